@@ -1,0 +1,316 @@
+//! AST → bytecode. `unit.rs` builds one code object (emission, labels, stack depth,
+//! exception table); `stmt.rs`, `expr.rs` and `pattern.rs` translate the tree.
+
+mod expr;
+mod pattern;
+mod stmt;
+mod unit;
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use std::rc::Rc;
+
+use crate::code::{flags, CodeObject, Const, Loc};
+use crate::error::{CompileError, SourceMap};
+use crate::opcode::Instr;
+use crate::symtable::{mangle, NameScope, ScopeKind, SymbolTable};
+pub(crate) use unit::{Label, Unit};
+
+/// What kind of top-level code is being compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module or script: statements.
+    Exec,
+    /// A single expression (eval): the code returns its value.
+    Eval,
+    /// REPL input: expression statements echo their values.
+    Single,
+}
+
+/// Why a block is being unwound by break, continue or return.
+#[derive(Clone, Copy)]
+pub(crate) enum FBlock<'a> {
+    While { start: Label, end: Label },
+    For { start: Label, end: Label },
+    /// The body of a try with a finally: unwinding runs the finally body.
+    FinallyTry { body: &'a [Stmt] },
+    /// A finally body running for an exception: [prev_exc, exc] on the stack.
+    FinallyEnd,
+    /// An except body: [prev_exc] on the stack (and the bound name to clear).
+    Handler { name: Option<&'a str> },
+    /// A with body: the bound `__exit__` on the stack.
+    With { is_async: bool },
+    /// A value pushed by a match statement or similar that a jump out must drop.
+    PopValue,
+    /// The body of a try/except: nothing to emit, but the handler is popped.
+    TryExcept,
+}
+
+pub struct Compiler<'a> {
+    pub(crate) src: &'a SourceMap,
+    pub(crate) table: SymbolTable,
+    pub(crate) units: Vec<Unit<'a>>,
+    pub(crate) mode: Mode,
+    /// `from __future__ import annotations` seen.
+    pub(crate) future_annotations: bool,
+}
+
+pub(crate) type CResult<T> = Result<T, CompileError>;
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn unit(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("a code unit is always open while compiling")
+    }
+    pub(crate) fn u(&self) -> &Unit<'a> {
+        self.units.last().expect("a code unit is always open while compiling")
+    }
+
+    pub(crate) fn err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
+        self.src.syntax_error(msg.into(), node.range())
+    }
+
+    pub(crate) fn set_loc(&mut self, range: TextRange) {
+        let loc = Loc {
+            line: self.src.line_of(range.start()),
+            end_line: self.src.line_of(range.end()),
+            col: self.src.col_of(range.start()),
+            end_col: self.src.col_of(range.end()),
+        };
+        self.unit().loc = loc;
+    }
+
+    pub(crate) fn emit(&mut self, i: Instr) {
+        self.unit().emit(i);
+    }
+    pub(crate) fn emit_jump(&mut self, i: Instr, l: Label) {
+        self.unit().emit_jump(i, l);
+    }
+    pub(crate) fn new_label(&mut self) -> Label {
+        self.unit().new_label()
+    }
+    pub(crate) fn bind(&mut self, l: Label) {
+        self.unit().bind(l);
+    }
+    pub(crate) fn load_const(&mut self, c: Const) {
+        let i = self.unit().add_const(c);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    pub(crate) fn mangle(&self, name: &str) -> String {
+        mangle(self.u().class_name.as_deref(), name)
+    }
+
+    fn scope_kind(&self) -> ScopeKind {
+        self.table.scopes[self.u().scope].kind
+    }
+
+    /// Emits a load, store or delete of a plain name, choosing the instruction by scope.
+    pub(crate) fn name_op(&mut self, name: &str, ctx: ast::ExprContext) {
+        let mangled = self.mangle(name);
+        let scope_id = self.u().scope;
+        let sc = &self.table.scopes[scope_id];
+        let kind = sc.kind;
+        let mut ns = sc.lookup(&mangled);
+        // `__class__` and `super` inside methods come from the implicit cell.
+        if ns == NameScope::GlobalImplicit && sc.freevars.iter().any(|f| f == &mangled) {
+            ns = NameScope::Free;
+        }
+        let u = self.unit();
+        match ns {
+            NameScope::Free | NameScope::Cell => {
+                let idx = u.deref_index(&mangled);
+                let instr = match ctx {
+                    ast::ExprContext::Load => {
+                        if kind == ScopeKind::Class && ns == NameScope::Free {
+                            Instr::LoadClassDeref(idx)
+                        } else {
+                            Instr::LoadDeref(idx)
+                        }
+                    }
+                    ast::ExprContext::Store => Instr::StoreDeref(idx),
+                    _ => Instr::DeleteDeref(idx),
+                };
+                // In a class body, an assigned name is local even if a method closes over
+                // a variable of the same name in an enclosing function.
+                if kind == ScopeKind::Class && ctx != ast::ExprContext::Load {
+                    let n = u.add_name(&mangled);
+                    u.emit(if ctx == ast::ExprContext::Store { Instr::StoreName(n) } else { Instr::DeleteName(n) });
+                } else {
+                    u.emit(instr);
+                }
+            }
+            NameScope::Local if kind.is_function_like() => {
+                let idx = u.varname_index(&mangled);
+                u.emit(match ctx {
+                    ast::ExprContext::Load => Instr::LoadFast(idx),
+                    ast::ExprContext::Store => Instr::StoreFast(idx),
+                    _ => Instr::DeleteFast(idx),
+                });
+            }
+            NameScope::GlobalExplicit => {
+                let n = u.add_name(&mangled);
+                u.emit(match ctx {
+                    ast::ExprContext::Load => Instr::LoadGlobal(n),
+                    ast::ExprContext::Store => Instr::StoreGlobal(n),
+                    _ => Instr::DeleteGlobal(n),
+                });
+            }
+            NameScope::GlobalImplicit if kind.is_function_like() => {
+                let n = u.add_name(&mangled);
+                u.emit(match ctx {
+                    ast::ExprContext::Load => Instr::LoadGlobal(n),
+                    ast::ExprContext::Store => Instr::StoreGlobal(n),
+                    _ => Instr::DeleteGlobal(n),
+                });
+            }
+            _ => {
+                let n = u.add_name(&mangled);
+                u.emit(match ctx {
+                    ast::ExprContext::Load => Instr::LoadName(n),
+                    ast::ExprContext::Store => Instr::StoreName(n),
+                    _ => Instr::DeleteName(n),
+                });
+            }
+        }
+    }
+
+    pub(crate) fn store_name(&mut self, name: &str) {
+        self.name_op(name, ast::ExprContext::Store);
+    }
+    pub(crate) fn load_name(&mut self, name: &str) {
+        self.name_op(name, ast::ExprContext::Load);
+    }
+
+    /// Opens a code unit for the scope keyed by `key`.
+    pub(crate) fn enter_scope(&mut self, key: u32, name: &str, line: u32) -> CResult<()> {
+        let scope = *self
+            .table
+            .by_node
+            .get(&key)
+            .ok_or_else(|| CompileError::syntax("internal error: scope not found".into(), self.src, line))?;
+        let sc = &self.table.scopes[scope];
+        let parent_qual = self.units.last().map(|u| {
+            let psc = &self.table.scopes[u.scope];
+            match psc.kind {
+                ScopeKind::Module => String::new(),
+                ScopeKind::Class => format!("{}.", u.qualname),
+                _ => format!("{}.<locals>.", u.qualname),
+            }
+        });
+        let mut qualname = format!("{}{}", parent_qual.unwrap_or_default(), name);
+        // A function declared global keeps its plain name as qualname.
+        if let Some(u) = self.units.last() {
+            let psc = &self.table.scopes[u.scope];
+            if psc.kind.is_function_like() && psc.lookup(&mangle(u.class_name.as_deref(), name)) == NameScope::GlobalExplicit {
+                qualname = name.to_string();
+            }
+        }
+        let class_name = if sc.kind == ScopeKind::Class {
+            Some(name.to_string())
+        } else {
+            self.units.last().and_then(|u| u.class_name.clone())
+        };
+        let mut unit = Unit::new(scope, name, &qualname, line, class_name);
+        for c in &sc.cellvars {
+            unit.cellvars.push(c.clone());
+        }
+        for f in &sc.freevars {
+            unit.freevars.push(f.clone());
+        }
+        for p in &sc.params {
+            unit.varname_index(p);
+        }
+        let mut fl = 0;
+        if sc.kind.is_function_like() {
+            if self.units.len() > 1 {
+                fl |= flags::NESTED;
+            }
+            match (sc.is_generator, sc.is_coroutine) {
+                (true, true) => fl |= flags::ASYNC_GENERATOR,
+                (true, false) => fl |= flags::GENERATOR,
+                (false, true) => fl |= flags::COROUTINE,
+                _ => {}
+            }
+        } else {
+            fl |= flags::NAMESPACE;
+        }
+        unit.flags = fl;
+        self.units.push(unit);
+        Ok(())
+    }
+
+    /// Closes the innermost unit into a code object.
+    pub(crate) fn exit_scope(&mut self) -> CResult<CodeObject> {
+        let unit = self.units.pop().ok_or_else(|| CompileError::syntax("internal error: no unit".into(), self.src, 1))?;
+        let sc = &self.table.scopes[unit.scope];
+        let cell_params: Vec<(u32, u32)> = unit
+            .cellvars
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| sc.params.iter().position(|p| p == c).map(|pi| (ci as u32, pi as u32)))
+            .collect();
+        unit.finish(Rc::clone(&self.src.filename), cell_params)
+            .map_err(|m| CompileError::syntax(m, self.src, 1))
+    }
+
+    /// Emits a closure-building sequence for `code` and `MakeFunction`.
+    pub(crate) fn make_closure(&mut self, code: CodeObject, mut fn_flags: u32) {
+        if !code.freevars.is_empty() {
+            for name in code.freevars.clone() {
+                // The cell comes from this unit's cells or free variables.
+                let u = self.unit();
+                let idx = u.deref_index(&name);
+                u.emit(Instr::LoadClosure(idx));
+            }
+            let n = code.freevars.len() as u32;
+            self.emit(Instr::BuildTuple(n));
+            fn_flags |= crate::opcode::make_fn::CLOSURE;
+        }
+        self.load_const(Const::Code(Rc::new(code)));
+        self.emit(Instr::MakeFunction(fn_flags));
+    }
+
+    pub(crate) fn is_docstring(body: &[Stmt]) -> Option<String> {
+        if let Some(Stmt::Expr(e)) = body.first() {
+            if let Expr::StringLiteral(s) = &*e.value {
+                return Some(s.value.to_str().to_string());
+            }
+        }
+        None
+    }
+}
+
+impl ScopeKind {
+    pub fn is_function_like(self) -> bool {
+        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+    }
+}
+
+/// Compiles a parsed module to its code object.
+pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode) -> CResult<CodeObject> {
+    let table = SymbolTable::build(body, src)?;
+    let mut c = Compiler { src, table, units: Vec::new(), mode, future_annotations: false };
+    let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
+    unit.flags = flags::NAMESPACE;
+    for cv in &c.table.scopes[0].cellvars {
+        unit.cellvars.push(cv.clone());
+    }
+    c.units.push(unit);
+    c.module_body(body)?;
+    c.exit_scope()
+}
+
+/// Compiles an expression for eval: the code returns its value.
+pub fn compile_expression(e: &Expr, src: &SourceMap) -> CResult<CodeObject> {
+    let stmt = Stmt::Expr(ast::StmtExpr { range: e.range(), node_index: Default::default(), value: Box::new(e.clone()) });
+    let body = vec![stmt];
+    let table = SymbolTable::build(&body, src)?;
+    let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false };
+    let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
+    unit.flags = flags::NAMESPACE;
+    c.units.push(unit);
+    c.set_loc(e.range());
+    c.expr(e)?;
+    c.emit(Instr::ReturnValue);
+    c.exit_scope()
+}

@@ -1,0 +1,107 @@
+//! Compile errors (SyntaxError and its subclasses) and source positions.
+
+use ruff_text_size::{TextRange, TextSize};
+use std::rc::Rc;
+
+/// Maps byte offsets of a source text to lines and columns.
+pub struct SourceMap {
+    pub filename: Rc<str>,
+    pub source: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceMap {
+    pub fn new(filename: &str, source: &str) -> SourceMap {
+        let mut line_starts = vec![0u32];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        SourceMap { filename: Rc::from(filename), source: source.to_string(), line_starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, at: TextSize) -> u32 {
+        let off = at.to_u32();
+        match self.line_starts.binary_search(&off) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    /// 0-based column, in characters, of a byte offset.
+    pub fn col_of(&self, at: TextSize) -> u32 {
+        let line = self.line_of(at) as usize;
+        let start = self.line_starts[line - 1] as usize;
+        let end = (at.to_u32() as usize).min(self.source.len());
+        self.source.get(start..end).map(|s| s.chars().count() as u32).unwrap_or(0)
+    }
+
+    pub fn line_text(&self, line: u32) -> String {
+        let i = line.saturating_sub(1) as usize;
+        let Some(&start) = self.line_starts.get(i) else { return String::new() };
+        let end = self.line_starts.get(i + 1).map(|e| *e as usize).unwrap_or(self.source.len());
+        self.source.get(start as usize..end).unwrap_or("").to_string()
+    }
+
+    pub fn syntax_error(&self, msg: String, range: TextRange) -> CompileError {
+        let line = self.line_of(range.start());
+        let end_line = self.line_of(range.end());
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg,
+            filename: self.filename.to_string(),
+            line,
+            col: self.col_of(range.start()) + 1,
+            end_line,
+            end_col: self.col_of(range.end()) + 1,
+            text: Some(self.line_text(line)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::IndentationError => "IndentationError",
+            ErrorKind::TabError => "TabError",
+        }
+    }
+}
+
+/// A compile error with CPython's SyntaxError fields (offsets are 1-based, like CPython's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub filename: String,
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub text: Option<String>,
+}
+
+impl CompileError {
+    pub fn syntax(msg: String, source: &SourceMap, line: u32) -> CompileError {
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg,
+            filename: source.filename.to_string(),
+            line,
+            col: 1,
+            end_line: line,
+            end_col: 1,
+            text: Some(source.line_text(line)),
+        }
+    }
+}
