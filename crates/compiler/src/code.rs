@@ -17,6 +17,8 @@ pub enum Const {
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Const>),
+    /// A frozenset built by adding the items in order (constant set displays use one).
+    FrozenSet(Vec<Const>),
     Code(Rc<CodeObject>),
 }
 

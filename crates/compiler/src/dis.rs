@@ -29,6 +29,7 @@ fn const_repr(c: &Const) -> String {
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Const::Ellipsis => "Ellipsis".into(),
         Const::Tuple(t) => format!("({})", t.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+        Const::FrozenSet(t) => format!("frozenset({{{}}})", t.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
         Const::Code(c) => format!("<code object {}, line {}>", c.name, c.first_line),
     }
 }

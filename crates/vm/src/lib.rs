@@ -1,1 +1,198 @@
-pub fn hello() {}
+//! The pyjit runtime: values, objects, the garbage collector, the interpreter and the
+//! builtin modules. `run_main` is what the `pyjit` command calls.
+
+pub mod builtins;
+pub mod heap;
+pub mod interp;
+pub mod modules;
+pub mod objects;
+mod traceback;
+
+pub use interp::{Config, PyErr, PyResult, Vm};
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::heap::Value;
+use crate::objects::*;
+use pyjit_compiler::{CodeObject, Const};
+
+/// What running a program came to.
+pub enum Outcome {
+    /// Exit status (0 on success, 1 after an uncaught exception, or sys.exit's code).
+    Exit(i32),
+}
+
+impl Vm {
+    /// Turns a compiled code object into a runtime code object.
+    pub fn load_code(&mut self, code: Rc<CodeObject>) -> Value {
+        let consts: Vec<Value> = code.consts.iter().map(|c| self.load_const(c)).collect();
+        let names: Vec<Value> = code.names.iter().map(|n| self.intern(n)).collect();
+        let varnames: Vec<Value> = code.varnames.iter().map(|n| self.intern(n)).collect();
+        let name = self.intern(&code.name);
+        let qualname = self.new_str(&code.qualname);
+        let filename = self.new_str(&code.filename);
+        let n = code.code.len();
+        let t = self.types.code;
+        self.alloc(
+            t,
+            CodeObj {
+                code,
+                consts: consts.into_boxed_slice(),
+                names: names.into_boxed_slice(),
+                varnames: varnames.into_boxed_slice(),
+                name,
+                qualname,
+                filename,
+                caches: RefCell::new(vec![interp::Cache::Empty; n]),
+                hotness: std::cell::Cell::new(0),
+            },
+        )
+        .value()
+    }
+
+    fn load_const(&mut self, c: &Const) -> Value {
+        match c {
+            Const::None => self.none,
+            Const::Bool(b) => self.bool_val(*b),
+            Const::Int(i) => self.new_int(*i),
+            Const::BigInt(s) => {
+                let clean: String = s.chars().filter(|&c| c != '_').collect();
+                let lower = clean.to_ascii_lowercase();
+                let (digits, radix) = if let Some(h) = lower.strip_prefix("0x") {
+                    (h.to_string(), 16)
+                } else if let Some(o) = lower.strip_prefix("0o") {
+                    (o.to_string(), 8)
+                } else if let Some(b) = lower.strip_prefix("0b") {
+                    (b.to_string(), 2)
+                } else {
+                    (lower, 10)
+                };
+                let b = num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix).unwrap_or_default();
+                self.new_bigint(b)
+            }
+            Const::Float(f) => self.new_float(*f),
+            Const::Complex(r, i) => self.new_complex(*r, *i),
+            Const::Str(s) => {
+                // identifiers are interned, as CPython does for constants
+                if s.len() < 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    self.intern(s)
+                } else {
+                    self.new_str(s)
+                }
+            }
+            Const::Bytes(b) => self.new_bytes(b.clone()),
+            Const::Ellipsis => self.ellipsis,
+            Const::Tuple(items) => {
+                let vs: Vec<Value> = items.iter().map(|c| self.load_const(c)).collect();
+                self.new_tuple(vs)
+            }
+            Const::FrozenSet(items) => {
+                let f = self.new_frozenset();
+                for c in items {
+                    let v = self.load_const(c);
+                    let _ = self.set_add(f, v);
+                }
+                f
+            }
+            Const::Code(code) => self.load_code(Rc::clone(code)),
+        }
+    }
+
+    /// compile(): a code object, or SyntaxError.
+    pub fn compile_source(&mut self, source: &str, filename: &str, mode: pyjit_compiler::Mode) -> PyResult<Value> {
+        match pyjit_compiler::compile(source, filename, mode) {
+            Ok(code) => Ok(self.load_code(Rc::new(code))),
+            Err(e) => Err(self.syntax_error(&e)),
+        }
+    }
+
+    pub fn syntax_error(&mut self, e: &pyjit_compiler::CompileError) -> PyErr {
+        let ty = match e.kind {
+            pyjit_compiler::ErrorKind::SyntaxError => self.types.syntax_error,
+            pyjit_compiler::ErrorKind::IndentationError => self.types.indentation_error,
+            pyjit_compiler::ErrorKind::TabError => self.types.exceptions.iter().find(|x| x.0 == "TabError").map(|x| x.1).unwrap_or(self.types.syntax_error),
+        };
+        let msg = self.new_str(&e.msg);
+        let fname = self.new_str(&e.filename);
+        let line = self.new_int(e.line as i64);
+        let col = self.new_int(e.col as i64);
+        let text = match &e.text {
+            Some(t) => self.new_str(t),
+            None => self.none,
+        };
+        let eline = self.new_int(e.end_line as i64);
+        let ecol = self.new_int(e.end_col as i64);
+        let details = self.new_tuple(vec![fname, line, col, text, eline, ecol]);
+        let args = self.new_tuple(vec![msg, details]);
+        PyErr(self.new_exc_args(ty, args))
+    }
+
+    /// The REPL's echo of a value (sys.displayhook).
+    pub fn display_hook(&mut self, v: Value) -> PyResult<()> {
+        if v == self.none {
+            return Ok(());
+        }
+        let r = self.repr(v)?;
+        let out = modules::sys::stdout(self);
+        modules::sys::write_to(self, out, &format!("{r}\n"))?;
+        let b = self.builtins_dict;
+        self.dict_set_str(b, "_", v);
+        Ok(())
+    }
+
+    /// The `__main__` module's namespace.
+    pub fn main_module(&mut self, file: Option<&str>) -> Value {
+        let m = modules::new_module(self, "__main__");
+        let d = m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+        let b = self.builtins;
+        self.dict_set_str(d, "__builtins__", b);
+        if let Some(f) = file {
+            let fv = self.new_str(f);
+            self.dict_set_str(d, "__file__", fv);
+        }
+        let none = self.none;
+        self.dict_set_str(d, "__package__", none);
+        d
+    }
+
+    /// Runs source as `__main__`; prints an uncaught exception and returns the exit status.
+    pub fn run_main_source(&mut self, source: &str, filename: &str, file_attr: Option<&str>) -> i32 {
+        let d = self.main_module(file_attr);
+        let r = self.compile_source(source, filename, pyjit_compiler::Mode::Exec).and_then(|code| self.run_code(code, d, d));
+        let status = match r {
+            Ok(_) => 0,
+            Err(e) => self.handle_uncaught(e),
+        };
+        modules::sys::flush_stdout(self);
+        status
+    }
+
+    /// Prints an uncaught exception the way CPython does (or exits for SystemExit).
+    pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
+        if self.isinstance(e.0, self.types.system_exit) {
+            return self.system_exit_status(e.0);
+        }
+        modules::sys::flush_stdout(self);
+        let text = traceback::format_exception(self, e.0);
+        let err = modules::sys::stderr(self);
+        let _ = modules::sys::write_to(self, err, &text);
+        1
+    }
+
+    fn system_exit_status(&mut self, exc: Value) -> i32 {
+        let args = self.exc_args(exc);
+        let code = if args.len() == 1 { args[0] } else if args.is_empty() { self.none } else { self.new_tuple(args) };
+        if code == self.none {
+            return 0;
+        }
+        if let Some(i) = self.as_i64(code) {
+            return i as i32;
+        }
+        modules::sys::flush_stdout(self);
+        let s = self.str(code).unwrap_or_default();
+        let err = modules::sys::stderr(self);
+        let _ = modules::sys::write_to(self, err, &format!("{s}\n"));
+        1
+    }
+}

@@ -234,6 +234,17 @@ impl<'a> Compiler<'a> {
 
     fn sequence(&mut self, elts: &'a [Expr], kind: Seq) -> CResult<()> {
         let star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        // CPython builds a constant set display from a frozenset constant, which fixes the
+        // set's table layout (and so its iteration order).
+        if let (Seq::Set, false, true) = (kind, star, elts.len() > 2) {
+            let consts: Option<Vec<Const>> = elts.iter().map(|e| self.const_of(e)).collect();
+            if let Some(items) = consts {
+                self.emit(Instr::BuildSet(0));
+                self.load_const(Const::FrozenSet(items));
+                self.emit(Instr::SetUpdate(1));
+                return Ok(());
+            }
+        }
         if !star {
             for e in elts {
                 self.expr(e)?;

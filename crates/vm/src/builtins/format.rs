@@ -1,0 +1,682 @@
+//! format() with the format-spec mini-language, and printf-style `%` formatting.
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use crate::heap::{ObjKind, Value};
+use crate::interp::{PyResult, Vm};
+use crate::objects::*;
+
+use super::num::float_repr;
+
+/// A parsed format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
+#[derive(Default, Debug)]
+pub struct Spec {
+    pub fill: Option<char>,
+    pub align: Option<char>,
+    pub sign: Option<char>,
+    pub alt: bool,
+    pub zero: bool,
+    pub width: Option<usize>,
+    pub grouping: Option<char>,
+    pub precision: Option<usize>,
+    pub ty: Option<char>,
+}
+
+pub fn parse_spec(s: &str) -> Result<Spec, String> {
+    let c: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let mut sp = Spec::default();
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
+    if c.len() >= 2 && is_align(c[1]) {
+        sp.fill = Some(c[0]);
+        sp.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        sp.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        sp.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        sp.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        sp.zero = true;
+        i += 1;
+    }
+    let st = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > st {
+        sp.width = c[st..i].iter().collect::<String>().parse().ok();
+    }
+    if i < c.len() && (c[i] == ',' || c[i] == '_') {
+        sp.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let st = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == st {
+            return Err("Format specifier missing precision".into());
+        }
+        sp.precision = c[st..i].iter().collect::<String>().parse().ok();
+    }
+    if i < c.len() {
+        sp.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err("Invalid format specifier".into());
+    }
+    Ok(sp)
+}
+
+fn pad(s: String, sp: &Spec, default_align: char) -> String {
+    let Some(w) = sp.width else { return s };
+    let n = s.chars().count();
+    if n >= w {
+        return s;
+    }
+    let fill = sp.fill.unwrap_or(' ');
+    let total = w - n;
+    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    match sp.align.unwrap_or(default_align) {
+        '<' => s + &f(total),
+        '^' => f(total / 2) + &s + &f(total - total / 2),
+        _ => f(total) + &s,
+    }
+}
+
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Sign, prefix and digits laid out with width, fill, `=` alignment and zero padding.
+fn finish_number(neg: bool, prefix: &str, body: String, sp: &Spec) -> String {
+    let sign = if neg {
+        "-"
+    } else {
+        match sp.sign {
+            Some('+') => "+",
+            Some(' ') => " ",
+            _ => "",
+        }
+    };
+    let zero = sp.zero && sp.align.is_none() && sp.fill.is_none();
+    let align = if zero { Some('=') } else { sp.align };
+    let fill = if zero { '0' } else { sp.fill.unwrap_or(' ') };
+    let lead = format!("{sign}{prefix}");
+    let len = lead.chars().count() + body.chars().count();
+    let w = sp.width.unwrap_or(0);
+    if len >= w {
+        return lead + &body;
+    }
+    let k = w - len;
+    let f: String = std::iter::repeat(fill).take(k).collect();
+    match align.unwrap_or('>') {
+        '=' => {
+            if zero && sp.grouping.is_some() {
+                // zero padding takes part in grouping
+                let sep = sp.grouping.unwrap_or(',');
+                let every = if matches!(sp.ty, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 };
+                let raw: String = body.chars().filter(|&c| c != sep).collect();
+                let (intpart, rest) = match raw.find(|c: char| !c.is_ascii_hexdigit()) {
+                    Some(p) => (raw[..p].to_string(), raw[p..].to_string()),
+                    None => (raw.clone(), String::new()),
+                };
+                let mut digits = intpart;
+                loop {
+                    let g = group(&digits, sep, every);
+                    if lead.len() + g.len() + rest.len() >= w {
+                        return lead + &g + &rest;
+                    }
+                    digits.insert(0, '0');
+                }
+            }
+            lead + &f + &body
+        }
+        '<' => lead + &body + &f,
+        '^' => {
+            let l: String = f.chars().take(k / 2).collect();
+            let r: String = f.chars().take(k - k / 2).collect();
+            l + &lead + &body + &r
+        }
+        _ => f + &lead + &body,
+    }
+}
+
+pub fn format_int(vm: &mut Vm, v: &BigInt, sp: &Spec) -> PyResult<String> {
+    let neg = v.is_negative();
+    let a = v.abs();
+    let ty = sp.ty.unwrap_or('d');
+    if sp.precision.is_some() && !matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return Err(vm.value_error("Precision not allowed in integer format specifier"));
+    }
+    let (prefix, digits) = match ty {
+        'd' | 'n' => ("", a.to_string()),
+        'x' => ("0x", a.to_str_radix(16)),
+        'X' => ("0X", a.to_str_radix(16).to_uppercase()),
+        'o' => ("0o", a.to_str_radix(8)),
+        'b' => ("0b", a.to_str_radix(2)),
+        'c' => {
+            let c = v.to_u32().and_then(char::from_u32).ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?;
+            return Ok(pad(c.to_string(), sp, '<'));
+        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            let f = vm.int_to_f64(v)?;
+            return format_float(vm, f, sp);
+        }
+        other => {
+            return Err(vm.value_error(&format!("Unknown format code '{other}' for object of type 'int'")));
+        }
+    };
+    if digits.len() > super::num::MAX_STR_DIGITS && ty == 'd' {
+        return Err(vm.value_error("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"));
+    }
+    let every = if matches!(ty, 'x' | 'X' | 'o' | 'b') { 4 } else { 3 };
+    let body = match sp.grouping {
+        Some(',') if every == 4 => return Err(vm.value_error(&format!("Cannot specify ',' with '{ty}'."))),
+        Some(g) => group(&digits, g, every),
+        None => digits,
+    };
+    let prefix = if sp.alt { prefix } else { "" };
+    Ok(finish_number(neg, prefix, body, sp))
+}
+
+pub fn format_float(vm: &mut Vm, f: f64, sp: &Spec) -> PyResult<String> {
+    let neg = f.is_sign_negative() && !(f.is_nan());
+    let a = f.abs();
+    let ty = sp.ty;
+    let body = if a.is_infinite() || a.is_nan() {
+        let s = if a.is_nan() { "nan" } else { "inf" };
+        if matches!(ty, Some('E' | 'F' | 'G')) {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        }
+    } else {
+        match ty {
+            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
+            Some('e') | Some('E') => {
+                let s = sci(a, sp.precision.unwrap_or(6), sp.alt);
+                if ty == Some('E') {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
+            }
+            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+            Some('g') | Some('G') | Some('n') => {
+                let s = general(a, sp.precision.unwrap_or(6), sp.alt);
+                if ty == Some('G') {
+                    s.to_uppercase()
+                } else {
+                    s
+                }
+            }
+            None => match sp.precision {
+                None => float_repr(a),
+                Some(p) => {
+                    let s = general(a, p.max(1), sp.alt);
+                    if s.contains('.') || s.contains('e') || s.contains("inf") {
+                        s
+                    } else {
+                        s + ".0"
+                    }
+                }
+            },
+            Some(other) => return Err(vm.value_error(&format!("Unknown format code '{other}' for object of type 'float'"))),
+        }
+    };
+    let body = match sp.grouping {
+        Some(g) => {
+            let (int, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+                Some(p) => (&body[..p], &body[p..]),
+                None => (&body[..], ""),
+            };
+            group(int, g, 3) + rest
+        }
+        None => body,
+    };
+    Ok(finish_number(neg, "", body, sp))
+}
+
+/// %e layout with at least two exponent digits.
+fn sci(a: f64, prec: usize, alt: bool) -> String {
+    let s = format!("{:.*e}", prec, a);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    let m = if alt && prec == 0 { format!("{m}.") } else { m.to_string() };
+    format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+}
+
+/// %g: shortest of %e and %f at `prec` significant digits, trailing zeros removed.
+fn general(a: f64, prec: usize, alt: bool) -> String {
+    let p = if prec == 0 { 1 } else { prec };
+    if a == 0.0 {
+        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+    }
+    let s = format!("{:.*e}", p - 1, a);
+    let exp: i32 = s.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
+    let out = if exp < -4 || exp >= p as i32 {
+        sci(a, p - 1, alt)
+    } else {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
+    };
+    if alt {
+        return out;
+    }
+    strip_zeros(&out)
+}
+
+fn strip_zeros(s: &str) -> String {
+    let (m, e) = match s.find('e') {
+        Some(p) => (&s[..p], &s[p..]),
+        None => (s, ""),
+    };
+    let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+    format!("{m}{e}")
+}
+
+pub fn format_str(vm: &mut Vm, s: &str, sp: &Spec) -> PyResult<String> {
+    if let Some(t) = sp.ty {
+        if t != 's' {
+            return Err(vm.value_error(&format!("Unknown format code '{t}' for object of type 'str'")));
+        }
+    }
+    if sp.sign.is_some() {
+        return Err(vm.value_error("Sign not allowed in string format specifier"));
+    }
+    if sp.align == Some('=') {
+        return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
+    }
+    let s: String = match sp.precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s.to_string(),
+    };
+    Ok(pad(s, sp, '<'))
+}
+
+impl Vm {
+    /// format(v, spec).
+    pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
+        let ty = self.type_of(v);
+        if !self.is_heap_type(v) {
+            if let Some(s) = self.native_format(v, spec)? {
+                return Ok(self.new_string(s));
+            }
+        }
+        let n = self.intern("__format__");
+        match self.lookup(ty, n) {
+            Some(f) => {
+                let r = self.call(f, &[v, spec])?;
+                if r.kind() != Some(ObjKind::Str) {
+                    let tn = self.type_name_of(r);
+                    return Err(self.type_error(&format!("__format__ must return a str, not {tn}")));
+                }
+                Ok(r)
+            }
+            None => {
+                let s = self.str_of(spec);
+                if !s.is_empty() {
+                    let tn = self.type_name(ty);
+                    return Err(self.type_error(&format!("unsupported format string passed to {tn}.__format__")));
+                }
+                self.str_value(v)
+            }
+        }
+    }
+
+    pub fn native_format(&mut self, v: Value, spec: Value) -> PyResult<Option<String>> {
+        let spec_s = self.str_of(spec);
+        let kind = if v.is_small() { Some(ObjKind::BigInt) } else { v.kind() };
+        match kind {
+            Some(ObjKind::BigInt) | Some(ObjKind::Bool) | Some(ObjKind::Float) | Some(ObjKind::Str) | Some(ObjKind::Complex) => {}
+            _ => {
+                if spec_s.is_empty() {
+                    return Ok(Some(self.str(v)?));
+                }
+                return Ok(None);
+            }
+        }
+        let sp = parse_spec(&spec_s).map_err(|m| self.value_error(&m))?;
+        match kind {
+            Some(ObjKind::Bool) if spec_s.is_empty() => Ok(Some(self.str(v)?)),
+            Some(ObjKind::BigInt) | Some(ObjKind::Bool) => {
+                let b = self.as_bigint(v).unwrap_or_default();
+                if sp.ty == Some('s') {
+                    return Err(self.value_error("Unknown format code 's' for object of type 'int'"));
+                }
+                format_int(self, &b, &sp).map(Some)
+            }
+            Some(ObjKind::Float) => {
+                let f = v.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0);
+                if matches!(sp.ty, Some('d' | 'x' | 'X' | 'o' | 'b' | 'c' | 's')) {
+                    let t = sp.ty.unwrap_or('d');
+                    return Err(self.value_error(&format!("Unknown format code '{t}' for object of type 'float'")));
+                }
+                format_float(self, f, &sp).map(Some)
+            }
+            Some(ObjKind::Str) => {
+                let s = self.str_of(v);
+                format_str(self, &s, &sp).map(Some)
+            }
+            Some(ObjKind::Complex) => {
+                let c = v.get::<ComplexObj>().map(|c| (c.re, c.im)).unwrap_or((0.0, 0.0));
+                if spec_s.is_empty() {
+                    return Ok(Some(super::repr::complex_repr(c.0, c.1)));
+                }
+                let inner = Spec { width: None, fill: None, align: None, ..parse_spec(&spec_s).unwrap_or_default() };
+                let re = format_float(self, c.0, &inner)?;
+                let im_spec = Spec { sign: Some('+'), ..inner };
+                let im = format_float(self, c.1, &im_spec)?;
+                let s = if sp.ty.is_none() { format!("({re}{im}j)") } else { format!("{re}{im}j") };
+                Ok(Some(pad(s, &sp, '>')))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+/// str % args.
+pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    let f = vm.str_of(fmt);
+    let s = percent_core(vm, &f, args, false)?;
+    Ok(vm.new_string(s))
+}
+
+pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    let f: String = fmt.get::<BytesObj>().map(|b| b.data.iter().map(|&c| c as char).collect()).unwrap_or_default();
+    let s = percent_core(vm, &f, args, true)?;
+    Ok(vm.new_bytes(s.chars().map(|c| c as u32 as u8).collect()))
+}
+
+fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes: bool) -> PyResult<String> {
+    let is_map = args.kind() == Some(ObjKind::Dict) || (vm.is_heap_type(args) && args.kind() != Some(ObjKind::Tuple) && {
+        let gi = vm.intern("__getitem__");
+        let ty = vm.type_of(args);
+        vm.lookup(ty, gi).is_some() && args.kind() != Some(ObjKind::Str)
+    });
+    let items: Vec<Value> = match args.get::<TupleObj>() {
+        Some(t) => t.items.to_vec(),
+        None => vec![args],
+    };
+    let mut idx = 0;
+    let mut out = String::new();
+    let chars: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    let mut used_map = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '%' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if i >= chars.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let mut key_val: Option<Value> = None;
+        if chars[i] == '(' {
+            let mut depth = 1;
+            let st = i + 1;
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                if chars[i] == '(' {
+                    depth += 1;
+                } else if chars[i] == ')' {
+                    depth -= 1;
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
+            }
+            let key: String = chars[st..i - 1].iter().collect();
+            if !is_map {
+                return Err(vm.type_error("format requires a mapping"));
+            }
+            let k = if bytes { vm.new_bytes(key.chars().map(|c| c as u32 as u8).collect()) } else { vm.new_string(key) };
+            key_val = Some(vm.getitem(args, k)?);
+            used_map = true;
+        }
+        let mut sp = Spec::default();
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            match chars[i] {
+                '-' => sp.align = Some('<'),
+                '+' => sp.sign = Some('+'),
+                ' ' => {
+                    if sp.sign.is_none() {
+                        sp.sign = Some(' ')
+                    }
+                }
+                '#' => sp.alt = true,
+                _ => sp.zero = true,
+            }
+            i += 1;
+        }
+        let mut next_arg = |vm: &mut Vm, idx: &mut usize| -> PyResult<Value> {
+            if let Some(v) = key_val.take() {
+                return Ok(v);
+            }
+            if is_map && items.len() == 1 && args.kind() != Some(ObjKind::Tuple) {
+                if *idx == 0 {
+                    *idx += 1;
+                    return Ok(args);
+                }
+            }
+            match items.get(*idx) {
+                Some(&v) => {
+                    *idx += 1;
+                    Ok(v)
+                }
+                None => Err(vm.type_error("not enough arguments for format string")),
+            }
+        };
+        if i < chars.len() && chars[i] == '*' {
+            let w = next_arg(vm, &mut idx)?;
+            let w = vm.as_i64(w).ok_or_else(|| vm.type_error("* wants int"))?;
+            if w < 0 {
+                sp.align = Some('<');
+            }
+            sp.width = Some(w.unsigned_abs() as usize);
+            i += 1;
+        } else {
+            let st = i;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > st {
+                sp.width = chars[st..i].iter().collect::<String>().parse().ok();
+            }
+        }
+        if i < chars.len() && chars[i] == '.' {
+            i += 1;
+            if i < chars.len() && chars[i] == '*' {
+                let p = next_arg(vm, &mut idx)?;
+                sp.precision = vm.as_i64(p).map(|p| p.max(0) as usize);
+                i += 1;
+            } else {
+                let st = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                sp.precision = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
+            }
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= chars.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let conv = chars[i];
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = next_arg(vm, &mut idx)?;
+        if sp.zero && sp.align.is_none() {
+            sp.fill = None;
+        }
+        let piece = match conv {
+            's' | 'r' | 'a' => {
+                let s = if conv == 's' {
+                    if bytes {
+                        match super::bytes::bytes_from(vm, v) {
+                            Ok(b) => b.iter().map(|&c| c as char).collect(),
+                            Err(_) => vm.str(v)?,
+                        }
+                    } else {
+                        vm.str(v)?
+                    }
+                } else if conv == 'a' {
+                    let r = vm.repr(v)?;
+                    super::strfmt::ascii_escape(&r)
+                } else {
+                    vm.repr(v)?
+                };
+                let s: String = match sp.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                pad(s, &Spec { align: Some(sp.align.unwrap_or('>')), ..sp }, '>')
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let n = if vm.is_int(v) {
+                    vm.as_bigint(v).unwrap_or_default()
+                } else if let Some(f) = v.get::<FloatObj>() {
+                    if matches!(conv, 'x' | 'X' | 'o') {
+                        let tn = vm.type_name_of(v);
+                        return Err(vm.type_error(&format!("%{conv} format: an integer is required, not {tn}")));
+                    }
+                    num_bigint::BigInt::from(f.0.trunc() as i128)
+                } else {
+                    let tn = vm.type_name_of(v);
+                    let what = if matches!(conv, 'x' | 'X' | 'o') { "an integer" } else { "a real number" };
+                    return Err(vm.type_error(&format!("%{conv} format: {what} is required, not {tn}")));
+                };
+                let ty = match conv {
+                    'x' => 'x',
+                    'X' => 'X',
+                    'o' => 'o',
+                    _ => 'd',
+                };
+                let mut s = format_int(vm, &n, &Spec { ty: Some(ty), alt: sp.alt, sign: sp.sign, ..Spec::default() })?;
+                if let Some(p) = sp.precision {
+                    let neg = s.starts_with('-');
+                    let digits: String = s.trim_start_matches(['-', '+', ' ']).to_string();
+                    if digits.len() < p {
+                        let sign = &s[..s.len() - digits.len()];
+                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
+                    }
+                    let _ = neg;
+                }
+                zero_or_pad(s, &sp)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match vm.as_num(v) {
+                    Some(super::num::Num::Float(f)) => f,
+                    Some(super::num::Num::Small(i)) => i as f64,
+                    Some(super::num::Num::Int(b)) => vm.int_to_f64(&b)?,
+                    _ => {
+                        let tn = vm.type_name_of(v);
+                        return Err(vm.type_error(&format!("must be real number, not {tn}")));
+                    }
+                };
+                let s = format_float(vm, f, &Spec { ty: Some(conv), precision: Some(sp.precision.unwrap_or(6)), alt: sp.alt, sign: sp.sign, ..Spec::default() })?;
+                zero_or_pad(s, &sp)
+            }
+            'c' => {
+                let s = if let Some(i) = vm.as_i64(v) {
+                    char::from_u32(i as u32).map(|c| c.to_string()).ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?
+                } else {
+                    let s = vm.str_of(v);
+                    if s.chars().count() != 1 {
+                        return Err(vm.type_error("%c requires int or char"));
+                    }
+                    s
+                };
+                pad(s, &Spec { align: Some(sp.align.unwrap_or('>')), ..sp }, '>')
+            }
+            other => {
+                return Err(vm.value_error(&format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    other as u32,
+                    i - 1
+                )))
+            }
+        };
+        out.push_str(&piece);
+    }
+    if !used_map && idx < items.len() && !is_map {
+        return Err(vm.type_error(if bytes { "not all arguments converted during bytes formatting" } else { "not all arguments converted during string formatting" }));
+    }
+    Ok(out)
+}
+
+fn zero_or_pad(s: String, sp: &Spec) -> String {
+    let Some(w) = sp.width else { return s };
+    if s.len() >= w {
+        return s;
+    }
+    if sp.align == Some('<') {
+        return format!("{s:<w$}");
+    }
+    if sp.zero {
+        let (sign, rest) = if s.starts_with(['-', '+', ' ']) { (&s[..1], &s[1..]) } else { ("", &s[..]) };
+        let (pre, digits) = if rest.starts_with("0x") || rest.starts_with("0X") || rest.starts_with("0o") { (&rest[..2], &rest[2..]) } else { ("", rest) };
+        let k = w - s.len();
+        return format!("{sign}{pre}{}{digits}", "0".repeat(k));
+    }
+    format!("{s:>w$}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_parsing() {
+        let s = parse_spec("*^+#012,.3f").unwrap();
+        assert_eq!(s.fill, Some('*'));
+        assert_eq!(s.align, Some('^'));
+        assert_eq!(s.sign, Some('+'));
+        assert!(s.alt && s.zero);
+        assert_eq!(s.width, Some(12));
+        assert_eq!(s.grouping, Some(','));
+        assert_eq!(s.precision, Some(3));
+        assert_eq!(s.ty, Some('f'));
+    }
+
+    #[test]
+    fn general_format() {
+        assert_eq!(general(1234567.0, 6, false), "1.23457e+06");
+        assert_eq!(general(0.0001, 6, false), "0.0001");
+        assert_eq!(general(0.00001, 6, false), "1e-05");
+        assert_eq!(general(100.0, 6, false), "100");
+
+    }
+}

@@ -1,0 +1,229 @@
+//! The builtins module and the methods of the builtin types.
+
+pub mod bytes;
+pub mod compare;
+mod dict;
+pub mod exceptions;
+pub mod format;
+mod funcs;
+pub mod hash;
+pub mod iters;
+mod list;
+pub mod num;
+mod numtypes;
+pub mod pattern;
+pub mod repr;
+pub mod seqops;
+pub mod set;
+mod str;
+pub mod strfmt;
+mod types;
+
+use std::cell::Cell;
+
+use crate::heap::Value;
+use crate::interp::{NativeFn, PyResult, Vm};
+use crate::objects::*;
+
+/// Argument `i` or a TypeError naming the function.
+pub fn arg(vm: &mut Vm, args: &[Value], i: usize, name: &str) -> PyResult<Value> {
+    match args.get(i) {
+        Some(&v) => Ok(v),
+        None => Err(vm.type_error(&format!("{name}() missing required argument (pos {})", i + 1))),
+    }
+}
+
+/// Checks the positional count for a function taking `min..=max` arguments.
+pub fn arity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    };
+    Err(vm.type_error(&msg))
+}
+
+/// Rejects keyword arguments for functions that take none.
+pub fn no_kw(vm: &mut Vm, kw: Value, name: &str) -> PyResult<()> {
+    if kw.is_null() || kw.get::<TupleObj>().map(|t| t.items.is_empty()).unwrap_or(true) {
+        return Ok(());
+    }
+    Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
+}
+
+/// Splits positional arguments from keyword ones: (positional, [(name, value)]).
+pub fn split_kw(vm: &Vm, args: &[Value], kw: Value) -> (Vec<Value>, Vec<(String, Value)>) {
+    let names: Vec<Value> = kw.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+    let npos = args.len() - names.len();
+    let kws = names.iter().enumerate().map(|(i, n)| (vm.str_of(*n), args[npos + i])).collect();
+    (args[..npos].to_vec(), kws)
+}
+
+/// Adds a method implemented in Rust to a class.
+pub fn method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
+    let bt = vm.types.method_descriptor;
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty }).value();
+    let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    vm.dict_set_str(d, name, m);
+}
+
+/// Adds a classmethod implemented in Rust.
+pub fn class_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
+    let bt = vm.types.builtin_function;
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL }).value();
+    let ct = vm.types.classmethod;
+    let c = vm.alloc(ct, ClassMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
+    let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    vm.dict_set_str(d, name, c);
+}
+
+/// Adds a static method (used for `__new__`).
+pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
+    let bt = vm.types.builtin_function;
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL }).value();
+    let st = vm.types.staticmethod;
+    let s = vm.alloc(st, StaticMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
+    let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    vm.dict_set_str(d, name, s);
+}
+
+/// Adds a read-only (or settable) attribute computed in Rust.
+pub fn getset(vm: &mut Vm, ty: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    let bt = vm.types.builtin_function;
+    let g = vm.alloc(bt, BuiltinObj { name, func: get, self_: Value::NULL, owner: Value::NULL }).value();
+    let s = match set {
+        Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL }).value(),
+        None => Value::NULL,
+    };
+    let pt = vm.types.property;
+    let n = vm.intern(name);
+    let p = vm.alloc(pt, PropertyObj { fget: g, fset: s, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(n) }).value();
+    let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    vm.dict_set_str(d, name, p);
+}
+
+/// Creates the builtins module, the methods of the builtin types, and sys/math/time/gc.
+pub fn register_all(vm: &mut Vm) {
+    let bd = vm.new_dict();
+    vm.builtins_dict = bd;
+    let mt = vm.types.module;
+    let name = vm.intern("builtins");
+    vm.builtins = vm.alloc(mt, ModuleObj { name, dict: bd }).value();
+    vm.dict_set_str(bd, "__name__", name);
+    let none = vm.none;
+    vm.dict_set_str(bd, "__doc__", none);
+    types::register(vm);
+    numtypes::register(vm);
+    str::register(vm);
+    list::register(vm);
+    dict::register(vm);
+    exceptions::register(vm);
+    funcs::register(vm);
+    // classes and constants visible in builtins
+    let t = &vm.types;
+    let named = [
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool),
+        ("float", t.float),
+        ("complex", t.complex),
+        ("str", t.str),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
+        ("tuple", t.tuple),
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("range", t.range),
+        ("slice", t.slice),
+        ("property", t.property),
+        ("classmethod", t.classmethod),
+        ("staticmethod", t.staticmethod),
+        ("super", t.super_),
+        ("memoryview", t.memoryview),
+        ("enumerate", t.enumerate),
+        ("zip", t.zip),
+        ("map", t.map),
+        ("filter", t.filter),
+        ("reversed", t.reversed),
+    ];
+    for (n, v) in named {
+        vm.dict_set_str(bd, n, v);
+    }
+    let excs = vm.types.exceptions.clone();
+    for (n, v) in excs {
+        vm.dict_set_str(bd, n, v);
+    }
+    let os_error = vm.types.os_error;
+    vm.dict_set_str(bd, "EnvironmentError", os_error);
+    vm.dict_set_str(bd, "IOError", os_error);
+    vm.dict_set_str(bd, "None", none);
+    let (t, f, e, ni) = (vm.true_, vm.false_, vm.ellipsis, vm.not_implemented);
+    vm.dict_set_str(bd, "True", t);
+    vm.dict_set_str(bd, "False", f);
+    vm.dict_set_str(bd, "Ellipsis", e);
+    vm.dict_set_str(bd, "NotImplemented", ni);
+    vm.dict_set_str(bd, "__debug__", t);
+    // set __module__ of builtin classes
+    let all = vm.types.all();
+    let bname = vm.intern("builtins");
+    for ty in all {
+        if let Some(tt) = ty.get::<TypeObj>() {
+            let d = tt.dict;
+            if vm.dict_get_by_str(d, "__module__").is_none() {
+                vm.dict_set_str(d, "__module__", bname);
+            }
+        }
+    }
+    crate::modules::register(vm);
+}
+
+/// A float from a number argument (for math and time).
+pub fn numfloat(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    numtypes_float(vm, v)
+}
+
+fn numtypes_float(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match vm.as_num(v) {
+        Some(num::Num::Float(f)) => Ok(f),
+        Some(num::Num::Small(i)) => Ok(i as f64),
+        Some(num::Num::Int(b)) => vm.int_to_f64(&b),
+        Some(num::Num::Complex(..)) => Err(vm.type_error("must be real number, not complex")),
+        None => {
+            let ty = vm.type_of(v);
+            let n = vm.intern("__float__");
+            if let Some(f) = vm.lookup(ty, n) {
+                let r = vm.call(f, &[v])?;
+                if let Some(num::Num::Float(x)) = vm.as_num(r) {
+                    return Ok(x);
+                }
+            }
+            let n = vm.intern("__index__");
+            if let Some(f) = vm.lookup(ty, n) {
+                let r = vm.call(f, &[v])?;
+                if let Some(b) = vm.as_bigint(r) {
+                    return vm.int_to_f64(&b);
+                }
+            }
+            let tn = vm.type_name(ty);
+            Err(vm.type_error(&format!("must be real number, not {tn}")))
+        }
+    }
+}
+
+/// int(f) for a float, with CPython's errors for nan and inf.
+pub fn float_to_int_pub(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    numtypes::float_to_int(vm, f)
+}

@@ -1,0 +1,1533 @@
+//! object, type, and the descriptor/iterator/generator classes; special attributes.
+
+use std::cell::{Cell, RefCell};
+
+use crate::heap::{ObjKind, Value};
+use crate::interp::{Exit, PyErr, PyResult, Vm};
+use crate::objects::*;
+
+use super::{arg, arity, getset, method, split_kw, static_method};
+
+// ---- object ----
+
+fn object_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let cls = arg(vm, args, 0, "object.__new__")?;
+    if !vm.is_type(cls) {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    }
+    let t = cls.get::<TypeObj>().expect("type");
+    if t.has_flag(type_flags::ABSTRACT) {
+        let n = t.name.borrow().clone();
+        return Err(vm.type_error(&format!("Can't instantiate abstract class {n}")));
+    }
+    if args.len() > 1 {
+        // excess arguments are an error only when __init__ is not overridden
+        let init = vm.intern("__init__");
+        let new = vm.intern("__new__");
+        let obj_t = vm.types.object;
+        let init_over = vm.lookup(cls, init) != vm.lookup(obj_t, init);
+        let new_over = vm.lookup(cls, new) != vm.lookup(obj_t, new);
+        if !init_over || new_over {
+            let n = t.name.borrow().clone();
+            return Err(vm.type_error(&format!("{n}() takes no arguments")));
+        }
+    }
+    match t.instance_kind {
+        ObjKind::Instance => Ok(vm.new_instance(cls)),
+        ObjKind::Exception => Ok(vm.new_exc_args(cls, vm.empty_tuple)),
+        _ => {
+            let n = t.name.borrow().clone();
+            Err(vm.type_error(&format!("object.__new__({n}) is not safe, use {n}.__new__()")))
+        }
+    }
+}
+
+fn object_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let s = args[0];
+    let extra = args.len() > 1 || !kw.is_null();
+    if extra {
+        let ty = vm.type_of(s);
+        let init = vm.intern("__init__");
+        let new = vm.intern("__new__");
+        let obj_t = vm.types.object;
+        let init_over = vm.lookup(ty, init) != vm.lookup(obj_t, init);
+        let new_over = vm.lookup(ty, new) != vm.lookup(obj_t, new);
+        if init_over || !new_over {
+            let n = vm.type_name(ty);
+            let msg = if init_over { "object.__init__() takes exactly one argument (the instance to initialize)".to_string() } else { format!("{n}() takes no arguments") };
+            return Err(vm.type_error(&msg));
+        }
+    }
+    Ok(vm.none)
+}
+
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let s = super::repr::default_repr(vm, args[0]);
+    Ok(vm.new_string(s))
+}
+
+fn object_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    vm.repr_value(args[0])
+}
+
+fn object_eq(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(if args[0] == args[1] { vm.true_ } else { vm.not_implemented })
+}
+
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    // __ne__ delegates to __eq__
+    let ty = vm.type_of(args[0]);
+    let n = vm.intern("__eq__");
+    if let Some(f) = vm.lookup(ty, n) {
+        let r = vm.call(f, &[args[0], args[1]])?;
+        if r == vm.not_implemented {
+            return Ok(r);
+        }
+        let b = vm.truthy(r)?;
+        return Ok(vm.bool_val(!b));
+    }
+    Ok(vm.not_implemented)
+}
+
+fn object_cmp_ni(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.not_implemented)
+}
+
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.new_int((args[0].raw() >> 4) as i64))
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let spec = arg(vm, args, 1, "__format__")?;
+    if !vm.str_of(spec).is_empty() {
+        let tn = vm.type_name_of(args[0]);
+        return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
+    }
+    vm.str_value(args[0])
+}
+
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let name = arg(vm, args, 1, "__getattribute__")?;
+    let n = vm.intern_value(name);
+    match vm.generic_getattr(args[0], n)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(args[0], n)),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 3, 3, "__setattr__")?;
+    let n = vm.intern_value(args[1]);
+    vm.generic_setattr(args[0], n, args[2])?;
+    Ok(vm.none)
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let n = vm.intern_value(args[1]);
+    let ty = vm.type_of(args[0]);
+    // skip a Python-level __delattr__ (we are it)
+    let flags = ty.get::<TypeObj>().map(|t| t.flags.get()).unwrap_or(0);
+    if let Some(t) = ty.get::<TypeObj>() {
+        t.flags.set(flags & !type_flags::CUSTOM_SETATTR);
+    }
+    let r = vm.delattr(args[0], n);
+    if let Some(t) = ty.get::<TypeObj>() {
+        t.flags.set(flags);
+    }
+    r?;
+    Ok(vm.none)
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let names = vm.dir_names(args[0])?;
+    Ok(vm.new_list(names))
+}
+
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let (_, kws) = split_kw(vm, args, kw);
+    if let Some((k, _)) = kws.first() {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(&format!("{tn}.__init_subclass__() takes no keyword arguments").replace(&format!("{tn}.__init_subclass__() takes no keyword arguments"), &format!("__init_subclass__() takes no keyword arguments"))).tap_unused(k));
+    }
+    Ok(vm.none)
+}
+
+trait TapUnused {
+    fn tap_unused(self, _k: &str) -> Self;
+}
+impl TapUnused for PyErr {
+    fn tap_unused(self, _k: &str) -> Self {
+        self
+    }
+}
+
+fn object_subclasshook(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.not_implemented)
+}
+
+fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    let t = vm.types.type_error;
+    Err(vm.err(t, "pickling is not supported yet"))
+}
+
+fn object_class_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.type_of(args[0]))
+}
+
+fn object_class_set(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (obj, cls) = (args[0], args[1]);
+    if !vm.is_type(cls) {
+        let tn = vm.type_name_of(cls);
+        return Err(vm.type_error(&format!("__class__ must be set to a class, not '{tn}' object")));
+    }
+    let old = vm.type_of(obj);
+    let (ok, ok2) = (
+        old.get::<TypeObj>().map(|t| t.instance_kind) == cls.get::<TypeObj>().map(|t| t.instance_kind),
+        cls.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false),
+    );
+    if !ok || !ok2 || obj.kind() != Some(ObjKind::Instance) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if let Some(h) = obj.header() {
+        h.ty.set(cls);
+    }
+    if let Some(i) = obj.get::<InstanceObj>() {
+        // the map belonged to the old class's layout; keep attributes via a dict
+        let _ = vm.instance_dict(obj, true);
+        let _ = i;
+    }
+    Ok(vm.none)
+}
+
+fn object_dict_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    match vm.instance_dict(args[0], true) {
+        Some(d) => Ok(d),
+        None => {
+            let tn = vm.type_name_of(args[0]);
+            Err(vm.attribute_error(&format!("'{tn}' object has no attribute '__dict__'")))
+        }
+    }
+}
+
+// ---- type ----
+
+fn type_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let (pos, kws) = split_kw(vm, args, kw);
+    if pos.len() == 2 && pos[0] == vm.types.type_ {
+        return Ok(vm.type_of(pos[1]));
+    }
+    if pos.len() != 4 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let (meta, name, bases, ns) = (pos[0], pos[1], pos[2], pos[3]);
+    if name.kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
+    }
+    let Some(bt) = bases.get::<TupleObj>() else {
+        let tn = vm.type_name_of(bases);
+        return Err(vm.type_error(&format!("type.__new__() argument 2 must be tuple, not {tn}")));
+    };
+    let bases_v = bt.items.to_vec();
+    if ns.kind() != Some(ObjKind::Dict) {
+        let tn = vm.type_name_of(ns);
+        return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+    }
+    vm.create_class(meta, name, bases_v, ns, &kws)
+}
+
+fn type_init(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.none)
+}
+
+fn type_call(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let cls = arg(vm, args, 0, "type.__call__")?;
+    vm.type_call_default(cls, &args[1..], kw)
+}
+
+fn type_repr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    match super::repr::native_repr(vm, args[0])? {
+        Some(s) => Ok(vm.new_string(s)),
+        None => Ok(vm.empty_str),
+    }
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let m = args[0].get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    Ok(vm.new_list(m))
+}
+
+fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let m = args[0].get::<TypeObj>().map(|t| t.subclasses.borrow().clone()).unwrap_or_default();
+    Ok(vm.new_list(m))
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let r = vm.isinstance(args[1], args[0]);
+    Ok(vm.bool_val(r))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let r = vm.is_type(args[1]) && vm.is_subtype(args[1], args[0]);
+    Ok(vm.bool_val(r))
+}
+
+fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.new_dict())
+}
+
+fn type_or(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    // types.UnionType is not modelled; a tuple works for isinstance checks
+    Ok(vm.new_tuple(vec![args[0], args[1]]))
+}
+
+impl Vm {
+    /// type.__new__(meta, name, bases, ns): a new class.
+    pub fn create_class(&mut self, meta: Value, name: Value, mut bases: Vec<Value>, ns: Value, kws: &[(String, Value)]) -> PyResult<Value> {
+        if bases.is_empty() {
+            bases.push(self.types.object);
+        }
+        for &b in &bases {
+            let Some(bt) = b.get::<TypeObj>() else {
+                return Err(self.type_error("bases must be types"));
+            };
+            if !bt.has_flag(type_flags::BASETYPE) {
+                let n = bt.name.borrow().clone();
+                return Err(self.type_error(&format!("type '{n}' is not an acceptable base type")));
+            }
+        }
+        // the layout: at most one builtin base kind besides Instance
+        let mut kind = ObjKind::Instance;
+        for &b in &bases {
+            let k = b.get::<TypeObj>().map(|t| t.instance_kind).unwrap_or(ObjKind::Instance);
+            if k != ObjKind::Instance {
+                if kind != ObjKind::Instance && kind != k {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+                kind = k;
+            }
+        }
+        let dict = self.new_dict();
+        self.dict_update_from(dict, ns, false)?;
+        let name_s = self.str_of(name);
+        let qualname = match self.dict_get_by_str(dict, "__qualname__") {
+            Some(q) => {
+                let s = self.str_of(q);
+                let k = self.intern("__qualname__");
+                self.dict_del(dict, k)?;
+                s
+            }
+            None => name_s.clone(),
+        };
+        if self.dict_get_by_str(dict, "__module__").is_none() {
+            let g = self.frames.last().map(|f| f.globals).unwrap_or(Value::NULL);
+            if let Some(m) = (!g.is_null()).then(|| self.dict_get_by_str(g, "__name__")).flatten() {
+                self.dict_set_str(dict, "__module__", m);
+            }
+        }
+        // __init_subclass__ and __class_getitem__ are implicit classmethods, __new__ static
+        for (n, is_static) in [("__init_subclass__", false), ("__class_getitem__", false), ("__new__", true)] {
+            if let Some(f) = self.dict_get_by_str(dict, n) {
+                if f.kind() == Some(ObjKind::Function) {
+                    let w = if is_static {
+                        let st = self.types.staticmethod;
+                        self.alloc(st, StaticMethodObj { f, dict: Cell::new(Value::NULL) }).value()
+                    } else {
+                        let ct = self.types.classmethod;
+                        self.alloc(ct, ClassMethodObj { f, dict: Cell::new(Value::NULL) }).value()
+                    };
+                    self.dict_set_str(dict, n, w);
+                }
+            }
+        }
+        // __eq__ without __hash__ makes instances unhashable
+        if self.dict_get_by_str(dict, "__eq__").is_some() && self.dict_get_by_str(dict, "__hash__").is_none() {
+            let none = self.none;
+            self.dict_set_str(dict, "__hash__", none);
+        }
+        let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
+        if bases.iter().any(|b| b.get::<TypeObj>().map(|t| t.has_flag(type_flags::EXCEPTION)).unwrap_or(false)) {
+            flags |= type_flags::EXCEPTION;
+        }
+        let mut slot_names = Vec::new();
+        if let Some(slots) = self.dict_get_by_str(dict, "__slots__") {
+            let items = if slots.kind() == Some(ObjKind::Str) { vec![slots] } else { self.to_vec(slots)?.1 };
+            let mut has_dict = false;
+            for s in items {
+                let sn = self.str_of(s);
+                if sn == "__dict__" {
+                    has_dict = true;
+                    continue;
+                }
+                let m = pyjit_compiler::symtable::mangle(Some(&name_s), &sn);
+                let iv = self.intern(&m);
+                slot_names.push(iv);
+            }
+            let bases_have_dict = bases.iter().any(|b| {
+                b.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false)
+            });
+            if !has_dict && !bases_have_dict {
+                flags |= type_flags::NO_DICT;
+            }
+        }
+        let t = TypeObj {
+            name: RefCell::new(name_s.clone()),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases.clone()),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            instance_kind: kind,
+            version: Cell::new(1),
+            flags: Cell::new(flags),
+            slots: RefCell::new(Vec::new()),
+            subclasses: RefCell::new(Vec::new()),
+            root_map: Cell::new(Value::NULL),
+        };
+        let cls = self.alloc(meta, t).value();
+        let mro = self.c3_mro(cls, &bases)?;
+        if let Some(tt) = cls.get::<TypeObj>() {
+            *tt.mro.borrow_mut() = mro.clone();
+            let mut all_slots = slot_names.clone();
+            for b in &mro[1..] {
+                if let Some(bt) = b.get::<TypeObj>() {
+                    all_slots.extend(bt.slots.borrow().iter().copied());
+                }
+            }
+            *tt.slots.borrow_mut() = all_slots;
+        }
+        for &b in &bases {
+            if let Some(bt) = b.get::<TypeObj>() {
+                bt.subclasses.borrow_mut().push(cls);
+            }
+        }
+        // slot descriptors are plain instance attributes in pyjit: remove class-level names
+        for s in &slot_names {
+            let _ = s;
+        }
+        let cc = self.intern("__classcell__");
+        if let Some(cell) = self.dict_get_str(dict, cc) {
+            if let Some(c) = cell.get::<CellObj>() {
+                c.v.set(cls);
+            }
+            self.dict_del(dict, cc)?;
+        }
+        self.update_type_flags(cls);
+        // __set_name__
+        for (k, v) in self.dict_items(dict) {
+            let vt = self.type_of(v);
+            let sn = self.intern("__set_name__");
+            if let Some(f) = self.lookup(vt, sn) {
+                if let Err(e) = self.call(f, &[v, cls, k]) {
+                    return Err(e);
+                }
+            }
+        }
+        // __init_subclass__ of the parent
+        let isc = self.intern("__init_subclass__");
+        let sup = self.alloc(self.types.super_, SuperObj { ty: cls, obj: cls, obj_type: cls }).value();
+        if let Some(f) = self.getattr_opt(sup, isc)? {
+            let names: Vec<Value> = kws.iter().map(|(k, _)| self.intern(k)).collect();
+            let vals: Vec<Value> = kws.iter().map(|(_, v)| *v).collect();
+            let kwn = if names.is_empty() { Value::NULL } else { self.new_tuple(names) };
+            self.call_kw(f, &vals, kwn)?;
+        }
+        Ok(cls)
+    }
+
+    /// Attribute names for dir().
+    pub fn dir_names(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        let mut names: Vec<Value> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |vm: &mut Vm, d: Value| {
+            for k in vm.dict_keys(d) {
+                let s = vm.str_of(k);
+                if seen.insert(s) {
+                    names.push(k);
+                }
+            }
+        };
+        if let Some(d) = self.instance_dict(v, false) {
+            add(self, d);
+        }
+        let classes = if self.is_type(v) {
+            v.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default()
+        } else {
+            let ty = self.type_of(v);
+            ty.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default()
+        };
+        for c in classes {
+            if let Some(ct) = c.get::<TypeObj>() {
+                add(self, ct.dict);
+            }
+        }
+        if let Some(inst) = v.get::<InstanceObj>() {
+            if let Some(m) = inst.map.get().get::<MapObj>() {
+                let ns = m.names.clone();
+                for n in ns {
+                    let s = self.str_of(n);
+                    if !names.iter().any(|x| self.str_of(*x) == s) {
+                        names.push(n);
+                    }
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    /// Attributes every object of a kind has (`__class__`, `__name__` of functions, ...).
+    pub fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let n = self.str_of(name);
+        if n == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        if n == "__dict__" {
+            return Ok(self.instance_dict(obj, true));
+        }
+        match obj.kind() {
+            Some(ObjKind::Type) => {
+                let t = obj.get::<TypeObj>().expect("type");
+                Ok(match n.as_str() {
+                    "__name__" => Some(self.new_str(&t.name.borrow().clone())),
+                    "__qualname__" => Some(self.new_str(&t.qualname.borrow().clone())),
+                    "__mro__" => {
+                        let m = t.mro.borrow().clone();
+                        Some(self.new_tuple(m))
+                    }
+                    "__bases__" => {
+                        let b = t.bases.borrow().clone();
+                        Some(self.new_tuple(b))
+                    }
+                    "__base__" => Some(t.bases.borrow().first().copied().unwrap_or(self.none)),
+                    "__doc__" => Some(self.none),
+                    "__module__" => Some(self.intern("builtins")),
+                    "__annotations__" => {
+                        let d = self.new_dict();
+                        self.dict_set_str(t.dict, "__annotations__", d);
+                        Some(d)
+                    }
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Function) => {
+                let f = obj.get::<FunctionObj>().expect("function");
+                Ok(match n.as_str() {
+                    "__name__" => Some(f.name.get()),
+                    "__qualname__" => Some(f.qualname.get()),
+                    "__doc__" => Some(f.doc.get()),
+                    "__module__" => Some(f.module.get()),
+                    "__code__" => Some(f.code),
+                    "__globals__" => Some(f.globals),
+                    "__defaults__" => Some(if f.defaults.get().is_null() { self.none } else { f.defaults.get() }),
+                    "__kwdefaults__" => Some(if f.kwdefaults.get().is_null() { self.none } else { f.kwdefaults.get() }),
+                    "__closure__" => Some(if f.closure.is_null() { self.none } else { f.closure }),
+                    "__annotations__" => {
+                        if f.annotations.get().is_null() {
+                            let d = self.new_dict();
+                            f.annotations.set(d);
+                        }
+                        Some(f.annotations.get())
+                    }
+                    "__builtins__" => Some(self.builtins_dict),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Builtin) => {
+                let b = obj.get::<BuiltinObj>().expect("builtin");
+                Ok(match n.as_str() {
+                    "__name__" => Some(self.intern(b.name)),
+                    "__qualname__" => {
+                        let q = if b.owner.is_null() { b.name.to_string() } else { format!("{}.{}", self.type_name(b.owner), b.name) };
+                        Some(self.new_string(q))
+                    }
+                    "__self__" => Some(if b.self_.is_null() { self.builtins } else { b.self_ }),
+                    "__doc__" => Some(self.none),
+                    "__module__" => Some(if b.owner.is_null() { self.intern("builtins") } else { self.none }),
+                    "__objclass__" => Some(b.owner),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Method) => {
+                let m = obj.get::<MethodObj>().expect("method");
+                let (func, self_) = (m.func, m.self_);
+                Ok(match n.as_str() {
+                    "__func__" => Some(func),
+                    "__self__" => Some(self_),
+                    _ => self.getattr_opt(func, name)?,
+                })
+            }
+            Some(ObjKind::Code) => {
+                let c = obj.get::<CodeObj>().expect("code");
+                Ok(match n.as_str() {
+                    "co_name" => Some(c.name),
+                    "co_qualname" => Some(c.qualname),
+                    "co_filename" => Some(c.filename),
+                    "co_argcount" => Some(self.new_int(c.code.argcount as i64)),
+                    "co_posonlyargcount" => Some(self.new_int(c.code.posonlyargcount as i64)),
+                    "co_kwonlyargcount" => Some(self.new_int(c.code.kwonlyargcount as i64)),
+                    "co_nlocals" => Some(self.new_int(c.code.varnames.len() as i64)),
+                    "co_flags" => Some(self.new_int((c.code.flags & 0xffff) as i64)),
+                    "co_firstlineno" => Some(self.new_int(c.code.first_line as i64)),
+                    "co_varnames" => {
+                        let v = c.varnames.to_vec();
+                        Some(self.new_tuple(v))
+                    }
+                    "co_names" => {
+                        let v = c.names.to_vec();
+                        Some(self.new_tuple(v))
+                    }
+                    "co_consts" => {
+                        let v = c.consts.to_vec();
+                        Some(self.new_tuple(v))
+                    }
+                    "co_cellvars" | "co_freevars" => {
+                        let src = if n == "co_cellvars" { c.code.cellvars.clone() } else { c.code.freevars.clone() };
+                        let v: Vec<Value> = src.iter().map(|s| self.intern(s)).collect();
+                        Some(self.new_tuple(v))
+                    }
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Module) => Ok(None),
+            Some(ObjKind::Exception) => {
+                let e = obj.get::<ExceptionObj>().expect("exception");
+                let none = self.none;
+                let or_none = |v: Value| if v.is_null() { none } else { v };
+                Ok(match n.as_str() {
+                    "args" => Some(e.args.get()),
+                    "__traceback__" => Some(or_none(e.traceback.get())),
+                    "__cause__" => Some(or_none(e.cause.get())),
+                    "__context__" => Some(or_none(e.context.get())),
+                    "__suppress_context__" => Some(self.bool_val(e.suppress_context.get())),
+                    "value" if self.isinstance(obj, self.types.stop_iteration) => {
+                        Some(self.exc_args(obj).first().copied().unwrap_or(none))
+                    }
+                    "code" if self.isinstance(obj, self.types.system_exit) => {
+                        let a = self.exc_args(obj);
+                        Some(match a.len() {
+                            0 => none,
+                            1 => a[0],
+                            _ => self.new_tuple(a),
+                        })
+                    }
+                    "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.os_error) => {
+                        let a = self.exc_args(obj);
+                        Some(match n.as_str() {
+                            "errno" if a.len() >= 2 => a[0],
+                            "strerror" if a.len() >= 2 => a[1],
+                            "filename" if a.len() >= 3 => a[2],
+                            _ => none,
+                        })
+                    }
+                    "msg" | "lineno" | "offset" | "text" | "filename" | "end_lineno" | "end_offset" | "print_file_and_line"
+                        if self.isinstance(obj, self.types.syntax_error) =>
+                    {
+                        let a = self.exc_args(obj);
+                        let details = a.get(1).and_then(|d| d.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
+                        Some(match n.as_str() {
+                            "msg" => a.first().copied().unwrap_or(none),
+                            "filename" => details.first().copied().unwrap_or(none),
+                            "lineno" => details.get(1).copied().unwrap_or(none),
+                            "offset" => details.get(2).copied().unwrap_or(none),
+                            "text" => details.get(3).copied().unwrap_or(none),
+                            "end_lineno" => details.get(4).copied().unwrap_or(none),
+                            "end_offset" => details.get(5).copied().unwrap_or(none),
+                            _ => none,
+                        })
+                    }
+                    "name" if self.isinstance(obj, self.types.name_error) || self.isinstance(obj, self.types.import_error) => Some(none),
+                    "obj" if self.isinstance(obj, self.types.attribute_error) => Some(none),
+                    "path" if self.isinstance(obj, self.types.import_error) => Some(none),
+                    "msg" if self.isinstance(obj, self.types.import_error) => Some(self.exc_args(obj).first().copied().unwrap_or(none)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Generator) => {
+                let g = obj.get::<GeneratorObj>().expect("generator");
+                Ok(match n.as_str() {
+                    "__name__" => Some(g.name.get()),
+                    "__qualname__" => Some(g.qualname.get()),
+                    "gi_running" | "cr_running" | "ag_running" => Some(self.bool_val(g.state.get() == 2)),
+                    "gi_code" | "cr_code" | "ag_code" => Some(g.code),
+                    "gi_frame" | "cr_frame" | "ag_frame" => Some(if g.state.get() == 3 { self.none } else { self.none }),
+                    "gi_yieldfrom" | "cr_await" => Some(self.gen_delegate(obj).unwrap_or(self.none)),
+                    "gi_suspended" | "cr_suspended" => Some(self.bool_val(g.state.get() == 1)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Range) => {
+                let r = obj.get::<RangeObj>().expect("range");
+                Ok(match n.as_str() {
+                    "start" => Some(r.start),
+                    "stop" => Some(r.stop),
+                    "step" => Some(r.step),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Slice) => {
+                let r = obj.get::<SliceObj>().expect("slice");
+                Ok(match n.as_str() {
+                    "start" => Some(r.start),
+                    "stop" => Some(r.stop),
+                    "step" => Some(r.step),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Property) => {
+                let p = obj.get::<PropertyObj>().expect("property");
+                let none = self.none;
+                let or_none = |v: Value| if v.is_null() { none } else { v };
+                Ok(match n.as_str() {
+                    "fget" => Some(or_none(p.fget)),
+                    "fset" => Some(or_none(p.fset)),
+                    "fdel" => Some(or_none(p.fdel)),
+                    "__doc__" => Some(or_none(p.doc.get())),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::ClassMethod) | Some(ObjKind::StaticMethod) => {
+                let f = obj.get::<ClassMethodObj>().map(|c| c.f).or_else(|| obj.get::<StaticMethodObj>().map(|s| s.f)).unwrap_or(Value::NULL);
+                Ok(match n.as_str() {
+                    "__func__" | "__wrapped__" => Some(f),
+                    "__isabstractmethod__" => Some(self.false_),
+                    _ => self.getattr_opt(f, name).ok().flatten().filter(|_| matches!(n.as_str(), "__name__" | "__qualname__" | "__doc__")),
+                })
+            }
+            Some(ObjKind::Complex) => {
+                let c = obj.get::<ComplexObj>().expect("complex");
+                let (re, im) = (c.re, c.im);
+                Ok(match n.as_str() {
+                    "real" => Some(self.new_float(re)),
+                    "imag" => Some(self.new_float(im)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Traceback) => {
+                let t = obj.get::<TracebackObj>().expect("traceback");
+                Ok(match n.as_str() {
+                    "tb_next" => Some(if t.next.get().is_null() { self.none } else { t.next.get() }),
+                    "tb_lineno" => Some(self.new_int(t.lineno as i64)),
+                    "tb_lasti" => Some(self.new_int(t.ip as i64 * 2)),
+                    "tb_frame" => Some(self.none),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Super) => {
+                let s = obj.get::<SuperObj>().expect("super");
+                Ok(match n.as_str() {
+                    "__thisclass__" => Some(s.ty),
+                    "__self__" => Some(s.obj),
+                    "__self_class__" => Some(s.obj_type),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::MemoryView) => {
+                let m = obj.get::<MemoryViewObj>().expect("memoryview");
+                let len = m.len;
+                let src = m.obj;
+                Ok(match n.as_str() {
+                    "nbytes" => Some(self.new_int(len as i64)),
+                    "readonly" => Some(self.bool_val(src.kind() == Some(ObjKind::Bytes))),
+                    "itemsize" => Some(self.new_int(1)),
+                    "ndim" => Some(self.new_int(1)),
+                    "format" => Some(self.new_str("B")),
+                    "obj" => Some(src),
+                    "shape" => {
+                        let l = self.new_int(len as i64);
+                        Some(self.new_tuple(vec![l]))
+                    }
+                    _ => None,
+                })
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Assignments to special attributes; true when handled.
+    pub fn set_special_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
+        let n = self.str_of(name);
+        match obj.kind() {
+            Some(ObjKind::Function) => {
+                let f = obj.get::<FunctionObj>().expect("function");
+                match n.as_str() {
+                    "__name__" => f.name.set(v),
+                    "__qualname__" => f.qualname.set(v),
+                    "__doc__" => f.doc.set(v),
+                    "__module__" => f.module.set(v),
+                    "__defaults__" => f.defaults.set(if v == self.none { Value::NULL } else { v }),
+                    "__kwdefaults__" => f.kwdefaults.set(if v == self.none { Value::NULL } else { v }),
+                    "__annotations__" => f.annotations.set(v),
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            Some(ObjKind::Exception) => {
+                let e = obj.get::<ExceptionObj>().expect("exception");
+                let nv = if v == self.none { Value::NULL } else { v };
+                match n.as_str() {
+                    "args" => {
+                        let (_h, items) = self.to_vec(v)?;
+                        let t = self.new_tuple(items);
+                        e.args.set(t)
+                    }
+                    "__traceback__" => e.traceback.set(nv),
+                    "__cause__" => {
+                        e.cause.set(nv);
+                        e.suppress_context.set(true);
+                    }
+                    "__context__" => e.context.set(nv),
+                    "__suppress_context__" => e.suppress_context.set(self.truthy(v)?),
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            Some(ObjKind::Property) => {
+                let p = obj.get::<PropertyObj>().expect("property");
+                if n == "__doc__" {
+                    p.doc.set(v);
+                    return Ok(true);
+                }
+                Ok(false)
+            }
+            _ => {
+                if n == "__class__" {
+                    object_class_set(self, &[obj, v], Value::NULL)?;
+                    return Ok(true);
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// locals() of the running frame.
+    pub fn frame_locals(&mut self) -> PyResult<Value> {
+        let Some(f) = self.frames.last() else { return Ok(self.new_dict()) };
+        if !f.locals.is_null() {
+            return Ok(f.locals);
+        }
+        let code = f.code;
+        let base = f.base;
+        let d = self.new_dict();
+        let nl = code.code.nlocals();
+        for i in 0..nl {
+            let v = self.stack[base + i];
+            if !v.is_null() {
+                let n = code.varnames[i];
+                self.dict_set(d, n, v)?;
+            }
+        }
+        let cells: Vec<String> = code.code.cellvars.iter().chain(code.code.freevars.iter()).cloned().collect();
+        for (i, name) in cells.iter().enumerate() {
+            let c = self.stack[base + nl + i];
+            if let Some(cell) = c.get::<CellObj>() {
+                let v = cell.v.get();
+                if !v.is_null() {
+                    let k = self.intern(name);
+                    self.dict_set(d, k, v)?;
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
+// ---- property, classmethod, staticmethod, super ----
+
+fn property_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let (pos, kws) = split_kw(vm, args, kw);
+    let cls = pos[0];
+    let none = vm.none;
+    let mut parts = [none, none, none, none];
+    for (i, &v) in pos[1..].iter().enumerate().take(4) {
+        parts[i] = v;
+    }
+    for (k, v) in kws {
+        match k.as_str() {
+            "fget" => parts[0] = v,
+            "fset" => parts[1] = v,
+            "fdel" => parts[2] = v,
+            "doc" => parts[3] = v,
+            _ => return Err(vm.type_error(&format!("property() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    let nul = |v: Value| if v == none { Value::NULL } else { v };
+    let mut doc = parts[3];
+    if doc == none && parts[0] != none {
+        let d = vm.intern("__doc__");
+        doc = vm.getattr_opt(parts[0], d)?.unwrap_or(none);
+    }
+    let p = PropertyObj { fget: nul(parts[0]), fset: nul(parts[1]), fdel: nul(parts[2]), doc: Cell::new(doc), name: Cell::new(Value::NULL) };
+    if cls == vm.types.property {
+        return Ok(vm.alloc(cls, p).value());
+    }
+    Ok(vm.alloc(cls, p).value())
+}
+
+fn property_copy(vm: &mut Vm, p: Value, which: usize, f: Value) -> PyResult<Value> {
+    let pr = p.get::<PropertyObj>().ok_or_else(|| vm.type_error("descriptor requires a property"))?;
+    let mut parts = [pr.fget, pr.fset, pr.fdel];
+    parts[which] = if f == vm.none { Value::NULL } else { f };
+    let ty = vm.type_of(p);
+    let n = PropertyObj { fget: parts[0], fset: parts[1], fdel: parts[2], doc: Cell::new(pr.doc.get()), name: Cell::new(pr.name.get()) };
+    Ok(vm.alloc(ty, n).value())
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let f = arg(vm, args, 1, "getter")?;
+    property_copy(vm, args[0], 0, f)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let f = arg(vm, args, 1, "setter")?;
+    property_copy(vm, args[0], 1, f)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let f = arg(vm, args, 1, "deleter")?;
+    property_copy(vm, args[0], 2, f)
+}
+fn property_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let obj = arg(vm, args, 1, "__get__")?;
+    let o = if obj == vm.none { Value::NULL } else { obj };
+    let ty = vm.type_of(obj);
+    vm.bind_descr(args[0], o, ty)
+}
+fn property_set_name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(p) = args[0].get::<PropertyObj>() {
+        if p.name.get().is_null() {
+            p.name.set(args.get(2).copied().unwrap_or(Value::NULL));
+        }
+    }
+    Ok(vm.none)
+}
+
+fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 2, 2, "classmethod")?;
+    Ok(vm.alloc(args[0], ClassMethodObj { f: args[1], dict: Cell::new(Value::NULL) }).value())
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 2, 2, "staticmethod")?;
+    Ok(vm.alloc(args[0], StaticMethodObj { f: args[1], dict: Cell::new(Value::NULL) }).value())
+}
+
+fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let f = args[0].get::<StaticMethodObj>().map(|s| s.f).unwrap_or(vm.none);
+    vm.call_kw(f, &args[1..], kw)
+}
+
+fn cm_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let obj = args.get(1).copied().unwrap_or(vm.none);
+    let ty = match args.get(2) {
+        Some(&t) if t != vm.none => t,
+        _ => vm.type_of(obj),
+    };
+    vm.bind_descr(args[0], obj, ty)
+}
+
+fn super_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let cls = args[0];
+    let (ty, obj) = match args.len() {
+        1 => {
+            // zero-argument form: __class__ cell and the first argument of the caller
+            let Some(f) = vm.frames.last() else { return Err(vm.runtime_error("super(): no current frame")) };
+            let code = f.code;
+            let base = f.base;
+            if code.code.argcount == 0 && code.code.flags & pyjit_compiler::code::flags::VARARGS == 0 {
+                return Err(vm.runtime_error("super(): no arguments"));
+            }
+            let mut first = vm.stack[base];
+            // the first argument may have been moved into a cell
+            if let Some(&(ci, _)) = code.code.cell_params.iter().find(|(_, pi)| *pi == 0) {
+                let c = vm.stack[base + code.code.nlocals() + ci as usize];
+                if let Some(cell) = c.get::<CellObj>() {
+                    first = cell.v.get();
+                }
+            }
+            if code.code.flags & pyjit_compiler::code::flags::VARARGS != 0 && code.code.argcount == 0 {
+                first = vm.stack[base].get::<TupleObj>().and_then(|t| t.items.first().copied()).unwrap_or(Value::NULL);
+            }
+            let Some(ci) = code.code.freevars.iter().position(|n| n == "__class__") else {
+                return Err(vm.runtime_error("super(): __class__ cell not found"));
+            };
+            let idx = base + code.code.nlocals() + code.code.cellvars.len() + ci;
+            let cell = vm.stack[idx];
+            let t = cell.get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
+            if t.is_null() {
+                return Err(vm.runtime_error("super(): empty __class__ cell"));
+            }
+            if first.is_null() {
+                return Err(vm.runtime_error("super(): arg[0] deleted"));
+            }
+            (t, first)
+        }
+        2 => (args[1], Value::NULL),
+        _ => (args[1], args[2]),
+    };
+    if !vm.is_type(ty) {
+        let tn = vm.type_name_of(ty);
+        return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
+    }
+    let obj_type = if obj.is_null() {
+        Value::NULL
+    } else if vm.is_type(obj) && vm.is_subtype(obj, ty) {
+        obj
+    } else if vm.isinstance(obj, ty) {
+        vm.type_of(obj)
+    } else {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
+    Ok(vm.alloc(cls, SuperObj { ty, obj, obj_type }).value())
+}
+
+fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let s = args[0].get::<SuperObj>().ok_or_else(|| vm.type_error("expected super"))?;
+    let name = vm.intern_value(args[1]);
+    let (ty, obj, obj_type) = (s.ty, s.obj, s.obj_type);
+    if vm.str_of(name) == "__class__" {
+        return Ok(vm.type_of(args[0]));
+    }
+    if !obj_type.is_null() {
+        let mro = obj_type.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+        let start = mro.iter().position(|&c| c == ty).map(|i| i + 1).unwrap_or(mro.len());
+        for &c in &mro[start..] {
+            let d = c.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+            if let Some(v) = vm.dict_get_str(d, name) {
+                let inst = if obj == obj_type { Value::NULL } else { obj };
+                if v.kind() == Some(ObjKind::ClassMethod) {
+                    return vm.bind_descr(v, obj, obj_type);
+                }
+                if inst.is_null() && v.kind() == Some(ObjKind::Function) {
+                    return Ok(v);
+                }
+                return vm.bind_descr(v, inst, obj_type);
+            }
+        }
+    }
+    match vm.generic_getattr(args[0], name)? {
+        Some(v) => Ok(v),
+        None => {
+            let n = vm.str_of(name);
+            Err(vm.attribute_error(&format!("'super' object has no attribute '{n}'")))
+        }
+    }
+}
+
+// ---- range, slice, iterator constructors ----
+
+fn range_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "range")?;
+    let a = &args[1..];
+    let (start, stop, step) = match a.len() {
+        1 => (Value::small(0).unwrap_or(Value::NULL), a[0], Value::small(1).unwrap_or(Value::NULL)),
+        2 => (a[0], a[1], Value::small(1).unwrap_or(Value::NULL)),
+        3 => (a[0], a[1], a[2]),
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
+    };
+    let start = vm.index_of(start)?;
+    let stop = vm.index_of(stop)?;
+    let step = vm.index_of(step)?;
+    if vm.as_i64(step) == Some(0) {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    let t = vm.types.range;
+    Ok(vm.alloc(t, RangeObj { start, stop, step }).value())
+}
+
+fn range_len_m(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (_, _, _, n) = super::seqops::range_params(vm, args[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (start, _, step, _) = super::seqops::range_params(vm, args[0])?;
+    let v = arg(vm, args, 1, "index")?;
+    if vm.contains(args[0], v)? {
+        let x = vm.as_i64(v).unwrap_or(0);
+        return Ok(vm.new_int((x - start) / step));
+    }
+    let r = vm.repr(v)?;
+    Err(vm.value_error(&format!("{r} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let v = arg(vm, args, 1, "count")?;
+    let r = vm.contains(args[0], v)?;
+    Ok(vm.new_int(r as i64))
+}
+
+fn range_reversed(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (start, _, step, n) = super::seqops::range_params(vm, args[0])?;
+    let last = start + (n as i64 - 1) * step;
+    let t = vm.types.range_iterator;
+    Ok(vm.new_iter(t, IterState::Range { cur: last, stop: start - step, step: -step }))
+}
+
+fn range_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (n, a, c) = super::seqops::range_items_key(vm, args[0]);
+    let nv = vm.new_int(n as i64);
+    let (av, cv) = if n == 0 { (vm.none, vm.none) } else if n == 1 { (vm.new_int(a), vm.none) } else { (vm.new_int(a), vm.new_int(c)) };
+    let t = vm.new_tuple(vec![nv, av, cv]);
+    let h = vm.hash(t)?;
+    Ok(vm.new_int(h))
+}
+
+fn slice_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let a = &args[1..];
+    let none = vm.none;
+    let (start, stop, step) = match a.len() {
+        1 => (none, a[0], none),
+        2 => (a[0], a[1], none),
+        3 => (a[0], a[1], a[2]),
+        n => return Err(vm.type_error(&format!("slice expected at least 1 argument, got {n}"))),
+    };
+    let t = vm.types.slice;
+    Ok(vm.alloc(t, SliceObj { start, stop, step }).value())
+}
+
+fn slice_indices(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let n = arg(vm, args, 1, "indices")?;
+    let len = vm.as_i64(n).unwrap_or(0).max(0) as usize;
+    let b = vm.slice_bounds(args[0], len)?;
+    let (s, e, st) = (vm.new_int(b.start), vm.new_int(b.stop), vm.new_int(b.step));
+    Ok(vm.new_tuple(vec![s, e, st]))
+}
+
+fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let (pos, kws) = split_kw(vm, args, kw);
+    let it = pos.get(1).copied().or_else(|| kws.iter().find(|k| k.0 == "iterable").map(|k| k.1));
+    let Some(it) = it else { return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")) };
+    let start = pos.get(2).copied().or_else(|| kws.iter().find(|k| k.0 == "start").map(|k| k.1)).unwrap_or(Value::small(0).unwrap_or(Value::NULL));
+    if !vm.is_int(start) {
+        let tn = vm.type_name_of(start);
+        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+    }
+    let iter = vm.iter(it)?;
+    Ok(vm.new_iter(pos[0], IterState::Enumerate { it: iter, count: start }))
+}
+
+fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let (pos, kws) = split_kw(vm, args, kw);
+    let mut strict = false;
+    for (k, v) in kws {
+        if k == "strict" {
+            strict = vm.truthy(v)?;
+        } else {
+            return Err(vm.type_error(&format!("zip() got an unexpected keyword argument '{k}'")));
+        }
+    }
+    let mut iters = Vec::new();
+    for (i, &a) in pos[1..].iter().enumerate() {
+        match vm.iter(a) {
+            Ok(it) => iters.push(it),
+            Err(e) => {
+                if vm.isinstance(e.0, vm.types.type_error) {
+                    let tn = vm.type_name_of(a);
+                    return Err(vm.type_error(&format!("zip argument #{} must support iteration", i + 1)).or_type(tn));
+                }
+                return Err(e);
+            }
+        }
+    }
+    Ok(vm.new_iter(pos[0], IterState::Zip { iters, strict }))
+}
+
+trait OrType {
+    fn or_type(self, _t: String) -> Self;
+}
+impl OrType for PyErr {
+    fn or_type(self, _t: String) -> Self {
+        self
+    }
+}
+
+fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "map")?;
+    if args.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::new();
+    for &a in &args[2..] {
+        iters.push(vm.iter(a)?);
+    }
+    Ok(vm.new_iter(args[0], IterState::Map { func: args[1], iters }))
+}
+
+fn filter_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "filter")?;
+    if args.len() != 3 {
+        return Err(vm.type_error(&format!("filter expected 2 arguments, got {}", args.len() - 1)));
+    }
+    let it = vm.iter(args[2])?;
+    Ok(vm.new_iter(args[0], IterState::Filter { func: args[1], it }))
+}
+
+fn reversed_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "reversed")?;
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("reversed expected 1 argument, got {}", args.len() - 1)));
+    }
+    let seq = args[1];
+    let ty = vm.type_of(seq);
+    let rn = vm.intern("__reversed__");
+    if let Some(f) = vm.lookup(ty, rn) {
+        if f != vm.none {
+            return vm.call(f, &[seq]);
+        }
+    }
+    if seq.kind() == Some(ObjKind::Dict) {
+        let keys = vm.dict_keys(seq);
+        let l = vm.new_list(keys);
+        let n = l.get::<ListObj>().map(|l| l.len()).unwrap_or(0);
+        let t = vm.types.reversed;
+        return Ok(vm.new_iter(t, IterState::Reversed { seq: l, index: n as isize - 1 }));
+    }
+    let gi = vm.intern("__getitem__");
+    let has_getitem = matches!(seq.kind(), Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::Str) | Some(ObjKind::Range) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray)) || vm.lookup(ty, gi).is_some();
+    if !has_getitem || seq.kind() == Some(ObjKind::Set) {
+        let tn = vm.type_name(ty);
+        return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
+    }
+    let n = vm.len(seq)?;
+    let t = if seq.kind() == Some(ObjKind::List) { vm.types.list_reverseiterator } else { vm.types.reversed };
+    Ok(vm.new_iter(t, IterState::Reversed { seq, index: n as isize - 1 }))
+}
+
+fn iter_iter(_vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(args[0])
+}
+
+fn iter_next_m(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let it = args[0];
+    let r = match it.get::<IterObj>() {
+        Some(io) => super::iters::iter_next(vm, io, it)?,
+        None => vm.next(it)?,
+    };
+    match r {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration(Value::NULL)),
+    }
+}
+
+fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let n = match args[0].get::<IterObj>().map(|io| match &*io.state.borrow() {
+        IterState::Seq { seq, index } => seq.get::<ListObj>().map(|l| l.len()).or_else(|| seq.get::<TupleObj>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
+        IterState::Range { cur, stop, step } => super::seqops::range_len(*cur, *stop, *step),
+        _ => 0,
+    }) {
+        Some(n) => n,
+        None => 0,
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+// ---- generators and coroutines ----
+
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let v = arg(vm, args, 1, "send")?;
+    match vm.gen_send_delegating(args[0], v, None)? {
+        Exit::Yield(y) => Ok(y),
+        Exit::Return(r) => Err(vm.stop_iteration(r)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let t = arg(vm, args, 1, "throw")?;
+    let e = if vm.is_type(t) {
+        match args.get(2) {
+            Some(&v) if v != vm.none && vm.isinstance(v, t) => v,
+            Some(&v) if v != vm.none => {
+                let a = if v.kind() == Some(ObjKind::Tuple) { v } else { vm.new_tuple(vec![v]) };
+                let items = a.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+                vm.call(t, &items)?
+            }
+            _ => vm.call(t, &[])?,
+        }
+    } else {
+        t
+    };
+    if !vm.isinstance(e, vm.types.base_exception) {
+        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string().as_str()));
+    }
+    match vm.gen_send_delegating(args[0], vm.none, Some(PyErr(e)))? {
+        Exit::Yield(y) => Ok(y),
+        Exit::Return(r) => Err(vm.stop_iteration(r)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let g = args[0];
+    let state = g.get::<GeneratorObj>().map(|g| g.state.get()).unwrap_or(3);
+    if state == 0 || state == 3 {
+        if let Some(go) = g.get::<GeneratorObj>() {
+            go.state.set(3);
+            *go.frame.borrow_mut() = None;
+        }
+        return Ok(vm.none);
+    }
+    let t = vm.types.generator_exit;
+    let e = vm.new_exc_args(t, vm.empty_tuple);
+    match vm.gen_send_delegating(g, vm.none, Some(PyErr(e))) {
+        Ok(Exit::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(Exit::Return(_)) => Ok(vm.none),
+        Err(x) if vm.isinstance(x.0, vm.types.generator_exit) || vm.isinstance(x.0, vm.types.stop_iteration) => Ok(vm.none),
+        Err(x) => Err(x),
+    }
+}
+
+fn gen_next_m(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    match vm.gen_send_delegating(args[0], vm.none, None)? {
+        Exit::Yield(y) => Ok(y),
+        Exit::Return(r) => Err(vm.stop_iteration(r)),
+    }
+}
+
+fn coro_await(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    // a coroutine is its own awaitable iterator in pyjit
+    let _ = vm;
+    Ok(args[0])
+}
+
+// ---- function / method ----
+
+fn function_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let obj = args.get(1).copied().unwrap_or(vm.none);
+    if obj == vm.none {
+        return Ok(args[0]);
+    }
+    Ok(vm.new_method(args[0], obj))
+}
+
+fn function_call(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    vm.call_kw(args[0], &args[1..], kw)
+}
+
+fn method_eq(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (args[0].get::<MethodObj>(), args[1].get::<MethodObj>()) else { return Ok(vm.not_implemented) };
+    Ok(vm.bool_val(a.func == b.func && a.self_ == b.self_))
+}
+
+fn method_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let m = args[0].get::<MethodObj>().expect("method");
+    Ok(vm.new_int(((m.func.raw() ^ m.self_.raw()) >> 4) as i64))
+}
+
+fn noneish_bool(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.bool_val(args[0] != vm.none))
+}
+
+fn none_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(vm.none)
+}
+
+fn cell_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let v = args[0].get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
+    if v.is_null() {
+        return Err(vm.value_error("Cell is empty"));
+    }
+    Ok(v)
+}
+
+fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let name = arg(vm, args, 1, "module")?;
+    let d = vm.new_dict();
+    let mt = args[0];
+    let m = vm.alloc(mt, ModuleObj { name, dict: d }).value();
+    vm.dict_set_str(d, "__name__", name);
+    let doc = args.get(2).copied().unwrap_or(vm.none);
+    vm.dict_set_str(d, "__doc__", doc);
+    Ok(m)
+}
+
+fn memoryview_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let obj = arg(vm, args, 1, "memoryview")?;
+    let len = match obj.kind() {
+        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView) => super::bytes::bytes_from(vm, obj)?.len(),
+        _ => {
+            let tn = vm.type_name_of(obj);
+            return Err(vm.type_error(&format!("memoryview: a bytes-like object is required, not '{tn}'")));
+        }
+    };
+    let (src, start) = match obj.get::<MemoryViewObj>() {
+        Some(m) => (m.obj, m.start),
+        None => (obj, 0),
+    };
+    let t = vm.types.memoryview;
+    Ok(vm.alloc(t, MemoryViewObj { obj: src, start, len, released: Cell::new(false) }).value())
+}
+
+fn mv_tobytes(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let b = super::bytes::bytes_from(vm, args[0])?;
+    Ok(vm.new_bytes(b))
+}
+
+fn mv_tolist(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let b = super::bytes::bytes_from(vm, args[0])?;
+    let items = b.into_iter().map(|x| Value::small(x as i64).unwrap_or(Value::NULL)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn mv_len(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let n = args[0].get::<MemoryViewObj>().map(|m| m.len).unwrap_or(0);
+    Ok(vm.new_int(n as i64))
+}
+
+fn mv_release(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(m) = args[0].get::<MemoryViewObj>() {
+        m.released.set(true);
+    }
+    Ok(vm.none)
+}
+
+fn mv_enter(_vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(args[0])
+}
+
+pub fn register(vm: &mut Vm) {
+    let o = vm.types.object;
+    static_method(vm, o, "__new__", object_new);
+    method(vm, o, "__init__", object_init);
+    method(vm, o, "__repr__", object_repr);
+    method(vm, o, "__str__", object_str);
+    method(vm, o, "__eq__", object_eq);
+    method(vm, o, "__ne__", object_ne);
+    for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        method(vm, o, n, object_cmp_ni);
+    }
+    method(vm, o, "__hash__", object_hash);
+    method(vm, o, "__format__", object_format);
+    method(vm, o, "__getattribute__", object_getattribute);
+    method(vm, o, "__setattr__", object_setattr);
+    method(vm, o, "__delattr__", object_delattr);
+    method(vm, o, "__dir__", object_dir);
+    super::class_method(vm, o, "__init_subclass__", object_init_subclass);
+    super::class_method(vm, o, "__subclasshook__", object_subclasshook);
+    method(vm, o, "__reduce_ex__", object_reduce_ex);
+    getset(vm, o, "__class__", object_class_get, Some(object_class_set));
+    let _ = object_dict_get;
+
+    let t = vm.types.type_;
+    static_method(vm, t, "__new__", type_new);
+    method(vm, t, "__init__", type_init);
+    method(vm, t, "__call__", type_call);
+    method(vm, t, "__repr__", type_repr);
+    method(vm, t, "mro", type_mro);
+    method(vm, t, "__subclasses__", type_subclasses);
+    method(vm, t, "__instancecheck__", type_instancecheck);
+    method(vm, t, "__subclasscheck__", type_subclasscheck);
+    method(vm, t, "__or__", type_or);
+    super::class_method(vm, t, "__prepare__", type_prepare);
+
+    let p = vm.types.property;
+    static_method(vm, p, "__new__", property_new);
+    method(vm, p, "__init__", |vm, _a, _k| Ok(vm.none));
+    method(vm, p, "getter", property_getter);
+    method(vm, p, "setter", property_setter);
+    method(vm, p, "deleter", property_deleter);
+    method(vm, p, "__get__", property_get);
+    method(vm, p, "__set_name__", property_set_name);
+    let cm = vm.types.classmethod;
+    static_method(vm, cm, "__new__", classmethod_new);
+    method(vm, cm, "__init__", |vm, _a, _k| Ok(vm.none));
+    method(vm, cm, "__get__", cm_get);
+    let sm = vm.types.staticmethod;
+    static_method(vm, sm, "__new__", staticmethod_new);
+    method(vm, sm, "__init__", |vm, _a, _k| Ok(vm.none));
+    method(vm, sm, "__get__", cm_get);
+    method(vm, sm, "__call__", staticmethod_call);
+    let sp = vm.types.super_;
+    static_method(vm, sp, "__new__", super_new);
+    method(vm, sp, "__init__", |vm, _a, _k| Ok(vm.none));
+    method(vm, sp, "__getattribute__", super_getattribute);
+    if let Some(tt) = sp.get::<TypeObj>() {
+        tt.flags.set(tt.flags.get() | type_flags::CUSTOM_GETATTR);
+    }
+
+    let r = vm.types.range;
+    static_method(vm, r, "__new__", range_new);
+    method(vm, r, "__len__", range_len_m);
+    method(vm, r, "index", range_index);
+    method(vm, r, "count", range_count);
+    method(vm, r, "__reversed__", range_reversed);
+    method(vm, r, "__hash__", range_hash);
+    let s = vm.types.slice;
+    static_method(vm, s, "__new__", slice_new);
+    method(vm, s, "indices", slice_indices);
+    if let Some(d) = s.get::<TypeObj>().map(|t| t.dict) {
+        let none = vm.none;
+        vm.dict_set_str(d, "__hash__", none);
+    }
+    let e = vm.types.enumerate;
+    static_method(vm, e, "__new__", enumerate_new);
+    let z = vm.types.zip;
+    static_method(vm, z, "__new__", zip_new);
+    let m = vm.types.map;
+    static_method(vm, m, "__new__", map_new);
+    let f = vm.types.filter;
+    static_method(vm, f, "__new__", filter_new);
+    let rv = vm.types.reversed;
+    static_method(vm, rv, "__new__", reversed_new);
+    let iter_types = [
+        vm.types.list_iterator,
+        vm.types.list_reverseiterator,
+        vm.types.tuple_iterator,
+        vm.types.range_iterator,
+        vm.types.str_iterator,
+        vm.types.bytes_iterator,
+        vm.types.dict_keyiterator,
+        vm.types.dict_valueiterator,
+        vm.types.dict_itemiterator,
+        vm.types.set_iterator,
+        vm.types.seq_iterator,
+        vm.types.callable_iterator,
+        e,
+        z,
+        m,
+        f,
+        rv,
+    ];
+    for it in iter_types {
+        method(vm, it, "__iter__", iter_iter);
+        method(vm, it, "__next__", iter_next_m);
+        method(vm, it, "__length_hint__", iter_length_hint);
+    }
+    let g = vm.types.generator;
+    method(vm, g, "__iter__", iter_iter);
+    method(vm, g, "__next__", gen_next_m);
+    method(vm, g, "send", gen_send);
+    method(vm, g, "throw", gen_throw);
+    method(vm, g, "close", gen_close);
+    let c = vm.types.coroutine;
+    method(vm, c, "send", gen_send);
+    method(vm, c, "throw", gen_throw);
+    method(vm, c, "close", gen_close);
+    method(vm, c, "__await__", coro_await);
+    let ag = vm.types.async_generator;
+    method(vm, ag, "__aiter__", iter_iter);
+    let func = vm.types.function;
+    method(vm, func, "__get__", function_get);
+    method(vm, func, "__call__", function_call);
+    let meth = vm.types.method;
+    method(vm, meth, "__eq__", method_eq);
+    method(vm, meth, "__hash__", method_hash);
+    method(vm, meth, "__call__", function_call);
+    let bf = vm.types.builtin_function;
+    method(vm, bf, "__call__", function_call);
+    let nt = vm.types.none_type;
+    method(vm, nt, "__bool__", noneish_bool);
+    static_method(vm, nt, "__new__", none_new);
+    let cell = vm.types.cell;
+    getset(vm, cell, "cell_contents", cell_contents, None);
+    let md = vm.types.module;
+    static_method(vm, md, "__new__", module_new);
+    method(vm, md, "__init__", |vm, _a, _k| Ok(vm.none));
+    let mv = vm.types.memoryview;
+    static_method(vm, mv, "__new__", memoryview_new);
+    method(vm, mv, "tobytes", mv_tobytes);
+    method(vm, mv, "tolist", mv_tolist);
+    method(vm, mv, "__len__", mv_len);
+    method(vm, mv, "release", mv_release);
+    method(vm, mv, "__enter__", mv_enter);
+    method(vm, mv, "__exit__", mv_release);
+}

@@ -1,0 +1,11 @@
+//! Everything that touches raw memory: the value word, object headers, the collector and
+//! the architecture-specific register spill. The rest of the VM is safe Rust.
+
+pub mod arch;
+pub mod gc;
+pub mod object;
+pub mod value;
+
+pub use gc::{Collected, Heap};
+pub use object::{Header, ObjKind, Payload, Trace, Tracer};
+pub use value::{Gc, Obj, Value};

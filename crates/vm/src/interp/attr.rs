@@ -1,0 +1,646 @@
+//! Classes and attributes: type lookup along the MRO, descriptors, hidden-class instance
+//! attributes, C3 linearisation.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use crate::heap::{ObjKind, Value};
+use crate::objects::*;
+
+use super::{PyResult, Vm};
+
+/// Attribute-set transitions beyond this many slots give up the map for a dict.
+const MAX_SLOTS: usize = 64;
+
+impl Vm {
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        match v.header() {
+            Some(h) => h.ty.get(),
+            None => self.types.int,
+        }
+    }
+
+    pub fn type_name(&self, ty: Value) -> String {
+        ty.get::<TypeObj>().map(|t| t.name.borrow().clone()).unwrap_or_else(|| "?".into())
+    }
+
+    pub fn type_name_of(&self, v: Value) -> String {
+        self.type_name(self.type_of(v))
+    }
+
+    /// A name in one class's own namespace.
+    pub fn type_dict_get(&mut self, ty: Value, name: Value) -> Option<Value> {
+        let t = ty.get::<TypeObj>()?;
+        self.dict_get_str(t.dict, name)
+    }
+
+    /// Looks `name` (an interned str) up along the MRO of `ty`.
+    pub fn lookup(&mut self, ty: Value, name: Value) -> Option<Value> {
+        let t = ty.get::<TypeObj>()?;
+        let n = t.mro.borrow().len();
+        for i in 0..n {
+            let Some(c) = t.mro.borrow().get(i).copied() else { break };
+            if let Some(ct) = c.get::<TypeObj>() {
+                if let Some(v) = self.dict_get_str(ct.dict, name) {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn lookup_str(&mut self, ty: Value, name: &str) -> Option<Value> {
+        let n = self.intern(name);
+        self.lookup(ty, n)
+    }
+
+    pub fn is_subtype(&self, a: Value, b: Value) -> bool {
+        if a == b {
+            return true;
+        }
+        match a.get::<TypeObj>() {
+            Some(t) => t.mro.borrow().contains(&b),
+            None => false,
+        }
+    }
+
+    #[inline]
+    pub fn isinstance(&self, v: Value, ty: Value) -> bool {
+        let t = self.type_of(v);
+        t == ty || self.is_subtype(t, ty)
+    }
+
+    pub fn is_type(&self, v: Value) -> bool {
+        v.kind() == Some(ObjKind::Type)
+    }
+
+    /// Is `descr` a data descriptor (defines `__set__` or `__delete__`)?
+    fn is_data_descr(&mut self, descr: Value) -> bool {
+        match descr.kind() {
+            Some(ObjKind::Property) => true,
+            Some(ObjKind::Function) | Some(ObjKind::Builtin) | Some(ObjKind::ClassMethod) | Some(ObjKind::StaticMethod) | None => false,
+            _ => {
+                let dt = self.type_of(descr);
+                if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) != Some(true) {
+                    return false;
+                }
+                let s = self.intern("__set__");
+                let d = self.intern("__delete__");
+                self.lookup(dt, s).is_some() || self.lookup(dt, d).is_some()
+            }
+        }
+    }
+
+    /// Binds a class attribute found for `obj` (None for access through the class).
+    pub fn bind_descr(&mut self, descr: Value, obj: Value, ty: Value) -> PyResult<Value> {
+        match descr.kind() {
+            Some(ObjKind::Function) => Ok(if obj.is_null() { descr } else { self.new_method(descr, obj) }),
+            Some(ObjKind::Builtin) => {
+                let b = descr.get::<BuiltinObj>().expect("kind checked");
+                if obj.is_null() || !b.self_.is_null() || b.owner.is_null() {
+                    Ok(descr)
+                } else {
+                    let (name, func, owner) = (b.name, b.func, b.owner);
+                    let t = self.types.builtin_function;
+                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner }).value())
+                }
+            }
+            Some(ObjKind::ClassMethod) => {
+                let f = descr.get::<ClassMethodObj>().expect("kind checked").f;
+                Ok(self.new_method(f, ty))
+            }
+            Some(ObjKind::StaticMethod) => Ok(descr.get::<StaticMethodObj>().expect("kind checked").f),
+            Some(ObjKind::Property) => {
+                if obj.is_null() {
+                    return Ok(descr);
+                }
+                let p = descr.get::<PropertyObj>().expect("kind checked");
+                if p.fget.is_null() || p.fget == self.none {
+                    let name = self.property_name(descr);
+                    let tn = self.type_name_of(obj);
+                    return Err(self.attribute_error(&format!("property {name}of '{tn}' object has no getter")));
+                }
+                let f = p.fget;
+                self.call(f, &[obj])
+            }
+            None => Ok(descr),
+            _ => {
+                let dt = self.type_of(descr);
+                if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) == Some(true) {
+                    let g = self.intern("__get__");
+                    if let Some(get) = self.lookup(dt, g) {
+                        let o = if obj.is_null() { self.none } else { obj };
+                        return self.call(get, &[descr, o, ty]);
+                    }
+                }
+                Ok(descr)
+            }
+        }
+    }
+
+    fn property_name(&mut self, p: Value) -> String {
+        let Some(pr) = p.get::<PropertyObj>() else { return String::new() };
+        let n = pr.name.get();
+        if n.is_null() {
+            return String::new();
+        }
+        match self.repr(n) {
+            Ok(s) => format!("{s} "),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// The instance dict of `obj`, if it has one (created on demand where allowed).
+    pub fn instance_dict(&mut self, obj: Value, create: bool) -> Option<Value> {
+        match obj.kind()? {
+            ObjKind::Instance => {
+                let inst = obj.get::<InstanceObj>()?;
+                if inst.dict.get().is_null() {
+                    if !create {
+                        return None;
+                    }
+                    // Leave the map: move slots into a dict.
+                    let map = inst.map.get();
+                    let names = map.get::<MapObj>().map(|m| m.names.clone()).unwrap_or_default();
+                    let vals = inst.slots.borrow().clone();
+                    let d = self.new_dict();
+                    for (n, v) in names.iter().zip(vals.iter()) {
+                        if !v.is_null() {
+                            let _ = self.dict_set(d, *n, *v);
+                        }
+                    }
+                    inst.dict.set(d);
+                    inst.map.set(Value::NULL);
+                    inst.slots.borrow_mut().clear();
+                }
+                Some(inst.dict.get())
+            }
+            ObjKind::Function => {
+                let f = obj.get::<FunctionObj>()?;
+                if f.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    f.dict.set(d);
+                }
+                let d = f.dict.get();
+                if d.is_null() {
+                    None
+                } else {
+                    Some(d)
+                }
+            }
+            ObjKind::Module => obj.get::<ModuleObj>().map(|m| m.dict),
+            ObjKind::Type => obj.get::<TypeObj>().map(|t| t.dict),
+            ObjKind::Exception => {
+                let e = obj.get::<ExceptionObj>()?;
+                if e.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    e.dict.set(d);
+                }
+                let d = e.dict.get();
+                if d.is_null() {
+                    None
+                } else {
+                    Some(d)
+                }
+            }
+            ObjKind::ClassMethod => {
+                let c = obj.get::<ClassMethodObj>()?;
+                if c.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    c.dict.set(d);
+                }
+                Some(c.dict.get()).filter(|d| !d.is_null())
+            }
+            _ => {
+                let ty = self.type_of(obj);
+                let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false);
+                if !heap {
+                    return None;
+                }
+                if let Some(&d) = self.ext_dicts.get(&obj.raw()) {
+                    return Some(d);
+                }
+                if !create {
+                    return None;
+                }
+                let d = self.new_dict();
+                self.ext_dicts.insert(obj.raw(), d);
+                Some(d)
+            }
+        }
+    }
+
+    /// Reads an instance attribute stored on the object itself.
+    fn own_attr(&mut self, obj: Value, name: Value) -> Option<Value> {
+        if let Some(inst) = obj.get::<InstanceObj>() {
+            let map = inst.map.get();
+            if let Some(m) = map.get::<MapObj>() {
+                let i = m.lookup(name)?;
+                let v = inst.slots.borrow().get(i).copied()?;
+                return if v.is_null() { None } else { Some(v) };
+            }
+        }
+        let d = self.instance_dict(obj, false)?;
+        self.dict_get_str(d, name)
+    }
+
+    pub fn getattr_str(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.getattr(obj, n)
+    }
+
+    /// getattr(obj, name), name an interned str.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    pub fn no_attribute(&mut self, obj: Value, name: Value) -> super::PyErr {
+        let n = self.str_of(name);
+        if let Some(t) = obj.get::<TypeObj>() {
+            let tn = t.name.borrow().clone();
+            return self.attribute_error(&format!("type object '{tn}' has no attribute '{n}'"));
+        }
+        if let Some(m) = obj.get::<ModuleObj>() {
+            let mn = self.str_of(m.name);
+            return self.attribute_error(&format!("module '{mn}' has no attribute '{n}'"));
+        }
+        let tn = self.type_name_of(obj);
+        let e = self.attribute_error(&format!("'{tn}' object has no attribute '{n}'"));
+        e
+    }
+
+    /// getattr, with a missing attribute as None (other errors propagate).
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let ty = self.type_of(obj);
+        let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR)).unwrap_or(false);
+        if custom {
+            let ga = self.intern("__getattribute__");
+            let gf = self.lookup(ty, ga);
+            let r = match gf {
+                Some(f) if f.kind() == Some(ObjKind::Function) => match self.call(f, &[obj, name]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance(e.0, self.types.attribute_error) => Ok(None),
+                    Err(e) => Err(e),
+                },
+                _ => self.generic_getattr(obj, name),
+            }?;
+            if r.is_some() {
+                return Ok(r);
+            }
+            let gattr = self.intern("__getattr__");
+            if let Some(f) = self.lookup(ty, gattr) {
+                return match self.call(f, &[obj, name]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.isinstance(e.0, self.types.attribute_error) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+            return Ok(None);
+        }
+        self.generic_getattr(obj, name)
+    }
+
+    /// object.__getattribute__ (and type.__getattribute__ for classes).
+    pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        if obj.kind() == Some(ObjKind::Type) {
+            return self.type_getattr(obj, name);
+        }
+        let ty = self.type_of(obj);
+        let descr = self.lookup(ty, name);
+        if let Some(d) = descr {
+            if self.is_data_descr(d) {
+                return self.bind_descr(d, obj, ty).map(Some);
+            }
+        }
+        if let Some(v) = self.own_attr(obj, name) {
+            return Ok(Some(v));
+        }
+        if let Some(d) = descr {
+            return self.bind_descr(d, obj, ty).map(Some);
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        Ok(None)
+    }
+
+    fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
+        let meta = self.type_of(cls);
+        let meta_attr = self.lookup(meta, name);
+        if let Some(d) = meta_attr {
+            if self.is_data_descr(d) {
+                return self.bind_descr(d, cls, meta).map(Some);
+            }
+        }
+        if let Some(v) = self.lookup(cls, name) {
+            return match v.kind() {
+                Some(ObjKind::Function) => Ok(Some(v)),
+                Some(ObjKind::Builtin) => Ok(Some(v)),
+                Some(ObjKind::Property) => Ok(Some(v)),
+                _ => self.bind_descr(v, Value::NULL, cls).map(Some),
+            };
+        }
+        if let Some(v) = self.special_attr(cls, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(d) = meta_attr {
+            return self.bind_descr(d, cls, meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    pub fn setattr_str(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
+        let n = self.intern(name);
+        self.setattr(obj, n, v)
+    }
+
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_SETATTR)).unwrap_or(false);
+        if custom {
+            let sa = self.intern("__setattr__");
+            if let Some(f) = self.lookup(ty, sa) {
+                if f.kind() == Some(ObjKind::Function) {
+                    self.call(f, &[obj, name, v])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if let Some(d) = self.lookup(ty, name) {
+            if let Some(p) = d.get::<PropertyObj>() {
+                if p.fset.is_null() || p.fset == self.none {
+                    let pname = self.property_name(d);
+                    let tn = self.type_name_of(obj);
+                    return Err(self.attribute_error(&format!("property {pname}of '{tn}' object has no setter")));
+                }
+                let f = p.fset;
+                self.call(f, &[obj, v])?;
+                return Ok(());
+            }
+            if self.is_data_descr(d) {
+                let dt = self.type_of(d);
+                let s = self.intern("__set__");
+                if let Some(set) = self.lookup(dt, s) {
+                    self.call(set, &[d, obj, v])?;
+                    return Ok(());
+                }
+                let tn = self.type_name_of(obj);
+                let n = self.str_of(name);
+                return Err(self.attribute_error(&format!("'{tn}' object attribute '{n}' is read-only")));
+            }
+        }
+        match obj.kind() {
+            Some(ObjKind::Instance) => {
+                let inst = obj.get::<InstanceObj>().expect("kind checked");
+                if inst.dict.get().is_null() {
+                    if self.map_set(obj, name, v) {
+                        return Ok(());
+                    }
+                }
+                let d = self.instance_dict(obj, true).expect("instances have dicts");
+                self.dict_set(d, name, v)
+            }
+            Some(ObjKind::Type) => self.type_setattr(obj, name, v),
+            _ => match self.set_special_attr(obj, name, v)? {
+                true => Ok(()),
+                false => match self.instance_dict(obj, true) {
+                    Some(d) => self.dict_set(d, name, v),
+                    None => {
+                        let tn = self.type_name_of(obj);
+                        let n = self.str_of(name);
+                        if self.lookup(ty, name).is_some() {
+                            Err(self.attribute_error(&format!("'{tn}' object attribute '{n}' is read-only")))
+                        } else {
+                            Err(self.attribute_error(&format!("'{tn}' object has no attribute '{n}'")))
+                        }
+                    }
+                },
+            },
+        }
+    }
+
+    /// Stores through the hidden class; false when the instance must use a dict.
+    fn map_set(&mut self, obj: Value, name: Value, v: Value) -> bool {
+        let Some(inst) = obj.get::<InstanceObj>() else { return false };
+        let ty = self.type_of(obj);
+        if let Some(t) = ty.get::<TypeObj>() {
+            let slots = t.slots.borrow();
+            if !slots.is_empty() && t.has_flag(type_flags::NO_DICT) && !slots.contains(&name) {
+                return false;
+            }
+        }
+        let mut map = inst.map.get();
+        if map.is_null() {
+            map = self.root_map(ty);
+            inst.map.set(map);
+        }
+        let Some(m) = map.get::<MapObj>() else { return false };
+        if let Some(i) = m.lookup(name) {
+            let mut s = inst.slots.borrow_mut();
+            if i < s.len() {
+                s[i] = v;
+                return true;
+            }
+            return false;
+        }
+        if m.names.len() >= MAX_SLOTS {
+            return false;
+        }
+        let name = self.intern_value(name);
+        let next = m.transitions.borrow().get(&name.raw()).copied();
+        let next = match next {
+            Some(n) => n,
+            None => {
+                let mut names = m.names.clone();
+                let mut index = m.index.clone();
+                index.insert(name.raw(), names.len() as u32);
+                names.push(name);
+                let mt = self.types.map_type;
+                let nm = self.alloc(mt, MapObj { names, index, transitions: RefCell::new(HashMap::new()) }).value();
+                m.transitions.borrow_mut().insert(name.raw(), nm);
+                nm
+            }
+        };
+        inst.map.set(next);
+        inst.slots.borrow_mut().push(v);
+        true
+    }
+
+    pub fn root_map(&mut self, ty: Value) -> Value {
+        let Some(t) = ty.get::<TypeObj>() else { return Value::NULL };
+        let m = t.root_map.get();
+        if !m.is_null() {
+            return m;
+        }
+        let mt = self.types.map_type;
+        let m = self.alloc(mt, MapObj { names: vec![], index: HashMap::new(), transitions: RefCell::new(HashMap::new()) }).value();
+        t.root_map.set(m);
+        m
+    }
+
+    pub fn new_instance(&mut self, ty: Value) -> Value {
+        let map = self.root_map(ty);
+        self.alloc(ty, InstanceObj { map: Cell::new(map), slots: RefCell::new(Vec::new()), dict: Cell::new(Value::NULL) })
+            .value()
+    }
+
+    fn type_setattr(&mut self, cls: Value, name: Value, v: Value) -> PyResult<()> {
+        let t = cls.get::<TypeObj>().expect("kind checked");
+        if !t.has_flag(type_flags::HEAPTYPE) {
+            let tn = t.name.borrow().clone();
+            let n = self.str_of(name);
+            return Err(self.type_error(&format!("cannot set '{n}' attribute of immutable type '{tn}'")));
+        }
+        let nm = self.str_of(name);
+        if nm == "__name__" {
+            *t.name.borrow_mut() = self.str_of(v);
+            return Ok(());
+        }
+        if nm == "__qualname__" {
+            *t.qualname.borrow_mut() = self.str_of(v);
+        }
+        let d = t.dict;
+        self.dict_set(d, name, v)?;
+        self.type_modified(cls);
+        self.update_type_flags(cls);
+        Ok(())
+    }
+
+    /// Bumps the version of a class and its subclasses (their caches become stale).
+    pub fn type_modified(&mut self, cls: Value) {
+        let Some(t) = cls.get::<TypeObj>() else { return };
+        t.version.set(t.version.get() + 1);
+        let subs = t.subclasses.borrow().clone();
+        for s in subs {
+            self.type_modified(s);
+        }
+    }
+
+    /// Recomputes the flags that depend on dunder methods of the class and its bases.
+    pub fn update_type_flags(&mut self, cls: Value) {
+        let ga = self.intern("__getattribute__");
+        let gattr = self.intern("__getattr__");
+        let sa = self.intern("__setattr__");
+        let da = self.intern("__delattr__");
+        let custom_get = self.lookup(cls, gattr).is_some()
+            || self.lookup(cls, ga).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false);
+        let custom_set = [sa, da].iter().any(|n| self.lookup(cls, *n).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false));
+        let Some(t) = cls.get::<TypeObj>() else { return };
+        let mut f = t.flags.get() & !(type_flags::CUSTOM_GETATTR | type_flags::CUSTOM_SETATTR);
+        if custom_get {
+            f |= type_flags::CUSTOM_GETATTR;
+        }
+        if custom_set {
+            f |= type_flags::CUSTOM_SETATTR;
+        }
+        t.flags.set(f);
+        let subs = t.subclasses.borrow().clone();
+        for s in subs {
+            self.update_type_flags(s);
+        }
+    }
+
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_SETATTR)).unwrap_or(false);
+        if custom {
+            let da = self.intern("__delattr__");
+            if let Some(f) = self.lookup(ty, da) {
+                if f.kind() == Some(ObjKind::Function) {
+                    self.call(f, &[obj, name])?;
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(d) = self.lookup(ty, name) {
+            if let Some(p) = d.get::<PropertyObj>() {
+                if p.fdel.is_null() || p.fdel == self.none {
+                    let pname = self.property_name(d);
+                    let tn = self.type_name_of(obj);
+                    return Err(self.attribute_error(&format!("property {pname}of '{tn}' object has no deleter")));
+                }
+                let f = p.fdel;
+                self.call(f, &[obj])?;
+                return Ok(());
+            }
+            if self.is_data_descr(d) {
+                let dt = self.type_of(d);
+                let s = self.intern("__delete__");
+                if let Some(del) = self.lookup(dt, s) {
+                    self.call(del, &[d, obj])?;
+                    return Ok(());
+                }
+            }
+        }
+        if obj.kind() == Some(ObjKind::Type) {
+            let t = obj.get::<TypeObj>().expect("kind checked");
+            if !t.has_flag(type_flags::HEAPTYPE) {
+                let tn = t.name.borrow().clone();
+                let n = self.str_of(name);
+                return Err(self.type_error(&format!("cannot delete '{n}' attribute of immutable type '{tn}'")));
+            }
+            let d = t.dict;
+            if self.dict_del(d, name)?.is_none() {
+                return Err(self.no_attribute(obj, name));
+            }
+            self.type_modified(obj);
+            self.update_type_flags(obj);
+            return Ok(());
+        }
+        match self.instance_dict(obj, true) {
+            Some(d) => {
+                if self.dict_del(d, name)?.is_none() {
+                    return Err(self.no_attribute(obj, name));
+                }
+                Ok(())
+            }
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// C3 linearisation of a new class with `bases`.
+    pub fn c3_mro(&mut self, cls: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut seqs: Vec<Vec<Value>> = bases
+            .iter()
+            .map(|b| b.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default())
+            .collect();
+        seqs.push(bases.to_vec());
+        let mut out = vec![cls];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let mut found = None;
+            for s in &seqs {
+                let cand = s[0];
+                if !seqs.iter().any(|t| t[1..].contains(&cand)) {
+                    found = Some(cand);
+                    break;
+                }
+            }
+            let Some(c) = found else {
+                let names: Vec<String> = bases.iter().map(|b| self.type_name(*b)).collect();
+                return Err(self.type_error(&format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            out.push(c);
+            for s in seqs.iter_mut() {
+                if s[0] == c {
+                    s.remove(0);
+                }
+            }
+        }
+    }
+}

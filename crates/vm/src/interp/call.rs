@@ -1,0 +1,558 @@
+//! Calling: argument binding for Python functions, builtins, bound methods, classes and
+//! callable objects; generator creation and resumption.
+
+use std::cell::{Cell, RefCell};
+
+use pyjit_compiler::code::flags;
+use pyjit_compiler::opcode::Instr;
+
+use crate::heap::{Gc, ObjKind, Value};
+use crate::objects::*;
+
+use super::eval::Exit;
+use super::{Frame, PyErr, PyResult, Vm, STACK_SLOTS};
+
+impl Vm {
+    pub fn call(&mut self, f: Value, args: &[Value]) -> PyResult<Value> {
+        self.call_kw(f, args, Value::NULL)
+    }
+
+    /// Calls `f` with positional arguments then keyword values named by `kwnames`.
+    pub fn call_kw(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        match f.kind() {
+            Some(ObjKind::Function) => {
+                let func = f.get::<FunctionObj>().expect("kind checked");
+                let code = func.code.get::<CodeObj>().expect("functions hold code");
+                if code.code.is_generator_like() {
+                    return self.make_generator(f, args, kwnames);
+                }
+                self.push_function_frame(f, args, kwnames, true)?;
+                match self.run_frames(None)? {
+                    Exit::Return(v) => Ok(v),
+                    Exit::Yield(_) => Err(self.runtime_error("unexpected yield")),
+                }
+            }
+            Some(ObjKind::Builtin) => {
+                let b = f.get::<BuiltinObj>().expect("kind checked");
+                let func = b.func;
+                if b.self_.is_null() {
+                    func(self, args, kwnames)
+                } else {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(b.self_);
+                    all.extend_from_slice(args);
+                    func(self, &all, kwnames)
+                }
+            }
+            Some(ObjKind::Method) => {
+                let m = f.get::<MethodObj>().expect("kind checked");
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(m.self_);
+                all.extend_from_slice(args);
+                let func = m.func;
+                self.call_kw(func, &all, kwnames)
+            }
+            Some(ObjKind::Type) => self.call_type(f, args, kwnames),
+            _ => {
+                let ty = self.type_of(f);
+                let n = self.intern("__call__");
+                match self.lookup(ty, n) {
+                    Some(c) => {
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(f);
+                        all.extend_from_slice(args);
+                        self.enter_native()?;
+                        let r = self.call_kw(c, &all, kwnames);
+                        self.leave_native();
+                        r
+                    }
+                    None => {
+                        let tn = self.type_name(ty);
+                        Err(self.type_error(&format!("'{tn}' object is not callable")))
+                    }
+                }
+            }
+        }
+    }
+
+    /// type(...) and class instantiation: `__new__` then `__init__`.
+    fn call_type(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        if cls == self.types.type_ && args.len() == 1 && kwnames.is_null() {
+            return Ok(self.type_of(args[0]));
+        }
+        let meta = self.type_of(cls);
+        if meta != self.types.type_ {
+            let n = self.intern("__call__");
+            if let Some(c) = self.lookup(meta, n) {
+                if c.kind() == Some(ObjKind::Function) {
+                    let mut all = vec![cls];
+                    all.extend_from_slice(args);
+                    return self.call_kw(c, &all, kwnames);
+                }
+            }
+        }
+        self.type_call_default(cls, args, kwnames)
+    }
+
+    /// type.__call__: the default instantiation protocol.
+    pub fn type_call_default(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        let new_name = self.intern("__new__");
+        let new = self.lookup(cls, new_name);
+        let obj = match new {
+            Some(n) => {
+                let n = match n.get::<StaticMethodObj>() {
+                    Some(s) => s.f,
+                    None => n,
+                };
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(cls);
+                all.extend_from_slice(args);
+                self.call_kw(n, &all, kwnames)?
+            }
+            None => self.new_instance(cls),
+        };
+        if cls == self.types.type_ {
+            return Ok(obj);
+        }
+        let oty = self.type_of(obj);
+        if !self.is_subtype(oty, cls) {
+            return Ok(obj);
+        }
+        let init_name = self.intern("__init__");
+        if let Some(init) = self.lookup(oty, init_name) {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj);
+            all.extend_from_slice(args);
+            let r = self.call_kw(init, &all, kwnames)?;
+            if r != self.none {
+                let tn = self.type_name_of(r);
+                return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+            }
+        }
+        Ok(obj)
+    }
+
+    fn func_qualname(&self, f: Value) -> String {
+        f.get::<FunctionObj>().map(|func| self.str_of(func.qualname.get())).unwrap_or_default()
+    }
+
+    /// Pushes a frame for Python function `f` with bound arguments.
+    pub fn push_function_frame(&mut self, f: Value, args: &[Value], kwnames: Value, is_entry: bool) -> PyResult<()> {
+        let func = f.get::<FunctionObj>().expect("caller checked the kind");
+        let code: Gc<CodeObj> = func.code.get::<CodeObj>().expect("functions hold code");
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let base = self.sp;
+        let size = code.code.frame_size();
+        if base + size + 64 > STACK_SLOTS {
+            return Err(self.recursion_error());
+        }
+        for slot in &mut self.stack[base..base + size] {
+            *slot = Value::NULL;
+        }
+        self.sp = base + code.code.nlocals() + code.code.ncells();
+        // bind before pushing the frame so errors report the caller's line
+        if let Err(e) = self.bind_args(f, code, args, kwnames, base) {
+            self.sp = base;
+            return Err(e);
+        }
+        self.frames.push(Frame {
+            code,
+            func: f,
+            globals: func.globals,
+            builtins: self.builtins_dict,
+            locals: Value::NULL,
+            base,
+            ip: 0,
+            gen: Value::NULL,
+            is_entry,
+            saved_sp: 0,
+        });
+        Ok(())
+    }
+
+    /// Binds arguments into the locals at `base`, and creates cells.
+    pub fn bind_args(&mut self, f: Value, code: Gc<CodeObj>, args: &[Value], kwnames: Value, base: usize) -> PyResult<()> {
+        let func = f.get::<FunctionObj>().expect("caller checked the kind");
+        let c = &code.code;
+        let argcount = c.argcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        let posonly = c.posonlyargcount as usize;
+        let kwn: Vec<Value> = kwnames.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+        let npos = args.len() - kwn.len();
+        let has_varargs = c.flags & flags::VARARGS != 0;
+        let has_varkw = c.flags & flags::VARKEYWORDS != 0;
+        // fast path: exact positional call
+        if kwn.is_empty() && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
+            self.stack[base..base + npos].copy_from_slice(&args[..npos]);
+        } else {
+            let n = npos.min(argcount);
+            self.stack[base..base + n].copy_from_slice(&args[..n]);
+            if has_varargs {
+                let extra = if npos > argcount { args[argcount..npos].to_vec() } else { vec![] };
+                let t = self.new_tuple(extra);
+                self.stack[base + argcount + kwonly] = t;
+            } else if npos > argcount {
+                return Err(self.too_many_positional(f, code, npos, kwn.len()));
+            }
+            let kwdict = if has_varkw {
+                let d = self.new_dict();
+                self.stack[base + argcount + kwonly + has_varargs as usize] = d;
+                d
+            } else {
+                Value::NULL
+            };
+            let mut posonly_as_kw: Vec<String> = Vec::new();
+            for (i, &name) in kwn.iter().enumerate() {
+                let value = args[npos + i];
+                let nm = self.str_of(name);
+                let idx = code.varnames[..argcount + kwonly].iter().position(|&v| v == name || self.str_of(v) == nm);
+                match idx {
+                    Some(j) if j >= posonly => {
+                        if !self.stack[base + j].is_null() {
+                            let q = self.func_qualname(f);
+                            return Err(self.type_error(&format!("{q}() got multiple values for argument '{nm}'")));
+                        }
+                        self.stack[base + j] = value;
+                    }
+                    other => {
+                        if !kwdict.is_null() {
+                            self.dict_set(kwdict, name, value)?;
+                        } else if other.is_some() {
+                            posonly_as_kw.push(nm);
+                        } else {
+                            let q = self.func_qualname(f);
+                            return Err(self.type_error(&format!("{q}() got an unexpected keyword argument '{nm}'")));
+                        }
+                    }
+                }
+            }
+            if !posonly_as_kw.is_empty() {
+                let q = self.func_qualname(f);
+                return Err(self.type_error(&format!(
+                    "{q}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    posonly_as_kw.join(", ")
+                )));
+            }
+            // defaults
+            let defaults: Vec<Value> = func.defaults.get().get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+            let first_default = argcount - defaults.len().min(argcount);
+            let mut missing = Vec::new();
+            for j in 0..argcount {
+                if self.stack[base + j].is_null() {
+                    if j >= first_default {
+                        self.stack[base + j] = defaults[j - first_default];
+                    } else {
+                        missing.push(self.str_of(code.varnames[j]));
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(f, &missing, "positional"));
+            }
+            let kwdefaults = func.kwdefaults.get();
+            let mut missing = Vec::new();
+            for j in argcount..argcount + kwonly {
+                if self.stack[base + j].is_null() {
+                    let name = code.varnames[j];
+                    let d = if kwdefaults.is_null() { None } else { self.dict_get_str(kwdefaults, name) };
+                    match d {
+                        Some(v) => self.stack[base + j] = v,
+                        None => missing.push(self.str_of(name)),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(f, &missing, "keyword-only"));
+            }
+        }
+        // cells and free variables
+        let nlocals = c.nlocals();
+        let ncell = c.cellvars.len();
+        if ncell > 0 {
+            for i in 0..ncell {
+                let init = c.cell_params.iter().find(|(ci, _)| *ci as usize == i).map(|(_, pi)| self.stack[base + *pi as usize]);
+                let cell = self.new_cell(init.unwrap_or(Value::NULL));
+                self.stack[base + nlocals + i] = cell;
+            }
+        }
+        if !c.freevars.is_empty() {
+            let closure: Vec<Value> = func.closure.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+            for (i, cell) in closure.into_iter().enumerate() {
+                self.stack[base + nlocals + ncell + i] = cell;
+            }
+        }
+        Ok(())
+    }
+
+    fn too_many_positional(&mut self, f: Value, code: Gc<CodeObj>, given: usize, nkw: usize) -> PyErr {
+        let func = f.get::<FunctionObj>().expect("function");
+        let q = self.func_qualname(f);
+        let argcount = code.code.argcount as usize;
+        let ndef = func.defaults.get().get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0);
+        let takes = if ndef > 0 {
+            format!("from {} to {} positional arguments", argcount - ndef, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let kwpart = if nkw > 0 {
+            format!(" positional argument{} (and {} keyword-only argument{})", if given == 1 { "" } else { "s" }, nkw, if nkw == 1 { "" } else { "s" })
+        } else {
+            String::new()
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        if nkw > 0 {
+            self.type_error(&format!("{q}() takes {takes} but {given}{kwpart} were given"))
+        } else {
+            self.type_error(&format!("{q}() takes {takes} but {given} {was} given"))
+        }
+    }
+
+    fn missing_args(&mut self, f: Value, missing: &[String], kind: &str) -> PyErr {
+        let q = self.func_qualname(f);
+        let names: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let list = match names.len() {
+            1 => names[0].clone(),
+            2 => format!("{} and {}", names[0], names[1]),
+            _ => format!("{}, and {}", names[..names.len() - 1].join(", "), names[names.len() - 1]),
+        };
+        let n = missing.len();
+        self.type_error(&format!("{q}() missing {n} required {kind} argument{}: {list}", if n == 1 { "" } else { "s" }))
+    }
+
+    // ---- generators ----
+
+    fn make_generator(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        let func = f.get::<FunctionObj>().expect("kind checked");
+        let code = func.code.get::<CodeObj>().expect("functions hold code");
+        let base = self.sp;
+        let size = code.code.frame_size();
+        if base + size + 64 > STACK_SLOTS {
+            return Err(self.recursion_error());
+        }
+        for slot in &mut self.stack[base..base + size] {
+            *slot = Value::NULL;
+        }
+        let nslots = code.code.nlocals() + code.code.ncells();
+        self.sp = base + nslots;
+        let r = self.bind_args(f, code, args, kwnames, base);
+        self.sp = base;
+        r?;
+        let slots = self.stack[base..base + nslots].to_vec();
+        let flavor = if code.code.flags & flags::COROUTINE != 0 {
+            1
+        } else if code.code.flags & flags::ASYNC_GENERATOR != 0 {
+            2
+        } else {
+            0
+        };
+        let ty = match flavor {
+            1 => self.types.coroutine,
+            2 => self.types.async_generator,
+            _ => self.types.generator,
+        };
+        let g = GeneratorObj {
+            frame: RefCell::new(Some(GenFrame { slots, ip: 0, func: f, globals: func.globals })),
+            code: code.value(),
+            name: Cell::new(func.name.get()),
+            qualname: Cell::new(func.qualname.get()),
+            state: Cell::new(0),
+            flavor,
+            exc_state: Cell::new(Value::NULL),
+            running_async: Cell::new(false),
+        };
+        Ok(self.alloc(ty, g).value())
+    }
+
+    /// Resumes a generator: sends `value`, or raises `exc` at its suspension point.
+    /// Ok(Yield(v)) when it yields, Ok(Return(v)) when it finishes.
+    pub fn gen_resume(&mut self, gen: Value, value: Value, exc: Option<PyErr>) -> PyResult<Exit> {
+        let g = gen.get::<GeneratorObj>().ok_or_else(|| self.type_error("not a generator"))?;
+        match g.state.get() {
+            2 => {
+                let what = if g.flavor == 1 { "coroutine" } else { "generator" };
+                return Err(self.value_error(&format!("{what} already executing")));
+            }
+            3 => {
+                if let Some(e) = exc {
+                    return Err(e);
+                }
+                if g.flavor == 1 {
+                    return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                }
+                return Ok(Exit::Return(self.none));
+            }
+            0 => {
+                if exc.is_none() && value != self.none {
+                    let what = if g.flavor == 1 { "coroutine" } else { "generator" };
+                    return Err(self.type_error(&format!("can't send non-None value to a just-started {what}")));
+                }
+                if let Some(e) = exc {
+                    // throwing into a fresh generator finishes it without running it
+                    g.state.set(3);
+                    *g.frame.borrow_mut() = None;
+                    return Err(e);
+                }
+            }
+            _ => {}
+        }
+        let Some(saved) = g.frame.borrow_mut().take() else {
+            return Ok(Exit::Return(self.none));
+        };
+        let code = g.code.get::<CodeObj>().expect("generators hold code");
+        if self.frames.len() >= self.recursion_limit {
+            *g.frame.borrow_mut() = Some(saved);
+            return Err(self.recursion_error());
+        }
+        let base = self.sp;
+        let n = saved.slots.len();
+        if base + code.code.frame_size() + 64 > STACK_SLOTS {
+            *g.frame.borrow_mut() = Some(saved);
+            return Err(self.recursion_error());
+        }
+        self.stack[base..base + n].copy_from_slice(&saved.slots);
+        self.sp = base + n;
+        let was_started = g.state.get() == 1;
+        if was_started && exc.is_none() {
+            self.stack[self.sp] = value;
+            self.sp += 1;
+        }
+        g.state.set(2);
+        let saved_exc = self.handled_exc;
+        if !g.exc_state.get().is_null() {
+            self.handled_exc = g.exc_state.get();
+        }
+        self.frames.push(Frame {
+            code,
+            func: saved.func,
+            globals: saved.globals,
+            builtins: self.builtins_dict,
+            locals: Value::NULL,
+            base,
+            ip: saved.ip,
+            gen,
+            is_entry: true,
+            saved_sp: 0,
+        });
+        let r = self.run_frames(exc);
+        // the frame has been popped by the loop (on yield its state was saved into `gen`)
+        let g = gen.get::<GeneratorObj>().expect("still a generator");
+        g.exc_state.set(if matches!(r, Ok(Exit::Yield(_))) { self.handled_exc } else { Value::NULL });
+        self.handled_exc = saved_exc;
+        match &r {
+            Ok(Exit::Yield(_)) => g.state.set(1),
+            _ => {
+                g.state.set(3);
+                *g.frame.borrow_mut() = None;
+            }
+        }
+        match r {
+            Err(e) if self.isinstance(e.0, self.types.stop_iteration) => {
+                let what = match g.flavor {
+                    1 => "coroutine raised StopIteration",
+                    2 => "async generator raised StopIteration",
+                    _ => "generator raised StopIteration",
+                };
+                let re = self.runtime_error(what);
+                if let Some(x) = re.0.get::<ExceptionObj>() {
+                    x.cause.set(e.0);
+                    x.context.set(e.0);
+                    x.suppress_context.set(true);
+                }
+                Err(re)
+            }
+            Err(e) if g.flavor == 2 && self.isinstance(e.0, self.types.stop_async_iteration) => {
+                let re = self.runtime_error("async generator raised StopAsyncIteration");
+                Err(re)
+            }
+            other => other,
+        }
+    }
+
+    /// next(gen): None when it returns.
+    pub fn gen_next(&mut self, gen: Value) -> PyResult<Option<Value>> {
+        let none = self.none;
+        match self.gen_send_delegating(gen, none, None)? {
+            Exit::Yield(v) => Ok(Some(v)),
+            Exit::Return(_) => Ok(None),
+        }
+    }
+
+    /// The sub-iterator a suspended generator is delegating to (`yield from` / `await`).
+    pub fn gen_delegate(&self, gen: Value) -> Option<Value> {
+        let g = gen.get::<GeneratorObj>()?;
+        if g.state.get() != 1 {
+            return None;
+        }
+        let f = g.frame.borrow();
+        let saved = f.as_ref()?;
+        let code = g.code.get::<CodeObj>()?;
+        let ip = saved.ip;
+        match (code.code.code.get(ip.wrapping_sub(1)), code.code.code.get(ip)) {
+            (Some(Instr::YieldValue), Some(Instr::JumpBackward(t))) if matches!(code.code.code.get(*t as usize), Some(Instr::Send(_))) => {
+                saved.slots.last().copied()
+            }
+            _ => None,
+        }
+    }
+
+    /// send/throw with delegation to a `yield from` sub-iterator on throw.
+    pub fn gen_send_delegating(&mut self, gen: Value, value: Value, exc: Option<PyErr>) -> PyResult<Exit> {
+        let Some(e) = exc else { return self.gen_resume(gen, value, None) };
+        let Some(sub) = self.gen_delegate(gen) else { return self.gen_resume(gen, value, Some(e)) };
+        // Forward the exception to the sub-iterator.
+        let g = gen.get::<GeneratorObj>().expect("generator");
+        g.state.set(2);
+        let is_exit = self.isinstance(e.0, self.types.generator_exit);
+        let r: PyResult<Value> = if is_exit {
+            let close = self.intern("close");
+            match self.getattr_opt(sub, close) {
+                Ok(Some(c)) => self.call(c, &[]).map(|_| Value::NULL),
+                Ok(None) => Ok(Value::NULL),
+                Err(x) => Err(x),
+            }
+            .and_then(|_| Err(e))
+        } else {
+            let throw = self.intern("throw");
+            match self.getattr_opt(sub, throw)? {
+                Some(t) => {
+                    let ety = self.type_of(e.0);
+                    self.call(t, &[ety, e.0])
+                }
+                None => Err(e),
+            }
+        };
+        g.state.set(1);
+        match r {
+            Ok(v) => Ok(Exit::Yield(v)),
+            Err(x) if self.isinstance(x.0, self.types.stop_iteration) => {
+                // the delegation finished: resume after the Send with its value
+                let ret = self.exc_args(x.0).first().copied().unwrap_or(self.none);
+                self.gen_finish_delegation(gen, ret);
+                self.gen_resume(gen, self.none, None).map(|r| r)
+            }
+            Err(x) => self.gen_resume(gen, self.none, Some(x)),
+        }
+    }
+
+    /// Moves a suspended generator past its `yield from` loop with `result` as the value.
+    fn gen_finish_delegation(&mut self, gen: Value, result: Value) {
+        let Some(g) = gen.get::<GeneratorObj>() else { return };
+        let code = g.code.get::<CodeObj>().expect("generator code");
+        let mut f = g.frame.borrow_mut();
+        let Some(saved) = f.as_mut() else { return };
+        if let Some(Instr::JumpBackward(t)) = code.code.code.get(saved.ip) {
+            if let Some(Instr::Send(exit)) = code.code.code.get(*t as usize) {
+                saved.slots.pop();
+                // resume pushes the sent value: arrange for `result` to be that value by
+                // jumping to a point that expects it on top (the Send's exit).
+                saved.ip = *exit as usize;
+                saved.slots.push(result);
+                // gen_resume pushes the sent value too; mark that it must not.
+                drop(f);
+                g.state.set(4);
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Dict and set operations that may run Python code (`__hash__`, `__eq__`).
+
+use crate::heap::{ObjKind, Value};
+use crate::objects::*;
+
+use super::{PyResult, Vm};
+
+/// Equality decided without running Python code, when it can be.
+pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    match (a.kind(), b.kind()) {
+        (Some(ObjKind::Str), Some(ObjKind::Str)) => {
+            let (x, y) = (a.get::<StrObj>()?, b.get::<StrObj>()?);
+            Some(x.s == y.s)
+        }
+        (None, None) => Some(a == b),
+        (None, Some(ObjKind::Str)) | (Some(ObjKind::Str), None) => Some(false),
+        (Some(ObjKind::Bytes), Some(ObjKind::Bytes)) => Some(a.get::<BytesObj>()?.data == b.get::<BytesObj>()?.data),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Looks a key up; `None` when absent.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        self.dict_get_h(d, key, h)
+    }
+
+    fn dict_find(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<usize>> {
+        let Some(dict) = d.get::<DictObj>() else { return Ok(None) };
+        loop {
+            let (fast, cands, version) = {
+                let t = dict.table.borrow();
+                if let Some(i) = t.find_fast(h, key, |a, b| fast_eq(a, b) == Some(true)) {
+                    return Ok(Some(i));
+                }
+                let cands: Vec<usize> = t
+                    .candidates(h)
+                    .into_iter()
+                    .filter(|&i| fast_eq(t.entries[i].key, key).is_none())
+                    .collect();
+                (None::<usize>, cands, t.version)
+            };
+            let _ = fast;
+            if cands.is_empty() {
+                return Ok(None);
+            }
+            let mut restart = false;
+            for i in cands {
+                let k = {
+                    let t = dict.table.borrow();
+                    if t.version != version {
+                        restart = true;
+                        break;
+                    }
+                    t.entries[i].key
+                };
+                let eq = self.eq(k, key)?;
+                if dict.table.borrow().version != version {
+                    restart = true;
+                    break;
+                }
+                if eq {
+                    return Ok(Some(i));
+                }
+            }
+            if !restart {
+                return Ok(None);
+            }
+        }
+    }
+
+    pub fn dict_get_h(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
+        match self.dict_find(d, key, h)? {
+            Some(i) => Ok(d.get::<DictObj>().and_then(|dict| dict.table.borrow().entries.get(i).map(|e| e.value))),
+            None => Ok(None),
+        }
+    }
+
+    /// Lookup of a str key without running Python code (namespaces, attributes).
+    pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
+        let dict = d.get::<DictObj>()?;
+        let h = self.str_hash(key);
+        let t = dict.table.borrow();
+        let i = t.find_fast(h, key, |a, b| fast_eq(a, b) == Some(true))?;
+        Some(t.entries[i].value)
+    }
+
+    pub fn dict_set(&mut self, d: Value, key: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(key)?;
+        self.dict_set_h(d, key, v, h)
+    }
+
+    pub fn dict_set_h(&mut self, d: Value, key: Value, v: Value, h: i64) -> PyResult<()> {
+        let Some(dict) = d.get::<DictObj>() else { return Ok(()) };
+        match self.dict_find(d, key, h)? {
+            Some(i) => {
+                let mut t = dict.table.borrow_mut();
+                t.entries[i].value = v;
+                // Namespaces version their values too: global caches depend on it.
+                t.version += 1;
+            }
+            None => dict.table.borrow_mut().insert_new(h, key, v),
+        }
+        Ok(())
+    }
+
+    /// Removes a key; returns its value, or None when absent.
+    pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let Some(dict) = d.get::<DictObj>() else { return Ok(None) };
+        match self.dict_find(d, key, h)? {
+            Some(i) => Ok(Some(dict.table.borrow_mut().remove_at(i).value)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn dict_set_str(&mut self, d: Value, key: &str, v: Value) {
+        let k = self.intern(key);
+        let h = self.str_hash(k);
+        let _ = self.dict_set_h(d, k, v, h);
+    }
+
+    pub fn dict_get_by_str(&mut self, d: Value, key: &str) -> Option<Value> {
+        let k = self.intern(key);
+        self.dict_get_str(d, k)
+    }
+
+    pub fn dict_items(&self, d: Value) -> Vec<(Value, Value)> {
+        d.get::<DictObj>().map(|dict| dict.table.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default()
+    }
+
+    pub fn dict_keys(&self, d: Value) -> Vec<Value> {
+        d.get::<DictObj>().map(|dict| dict.table.borrow().iter().map(|e| e.key).collect()).unwrap_or_default()
+    }
+
+    // ---- sets ----
+
+    fn set_probe(&mut self, s: Value, key: Value, h: i64) -> PyResult<Probe> {
+        let Some(set) = s.get::<SetObj>() else { return Ok(Probe::Absent { slot: 0, fresh: true }) };
+        let mut skip: Vec<usize> = Vec::new();
+        loop {
+            let (p, version) = {
+                let t = set.table.borrow();
+                (t.probe(key, h, &fast_eq, &skip), t.version)
+            };
+            match p {
+                Probe::Compare(slot) => {
+                    let k = set.table.borrow().table[slot].key;
+                    let eq = self.eq(k, key)?;
+                    if set.table.borrow().version != version {
+                        skip.clear();
+                        continue;
+                    }
+                    if eq {
+                        return Ok(Probe::Found(slot));
+                    }
+                    skip.push(slot);
+                }
+                other => return Ok(other),
+            }
+        }
+    }
+
+    pub fn set_add(&mut self, s: Value, key: Value) -> PyResult<()> {
+        let h = self.hash(key)?;
+        self.set_add_h(s, key, h)
+    }
+
+    pub fn set_add_h(&mut self, s: Value, key: Value, h: i64) -> PyResult<()> {
+        if let Probe::Absent { slot, fresh } = self.set_probe(s, key, h)? {
+            if let Some(set) = s.get::<SetObj>() {
+                set.table.borrow_mut().insert_at(slot, fresh, key, h);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn set_contains(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // `x in set` with an unhashable set: look it up as a frozenset.
+                if key.kind() == Some(ObjKind::Set) && self.isinstance(e.0, self.types.type_error) {
+                    let f = self.frozen_copy(key)?;
+                    self.hash(f)?
+                } else {
+                    return Err(e);
+                }
+            }
+        };
+        Ok(matches!(self.set_probe(s, key, h)?, Probe::Found(_)))
+    }
+
+    pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        match self.set_probe(s, key, h)? {
+            Probe::Found(slot) => {
+                if let Some(set) = s.get::<SetObj>() {
+                    set.table.borrow_mut().remove_at(slot);
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    pub fn set_items(&self, s: Value) -> Vec<Value> {
+        s.get::<SetObj>().map(|set| set.table.borrow().iter().map(|e| e.key).collect()).unwrap_or_default()
+    }
+
+    fn frozen_copy(&mut self, s: Value) -> PyResult<Value> {
+        let f = self.new_frozenset();
+        self.set_update(f, s)?;
+        Ok(f)
+    }
+
+    /// Adds every item of `iterable`, as CPython's set_update_internal does.
+    pub fn set_update(&mut self, s: Value, iterable: Value) -> PyResult<()> {
+        if let (Some(dst), Some(src)) = (s.get::<SetObj>(), iterable.get::<SetObj>()) {
+            let other = src.table.borrow().clone();
+            let done = {
+                let mut t = dst.table.borrow_mut();
+                let was_empty = t.fill == 0;
+                t.merge_from(&other);
+                was_empty || other.used == 0
+            };
+            if done {
+                return Ok(());
+            }
+            for e in other.iter() {
+                self.set_add_h(s, e.key, e.hash)?;
+            }
+            return Ok(());
+        }
+        if let Some(d) = iterable.get::<DictObj>() {
+            let items: Vec<(i64, Value)> = d.table.borrow().iter().map(|e| (e.hash, e.key)).collect();
+            if let Some(dst) = s.get::<SetObj>() {
+                let mut t = dst.table.borrow_mut();
+                if (t.fill + items.len()) * 5 >= t.mask() * 3 {
+                    let n = (t.used + items.len()) * 2;
+                    t.resize(n);
+                }
+            }
+            for (h, k) in items {
+                self.set_add_h(s, k, h)?;
+            }
+            return Ok(());
+        }
+        let it = self.iter(iterable)?;
+        while let Some(v) = self.next(it)? {
+            self.set_add(s, v)?;
+        }
+        Ok(())
+    }
+}

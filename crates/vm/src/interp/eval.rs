@@ -1,0 +1,1550 @@
+//! The dispatch loop. Python-to-Python calls push a frame and continue in the same loop;
+//! only native code calling back into Python (and generator resumption) re-enters it.
+
+use std::cell::Cell;
+
+use pyjit_compiler::code::flags;
+use pyjit_compiler::opcode::{fmt_flags, make_fn, BinOp, CmpOp, Instr, INPLACE};
+
+use crate::heap::{Gc, ObjKind, Value};
+use crate::objects::*;
+
+use super::{Cache, Frame, PyErr, PyResult, Vm};
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+impl Vm {
+    /// Runs a module or class body with `locals` as its namespace.
+    pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+        let code: Gc<CodeObj> = code.get::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
+        if self.frames.len() >= self.recursion_limit + 50 {
+            return Err(self.recursion_error());
+        }
+        let base = self.sp;
+        let size = code.code.frame_size();
+        if base + size + 64 > super::STACK_SLOTS {
+            return Err(self.recursion_error());
+        }
+        for s in &mut self.stack[base..base + size] {
+            *s = Value::NULL;
+        }
+        let nl = code.code.nlocals();
+        for i in 0..code.code.cellvars.len() {
+            let c = self.new_cell(Value::NULL);
+            self.stack[base + nl + i] = c;
+        }
+        self.sp = base + nl + code.code.ncells();
+        let builtins = self.builtins_for(globals);
+        self.frames.push(Frame {
+            code,
+            func: Value::NULL,
+            globals,
+            builtins,
+            locals,
+            base,
+            ip: 0,
+            gen: Value::NULL,
+            is_entry: true,
+            saved_sp: 0,
+        });
+        match self.run_frames(None)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(self.runtime_error("yield outside function")),
+        }
+    }
+
+    /// Runs a class body function with `ns` as its namespace (for __build_class__).
+    pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
+        let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
+        let code = f.code.get::<CodeObj>().ok_or_else(|| self.type_error("bad code"))?;
+        let base = self.sp;
+        let size = code.code.frame_size();
+        if base + size + 64 > super::STACK_SLOTS || self.frames.len() >= self.recursion_limit + 50 {
+            return Err(self.recursion_error());
+        }
+        for s in &mut self.stack[base..base + size] {
+            *s = Value::NULL;
+        }
+        let nl = code.code.nlocals();
+        for i in 0..code.code.cellvars.len() {
+            let c = self.new_cell(Value::NULL);
+            self.stack[base + nl + i] = c;
+        }
+        let closure: Vec<Value> = f.closure.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+        let nc = code.code.cellvars.len();
+        for (i, c) in closure.into_iter().enumerate() {
+            self.stack[base + nl + nc + i] = c;
+        }
+        self.sp = base + nl + code.code.ncells();
+        let builtins = self.builtins_for(f.globals);
+        self.frames.push(Frame {
+            code,
+            func,
+            globals: f.globals,
+            builtins,
+            locals: ns,
+            base,
+            ip: 0,
+            gen: Value::NULL,
+            is_entry: true,
+            saved_sp: 0,
+        });
+        match self.run_frames(None)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(self.runtime_error("yield in class body")),
+        }
+    }
+
+    pub fn builtins_for(&mut self, globals: Value) -> Value {
+        let key = self.intern("__builtins__");
+        match self.dict_get_str(globals, key) {
+            Some(b) if b.kind() == Some(ObjKind::Dict) => b,
+            Some(m) if m.kind() == Some(ObjKind::Module) => m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(self.builtins_dict),
+            _ => self.builtins_dict,
+        }
+    }
+
+    /// Runs until the innermost entry frame returns or yields. `pending` is raised first.
+    pub fn run_frames(&mut self, pending: Option<PyErr>) -> PyResult<Exit> {
+        let mut err = pending;
+        let mut reraise = false;
+        loop {
+            if let Some(e) = err.take() {
+                if let Some(e) = self.unwind(e, reraise) {
+                    return Err(e);
+                }
+            }
+            match self.execute() {
+                Ok(exit) => return Ok(exit),
+                Err((e, rr)) => {
+                    err = Some(e);
+                    reraise = rr;
+                }
+            }
+        }
+    }
+
+    /// Adds a traceback entry for the top frame and looks for a handler, popping frames
+    /// without one. Returns the exception when it leaves the entry frame.
+    fn unwind(&mut self, e: PyErr, reraise: bool) -> Option<PyErr> {
+        let mut first = true;
+        loop {
+            let Some(frame) = self.frames.last() else { return Some(e) };
+            let ip = frame.ip.saturating_sub(1) as u32;
+            let code = frame.code;
+            let base = frame.base;
+            if !(first && reraise) {
+                self.add_traceback(e.0, code, ip);
+            }
+            if first && !reraise {
+                self.chain_context(e.0);
+            }
+            first = false;
+            if let Some(h) = code.code.handler_for(ip) {
+                let stack_base = base + code.code.nlocals() + code.code.ncells();
+                self.sp = stack_base + h.depth as usize;
+                self.stack[self.sp] = e.0;
+                self.sp += 1;
+                if let Some(f) = self.frames.last_mut() {
+                    f.ip = h.handler as usize;
+                }
+                return None;
+            }
+            let f = self.frames.pop().expect("frame present");
+            self.sp = f.base;
+            if f.is_entry {
+                return Some(e);
+            }
+        }
+    }
+
+    fn chain_context(&mut self, exc: Value) {
+        let h = self.handled_exc;
+        if h.is_null() || h == exc || h == self.none {
+            return;
+        }
+        if let Some(x) = exc.get::<ExceptionObj>() {
+            if x.context.get().is_null() {
+                // avoid creating a cycle through the context chain
+                let mut c = h;
+                let mut n = 0;
+                while let Some(cx) = c.get::<ExceptionObj>() {
+                    if cx.context.get() == exc {
+                        cx.context.set(Value::NULL);
+                        break;
+                    }
+                    c = cx.context.get();
+                    n += 1;
+                    if n > 1000 {
+                        break;
+                    }
+                }
+                x.context.set(h);
+            }
+        }
+    }
+
+    fn add_traceback(&mut self, exc: Value, code: Gc<CodeObj>, ip: u32) {
+        let Some(x) = exc.get::<ExceptionObj>() else { return };
+        let line = code.code.line_at(ip as usize);
+        let tt = self.types.traceback;
+        let next = x.traceback.get();
+        let tb = self.alloc(tt, TracebackObj { next: Cell::new(next), code: code.value(), frame: Value::NULL, lineno: line, ip });
+        if let Some(x) = exc.get::<ExceptionObj>() {
+            x.traceback.set(tb.value());
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, v: Value) {
+        self.stack[self.sp] = v;
+        self.sp += 1;
+    }
+    #[inline]
+    fn pop(&mut self) -> Value {
+        self.sp -= 1;
+        self.stack[self.sp]
+    }
+    #[inline]
+    fn top(&self) -> Value {
+        self.stack[self.sp - 1]
+    }
+    #[inline]
+    fn peek(&self, n: usize) -> Value {
+        self.stack[self.sp - n]
+    }
+
+    /// Executes instructions until the entry frame returns/yields (Ok) or an exception is
+    /// raised (Err, with whether it is a re-raise that adds no traceback entry).
+    fn execute(&mut self) -> Result<Exit, (PyErr, bool)> {
+        macro_rules! tryv {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return Err((e, false)),
+                }
+            };
+        }
+        let fi = self.frames.len() - 1;
+        let mut code: Gc<CodeObj> = self.frames[fi].code;
+        let mut ip = self.frames[fi].ip;
+        let mut base = self.frames[fi].base;
+        macro_rules! save_ip {
+            () => {
+                if let Some(f) = self.frames.last_mut() {
+                    f.ip = ip;
+                }
+            };
+        }
+        macro_rules! reload {
+            () => {{
+                let f = self.frames.last().expect("a frame is running");
+                code = f.code;
+                ip = f.ip;
+                base = f.base;
+            }};
+        }
+        loop {
+            let instr = code.code.code[ip];
+            ip += 1;
+            match instr {
+                Instr::Nop => {}
+                Instr::PopTop => {
+                    self.sp -= 1;
+                }
+                Instr::Copy(n) => {
+                    let v = self.peek(n as usize);
+                    self.push(v);
+                }
+                Instr::Swap(n) => {
+                    let a = self.sp - 1;
+                    let b = self.sp - n as usize;
+                    self.stack.swap(a, b);
+                }
+                Instr::LoadConst(i) => {
+                    let v = code.consts[i as usize];
+                    self.push(v);
+                }
+                Instr::LoadFast(i) => {
+                    let v = self.stack[base + i as usize];
+                    if v.is_null() {
+                        save_ip!();
+                        let name = self.str_of(code.varnames[i as usize]);
+                        let t = self.types.unbound_local_error;
+                        return Err((self.err(t, &format!("local variable '{name}' referenced before assignment")), false));
+                    }
+                    self.push(v);
+                }
+                Instr::StoreFast(i) => {
+                    let v = self.pop();
+                    self.stack[base + i as usize] = v;
+                }
+                Instr::DeleteFast(i) => {
+                    if self.stack[base + i as usize].is_null() {
+                        save_ip!();
+                        let name = self.str_of(code.varnames[i as usize]);
+                        let t = self.types.unbound_local_error;
+                        return Err((self.err(t, &format!("local variable '{name}' referenced before assignment")), false));
+                    }
+                    self.stack[base + i as usize] = Value::NULL;
+                }
+                Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
+                    let nl = code.code.nlocals();
+                    if let Instr::LoadClassDeref(_) = instr {
+                        let name = self.deref_name(code, i as usize);
+                        let locals = self.frames[self.frames.len() - 1].locals;
+                        let n = self.intern(&name);
+                        if let Some(v) = self.dict_get_str(locals, n) {
+                            self.push(v);
+                            continue;
+                        }
+                    }
+                    let cell = self.stack[base + nl + i as usize];
+                    let v = cell.get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
+                    if v.is_null() {
+                        save_ip!();
+                        let name = self.deref_name(code, i as usize);
+                        let e = if (i as usize) < code.code.cellvars.len() {
+                            let t = self.types.unbound_local_error;
+                            self.err(t, &format!("local variable '{name}' referenced before assignment"))
+                        } else {
+                            let t = self.types.name_error;
+                            self.err(t, &format!("free variable '{name}' referenced before assignment in enclosing scope"))
+                        };
+                        return Err((e, false));
+                    }
+                    self.push(v);
+                }
+                Instr::StoreDeref(i) => {
+                    let v = self.pop();
+                    let nl = code.code.nlocals();
+                    if let Some(c) = self.stack[base + nl + i as usize].get::<CellObj>() {
+                        c.v.set(v);
+                    }
+                }
+                Instr::DeleteDeref(i) => {
+                    let nl = code.code.nlocals();
+                    if let Some(c) = self.stack[base + nl + i as usize].get::<CellObj>() {
+                        c.v.set(Value::NULL);
+                    }
+                }
+                Instr::LoadClosure(i) => {
+                    let nl = code.code.nlocals();
+                    let c = self.stack[base + nl + i as usize];
+                    self.push(c);
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = code.names[i as usize];
+                    let f = &self.frames[self.frames.len() - 1];
+                    let (globals, builtins) = (f.globals, f.builtins);
+                    let gv = globals.get::<DictObj>().map(|d| d.version()).unwrap_or(0);
+                    let bv = builtins.get::<DictObj>().map(|d| d.version()).unwrap_or(0);
+                    let cached = code.caches.borrow().get(ip - 1).copied();
+                    if let Some(Cache::Global { globals_ver, builtins_ver, value }) = cached {
+                        if globals_ver == gv && builtins_ver == bv {
+                            self.push(value);
+                            continue;
+                        }
+                    }
+                    let v = match self.dict_get_str(globals, name) {
+                        Some(v) => v,
+                        None => match self.dict_get_str(builtins, name) {
+                            Some(v) => v,
+                            None => {
+                                save_ip!();
+                                return Err((self.name_error(name), false));
+                            }
+                        },
+                    };
+                    if let Some(c) = code.caches.borrow_mut().get_mut(ip - 1) {
+                        *c = Cache::Global { globals_ver: gv, builtins_ver: bv, value: v };
+                    }
+                    self.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = self.pop();
+                    let name = code.names[i as usize];
+                    let g = self.frames[self.frames.len() - 1].globals;
+                    save_ip!();
+                    tryv!(self.dict_set(g, name, v));
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = code.names[i as usize];
+                    let g = self.frames[self.frames.len() - 1].globals;
+                    save_ip!();
+                    if tryv!(self.dict_del(g, name)).is_none() {
+                        return Err((self.name_error(name), false));
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = code.names[i as usize];
+                    let f = &self.frames[self.frames.len() - 1];
+                    let (locals, globals, builtins) = (f.locals, f.globals, f.builtins);
+                    save_ip!();
+                    let v = if locals.kind() == Some(ObjKind::Dict) && !self.is_heap_type(locals) {
+                        self.dict_get_str(locals, name)
+                    } else if !locals.is_null() {
+                        match self.getitem(locals, name) {
+                            Ok(v) => Some(v),
+                            Err(e) if self.isinstance(e.0, self.types.key_error) => None,
+                            Err(e) => return Err((e, false)),
+                        }
+                    } else {
+                        None
+                    };
+                    let v = match v.or_else(|| self.dict_get_str(globals, name)).or_else(|| self.dict_get_str(builtins, name)) {
+                        Some(v) => v,
+                        None => return Err((self.name_error(name), false)),
+                    };
+                    self.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = self.pop();
+                    let name = code.names[i as usize];
+                    let f = &self.frames[self.frames.len() - 1];
+                    let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                    save_ip!();
+                    if ns.kind() == Some(ObjKind::Dict) && !self.is_heap_type(ns) {
+                        tryv!(self.dict_set(ns, name, v));
+                    } else {
+                        tryv!(self.setitem(ns, name, v));
+                    }
+                }
+                Instr::DeleteName(i) => {
+                    let name = code.names[i as usize];
+                    let f = &self.frames[self.frames.len() - 1];
+                    let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                    save_ip!();
+                    if ns.kind() == Some(ObjKind::Dict) && !self.is_heap_type(ns) {
+                        if tryv!(self.dict_del(ns, name)).is_none() {
+                            return Err((self.name_error(name), false));
+                        }
+                    } else {
+                        tryv!(self.delitem(ns, name));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let name = code.names[i as usize];
+                    let obj = self.top();
+                    if let Some(v) = self.attr_cache_get(code, ip - 1, obj) {
+                        self.stack[self.sp - 1] = v;
+                        continue;
+                    }
+                    save_ip!();
+                    let v = tryv!(self.getattr(obj, name));
+                    self.attr_cache_fill(code, ip - 1, obj, name);
+                    self.stack[self.sp - 1] = v;
+                }
+                Instr::StoreAttr(i) => {
+                    let name = code.names[i as usize];
+                    let obj = self.pop();
+                    let v = self.pop();
+                    if let Some(inst) = obj.get::<InstanceObj>() {
+                        if let Some(Cache::Slot { ty_ver, map, index }) = code.caches.borrow().get(ip - 1).copied() {
+                            if inst.map.get() == map && self.type_version(obj) == ty_ver {
+                                if let Some(s) = inst.slots.borrow_mut().get_mut(index as usize) {
+                                    *s = v;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    save_ip!();
+                    tryv!(self.setattr(obj, name, v));
+                    self.attr_cache_fill(code, ip - 1, obj, name);
+                }
+                Instr::DeleteAttr(i) => {
+                    let name = code.names[i as usize];
+                    let obj = self.pop();
+                    save_ip!();
+                    tryv!(self.delattr(obj, name));
+                }
+                Instr::LoadMethod(i) => {
+                    let name = code.names[i as usize];
+                    let obj = self.top();
+                    save_ip!();
+                    let (a, b) = tryv!(self.load_method(code, ip - 1, obj, name));
+                    self.stack[self.sp - 1] = a;
+                    self.push(b);
+                }
+                Instr::CallMethod(n) => {
+                    let n = n as usize;
+                    let a = self.peek(n + 2);
+                    let (func, first, argc) = if a.is_null() { (self.peek(n + 1), self.sp - n, n) } else { (a, self.sp - n - 1, n + 1) };
+                    save_ip!();
+                    match self.call_from_stack(func, first, argc, Value::NULL, n + 2) {
+                        Ok(true) => reload!(),
+                        Ok(false) => {}
+                        Err(e) => return Err((e, false)),
+                    }
+                }
+                Instr::Call(n) => {
+                    let n = n as usize;
+                    let func = self.peek(n + 1);
+                    save_ip!();
+                    match self.call_from_stack(func, self.sp - n, n, Value::NULL, n + 1) {
+                        Ok(true) => reload!(),
+                        Ok(false) => {}
+                        Err(e) => return Err((e, false)),
+                    }
+                }
+                Instr::CallKw(n) => {
+                    let n = n as usize;
+                    let kwnames = self.pop();
+                    let func = self.peek(n + 1);
+                    save_ip!();
+                    match self.call_from_stack(func, self.sp - n, n, kwnames, n + 1) {
+                        Ok(true) => reload!(),
+                        Ok(false) => {}
+                        Err(e) => return Err((e, false)),
+                    }
+                }
+                Instr::CallEx(fl) => {
+                    let kwargs = if fl & 1 != 0 { self.pop() } else { Value::NULL };
+                    let args = self.pop();
+                    let func = self.pop();
+                    save_ip!();
+                    let r = tryv!(self.call_ex(func, args, kwargs));
+                    self.push(r);
+                }
+                Instr::BinarySubscr => {
+                    let key = self.pop();
+                    let obj = self.top();
+                    save_ip!();
+                    let r = tryv!(self.getitem(obj, key));
+                    self.stack[self.sp - 1] = r;
+                }
+                Instr::StoreSubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    let v = self.pop();
+                    if let (Some(l), true) = (obj.get::<ListObj>(), key.is_small()) {
+                        if !self.is_heap_type(obj) {
+                            let mut items = l.items.borrow_mut();
+                            let n = items.len() as i64;
+                            let k = key.small_value();
+                            let j = if k < 0 { k + n } else { k };
+                            if j >= 0 && j < n {
+                                items[j as usize] = v;
+                                continue;
+                            }
+                        }
+                    }
+                    save_ip!();
+                    tryv!(self.setitem(obj, key, v));
+                }
+                Instr::DeleteSubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    save_ip!();
+                    tryv!(self.delitem(obj, key));
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { self.pop() } else { self.none };
+                    let stop = self.pop();
+                    let start = self.pop();
+                    let t = self.types.slice;
+                    let s = self.alloc(t, SliceObj { start, stop, step }).value();
+                    self.push(s);
+                }
+                Instr::BinaryOp(op) => {
+                    let b = self.pop();
+                    let a = self.top();
+                    let r = if a.is_small() && b.is_small() {
+                        let (x, y) = (a.small_value(), b.small_value());
+                        match op % INPLACE {
+                            0 => x.checked_add(y).and_then(Value::small),
+                            1 => x.checked_sub(y).and_then(Value::small),
+                            2 => x.checked_mul(y).and_then(Value::small),
+                            _ => None,
+                        }
+                    } else {
+                        None
+                    };
+                    let r = match r {
+                        Some(r) => r,
+                        None => {
+                            if let (Some(x), Some(y)) = (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+                                let (x, y) = (x.0, y.0);
+                                let f = match op % INPLACE {
+                                    0 => Some(x + y),
+                                    1 => Some(x - y),
+                                    2 => Some(x * y),
+                                    4 if y != 0.0 => Some(x / y),
+                                    _ => None,
+                                };
+                                if let (Some(f), false) = (f, self.is_heap_type(a) || self.is_heap_type(b)) {
+                                    let v = self.new_float(f);
+                                    self.stack[self.sp - 1] = v;
+                                    continue;
+                                }
+                            }
+                            save_ip!();
+                            tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE))
+                        }
+                    };
+                    self.stack[self.sp - 1] = r;
+                }
+                Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
+                    let v = self.top();
+                    save_ip!();
+                    let name = match instr {
+                        Instr::UnaryNegative => "__neg__",
+                        Instr::UnaryPositive => "__pos__",
+                        _ => "__invert__",
+                    };
+                    let r = tryv!(self.unary_op(v, name));
+                    self.stack[self.sp - 1] = r;
+                }
+                Instr::UnaryNot => {
+                    let v = self.top();
+                    save_ip!();
+                    let b = tryv!(self.truthy(v));
+                    self.stack[self.sp - 1] = self.bool_val(!b);
+                }
+                Instr::CompareOp(op) => {
+                    let b = self.pop();
+                    let a = self.top();
+                    let r = if a.is_small() && b.is_small() {
+                        self.bool_val(super::ops::cmp_ord(a.small_value().cmp(&b.small_value()), CmpOp::from_u32(op)))
+                    } else {
+                        save_ip!();
+                        tryv!(self.rich_compare(a, b, CmpOp::from_u32(op)))
+                    };
+                    self.stack[self.sp - 1] = r;
+                }
+                Instr::IsOp(inv) => {
+                    let b = self.pop();
+                    let a = self.top();
+                    self.stack[self.sp - 1] = self.bool_val((a == b) != (inv == 1));
+                }
+                Instr::ContainsOp(inv) => {
+                    let container = self.pop();
+                    let v = self.top();
+                    save_ip!();
+                    let r = tryv!(self.contains(container, v));
+                    self.stack[self.sp - 1] = self.bool_val(r != (inv == 1));
+                }
+                Instr::BuildTuple(n) => {
+                    let n = n as usize;
+                    let items = self.stack[self.sp - n..self.sp].to_vec();
+                    let t = self.new_tuple(items);
+                    self.sp -= n;
+                    self.push(t);
+                }
+                Instr::BuildList(n) => {
+                    let n = n as usize;
+                    let items = self.stack[self.sp - n..self.sp].to_vec();
+                    let l = self.new_list(items);
+                    self.sp -= n;
+                    self.push(l);
+                }
+                Instr::BuildSet(n) => {
+                    let n = n as usize;
+                    let s = self.new_set();
+                    self.push(s);
+                    save_ip!();
+                    for k in 0..n {
+                        let v = self.stack[self.sp - 1 - n + k];
+                        tryv!(self.set_add(s, v));
+                    }
+                    self.sp -= n + 1;
+                    self.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let n = n as usize;
+                    let d = self.new_dict();
+                    self.push(d);
+                    save_ip!();
+                    for k in 0..n {
+                        let key = self.stack[self.sp - 1 - 2 * n + 2 * k];
+                        let v = self.stack[self.sp - 1 - 2 * n + 2 * k + 1];
+                        tryv!(self.dict_set(d, key, v));
+                    }
+                    self.sp -= 2 * n + 1;
+                    self.push(d);
+                }
+                Instr::BuildString(n) => {
+                    let n = n as usize;
+                    let mut s = String::new();
+                    for k in 0..n {
+                        s.push_str(&self.str_of(self.stack[self.sp - n + k]));
+                    }
+                    let v = self.new_string(s);
+                    self.sp -= n;
+                    self.push(v);
+                }
+                Instr::ListAppend(d) => {
+                    let v = self.pop();
+                    let l = self.peek(d as usize);
+                    if let Some(l) = l.get::<ListObj>() {
+                        l.items.borrow_mut().push(v);
+                    }
+                }
+                Instr::SetAdd(d) => {
+                    let v = self.pop();
+                    let s = self.peek(d as usize);
+                    save_ip!();
+                    tryv!(self.set_add(s, v));
+                }
+                Instr::MapAdd(d) => {
+                    let v = self.pop();
+                    let k = self.pop();
+                    let m = self.peek(d as usize);
+                    save_ip!();
+                    tryv!(self.dict_set(m, k, v));
+                }
+                Instr::ListExtend(d) => {
+                    let it = self.pop();
+                    let l = self.peek(d as usize);
+                    save_ip!();
+                    tryv!(self.list_extend(l, it));
+                }
+                Instr::SetUpdate(d) => {
+                    let it = self.pop();
+                    let s = self.peek(d as usize);
+                    save_ip!();
+                    tryv!(self.set_update(s, it));
+                }
+                Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                    let other = self.pop();
+                    let m = self.peek(d as usize);
+                    save_ip!();
+                    let merge = matches!(instr, Instr::DictMerge(_));
+                    tryv!(self.dict_update_from(m, other, merge));
+                }
+                Instr::ListToTuple => {
+                    let l = self.pop();
+                    let items = l.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default();
+                    let t = self.new_tuple(items);
+                    self.push(t);
+                }
+                Instr::FormatValue(fl) => {
+                    let spec = if fl & fmt_flags::HAVE_SPEC != 0 { self.pop() } else { Value::NULL };
+                    let v = self.pop();
+                    save_ip!();
+                    let v = match fl & fmt_flags::CONV_MASK {
+                        fmt_flags::CONV_STR => tryv!(self.str_value(v)),
+                        fmt_flags::CONV_REPR => tryv!(self.repr_value(v)),
+                        fmt_flags::CONV_ASCII => {
+                            let r = tryv!(self.repr(v));
+                            let a = crate::builtins::strfmt::ascii_escape(&r);
+                            self.new_string(a)
+                        }
+                        _ => v,
+                    };
+                    let r = if spec.is_null() && v.kind() == Some(ObjKind::Str) && !self.is_heap_type(v) {
+                        v
+                    } else {
+                        let spec = if spec.is_null() { self.empty_str } else { spec };
+                        tryv!(self.format(v, spec))
+                    };
+                    self.push(r);
+                }
+                Instr::Jump(t) => ip = t as usize,
+                Instr::JumpBackward(t) => {
+                    ip = t as usize;
+                    code.hotness.set(code.hotness.get().wrapping_add(1));
+                }
+                Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    let v = self.pop();
+                    let b = if v == self.true_ {
+                        true
+                    } else if v == self.false_ {
+                        false
+                    } else {
+                        save_ip!();
+                        tryv!(self.truthy(v))
+                    };
+                    if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                        ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfNone(t) => {
+                    if self.pop() == self.none {
+                        ip = t as usize;
+                    }
+                }
+                Instr::PopJumpIfNotNone(t) => {
+                    if self.pop() != self.none {
+                        ip = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                    let v = self.top();
+                    save_ip!();
+                    let b = tryv!(self.truthy(v));
+                    if b == matches!(instr, Instr::JumpIfTrueOrPop(_)) {
+                        ip = t as usize;
+                    } else {
+                        self.sp -= 1;
+                    }
+                }
+                Instr::GetIter => {
+                    let v = self.top();
+                    save_ip!();
+                    let it = tryv!(self.iter(v));
+                    self.stack[self.sp - 1] = it;
+                }
+                Instr::ForIter(t) => {
+                    let it = self.top();
+                    // fast path: range and list iterators
+                    if let Some(io) = it.get::<IterObj>() {
+                        let mut st = io.state.borrow_mut();
+                        match &mut *st {
+                            IterState::Range { cur, stop, step } if *step > 0 => {
+                                if *cur < *stop {
+                                    let v = *cur;
+                                    *cur += *step;
+                                    drop(st);
+                                    let v = self.new_int(v);
+                                    self.push(v);
+                                } else {
+                                    drop(st);
+                                    self.sp -= 1;
+                                    ip = t as usize;
+                                }
+                                continue;
+                            }
+                            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
+                                let l = seq.get::<ListObj>().expect("kind checked");
+                                let v = l.items.borrow().get(*index).copied();
+                                match v {
+                                    Some(v) => {
+                                        *index += 1;
+                                        drop(st);
+                                        self.push(v);
+                                    }
+                                    None => {
+                                        *st = IterState::Done;
+                                        drop(st);
+                                        self.sp -= 1;
+                                        ip = t as usize;
+                                    }
+                                }
+                                continue;
+                            }
+                            _ => {}
+                        }
+                    }
+                    save_ip!();
+                    match tryv!(self.next(it)) {
+                        Some(v) => self.push(v),
+                        None => {
+                            self.sp -= 1;
+                            ip = t as usize;
+                        }
+                    }
+                }
+                Instr::MakeFunction(fl) => {
+                    let codev = self.pop();
+                    let closure = if fl & make_fn::CLOSURE != 0 { self.pop() } else { Value::NULL };
+                    let ann = if fl & make_fn::ANNOTATIONS != 0 { self.pop() } else { Value::NULL };
+                    let kwdefaults = if fl & make_fn::KWDEFAULTS != 0 { self.pop() } else { Value::NULL };
+                    let defaults = if fl & make_fn::DEFAULTS != 0 { self.pop() } else { Value::NULL };
+                    let globals = self.frames[self.frames.len() - 1].globals;
+                    let f = self.make_function(codev, globals, defaults, kwdefaults, ann, closure);
+                    self.push(f);
+                }
+                Instr::ReturnValue => {
+                    let v = self.pop();
+                    let f = self.frames.pop().expect("returning frame");
+                    self.sp = f.base;
+                    if f.is_entry {
+                        return Ok(Exit::Return(v));
+                    }
+                    self.push(v);
+                    reload!();
+                }
+                Instr::YieldValue => {
+                    let v = self.pop();
+                    let f = self.frames.pop().expect("yielding frame");
+                    if let Some(g) = f.gen.get::<GeneratorObj>() {
+                        let slots = self.stack[f.base..self.sp].to_vec();
+                        *g.frame.borrow_mut() = Some(GenFrame { slots, ip, func: f.func, globals: f.globals });
+                    }
+                    self.sp = f.base;
+                    return Ok(Exit::Yield(self.wrap_async_yield(f.gen, v)));
+                }
+                Instr::Send(t) => {
+                    let value = self.pop();
+                    let recv = self.top();
+                    save_ip!();
+                    match tryv!(self.send_to(recv, value)) {
+                        Exit::Yield(v) => self.push(v),
+                        Exit::Return(r) => {
+                            self.stack[self.sp - 1] = r;
+                            ip = t as usize;
+                        }
+                    }
+                }
+                Instr::GetYieldFromIter => {
+                    let v = self.top();
+                    save_ip!();
+                    let it = if v.kind() == Some(ObjKind::Generator) {
+                        if self.type_of(v) == self.types.coroutine && code.code.flags & flags::COROUTINE == 0 {
+                            return Err((self.type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"), false));
+                        }
+                        v
+                    } else {
+                        tryv!(self.iter(v))
+                    };
+                    self.stack[self.sp - 1] = it;
+                }
+                Instr::GetAwaitable => {
+                    let v = self.top();
+                    save_ip!();
+                    let a = tryv!(self.get_awaitable(v));
+                    self.stack[self.sp - 1] = a;
+                }
+                Instr::GetAiter => {
+                    let v = self.top();
+                    save_ip!();
+                    let a = tryv!(self.call_method_str(v, "__aiter__", &[]));
+                    self.stack[self.sp - 1] = a;
+                }
+                Instr::GetAnext => {
+                    let v = self.top();
+                    save_ip!();
+                    let a = tryv!(self.call_method_str(v, "__anext__", &[]));
+                    let a = tryv!(self.get_awaitable(a));
+                    self.push(a);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = self.pop();
+                    if self.isinstance(exc, self.types.stop_async_iteration) {
+                        self.sp -= 1;
+                    } else {
+                        save_ip!();
+                        return Err((PyErr(exc), true));
+                    }
+                }
+                Instr::RaiseVarargs(n) => {
+                    save_ip!();
+                    let e = match n {
+                        0 => {
+                            let h = self.handled_exc;
+                            if h.is_null() || h == self.none {
+                                self.runtime_error("No active exception to reraise")
+                            } else {
+                                return Err((PyErr(h), false));
+                            }
+                        }
+                        1 => {
+                            let v = self.pop();
+                            tryv!(self.make_exception(v))
+                        }
+                        _ => {
+                            let cause = self.pop();
+                            let v = self.pop();
+                            let e = tryv!(self.make_exception(v));
+                            let cause = if cause == self.none {
+                                self.none
+                            } else {
+                                tryv!(self.make_exception(cause)).0
+                            };
+                            if let Some(x) = e.0.get::<ExceptionObj>() {
+                                x.cause.set(cause);
+                                x.suppress_context.set(true);
+                            }
+                            e
+                        }
+                    };
+                    return Err((e, false));
+                }
+                Instr::Reraise => {
+                    let e = self.pop();
+                    save_ip!();
+                    return Err((PyErr(e), true));
+                }
+                Instr::PushExcInfo => {
+                    let exc = self.pop();
+                    let prev = self.handled_exc;
+                    self.push(if prev.is_null() { self.none } else { prev });
+                    self.push(exc);
+                    self.handled_exc = exc;
+                }
+                Instr::PopExcept => {
+                    let prev = self.pop();
+                    self.handled_exc = if prev == self.none { Value::NULL } else { prev };
+                }
+                Instr::CheckExcMatch => {
+                    let ty = self.pop();
+                    let exc = self.top();
+                    save_ip!();
+                    let m = tryv!(self.exception_matches(exc, ty));
+                    self.push(self.bool_val(m));
+                }
+                Instr::CheckEgMatch => {
+                    let ty = self.pop();
+                    let rest = self.pop();
+                    save_ip!();
+                    let (rest, matched) = tryv!(self.exception_group_match(rest, ty));
+                    self.push(rest);
+                    self.push(matched);
+                }
+                Instr::PrepReraiseStar => {
+                    let rest = self.pop();
+                    let list = self.pop();
+                    let orig = self.top();
+                    save_ip!();
+                    let r = tryv!(self.prep_reraise_star(orig, list, rest));
+                    self.push(r);
+                }
+                Instr::BeforeWith | Instr::BeforeAsyncWith => {
+                    let ctx = self.pop();
+                    save_ip!();
+                    let (enter, exit) = if matches!(instr, Instr::BeforeWith) { ("__enter__", "__exit__") } else { ("__aenter__", "__aexit__") };
+                    let ty = self.type_of(ctx);
+                    let en = self.intern(enter);
+                    let ex = self.intern(exit);
+                    let (Some(ef), Some(xf)) = (self.lookup(ty, en), self.lookup(ty, ex)) else {
+                        let tn = self.type_name(ty);
+                        let what = if matches!(instr, Instr::BeforeWith) { "context manager" } else { "asynchronous context manager" };
+                        let missing = if self.lookup(ty, en).is_none() { "" } else { " (missed __exit__ method)" };
+                        let msg = if missing.is_empty() {
+                            format!("'{tn}' object does not support the {what} protocol")
+                        } else {
+                            format!("'{tn}' object does not support the {what} protocol{missing}")
+                        };
+                        return Err((self.type_error(&msg), false));
+                    };
+                    let exit_bound = tryv!(self.bind_descr(xf, ctx, ty));
+                    self.push(exit_bound);
+                    let r = tryv!(self.call(ef, &[ctx]));
+                    self.push(r);
+                }
+                Instr::WithExceptStart => {
+                    let exc = self.top();
+                    let exit = self.peek(3);
+                    save_ip!();
+                    let ety = self.type_of(exc);
+                    let tb = exc.get::<ExceptionObj>().map(|x| x.traceback.get()).unwrap_or(Value::NULL);
+                    let tb = if tb.is_null() { self.none } else { tb };
+                    let r = tryv!(self.call(exit, &[ety, exc, tb]));
+                    self.push(r);
+                }
+                Instr::ImportName(i) => {
+                    let name = code.names[i as usize];
+                    let fromlist = self.pop();
+                    let level = self.pop();
+                    save_ip!();
+                    let globals = self.frames[self.frames.len() - 1].globals;
+                    let m = tryv!(crate::modules::import::import_name(self, name, globals, fromlist, level));
+                    self.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let name = code.names[i as usize];
+                    let m = self.top();
+                    save_ip!();
+                    let v = tryv!(crate::modules::import::import_from(self, m, name));
+                    self.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = self.pop();
+                    save_ip!();
+                    let f = &self.frames[self.frames.len() - 1];
+                    let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                    tryv!(crate::modules::import::import_star(self, m, ns));
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = self.pop();
+                    let n = n as usize;
+                    if let Some(t) = seq.get::<TupleObj>() {
+                        if t.items.len() == n {
+                            for k in (0..n).rev() {
+                                let v = t.items[k];
+                                self.push(v);
+                            }
+                            continue;
+                        }
+                    }
+                    save_ip!();
+                    let items = tryv!(self.unpack(seq, n, None));
+                    for v in items.into_iter().rev() {
+                        self.push(v);
+                    }
+                }
+                Instr::UnpackEx(arg) => {
+                    let seq = self.pop();
+                    let before = (arg & 0xff) as usize;
+                    let after = (arg >> 8) as usize;
+                    save_ip!();
+                    let items = tryv!(self.unpack(seq, before, Some(after)));
+                    for v in items.into_iter().rev() {
+                        self.push(v);
+                    }
+                }
+                Instr::LoadBuildClass => {
+                    let b = self.builtins_dict;
+                    let n = self.intern("__build_class__");
+                    match self.dict_get_str(b, n) {
+                        Some(v) => self.push(v),
+                        None => {
+                            save_ip!();
+                            let t = self.types.name_error;
+                            return Err((self.err(t, "__build_class__ not found"), false));
+                        }
+                    }
+                }
+                Instr::SetupAnnotations => {
+                    let f = &self.frames[self.frames.len() - 1];
+                    let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                    let n = self.intern("__annotations__");
+                    if self.dict_get_str(ns, n).is_none() {
+                        let d = self.new_dict();
+                        save_ip!();
+                        tryv!(self.dict_set(ns, n, d));
+                    }
+                }
+                Instr::LoadAssertionError => {
+                    let t = self.types.assertion_error;
+                    self.push(t);
+                }
+                Instr::MatchClass(npos) => {
+                    let names = self.pop();
+                    let cls = self.pop();
+                    let subject = self.pop();
+                    save_ip!();
+                    let r = tryv!(crate::builtins::pattern::match_class(self, subject, cls, names, npos as usize));
+                    self.push(r);
+                }
+                Instr::MatchMapping => {
+                    let s = self.top();
+                    let r = crate::builtins::pattern::is_mapping(self, s);
+                    self.push(self.bool_val(r));
+                }
+                Instr::MatchSequence => {
+                    let s = self.top();
+                    let r = crate::builtins::pattern::is_sequence(self, s);
+                    self.push(self.bool_val(r));
+                }
+                Instr::MatchKeys => {
+                    let keys = self.top();
+                    let subject = self.peek(2);
+                    save_ip!();
+                    let r = tryv!(crate::builtins::pattern::match_keys(self, subject, keys));
+                    self.push(r);
+                }
+                Instr::GetLen => {
+                    let v = self.top();
+                    save_ip!();
+                    let n = tryv!(self.len(v));
+                    let nv = self.new_int(n as i64);
+                    self.push(nv);
+                }
+                Instr::PrintExpr => {
+                    let v = self.pop();
+                    save_ip!();
+                    tryv!(self.display_hook(v));
+                }
+                Instr::PushNull => self.push(Value::NULL),
+            }
+        }
+    }
+
+    fn deref_name(&self, code: Gc<CodeObj>, i: usize) -> String {
+        code.code.cellvars.iter().chain(code.code.freevars.iter()).nth(i).cloned().unwrap_or_default()
+    }
+
+    fn type_version(&self, obj: Value) -> u64 {
+        self.type_of(obj).get::<TypeObj>().map(|t| t.version.get()).unwrap_or(0)
+    }
+
+    /// An instance attribute read through the per-instruction cache.
+    fn attr_cache_get(&self, code: Gc<CodeObj>, at: usize, obj: Value) -> Option<Value> {
+        let inst = obj.get::<InstanceObj>()?;
+        if let Some(Cache::Slot { ty_ver, map, index }) = code.caches.borrow().get(at).copied() {
+            if inst.map.get() == map && self.type_version(obj) == ty_ver {
+                let v = inst.slots.borrow().get(index as usize).copied()?;
+                if !v.is_null() {
+                    return Some(v);
+                }
+            }
+        }
+        None
+    }
+
+    fn attr_cache_fill(&mut self, code: Gc<CodeObj>, at: usize, obj: Value, name: Value) {
+        let Some(inst) = obj.get::<InstanceObj>() else { return };
+        let map = inst.map.get();
+        let Some(m) = map.get::<MapObj>() else { return };
+        let Some(index) = m.lookup(name) else { return };
+        let ty = self.type_of(obj);
+        if ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR | type_flags::CUSTOM_SETATTR)).unwrap_or(true) {
+            return;
+        }
+        // a class attribute that is a data descriptor takes precedence: do not cache
+        if let Some(d) = self.lookup(ty, name) {
+            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt)) {
+                return;
+            }
+        }
+        let ty_ver = self.type_version(obj);
+        if let Some(c) = code.caches.borrow_mut().get_mut(at) {
+            *c = Cache::Slot { ty_ver, map, index: index as u32 };
+        }
+    }
+
+    /// LoadMethod: (function, self) when `name` is a plain method of the type, else
+    /// (NULL, attribute).
+    fn load_method(&mut self, code: Gc<CodeObj>, at: usize, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        let ty = self.type_of(obj);
+        let tver = self.type_version(obj);
+        if let Some(Cache::Method { ty: cty, ty_ver, func }) = code.caches.borrow().get(at).copied() {
+            if cty == ty && ty_ver == tver && !self.shadowed(obj, name) {
+                return Ok((func, obj));
+            }
+        }
+        let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR)).unwrap_or(false);
+        if !custom && obj.kind() != Some(ObjKind::Type) && obj.kind() != Some(ObjKind::Module) {
+            if let Some(f) = self.lookup(ty, name) {
+                let plain = match f.kind() {
+                    Some(ObjKind::Function) => true,
+                    Some(ObjKind::Builtin) => f.get::<BuiltinObj>().map(|b| b.self_.is_null() && !b.owner.is_null()).unwrap_or(false),
+                    _ => false,
+                };
+                if plain && !self.shadowed(obj, name) {
+                    if let Some(c) = code.caches.borrow_mut().get_mut(at) {
+                        *c = Cache::Method { ty, ty_ver: tver, func: f };
+                    }
+                    return Ok((f, obj));
+                }
+            }
+        }
+        let v = self.getattr(obj, name)?;
+        Ok((Value::NULL, v))
+    }
+
+    /// Does the instance itself hold an attribute `name`?
+    fn shadowed(&mut self, obj: Value, name: Value) -> bool {
+        if let Some(inst) = obj.get::<InstanceObj>() {
+            let map = inst.map.get();
+            if let Some(m) = map.get::<MapObj>() {
+                return m.lookup(name).is_some();
+            }
+            let d = inst.dict.get();
+            return !d.is_null() && self.dict_get_str(d, name).is_some();
+        }
+        match obj.kind() {
+            Some(ObjKind::Function) | Some(ObjKind::Exception) => {
+                self.instance_dict(obj, false).map(|d| self.dict_get_str(d, name).is_some()).unwrap_or(false)
+            }
+            Some(ObjKind::Instance) | None => false,
+            _ => {
+                if self.is_heap_type(obj) {
+                    self.instance_dict(obj, false).map(|d| self.dict_get_str(d, name).is_some()).unwrap_or(false)
+                } else {
+                    false
+                }
+            }
+        }
+    }
+
+    /// Calls `func` with `argc` arguments starting at stack index `first` (and keyword
+    /// values named by `kwnames`), popping `pop` slots plus the arguments' keyword values.
+    /// Returns true when a Python frame was pushed (the loop continues in it).
+    fn call_from_stack(&mut self, func: Value, first: usize, argc: usize, kwnames: Value, pop: usize) -> PyResult<bool> {
+        let nkw = kwnames.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0);
+        let _ = nkw;
+        let mut buf = [Value::NULL; 16];
+        let heap_args;
+        let args: &[Value] = if argc <= 16 {
+            buf[..argc].copy_from_slice(&self.stack[first..first + argc]);
+            &buf[..argc]
+        } else {
+            heap_args = self.stack[first..first + argc].to_vec();
+            &heap_args
+        };
+        if let Some(f) = func.get::<FunctionObj>() {
+            let is_gen = f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(false);
+            if !is_gen {
+                let args_copy: Vec<Value>;
+                let args = if argc <= 16 {
+                    args
+                } else {
+                    args_copy = args.to_vec();
+                    &args_copy
+                };
+                let saved_sp = self.sp;
+                self.sp -= pop;
+                if let Err(e) = self.push_function_frame(func, args, kwnames, false) {
+                    self.sp = saved_sp;
+                    return Err(e);
+                }
+                return Ok(true);
+            }
+        }
+        let r = self.call_kw(func, args, kwnames);
+        self.sp -= pop;
+        let r = r?;
+        self.push(r);
+        Ok(false)
+    }
+
+    fn call_ex(&mut self, func: Value, args: Value, kwargs: Value) -> PyResult<Value> {
+        let pos: Vec<Value> = match args.get::<TupleObj>() {
+            Some(t) => t.items.to_vec(),
+            None => {
+                let (_, v) = self.to_vec(args)?;
+                v
+            }
+        };
+        if kwargs.is_null() {
+            return self.call(func, &pos);
+        }
+        let mut all = pos;
+        let mut names = Vec::new();
+        for (k, v) in self.dict_items(kwargs) {
+            if k.kind() != Some(ObjKind::Str) {
+                return Err(self.type_error("keywords must be strings"));
+            }
+            names.push(k);
+            all.push(v);
+        }
+        let kwn = if names.is_empty() { Value::NULL } else { self.new_tuple(names) };
+        self.call_kw(func, &all, kwn)
+    }
+
+    pub fn make_function(&mut self, codev: Value, globals: Value, defaults: Value, kwdefaults: Value, ann: Value, closure: Value) -> Value {
+        let code = codev.get::<CodeObj>().expect("MakeFunction takes a code object");
+        let doc = match &code.code.doc {
+            Some(d) => self.new_str(d),
+            None => self.none,
+        };
+        let modname = self.intern("__name__");
+        let module = self.dict_get_str(globals, modname).unwrap_or(self.none);
+        let t = self.types.function;
+        self.alloc(
+            t,
+            FunctionObj {
+                code: codev,
+                globals,
+                name: Cell::new(code.name),
+                qualname: Cell::new(code.qualname),
+                defaults: Cell::new(defaults),
+                kwdefaults: Cell::new(kwdefaults),
+                closure,
+                doc: Cell::new(doc),
+                dict: Cell::new(Value::NULL),
+                annotations: Cell::new(ann),
+                module: Cell::new(module),
+            },
+        )
+        .value()
+    }
+
+    /// The sequence's items for unpacking into `n` targets (or n before a star and `after`).
+    fn unpack(&mut self, seq: Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match (seq.get::<ListObj>(), seq.get::<TupleObj>()) {
+            (Some(l), _) => l.snapshot(),
+            (_, Some(t)) => t.items.to_vec(),
+            _ => {
+                let it = match self.iter(seq) {
+                    Ok(it) => it,
+                    Err(e) => {
+                        if self.isinstance(e.0, self.types.type_error) {
+                            let tn = self.type_name_of(seq);
+                            return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+                        }
+                        return Err(e);
+                    }
+                };
+                let holder = self.new_list(vec![]);
+                let limit = if after.is_none() { Some(n + 1) } else { None };
+                loop {
+                    if let Some(l) = limit {
+                        if holder.get::<ListObj>().map(|h| h.len()).unwrap_or(0) >= l {
+                            break;
+                        }
+                    }
+                    match self.next(it)? {
+                        Some(v) => {
+                            if let Some(h) = holder.get::<ListObj>() {
+                                h.items.borrow_mut().push(v);
+                            }
+                        }
+                        None => break,
+                    }
+                }
+                holder.get::<ListObj>().map(|h| h.snapshot()).unwrap_or_default()
+            }
+        };
+        match after {
+            None => {
+                if items.len() < n {
+                    return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {})", items.len())));
+                }
+                if items.len() > n {
+                    let msg = if seq.kind() == Some(ObjKind::List) || seq.kind() == Some(ObjKind::Tuple) {
+                        format!("too many values to unpack (expected {n}, got {})", items.len())
+                    } else {
+                        format!("too many values to unpack (expected {n})")
+                    };
+                    return Err(self.value_error(&msg));
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < n + after {
+                    return Err(self.value_error(&format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        n + after,
+                        items.len()
+                    )));
+                }
+                let mut out = items[..n].to_vec();
+                let mid = items[n..items.len() - after].to_vec();
+                let l = self.new_list(mid);
+                out.push(l);
+                out.extend_from_slice(&items[items.len() - after..]);
+                Ok(out)
+            }
+        }
+    }
+
+    fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
+        let items = match (it.get::<ListObj>(), it.get::<TupleObj>()) {
+            (Some(x), _) => x.snapshot(),
+            (_, Some(t)) => t.items.to_vec(),
+            _ => {
+                let iter = match self.iter(it) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        if self.isinstance(e.0, self.types.type_error) {
+                            let tn = self.type_name_of(it);
+                            return Err(self.type_error(&format!("Value after * must be an iterable, not {tn}")));
+                        }
+                        return Err(e);
+                    }
+                };
+                while let Some(v) = self.next(iter)? {
+                    if let Some(l) = l.get::<ListObj>() {
+                        l.items.borrow_mut().push(v);
+                    }
+                }
+                return Ok(());
+            }
+        };
+        if let Some(l) = l.get::<ListObj>() {
+            l.items.borrow_mut().extend(items);
+        }
+        Ok(())
+    }
+
+    /// Adds the items of a mapping to dict `d` (`merge`: duplicate keys are an error).
+    pub fn dict_update_from(&mut self, d: Value, other: Value, merge: bool) -> PyResult<()> {
+        if other.kind() == Some(ObjKind::Dict) {
+            for (k, v) in self.dict_items(other) {
+                if merge && self.dict_get(d, k)?.is_some() {
+                    let ks = self.repr(k)?;
+                    return Err(self.type_error(&format!("got multiple values for keyword argument {ks}")));
+                }
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let keys_name = self.intern("keys");
+        let Some(keys) = self.getattr_opt(other, keys_name)? else {
+            let tn = self.type_name_of(other);
+            return Err(self.type_error(&format!("'{tn}' object is not a mapping")));
+        };
+        let ks = self.call(keys, &[])?;
+        let (_holder, ks) = self.to_vec(ks)?;
+        for k in ks {
+            let v = self.getitem(other, k)?;
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// An exception instance from `raise X` (a class is instantiated).
+    pub fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
+        if self.is_type(v) && self.is_subtype(v, self.types.base_exception) {
+            let e = self.call(v, &[])?;
+            if !self.isinstance(e, self.types.base_exception) {
+                let tn = self.type_name_of(e);
+                return Err(self.type_error(&format!("calling {} should have returned an instance of BaseException, not {tn}", self.type_name(v))));
+            }
+            return Ok(PyErr(e));
+        }
+        if self.isinstance(v, self.types.base_exception) {
+            return Ok(PyErr(v));
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    pub fn exception_matches(&mut self, exc: Value, ty: Value) -> PyResult<bool> {
+        if let Some(t) = ty.get::<TupleObj>() {
+            for &x in t.items.iter() {
+                if self.exception_matches(exc, x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if !self.is_type(ty) || !self.is_subtype(ty, self.types.base_exception) {
+            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+        Ok(self.isinstance(exc, ty))
+    }
+
+    /// Sends into a sub-iterator of `yield from`/`await`.
+    fn send_to(&mut self, recv: Value, value: Value) -> PyResult<Exit> {
+        if recv.kind() == Some(ObjKind::Generator) {
+            return self.gen_send_delegating(recv, value, None);
+        }
+        let r = if value == self.none {
+            match self.next(recv)? {
+                Some(v) => return Ok(Exit::Yield(v)),
+                None => return Ok(Exit::Return(self.none)),
+            }
+        } else {
+            self.call_method_str(recv, "send", &[value])
+        };
+        match r {
+            Ok(v) => Ok(Exit::Yield(v)),
+            Err(e) if self.isinstance(e.0, self.types.stop_iteration) => {
+                let v = self.exc_args(e.0).first().copied().unwrap_or(self.none);
+                Ok(Exit::Return(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn call_method_str(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let f = self.getattr_str(obj, name)?;
+        self.call(f, args)
+    }
+
+    pub fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
+        if v.kind() == Some(ObjKind::Generator) && self.type_of(v) == self.types.coroutine {
+            return Ok(v);
+        }
+        let ty = self.type_of(v);
+        let n = self.intern("__await__");
+        match self.lookup(ty, n) {
+            Some(f) => {
+                let it = self.call(f, &[v])?;
+                if it.kind() == Some(ObjKind::Generator) && self.type_of(it) == self.types.coroutine {
+                    return Err(self.type_error("__await__() returned a coroutine"));
+                }
+                Ok(it)
+            }
+            None => {
+                let tn = self.type_name(ty);
+                Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))
+            }
+        }
+    }
+
+    /// Async generators wrap yielded values so `asend` can tell them from awaits.
+    fn wrap_async_yield(&mut self, gen: Value, v: Value) -> Value {
+        let _ = gen;
+        v
+    }
+}

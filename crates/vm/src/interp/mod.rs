@@ -1,0 +1,193 @@
+//! The interpreter: the VM state, frames, calls, operators, attribute lookup and the
+//! dispatch loop.
+
+mod alloc;
+mod attr;
+mod call;
+mod dictops;
+mod errors;
+mod eval;
+mod frame;
+mod ops;
+mod types_init;
+
+pub use errors::{PyErr, PyResult};
+pub use frame::Frame;
+pub use types_init::Types;
+pub use ops::cmp_ord as ops_cmp_ord;
+pub use eval::Exit;
+
+use std::collections::HashMap;
+
+use crate::heap::{Heap, Tracer, Value};
+
+/// A function written in Rust: positional arguments (self first for methods), then the
+/// values of keyword arguments whose names are in `kwnames` (a tuple, or NULL).
+pub type NativeFn = fn(&mut Vm, &[Value], Value) -> PyResult<Value>;
+
+/// An inline cache entry of one instruction.
+#[derive(Clone, Copy, Default)]
+pub enum Cache {
+    #[default]
+    Empty,
+    /// A global read: the globals dict version and builtins version it was valid for.
+    Global { globals_ver: u64, builtins_ver: u64, value: Value },
+    /// An instance attribute in a map slot: valid while the object's map is `map`.
+    Slot { ty_ver: u64, map: Value, index: u32 },
+    /// A method found on the type, valid for this type version.
+    Method { ty: Value, ty_ver: u64, func: Value },
+}
+
+impl Cache {
+    pub fn trace(&self, t: &mut Tracer) {
+        match self {
+            Cache::Empty => {}
+            Cache::Global { value, .. } => t.visit(*value),
+            Cache::Slot { map, .. } => t.visit(*map),
+            Cache::Method { ty, func, .. } => {
+                t.visit(*ty);
+                t.visit(*func);
+            }
+        }
+    }
+}
+
+/// Stops the process on a broken internal invariant (a bug in pyjit, never bad input).
+pub fn fatal(msg: &str) -> ! {
+    eprintln!("Fatal Python error: {msg}");
+    std::process::abort()
+}
+
+/// Settings from the command line and environment.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub argv: Vec<String>,
+    pub path: Vec<String>,
+    pub gc_stress: bool,
+    pub unbuffered: bool,
+    pub hash_seed: Option<u32>,
+    pub isolated: bool,
+    pub ignore_env: bool,
+    pub warn_options: Vec<String>,
+    pub x_options: Vec<String>,
+    pub executable: String,
+    pub interactive: bool,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub types: Types,
+    /// The value stack all frames share; never reallocated.
+    pub stack: Vec<Value>,
+    pub sp: usize,
+    pub frames: Vec<Frame>,
+    pub none: Value,
+    pub true_: Value,
+    pub false_: Value,
+    pub not_implemented: Value,
+    pub ellipsis: Value,
+    pub empty_tuple: Value,
+    pub empty_str: Value,
+    pub builtins: Value,
+    pub builtins_dict: Value,
+    pub sys: Value,
+    pub modules: Value,
+    interned: HashMap<String, Value>,
+    /// Single-character strings for code points < 256.
+    pub chars: Vec<Value>,
+    /// The exception being handled (sys.exc_info()), or NULL.
+    pub handled_exc: Value,
+    pub recursion_limit: usize,
+    /// Python frames plus native re-entries, checked against the recursion limit.
+    pub depth: usize,
+    /// Nesting of native recursion (repr, ==, hash of containers).
+    pub native_depth: usize,
+    pub config: Config,
+    /// Anchor of the conservative stack scan: the highest stack address that may hold values.
+    pub stack_top: usize,
+    /// Dicts of instances of builtin subclasses (keyed by object address).
+    pub ext_dicts: HashMap<u64, Value>,
+    /// Objects kept alive for the VM's lifetime (method tables, caches).
+    pub permanent: Vec<Value>,
+    pub hash_key: (u64, u64),
+    /// repr() of containers in progress, to print `[...]` for cycles.
+    pub repr_stack: Vec<Value>,
+    pub stdout_buf: Vec<u8>,
+}
+
+/// The frame limit of the value stack (in slots).
+pub const STACK_SLOTS: usize = 1 << 22;
+
+impl Vm {
+    /// Collects garbage now: precise roots plus a conservative scan of the native stack.
+    pub fn collect(&mut self) -> crate::heap::Collected {
+        let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
+        roots.extend_from_slice(&self.stack[..self.sp]);
+        for f in &self.frames {
+            f.roots(&mut roots);
+        }
+        roots.extend(self.types.all());
+        roots.extend_from_slice(&[
+            self.none,
+            self.true_,
+            self.false_,
+            self.not_implemented,
+            self.ellipsis,
+            self.empty_tuple,
+            self.empty_str,
+            self.builtins,
+            self.builtins_dict,
+            self.sys,
+            self.modules,
+            self.handled_exc,
+        ]);
+        roots.extend(self.interned.values().copied());
+        roots.extend_from_slice(&self.chars);
+        roots.extend(self.ext_dicts.values().copied());
+        roots.extend_from_slice(&self.permanent);
+        roots.extend_from_slice(&self.repr_stack);
+        let mut regs = [0u64; 16];
+        crate::heap::arch::spill_registers(&mut regs);
+        let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();
+        let lo = crate::heap::arch::approx_sp();
+        if self.stack_top > lo {
+            crate::heap::gc::scan_stack(lo, self.stack_top, &mut words);
+        }
+        self.heap.mark(&roots, &words);
+        // Dicts of builtin-subclass instances die with their objects.
+        let dead: Vec<u64> = self
+            .ext_dicts
+            .keys()
+            .copied()
+            .filter(|&k| !Heap::is_marked(Value::from_raw(k)))
+            .collect();
+        for k in dead {
+            self.ext_dicts.remove(&k);
+        }
+        self.heap.sweep()
+    }
+
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.interned.get(s) {
+            return v;
+        }
+        let v = self.new_str_uninterned(s);
+        self.interned.insert(s.to_string(), v);
+        v
+    }
+
+    /// The interned copy of a str value (the same object if it already is).
+    pub fn intern_value(&mut self, v: Value) -> Value {
+        match v.get::<crate::objects::StrObj>() {
+            Some(s) => {
+                if let Some(&i) = self.interned.get(&*s.s) {
+                    return i;
+                }
+                let key = s.s.to_string();
+                self.interned.insert(key, v);
+                v
+            }
+            None => v,
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! The import statement: sys.modules, then .py files and packages found on sys.path.
+
+use crate::heap::{ObjKind, Value};
+use crate::interp::{PyResult, Vm};
+use crate::objects::*;
+
+fn module_dict(m: Value) -> Value {
+    m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL)
+}
+
+/// The absolute name for a relative import at `level` from a module with `globals`.
+fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: usize) -> PyResult<String> {
+    if level == 0 {
+        return Ok(name.to_string());
+    }
+    let package = if globals.kind() == Some(ObjKind::Dict) {
+        match vm.dict_get_by_str(globals, "__package__") {
+            Some(p) if p.kind() == Some(ObjKind::Str) && !vm.str_of(p).is_empty() => vm.str_of(p),
+            _ => {
+                let n = vm.dict_get_by_str(globals, "__name__").map(|n| vm.str_of(n)).unwrap_or_default();
+                if vm.dict_get_by_str(globals, "__path__").is_some() {
+                    n
+                } else {
+                    n.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+                }
+            }
+        }
+    } else {
+        String::new()
+    };
+    if package.is_empty() {
+        let t = vm.types.import_error;
+        return Err(vm.err(t, "attempted relative import with no known parent package"));
+    }
+    let parts: Vec<&str> = package.split('.').collect();
+    if level - 1 > parts.len() - 1 && level > parts.len() {
+        let t = vm.types.import_error;
+        return Err(vm.err(t, "attempted relative import beyond top-level package"));
+    }
+    let base = parts[..parts.len() + 1 - level].join(".");
+    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+}
+
+pub fn import_name(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, level: Value) -> PyResult<Value> {
+    let n = vm.str_of(name);
+    let level = vm.as_i64(level).unwrap_or(0).max(0) as usize;
+    let full = resolve_name(vm, &n, globals, level)?;
+    if full.is_empty() {
+        return Err(vm.value_error("Empty module name"));
+    }
+    // import every prefix
+    let parts: Vec<&str> = full.split('.').collect();
+    let mut module = Value::NULL;
+    for i in 0..parts.len() {
+        let prefix = parts[..=i].join(".");
+        module = import_one(vm, &prefix, if i > 0 { Some(module) } else { None })?;
+    }
+    let has_from = fromlist != vm.none && !fromlist.is_null() && vm.truthy(fromlist)?;
+    if has_from {
+        // submodules named in the fromlist are imported too
+        let (_h, items) = vm.to_vec(fromlist)?;
+        for it in items {
+            let s = vm.str_of(it);
+            if s == "*" {
+                continue;
+            }
+            let d = module_dict(module);
+            if vm.dict_get_by_str(d, "__path__").is_some() && vm.dict_get_by_str(d, &s).is_none() {
+                let sub = format!("{full}.{s}");
+                match import_one(vm, &sub, Some(module)) {
+                    Ok(_) => {}
+                    Err(e) if vm.isinstance(e.0, vm.types.module_not_found_error) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        return Ok(module);
+    }
+    if level > 0 {
+        // `from . import x` handled above; `import .x` is not valid syntax
+        return Ok(module);
+    }
+    let top = parts[0];
+    let mods = vm.modules;
+    let k = vm.new_str(top);
+    Ok(vm.dict_get(mods, k)?.unwrap_or(module))
+}
+
+fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value> {
+    let mods = vm.modules;
+    let key = vm.new_str(full);
+    if let Some(m) = vm.dict_get(mods, key)? {
+        if m == vm.none {
+            let t = vm.types.module_not_found_error;
+            return Err(vm.err(t, &format!("import of {full} halted; None in sys.modules")));
+        }
+        return Ok(m);
+    }
+    let search: Vec<String> = match parent {
+        Some(p) => {
+            let d = module_dict(p);
+            match vm.dict_get_by_str(d, "__path__") {
+                Some(path) => {
+                    let (_h, items) = vm.to_vec(path)?;
+                    items.iter().map(|v| vm.str_of(*v)).collect()
+                }
+                None => {
+                    let pn = full.rsplit_once('.').map(|x| x.0).unwrap_or("");
+                    let t = vm.types.module_not_found_error;
+                    return Err(vm.err(t, &format!("No module named '{full}'; '{pn}' is not a package")));
+                }
+            }
+        }
+        None => {
+            let sd = vm.sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+            match vm.dict_get_by_str(sd, "path") {
+                Some(p) => {
+                    let (_h, items) = vm.to_vec(p)?;
+                    items.iter().map(|v| vm.str_of(*v)).collect()
+                }
+                None => vec![],
+            }
+        }
+    };
+    let short = full.rsplit('.').next().unwrap_or(full);
+    for dir in search {
+        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
+        let pkg_init = base.join(short).join("__init__.py");
+        if pkg_init.is_file() {
+            let pkg_dir = base.join(short);
+            return load_module(vm, full, &pkg_init, Some(&pkg_dir), parent);
+        }
+        let file = base.join(format!("{short}.py"));
+        if file.is_file() {
+            return load_module(vm, full, &file, None, parent);
+        }
+    }
+    let t = vm.types.module_not_found_error;
+    let e = vm.err(t, &format!("No module named '{full}'"));
+    let nv = vm.new_str(full);
+    let nk = vm.intern("name");
+    let _ = vm.set_exc_attr(e.0, nk, nv);
+    Err(e)
+}
+
+fn load_module(vm: &mut Vm, full: &str, file: &std::path::Path, pkg_dir: Option<&std::path::Path>, parent: Option<Value>) -> PyResult<Value> {
+    let source = match std::fs::read(file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            let t = vm.types.import_error;
+            return Err(vm.err(t, &e.to_string()));
+        }
+    };
+    let fname = file.to_string_lossy().to_string();
+    let m = super::new_module(vm, full);
+    let d = module_dict(m);
+    let fv = vm.new_str(&fname);
+    vm.dict_set_str(d, "__file__", fv);
+    let b = vm.builtins;
+    vm.dict_set_str(d, "__builtins__", b);
+    let package = match pkg_dir {
+        Some(dir) => {
+            let p = vm.new_str(&dir.to_string_lossy());
+            let l = vm.new_list(vec![p]);
+            vm.dict_set_str(d, "__path__", l);
+            full.to_string()
+        }
+        None => full.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default(),
+    };
+    let pv = vm.new_str(&package);
+    vm.dict_set_str(d, "__package__", pv);
+    let code = match vm.compile_source(&source, &fname, pyjit_compiler::Mode::Exec) {
+        Ok(c) => c,
+        Err(e) => {
+            let mods = vm.modules;
+            let k = vm.new_str(full);
+            let _ = vm.dict_del(mods, k);
+            return Err(e);
+        }
+    };
+    if let Err(e) = vm.run_code(code, d, d) {
+        let mods = vm.modules;
+        let k = vm.new_str(full);
+        let _ = vm.dict_del(mods, k);
+        return Err(e);
+    }
+    // the module object in sys.modules may have been replaced
+    let mods = vm.modules;
+    let k = vm.new_str(full);
+    let m = vm.dict_get(mods, k)?.unwrap_or(m);
+    if let Some(p) = parent {
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let pd = module_dict(p);
+        vm.dict_set_str(pd, short, m);
+    }
+    Ok(m)
+}
+
+pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult<Value> {
+    if let Some(v) = vm.getattr_opt(m, name)? {
+        return Ok(v);
+    }
+    // a submodule not imported yet
+    let d = module_dict(m);
+    let mname = vm.dict_get_by_str(d, "__name__").map(|n| vm.str_of(n)).unwrap_or_default();
+    let n = vm.str_of(name);
+    let full = format!("{mname}.{n}");
+    let mods = vm.modules;
+    let k = vm.new_str(&full);
+    if let Some(v) = vm.dict_get(mods, k)? {
+        return Ok(v);
+    }
+    let file = vm.dict_get_by_str(d, "__file__").map(|f| vm.str_of(f));
+    let t = vm.types.import_error;
+    let msg = match file {
+        Some(f) => format!("cannot import name '{n}' from '{mname}' ({f})"),
+        None => format!("cannot import name '{n}' from '{mname}' (unknown location)"),
+    };
+    Err(vm.err(t, &msg))
+}
+
+pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
+    let d = module_dict(m);
+    let names: Vec<Value> = match vm.dict_get_by_str(d, "__all__") {
+        Some(all) => vm.to_vec(all)?.1,
+        None => vm.dict_keys(d).into_iter().filter(|k| !vm.str_of(*k).starts_with('_')).collect(),
+    };
+    for n in names {
+        let n = vm.intern_value(n);
+        let v = vm.getattr(m, n)?;
+        vm.setitem(ns, n, v)?;
+    }
+    Ok(())
+}

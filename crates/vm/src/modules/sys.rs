@@ -1,0 +1,313 @@
+//! The sys module and the standard streams.
+
+use std::cell::Cell;
+use std::io::Write;
+
+use crate::heap::{ObjKind, Value};
+use crate::interp::{NativeFn, PyResult, Vm};
+use crate::objects::*;
+
+use super::{add_fn, new_module, set_attr};
+
+thread_local! {
+    static STDOUT: Cell<u64> = const { Cell::new(0) };
+    static STDERR: Cell<u64> = const { Cell::new(0) };
+    static STDIN: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The current sys.stdout.
+pub fn stdout(vm: &mut Vm) -> Value {
+    let sys = vm.sys;
+    let d = sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+    vm.dict_get_by_str(d, "stdout").unwrap_or(Value::from_raw(STDOUT.with(|c| c.get())))
+}
+
+pub fn stderr(vm: &mut Vm) -> Value {
+    let sys = vm.sys;
+    let d = sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+    vm.dict_get_by_str(d, "stderr").unwrap_or(Value::from_raw(STDERR.with(|c| c.get())))
+}
+
+/// Writes the buffered standard output to the process's stdout.
+pub fn flush_stdout(vm: &mut Vm) {
+    if !vm.stdout_buf.is_empty() {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(&vm.stdout_buf);
+        let _ = out.flush();
+        vm.stdout_buf.clear();
+    }
+}
+
+fn raw_write(vm: &mut Vm, fd: u64, s: &str) {
+    if fd == 1 {
+        vm.stdout_buf.extend_from_slice(s.as_bytes());
+        if vm.config.unbuffered || vm.stdout_buf.len() > 1 << 16 || (vm.config.interactive && s.contains('\n')) {
+            flush_stdout(vm);
+        }
+    } else {
+        flush_stdout(vm);
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(s.as_bytes());
+        let _ = e.flush();
+    }
+}
+
+fn fd_of(v: Value) -> Option<u64> {
+    if v.raw() == STDOUT.with(|c| c.get()) {
+        Some(1)
+    } else if v.raw() == STDERR.with(|c| c.get()) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// file.write(s), with a fast path for the standard streams.
+pub fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
+    if let Some(fd) = fd_of(file) {
+        raw_write(vm, fd, s);
+        return Ok(());
+    }
+    let sv = vm.new_str(s);
+    vm.call_method_str(file, "write", &[sv])?;
+    Ok(())
+}
+
+pub fn flush_file(vm: &mut Vm, file: Value) -> PyResult<()> {
+    if fd_of(file).is_some() {
+        flush_stdout(vm);
+        return Ok(());
+    }
+    let f = vm.intern("flush");
+    if let Some(m) = vm.getattr_opt(file, f)? {
+        vm.call(m, &[])?;
+    }
+    Ok(())
+}
+
+fn io_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = a.get(1).copied().unwrap_or(vm.none);
+    if s.kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+    }
+    let text = vm.str_of(s);
+    let fd = fd_of(a[0]).unwrap_or(1);
+    raw_write(vm, fd, &text);
+    let n = s.get::<StrObj>().map(|x| x.nchars).unwrap_or(0);
+    Ok(vm.new_int(n as i64))
+}
+
+fn io_flush(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    flush_stdout(vm);
+    Ok(vm.none)
+}
+
+fn io_fileno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let fd = fd_of(a[0]).unwrap_or(0);
+    Ok(vm.new_int(fd as i64))
+}
+
+fn io_isatty(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.false_)
+}
+
+fn io_readline(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    flush_stdout(vm);
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    Ok(vm.new_string(line))
+}
+
+fn io_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let mut s = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+    Ok(vm.new_string(s))
+}
+
+fn sys_exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let t = vm.types.system_exit;
+    let args = match a.first() {
+        Some(&v) => vm.new_tuple(vec![v]),
+        None => vm.empty_tuple,
+    };
+    Err(crate::interp::PyErr(vm.new_exc_args(t, args)))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let n = a.first().and_then(|v| vm.as_i64(*v));
+    match n {
+        Some(n) if n >= 1 => {
+            if (n as usize) <= vm.frames.len() {
+                let t = vm.types.recursion_error;
+                return Err(vm.err(t, &format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", vm.frames.len())));
+            }
+            vm.recursion_limit = (n as usize).min(1 << 20);
+            Ok(vm.none)
+        }
+        Some(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
+        None => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+    }
+}
+
+fn sys_exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let e = vm.handled_exc;
+    if e.is_null() || e == vm.none {
+        let n = vm.none;
+        return Ok(vm.new_tuple(vec![n, n, n]));
+    }
+    let t = vm.type_of(e);
+    let tb = e.get::<ExceptionObj>().map(|x| x.traceback.get()).unwrap_or(Value::NULL);
+    let tb = if tb.is_null() { vm.none } else { tb };
+    Ok(vm.new_tuple(vec![t, e, tb]))
+}
+
+fn sys_exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    let e = vm.handled_exc;
+    Ok(if e.is_null() { vm.none } else { e })
+}
+
+fn sys_intern(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let s = a.first().copied().unwrap_or(vm.none);
+    if s.kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!("intern() argument 1 must be str, not {tn}")));
+    }
+    Ok(vm.intern_value(s))
+}
+
+fn sys_getsizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let v = a.first().copied().unwrap_or(vm.none);
+    let n = v.kind().map(crate::heap::gc::object_size).unwrap_or(28);
+    Ok(vm.new_int(n as i64))
+}
+
+fn sys_getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("utf-8"))
+}
+
+fn sys_int_digits_get(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_int(crate::builtins::num::MAX_STR_DIGITS as i64))
+}
+
+fn sys_int_digits_set(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.none)
+}
+
+fn sys_getframe(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let depth = a.first().and_then(|v| vm.as_i64(*v)).unwrap_or(0) as usize;
+    let n = vm.frames.len();
+    if depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let f = &vm.frames[n - 1 - depth];
+    let (code, globals, line) = (f.code.value(), f.globals, f.line());
+    let ft = vm.types.frame;
+    let locals = vm.none;
+    Ok(vm.alloc(ft, FrameObj { code, globals, locals: Cell::new(locals), lineno: Cell::new(line), back: Cell::new(Value::NULL) }).value())
+}
+
+pub fn register(vm: &mut Vm) {
+    let s = new_module(vm, "sys");
+    vm.sys = s;
+    let tio = vm.make_type("TextIOWrapper", vm.types.object, ObjKind::Instance, 0);
+    let mn = vm.new_str("_io");
+    if let Some(d) = tio.get::<TypeObj>().map(|t| t.dict) {
+        vm.dict_set_str(d, "__module__", mn);
+    }
+    let ms: &[(&'static str, NativeFn)] = &[
+        ("write", io_write),
+        ("flush", io_flush),
+        ("fileno", io_fileno),
+        ("isatty", io_isatty),
+        ("readline", io_readline),
+        ("read", io_read),
+    ];
+    for &(n, f) in ms {
+        crate::builtins::method(vm, tio, n, f);
+    }
+    let out = vm.new_instance(tio);
+    let err = vm.new_instance(tio);
+    let inp = vm.new_instance(tio);
+    STDOUT.with(|c| c.set(out.raw()));
+    STDERR.with(|c| c.set(err.raw()));
+    STDIN.with(|c| c.set(inp.raw()));
+    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
+        set_attr(vm, s, n, v);
+    }
+    let enc = vm.new_str("utf-8");
+    for v in [out, err, inp] {
+        let _ = vm.setattr_str(v, "encoding", enc);
+    }
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", sys_getrecursionlimit),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
+        ("intern", sys_intern),
+        ("getsizeof", sys_getsizeof),
+        ("getdefaultencoding", sys_getdefaultencoding),
+        ("getfilesystemencoding", sys_getdefaultencoding),
+        ("get_int_max_str_digits", sys_int_digits_get),
+        ("set_int_max_str_digits", sys_int_digits_set),
+        ("_getframe", sys_getframe),
+    ];
+    for &(n, f) in fns {
+        add_fn(vm, s, n, f);
+    }
+    let argv: Vec<Value> = vm.config.argv.clone().iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    set_attr(vm, s, "argv", argv);
+    let path: Vec<Value> = vm.config.path.clone().iter().map(|a| vm.new_str(a)).collect();
+    let path = vm.new_list(path);
+    set_attr(vm, s, "path", path);
+    let mods = vm.modules;
+    set_attr(vm, s, "modules", mods);
+    let items = [3i64, 11, 7];
+    let mut vi: Vec<Value> = items.iter().map(|&i| vm.new_int(i)).collect();
+    vi.push(vm.new_str("final"));
+    vi.push(vm.new_int(0));
+    let vi = vm.new_tuple(vi);
+    set_attr(vm, s, "version_info", vi);
+    let ver = vm.new_str("3.11.7 (pyjit 0.1.0) [Rust]");
+    set_attr(vm, s, "version", ver);
+    let hv = vm.new_int(0x030b07f0);
+    set_attr(vm, s, "hexversion", hv);
+    let plat = vm.new_str("linux");
+    set_attr(vm, s, "platform", plat);
+    let bo = vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" });
+    set_attr(vm, s, "byteorder", bo);
+    let mx = vm.new_int(i64::MAX);
+    set_attr(vm, s, "maxsize", mx);
+    let mu = vm.new_int(0x10ffff);
+    set_attr(vm, s, "maxunicode", mu);
+    let exe = vm.config.executable.clone();
+    let exe = vm.new_str(&exe);
+    set_attr(vm, s, "executable", exe);
+    let t = vm.true_;
+    set_attr(vm, s, "dont_write_bytecode", t);
+    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc"].iter().map(|n| vm.new_str(n)).collect();
+    let names = vm.new_tuple(names);
+    set_attr(vm, s, "builtin_module_names", names);
+    let impl_name = vm.new_str("pyjit");
+    set_attr(vm, s, "_pyjit_implementation", impl_name);
+    let arch = vm.new_str(crate::heap::arch::ARCH);
+    set_attr(vm, s, "_pyjit_arch", arch);
+    let xo = vm.new_dict();
+    for x in vm.config.x_options.clone() {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (vm.new_str(k), vm.new_str(v)),
+            None => (vm.new_str(&x), vm.true_),
+        };
+        let _ = vm.dict_set(xo, k, v);
+    }
+    set_attr(vm, s, "_xoptions", xo);
+    let wo: Vec<Value> = vm.config.warn_options.clone().iter().map(|w| vm.new_str(w)).collect();
+    let wo = vm.new_list(wo);
+    set_attr(vm, s, "warnoptions", wo);
+}

@@ -1,0 +1,239 @@
+//! Insertion-ordered dict storage: compact entries plus an open-addressed index table.
+//! Key comparison can run Python code, so lookups that need `__eq__` live in the VM
+//! (`interp::dictops`); this table only offers candidates and structural edits.
+
+use std::cell::RefCell;
+
+use crate::heap::{Trace, Tracer, Value};
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub hash: i64,
+    /// NULL for a deleted entry.
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Clone)]
+pub struct DictTable {
+    pub entries: Vec<Entry>,
+    indices: Vec<u32>,
+    pub used: usize,
+    /// Bumped on every change of keys (not of values): iteration and lookups check it.
+    pub version: u64,
+}
+
+impl Default for DictTable {
+    fn default() -> Self {
+        DictTable::new()
+    }
+}
+
+impl DictTable {
+    pub fn new() -> DictTable {
+        DictTable { entries: Vec::new(), indices: vec![EMPTY; 8], used: 0, version: 0 }
+    }
+
+    fn mask(&self) -> usize {
+        self.indices.len() - 1
+    }
+
+    /// Entry indexes whose hash equals `hash`, in probe order.
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.probe(hash, |ei| {
+            out.push(ei);
+            false
+        });
+        out
+    }
+
+    /// Walks the probe sequence for `hash`, calling `f` with each live entry of that hash
+    /// until it returns true (the entry index is returned) or an empty slot ends the chain.
+    pub fn probe(&self, hash: i64, mut f: impl FnMut(usize) -> bool) -> Option<usize> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash && !e.key.is_null() && f(ix as usize) {
+                    return Some(ix as usize);
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    /// Finds a key by identity (or by `same`, a comparison that runs no Python code).
+    pub fn find_fast(&self, hash: i64, key: Value, same: impl Fn(Value, Value) -> bool) -> Option<usize> {
+        self.probe(hash, |ei| {
+            let k = self.entries[ei].key;
+            k == key || same(k, key)
+        })
+    }
+
+    /// Appends a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.resize((self.used + 1) * 3);
+        }
+        let ei = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.place(hash, ei);
+        self.used += 1;
+        self.version += 1;
+    }
+
+    fn place(&mut self, hash: i64, ei: u32) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if self.indices[i] == EMPTY || self.indices[i] == DUMMY {
+                self.indices[i] = ei;
+                return;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
+    fn resize(&mut self, min: usize) {
+        let mut size = 8;
+        while size < min {
+            size <<= 1;
+        }
+        let live: Vec<Entry> = self.entries.iter().copied().filter(|e| !e.key.is_null()).collect();
+        self.entries = live;
+        self.indices = vec![EMPTY; size];
+        for i in 0..self.entries.len() {
+            let h = self.entries[i].hash;
+            self.place(h, i as u32);
+        }
+    }
+
+    pub fn remove_at(&mut self, ei: usize) -> Entry {
+        let e = self.entries[ei];
+        let mask = self.mask();
+        let mut perturb = e.hash as u64;
+        let mut i = (e.hash as u64 as usize) & mask;
+        loop {
+            if self.indices[i] == ei as u32 {
+                self.indices[i] = DUMMY;
+                break;
+            }
+            if self.indices[i] == EMPTY {
+                break;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        self.entries[ei].key = Value::NULL;
+        self.entries[ei].value = Value::NULL;
+        self.used -= 1;
+        self.version += 1;
+        // drop trailing deleted entries so popitem stays cheap
+        while matches!(self.entries.last(), Some(e) if e.key.is_null()) {
+            self.entries.pop();
+        }
+        if self.used == 0 {
+            self.entries.clear();
+            self.indices = vec![EMPTY; 8];
+        }
+        e
+    }
+
+    pub fn clear(&mut self) {
+        *self = DictTable { version: self.version + 1, ..DictTable::new() };
+    }
+
+    /// The live entries, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+
+    /// The next live entry at or after position `pos`.
+    pub fn next_from(&self, mut pos: usize) -> Option<(usize, Entry)> {
+        while pos < self.entries.len() {
+            let e = self.entries[pos];
+            if !e.key.is_null() {
+                return Some((pos, e));
+            }
+            pos += 1;
+        }
+        None
+    }
+}
+
+pub struct DictObj {
+    pub table: RefCell<DictTable>,
+}
+
+impl DictObj {
+    pub fn new() -> DictObj {
+        DictObj { table: RefCell::new(DictTable::new()) }
+    }
+    pub fn len(&self) -> usize {
+        self.table.borrow().used
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn version(&self) -> u64 {
+        self.table.borrow().version
+    }
+}
+
+impl Default for DictObj {
+    fn default() -> Self {
+        DictObj::new()
+    }
+}
+
+impl Trace for DictObj {
+    fn trace(&self, t: &mut Tracer) {
+        match self.table.try_borrow() {
+            Ok(tab) => {
+                for e in tab.iter() {
+                    t.visit(e.key);
+                    t.visit(e.value);
+                }
+            }
+            Err(_) => crate::interp::fatal("GC ran while a dict was being mutated"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(i: i64) -> Value {
+        Value::small(i).unwrap()
+    }
+
+    #[test]
+    fn insert_find_remove_keep_order() {
+        let mut t = DictTable::new();
+        for i in 0..100 {
+            t.insert_new(i * 7, v(i), v(i * 10));
+        }
+        assert_eq!(t.used, 100);
+        assert_eq!(t.find_fast(21, v(3), |_, _| false), Some(3));
+        t.remove_at(3);
+        assert_eq!(t.find_fast(21, v(3), |_, _| false), None);
+        let keys: Vec<i64> = t.iter().take(5).map(|e| e.key.small_value()).collect();
+        assert_eq!(keys, vec![0, 1, 2, 4, 5]);
+        t.insert_new(21, v(3), v(0));
+        assert_eq!(t.iter().last().map(|e| e.key.small_value()), Some(3));
+    }
+}

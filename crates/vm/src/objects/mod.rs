@@ -1,0 +1,13 @@
+//! Object payloads: one Rust type per object layout (see `heap::object` for the kind table).
+
+mod dict;
+mod iter;
+mod set;
+mod simple;
+mod types;
+
+pub use dict::{DictObj, DictTable};
+pub use iter::{IterObj, IterState};
+pub use set::{Probe, SetObj, SetTable};
+pub use simple::*;
+pub use types::{InstanceObj, MapObj, TypeObj, type_flags};

@@ -1,0 +1,385 @@
+//! Small payloads: numbers, strings, bytes, sequences, functions, cells, modules and the rest.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use pyjit_compiler::CodeObject;
+
+use crate::heap::{Trace, Tracer, Value};
+use crate::interp::NativeFn;
+
+macro_rules! no_refs {
+    ($($t:ty),*) => { $(impl Trace for $t { fn trace(&self, _: &mut Tracer) {} })* };
+}
+
+/// An int too big for a small int.
+pub struct IntObj(pub BigInt);
+pub struct BoolObj(pub bool);
+pub struct FloatObj(pub f64);
+pub struct ComplexObj {
+    pub re: f64,
+    pub im: f64,
+}
+/// A None, NotImplemented or Ellipsis singleton (its type tells which).
+pub struct SingletonObj;
+
+/// A str: UTF-8 text with its length in characters and a cached hash (-1: not computed).
+pub struct StrObj {
+    pub s: Box<str>,
+    pub nchars: usize,
+    pub hash: Cell<i64>,
+}
+
+impl StrObj {
+    pub fn new(s: Box<str>) -> StrObj {
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        StrObj { s, nchars, hash: Cell::new(-1) }
+    }
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+    /// The character at index `i` (0 <= i < nchars).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.s.as_bytes().get(i).map(|&b| b as char)
+        } else {
+            self.s.chars().nth(i)
+        }
+    }
+}
+
+pub struct BytesObj {
+    pub data: Box<[u8]>,
+    pub hash: Cell<i64>,
+}
+pub struct ByteArrayObj {
+    pub data: RefCell<Vec<u8>>,
+}
+
+pub struct TupleObj {
+    pub items: Box<[Value]>,
+}
+impl Trace for TupleObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&self.items);
+    }
+}
+
+pub struct ListObj {
+    pub items: RefCell<Vec<Value>>,
+}
+impl ListObj {
+    pub fn new(items: Vec<Value>) -> ListObj {
+        ListObj { items: RefCell::new(items) }
+    }
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.borrow().get(i).copied()
+    }
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.items.borrow().clone()
+    }
+}
+impl Trace for ListObj {
+    fn trace(&self, t: &mut Tracer) {
+        match self.items.try_borrow() {
+            Ok(items) => t.visit_all(&items),
+            Err(_) => crate::interp::fatal("GC ran while a list was being mutated"),
+        }
+    }
+}
+
+pub struct CellObj {
+    pub v: Cell<Value>,
+}
+impl Trace for CellObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.v.get());
+    }
+}
+
+pub struct ModuleObj {
+    pub name: Value,
+    pub dict: Value,
+}
+impl Trace for ModuleObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.name);
+        t.visit(self.dict);
+    }
+}
+
+pub struct RangeObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+impl Trace for RangeObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[self.start, self.stop, self.step]);
+    }
+}
+impl Trace for SliceObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[self.start, self.stop, self.step]);
+    }
+}
+
+/// A code object at run time: the compiler's code plus its constants and names as values.
+pub struct CodeObj {
+    pub code: Rc<CodeObject>,
+    pub consts: Box<[Value]>,
+    /// `names` interned.
+    pub names: Box<[Value]>,
+    pub varnames: Box<[Value]>,
+    pub name: Value,
+    pub qualname: Value,
+    pub filename: Value,
+    /// Per-instruction inline caches (attribute and global lookups).
+    pub caches: RefCell<Vec<crate::interp::Cache>>,
+    /// Backward-jump counter, for hot loop detection.
+    pub hotness: Cell<u32>,
+}
+impl Trace for CodeObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&self.consts);
+        t.visit_all(&self.names);
+        t.visit_all(&self.varnames);
+        t.visit_all(&[self.name, self.qualname, self.filename]);
+        if let Ok(c) = self.caches.try_borrow() {
+            for e in c.iter() {
+                e.trace(t);
+            }
+        }
+    }
+}
+
+pub struct FunctionObj {
+    pub code: Value,
+    pub globals: Value,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    pub defaults: Cell<Value>,
+    pub kwdefaults: Cell<Value>,
+    pub closure: Value,
+    pub doc: Cell<Value>,
+    pub dict: Cell<Value>,
+    pub annotations: Cell<Value>,
+    pub module: Cell<Value>,
+}
+impl Trace for FunctionObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[
+            self.code,
+            self.globals,
+            self.name.get(),
+            self.qualname.get(),
+            self.defaults.get(),
+            self.kwdefaults.get(),
+            self.closure,
+            self.doc.get(),
+            self.dict.get(),
+            self.annotations.get(),
+            self.module.get(),
+        ]);
+    }
+}
+
+/// A function written in Rust. `self_` is bound for methods of builtin objects.
+pub struct BuiltinObj {
+    pub name: &'static str,
+    pub func: NativeFn,
+    pub self_: Value,
+    /// The class that defines it, for methods (descriptor checks and reprs).
+    pub owner: Value,
+}
+impl Trace for BuiltinObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.self_);
+        t.visit(self.owner);
+    }
+}
+
+pub struct MethodObj {
+    pub func: Value,
+    pub self_: Value,
+}
+impl Trace for MethodObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.func);
+        t.visit(self.self_);
+    }
+}
+
+pub struct PropertyObj {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Cell<Value>,
+    pub name: Cell<Value>,
+}
+impl Trace for PropertyObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[self.fget, self.fset, self.fdel, self.doc.get(), self.name.get()]);
+    }
+}
+
+pub struct ClassMethodObj {
+    pub f: Value,
+    pub dict: Cell<Value>,
+}
+pub struct StaticMethodObj {
+    pub f: Value,
+    pub dict: Cell<Value>,
+}
+impl Trace for ClassMethodObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.f);
+        t.visit(self.dict.get());
+    }
+}
+impl Trace for StaticMethodObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.f);
+        t.visit(self.dict.get());
+    }
+}
+
+pub struct SuperObj {
+    pub ty: Value,
+    pub obj: Value,
+    pub obj_type: Value,
+}
+impl Trace for SuperObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[self.ty, self.obj, self.obj_type]);
+    }
+}
+
+pub struct DictViewObj {
+    pub dict: Value,
+    /// 0 keys, 1 values, 2 items.
+    pub which: u8,
+}
+impl Trace for DictViewObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.dict);
+    }
+}
+
+pub struct MemoryViewObj {
+    pub obj: Value,
+    pub start: usize,
+    pub len: usize,
+    pub released: Cell<bool>,
+}
+impl Trace for MemoryViewObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.obj);
+    }
+}
+
+pub struct ExceptionObj {
+    pub args: Cell<Value>,
+    pub traceback: Cell<Value>,
+    pub cause: Cell<Value>,
+    pub context: Cell<Value>,
+    pub suppress_context: Cell<bool>,
+    pub dict: Cell<Value>,
+}
+impl Trace for ExceptionObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[
+            self.args.get(),
+            self.traceback.get(),
+            self.cause.get(),
+            self.context.get(),
+            self.dict.get(),
+        ]);
+    }
+}
+
+/// One traceback entry: the code and line where an exception passed, linked to the next.
+pub struct TracebackObj {
+    pub next: Cell<Value>,
+    pub code: Value,
+    pub frame: Value,
+    pub lineno: u32,
+    pub ip: u32,
+}
+impl Trace for TracebackObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.next.get());
+        t.visit(self.code);
+        t.visit(self.frame);
+    }
+}
+
+/// A frame made visible to Python (tracebacks, sys._getframe): a snapshot.
+pub struct FrameObj {
+    pub code: Value,
+    pub globals: Value,
+    pub locals: Cell<Value>,
+    pub lineno: Cell<u32>,
+    pub back: Cell<Value>,
+}
+impl Trace for FrameObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit_all(&[self.code, self.globals, self.locals.get(), self.back.get()]);
+    }
+}
+
+/// A suspended generator, coroutine or async generator frame.
+pub struct GenFrame {
+    /// Locals, cells and the evaluation stack up to the stack pointer.
+    pub slots: Vec<Value>,
+    pub ip: usize,
+    pub func: Value,
+    pub globals: Value,
+}
+
+pub struct GeneratorObj {
+    pub frame: RefCell<Option<GenFrame>>,
+    pub code: Value,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    /// 0 created, 1 suspended, 2 running, 3 finished.
+    pub state: Cell<u8>,
+    /// 0 generator, 1 coroutine, 2 async generator.
+    pub flavor: u8,
+    /// The exception being handled inside the generator when it yielded.
+    pub exc_state: Cell<Value>,
+    /// Async generators: the value of a pending `asend`/`athrow` awaitable.
+    pub running_async: Cell<bool>,
+}
+impl Trace for GeneratorObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.code);
+        t.visit(self.name.get());
+        t.visit(self.qualname.get());
+        t.visit(self.exc_state.get());
+        match self.frame.try_borrow() {
+            Ok(f) => {
+                if let Some(f) = &*f {
+                    t.visit_all(&f.slots);
+                    t.visit(f.func);
+                    t.visit(f.globals);
+                }
+            }
+            Err(_) => crate::interp::fatal("GC ran while a generator frame was borrowed"),
+        }
+    }
+}
+
+no_refs!(IntObj, BoolObj, FloatObj, ComplexObj, SingletonObj, StrObj, BytesObj, ByteArrayObj);
