@@ -4,7 +4,7 @@ print(s.encode(), s.encode("utf-8"), s.encode("utf8"), s.encode("UTF-8"))
 print(s.encode("ascii", "ignore"), s.encode("ascii", "replace"), s.encode("ascii", "backslashreplace"),
       s.encode("ascii", "xmlcharrefreplace"))
 print(s.encode("latin-1", "replace"), "é".encode("latin-1"), "é".encode("iso-8859-1"))
-print(s.encode("utf-16"), s.encode("utf-32-le"))
+print(s.encode("utf-16-be"), s.encode("utf-32-le"), len(s.encode("utf-16")))
 try:
     s.encode("ascii")
 except UnicodeEncodeError as e:
