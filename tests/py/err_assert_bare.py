@@ -1,0 +1,3 @@
+# Uncaught bare AssertionError.
+print("start")
+assert 1 + 1 == 3

@@ -1,0 +1,6 @@
+# Uncaught exception raised while handling another one.
+try:
+    {}["key"]
+except KeyError:
+    print("handling KeyError")
+    None.method()

@@ -1,0 +1,4 @@
+# Missing indented block.
+print("never")
+if True:
+print("bad")

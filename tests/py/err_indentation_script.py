@@ -1,0 +1,5 @@
+# This file has an indentation error.
+def f():
+    x = 1
+      return x
+print(f())

@@ -1,0 +1,4 @@
+# Uncaught KeyError from a dict lookup.
+config = {"host": "localhost", "port": 8080}
+print(config["host"])
+print(config["password"])

@@ -1,0 +1,4 @@
+# Uncaught KeyError whose key is a tuple.
+grid = {(0, 0): "origin"}
+print(grid[0, 0])
+print(grid[1, 2])

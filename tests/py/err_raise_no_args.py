@@ -1,0 +1,3 @@
+# Uncaught exception raised without arguments: last line is just the class name.
+print("raising")
+raise ValueError

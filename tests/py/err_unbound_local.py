@@ -1,0 +1,7 @@
+# Uncaught UnboundLocalError.
+counter = 0
+def increment():
+    counter += 1
+    return counter
+print("incrementing")
+increment()

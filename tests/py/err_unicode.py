@@ -1,0 +1,4 @@
+# Uncaught UnicodeDecodeError.
+data = b"caf\xe9"
+print(data)
+print(data.decode("utf-8"))

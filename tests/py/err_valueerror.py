@@ -1,0 +1,3 @@
+# Uncaught ValueError from int().
+for s in ["1", "22", "x33"]:
+    print(int(s))

@@ -1,0 +1,1 @@
+print("pkg.subpkg/__init__: executing")

@@ -1,0 +1,4 @@
+visible = "visible"
+_hidden = "hidden"
+def visible_func():
+    return "vf"
