@@ -57,4 +57,6 @@ export RUSTDOC=/usr/bin/rustdoc
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo_root/target/aarch64-debian}"
 
 echo "aarch64.sh: $(cargo --version); rustc: $("$RUSTC" --version)" >&2
+# The corpus test starts pyjit as a child process: run the aarch64 binary through qemu.
+export PYJIT_TEST_RUNNER="${PYJIT_TEST_RUNNER:-qemu-aarch64 -L /usr/aarch64-linux-gnu -E LD_LIBRARY_PATH=/usr/aarch64-linux-gnu/lib}"
 exec cargo test --target "$TARGET" "$@"

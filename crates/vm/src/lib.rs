@@ -165,6 +165,15 @@ impl Vm {
             Err(e) => self.handle_uncaught(e),
         };
         modules::sys::flush_stdout(self);
+        if std::env::var("PYJIT_GC_STATS").is_ok() {
+            eprintln!(
+                "gc: {} collections, mark {:.1} ms, sweep {:.1} ms, live {} KiB",
+                self.heap.collections,
+                self.gc_time.0 as f64 / 1e6,
+                self.gc_time.1 as f64 / 1e6,
+                self.heap.live_bytes / 1024
+            );
+        }
         status
     }
 

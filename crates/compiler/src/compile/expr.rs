@@ -633,16 +633,6 @@ impl<'a> Compiler<'a> {
         }
         Ok(n)
     }
-
-    pub(crate) fn check_store_target(&self, e: &Expr) -> CResult<()> {
-        match e {
-            Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => Ok(()),
-            Expr::Tuple(t) => t.elts.iter().try_for_each(|x| self.check_store_target(x)),
-            Expr::List(t) => t.elts.iter().try_for_each(|x| self.check_store_target(x)),
-            Expr::Starred(s) => self.check_store_target(&s.value),
-            other => Err(self.err(format!("cannot assign to {}", describe(other)), other)),
-        }
-    }
 }
 
 #[derive(Clone, Copy)]

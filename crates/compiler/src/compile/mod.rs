@@ -40,8 +40,6 @@ pub(crate) enum FBlock<'a> {
     Handler { name: Option<&'a str> },
     /// A with body: the bound `__exit__` on the stack.
     With { is_async: bool },
-    /// A value pushed by a match statement or similar that a jump out must drop.
-    PopValue,
     /// The body of a try/except: nothing to emit, but the handler is popped.
     TryExcept,
 }
@@ -98,10 +96,6 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn mangle(&self, name: &str) -> String {
         mangle(self.u().class_name.as_deref(), name)
-    }
-
-    fn scope_kind(&self) -> ScopeKind {
-        self.table.scopes[self.u().scope].kind
     }
 
     /// Emits a load, store or delete of a plain name, choosing the instruction by scope.

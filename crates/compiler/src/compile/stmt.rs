@@ -1031,12 +1031,6 @@ impl<'a> Compiler<'a> {
                 }
                 self.call_exit_none(is_async)?;
             }
-            FBlock::PopValue => {
-                if preserve {
-                    self.emit(Instr::Swap(2));
-                }
-                self.emit(Instr::PopTop);
-            }
         }
         Ok(())
     }

@@ -45,6 +45,8 @@ pub struct Unit<'a> {
     instr_handler: Vec<Option<(Label, i32)>>,
     pub fblocks: Vec<FBlock<'a>>,
     pub doc: Option<String>,
+    /// Stack depth each handler label was registered with.
+    handler_depth: HashMap<u32, i32>,
 }
 
 impl<'a> Unit<'a> {
@@ -79,6 +81,7 @@ impl<'a> Unit<'a> {
             instr_handler: Vec::new(),
             fblocks: Vec::new(),
             doc: None,
+            handler_depth: HashMap::new(),
         }
     }
 
@@ -144,8 +147,10 @@ impl<'a> Unit<'a> {
         self.unreachable = false;
     }
 
-    /// Marks `l` as an exception handler entered with `depth` items plus the exception.
+    /// Marks `l` as an exception handler: entered with the depth it was registered with
+    /// (or `depth` if it never was) plus the exception.
     pub fn bind_handler(&mut self, l: Label, depth: i32) {
+        let depth = self.handler_depth.get(&l.0).copied().unwrap_or(depth);
         self.labels[l.0 as usize] = Some(self.code.len() as u32);
         self.depth = depth + 1;
         self.max_depth = self.max_depth.max(self.depth);
@@ -171,7 +176,8 @@ impl<'a> Unit<'a> {
     }
 
     pub fn push_handler(&mut self, l: Label) {
-        self.handlers.push((l, self.depth));
+        let d = *self.handler_depth.entry(l.0).or_insert(self.depth);
+        self.handlers.push((l, d));
     }
     pub fn pop_handler(&mut self) -> Option<(Label, i32)> {
         self.handlers.pop()

@@ -32,8 +32,7 @@ fn update_from_args(vm: &mut Vm, d: Value, args: &[Value], kw: Value, name: &str
                 let (_h, kv) = match vm.to_vec(pair) {
                     Ok(x) => x,
                     Err(_) => {
-                        let tn = vm.type_name_of(pair);
-                        return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")).with(tn));
+                        return Err(vm.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence")));
                     }
                 };
                 if kv.len() != 2 {
@@ -49,15 +48,6 @@ fn update_from_args(vm: &mut Vm, d: Value, args: &[Value], kw: Value, name: &str
         vm.dict_set(d, kv, v)?;
     }
     Ok(())
-}
-
-trait With {
-    fn with(self, _s: String) -> Self;
-}
-impl With for crate::interp::PyErr {
-    fn with(self, _s: String) -> Self {
-        self
-    }
 }
 
 fn dict_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {

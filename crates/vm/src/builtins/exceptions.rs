@@ -144,7 +144,8 @@ fn eg_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
     let (cls, msg, excs) = (args[0], args[1], args[2]);
     if msg.kind() != Some(ObjKind::Str) {
-        return Err(vm.type_error("argument 1 must be str, not ".to_string().as_str()));
+        let tn = vm.type_name_of(msg);
+        return Err(vm.type_error(&format!("argument 1 must be str, not {tn}")));
     }
     let (_h, items) = vm.to_vec(excs)?;
     if items.is_empty() {
@@ -152,8 +153,7 @@ fn eg_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
     for (i, e) in items.iter().enumerate() {
         if !vm.isinstance(*e, vm.types.base_exception) {
-            let r = vm.repr(*e)?;
-            return Err(vm.value_error(&format!("Item {i} of second argument (exceptions) is not an exception")).tap(r));
+            return Err(vm.value_error(&format!("Item {i} of second argument (exceptions) is not an exception")));
         }
     }
     let mut cls = cls;
@@ -166,15 +166,6 @@ fn eg_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let t = vm.new_tuple(items);
     let a = vm.new_tuple(vec![msg, t]);
     Ok(vm.new_exc_args(cls, a))
-}
-
-trait Tap {
-    fn tap(self, _s: String) -> Self;
-}
-impl Tap for crate::interp::PyErr {
-    fn tap(self, _s: String) -> Self {
-        self
-    }
 }
 
 fn eg_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {

@@ -45,18 +45,31 @@ fn f_print(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             other => return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for print()"))),
         }
     }
-    let mut out = String::new();
-    for (i, &a) in pos.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str(a)?);
-    }
-    out.push_str(&end);
     if file.is_null() {
         file = crate::modules::sys::stdout(vm);
     }
-    crate::modules::sys::write_to(vm, file, &out)?;
+    if crate::modules::sys::is_std_stream(file) {
+        let mut out = String::new();
+        for (i, &a) in pos.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.str(a)?);
+        }
+        out.push_str(&end);
+        crate::modules::sys::write_to(vm, file, &out)?;
+    } else {
+        for (i, &a) in pos.iter().enumerate() {
+            if i > 0 && !sep.is_empty() {
+                crate::modules::sys::write_to(vm, file, &sep)?;
+            }
+            let s = vm.str(a)?;
+            crate::modules::sys::write_to(vm, file, &s)?;
+        }
+        if !end.is_empty() {
+            crate::modules::sys::write_to(vm, file, &end)?;
+        }
+    }
     if flush {
         crate::modules::sys::flush_file(vm, file)?;
     }
@@ -281,7 +294,8 @@ fn f_getattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 2, 3, "getattr")?;
     let name = args[1];
     if name.kind() != Some(ObjKind::Str) {
-        return Err(vm.type_error("attribute name must be string"));
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
     }
     let n = vm.intern_value(name);
     match vm.getattr_opt(args[0], n)? {
@@ -307,7 +321,8 @@ fn f_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 fn f_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 2, 2, "delattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
-        return Err(vm.type_error("attribute name must be string"));
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
     }
     let n = vm.intern_value(args[1]);
     vm.delattr(args[0], n)?;
@@ -422,6 +437,16 @@ fn f_next(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     if it.kind() != Some(ObjKind::Iter) && it.kind() != Some(ObjKind::Generator) && vm.lookup(ty, nx).is_none() {
         let tn = vm.type_name(ty);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
+    }
+    if it.kind() == Some(ObjKind::Generator) && ty == vm.types.generator {
+        let none = vm.none;
+        return match vm.gen_send_delegating(it, none, None)? {
+            crate::interp::Exit::Yield(v) => Ok(v),
+            crate::interp::Exit::Return(r) => match args.get(1) {
+                Some(&d) => Ok(d),
+                None => Err(vm.stop_iteration(r)),
+            },
+        };
     }
     if args.len() == 1 && it.kind() != Some(ObjKind::Iter) && it.kind() != Some(ObjKind::Generator) {
         // propagate the StopIteration object itself (with its value)

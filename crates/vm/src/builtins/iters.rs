@@ -56,8 +56,9 @@ pub fn native_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 /// next() of a builtin iterator.
 pub fn iter_next(vm: &mut Vm, io: crate::heap::Gc<IterObj>, it: Value) -> PyResult<Option<Value>> {
     let _ = it;
-    // Take the state out so Python code run below cannot observe a borrowed iterator.
-    let mut st = std::mem::replace(&mut *io.state.borrow_mut(), IterState::Done);
+    // Step a copy, so no borrow is held while Python code runs, and the object keeps
+    // rooting everything its state refers to meanwhile.
+    let mut st = io.state.borrow().clone();
     let r = step(vm, &mut st);
     let done = matches!(r, Ok(None));
     *io.state.borrow_mut() = if done { IterState::Done } else { st };

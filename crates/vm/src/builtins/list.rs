@@ -16,56 +16,40 @@ impl Vm {
     /// Sorts a list in place: stable, with `key` and `reverse`, errors from `<` propagated.
     pub fn sort_list(&mut self, l: Value, key: Value, reverse: bool) -> PyResult<()> {
         let list = l.get::<ListObj>().ok_or_else(|| self.type_error("expected a list"))?;
-        let items = std::mem::take(&mut *list.items.borrow_mut());
+        // The list keeps rooting its items while keys are computed and compared.
+        let items = list.snapshot();
         let keys: Vec<Value> = if key.is_null() {
             items.clone()
         } else {
-            // keep the items rooted through a list while keys are computed
-            let hold = self.new_list(items.clone());
-            let mut ks = Vec::with_capacity(items.len());
             let khold = self.new_list(vec![]);
+            let mut ks = Vec::with_capacity(items.len());
             for &it in &items {
-                match self.call(key, &[it]) {
-                    Ok(k) => {
-                        ks.push(k);
-                        if let Some(kl) = khold.get::<ListObj>() {
-                            kl.items.borrow_mut().push(k);
-                        }
-                    }
-                    Err(e) => {
-                        *list.items.borrow_mut() = items;
-                        let _ = hold;
-                        return Err(e);
-                    }
+                let k = self.call(key, &[it])?;
+                ks.push(k);
+                if let Some(kl) = khold.get::<ListObj>() {
+                    kl.items.borrow_mut().push(k);
                 }
             }
             ks
         };
-        let hold_keys = self.new_list(keys.clone());
         let mut idx: Vec<usize> = (0..items.len()).collect();
         if reverse {
             idx.reverse();
         }
-        let r = self.merge_sort(&mut idx, &keys);
-        let _ = hold_keys;
+        self.merge_sort(&mut idx, &keys)?;
         if reverse {
             idx.reverse();
         }
-        let mutated = !list.items.borrow().is_empty();
-        match r {
-            Ok(()) => {
-                let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
-                *list.items.borrow_mut() = sorted;
-                if mutated {
-                    return Err(self.value_error("list modified during sort"));
-                }
-                Ok(())
-            }
-            Err(e) => {
-                *list.items.borrow_mut() = items;
-                Err(e)
-            }
+        let unchanged = {
+            let now = list.items.borrow();
+            now.len() == items.len() && now.iter().zip(items.iter()).all(|(a, b)| a == b)
+        };
+        if !unchanged {
+            return Err(self.value_error("list modified during sort"));
         }
+        let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+        *list.items.borrow_mut() = sorted;
+        Ok(())
     }
 
     fn less(&mut self, a: Value, b: Value) -> PyResult<bool> {

@@ -73,6 +73,15 @@ impl Vm {
     /// A binary arithmetic operation on numbers; None when the operands are not numbers.
     pub fn num_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
         let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) else { return Ok(None) };
+        if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) && a.kind() == Some(ObjKind::Bool) && b.kind() == Some(ObjKind::Bool) {
+            let (p, q) = (a == self.true_, b == self.true_);
+            let r = match op {
+                BinOp::And => p & q,
+                BinOp::Or => p | q,
+                _ => p ^ q,
+            };
+            return Ok(Some(self.bool_val(r)));
+        }
         use Num::*;
         match (x, y) {
             (Small(i), Small(j)) => self.small_op(i, j, op).map(Some),
@@ -123,11 +132,11 @@ impl Vm {
                 if j == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                i.checked_div_euclid(j).map(|_| i.div_floor(&j))
+                i.checked_div_euclid(j).map(|_| Integer::div_floor(&i, &j))
             }
             BinOp::Mod => {
                 if j == 0 {
-                    return Err(self.zero_division("integer division or modulo by zero"));
+                    return Err(self.zero_division("integer modulo by zero"));
                 }
                 Some(i.mod_floor(&j))
             }
@@ -184,7 +193,8 @@ impl Vm {
             BinOp::Mul => a * b,
             BinOp::FloorDiv | BinOp::Mod => {
                 if b.is_zero() {
-                    return Err(self.zero_division("integer division or modulo by zero"));
+                    let what = if op == BinOp::FloorDiv { "integer division or modulo by zero" } else { "integer modulo by zero" };
+                    return Err(self.zero_division(what));
                 }
                 if op == BinOp::FloorDiv {
                     a.div_floor(&b)

@@ -256,7 +256,15 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
             if key.kind() == Some(ObjKind::Slice) {
                 let len = l.len();
                 let b = vm.slice_bounds(key, len)?;
-                let (_holder, new) = if v == obj { let s = l.snapshot(); (Value::NULL, s) } else { vm.to_vec(v)? };
+                let (_holder, new) = if v == obj {
+                    let s = l.snapshot();
+                    (Value::NULL, s)
+                } else {
+                    if vm.iter(v).is_err() {
+                        return Err(vm.type_error("can only assign an iterable"));
+                    }
+                    vm.to_vec(v)?
+                };
                 if b.step == 1 {
                     let start = b.start as usize;
                     let stop = (b.stop.max(b.start)) as usize;

@@ -300,6 +300,9 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     arity(vm, a, 2, 2, "join")?;
     let sep = s(vm, a[0])?;
+    if vm.iter(a[1]).is_err() {
+        return Err(vm.type_error("can only join an iterable"));
+    }
     let (_h, items) = vm.to_vec(a[1])?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {

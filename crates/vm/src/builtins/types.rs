@@ -145,20 +145,11 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let (_, kws) = split_kw(vm, args, kw);
-    if let Some((k, _)) = kws.first() {
+    if !kws.is_empty() {
         let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(&format!("{tn}.__init_subclass__() takes no keyword arguments").replace(&format!("{tn}.__init_subclass__() takes no keyword arguments"), &format!("__init_subclass__() takes no keyword arguments"))).tap_unused(k));
+        return Err(vm.type_error(&format!("{tn}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(vm.none)
-}
-
-trait TapUnused {
-    fn tap_unused(self, _k: &str) -> Self;
-}
-impl TapUnused for PyErr {
-    fn tap_unused(self, _k: &str) -> Self {
-        self
-    }
 }
 
 fn object_subclasshook(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -648,7 +639,18 @@ impl Vm {
                     "__qualname__" => Some(g.qualname.get()),
                     "gi_running" | "cr_running" | "ag_running" => Some(self.bool_val(g.state.get() == 2)),
                     "gi_code" | "cr_code" | "ag_code" => Some(g.code),
-                    "gi_frame" | "cr_frame" | "ag_frame" => Some(if g.state.get() == 3 { self.none } else { self.none }),
+                    "gi_frame" | "cr_frame" | "ag_frame" => {
+                        if g.state.get() == 3 {
+                            Some(self.none)
+                        } else {
+                            let code = g.code;
+                            let globals = g.frame.borrow().as_ref().map(|f| f.globals).unwrap_or(Value::NULL);
+                            let line = code.get::<CodeObj>().map(|c| c.code.first_line).unwrap_or(0);
+                            let ft = self.types.frame;
+                            let none = self.none;
+                            Some(self.alloc(ft, FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL) }).value())
+                        }
+                    }
                     "gi_yieldfrom" | "cr_await" => Some(self.gen_delegate(obj).unwrap_or(self.none)),
                     "gi_suspended" | "cr_suspended" => Some(self.bool_val(g.state.get() == 1)),
                     _ => None,
@@ -1121,22 +1123,14 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             Err(e) => {
                 if vm.isinstance(e.0, vm.types.type_error) {
                     let tn = vm.type_name_of(a);
-                    return Err(vm.type_error(&format!("zip argument #{} must support iteration", i + 1)).or_type(tn));
+                    let _ = i;
+                    return Err(vm.type_error(&format!("'{tn}' object is not iterable")));
                 }
                 return Err(e);
             }
         }
     }
     Ok(vm.new_iter(pos[0], IterState::Zip { iters, strict }))
-}
-
-trait OrType {
-    fn or_type(self, _t: String) -> Self;
-}
-impl OrType for PyErr {
-    fn or_type(self, _t: String) -> Self {
-        self
-    }
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {

@@ -15,7 +15,10 @@ impl Vm {
             self.collect();
         }
         match self.heap.alloc(ty, data) {
-            Some(g) => g,
+            Some(g) => {
+                self.recent.push(g.value());
+                g
+            }
             None => super::fatal("out of memory"),
         }
     }

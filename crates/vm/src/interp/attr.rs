@@ -280,8 +280,9 @@ impl Vm {
         if custom {
             let ga = self.intern("__getattribute__");
             let gf = self.lookup(ty, ga);
+            let obj_ga = self.types.object.get::<TypeObj>().map(|t| t.dict).and_then(|d| self.dict_get_str(d, ga));
             let r = match gf {
-                Some(f) if f.kind() == Some(ObjKind::Function) => match self.call(f, &[obj, name]) {
+                Some(f) if Some(f) != obj_ga => match self.call(f, &[obj, name]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) if self.isinstance(e.0, self.types.attribute_error) => Ok(None),
                     Err(e) => Err(e),
@@ -316,14 +317,21 @@ impl Vm {
                 return self.bind_descr(d, obj, ty).map(Some);
             }
         }
+        if obj.kind() != Some(ObjKind::Instance) {
+            if let Some(v) = self.special_attr(obj, name)? {
+                return Ok(Some(v));
+            }
+        }
         if let Some(v) = self.own_attr(obj, name) {
             return Ok(Some(v));
         }
         if let Some(d) = descr {
             return self.bind_descr(d, obj, ty).map(Some);
         }
-        if let Some(v) = self.special_attr(obj, name)? {
-            return Ok(Some(v));
+        if obj.kind() == Some(ObjKind::Instance) {
+            if let Some(v) = self.special_attr(obj, name)? {
+                return Ok(Some(v));
+            }
         }
         Ok(None)
     }

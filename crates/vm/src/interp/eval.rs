@@ -110,6 +110,15 @@ impl Vm {
 
     /// Runs until the innermost entry frame returns or yields. `pending` is raised first.
     pub fn run_frames(&mut self, pending: Option<PyErr>) -> PyResult<Exit> {
+        self.recent_marks.push(self.recent.len());
+        let r = self.run_frames_inner(pending);
+        if let Some(m) = self.recent_marks.pop() {
+            self.recent.truncate(m);
+        }
+        r
+    }
+
+    fn run_frames_inner(&mut self, pending: Option<PyErr>) -> PyResult<Exit> {
         let mut err = pending;
         let mut reraise = false;
         loop {
@@ -255,6 +264,7 @@ impl Vm {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     self.sp -= 1;
+                    self.release_recent();
                 }
                 Instr::Copy(n) => {
                     let v = self.peek(n as usize);
@@ -275,7 +285,7 @@ impl Vm {
                         save_ip!();
                         let name = self.str_of(code.varnames[i as usize]);
                         let t = self.types.unbound_local_error;
-                        return Err((self.err(t, &format!("local variable '{name}' referenced before assignment")), false));
+                        return Err((self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value")), false));
                     }
                     self.push(v);
                 }
@@ -288,7 +298,7 @@ impl Vm {
                         save_ip!();
                         let name = self.str_of(code.varnames[i as usize]);
                         let t = self.types.unbound_local_error;
-                        return Err((self.err(t, &format!("local variable '{name}' referenced before assignment")), false));
+                        return Err((self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value")), false));
                     }
                     self.stack[base + i as usize] = Value::NULL;
                 }
@@ -310,10 +320,10 @@ impl Vm {
                         let name = self.deref_name(code, i as usize);
                         let e = if (i as usize) < code.code.cellvars.len() {
                             let t = self.types.unbound_local_error;
-                            self.err(t, &format!("local variable '{name}' referenced before assignment"))
+                            self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value"))
                         } else {
                             let t = self.types.name_error;
-                            self.err(t, &format!("free variable '{name}' referenced before assignment in enclosing scope"))
+                            self.err(t, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
                         };
                         return Err((e, false));
                     }
@@ -748,6 +758,7 @@ impl Vm {
                 Instr::Jump(t) => ip = t as usize,
                 Instr::JumpBackward(t) => {
                     ip = t as usize;
+                    self.release_recent();
                     code.hotness.set(code.hotness.get().wrapping_add(1));
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
@@ -851,6 +862,7 @@ impl Vm {
                     self.push(f);
                 }
                 Instr::ReturnValue => {
+                    self.release_recent();
                     let v = self.pop();
                     let f = self.frames.pop().expect("returning frame");
                     self.sp = f.base;

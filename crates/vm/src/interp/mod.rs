@@ -113,6 +113,14 @@ pub struct Vm {
     /// repr() of containers in progress, to print `[...]` for cycles.
     pub repr_stack: Vec<Value>,
     pub stdout_buf: Vec<u8>,
+    /// Objects allocated since the innermost dispatch loop's last safepoint: native code may
+    /// hold them in Rust-heap vectors the collector cannot see, so they are roots until the
+    /// loop that called that native code reaches a safepoint (see docs/architecture.md).
+    pub recent: Vec<Value>,
+    /// `recent.len()` at the entry of each active dispatch loop.
+    pub recent_marks: Vec<usize>,
+    /// Nanoseconds spent marking and sweeping (PYJIT_GC_STATS=1 prints them at exit).
+    pub gc_time: (u64, u64),
 }
 
 /// The frame limit of the value stack (in slots).
@@ -146,6 +154,7 @@ impl Vm {
         roots.extend(self.ext_dicts.values().copied());
         roots.extend_from_slice(&self.permanent);
         roots.extend_from_slice(&self.repr_stack);
+        roots.extend_from_slice(&self.recent);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
         let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();
@@ -153,7 +162,10 @@ impl Vm {
         if self.stack_top > lo {
             crate::heap::gc::scan_stack(lo, self.stack_top, &mut words);
         }
+        let t0 = std::time::Instant::now();
         self.heap.mark(&roots, &words);
+        let t1 = std::time::Instant::now();
+        self.gc_time.0 += (t1 - t0).as_nanos() as u64;
         // Dicts of builtin-subclass instances die with their objects.
         let dead: Vec<u64> = self
             .ext_dicts
@@ -164,7 +176,26 @@ impl Vm {
         for k in dead {
             self.ext_dicts.remove(&k);
         }
-        self.heap.sweep()
+        let r = self.heap.sweep();
+        self.gc_time.1 += t1.elapsed().as_nanos() as u64;
+        r
+    }
+
+    /// Keeps `v` alive until the current native operation returns to the dispatch loop.
+    #[inline]
+    pub fn keep(&mut self, v: Value) {
+        if v.is_ptr() {
+            self.recent.push(v);
+        }
+    }
+
+    /// A safepoint of the dispatch loop: drops the allocation roots of finished natives.
+    #[inline]
+    pub fn release_recent(&mut self) {
+        let mark = self.recent_marks.last().copied().unwrap_or(0);
+        if self.recent.len() > mark {
+            self.recent.truncate(mark);
+        }
     }
 
     pub fn intern(&mut self, s: &str) -> Value {

@@ -324,6 +324,15 @@ impl Vm {
         if op == BinOp::Add && (ta == self.types.list || ta == self.types.tuple) && !inplace {
             return Err(self.type_error(&format!("can only concatenate {an} (not \"{bn}\") to {an}")));
         }
+        if op == BinOp::Mul {
+            let is_seq = |k: Option<ObjKind>| matches!(k, Some(ObjKind::Str) | Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray));
+            if is_seq(a.kind()) && !self.is_int(b) {
+                return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{bn}'")));
+            }
+            if is_seq(b.kind()) && !self.is_int(a) {
+                return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{an}'")));
+            }
+        }
         if op == BinOp::Pow && !inplace {
             return Err(self.type_error(&format!("unsupported operand type(s) for ** or pow(): '{an}' and '{bn}'")));
         }
@@ -559,7 +568,7 @@ impl Vm {
             return Ok(());
         }
         let tn = self.type_name(ty);
-        Err(self.type_error(&format!("'{tn}' object does not support item deletion")))
+        Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
     }
 
     pub fn contains(&mut self, container: Value, v: Value) -> PyResult<bool> {

@@ -208,6 +208,9 @@ impl Vm {
             hash_key: (0, 0),
             repr_stack: Vec::new(),
             stdout_buf: Vec::new(),
+            gc_time: (0, 0),
+            recent: Vec::new(),
+            recent_marks: Vec::new(),
         };
         vm.set_bases(object, vec![]);
         vm.set_bases(type_, vec![object]);

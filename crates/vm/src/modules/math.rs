@@ -580,7 +580,7 @@ fn erf(x: f64) -> f64 {
             term *= -x2 / n;
             let t = term / (2.0 * n + 1.0);
             sum += t;
-            if t.abs() < 1e-17 * sum.abs() {
+            if t.abs() <= 1e-17 * sum.abs() || n > 200.0 {
                 break;
             }
         }
@@ -593,6 +593,37 @@ fn erf(x: f64) -> f64 {
         f = (k as f64 / 2.0) / (z + f);
     }
     s * (1.0 - (-z * z).exp() / std::f64::consts::PI.sqrt() / (z + f))
+}
+
+fn m_nextafter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let (x, y) = two(vm, a, "nextafter")?;
+    Ok(vm.new_float(nextafter(x, y)))
+}
+
+fn nextafter(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    let up = (y > x) == (x > 0.0);
+    f64::from_bits(if up { bits + 1 } else { bits - 1 })
+}
+
+fn m_ulp(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let x = arg1(vm, a, "ulp")?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return Ok(vm.new_float(x));
+    }
+    if x == f64::MAX {
+        return Ok(vm.new_float(x - nextafter(x, 0.0)));
+    }
+    Ok(vm.new_float(nextafter(x, f64::INFINITY) - x))
 }
 
 fn m_dist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -668,6 +699,8 @@ pub fn register(vm: &mut Vm) {
         ("erf", m_erf),
         ("erfc", m_erfc),
         ("dist", m_dist),
+        ("nextafter", m_nextafter),
+        ("ulp", m_ulp),
     ];
     for &(n, f) in fns {
         add_fn(vm, m, n, f);

@@ -62,6 +62,10 @@ fn fd_of(v: Value) -> Option<u64> {
     }
 }
 
+pub fn is_std_stream(v: Value) -> bool {
+    fd_of(v).is_some()
+}
+
 /// file.write(s), with a fast path for the standard streams.
 pub fn write_to(vm: &mut Vm, file: Value, s: &str) -> PyResult<()> {
     if let Some(fd) = fd_of(file) {

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 
 use crate::heap::{Trace, Tracer, Value};
 
+#[derive(Clone)]
 pub enum IterState {
     /// list, tuple, str, bytes, bytearray by index.
     Seq { seq: Value, index: usize },
