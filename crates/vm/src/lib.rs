@@ -88,9 +88,16 @@ impl Vm {
                 self.new_tuple(vs)
             }
             Const::FrozenSet(items) => {
-                let f = self.new_frozenset();
+                // CPython builds the constant from the items, then its constant merging
+                // rebuilds it from its own iteration order: the table layout (and so the
+                // order sets built from it iterate in) depends on both steps.
+                let first = self.new_frozenset();
                 for c in items {
                     let v = self.load_const(c);
+                    let _ = self.set_add(first, v);
+                }
+                let f = self.new_frozenset();
+                for v in self.set_items(first) {
                     let _ = self.set_add(f, v);
                 }
                 f

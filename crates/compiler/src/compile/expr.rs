@@ -222,6 +222,7 @@ impl<'a> Compiler<'a> {
                 }
                 Const::Tuple(items)
             }
+            Expr::BinOp(b) => fold_binop(self.const_of(&b.left)?, b.op, self.const_of(&b.right)?)?,
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match self.const_of(&u.operand)? {
                 Const::Int(v) if v != i64::MIN => Const::Int(-v),
                 Const::Float(f) => Const::Float(-f),
@@ -649,3 +650,62 @@ enum Comp<'a> {
     Dict(&'a Expr, &'a Expr),
     Gen(&'a Expr),
 }
+
+/// Constant folding of integer and float arithmetic, as CPython's AST optimizer does for
+/// results of bounded size (so `2 ** 40` in a set display is a constant too).
+fn fold_binop(a: Const, op: ast::Operator, b: Const) -> Option<Const> {
+    use ast::Operator as O;
+    match (a, b) {
+        (Const::Int(x), Const::Int(y)) => {
+            let (x, y) = (x as i128, y as i128);
+            let r: i128 = match op {
+                O::Add => x + y,
+                O::Sub => x - y,
+                O::Mult => x.checked_mul(y)?,
+                O::FloorDiv if y != 0 => x.div_euclid(y) - if (x.rem_euclid(y) != 0) && (y < 0) { 1 } else { 0 },
+                O::Mod if y != 0 => {
+                    let m = x % y;
+                    if m != 0 && ((m < 0) != (y < 0)) {
+                        m + y
+                    } else {
+                        m
+                    }
+                }
+                O::Pow if (0..=127).contains(&y) => {
+                    let mut r: i128 = 1;
+                    for _ in 0..y {
+                        r = r.checked_mul(x)?;
+                    }
+                    r
+                }
+                O::LShift if (0..64).contains(&y) => x.checked_mul(1i128 << y)?,
+                O::RShift if y >= 0 => x >> y.min(127),
+                O::BitAnd => x & y,
+                O::BitOr => x | y,
+                O::BitXor => x ^ y,
+                _ => return None,
+            };
+            Some(match i64::try_from(r) {
+                Ok(v) => Const::Int(v),
+                Err(_) => Const::BigInt(r.to_string()),
+            })
+        }
+        (Const::Float(x), Const::Float(y)) => fold_float(x, op, y),
+        (Const::Int(x), Const::Float(y)) => fold_float(x as f64, op, y),
+        (Const::Float(x), Const::Int(y)) => fold_float(x, op, y as f64),
+        _ => None,
+    }
+}
+
+fn fold_float(x: f64, op: ast::Operator, y: f64) -> Option<Const> {
+    use ast::Operator as O;
+    let r = match op {
+        O::Add => x + y,
+        O::Sub => x - y,
+        O::Mult => x * y,
+        O::Div if y != 0.0 => x / y,
+        _ => return None,
+    };
+    r.is_finite().then_some(Const::Float(r))
+}
+

@@ -6,7 +6,7 @@ use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
-use super::{arg, arity, method, split_kw, static_method};
+use super::{arg, marity, method, split_kw, static_method};
 
 fn dict_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let cls = args[0];
@@ -80,12 +80,12 @@ fn d_items(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn d_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 3, "get")?;
+    marity(vm, a, 2, 3, "get")?;
     Ok(vm.dict_get(a[0], a[1])?.unwrap_or(a.get(2).copied().unwrap_or(vm.none)))
 }
 
 fn d_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 3, "pop")?;
+    marity(vm, a, 2, 3, "pop")?;
     match vm.dict_del(a[0], a[1])? {
         Some(v) => Ok(v),
         None => match a.get(2) {
@@ -111,7 +111,7 @@ fn d_popitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn d_setdefault(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 3, "setdefault")?;
+    marity(vm, a, 2, 3, "setdefault")?;
     if let Some(v) = vm.dict_get(a[0], a[1])? {
         return Ok(v);
     }
@@ -137,7 +137,7 @@ fn d_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn d_fromkeys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 3, "fromkeys")?;
+    marity(vm, a, 2, 3, "fromkeys")?;
     let cls = a[0];
     let d = vm.call(cls, &[])?;
     let v = a.get(2).copied().unwrap_or(vm.none);
@@ -305,19 +305,19 @@ fn set_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn s_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "add")?;
+    marity(vm, a, 2, 2, "add")?;
     vm.set_add(a[0], a[1])?;
     Ok(vm.none)
 }
 fn s_remove(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "remove")?;
+    marity(vm, a, 2, 2, "remove")?;
     if !vm.set_discard(a[0], a[1])? {
         return Err(vm.key_error(a[1]));
     }
     Ok(vm.none)
 }
 fn s_discard(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "discard")?;
+    marity(vm, a, 2, 2, "discard")?;
     vm.set_discard(a[0], a[1])?;
     Ok(vm.none)
 }
@@ -375,7 +375,7 @@ fn s_difference(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     multi(vm, a, BinOp::Sub)
 }
 fn s_symdiff(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "symmetric_difference")?;
+    marity(vm, a, 2, 2, "symmetric_difference")?;
     multi(vm, a, BinOp::Xor)
 }
 fn replace_contents(vm: &mut Vm, dst: Value, src: Value) -> PyResult<Value> {
@@ -588,9 +588,33 @@ fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn b_hex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let d = b_data(vm, a[0])?;
-    let sep = a.get(1).map(|s| vm.str_of(*s));
-    let parts: Vec<String> = d.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(vm.new_string(parts.join(sep.as_deref().unwrap_or(""))))
+    let sep = match a.get(1) {
+        Some(&s) if s.kind() == Some(ObjKind::Str) => vm.str_of(s),
+        Some(&s) if matches!(s.kind(), Some(ObjKind::Bytes)) => b_data(vm, s)?.iter().map(|&c| c as char).collect(),
+        _ => String::new(),
+    };
+    let per = a.get(2).and_then(|v| vm.as_i64(*v)).unwrap_or(1);
+    if sep.is_empty() || per == 0 {
+        let s: String = d.iter().map(|b| format!("{b:02x}")).collect();
+        return Ok(vm.new_string(s));
+    }
+    let group = per.unsigned_abs() as usize;
+    // groups count from the right for a positive bytes_per_sep, from the left for negative
+    let mut chunks: Vec<String> = Vec::new();
+    if per > 0 {
+        let mut end = d.len();
+        while end > 0 {
+            let start = end.saturating_sub(group);
+            chunks.push(d[start..end].iter().map(|b| format!("{b:02x}")).collect());
+            end = start;
+        }
+        chunks.reverse();
+    } else {
+        for c in d.chunks(group) {
+            chunks.push(c.iter().map(|b| format!("{b:02x}")).collect());
+        }
+    }
+    Ok(vm.new_string(chunks.join(&sep)))
 }
 
 fn b_fromhex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -712,6 +736,17 @@ bytes_via_str!(b_title, "title", true);
 bytes_via_str!(b_capitalize, "capitalize", true);
 bytes_via_str!(b_splitlines, "splitlines", true);
 bytes_via_str!(b_zfill, "zfill", true);
+bytes_via_str!(b_expandtabs, "expandtabs", true);
+bytes_via_str!(b_rpartition, "rpartition", true);
+bytes_via_str!(b_isalnum, "isalnum", false);
+bytes_via_str!(b_islower, "islower", false);
+bytes_via_str!(b_isupper, "isupper", false);
+bytes_via_str!(b_istitle, "istitle", false);
+bytes_via_str!(b_isascii, "isascii", false);
+bytes_via_str!(b_swapcase, "swapcase", true);
+bytes_via_str!(b_rindex, "rindex", false);
+bytes_via_str!(b_removeprefix, "removeprefix", true);
+bytes_via_str!(b_removesuffix, "removesuffix", true);
 
 fn b_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = b_data(vm, a[0])?.len();
@@ -750,7 +785,7 @@ fn ba_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(b as i64))
 }
 fn ba_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 3, 3, "insert")?;
+    marity(vm, a, 3, 3, "insert")?;
     let ba = a[0].get::<ByteArrayObj>().ok_or_else(|| vm.type_error("expected bytearray"))?;
     let n = ba.data.borrow().len() as i64;
     let i = vm.as_i64(a[1]).unwrap_or(0);
@@ -924,6 +959,17 @@ pub fn register(vm: &mut Vm) {
             ("capitalize", b_capitalize),
             ("splitlines", b_splitlines),
             ("zfill", b_zfill),
+            ("expandtabs", b_expandtabs),
+            ("rpartition", b_rpartition),
+            ("isalnum", b_isalnum),
+            ("islower", b_islower),
+            ("isupper", b_isupper),
+            ("istitle", b_istitle),
+            ("isascii", b_isascii),
+            ("swapcase", b_swapcase),
+            ("rindex", b_rindex),
+            ("removeprefix", b_removeprefix),
+            ("removesuffix", b_removesuffix),
             ("__len__", b_len),
         ];
         for &(n, f) in ms {

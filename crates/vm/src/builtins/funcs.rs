@@ -888,7 +888,25 @@ fn f_aiter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn f_anext(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 1, 2, "anext")?;
-    vm.call_method_str(args[0], "__anext__", &[])
+    let aw = vm.call_method_str(args[0], "__anext__", &[])?;
+    match args.get(1) {
+        Some(&d) if vm.type_of(aw) == vm.types.async_gen_asend => {
+            if let Some(io) = aw.get::<IterObj>() {
+                if let IterState::AsyncGen { value, mode, .. } = &mut *io.state.borrow_mut() {
+                    *value = d;
+                    *mode = 3;
+                }
+            }
+            Ok(aw)
+        }
+        _ => Ok(aw),
+    }
+}
+
+fn f_help(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    let out = crate::modules::sys::stdout(vm);
+    crate::modules::sys::write_to(vm, out, "pyjit has no interactive help yet.\n")?;
+    Ok(vm.none)
 }
 
 fn f_breakpoint(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -945,6 +963,10 @@ pub fn register(vm: &mut Vm) {
         ("aiter", f_aiter),
         ("anext", f_anext),
         ("breakpoint", f_breakpoint),
+        ("help", f_help),
+        ("copyright", f_help),
+        ("credits", f_help),
+        ("license", f_help),
     ];
     for &(name, f) in fns {
         let b = vm.builtins;

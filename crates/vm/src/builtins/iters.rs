@@ -242,6 +242,7 @@ fn step(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
             };
             Ok(v)
         }
+        IterState::AsyncGen { .. } => Ok(None),
         IterState::Done => Ok(None),
     }
 }

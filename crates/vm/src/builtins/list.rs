@@ -6,7 +6,7 @@ use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
-use super::{arg, arity, method, split_kw, static_method};
+use super::{arg, marity, method, split_kw, static_method};
 
 fn lst(vm: &mut Vm, v: Value) -> PyResult<crate::heap::Gc<ListObj>> {
     v.get::<ListObj>().ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))
@@ -139,20 +139,20 @@ fn list_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn l_append(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "list.append")?;
+    marity(vm, a, 2, 2, "list.append")?;
     lst(vm, a[0])?.items.borrow_mut().push(a[1]);
     Ok(vm.none)
 }
 
 fn l_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "list.extend")?;
+    marity(vm, a, 2, 2, "list.extend")?;
     let (_h, items) = vm.to_vec(a[1])?;
     lst(vm, a[0])?.items.borrow_mut().extend(items);
     Ok(vm.none)
 }
 
 fn l_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 3, 3, "insert")?;
+    marity(vm, a, 3, 3, "insert")?;
     let l = lst(vm, a[0])?;
     let i = vm.index_of(a[1])?;
     let i = vm.as_i64(i).unwrap_or(0);
@@ -163,7 +163,7 @@ fn l_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn l_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 1, 2, "pop")?;
+    marity(vm, a, 1, 2, "pop")?;
     let l = lst(vm, a[0])?;
     let n = l.len();
     if n == 0 {
@@ -185,7 +185,7 @@ fn l_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn l_remove(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "remove")?;
+    marity(vm, a, 2, 2, "remove")?;
     let l = lst(vm, a[0])?;
     let items = l.snapshot();
     for (i, x) in items.iter().enumerate() {
@@ -201,7 +201,7 @@ fn l_remove(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn l_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 4, "index")?;
+    marity(vm, a, 2, 4, "index")?;
     let items = seq_items(vm, a[0])?;
     let n = items.len() as i64;
     let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> i64 {
@@ -242,7 +242,7 @@ fn seq_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 }
 
 fn l_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "count")?;
+    marity(vm, a, 2, 2, "count")?;
     let items = seq_items(vm, a[0])?;
     let mut c = 0;
     for x in items {

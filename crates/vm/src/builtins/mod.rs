@@ -53,6 +53,28 @@ pub fn arity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) ->
     Err(vm.type_error(&msg))
 }
 
+/// Like `arity`, for methods: `args[0]` is self and is not counted in messages.
+pub fn marity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let (min, max, n) = (min - 1, max - 1, n - 1);
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} argument{}, got {n}", plural(min)),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+    };
+    Err(vm.type_error(&msg))
+}
+
 /// Rejects keyword arguments for functions that take none.
 pub fn no_kw(vm: &mut Vm, kw: Value, name: &str) -> PyResult<()> {
     if kw.is_null() || kw.get::<TupleObj>().map(|t| t.items.is_empty()).unwrap_or(true) {

@@ -469,7 +469,17 @@ num_dunder!(n_floordiv, BinOp::FloorDiv, false);
 num_dunder!(n_rfloordiv, BinOp::FloorDiv, true);
 num_dunder!(n_mod, BinOp::Mod, false);
 num_dunder!(n_rmod, BinOp::Mod, true);
-num_dunder!(n_pow, BinOp::Pow, false);
+fn n_pow(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if args.len() == 3 && args[2] != vm.none {
+        let pow = vm.dict_get_by_str(vm.builtins_dict, "pow").ok_or_else(|| vm.type_error("pow missing"))?;
+        return vm.call(pow, args);
+    }
+    arity(vm, args, 2, 3, "__pow__")?;
+    if vm.as_num(args[0]).is_none() || vm.as_num(args[1]).is_none() {
+        return Ok(vm.not_implemented);
+    }
+    Ok(vm.num_binop(args[0], args[1], BinOp::Pow)?.unwrap_or(vm.not_implemented))
+}
 num_dunder!(n_rpow, BinOp::Pow, true);
 num_dunder!(n_lshift, BinOp::LShift, false);
 num_dunder!(n_rlshift, BinOp::LShift, true);

@@ -70,7 +70,11 @@ impl Vm {
     pub fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
         let k = self.index_of(key).map_err(|_| {
             let tn = self.type_name_of(key);
-            self.type_error(&format!("{what} indices must be integers or slices, not {tn}"))
+            if what == "string" {
+                self.type_error(&format!("string indices must be integers, not '{tn}'"))
+            } else {
+                self.type_error(&format!("{what} indices must be integers or slices, not {tn}"))
+            }
         })?;
         let i = self.as_i64(k).unwrap_or(i64::MAX);
         let n = len as i64;

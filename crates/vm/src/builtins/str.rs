@@ -4,7 +4,7 @@ use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
-use super::{arg, arity, method, split_kw, static_method};
+use super::{arg, marity, method, split_kw, static_method};
 
 fn s(vm: &mut Vm, v: Value) -> PyResult<String> {
     match v.get::<StrObj>() {
@@ -121,7 +121,10 @@ fn m_title(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn strip_chars(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Vec<char>>> {
     match a.get(1) {
-        Some(&v) if v != vm.none => Ok(Some(str_arg(vm, v, "strip arg ")?.chars().collect())),
+        Some(&v) if v != vm.none => match v.get::<StrObj>() {
+            Some(x) => Ok(Some(x.s.chars().collect())),
+            None => Err(vm.type_error("strip arg must be None or str")),
+        },
         _ => Ok(None),
     }
 }
@@ -298,7 +301,7 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "join")?;
+    marity(vm, a, 2, 2, "join")?;
     let sep = s(vm, a[0])?;
     if vm.iter(a[1]).is_err() {
         return Err(vm.type_error("can only join an iterable"));
@@ -322,7 +325,7 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// (text, needle, start char index, end char index) of find-like methods.
 fn find_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
-    arity(vm, a, 2, 4, name)?;
+    marity(vm, a, 2, 4, name)?;
     let t: Vec<char> = s(vm, a[0])?.chars().collect();
     let n: Vec<char> = match a[1].get::<StrObj>() {
         Some(x) => x.s.chars().collect(),
@@ -342,12 +345,23 @@ fn find_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Vec<char>, Vec<c
             _ => Ok(d),
         }
     };
+    let raw_start = match a.get(2) {
+        Some(&x) if x != vm.none => vm.as_i64(x).unwrap_or(0),
+        _ => 0,
+    };
     let st = idx(vm, a.get(2), 0)?;
     let en = idx(vm, a.get(3), len)?;
+    if raw_start > len {
+        // a start past the end finds nothing, not even ""
+        return Ok((t, n, 1, 0));
+    }
     Ok((t, n, st as usize, en as usize))
 }
 
 fn find_in(t: &[char], n: &[char], st: usize, en: usize, rev: bool) -> Option<usize> {
+    if st > en {
+        return None;
+    }
     if st > en || en - st < n.len() {
         return if n.is_empty() && st <= en { Some(if rev { en } else { st }) } else { None };
     }
@@ -384,7 +398,7 @@ fn m_rindex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn m_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (t, n, st, en) = find_args(vm, a, "count")?;
     if n.is_empty() {
-        return Ok(vm.new_int(if st <= en { (en - st + 1) as i64 } else { 0 }));
+        return Ok(vm.new_int(if st <= en && st <= t.len() { (en - st + 1) as i64 } else { 0 }));
     }
     let mut c = 0;
     let mut i = st;
@@ -401,7 +415,7 @@ fn m_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
-    arity(vm, a, 2, 4, name)?;
+    marity(vm, a, 2, 4, name)?;
     let t: Vec<char> = s(vm, a[0])?.chars().collect();
     let len = t.len() as i64;
     let idx = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -413,6 +427,13 @@ fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
             _ => Ok(d),
         }
     };
+    let raw_start = match a.get(2) {
+        Some(&x) if x != vm.none => vm.as_i64(x).unwrap_or(0),
+        _ => 0,
+    };
+    if raw_start > len {
+        return Ok(vm.false_);
+    }
     let st = idx(vm, a.get(2), 0)? as usize;
     let en = idx(vm, a.get(3), len)? as usize;
     let cands: Vec<Value> = match a[1].get::<TupleObj>() {
@@ -444,7 +465,7 @@ fn m_endswith(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_replace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 3, 4, "replace")?;
+    marity(vm, a, 3, 4, "replace")?;
     let t = s(vm, a[0])?;
     let old = str_arg(vm, a[1], "replace() argument 1 ")?;
     let new = str_arg(vm, a[2], "replace() argument 2 ")?;
@@ -481,7 +502,7 @@ fn m_replace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_partition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "partition")?;
+    marity(vm, a, 2, 2, "partition")?;
     let t = s(vm, a[0])?;
     let sep = str_arg(vm, a[1], "")?;
     if sep.is_empty() {
@@ -495,7 +516,7 @@ fn m_partition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(v))
 }
 fn m_rpartition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "rpartition")?;
+    marity(vm, a, 2, 2, "rpartition")?;
     let t = s(vm, a[0])?;
     let sep = str_arg(vm, a[1], "")?;
     if sep.is_empty() {
@@ -510,7 +531,7 @@ fn m_rpartition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn pad_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(String, usize, char)> {
-    arity(vm, a, 2, 3, name)?;
+    marity(vm, a, 2, 3, name)?;
     let t = s(vm, a[0])?;
     let w = vm.index_of(a[1])?;
     let w = vm.as_i64(w).unwrap_or(0).max(0) as usize;
@@ -552,7 +573,7 @@ fn m_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     make(vm, r)
 }
 fn m_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "zfill")?;
+    marity(vm, a, 2, 2, "zfill")?;
     let t = s(vm, a[0])?;
     let w = vm.as_i64(a[1]).unwrap_or(0).max(0) as usize;
     let n = t.chars().count();
@@ -671,7 +692,7 @@ fn m_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "format_map")?;
+    marity(vm, a, 2, 2, "format_map")?;
     let t = s(vm, a[0])?;
     let r = str_format_map(vm, &t, a[1])?;
     make(vm, r)
@@ -886,7 +907,7 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    arity(vm, a, 2, 2, "translate")?;
+    marity(vm, a, 2, 2, "translate")?;
     let t = s(vm, a[0])?;
     let table = a[1];
     let mut out = String::new();

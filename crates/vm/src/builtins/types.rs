@@ -1163,9 +1163,11 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let ty = vm.type_of(seq);
     let rn = vm.intern("__reversed__");
     if let Some(f) = vm.lookup(ty, rn) {
-        if f != vm.none {
-            return vm.call(f, &[seq]);
+        if f == vm.none {
+            let tn = vm.type_name(ty);
+            return Err(vm.type_error(&format!("'{tn}' object is not reversible")));
         }
+        return vm.call(f, &[seq]);
     }
     if seq.kind() == Some(ObjKind::Dict) {
         let keys = vm.dict_keys(seq);
@@ -1280,6 +1282,59 @@ fn coro_await(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(args[0])
 }
 
+fn agen_awaitable(vm: &mut Vm, gen: Value, value: Value, mode: u8) -> Value {
+    let t = vm.types.async_gen_asend;
+    vm.new_iter(t, IterState::AsyncGen { gen, value, mode, started: false })
+}
+
+fn agen_anext(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let none = vm.none;
+    Ok(agen_awaitable(vm, args[0], none, 0))
+}
+
+fn agen_asend(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let v = arg(vm, args, 1, "asend")?;
+    Ok(agen_awaitable(vm, args[0], v, 0))
+}
+
+fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let t = arg(vm, args, 1, "athrow")?;
+    let e = if vm.is_type(t) { vm.call(t, &args[2..args.len().min(3)])? } else { t };
+    Ok(agen_awaitable(vm, args[0], e, 1))
+}
+
+fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let none = vm.none;
+    Ok(agen_awaitable(vm, args[0], none, 2))
+}
+
+fn asend_result(vm: &mut Vm, r: PyResult<Exit>) -> PyResult<Value> {
+    match r? {
+        Exit::Yield(v) => Ok(v),
+        Exit::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn asend_next(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let none = vm.none;
+    let r = vm.asend_step(args[0], none, None);
+    asend_result(vm, r)
+}
+
+fn asend_send(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let v = arg(vm, args, 1, "send")?;
+    let r = vm.asend_step(args[0], v, None);
+    asend_result(vm, r)
+}
+
+fn asend_throw(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let t = arg(vm, args, 1, "throw")?;
+    let e = if vm.is_type(t) { vm.call(t, &[])? } else { t };
+    let none = vm.none;
+    let r = vm.asend_step(args[0], none, Some(PyErr(e)));
+    asend_result(vm, r)
+}
+
 // ---- function / method ----
 
 fn function_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -1354,6 +1409,12 @@ fn memoryview_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 fn mv_tobytes(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let b = super::bytes::bytes_from(vm, args[0])?;
     Ok(vm.new_bytes(b))
+}
+
+fn mv_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let b = super::bytes::bytes_from(vm, args[0])?;
+    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    Ok(vm.new_string(s))
 }
 
 fn mv_tolist(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -1499,6 +1560,17 @@ pub fn register(vm: &mut Vm) {
     method(vm, c, "__await__", coro_await);
     let ag = vm.types.async_generator;
     method(vm, ag, "__aiter__", iter_iter);
+    method(vm, ag, "__anext__", agen_anext);
+    method(vm, ag, "asend", agen_asend);
+    method(vm, ag, "athrow", agen_athrow);
+    method(vm, ag, "aclose", agen_aclose);
+    let asend = vm.types.async_gen_asend;
+    method(vm, asend, "__await__", iter_iter);
+    method(vm, asend, "__iter__", iter_iter);
+    method(vm, asend, "__next__", asend_next);
+    method(vm, asend, "send", asend_send);
+    method(vm, asend, "throw", asend_throw);
+    method(vm, asend, "close", |vm, _a, _k| Ok(vm.none));
     let func = vm.types.function;
     method(vm, func, "__get__", function_get);
     method(vm, func, "__call__", function_call);
@@ -1519,6 +1591,7 @@ pub fn register(vm: &mut Vm) {
     let mv = vm.types.memoryview;
     static_method(vm, mv, "__new__", memoryview_new);
     method(vm, mv, "tobytes", mv_tobytes);
+    method(vm, mv, "hex", mv_hex);
     method(vm, mv, "tolist", mv_tolist);
     method(vm, mv, "__len__", mv_len);
     method(vm, mv, "release", mv_release);

@@ -252,7 +252,7 @@ impl Vm {
 
     /// getattr(obj, name), name an interned str.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_inner(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
         }
@@ -269,40 +269,46 @@ impl Vm {
             return self.attribute_error(&format!("module '{mn}' has no attribute '{n}'"));
         }
         let tn = self.type_name_of(obj);
-        let e = self.attribute_error(&format!("'{tn}' object has no attribute '{n}'"));
-        e
+        self.attribute_error(&format!("'{tn}' object has no attribute '{n}'"))
     }
 
-    /// getattr, with a missing attribute as None (other errors propagate).
+    /// getattr, with a missing attribute (AttributeError) as None.
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        match self.getattr_inner(obj, name) {
+            Err(e) if self.isinstance(e.0, self.types.attribute_error) => Ok(None),
+            other => other,
+        }
+    }
+
+    /// The attribute protocol: `__getattribute__`, then `__getattr__` when that raises
+    /// AttributeError. Ok(None) means missing with no exception object made yet.
+    fn getattr_inner(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);
         let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR)).unwrap_or(false);
-        if custom {
-            let ga = self.intern("__getattribute__");
-            let gf = self.lookup(ty, ga);
-            let obj_ga = self.types.object.get::<TypeObj>().map(|t| t.dict).and_then(|d| self.dict_get_str(d, ga));
-            let r = match gf {
-                Some(f) if Some(f) != obj_ga => match self.call(f, &[obj, name]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.isinstance(e.0, self.types.attribute_error) => Ok(None),
-                    Err(e) => Err(e),
-                },
-                _ => self.generic_getattr(obj, name),
-            }?;
-            if r.is_some() {
-                return Ok(r);
-            }
-            let gattr = self.intern("__getattr__");
-            if let Some(f) = self.lookup(ty, gattr) {
-                return match self.call(f, &[obj, name]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.isinstance(e.0, self.types.attribute_error) => Ok(None),
-                    Err(e) => Err(e),
-                };
-            }
-            return Ok(None);
+        if !custom {
+            return self.generic_getattr(obj, name);
         }
-        self.generic_getattr(obj, name)
+        let ga = self.intern("__getattribute__");
+        let gf = self.lookup(ty, ga);
+        let obj_ga = self.types.object.get::<TypeObj>().map(|t| t.dict).and_then(|d| self.dict_get_str(d, ga));
+        let r = match gf {
+            Some(f) if Some(f) != obj_ga => self.call(f, &[obj, name]).map(Some),
+            _ => self.generic_getattr(obj, name),
+        };
+        let pending = match r {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => None,
+            Err(e) if self.isinstance(e.0, self.types.attribute_error) => Some(e),
+            Err(e) => return Err(e),
+        };
+        let gattr = self.intern("__getattr__");
+        if let Some(f) = self.lookup(ty, gattr) {
+            return self.call(f, &[obj, name]).map(Some);
+        }
+        match pending {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
     }
 
     /// object.__getattribute__ (and type.__getattribute__ for classes).
@@ -637,7 +643,16 @@ impl Vm {
                 }
             }
             let Some(c) = found else {
-                let names: Vec<String> = bases.iter().map(|b| self.type_name(*b)).collect();
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &seqs[..seqs.len().saturating_sub(1)] {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                if heads.is_empty() {
+                    heads = bases.to_vec();
+                }
+                let names: Vec<String> = heads.iter().map(|b| self.type_name(*b)).collect();
                 return Err(self.type_error(&format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")

@@ -58,11 +58,18 @@ impl Vm {
                 let n = self.intern("__call__");
                 match self.lookup(ty, n) {
                     Some(c) => {
-                        let mut all = Vec::with_capacity(args.len() + 1);
-                        all.push(f);
-                        all.extend_from_slice(args);
                         self.enter_native()?;
-                        let r = self.call_kw(c, &all, kwnames);
+                        let r = if matches!(c.kind(), Some(ObjKind::Function) | Some(ObjKind::Builtin)) {
+                            let mut all = Vec::with_capacity(args.len() + 1);
+                            all.push(f);
+                            all.extend_from_slice(args);
+                            self.call_kw(c, &all, kwnames)
+                        } else {
+                            match self.bind_descr(c, f, ty) {
+                                Ok(b) => self.call_kw(b, args, kwnames),
+                                Err(e) => Err(e),
+                            }
+                        };
                         self.leave_native();
                         r
                     }

@@ -880,7 +880,9 @@ impl Vm {
                         *g.frame.borrow_mut() = Some(GenFrame { slots, ip, func: f.func, globals: f.globals });
                     }
                     self.sp = f.base;
-                    return Ok(Exit::Yield(self.wrap_async_yield(f.gen, v)));
+                    let is_await = matches!(code.code.code.get(ip), Some(Instr::JumpBackward(t)) if matches!(code.code.code.get(*t as usize), Some(Instr::Send(_))));
+                    let v = if is_await { v } else { self.wrap_async_yield(f.gen, v) };
+                    return Ok(Exit::Yield(v));
                 }
                 Instr::Send(t) => {
                     let value = self.pop();
@@ -916,6 +918,12 @@ impl Vm {
                 Instr::GetAiter => {
                     let v = self.top();
                     save_ip!();
+                    let ty = self.type_of(v);
+                    let n = self.intern("__aiter__");
+                    if self.lookup(ty, n).is_none() {
+                        let tn = self.type_name(ty);
+                        return Err((self.type_error(&format!("'async for' requires an object with __aiter__ method, got {tn}")), false));
+                    }
                     let a = tryv!(self.call_method_str(v, "__aiter__", &[]));
                     self.stack[self.sp - 1] = a;
                 }
@@ -957,7 +965,15 @@ impl Vm {
                             let cause = if cause == self.none {
                                 self.none
                             } else {
-                                tryv!(self.make_exception(cause)).0
+                                match self.make_exception(cause) {
+                                    Ok(c) => c.0,
+                                    Err(e) => {
+                                        if self.isinstance(e.0, self.types.type_error) {
+                                            return Err((self.type_error("exception causes must derive from BaseException"), false));
+                                        }
+                                        return Err((e, false));
+                                    }
+                                }
                             };
                             if let Some(x) = e.0.get::<ExceptionObj>() {
                                 x.cause.set(cause);
@@ -1392,11 +1408,7 @@ impl Vm {
                     return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {})", items.len())));
                 }
                 if items.len() > n {
-                    let msg = if seq.kind() == Some(ObjKind::List) || seq.kind() == Some(ObjKind::Tuple) {
-                        format!("too many values to unpack (expected {n}, got {})", items.len())
-                    } else {
-                        format!("too many values to unpack (expected {n})")
-                    };
+                    let msg = format!("too many values to unpack (expected {n})");
                     return Err(self.value_error(&msg));
                 }
                 Ok(items)
@@ -1510,6 +1522,9 @@ impl Vm {
         if recv.kind() == Some(ObjKind::Generator) {
             return self.gen_send_delegating(recv, value, None);
         }
+        if self.type_of(recv) == self.types.async_gen_asend {
+            return self.asend_step(recv, value, None);
+        }
         let r = if value == self.none {
             match self.next(recv)? {
                 Some(v) => return Ok(Exit::Yield(v)),
@@ -1556,7 +1571,81 @@ impl Vm {
 
     /// Async generators wrap yielded values so `asend` can tell them from awaits.
     fn wrap_async_yield(&mut self, gen: Value, v: Value) -> Value {
-        let _ = gen;
-        v
+        match gen.get::<GeneratorObj>() {
+            Some(g) if g.flavor == 2 => {
+                let t = self.types.async_gen_wrapped;
+                self.alloc(t, TupleObj { items: vec![v].into_boxed_slice() }).value()
+            }
+            _ => v,
+        }
+    }
+
+    /// One step of an async generator's asend/athrow/aclose awaitable.
+    pub fn asend_step(&mut self, obj: Value, sent: Value, exc: Option<PyErr>) -> PyResult<Exit> {
+        let Some(io) = obj.get::<IterObj>() else { return Err(self.type_error("expected an async generator awaitable")) };
+        let (gen, mut value, mut mode, started) = match &*io.state.borrow() {
+            IterState::AsyncGen { gen, value, mode, started } => (*gen, *value, *mode, *started),
+            _ => return Err(self.runtime_error("cannot reuse already awaited __anext__()/asend()")),
+        };
+        if let IterState::AsyncGen { started, .. } = &mut *io.state.borrow_mut() {
+            *started = true;
+        }
+        // mode 3: anext(it, default) — an asend whose exhaustion returns `default`
+        let default = if mode == 3 { Some(value) } else { None };
+        if mode == 3 {
+            mode = 0;
+            value = self.none;
+        }
+        let r = if exc.is_some() {
+            self.gen_send_delegating(gen, self.none, exc)
+        } else if !started && mode != 0 {
+            let e = if mode == 2 {
+                let t = self.types.generator_exit;
+                PyErr(self.new_exc_args(t, self.empty_tuple))
+            } else {
+                PyErr(value)
+            };
+            self.gen_send_delegating(gen, self.none, Some(e))
+        } else {
+            let v = if !started && sent == self.none { value } else { sent };
+            let v = if v.is_null() { self.none } else { v };
+            self.gen_send_delegating(gen, v, None)
+        };
+        let wrapped = self.types.async_gen_wrapped;
+        let finish = |vm: &mut Vm| {
+            if let Some(io) = obj.get::<IterObj>() {
+                *io.state.borrow_mut() = IterState::Done;
+            }
+            let _ = vm;
+        };
+        match r {
+            Ok(Exit::Yield(v)) if self.type_of(v) == wrapped => {
+                finish(self);
+                if mode == 2 {
+                    return Err(self.runtime_error("async generator ignored GeneratorExit"));
+                }
+                let inner = v.get::<TupleObj>().map(|t| t.items[0]).unwrap_or(self.none);
+                Ok(Exit::Return(inner))
+            }
+            Ok(Exit::Yield(v)) => Ok(Exit::Yield(v)),
+            Ok(Exit::Return(_)) => {
+                finish(self);
+                if mode == 2 {
+                    return Ok(Exit::Return(self.none));
+                }
+                if let Some(d) = default {
+                    return Ok(Exit::Return(d));
+                }
+                let t = self.types.stop_async_iteration;
+                Err(PyErr(self.new_exc_args(t, self.empty_tuple)))
+            }
+            Err(e) => {
+                finish(self);
+                if mode == 2 && (self.isinstance(e.0, self.types.generator_exit) || self.isinstance(e.0, self.types.stop_async_iteration)) {
+                    return Ok(Exit::Return(self.none));
+                }
+                Err(e)
+            }
+        }
     }
 }

@@ -136,18 +136,26 @@ impl Vm {
                 let tn = self.type_name(ty);
                 Err(self.type_error(&format!("unhashable type: '{tn}'")))
             }
-            Some(f) if f.kind() == Some(ObjKind::Function) || f.kind() == Some(ObjKind::Method) => {
+            Some(f) if Some(f) != self.object_hash_fn() => {
                 let r = self.call(f, &[v])?;
-                match self.as_bigint(r) {
-                    Some(b) => {
-                        let h = hash::bigint_hash(&b);
-                        Ok(if self.as_i64(r).map(|x| x as i128).unwrap_or(i128::MAX) == h as i128 { h } else { h })
-                    }
-                    None => Err(self.type_error("__hash__ method should return an integer")),
+                if !self.is_int(r) {
+                    return Err(self.type_error("__hash__ method should return an integer"));
+                }
+                // a result that fits in a machine word is used as is, others are hashed
+                match self.as_i64(r) {
+                    Some(-1) => Ok(-2),
+                    Some(h) => Ok(h),
+                    None => Ok(self.as_bigint(r).map(|b| hash::bigint_hash(&b)).unwrap_or(0)),
                 }
             }
             _ => Ok(((v.raw() >> 4) as i64).rotate_right(0)),
         }
+    }
+
+    fn object_hash_fn(&mut self) -> Option<Value> {
+        let n = self.intern("__hash__");
+        let d = self.types.object.get::<TypeObj>().map(|t| t.dict)?;
+        self.dict_get_str(d, n)
     }
 
     fn frozenset_hash(&mut self, v: Value) -> i64 {

@@ -34,7 +34,7 @@ types_struct!(
     list_iterator, list_reverseiterator, tuple_iterator, range_iterator, str_iterator,
     bytes_iterator, dict_keyiterator, dict_valueiterator, dict_itemiterator, set_iterator,
     seq_iterator, callable_iterator, enumerate, zip, map, filter, reversed, traceback, frame,
-    map_type, coroutine_wrapper, async_gen_asend, method_descriptor,
+    map_type, coroutine_wrapper, async_gen_asend, async_gen_wrapped, method_descriptor,
     base_exception, exception, base_exception_group, exception_group, type_error, value_error,
     index_error, key_error, attribute_error, name_error, unbound_local_error,
     zero_division_error, overflow_error, stop_iteration, stop_async_iteration, runtime_error,
@@ -258,7 +258,8 @@ impl Vm {
         ty!(coroutine, "coroutine", o, K::Generator, 0);
         ty!(async_generator, "async_generator", o, K::Generator, 0);
         ty!(coroutine_wrapper, "coroutine_wrapper", o, K::Iter, 0);
-        ty!(async_gen_asend, "async_generator_asend", o, K::Generator, 0);
+        ty!(async_gen_asend, "async_generator_asend", o, K::Iter, 0);
+        ty!(async_gen_wrapped, "async_generator_wrapped_value", o, K::Tuple, 0);
         ty!(range, "range", o, K::Range, 0);
         ty!(slice, "slice", o, K::Slice, 0);
         ty!(property, "property", o, K::Property, b);

@@ -215,6 +215,50 @@ fn sys_getframe(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.alloc(ft, FrameObj { code, globals, locals: Cell::new(locals), lineno: Cell::new(line), back: Cell::new(Value::NULL) }).value())
 }
 
+fn structseq_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // a[0] is the field index bound into the getter, a[1] the object
+    let i = a[0].small_value() as usize;
+    let items = a.get(1).and_then(|t| t.get::<TupleObj>()).map(|t| t.items.to_vec()).unwrap_or_default();
+    Ok(items.get(i).copied().unwrap_or(vm.none))
+}
+
+fn structseq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let ty = vm.type_of(a[0]);
+    let name = ty.get::<TypeObj>().map(|t| t.name.borrow().clone()).unwrap_or_default();
+    let fields = ty.get::<TypeObj>().map(|t| t.dict).and_then(|d| vm.dict_get_by_str(d, "_fields"));
+    let fields: Vec<Value> = fields.and_then(|f| f.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
+    let items = a[0].get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+    let mut parts = Vec::new();
+    for (f, v) in fields.iter().zip(items.iter()) {
+        let r = vm.repr(*v)?;
+        parts.push(format!("{}={r}", vm.str_of(*f)));
+    }
+    Ok(vm.new_string(format!("{name}({})", parts.join(", "))))
+}
+
+/// A named tuple-like value (CPython's struct sequences: sys.version_info, sys.flags...).
+pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Value]) -> Value {
+    let tt = vm.types.tuple;
+    let ty = vm.make_type(name, tt, ObjKind::Tuple, 0);
+    let field_vals: Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
+    let ft = vm.new_tuple(field_vals);
+    let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    vm.dict_set_str(d, "_fields", ft);
+    let n = vm.new_int(fields.len() as i64);
+    vm.dict_set_str(d, "n_fields", n);
+    let bt = vm.types.builtin_function;
+    let pt = vm.types.property;
+    for (i, f) in fields.iter().enumerate() {
+        let idx = Value::small(i as i64).unwrap_or(Value::NULL);
+        let g = vm.alloc(bt, BuiltinObj { name: f, func: structseq_get, self_: idx, owner: Value::NULL }).value();
+        let fname = vm.intern(f);
+        let p = vm.alloc(pt, PropertyObj { fget: g, fset: Value::NULL, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(fname) }).value();
+        vm.dict_set_str(d, f, p);
+    }
+    crate::builtins::method(vm, ty, "__repr__", structseq_repr);
+    vm.alloc(ty, TupleObj { items: values.to_vec().into_boxed_slice() }).value()
+}
+
 pub fn register(vm: &mut Vm) {
     let s = new_module(vm, "sys");
     vm.sys = s;
@@ -272,11 +316,9 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "path", path);
     let mods = vm.modules;
     set_attr(vm, s, "modules", mods);
-    let items = [3i64, 11, 7];
-    let mut vi: Vec<Value> = items.iter().map(|&i| vm.new_int(i)).collect();
-    vi.push(vm.new_str("final"));
-    vi.push(vm.new_int(0));
-    let vi = vm.new_tuple(vi);
+    let fin = vm.new_str("final");
+    let vals = [Value::small(3), Value::small(11), Value::small(7), Some(fin), Value::small(0)].map(|v| v.unwrap_or(Value::NULL));
+    let vi = structseq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], &vals);
     set_attr(vm, s, "version_info", vi);
     let ver = vm.new_str("3.11.7 (pyjit 0.1.0) [Rust]");
     set_attr(vm, s, "version", ver);

@@ -23,6 +23,8 @@ pub enum IterState {
     Map { func: Value, iters: Vec<Value> },
     Filter { func: Value, it: Value },
     Reversed { seq: Value, index: isize },
+    /// An awaitable from an async generator's asend (mode 0), athrow (1) or aclose (2).
+    AsyncGen { gen: Value, value: Value, mode: u8, started: bool },
     Done,
 }
 
@@ -51,6 +53,7 @@ impl Trace for IterObj {
             }
             IterState::Filter { func, it } => t.visit_all(&[*func, *it]),
             IterState::Reversed { seq, .. } => t.visit(*seq),
+            IterState::AsyncGen { gen, value, .. } => t.visit_all(&[*gen, *value]),
         }
     }
 }

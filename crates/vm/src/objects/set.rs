@@ -80,7 +80,8 @@ impl SetTable {
                             }
                         }
                     }
-                } else if e.hash == -1 && e.key.is_null() && freeslot.is_none() {
+                } else if e.hash == -1 && e.key.is_null() {
+                    // CPython 3.11 reuses the last deleted slot on the probe path
                     freeslot = Some(j);
                 }
                 j += 1;
