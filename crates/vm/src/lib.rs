@@ -2,6 +2,7 @@
 //! builtin modules. `run_main` is what the `pyjit` command calls.
 
 pub mod builtins;
+pub mod fxhash;
 pub mod heap;
 pub mod interp;
 pub mod modules;

@@ -12,6 +12,21 @@ use super::value::{Gc, Obj, Value};
 const BLOCK: usize = 1 << 16;
 const CLASS_SIZES: [usize; 16] = [24, 32, 40, 48, 64, 80, 96, 112, 128, 160, 192, 256, 320, 384, 448, 512];
 const MAX_SMALL: usize = 512;
+
+/// Size class index by size in 8-byte units (0..=64).
+const CLASS_OF_UNITS: [u8; MAX_SMALL / 8 + 1] = {
+    let mut t = [0u8; MAX_SMALL / 8 + 1];
+    let mut units = 0;
+    while units <= MAX_SMALL / 8 {
+        let mut c = 0;
+        while CLASS_SIZES[c] < units * 8 {
+            c += 1;
+        }
+        t[units] = c as u8;
+        units += 1;
+    }
+    t
+};
 const MIN_THRESHOLD: usize = 8 << 20;
 
 struct SizeClass {
@@ -62,8 +77,10 @@ impl Heap {
         self.enabled && (self.stress || self.bytes_since_gc > self.threshold)
     }
 
+    /// The size class for an object of `size` bytes (a table lookup by 8-byte units).
+    #[inline]
     fn class_for(size: usize) -> usize {
-        CLASS_SIZES.iter().position(|&s| s >= size).unwrap_or(CLASS_SIZES.len() - 1)
+        CLASS_OF_UNITS[size.div_ceil(8).min(MAX_SMALL / 8)] as usize
     }
 
     /// Raw cell for `size` bytes, or None when memory is exhausted.

@@ -2,7 +2,7 @@
 //! attributes, C3 linearisation.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 
 use crate::heap::{ObjKind, Value};
 use crate::objects::*;
@@ -37,6 +37,23 @@ impl Vm {
 
     /// Looks `name` (an interned str) up along the MRO of `ty`.
     pub fn lookup(&mut self, ty: Value, name: Value) -> Option<Value> {
+        let t = ty.get::<TypeObj>()?;
+        let ver = t.version.get();
+        let key = (ty.raw(), name.raw());
+        if let Some(&(v, r)) = self.lookup_cache.get(&key) {
+            if v == ver {
+                return if r.is_null() { None } else { Some(r) };
+            }
+        }
+        let r = self.lookup_uncached(ty, name);
+        if self.lookup_cache.len() > 1 << 16 {
+            self.lookup_cache.clear();
+        }
+        self.lookup_cache.insert(key, (ver, r.unwrap_or(Value::NULL)));
+        r
+    }
+
+    fn lookup_uncached(&mut self, ty: Value, name: Value) -> Option<Value> {
         let t = ty.get::<TypeObj>()?;
         let n = t.mro.borrow().len();
         for i in 0..n {
@@ -479,7 +496,7 @@ impl Vm {
                 index.insert(name.raw(), names.len() as u32);
                 names.push(name);
                 let mt = self.types.map_type;
-                let nm = self.alloc(mt, MapObj { names, index, transitions: RefCell::new(HashMap::new()) }).value();
+                let nm = self.alloc(mt, MapObj { names, index, transitions: RefCell::new(HashMap::default()) }).value();
                 m.transitions.borrow_mut().insert(name.raw(), nm);
                 nm
             }
@@ -496,7 +513,7 @@ impl Vm {
             return m;
         }
         let mt = self.types.map_type;
-        let m = self.alloc(mt, MapObj { names: vec![], index: HashMap::new(), transitions: RefCell::new(HashMap::new()) }).value();
+        let m = self.alloc(mt, MapObj { names: vec![], index: HashMap::default(), transitions: RefCell::new(HashMap::default()) }).value();
         t.root_map.set(m);
         m
     }

@@ -238,10 +238,15 @@ impl Vm {
                 }
             };
         }
+        // The outer loop switches frames (calls and returns); the inner loop runs one
+        // frame's instructions with its code slice borrowed.
+        'frame: loop {
         let fi = self.frames.len() - 1;
-        let mut code: Gc<CodeObj> = self.frames[fi].code;
+        let code: Gc<CodeObj> = self.frames[fi].code;
         let mut ip = self.frames[fi].ip;
-        let mut base = self.frames[fi].base;
+        let base = self.frames[fi].base;
+        let code_rc = std::rc::Rc::clone(&code.code);
+        let instrs: &[Instr] = &code_rc.code;
         macro_rules! save_ip {
             () => {
                 if let Some(f) = self.frames.last_mut() {
@@ -251,14 +256,11 @@ impl Vm {
         }
         macro_rules! reload {
             () => {{
-                let f = self.frames.last().expect("a frame is running");
-                code = f.code;
-                ip = f.ip;
-                base = f.base;
+                continue 'frame;
             }};
         }
         loop {
-            let instr = code.code.code[ip];
+            let instr = instrs[ip];
             ip += 1;
             match instr {
                 Instr::Nop => {}
@@ -1172,6 +1174,7 @@ impl Vm {
                 }
                 Instr::PushNull => self.push(Value::NULL),
             }
+        }
         }
     }
 

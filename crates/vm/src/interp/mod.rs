@@ -17,7 +17,7 @@ pub use types_init::Types;
 pub use ops::cmp_ord as ops_cmp_ord;
 pub use eval::Exit;
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 
 use crate::heap::{Heap, Tracer, Value};
 
@@ -117,6 +117,9 @@ pub struct Vm {
     /// hold them in Rust-heap vectors the collector cannot see, so they are roots until the
     /// loop that called that native code reaches a safepoint (see docs/architecture.md).
     pub recent: Vec<Value>,
+    /// Type attribute cache: (class, name) → (class version, attribute or NULL). Cleared by
+    /// every collection, so its pointer keys never outlive their objects.
+    pub lookup_cache: HashMap<(u64, u64), (u64, Value)>,
     /// `recent.len()` at the entry of each active dispatch loop.
     pub recent_marks: Vec<usize>,
     /// Nanoseconds spent marking and sweeping (PYJIT_GC_STATS=1 prints them at exit).
@@ -163,6 +166,7 @@ impl Vm {
             crate::heap::gc::scan_stack(lo, self.stack_top, &mut words);
         }
         let t0 = std::time::Instant::now();
+        self.lookup_cache.clear();
         self.heap.mark(&roots, &words);
         let t1 = std::time::Instant::now();
         self.gc_time.0 += (t1 - t0).as_nanos() as u64;

@@ -1,7 +1,7 @@
 //! Classes, plain instances and the hidden classes (maps) that lay out their attributes.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 
 use crate::heap::{ObjKind, Trace, Tracer, Value};
 
