@@ -3,7 +3,7 @@
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
-use super::stmt::{binop_of, describe};
+use super::stmt::binop_of;
 use super::{CResult, Compiler, Label};
 use crate::code::Const;
 use crate::opcode::{fmt_flags, CmpOp, Instr};

@@ -88,6 +88,23 @@ impl<'a> Compiler<'a> {
             }
             Stmt::TypeAlias(_) => Err(self.err("type alias statements require Python 3.12 or later", s)),
             Stmt::Assign(a) => {
+                // a, b = x, y: no tuple is built (CPython does the same with SWAP)
+                if let ([Expr::Tuple(ast::ExprTuple { elts: targets, .. })], Expr::Tuple(ast::ExprTuple { elts: values, .. })) =
+                    (&a.targets[..], &*a.value)
+                {
+                    let n = targets.len();
+                    let plain = |e: &Expr| !matches!(e, Expr::Starred(_));
+                    if n == values.len() && (2..=3).contains(&n) && targets.iter().all(plain) && values.iter().all(plain) {
+                        for v in values {
+                            self.expr(v)?;
+                        }
+                        self.emit(Instr::Swap(n as u32));
+                        for t in targets {
+                            self.store_target(t)?;
+                        }
+                        return Ok(());
+                    }
+                }
                 self.expr(&a.value)?;
                 let n = a.targets.len();
                 for (i, t) in a.targets.iter().enumerate() {

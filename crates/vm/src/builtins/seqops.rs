@@ -100,14 +100,16 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
     let is_slice = key.kind() == Some(ObjKind::Slice);
     match obj.kind() {
         Some(ObjKind::List) => {
-            let items = obj.get::<ListObj>().expect("list").snapshot();
+            let l = obj.get::<ListObj>().expect("list");
+            let n = l.len();
             if is_slice {
-                let b = vm.slice_bounds(key, items.len())?;
-                let v = pick(&items, &b);
+                let b = vm.slice_bounds(key, n)?;
+                let v = pick(&l.items.borrow(), &b);
                 return Ok(Some(vm.new_list(v)));
             }
-            let i = vm.seq_index(key, items.len(), "list")?;
-            Ok(Some(items[i]))
+            let i = vm.seq_index(key, n, "list")?;
+            let v = l.get(i);
+            Ok(Some(v.unwrap_or(vm.none)))
         }
         Some(ObjKind::Tuple) => {
             let t = obj.get::<TupleObj>().expect("tuple");

@@ -94,7 +94,11 @@ macro_rules! payloads {
         pub(super) fn drop_payload(kind: ObjKind, p: *mut u8) {
             match kind {
                 ObjKind::Free => {}
-                $(ObjKind::$kind => super::gc::drop_obj::<$ty>(p)),*
+                $(ObjKind::$kind => {
+                    if std::mem::needs_drop::<$ty>() {
+                        super::gc::drop_obj::<$ty>(p)
+                    }
+                }),*
             }
         }
     };

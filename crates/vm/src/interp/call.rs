@@ -404,21 +404,23 @@ impl Vm {
             }
             _ => {}
         }
-        let Some(saved) = g.frame.borrow_mut().take() else {
-            return Ok(Exit::Return(self.none));
-        };
+        // The saved frame stays in the generator (its slot vector is reused on yield).
         let code = g.code.get::<CodeObj>().expect("generators hold code");
         if self.frames.len() >= self.recursion_limit {
-            *g.frame.borrow_mut() = Some(saved);
             return Err(self.recursion_error());
         }
         let base = self.sp;
-        let n = saved.slots.len();
-        if base + code.code.frame_size() + 64 > STACK_SLOTS {
-            *g.frame.borrow_mut() = Some(saved);
-            return Err(self.recursion_error());
-        }
-        self.stack[base..base + n].copy_from_slice(&saved.slots);
+        let (n, ip, func, globals) = {
+            let f = g.frame.borrow();
+            let Some(saved) = f.as_ref() else { return Ok(Exit::Return(self.none)) };
+            let n = saved.slots.len();
+            if base + code.code.frame_size() + 64 > STACK_SLOTS {
+                return Err(self.recursion_error());
+            }
+            self.stack[base..base + n].copy_from_slice(&saved.slots);
+            (n, saved.ip, saved.func, saved.globals)
+        };
+        let saved = GenFrame { slots: Vec::new(), ip, func, globals };
         self.sp = base + n;
         let was_started = g.state.get() == 1;
         if was_started && exc.is_none() {

@@ -526,6 +526,30 @@ impl Vm {
                 Instr::BinarySubscr => {
                     let key = self.pop();
                     let obj = self.top();
+                    if key.is_small() {
+                        let lt = self.types.list;
+                        let tt = self.types.tuple;
+                        let oty = self.type_of(obj);
+                        let k = key.small_value();
+                        let hit = if oty == lt {
+                            obj.get::<ListObj>().and_then(|l| {
+                                let items = l.items.borrow();
+                                let j = if k < 0 { k + items.len() as i64 } else { k };
+                                (j >= 0).then(|| items.get(j as usize).copied()).flatten()
+                            })
+                        } else if oty == tt {
+                            obj.get::<TupleObj>().and_then(|t| {
+                                let j = if k < 0 { k + t.items.len() as i64 } else { k };
+                                (j >= 0).then(|| t.items.get(j as usize).copied()).flatten()
+                            })
+                        } else {
+                            None
+                        };
+                        if let Some(v) = hit {
+                            self.stack[self.sp - 1] = v;
+                            continue;
+                        }
+                    }
                     save_ip!();
                     let r = tryv!(self.getitem(obj, key));
                     self.stack[self.sp - 1] = r;
@@ -580,8 +604,19 @@ impl Vm {
                     let r = match r {
                         Some(r) => r,
                         None => {
-                            if let (Some(x), Some(y)) = (a.get::<FloatObj>(), b.get::<FloatObj>()) {
-                                let (x, y) = (x.0, y.0);
+                            let ft = self.types.float;
+                            let as_f = |v: Value| -> Option<f64> {
+                                if v.is_small() {
+                                    let i = v.small_value();
+                                    (i.unsigned_abs() < (1 << 53)).then_some(i as f64)
+                                } else if v.header().map(|h| h.ty.get()) == Some(ft) {
+                                    v.get::<FloatObj>().map(|f| f.0)
+                                } else {
+                                    None
+                                }
+                            };
+                            let either_float = a.get::<FloatObj>().is_some() || b.get::<FloatObj>().is_some();
+                            if let (Some(x), Some(y), true) = (as_f(a), as_f(b), either_float) {
                                 let f = match op % INPLACE {
                                     0 => Some(x + y),
                                     1 => Some(x - y),
@@ -589,7 +624,7 @@ impl Vm {
                                     4 if y != 0.0 => Some(x / y),
                                     _ => None,
                                 };
-                                if let (Some(f), false) = (f, self.is_heap_type(a) || self.is_heap_type(b)) {
+                                if let Some(f) = f {
                                     let v = self.new_float(f);
                                     self.stack[self.sp - 1] = v;
                                     continue;
@@ -621,8 +656,19 @@ impl Vm {
                 Instr::CompareOp(op) => {
                     let b = self.pop();
                     let a = self.top();
+                    let ft = self.types.float;
                     let r = if a.is_small() && b.is_small() {
                         self.bool_val(super::ops::cmp_ord(a.small_value().cmp(&b.small_value()), CmpOp::from_u32(op)))
+                    } else if let (Some(x), Some(y), true) = (a.get::<FloatObj>(), b.get::<FloatObj>(), self.type_of(a) == ft && self.type_of(b) == ft) {
+                        let (x, y) = (x.0, y.0);
+                        self.bool_val(match CmpOp::from_u32(op) {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Le => x <= y,
+                            CmpOp::Eq => x == y,
+                            CmpOp::Ne => x != y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::Ge => x >= y,
+                        })
                     } else {
                         save_ip!();
                         tryv!(self.rich_compare(a, b, CmpOp::from_u32(op)))
@@ -878,8 +924,18 @@ impl Vm {
                     let v = self.pop();
                     let f = self.frames.pop().expect("yielding frame");
                     if let Some(g) = f.gen.get::<GeneratorObj>() {
-                        let slots = self.stack[f.base..self.sp].to_vec();
-                        *g.frame.borrow_mut() = Some(GenFrame { slots, ip, func: f.func, globals: f.globals });
+                        let mut gf = g.frame.borrow_mut();
+                        match gf.as_mut() {
+                            Some(saved) => {
+                                saved.slots.clear();
+                                saved.slots.extend_from_slice(&self.stack[f.base..self.sp]);
+                                saved.ip = ip;
+                            }
+                            None => {
+                                let slots = self.stack[f.base..self.sp].to_vec();
+                                *gf = Some(GenFrame { slots, ip, func: f.func, globals: f.globals });
+                            }
+                        }
                     }
                     self.sp = f.base;
                     let is_await = matches!(code.code.code.get(ip), Some(Instr::JumpBackward(t)) if matches!(code.code.code.get(*t as usize), Some(Instr::Send(_))));
@@ -1089,6 +1145,16 @@ impl Vm {
                             for k in (0..n).rev() {
                                 let v = t.items[k];
                                 self.push(v);
+                            }
+                            continue;
+                        }
+                    }
+                    if let Some(l) = seq.get::<ListObj>() {
+                        let items = l.items.borrow();
+                        if items.len() == n {
+                            for k in (0..n).rev() {
+                                self.stack[self.sp] = items[k];
+                                self.sp += 1;
                             }
                             continue;
                         }

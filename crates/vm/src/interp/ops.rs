@@ -516,7 +516,7 @@ impl Vm {
     }
 
     pub fn getitem(&mut self, obj: Value, key: Value) -> PyResult<Value> {
-        if !self.is_heap_type(obj) {
+        if self.type_of(obj) == self.types.list || !self.is_heap_type(obj) {
             if let Some(l) = obj.get::<ListObj>() {
                 if key.is_small() {
                     let i = key.small_value();
