@@ -467,7 +467,16 @@ impl Vm {
 
     /// Attributes every object of a kind has (`__class__`, `__name__` of functions, ...).
     pub fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        let n = self.str_of(name);
+        let Some(name_obj) = name.get::<StrObj>() else { return Ok(None) };
+        let n: &str = &name_obj.s;
+        // every special attribute is a dunder or starts with a short prefix
+        let maybe = n.starts_with("__")
+            || matches!(obj.kind(), Some(ObjKind::Code) | Some(ObjKind::Exception) | Some(ObjKind::Generator) | Some(ObjKind::Range)
+                | Some(ObjKind::Slice) | Some(ObjKind::Property) | Some(ObjKind::Complex) | Some(ObjKind::Traceback) | Some(ObjKind::MemoryView)
+                | Some(ObjKind::CellK));
+        if !maybe {
+            return Ok(None);
+        }
         if n == "__class__" {
             return Ok(Some(self.type_of(obj)));
         }
@@ -477,7 +486,7 @@ impl Vm {
         match obj.kind() {
             Some(ObjKind::Type) => {
                 let t = obj.get::<TypeObj>().expect("type");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__name__" => Some(self.new_str(&t.name.borrow().clone())),
                     "__qualname__" => Some(self.new_str(&t.qualname.borrow().clone())),
                     "__mro__" => {
@@ -501,7 +510,7 @@ impl Vm {
             }
             Some(ObjKind::Function) => {
                 let f = obj.get::<FunctionObj>().expect("function");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__name__" => Some(f.name.get()),
                     "__qualname__" => Some(f.qualname.get()),
                     "__doc__" => Some(f.doc.get()),
@@ -524,7 +533,7 @@ impl Vm {
             }
             Some(ObjKind::Builtin) => {
                 let b = obj.get::<BuiltinObj>().expect("builtin");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__name__" => Some(self.intern(b.name)),
                     "__qualname__" => {
                         let q = if b.owner.is_null() { b.name.to_string() } else { format!("{}.{}", self.type_name(b.owner), b.name) };
@@ -540,7 +549,7 @@ impl Vm {
             Some(ObjKind::Method) => {
                 let m = obj.get::<MethodObj>().expect("method");
                 let (func, self_) = (m.func, m.self_);
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__func__" => Some(func),
                     "__self__" => Some(self_),
                     _ => self.getattr_opt(func, name)?,
@@ -548,7 +557,7 @@ impl Vm {
             }
             Some(ObjKind::Code) => {
                 let c = obj.get::<CodeObj>().expect("code");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "co_name" => Some(c.name),
                     "co_qualname" => Some(c.qualname),
                     "co_filename" => Some(c.filename),
@@ -581,9 +590,16 @@ impl Vm {
             Some(ObjKind::Module) => Ok(None),
             Some(ObjKind::Exception) => {
                 let e = obj.get::<ExceptionObj>().expect("exception");
+                // attributes set on the instance (ImportError.name, ...) come first
+                let d = e.dict.get();
+                if !d.is_null() && !matches!(n, "args" | "__traceback__" | "__cause__" | "__context__" | "__suppress_context__") {
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
+                }
                 let none = self.none;
                 let or_none = |v: Value| if v.is_null() { none } else { v };
-                Ok(match n.as_str() {
+                Ok(match n {
                     "args" => Some(e.args.get()),
                     "__traceback__" => Some(or_none(e.traceback.get())),
                     "__cause__" => Some(or_none(e.cause.get())),
@@ -602,7 +618,7 @@ impl Vm {
                     }
                     "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.os_error) => {
                         let a = self.exc_args(obj);
-                        Some(match n.as_str() {
+                        Some(match n {
                             "errno" if a.len() >= 2 => a[0],
                             "strerror" if a.len() >= 2 => a[1],
                             "filename" if a.len() >= 3 => a[2],
@@ -614,7 +630,7 @@ impl Vm {
                     {
                         let a = self.exc_args(obj);
                         let details = a.get(1).and_then(|d| d.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
-                        Some(match n.as_str() {
+                        Some(match n {
                             "msg" => a.first().copied().unwrap_or(none),
                             "filename" => details.first().copied().unwrap_or(none),
                             "lineno" => details.get(1).copied().unwrap_or(none),
@@ -634,7 +650,7 @@ impl Vm {
             }
             Some(ObjKind::Generator) => {
                 let g = obj.get::<GeneratorObj>().expect("generator");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__name__" => Some(g.name.get()),
                     "__qualname__" => Some(g.qualname.get()),
                     "gi_running" | "cr_running" | "ag_running" => Some(self.bool_val(g.state.get() == 2)),
@@ -658,7 +674,7 @@ impl Vm {
             }
             Some(ObjKind::Range) => {
                 let r = obj.get::<RangeObj>().expect("range");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "start" => Some(r.start),
                     "stop" => Some(r.stop),
                     "step" => Some(r.step),
@@ -667,7 +683,7 @@ impl Vm {
             }
             Some(ObjKind::Slice) => {
                 let r = obj.get::<SliceObj>().expect("slice");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "start" => Some(r.start),
                     "stop" => Some(r.stop),
                     "step" => Some(r.step),
@@ -678,7 +694,7 @@ impl Vm {
                 let p = obj.get::<PropertyObj>().expect("property");
                 let none = self.none;
                 let or_none = |v: Value| if v.is_null() { none } else { v };
-                Ok(match n.as_str() {
+                Ok(match n {
                     "fget" => Some(or_none(p.fget)),
                     "fset" => Some(or_none(p.fset)),
                     "fdel" => Some(or_none(p.fdel)),
@@ -688,16 +704,16 @@ impl Vm {
             }
             Some(ObjKind::ClassMethod) | Some(ObjKind::StaticMethod) => {
                 let f = obj.get::<ClassMethodObj>().map(|c| c.f).or_else(|| obj.get::<StaticMethodObj>().map(|s| s.f)).unwrap_or(Value::NULL);
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__func__" | "__wrapped__" => Some(f),
                     "__isabstractmethod__" => Some(self.false_),
-                    _ => self.getattr_opt(f, name).ok().flatten().filter(|_| matches!(n.as_str(), "__name__" | "__qualname__" | "__doc__")),
+                    _ => self.getattr_opt(f, name).ok().flatten().filter(|_| matches!(n, "__name__" | "__qualname__" | "__doc__")),
                 })
             }
             Some(ObjKind::Complex) => {
                 let c = obj.get::<ComplexObj>().expect("complex");
                 let (re, im) = (c.re, c.im);
-                Ok(match n.as_str() {
+                Ok(match n {
                     "real" => Some(self.new_float(re)),
                     "imag" => Some(self.new_float(im)),
                     _ => None,
@@ -705,7 +721,7 @@ impl Vm {
             }
             Some(ObjKind::Traceback) => {
                 let t = obj.get::<TracebackObj>().expect("traceback");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "tb_next" => Some(if t.next.get().is_null() { self.none } else { t.next.get() }),
                     "tb_lineno" => Some(self.new_int(t.lineno as i64)),
                     "tb_lasti" => Some(self.new_int(t.ip as i64 * 2)),
@@ -715,7 +731,7 @@ impl Vm {
             }
             Some(ObjKind::Super) => {
                 let s = obj.get::<SuperObj>().expect("super");
-                Ok(match n.as_str() {
+                Ok(match n {
                     "__thisclass__" => Some(s.ty),
                     "__self__" => Some(s.obj),
                     "__self_class__" => Some(s.obj_type),
@@ -726,7 +742,7 @@ impl Vm {
                 let m = obj.get::<MemoryViewObj>().expect("memoryview");
                 let len = m.len;
                 let src = m.obj;
-                Ok(match n.as_str() {
+                Ok(match n {
                     "nbytes" => Some(self.new_int(len as i64)),
                     "readonly" => Some(self.bool_val(src.kind() == Some(ObjKind::Bytes))),
                     "itemsize" => Some(self.new_int(1)),

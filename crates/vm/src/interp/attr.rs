@@ -330,8 +330,17 @@ impl Vm {
 
     /// object.__getattribute__ (and type.__getattribute__ for classes).
     pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        if obj.kind() == Some(ObjKind::Type) {
-            return self.type_getattr(obj, name);
+        match obj.kind() {
+            Some(ObjKind::Type) => return self.type_getattr(obj, name),
+            Some(ObjKind::Module) => {
+                // module globals dominate; the module class only has dunders
+                if let Some(d) = obj.get::<ModuleObj>().map(|m| m.dict) {
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
+                }
+            }
+            _ => {}
         }
         let ty = self.type_of(obj);
         let descr = self.lookup(ty, name);

@@ -175,6 +175,7 @@ impl Vm {
             gen: Value::NULL,
             is_entry,
             saved_sp: 0,
+            init_self: Value::NULL,
         });
         Ok(())
     }
@@ -443,6 +444,7 @@ impl Vm {
             gen,
             is_entry: true,
             saved_sp: 0,
+            init_self: Value::NULL,
         });
         let r = self.run_frames(exc);
         // the frame has been popped by the loop (on yield its state was saved into `gen`)

@@ -50,6 +50,7 @@ impl Vm {
             gen: Value::NULL,
             is_entry: true,
             saved_sp: 0,
+            init_self: Value::NULL,
         });
         match self.run_frames(None)? {
             Exit::Return(v) => Ok(v),
@@ -92,6 +93,7 @@ impl Vm {
             gen: Value::NULL,
             is_entry: true,
             saved_sp: 0,
+            init_self: Value::NULL,
         });
         match self.run_frames(None)? {
             Exit::Return(v) => Ok(v),
@@ -914,6 +916,14 @@ impl Vm {
                     let v = self.pop();
                     let f = self.frames.pop().expect("returning frame");
                     self.sp = f.base;
+                    let v = if f.init_self.is_null() {
+                        v
+                    } else if v == self.none {
+                        f.init_self
+                    } else {
+                        let tn = self.type_name_of(v);
+                        return Err((self.type_error(&format!("__init__() should return None, not '{tn}'")), false));
+                    };
                     if f.is_entry {
                         return Ok(Exit::Return(v));
                     }
@@ -1357,6 +1367,26 @@ impl Vm {
             heap_args = self.stack[first..first + argc].to_vec();
             &heap_args
         };
+        if func.kind() == Some(ObjKind::Type) && argc < 16 {
+            if let Some(init) = self.plain_init(func) {
+                // Instantiating a plain class: allocate, then run __init__ as a frame of this
+                // loop (no nested dispatch loop); its return value is replaced by the instance.
+                let obj = self.new_instance(func);
+                let mut buf2 = [Value::NULL; 17];
+                buf2[0] = obj;
+                buf2[1..argc + 1].copy_from_slice(args);
+                let saved_sp = self.sp;
+                self.sp -= pop;
+                if let Err(e) = self.push_function_frame(init, &buf2[..argc + 1], kwnames, false) {
+                    self.sp = saved_sp;
+                    return Err(e);
+                }
+                if let Some(fr) = self.frames.last_mut() {
+                    fr.init_self = obj;
+                }
+                return Ok(true);
+            }
+        }
         if let Some(f) = func.get::<FunctionObj>() {
             let is_gen = f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(false);
             if !is_gen {
@@ -1381,6 +1411,28 @@ impl Vm {
         let r = r?;
         self.push(r);
         Ok(false)
+    }
+
+    /// The Python `__init__` of a class instantiated the default way (metaclass `type`,
+    /// `object.__new__`, instances laid out by maps), if it has one.
+    fn plain_init(&mut self, cls: Value) -> Option<Value> {
+        if self.type_of(cls) != self.types.type_ {
+            return None;
+        }
+        let t = cls.get::<TypeObj>()?;
+        if t.instance_kind != ObjKind::Instance || t.has_flag(type_flags::ABSTRACT) || t.has_flag(type_flags::EXCEPTION) {
+            return None;
+        }
+        let new_name = self.intern("__new__");
+        let obj_new = self.types.object.get::<TypeObj>().map(|o| o.dict).and_then(|d| self.dict_get_str(d, new_name));
+        if self.lookup(cls, new_name) != obj_new {
+            return None;
+        }
+        let init_name = self.intern("__init__");
+        let init = self.lookup(cls, init_name)?;
+        let f = init.get::<FunctionObj>()?;
+        let is_gen = f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(true);
+        (!is_gen).then_some(init)
     }
 
     fn call_ex(&mut self, func: Value, args: Value, kwargs: Value) -> PyResult<Value> {

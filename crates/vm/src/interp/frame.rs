@@ -21,11 +21,14 @@ pub struct Frame {
     pub is_entry: bool,
     /// The evaluation stack pointer saved while this frame calls another.
     pub saved_sp: usize,
+    /// For an `__init__` frame started by instantiating a class: the new instance, which
+    /// the call evaluates to.
+    pub init_self: Value,
 }
 
 impl Frame {
     pub fn roots(&self, out: &mut Vec<Value>) {
-        out.extend_from_slice(&[self.code.value(), self.func, self.globals, self.builtins, self.locals, self.gen]);
+        out.extend_from_slice(&[self.code.value(), self.func, self.globals, self.builtins, self.locals, self.gen, self.init_self]);
     }
     pub fn cells_base(&self) -> usize {
         self.base + self.code.code.nlocals()

@@ -117,6 +117,8 @@ pub struct Vm {
     /// hold them in Rust-heap vectors the collector cannot see, so they are roots until the
     /// loop that called that native code reaches a safepoint (see docs/architecture.md).
     pub recent: Vec<Value>,
+    /// Modules whose code is running (for circular-import messages).
+    pub importing: Vec<String>,
     /// Type attribute cache: (class, name) → (class version, attribute or NULL). Cleared by
     /// every collection, so its pointer keys never outlive their objects.
     pub lookup_cache: HashMap<(u64, u64), (u64, Value)>,

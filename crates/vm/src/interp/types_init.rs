@@ -210,6 +210,7 @@ impl Vm {
             stdout_buf: Vec::new(),
             gc_time: (0, 0),
             recent: Vec::new(),
+            importing: Vec::new(),
             lookup_cache: Default::default(),
             recent_marks: Vec::new(),
         };

@@ -178,7 +178,10 @@ fn load_module(vm: &mut Vm, full: &str, file: &std::path::Path, pkg_dir: Option<
             return Err(e);
         }
     };
-    if let Err(e) = vm.run_code(code, d, d) {
+    vm.importing.push(full.to_string());
+    let r = vm.run_code(code, d, d);
+    vm.importing.pop();
+    if let Err(e) = r {
         let mods = vm.modules;
         let k = vm.new_str(full);
         let _ = vm.dict_del(mods, k);
@@ -212,11 +215,17 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult<Value> {
     }
     let file = vm.dict_get_by_str(d, "__file__").map(|f| vm.str_of(f));
     let t = vm.types.import_error;
+    let initializing = vm.importing.iter().any(|m| *m == mname);
     let msg = match file {
+        _ if initializing => format!("cannot import name '{n}' from partially initialized module '{mname}' (most likely due to a circular import)"),
         Some(f) => format!("cannot import name '{n}' from '{mname}' ({f})"),
         None => format!("cannot import name '{n}' from '{mname}' (unknown location)"),
     };
-    Err(vm.err(t, &msg))
+    let e = vm.err(t, &msg);
+    let key = vm.intern("name");
+    let mv = vm.new_string(mname);
+    let _ = vm.set_exc_attr(e.0, key, mv);
+    Err(e)
 }
 
 pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {

@@ -2,6 +2,7 @@
 
 pub mod import;
 mod math;
+mod os;
 pub mod sys;
 
 use crate::heap::Value;
@@ -108,6 +109,7 @@ pub fn register(vm: &mut Vm) {
     let _ = vm.dict_set(mods, bn, b);
     sys::register(vm);
     math::register(vm);
+    os::register(vm);
     let t = new_module(vm, "time");
     let fns: &[(&'static str, NativeFn)] = &[
         ("time", time_time),

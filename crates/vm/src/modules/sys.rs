@@ -337,7 +337,7 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "executable", exe);
     let t = vm.true_;
     set_attr(vm, s, "dont_write_bytecode", t);
-    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc"].iter().map(|n| vm.new_str(n)).collect();
+    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc", "os", "os.path"].iter().map(|n| vm.new_str(n)).collect();
     let names = vm.new_tuple(names);
     set_attr(vm, s, "builtin_module_names", names);
     let impl_name = vm.new_str("pyjit");
