@@ -227,8 +227,32 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
+fn exc_repr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let ty = vm.type_of(args[0]);
+    let name = vm.type_name(ty);
+    let a = vm.exc_args(args[0]);
+    let s = if a.len() == 1 {
+        format!("{name}({})", vm.repr(a[0])?)
+    } else if a.is_empty() {
+        format!("{name}()")
+    } else {
+        let t = vm.new_tuple(a);
+        format!("{name}{}", vm.repr(t)?)
+    };
+    Ok(vm.new_string(s))
+}
+
+fn exc_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    match super::repr::native_str(vm, args[0])? {
+        Some(s) => Ok(vm.new_string(s)),
+        None => Ok(vm.empty_str),
+    }
+}
+
 pub fn register(vm: &mut Vm) {
     let be = vm.types.base_exception;
+    method(vm, be, "__repr__", exc_repr);
+    method(vm, be, "__str__", exc_str);
     method(vm, be, "__new__", exc_new);
     method(vm, be, "__init__", exc_init);
     method(vm, be, "with_traceback", exc_with_traceback);

@@ -332,7 +332,8 @@ fn f_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 fn f_hasattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 2, 2, "hasattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
-        return Err(vm.type_error("hasattr(): attribute name must be string"));
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
     }
     let n = vm.intern_value(args[1]);
     let r = vm.getattr_opt(args[0], n)?.is_some();

@@ -675,10 +675,7 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
         let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-        let mut hex = format!("{mant:013x}");
-        while hex.len() > 1 && hex.ends_with('0') {
-            hex.pop();
-        }
+        let hex = format!("{mant:013x}");
         format!("{sign}0x{lead}.{hex}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
     };
     Ok(vm.new_string(s))
@@ -774,7 +771,7 @@ fn complex_conjugate(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value>
 
 fn bool_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     super::no_kw(vm, kw, "bool")?;
-    arity(vm, args, 1, 2, "bool")?;
+    super::marity(vm, args, 1, 2, "bool")?;
     match args.get(1) {
         Some(&v) => {
             let b = vm.truthy(v)?;

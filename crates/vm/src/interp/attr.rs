@@ -418,8 +418,12 @@ impl Vm {
         if let Some(d) = self.lookup(ty, name) {
             if let Some(p) = d.get::<PropertyObj>() {
                 if p.fset.is_null() || p.fset == self.none {
-                    let pname = self.property_name(d);
                     let tn = self.type_name_of(obj);
+                    if p.fget.kind() == Some(ObjKind::Builtin) {
+                        let n = self.str_of(name);
+                        return Err(self.attribute_error(&format!("attribute '{n}' of '{tn}' objects is not writable")));
+                    }
+                    let pname = self.property_name(d);
                     return Err(self.attribute_error(&format!("property {pname}of '{tn}' object has no setter")));
                 }
                 let f = p.fset;
@@ -439,6 +443,10 @@ impl Vm {
             }
         }
         match obj.kind() {
+            Some(ObjKind::Instance) if ty == self.types.object => {
+                let n = self.str_of(name);
+                Err(self.attribute_error(&format!("'object' object has no attribute '{n}'")))
+            }
             Some(ObjKind::Instance) => {
                 let inst = obj.get::<InstanceObj>().expect("kind checked");
                 if inst.dict.get().is_null() {
@@ -604,8 +612,12 @@ impl Vm {
         if let Some(d) = self.lookup(ty, name) {
             if let Some(p) = d.get::<PropertyObj>() {
                 if p.fdel.is_null() || p.fdel == self.none {
-                    let pname = self.property_name(d);
                     let tn = self.type_name_of(obj);
+                    if p.fget.kind() == Some(ObjKind::Builtin) {
+                        let n = self.str_of(name);
+                        return Err(self.attribute_error(&format!("attribute '{n}' of '{tn}' objects is not writable")));
+                    }
+                    let pname = self.property_name(d);
                     return Err(self.attribute_error(&format!("property {pname}of '{tn}' object has no deleter")));
                 }
                 let f = p.fdel;
@@ -670,7 +682,7 @@ impl Vm {
             }
             let Some(c) = found else {
                 let mut heads: Vec<Value> = Vec::new();
-                for s in &seqs[..seqs.len().saturating_sub(1)] {
+                for s in &seqs {
                     if !heads.contains(&s[0]) {
                         heads.push(s[0]);
                     }

@@ -37,6 +37,11 @@ impl Vm {
                 let func = b.func;
                 if b.self_.is_null() {
                     func(self, args, kwnames)
+                } else if args.len() < 8 {
+                    let mut buf = [Value::NULL; 8];
+                    buf[0] = b.self_;
+                    buf[1..=args.len()].copy_from_slice(args);
+                    func(self, &buf[..=args.len()], kwnames)
                 } else {
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(b.self_);
@@ -46,10 +51,16 @@ impl Vm {
             }
             Some(ObjKind::Method) => {
                 let m = f.get::<MethodObj>().expect("kind checked");
+                let func = m.func;
+                if args.len() < 8 {
+                    let mut buf = [Value::NULL; 8];
+                    buf[0] = m.self_;
+                    buf[1..=args.len()].copy_from_slice(args);
+                    return self.call_kw(func, &buf[..=args.len()], kwnames);
+                }
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(m.self_);
                 all.extend_from_slice(args);
-                let func = m.func;
                 self.call_kw(func, &all, kwnames)
             }
             Some(ObjKind::Type) => self.call_type(f, args, kwnames),
@@ -244,7 +255,11 @@ impl Vm {
                 )));
             }
             // defaults
-            let defaults: Vec<Value> = func.defaults.get().get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+            let defaults_t = func.defaults.get().get::<TupleObj>();
+            let defaults: &[Value] = match &defaults_t {
+                Some(t) => &t.items,
+                None => &[],
+            };
             let first_default = argcount - defaults.len().min(argcount);
             let mut missing = Vec::new();
             for j in 0..argcount {
@@ -286,9 +301,10 @@ impl Vm {
             }
         }
         if !c.freevars.is_empty() {
-            let closure: Vec<Value> = func.closure.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
-            for (i, cell) in closure.into_iter().enumerate() {
-                self.stack[base + nlocals + ncell + i] = cell;
+            if let Some(closure) = func.closure.get::<TupleObj>() {
+                for (i, &cell) in closure.items.iter().enumerate() {
+                    self.stack[base + nlocals + ncell + i] = cell;
+                }
             }
         }
         Ok(())

@@ -1037,7 +1037,12 @@ impl Vm {
                                     Ok(c) => c.0,
                                     Err(e) => {
                                         if self.isinstance(e.0, self.types.type_error) {
-                                            return Err((self.type_error("exception causes must derive from BaseException"), false));
+                                            let msg = if self.is_type(cause) {
+                                                "exception causes must derive from BaseException"
+                                            } else {
+                                                "exception cause must be None or derive from BaseException"
+                                            };
+                                            return Err((self.type_error(msg), false));
                                         }
                                         return Err((e, false));
                                     }
