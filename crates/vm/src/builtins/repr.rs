@@ -134,6 +134,11 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         }
         ObjKind::Builtin => {
             let b = v.get::<BuiltinObj>().expect("kind checked");
+            if b.self_.is_null() && !b.owner.is_null() {
+                let on = vm.type_name(b.owner);
+                let what = if b.name.starts_with("__") { "slot wrapper" } else { "method" };
+                return Ok(Some(format!("<{what} '{}' of '{on}' objects>", b.name)));
+            }
             if b.self_.is_null() || b.self_.kind() == Some(ObjKind::Module) {
                 format!("<built-in function {}>", b.name)
             } else {

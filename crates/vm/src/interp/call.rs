@@ -35,7 +35,29 @@ impl Vm {
             Some(ObjKind::Builtin) => {
                 let b = f.get::<BuiltinObj>().expect("kind checked");
                 let func = b.func;
-                if b.self_.is_null() {
+                if b.self_.is_null() && !b.owner.is_null() {
+                    // an unbound method of a builtin class: the first argument is self
+                    let owner = b.owner;
+                    let ok = match args.first() {
+                        Some(&s) => {
+                            let st = self.type_of(s);
+                            self.is_subtype(st, owner) || (owner == self.types.object)
+                        }
+                        None => false,
+                    };
+                    if !ok {
+                        let on = self.type_name(owner);
+                        let name = b.name;
+                        return Err(match args.first() {
+                            None => self.type_error(&format!("unbound method {on}.{name}() needs an argument")),
+                            Some(&s) => {
+                                let tn = self.type_name_of(s);
+                                self.type_error(&format!("descriptor '{name}' for '{on}' objects doesn't apply to a '{tn}' object"))
+                            }
+                        });
+                    }
+                    func(self, args, kwnames)
+                } else if b.self_.is_null() {
                     func(self, args, kwnames)
                 } else if args.len() < 8 {
                     let mut buf = [Value::NULL; 8];
