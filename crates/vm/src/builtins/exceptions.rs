@@ -253,25 +253,16 @@ pub fn register(vm: &mut Vm) {
     let be = vm.types.base_exception;
     method(vm, be, "__repr__", exc_repr);
     method(vm, be, "__str__", exc_str);
-    method(vm, be, "__new__", exc_new);
+    super::static_method(vm, be, "__new__", exc_new);
     method(vm, be, "__init__", exc_init);
     method(vm, be, "with_traceback", exc_with_traceback);
     method(vm, be, "add_note", exc_add_note);
     let beg = vm.types.base_exception_group;
-    method(vm, beg, "__new__", eg_new);
+    super::static_method(vm, beg, "__new__", eg_new);
     method(vm, beg, "__init__", |vm, _a, _k| Ok(vm.none));
     method(vm, beg, "__str__", eg_str);
     method(vm, beg, "split", eg_split_m);
     method(vm, beg, "subgroup", eg_subgroup);
     super::getset(vm, beg, "exceptions", eg_exceptions_get, None);
     super::getset(vm, beg, "message", eg_message_get, None);
-    // __new__ is a static method in CPython
-    for t in [be, beg] {
-        let d = t.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
-        if let Some(f) = vm.dict_get_by_str(d, "__new__") {
-            let sm = vm.types.staticmethod;
-            let s = vm.alloc(sm, StaticMethodObj { f, dict: Cell::new(Value::NULL) }).value();
-            vm.dict_set_str(d, "__new__", s);
-        }
-    }
 }

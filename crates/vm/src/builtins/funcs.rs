@@ -108,7 +108,7 @@ fn f_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
                 },
                 Num::Int(b) => vm.new_bigint(num_traits::Signed::abs(&b)),
                 Num::Float(f) => vm.new_float(f.abs()),
-                Num::Complex(r, i) => vm.new_float(r.hypot(i)),
+                Num::Complex(r, i) => vm.new_float(crate::builtins::num::hypot(r, i)),
             });
         }
     }

@@ -511,7 +511,7 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
         }
         return if n < 0 { complex_div((1.0, 0.0), r) } else { r };
     }
-    let vabs = a.0.hypot(a.1);
+    let vabs = hypot(a.0, a.1);
     let mut len = vabs.powf(b.0);
     let at = a.1.atan2(a.0);
     let mut phase = at * b.0;
@@ -556,6 +556,45 @@ pub fn float_repr(f: f64) -> String {
         let es = if exp < 0 { format!("-{:02}", -exp) } else { format!("+{:02}", exp) };
         format!("{sign}{m}e{es}")
     }
+}
+
+/// sqrt(x*x + y*y), correctly rounded in practice: a first estimate corrected with the exact
+/// residual computed by fused multiply-adds. Gives the same bits on every architecture (libm
+/// hypot differs between x86-64 and AArch64 builds of glibc).
+pub fn hypot(x: f64, y: f64) -> f64 {
+    let (mut a, mut b) = (x.abs(), y.abs());
+    if a.is_infinite() || b.is_infinite() {
+        return f64::INFINITY;
+    }
+    if a.is_nan() || b.is_nan() {
+        return f64::NAN;
+    }
+    if a < b {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if b == 0.0 {
+        return a;
+    }
+    // scale into a safe range
+    let scale = if a > 1e150 {
+        2f64.powi(-600)
+    } else if a < 1e-150 {
+        2f64.powi(600)
+    } else {
+        1.0
+    };
+    let (a, b) = (a * scale, b * scale);
+    let h = (a * a + b * b).sqrt();
+    // residual r = a^2 + b^2 - h^2, computed with exact products
+    let a2 = a * a;
+    let ea = a.mul_add(a, -a2);
+    let b2 = b * b;
+    let eb = b.mul_add(b, -b2);
+    let h2 = h * h;
+    let eh = h.mul_add(h, -h2);
+    let r = ((a2 - h2) + b2) + ((ea + eb) - eh);
+    let h = h + r / (2.0 * h);
+    h / scale
 }
 
 #[cfg(test)]

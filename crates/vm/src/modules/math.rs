@@ -168,6 +168,9 @@ fn m_hypot(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if vals.iter().any(|v| v.is_infinite()) {
         return Ok(vm.new_float(f64::INFINITY));
     }
+    if vals.len() == 2 {
+        return Ok(vm.new_float(crate::builtins::num::hypot(vals[0], vals[1])));
+    }
     let m = vals.iter().cloned().fold(0.0, f64::max);
     if m == 0.0 {
         return Ok(vm.new_float(0.0));
@@ -210,38 +213,32 @@ fn to_int_result(vm: &mut Vm, f: f64) -> PyResult<Value> {
     crate::builtins::float_to_int_pub(vm, f)
 }
 
-fn m_floor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let v = *a.first().ok_or_else(|| vm.type_error("math.floor() takes exactly one argument (0 given)"))?;
+/// math.floor / math.ceil: ints unchanged, `__floor__`/`__ceil__` of other classes, floats rounded.
+fn round_to_int(vm: &mut Vm, a: &[Value], name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    let Some(&v) = a.first() else {
+        return Err(vm.type_error(&format!("math.{name}() takes exactly one argument (0 given)")));
+    };
     if vm.is_int(v) {
         let b = vm.as_bigint(v).unwrap_or_default();
         return Ok(vm.new_bigint(b));
     }
-    let ty = vm.type_of(v);
-    let n = vm.intern("__floor__");
     if vm.as_num(v).is_none() {
-        if let Some(f) = vm.lookup(ty, n) {
-            return vm.call(f, &[v]);
+        let ty = vm.type_of(v);
+        let n = vm.intern(dunder);
+        if let Some(m) = vm.lookup(ty, n) {
+            return vm.call(m, &[v]);
         }
     }
     let x = numfloat(vm, v)?;
-    to_int_result(vm, x.floor())
+    to_int_result(vm, f(x))
+}
+
+fn m_floor(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    round_to_int(vm, a, "floor", "__floor__", f64::floor)
 }
 
 fn m_ceil(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let v = *a.first().ok_or_else(|| vm.type_error("math.ceil() takes exactly one argument (0 given)"))?;
-    if vm.is_int(v) {
-        let b = vm.as_bigint(v).unwrap_or_default();
-        return Ok(vm.new_bigint(b));
-    }
-    let ty = vm.type_of(v);
-    let n = vm.intern("__ceil__");
-    if vm.as_num(v).is_none() {
-        if let Some(f) = vm.lookup(ty, n) {
-            return vm.call(f, &[v]);
-        }
-    }
-    let x = numfloat(vm, v)?;
-    to_int_result(vm, x.ceil())
+    round_to_int(vm, a, "ceil", "__ceil__", f64::ceil)
 }
 
 fn m_trunc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

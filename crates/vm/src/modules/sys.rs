@@ -154,7 +154,10 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
             Ok(vm.none)
         }
         Some(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
-        None => Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+        None => {
+            let tn = a.first().map(|v| vm.type_name_of(*v)).unwrap_or_else(|| "NoneType".into());
+            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+        }
     }
 }
 
@@ -320,6 +323,61 @@ pub fn register(vm: &mut Vm) {
     let vals = [Value::small(3), Value::small(11), Value::small(7), Some(fin), Value::small(0)].map(|v| v.unwrap_or(Value::NULL));
     let vi = structseq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], &vals);
     set_attr(vm, s, "version_info", vi);
+    let fi_vals = [
+        vm.new_float(f64::MAX),
+        vm.new_int(1024),
+        vm.new_int(308),
+        vm.new_float(f64::MIN_POSITIVE),
+        vm.new_int(-1021),
+        vm.new_int(-307),
+        vm.new_int(15),
+        vm.new_int(53),
+        vm.new_float(f64::EPSILON),
+        vm.new_int(2),
+        vm.new_int(1),
+    ];
+    let fi = structseq(
+        vm,
+        "sys.float_info",
+        &["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"],
+        &fi_vals,
+    );
+    set_attr(vm, s, "float_info", fi);
+    let modulus = vm.new_int((1i64 << 61) - 1);
+    let alg = vm.new_str("siphash13");
+    let hi_vals = [
+        vm.new_int(64),
+        modulus,
+        vm.new_int(314159),
+        vm.new_int(0),
+        vm.new_int(1000003),
+        alg,
+        vm.new_int(64),
+        vm.new_int(128),
+        vm.new_int(0),
+    ];
+    let hi = structseq(vm, "sys.hash_info", &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"], &hi_vals);
+    set_attr(vm, s, "hash_info", hi);
+    let ii_vals = [vm.new_int(30), vm.new_int(4), vm.new_int(4300), vm.new_int(640)];
+    let ii = structseq(vm, "sys.int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"], &ii_vals);
+    set_attr(vm, s, "int_info", ii);
+    let (ign, iso) = (vm.config.ignore_env as i64, vm.config.isolated as i64);
+    let hr = if vm.config.hash_seed == Some(0) { 0 } else { 1 };
+    let flag_vals: Vec<Value> = [0, 0, 0, 0, 1, iso, 0, ign, 0, 0, 0, hr, iso, 0, 0, 0, iso, 4300]
+        .iter()
+        .map(|&i| Value::small(i).unwrap_or(Value::NULL))
+        .collect();
+    let flags = structseq(
+        vm,
+        "sys.flags",
+        &[
+            "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+            "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+            "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+        ],
+        &flag_vals,
+    );
+    set_attr(vm, s, "flags", flags);
     let ver = vm.new_str("3.11.7 (pyjit 0.1.0) [Rust]");
     set_attr(vm, s, "version", ver);
     let hv = vm.new_int(0x030b07f0);
