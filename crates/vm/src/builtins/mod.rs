@@ -1,6 +1,7 @@
 //! The builtins module and the methods of the builtin types.
 
 pub mod bytes;
+mod classes;
 pub mod compare;
 mod dict;
 pub mod exceptions;

@@ -5,6 +5,7 @@ mod alloc;
 mod attr;
 mod call;
 mod dictops;
+mod dispatch_support;
 mod errors;
 mod eval;
 mod frame;

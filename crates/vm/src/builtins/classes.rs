@@ -1,0 +1,585 @@
+//! Creating classes (`type.__new__`), special attributes of builtin objects, `dir()` and
+//! `locals()`.
+
+use std::cell::{Cell, RefCell};
+
+use crate::heap::{ObjKind, Value};
+use crate::interp::{PyResult, Vm};
+use crate::objects::*;
+
+impl Vm {
+    /// type.__new__(meta, name, bases, ns): a new class.
+    pub fn create_class(&mut self, meta: Value, name: Value, mut bases: Vec<Value>, ns: Value, kws: &[(String, Value)]) -> PyResult<Value> {
+        if bases.is_empty() {
+            bases.push(self.types.object);
+        }
+        for &b in &bases {
+            let Some(bt) = b.get::<TypeObj>() else {
+                return Err(self.type_error("bases must be types"));
+            };
+            if !bt.has_flag(type_flags::BASETYPE) {
+                let n = bt.name.borrow().clone();
+                return Err(self.type_error(&format!("type '{n}' is not an acceptable base type")));
+            }
+        }
+        // the layout: at most one builtin base kind besides Instance
+        let mut kind = ObjKind::Instance;
+        for &b in &bases {
+            let k = b.get::<TypeObj>().map(|t| t.instance_kind).unwrap_or(ObjKind::Instance);
+            if k != ObjKind::Instance {
+                if kind != ObjKind::Instance && kind != k {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+                kind = k;
+            }
+        }
+        let dict = self.new_dict();
+        self.dict_update_from(dict, ns, false)?;
+        let name_s = self.str_of(name);
+        let qualname = match self.dict_get_by_str(dict, "__qualname__") {
+            Some(q) => {
+                let s = self.str_of(q);
+                let k = self.intern("__qualname__");
+                self.dict_del(dict, k)?;
+                s
+            }
+            None => name_s.clone(),
+        };
+        if self.dict_get_by_str(dict, "__module__").is_none() {
+            let g = self.frames.last().map(|f| f.globals).unwrap_or(Value::NULL);
+            if let Some(m) = (!g.is_null()).then(|| self.dict_get_by_str(g, "__name__")).flatten() {
+                self.dict_set_str(dict, "__module__", m);
+            }
+        }
+        // __init_subclass__ and __class_getitem__ are implicit classmethods, __new__ static
+        for (n, is_static) in [("__init_subclass__", false), ("__class_getitem__", false), ("__new__", true)] {
+            if let Some(f) = self.dict_get_by_str(dict, n) {
+                if f.kind() == Some(ObjKind::Function) {
+                    let w = if is_static {
+                        let st = self.types.staticmethod;
+                        self.alloc(st, StaticMethodObj { f, dict: Cell::new(Value::NULL) }).value()
+                    } else {
+                        let ct = self.types.classmethod;
+                        self.alloc(ct, ClassMethodObj { f, dict: Cell::new(Value::NULL) }).value()
+                    };
+                    self.dict_set_str(dict, n, w);
+                }
+            }
+        }
+        // __eq__ without __hash__ makes instances unhashable
+        if self.dict_get_by_str(dict, "__eq__").is_some() && self.dict_get_by_str(dict, "__hash__").is_none() {
+            let none = self.none;
+            self.dict_set_str(dict, "__hash__", none);
+        }
+        let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
+        if bases.iter().any(|b| b.get::<TypeObj>().map(|t| t.has_flag(type_flags::EXCEPTION)).unwrap_or(false)) {
+            flags |= type_flags::EXCEPTION;
+        }
+        let mut slot_names = Vec::new();
+        if let Some(slots) = self.dict_get_by_str(dict, "__slots__") {
+            let items = if slots.kind() == Some(ObjKind::Str) { vec![slots] } else { self.to_vec(slots)?.1 };
+            let mut has_dict = false;
+            for s in items {
+                let sn = self.str_of(s);
+                if sn == "__dict__" {
+                    has_dict = true;
+                    continue;
+                }
+                let m = pyjit_compiler::symtable::mangle(Some(&name_s), &sn);
+                let iv = self.intern(&m);
+                slot_names.push(iv);
+            }
+            let bases_have_dict = bases.iter().any(|b| {
+                b.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false)
+            });
+            if !has_dict && !bases_have_dict {
+                flags |= type_flags::NO_DICT;
+            }
+        }
+        let t = TypeObj {
+            name: RefCell::new(name_s.clone()),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases.clone()),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            instance_kind: kind,
+            version: Cell::new(1),
+            flags: Cell::new(flags),
+            slots: RefCell::new(Vec::new()),
+            subclasses: RefCell::new(Vec::new()),
+            root_map: Cell::new(Value::NULL),
+        };
+        let cls = self.alloc(meta, t).value();
+        let mro = self.c3_mro(cls, &bases)?;
+        if let Some(tt) = cls.get::<TypeObj>() {
+            *tt.mro.borrow_mut() = mro.clone();
+            let mut all_slots = slot_names.clone();
+            for b in &mro[1..] {
+                if let Some(bt) = b.get::<TypeObj>() {
+                    all_slots.extend(bt.slots.borrow().iter().copied());
+                }
+            }
+            *tt.slots.borrow_mut() = all_slots;
+        }
+        for &b in &bases {
+            if let Some(bt) = b.get::<TypeObj>() {
+                bt.subclasses.borrow_mut().push(cls);
+            }
+        }
+        // slot descriptors are plain instance attributes in pyjit: remove class-level names
+        for s in &slot_names {
+            let _ = s;
+        }
+        let cc = self.intern("__classcell__");
+        if let Some(cell) = self.dict_get_str(dict, cc) {
+            if let Some(c) = cell.get::<CellObj>() {
+                c.v.set(cls);
+            }
+            self.dict_del(dict, cc)?;
+        }
+        self.update_type_flags(cls);
+        // __set_name__
+        for (k, v) in self.dict_items(dict) {
+            let vt = self.type_of(v);
+            let sn = self.intern("__set_name__");
+            if let Some(f) = self.lookup(vt, sn) {
+                if let Err(e) = self.call(f, &[v, cls, k]) {
+                    return Err(e);
+                }
+            }
+        }
+        // __init_subclass__ of the parent
+        let isc = self.intern("__init_subclass__");
+        let sup = self.alloc(self.types.super_, SuperObj { ty: cls, obj: cls, obj_type: cls }).value();
+        if let Some(f) = self.getattr_opt(sup, isc)? {
+            let names: Vec<Value> = kws.iter().map(|(k, _)| self.intern(k)).collect();
+            let vals: Vec<Value> = kws.iter().map(|(_, v)| *v).collect();
+            let kwn = if names.is_empty() { Value::NULL } else { self.new_tuple(names) };
+            self.call_kw(f, &vals, kwn)?;
+        }
+        Ok(cls)
+    }
+
+    /// Attribute names for dir().
+    pub fn dir_names(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        let mut names: Vec<Value> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |vm: &mut Vm, d: Value| {
+            for k in vm.dict_keys(d) {
+                let s = vm.str_of(k);
+                if seen.insert(s) {
+                    names.push(k);
+                }
+            }
+        };
+        if let Some(d) = self.instance_dict(v, false) {
+            add(self, d);
+        }
+        let classes = if self.is_type(v) {
+            v.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default()
+        } else {
+            let ty = self.type_of(v);
+            ty.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default()
+        };
+        for c in classes {
+            if let Some(ct) = c.get::<TypeObj>() {
+                add(self, ct.dict);
+            }
+        }
+        if let Some(inst) = v.get::<InstanceObj>() {
+            if let Some(m) = inst.map.get().get::<MapObj>() {
+                let ns = m.names.clone();
+                for n in ns {
+                    let s = self.str_of(n);
+                    if !names.iter().any(|x| self.str_of(*x) == s) {
+                        names.push(n);
+                    }
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    /// Attributes every object of a kind has (`__class__`, `__name__` of functions, ...).
+    pub fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let Some(name_obj) = name.get::<StrObj>() else { return Ok(None) };
+        let n: &str = &name_obj.s;
+        // every special attribute is a dunder or starts with a short prefix
+        let maybe = n.starts_with("__")
+            || matches!(obj.kind(), Some(ObjKind::Code) | Some(ObjKind::Exception) | Some(ObjKind::Generator) | Some(ObjKind::Range)
+                | Some(ObjKind::Slice) | Some(ObjKind::Property) | Some(ObjKind::Complex) | Some(ObjKind::Traceback) | Some(ObjKind::MemoryView)
+                | Some(ObjKind::CellK));
+        if !maybe {
+            return Ok(None);
+        }
+        if n == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        if n == "__dict__" {
+            return Ok(self.instance_dict(obj, true));
+        }
+        match obj.kind() {
+            Some(ObjKind::Type) => {
+                let t = obj.get::<TypeObj>().expect("type");
+                Ok(match n {
+                    "__name__" => Some(self.new_str(&t.name.borrow().clone())),
+                    "__qualname__" => Some(self.new_str(&t.qualname.borrow().clone())),
+                    "__mro__" => {
+                        let m = t.mro.borrow().clone();
+                        Some(self.new_tuple(m))
+                    }
+                    "__bases__" => {
+                        let b = t.bases.borrow().clone();
+                        Some(self.new_tuple(b))
+                    }
+                    "__base__" => Some(t.bases.borrow().first().copied().unwrap_or(self.none)),
+                    "__doc__" => Some(self.none),
+                    "__module__" => Some(self.intern("builtins")),
+                    "__annotations__" => {
+                        let d = self.new_dict();
+                        self.dict_set_str(t.dict, "__annotations__", d);
+                        Some(d)
+                    }
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Function) => {
+                let f = obj.get::<FunctionObj>().expect("function");
+                Ok(match n {
+                    "__name__" => Some(f.name.get()),
+                    "__qualname__" => Some(f.qualname.get()),
+                    "__doc__" => Some(f.doc.get()),
+                    "__module__" => Some(f.module.get()),
+                    "__code__" => Some(f.code),
+                    "__globals__" => Some(f.globals),
+                    "__defaults__" => Some(if f.defaults.get().is_null() { self.none } else { f.defaults.get() }),
+                    "__kwdefaults__" => Some(if f.kwdefaults.get().is_null() { self.none } else { f.kwdefaults.get() }),
+                    "__closure__" => Some(if f.closure.is_null() { self.none } else { f.closure }),
+                    "__annotations__" => {
+                        if f.annotations.get().is_null() {
+                            let d = self.new_dict();
+                            f.annotations.set(d);
+                        }
+                        Some(f.annotations.get())
+                    }
+                    "__builtins__" => Some(self.builtins_dict),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Builtin) => {
+                let b = obj.get::<BuiltinObj>().expect("builtin");
+                Ok(match n {
+                    "__name__" => Some(self.intern(b.name)),
+                    "__qualname__" => {
+                        let q = if b.owner.is_null() { b.name.to_string() } else { format!("{}.{}", self.type_name(b.owner), b.name) };
+                        Some(self.new_string(q))
+                    }
+                    "__self__" => Some(if b.self_.is_null() { self.builtins } else { b.self_ }),
+                    "__doc__" => Some(self.none),
+                    "__module__" => Some(if b.owner.is_null() { self.intern("builtins") } else { self.none }),
+                    "__objclass__" => Some(b.owner),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Method) => {
+                let m = obj.get::<MethodObj>().expect("method");
+                let (func, self_) = (m.func, m.self_);
+                Ok(match n {
+                    "__func__" => Some(func),
+                    "__self__" => Some(self_),
+                    _ => self.getattr_opt(func, name)?,
+                })
+            }
+            Some(ObjKind::Code) => {
+                let c = obj.get::<CodeObj>().expect("code");
+                Ok(match n {
+                    "co_name" => Some(c.name),
+                    "co_qualname" => Some(c.qualname),
+                    "co_filename" => Some(c.filename),
+                    "co_argcount" => Some(self.new_int(c.code.argcount as i64)),
+                    "co_posonlyargcount" => Some(self.new_int(c.code.posonlyargcount as i64)),
+                    "co_kwonlyargcount" => Some(self.new_int(c.code.kwonlyargcount as i64)),
+                    "co_nlocals" => Some(self.new_int(c.code.varnames.len() as i64)),
+                    "co_flags" => Some(self.new_int((c.code.flags & 0xffff) as i64)),
+                    "co_firstlineno" => Some(self.new_int(c.code.first_line as i64)),
+                    "co_varnames" => {
+                        let v = c.varnames.to_vec();
+                        Some(self.new_tuple(v))
+                    }
+                    "co_names" => {
+                        let v = c.names.to_vec();
+                        Some(self.new_tuple(v))
+                    }
+                    "co_consts" => {
+                        let v = c.consts.to_vec();
+                        Some(self.new_tuple(v))
+                    }
+                    "co_cellvars" | "co_freevars" => {
+                        let src = if n == "co_cellvars" { c.code.cellvars.clone() } else { c.code.freevars.clone() };
+                        let v: Vec<Value> = src.iter().map(|s| self.intern(s)).collect();
+                        Some(self.new_tuple(v))
+                    }
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Module) => Ok(None),
+            Some(ObjKind::Exception) => {
+                let e = obj.get::<ExceptionObj>().expect("exception");
+                // attributes set on the instance (ImportError.name, ...) come first
+                let d = e.dict.get();
+                if !d.is_null() && !matches!(n, "args" | "__traceback__" | "__cause__" | "__context__" | "__suppress_context__") {
+                    if let Some(v) = self.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
+                }
+                let none = self.none;
+                let or_none = |v: Value| if v.is_null() { none } else { v };
+                Ok(match n {
+                    "args" => Some(e.args.get()),
+                    "__traceback__" => Some(or_none(e.traceback.get())),
+                    "__cause__" => Some(or_none(e.cause.get())),
+                    "__context__" => Some(or_none(e.context.get())),
+                    "__suppress_context__" => Some(self.bool_val(e.suppress_context.get())),
+                    "value" if self.isinstance(obj, self.types.stop_iteration) => {
+                        Some(self.exc_args(obj).first().copied().unwrap_or(none))
+                    }
+                    "code" if self.isinstance(obj, self.types.system_exit) => {
+                        let a = self.exc_args(obj);
+                        Some(match a.len() {
+                            0 => none,
+                            1 => a[0],
+                            _ => self.new_tuple(a),
+                        })
+                    }
+                    "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.os_error) => {
+                        let a = self.exc_args(obj);
+                        Some(match n {
+                            "errno" if a.len() >= 2 => a[0],
+                            "strerror" if a.len() >= 2 => a[1],
+                            "filename" if a.len() >= 3 => a[2],
+                            _ => none,
+                        })
+                    }
+                    "msg" | "lineno" | "offset" | "text" | "filename" | "end_lineno" | "end_offset" | "print_file_and_line"
+                        if self.isinstance(obj, self.types.syntax_error) =>
+                    {
+                        let a = self.exc_args(obj);
+                        let details = a.get(1).and_then(|d| d.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
+                        Some(match n {
+                            "msg" => a.first().copied().unwrap_or(none),
+                            "filename" => details.first().copied().unwrap_or(none),
+                            "lineno" => details.get(1).copied().unwrap_or(none),
+                            "offset" => details.get(2).copied().unwrap_or(none),
+                            "text" => details.get(3).copied().unwrap_or(none),
+                            "end_lineno" => details.get(4).copied().unwrap_or(none),
+                            "end_offset" => details.get(5).copied().unwrap_or(none),
+                            _ => none,
+                        })
+                    }
+                    "name" if self.isinstance(obj, self.types.name_error) || self.isinstance(obj, self.types.import_error) => Some(none),
+                    "obj" if self.isinstance(obj, self.types.attribute_error) => Some(none),
+                    "path" if self.isinstance(obj, self.types.import_error) => Some(none),
+                    "msg" if self.isinstance(obj, self.types.import_error) => Some(self.exc_args(obj).first().copied().unwrap_or(none)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Generator) => {
+                let g = obj.get::<GeneratorObj>().expect("generator");
+                Ok(match n {
+                    "__name__" => Some(g.name.get()),
+                    "__qualname__" => Some(g.qualname.get()),
+                    "gi_running" | "cr_running" | "ag_running" => Some(self.bool_val(g.state.get() == 2)),
+                    "gi_code" | "cr_code" | "ag_code" => Some(g.code),
+                    "gi_frame" | "cr_frame" | "ag_frame" => {
+                        if g.state.get() == 3 {
+                            Some(self.none)
+                        } else {
+                            let code = g.code;
+                            let globals = g.frame.borrow().as_ref().map(|f| f.globals).unwrap_or(Value::NULL);
+                            let line = code.get::<CodeObj>().map(|c| c.code.first_line).unwrap_or(0);
+                            let ft = self.types.frame;
+                            let none = self.none;
+                            Some(self.alloc(ft, FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL) }).value())
+                        }
+                    }
+                    "gi_yieldfrom" | "cr_await" => Some(self.gen_delegate(obj).unwrap_or(self.none)),
+                    "gi_suspended" | "cr_suspended" => Some(self.bool_val(g.state.get() == 1)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Range) => {
+                let r = obj.get::<RangeObj>().expect("range");
+                Ok(match n {
+                    "start" => Some(r.start),
+                    "stop" => Some(r.stop),
+                    "step" => Some(r.step),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Slice) => {
+                let r = obj.get::<SliceObj>().expect("slice");
+                Ok(match n {
+                    "start" => Some(r.start),
+                    "stop" => Some(r.stop),
+                    "step" => Some(r.step),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Property) => {
+                let p = obj.get::<PropertyObj>().expect("property");
+                let none = self.none;
+                let or_none = |v: Value| if v.is_null() { none } else { v };
+                Ok(match n {
+                    "fget" => Some(or_none(p.fget)),
+                    "fset" => Some(or_none(p.fset)),
+                    "fdel" => Some(or_none(p.fdel)),
+                    "__doc__" => Some(or_none(p.doc.get())),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::ClassMethod) | Some(ObjKind::StaticMethod) => {
+                let f = obj.get::<ClassMethodObj>().map(|c| c.f).or_else(|| obj.get::<StaticMethodObj>().map(|s| s.f)).unwrap_or(Value::NULL);
+                Ok(match n {
+                    "__func__" | "__wrapped__" => Some(f),
+                    "__isabstractmethod__" => Some(self.false_),
+                    _ => self.getattr_opt(f, name).ok().flatten().filter(|_| matches!(n, "__name__" | "__qualname__" | "__doc__")),
+                })
+            }
+            Some(ObjKind::Complex) => {
+                let c = obj.get::<ComplexObj>().expect("complex");
+                let (re, im) = (c.re, c.im);
+                Ok(match n {
+                    "real" => Some(self.new_float(re)),
+                    "imag" => Some(self.new_float(im)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Traceback) => {
+                let t = obj.get::<TracebackObj>().expect("traceback");
+                Ok(match n {
+                    "tb_next" => Some(if t.next.get().is_null() { self.none } else { t.next.get() }),
+                    "tb_lineno" => Some(self.new_int(t.lineno as i64)),
+                    "tb_lasti" => Some(self.new_int(t.ip as i64 * 2)),
+                    "tb_frame" => Some(self.none),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Super) => {
+                let s = obj.get::<SuperObj>().expect("super");
+                Ok(match n {
+                    "__thisclass__" => Some(s.ty),
+                    "__self__" => Some(s.obj),
+                    "__self_class__" => Some(s.obj_type),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::MemoryView) => {
+                let m = obj.get::<MemoryViewObj>().expect("memoryview");
+                let len = m.len;
+                let src = m.obj;
+                Ok(match n {
+                    "nbytes" => Some(self.new_int(len as i64)),
+                    "readonly" => Some(self.bool_val(src.kind() == Some(ObjKind::Bytes))),
+                    "itemsize" => Some(self.new_int(1)),
+                    "ndim" => Some(self.new_int(1)),
+                    "format" => Some(self.new_str("B")),
+                    "obj" => Some(src),
+                    "shape" => {
+                        let l = self.new_int(len as i64);
+                        Some(self.new_tuple(vec![l]))
+                    }
+                    _ => None,
+                })
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Assignments to special attributes; true when handled.
+    pub fn set_special_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
+        let n = self.str_of(name);
+        match obj.kind() {
+            Some(ObjKind::Function) => {
+                let f = obj.get::<FunctionObj>().expect("function");
+                match n.as_str() {
+                    "__name__" => f.name.set(v),
+                    "__qualname__" => f.qualname.set(v),
+                    "__doc__" => f.doc.set(v),
+                    "__module__" => f.module.set(v),
+                    "__defaults__" => f.defaults.set(if v == self.none { Value::NULL } else { v }),
+                    "__kwdefaults__" => f.kwdefaults.set(if v == self.none { Value::NULL } else { v }),
+                    "__annotations__" => f.annotations.set(v),
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            Some(ObjKind::Exception) => {
+                let e = obj.get::<ExceptionObj>().expect("exception");
+                let nv = if v == self.none { Value::NULL } else { v };
+                match n.as_str() {
+                    "args" => {
+                        let (_h, items) = self.to_vec(v)?;
+                        let t = self.new_tuple(items);
+                        e.args.set(t)
+                    }
+                    "__traceback__" => e.traceback.set(nv),
+                    "__cause__" => {
+                        e.cause.set(nv);
+                        e.suppress_context.set(true);
+                    }
+                    "__context__" => e.context.set(nv),
+                    "__suppress_context__" => e.suppress_context.set(self.truthy(v)?),
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
+            Some(ObjKind::Property) => {
+                let p = obj.get::<PropertyObj>().expect("property");
+                if n == "__doc__" {
+                    p.doc.set(v);
+                    return Ok(true);
+                }
+                Ok(false)
+            }
+            _ => {
+                if n == "__class__" {
+                    super::types::set_class(self, obj, v)?;
+                    return Ok(true);
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// locals() of the running frame.
+    pub fn frame_locals(&mut self) -> PyResult<Value> {
+        let Some(f) = self.frames.last() else { return Ok(self.new_dict()) };
+        if !f.locals.is_null() {
+            return Ok(f.locals);
+        }
+        let code = f.code;
+        let base = f.base;
+        let d = self.new_dict();
+        let nl = code.code.nlocals();
+        for i in 0..nl {
+            let v = self.stack[base + i];
+            if !v.is_null() {
+                let n = code.varnames[i];
+                self.dict_set(d, n, v)?;
+            }
+        }
+        let cells: Vec<String> = code.code.cellvars.iter().chain(code.code.freevars.iter()).cloned().collect();
+        for (i, name) in cells.iter().enumerate() {
+            let c = self.stack[base + nl + i];
+            if let Some(cell) = c.get::<CellObj>() {
+                let v = cell.v.get();
+                if !v.is_null() {
+                    let k = self.intern(name);
+                    self.dict_set(d, k, v)?;
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
