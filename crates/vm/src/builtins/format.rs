@@ -9,6 +9,10 @@ use crate::objects::*;
 
 use super::num::float_repr;
 
+/// Widths and precisions beyond this are refused with MemoryError (CPython would try to
+/// allocate them).
+const MAX_FIELD: usize = 1 << 28;
+
 /// A parsed format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type]
 #[derive(Default, Debug)]
 pub struct Spec {
@@ -56,7 +60,7 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i > st {
-        sp.width = c[st..i].iter().collect::<String>().parse().ok();
+        sp.width = Some(c[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         sp.grouping = Some(c[i]);
@@ -71,7 +75,7 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
         if i == st {
             return Err("Format specifier missing precision".into());
         }
-        sp.precision = c[st..i].iter().collect::<String>().parse().ok();
+        sp.precision = Some(c[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
     }
     if i < c.len() {
         sp.ty = Some(c[i]);
@@ -360,6 +364,9 @@ impl Vm {
             }
         }
         let sp = parse_spec(&spec_s).map_err(|m| self.value_error(&m))?;
+        if sp.width.unwrap_or(0) > MAX_FIELD || sp.precision.unwrap_or(0) > MAX_FIELD {
+            return Err(self.memory_error());
+        }
         match kind {
             Some(ObjKind::Bool) if spec_s.is_empty() => Ok(Some(self.str(v)?)),
             Some(ObjKind::BigInt) | Some(ObjKind::Bool) => {
@@ -530,6 +537,9 @@ fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes: bool) -> PyResult<Stri
         }
         if i >= chars.len() {
             return Err(vm.value_error("incomplete format"));
+        }
+        if sp.width.unwrap_or(0) > MAX_FIELD || sp.precision.unwrap_or(0) > MAX_FIELD {
+            return Err(vm.memory_error());
         }
         let conv = chars[i];
         i += 1;

@@ -1035,6 +1035,9 @@ fn m_fmt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = arg(vm, a, 1, "__format__")?;
     let t = s(vm, a[0])?;
     let sp = super::format::parse_spec(&vm.str_of(spec)).map_err(|m| vm.value_error(&m))?;
+    if sp.width.unwrap_or(0) > 1 << 28 || sp.precision.unwrap_or(0) > 1 << 28 {
+        return Err(vm.memory_error());
+    }
     let r = super::format::format_str(vm, &t, &sp)?;
     make(vm, r)
 }
