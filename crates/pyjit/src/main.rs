@@ -139,6 +139,13 @@ fn usage_hint() -> String {
 }
 
 fn main() {
+    // Panics are pyjit bugs; inside native functions they become SystemError (see
+    // Vm::call_kw). Their Rust report is printed only on request.
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("PYJIT_DEBUG_PANIC").is_some() {
+            eprintln!("pyjit internal error: {info}");
+        }
+    }));
     let args: Vec<String> = std::env::args().collect();
     let mut cli = match parse_args(args) {
         Ok(c) => c,

@@ -33,42 +33,25 @@ impl Vm {
                 }
             }
             Some(ObjKind::Builtin) => {
-                let b = f.get::<BuiltinObj>().expect("kind checked");
-                let func = b.func;
-                if b.self_.is_null() && !b.owner.is_null() {
-                    // an unbound method of a builtin class: the first argument is self
-                    let owner = b.owner;
-                    let ok = match args.first() {
-                        Some(&s) => {
-                            let st = self.type_of(s);
-                            self.is_subtype(st, owner) || (owner == self.types.object)
-                        }
-                        None => false,
-                    };
-                    if !ok {
-                        let on = self.type_name(owner);
-                        let name = b.name;
-                        return Err(match args.first() {
-                            None => self.type_error(&format!("unbound method {on}.{name}() needs an argument")),
-                            Some(&s) => {
-                                let tn = self.type_name_of(s);
-                                self.type_error(&format!("descriptor '{name}' for '{on}' objects doesn't apply to a '{tn}' object"))
-                            }
-                        });
+                // A panic inside a native function is a pyjit bug; it becomes a SystemError
+                // instead of taking the process down.
+                let sp = self.sp;
+                let nframes = self.frames.len();
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.call_builtin(f, args, kwnames)));
+                match r {
+                    Ok(r) => r,
+                    Err(payload) => {
+                        self.sp = sp;
+                        self.frames.truncate(nframes);
+                        let what = payload
+                            .downcast_ref::<&str>()
+                            .map(|s| s.to_string())
+                            .or_else(|| payload.downcast_ref::<String>().cloned())
+                            .unwrap_or_else(|| "panic".into());
+                        let name = f.get::<BuiltinObj>().map(|b| b.name).unwrap_or("?");
+                        let t = self.types.exceptions.iter().find(|e| e.0 == "SystemError").map(|e| e.1).unwrap_or(self.types.runtime_error);
+                        Err(self.err(t, &format!("internal error in {name}(): {what}")))
                     }
-                    func(self, args, kwnames)
-                } else if b.self_.is_null() {
-                    func(self, args, kwnames)
-                } else if args.len() < 8 {
-                    let mut buf = [Value::NULL; 8];
-                    buf[0] = b.self_;
-                    buf[1..=args.len()].copy_from_slice(args);
-                    func(self, &buf[..=args.len()], kwnames)
-                } else {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(b.self_);
-                    all.extend_from_slice(args);
-                    func(self, &all, kwnames)
                 }
             }
             Some(ObjKind::Method) => {
@@ -112,6 +95,47 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Calls a function written in Rust (checking the self of unbound builtin methods).
+    fn call_builtin(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        let b = f.get::<BuiltinObj>().expect("caller checked the kind");
+        let func = b.func;
+        if b.self_.is_null() && !b.owner.is_null() {
+            // an unbound method of a builtin class: the first argument is self
+            let owner = b.owner;
+            let ok = match args.first() {
+                Some(&s) => {
+                    let st = self.type_of(s);
+                    self.is_subtype(st, owner) || (owner == self.types.object)
+                }
+                None => false,
+            };
+            if !ok {
+                let on = self.type_name(owner);
+                let name = b.name;
+                return Err(match args.first() {
+                    None => self.type_error(&format!("unbound method {on}.{name}() needs an argument")),
+                    Some(&s) => {
+                        let tn = self.type_name_of(s);
+                        self.type_error(&format!("descriptor '{name}' for '{on}' objects doesn't apply to a '{tn}' object"))
+                    }
+                });
+            }
+            func(self, args, kwnames)
+        } else if b.self_.is_null() {
+            func(self, args, kwnames)
+        } else if args.len() < 8 {
+            let mut buf = [Value::NULL; 8];
+            buf[0] = b.self_;
+            buf[1..=args.len()].copy_from_slice(args);
+            func(self, &buf[..=args.len()], kwnames)
+        } else {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(b.self_);
+            all.extend_from_slice(args);
+            func(self, &all, kwnames)
         }
     }
 
