@@ -418,25 +418,32 @@ impl<'a> Compiler<'a> {
                 self.store_name(n.id.as_str());
                 Ok(())
             }
-            Expr::Attribute(a) => {
-                self.expr(&a.value)?;
-                let n = self.mangle(a.attr.as_str());
-                let i = self.unit().add_name(&n);
-                self.emit(Instr::StoreAttr(i));
-                Ok(())
-            }
-            Expr::Subscript(s) => {
-                self.expr(&s.value)?;
-                self.expr(&s.slice)?;
-                self.emit(Instr::StoreSubscr);
-                Ok(())
-            }
+            Expr::Attribute(_) | Expr::Subscript(_) => self.member_target(t, true),
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 self.unpack_into(elts, t)
             }
             Expr::Starred(_) => Err(self.err("starred assignment target must be in a list or tuple", t)),
             _ => Err(self.err(format!("cannot assign to {}", describe(t)), t)),
         }
+    }
+
+    /// Stores into (or deletes) `obj.attr` or `obj[key]`.
+    fn member_target(&mut self, t: &'a Expr, store: bool) -> CResult<()> {
+        match t {
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.mangle(a.attr.as_str());
+                let i = self.unit().add_name(&n);
+                self.emit(if store { Instr::StoreAttr(i) } else { Instr::DeleteAttr(i) });
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.emit(if store { Instr::StoreSubscr } else { Instr::DeleteSubscr });
+            }
+            _ => return Err(self.err("invalid target", t)),
+        }
+        Ok(())
     }
 
     fn unpack_into(&mut self, elts: &'a [Expr], whole: &Expr) -> CResult<()> {
@@ -469,19 +476,7 @@ impl<'a> Compiler<'a> {
                 self.name_op(n.id.as_str(), ast::ExprContext::Del);
                 Ok(())
             }
-            Expr::Attribute(a) => {
-                self.expr(&a.value)?;
-                let n = self.mangle(a.attr.as_str());
-                let i = self.unit().add_name(&n);
-                self.emit(Instr::DeleteAttr(i));
-                Ok(())
-            }
-            Expr::Subscript(s) => {
-                self.expr(&s.value)?;
-                self.expr(&s.slice)?;
-                self.emit(Instr::DeleteSubscr);
-                Ok(())
-            }
+            Expr::Attribute(_) | Expr::Subscript(_) => self.member_target(t, false),
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 for e in elts {
                     self.delete_target(e)?;

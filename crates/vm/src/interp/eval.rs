@@ -21,27 +21,51 @@ impl Vm {
     /// Runs a module or class body with `locals` as its namespace.
     pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
         let code: Gc<CodeObj> = code.get::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
-        if self.frames.len() >= self.recursion_limit + 50 {
-            return Err(self.recursion_error());
-        }
+        self.run_namespace_frame(code, Value::NULL, Value::NULL, globals, locals, "yield outside function")
+    }
+
+    /// Runs a class body function with `ns` as its namespace (for __build_class__).
+    pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
+        let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
+        let code = f.code.get::<CodeObj>().ok_or_else(|| self.type_error("bad code"))?;
+        self.run_namespace_frame(code, func, f.closure, f.globals, ns, "yield in class body")
+    }
+
+    /// Pushes an entry frame for a module or class body (fresh cells, free variables from
+    /// `closure`) and runs it to completion.
+    fn run_namespace_frame(
+        &mut self,
+        code: Gc<CodeObj>,
+        func: Value,
+        closure: Value,
+        globals: Value,
+        locals: Value,
+        yield_msg: &str,
+    ) -> PyResult<Value> {
         let base = self.sp;
         let size = code.code.frame_size();
-        if base + size + 64 > super::STACK_SLOTS {
+        if base + size + 64 > super::STACK_SLOTS || self.frames.len() >= self.recursion_limit + 50 {
             return Err(self.recursion_error());
         }
         for s in &mut self.stack[base..base + size] {
             *s = Value::NULL;
         }
         let nl = code.code.nlocals();
-        for i in 0..code.code.cellvars.len() {
+        let nc = code.code.cellvars.len();
+        for i in 0..nc {
             let c = self.new_cell(Value::NULL);
             self.stack[base + nl + i] = c;
+        }
+        if let Some(cl) = closure.get::<TupleObj>() {
+            for (i, &c) in cl.items.iter().enumerate() {
+                self.stack[base + nl + nc + i] = c;
+            }
         }
         self.sp = base + nl + code.code.ncells();
         let builtins = self.builtins_for(globals);
         self.frames.push(Frame {
             code,
-            func: Value::NULL,
+            func,
             globals,
             builtins,
             locals,
@@ -54,50 +78,7 @@ impl Vm {
         });
         match self.run_frames(None)? {
             Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(self.runtime_error("yield outside function")),
-        }
-    }
-
-    /// Runs a class body function with `ns` as its namespace (for __build_class__).
-    pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
-        let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
-        let code = f.code.get::<CodeObj>().ok_or_else(|| self.type_error("bad code"))?;
-        let base = self.sp;
-        let size = code.code.frame_size();
-        if base + size + 64 > super::STACK_SLOTS || self.frames.len() >= self.recursion_limit + 50 {
-            return Err(self.recursion_error());
-        }
-        for s in &mut self.stack[base..base + size] {
-            *s = Value::NULL;
-        }
-        let nl = code.code.nlocals();
-        for i in 0..code.code.cellvars.len() {
-            let c = self.new_cell(Value::NULL);
-            self.stack[base + nl + i] = c;
-        }
-        let closure: Vec<Value> = f.closure.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
-        let nc = code.code.cellvars.len();
-        for (i, c) in closure.into_iter().enumerate() {
-            self.stack[base + nl + nc + i] = c;
-        }
-        self.sp = base + nl + code.code.ncells();
-        let builtins = self.builtins_for(f.globals);
-        self.frames.push(Frame {
-            code,
-            func,
-            globals: f.globals,
-            builtins,
-            locals: ns,
-            base,
-            ip: 0,
-            gen: Value::NULL,
-            is_entry: true,
-            saved_sp: 0,
-            init_self: Value::NULL,
-        });
-        match self.run_frames(None)? {
-            Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(self.runtime_error("yield in class body")),
+            Exit::Yield(_) => Err(self.runtime_error(yield_msg)),
         }
     }
 
