@@ -1,5 +1,6 @@
 //! The `pyjit` command: python3's command line (script, -c, -m, stdin, REPL and options).
 
+mod lineedit;
 mod repl;
 
 use pyjit_vm::{Config, Vm};

@@ -1,25 +1,69 @@
 //! The interactive prompt: `>>>` and `...` continuation, echo of expression values.
+//! With a terminal on stdin and stdout, lines are read through the line editor (editing
+//! keys, history); otherwise plain lines are read and the prompt goes to stderr, as
+//! CPython does without readline.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 
 use pyjit_vm::Vm;
+
+use crate::lineedit::{self, History, ReadLine};
+
+/// Where prompt lines come from.
+enum Source {
+    Editor(History),
+    Plain,
+}
+
+impl Source {
+    fn read(&mut self, prompt: &str) -> ReadLine {
+        if let Source::Editor(h) = self {
+            if let Some(r) = lineedit::read_line(prompt, h) {
+                return r;
+            }
+            *self = Source::Plain;
+        }
+        eprint!("{prompt}");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        match std::io::stdin().lock().read_line(&mut line) {
+            Ok(0) | Err(_) => ReadLine::Eof,
+            Ok(_) => {
+                if line.ends_with('\n') {
+                    line.pop();
+                }
+                ReadLine::Line(line)
+            }
+        }
+    }
+}
 
 /// Reads statements from stdin until EOF; returns the exit status.
 pub fn run(vm: &mut Vm) -> i32 {
     eprintln!("Python 3.11.7 (pyjit 0.1.0) on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.", std::env::consts::OS);
     let d = vm.main_module(None);
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    loop {
+    let mut source = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Source::Editor(History::load())
+    } else {
+        Source::Plain
+    };
+    'outer: loop {
         let mut buf = String::new();
         let mut prompt = ">>> ";
         loop {
-            eprint!("{prompt}");
-            let _ = std::io::stderr().flush();
-            let Some(Ok(line)) = lines.next() else {
-                eprintln!();
-                pyjit_vm::modules::sys::flush_stdout(vm);
-                return 0;
+            let line = match source.read(prompt) {
+                ReadLine::Line(l) => l,
+                ReadLine::Interrupted => {
+                    eprintln!("KeyboardInterrupt");
+                    continue 'outer;
+                }
+                ReadLine::Eof => {
+                    if matches!(source, Source::Plain) {
+                        eprintln!();
+                    }
+                    pyjit_vm::modules::sys::flush_stdout(vm);
+                    return 0;
+                }
             };
             buf.push_str(&line);
             buf.push('\n');
