@@ -6,7 +6,7 @@ use std::alloc::{alloc, dealloc, Layout};
 use std::collections::{BTreeMap, HashMap};
 use std::ptr::NonNull;
 
-use super::object::{drop_payload, size_of_kind, trace_object, Header, ObjKind, Payload, Tracer};
+use super::object::{drop_payload, kind_needs_drop, size_of_kind, trace_object, Header, ObjKind, Payload, Tracer};
 use super::value::{Gc, Obj, Value};
 
 const BLOCK: usize = 1 << 16;
@@ -37,7 +37,7 @@ struct SizeClass {
 }
 
 pub struct Heap {
-    classes: Vec<SizeClass>,
+    classes: [SizeClass; CLASS_SIZES.len()],
     /// Block base address → size class index.
     blocks: HashMap<usize, usize>,
     /// Large objects: address → size.
@@ -61,7 +61,7 @@ pub struct Collected {
 impl Heap {
     pub fn new() -> Heap {
         Heap {
-            classes: CLASS_SIZES.iter().map(|&size| SizeClass { size, free: std::ptr::null_mut(), blocks: Vec::new() }).collect(),
+            classes: std::array::from_fn(|i| SizeClass { size: CLASS_SIZES[i], free: std::ptr::null_mut(), blocks: Vec::new() }),
             blocks: HashMap::new(),
             large: BTreeMap::new(),
             bytes_since_gc: 0,
@@ -80,21 +80,14 @@ impl Heap {
     /// The size class for an object of `size` bytes (a table lookup by 8-byte units).
     #[inline]
     fn class_for(size: usize) -> usize {
-        CLASS_OF_UNITS[size.div_ceil(8).min(MAX_SMALL / 8)] as usize
+        CLASS_OF_UNITS[size.div_ceil(8).min(MAX_SMALL / 8)] as usize & (CLASS_SIZES.len() - 1)
     }
 
     /// Raw cell for `size` bytes, or None when memory is exhausted.
+    #[inline(always)]
     fn alloc_cell(&mut self, size: usize) -> Option<*mut u8> {
         if size > MAX_SMALL {
-            let layout = Layout::from_size_align(size, 16).ok()?;
-            // SAFETY: layout has non-zero size.
-            let p = unsafe { alloc(layout) };
-            if p.is_null() {
-                return None;
-            }
-            self.large.insert(p as usize, size);
-            self.bytes_since_gc += size;
-            return Some(p);
+            return self.alloc_large(size);
         }
         let ci = Self::class_for(size);
         if self.classes[ci].free.is_null() {
@@ -108,6 +101,24 @@ impl Heap {
         Some(cell)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn alloc_large(&mut self, size: usize) -> Option<*mut u8> {
+        {
+            let layout = Layout::from_size_align(size, 16).ok()?;
+            // SAFETY: layout has non-zero size.
+            let p = unsafe { alloc(layout) };
+            if p.is_null() {
+                return None;
+            }
+            self.large.insert(p as usize, size);
+            self.bytes_since_gc += size;
+            Some(p)
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
     fn new_block(&mut self, ci: usize) -> Option<()> {
         let layout = Layout::from_size_align(BLOCK, BLOCK).ok()?;
         // SAFETY: non-zero size.
@@ -216,7 +227,9 @@ impl Heap {
                                 live += size;
                                 continue;
                             }
-                            drop_payload(h.kind, cell);
+                            if kind_needs_drop(h.kind) {
+                                drop_payload(h.kind, cell);
+                            }
                             freed.objects += 1;
                             freed.bytes += size;
                             std::ptr::write_bytes(cell, 0, 16);

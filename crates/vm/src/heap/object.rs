@@ -90,6 +90,16 @@ macro_rules! payloads {
             }
         }
 
+        /// Whether objects of this kind own Rust memory that `drop_payload` must free
+        /// (floats, small ints in boxes, cells... do not: the sweep skips the call).
+        #[inline]
+        pub(super) fn kind_needs_drop(kind: ObjKind) -> bool {
+            match kind {
+                ObjKind::Free => false,
+                $(ObjKind::$kind => std::mem::needs_drop::<$ty>()),*
+            }
+        }
+
         /// Runs the Rust destructor of the payload at `p`.
         pub(super) fn drop_payload(kind: ObjKind, p: *mut u8) {
             match kind {

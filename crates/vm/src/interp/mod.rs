@@ -11,6 +11,7 @@ mod eval;
 mod frame;
 mod ops;
 mod types_init;
+mod value_stack;
 
 pub use errors::{PyErr, PyResult};
 pub use frame::Frame;
@@ -79,7 +80,7 @@ pub struct Vm {
     pub heap: Heap,
     pub types: Types,
     /// The value stack all frames share; never reallocated.
-    pub stack: Vec<Value>,
+    pub stack: value_stack::ValueStack,
     pub sp: usize,
     pub frames: Vec<Frame>,
     pub none: Value,

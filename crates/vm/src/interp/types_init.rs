@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use crate::heap::{Heap, ObjKind, Value};
 use crate::objects::{type_flags, DictObj, MapObj, SingletonObj, TypeObj};
 
-use super::{Config, Vm, STACK_SLOTS};
+use super::{Config, Vm};
 
 macro_rules! types_struct {
     ($($field:ident),* $(,)?) => {
@@ -181,7 +181,7 @@ impl Vm {
         let mut vm = Vm {
             heap,
             types: Types { object, type_, dict, ..Types::default() },
-            stack: vec![Value::NULL; STACK_SLOTS],
+            stack: super::value_stack::ValueStack::new(),
             sp: 0,
             frames: Vec::new(),
             none: Value::NULL,
