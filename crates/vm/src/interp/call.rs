@@ -200,6 +200,62 @@ impl Vm {
         f.get::<FunctionObj>().map(|func| self.str_of(func.qualname.get())).unwrap_or_default()
     }
 
+    /// The common call, without binding: `argc` positional arguments at stack index
+    /// `first` for a function whose signature takes exactly that many plain parameters
+    /// (no *args, **kwargs or keyword-only parameters, no cell variables). The arguments
+    /// move down over the `pop` slots of the call to become the callee's first locals.
+    /// Returns false, having changed nothing, when the general path must be taken.
+    pub(super) fn push_simple_frame(&mut self, f: Value, first: usize, argc: usize, pop: usize) -> bool {
+        let Some(func) = f.get::<FunctionObj>() else { return false };
+        let Some(code) = func.code.get::<CodeObj>() else { return false };
+        let c = &code.code;
+        const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        if c.argcount as usize != argc || c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() {
+            return false;
+        }
+        let base = self.sp - pop;
+        let size = c.frame_size();
+        if self.frames.len() >= self.recursion_limit || base + size + 64 > STACK_SLOTS || first < base {
+            return false;
+        }
+        for i in 0..argc {
+            self.stack[base + i] = self.stack[first + i];
+        }
+        let nl = c.nlocals();
+        for i in argc..nl {
+            self.stack[base + i] = Value::NULL;
+        }
+        if !c.freevars.is_empty() {
+            match func.closure.get::<TupleObj>() {
+                Some(closure) if closure.items.len() == c.freevars.len() => {
+                    for (i, &cell) in closure.items.iter().enumerate() {
+                        self.stack[base + nl + i] = cell;
+                    }
+                }
+                _ => {
+                    for i in 0..c.freevars.len() {
+                        self.stack[base + nl + i] = Value::NULL;
+                    }
+                }
+            }
+        }
+        self.sp = base + nl + c.freevars.len();
+        self.frames.push(Frame {
+            code,
+            func: f,
+            globals: func.globals,
+            builtins: self.builtins_dict,
+            locals: Value::NULL,
+            base,
+            ip: 0,
+            gen: Value::NULL,
+            is_entry: false,
+            saved_sp: 0,
+            init_self: Value::NULL,
+        });
+        true
+    }
+
     /// Pushes a frame for Python function `f` with bound arguments.
     pub fn push_function_frame(&mut self, f: Value, args: &[Value], kwnames: Value, is_entry: bool) -> PyResult<()> {
         let func = f.get::<FunctionObj>().expect("caller checked the kind");

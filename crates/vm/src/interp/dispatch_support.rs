@@ -58,9 +58,21 @@ impl Vm {
     pub(super) fn load_method(&mut self, code: Gc<CodeObj>, at: usize, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let ty = self.type_of(obj);
         let tver = self.type_version(obj);
-        if let Some(Cache::Method { ty: cty, ty_ver, func }) = code.caches.borrow().get(at).copied() {
-            if cty == ty && ty_ver == tver && !self.shadowed(obj, name) {
-                return Ok((func, obj));
+        let cached = code.caches.borrow().get(at).copied();
+        if let Some(Cache::Method { ty: cty, ty_ver, func, map: cmap }) = cached {
+            if cty == ty && ty_ver == tver {
+                let map = obj.get::<InstanceObj>().map(|i| i.map.get()).unwrap_or(Value::NULL);
+                if !map.is_null() && map == cmap {
+                    return Ok((func, obj));
+                }
+                if !self.shadowed(obj, name) {
+                    if !map.is_null() && map.get::<MapObj>().is_some() {
+                        if let Some(c) = code.caches.borrow_mut().get_mut(at) {
+                            *c = Cache::Method { ty, ty_ver: tver, func, map };
+                        }
+                    }
+                    return Ok((func, obj));
+                }
             }
         }
         let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR)).unwrap_or(false);
@@ -73,7 +85,7 @@ impl Vm {
                 };
                 if plain && !self.shadowed(obj, name) {
                     if let Some(c) = code.caches.borrow_mut().get_mut(at) {
-                        *c = Cache::Method { ty, ty_ver: tver, func: f };
+                        *c = Cache::Method { ty, ty_ver: tver, func: f, map: Value::NULL };
                     }
                     return Ok((f, obj));
                 }
@@ -112,8 +124,9 @@ impl Vm {
     /// values named by `kwnames`), popping `pop` slots plus the arguments' keyword values.
     /// Returns true when a Python frame was pushed (the loop continues in it).
     pub(super) fn call_from_stack(&mut self, func: Value, first: usize, argc: usize, kwnames: Value, pop: usize) -> PyResult<bool> {
-        let nkw = kwnames.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0);
-        let _ = nkw;
+        if kwnames.is_null() && self.push_simple_frame(func, first, argc, pop) {
+            return Ok(true);
+        }
         let mut buf = [Value::NULL; 16];
         let heap_args;
         let args: &[Value] = if argc <= 16 {
