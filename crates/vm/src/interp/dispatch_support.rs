@@ -32,20 +32,50 @@ impl Vm {
         None
     }
 
+    /// After a store: caches the slot written, or the map transition when the store added
+    /// the attribute to an instance whose map was `before`.
+    pub(super) fn attr_cache_fill_store(&mut self, code: Gc<CodeObj>, at: usize, obj: Value, name: Value, before: Value) {
+        let Some(inst) = obj.get::<InstanceObj>() else { return };
+        let after = inst.map.get();
+        if after == before || before.is_null() {
+            return self.attr_cache_fill(code, at, obj, name);
+        }
+        let (Some(bm), Some(am)) = (before.get::<MapObj>(), after.get::<MapObj>()) else { return };
+        let index = bm.names.len();
+        if am.names.len() != index + 1 || am.lookup(name) != Some(index) || !inst.dict.get().is_null() {
+            return;
+        }
+        if !self.plain_attr_type(obj, name) {
+            return;
+        }
+        let ty_ver = self.type_version(obj);
+        if let Some(c) = code.caches.borrow_mut().get_mut(at) {
+            *c = Cache::AddSlot { ty_ver, from: before, to: after, index: index as u32 };
+        }
+    }
+
+    /// Whether attribute `name` of instances of `obj`'s type is a plain slot: no custom
+    /// __getattribute__/__setattr__, no data descriptor of that name on the class.
+    fn plain_attr_type(&mut self, obj: Value, name: Value) -> bool {
+        let ty = self.type_of(obj);
+        if ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR | type_flags::CUSTOM_SETATTR)).unwrap_or(true) {
+            return false;
+        }
+        if let Some(d) = self.lookup(ty, name) {
+            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt)) {
+                return false;
+            }
+        }
+        true
+    }
+
     pub(super) fn attr_cache_fill(&mut self, code: Gc<CodeObj>, at: usize, obj: Value, name: Value) {
         let Some(inst) = obj.get::<InstanceObj>() else { return };
         let map = inst.map.get();
         let Some(m) = map.get::<MapObj>() else { return };
         let Some(index) = m.lookup(name) else { return };
-        let ty = self.type_of(obj);
-        if ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR | type_flags::CUSTOM_SETATTR)).unwrap_or(true) {
+        if !self.plain_attr_type(obj, name) {
             return;
-        }
-        // a class attribute that is a data descriptor takes precedence: do not cache
-        if let Some(d) = self.lookup(ty, name) {
-            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt)) {
-                return;
-            }
         }
         let ty_ver = self.type_version(obj);
         if let Some(c) = code.caches.borrow_mut().get_mut(at) {

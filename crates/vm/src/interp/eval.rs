@@ -438,19 +438,34 @@ impl Vm {
                     let name = code.names[i as usize];
                     let obj = self.pop();
                     let v = self.pop();
+                    let mut map_before = Value::NULL;
                     if let Some(inst) = obj.get::<InstanceObj>() {
-                        if let Some(Cache::Slot { ty_ver, map, index }) = code.caches.borrow().get(ip - 1).copied() {
-                            if inst.map.get() == map && self.type_version(obj) == ty_ver {
-                                if let Some(s) = inst.slots.borrow_mut().get_mut(index as usize) {
-                                    *s = v;
-                                    continue;
+                        map_before = inst.map.get();
+                        match code.caches.borrow().get(ip - 1).copied() {
+                            Some(Cache::Slot { ty_ver, map, index }) => {
+                                if map_before == map && self.type_version(obj) == ty_ver {
+                                    if let Some(s) = inst.slots.borrow_mut().get_mut(index as usize) {
+                                        *s = v;
+                                        continue;
+                                    }
                                 }
                             }
+                            Some(Cache::AddSlot { ty_ver, from, to, index }) => {
+                                if map_before == from && self.type_version(obj) == ty_ver && inst.dict.get().is_null() {
+                                    let mut slots = inst.slots.borrow_mut();
+                                    if slots.len() == index as usize {
+                                        slots.push(v);
+                                        inst.map.set(to);
+                                        continue;
+                                    }
+                                }
+                            }
+                            _ => {}
                         }
                     }
                     save_ip!();
                     tryv!(self.setattr(obj, name, v));
-                    self.attr_cache_fill(code, ip - 1, obj, name);
+                    self.attr_cache_fill_store(code, ip - 1, obj, name, map_before);
                 }
                 Instr::DeleteAttr(i) => {
                     let name = code.names[i as usize];

@@ -36,6 +36,9 @@ pub enum Cache {
     Global { globals_ver: u64, builtins_ver: u64, value: Value },
     /// An instance attribute in a map slot: valid while the object's map is `map`.
     Slot { ty_ver: u64, map: Value, index: u32 },
+    /// An attribute store that adds slot `index` to instances whose map is `from`,
+    /// moving them to map `to`.
+    AddSlot { ty_ver: u64, from: Value, to: Value, index: u32 },
     /// A method found on the type, valid for this type version. `map` is the map of the
     /// last instance seen without an attribute of that name (NULL if none): an instance
     /// with the same map cannot shadow the method, so the hit needs no name lookup.
@@ -48,6 +51,10 @@ impl Cache {
             Cache::Empty => {}
             Cache::Global { value, .. } => t.visit(*value),
             Cache::Slot { map, .. } => t.visit(*map),
+            Cache::AddSlot { from, to, .. } => {
+                t.visit(*from);
+                t.visit(*to);
+            }
             Cache::Method { ty, func, map, .. } => {
                 t.visit(*ty);
                 t.visit(*func);
