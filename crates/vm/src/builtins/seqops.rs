@@ -17,6 +17,9 @@ pub struct Bounds {
 
 impl Vm {
     fn slice_part(&mut self, v: Value) -> PyResult<Option<i64>> {
+        if v.is_small() {
+            return Ok(Some(v.small_value()));
+        }
         if v == self.none {
             return Ok(None);
         }
@@ -87,6 +90,10 @@ impl Vm {
 }
 
 fn pick<T: Copy>(items: &[T], b: &Bounds) -> Vec<T> {
+    if b.step == 1 {
+        let start = b.start as usize;
+        return items[start..start + b.len].to_vec();
+    }
     let mut out = Vec::with_capacity(b.len);
     let mut i = b.start;
     for _ in 0..b.len {
@@ -262,9 +269,11 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
             if key.kind() == Some(ObjKind::Slice) {
                 let len = l.len();
                 let b = vm.slice_bounds(key, len)?;
-                let (_holder, new) = if v == obj {
-                    let s = l.snapshot();
-                    (Value::NULL, s)
+                // Lists and tuples give their items directly (CPython's PySequence_Fast).
+                let (_holder, new) = if let Some(src) = v.get::<ListObj>() {
+                    (Value::NULL, src.snapshot())
+                } else if let Some(src) = v.get::<TupleObj>() {
+                    (Value::NULL, src.items.to_vec())
                 } else {
                     if vm.iter(v).is_err() {
                         return Err(vm.type_error("can only assign an iterable"));

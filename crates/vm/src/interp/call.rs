@@ -161,18 +161,15 @@ impl Vm {
     /// type.__call__: the default instantiation protocol.
     pub fn type_call_default(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let new_name = self.intern("__new__");
-        let new = self.lookup(cls, new_name);
+        let new = self.lookup(cls, new_name).map(|n| match n.get::<StaticMethodObj>() {
+            Some(s) => s.f,
+            None => n,
+        });
+        let is_object_builtin = |v: Value, name: &str, object: Value| v.get::<BuiltinObj>().map(|b| b.owner == object && b.name == name).unwrap_or(false);
+        let object = self.types.object;
+        let new_overridden = new.map(|n| !is_object_builtin(n, "__new__", object)).unwrap_or(false);
         let obj = match new {
-            Some(n) => {
-                let n = match n.get::<StaticMethodObj>() {
-                    Some(s) => s.f,
-                    None => n,
-                };
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(cls);
-                all.extend_from_slice(args);
-                self.call_kw(n, &all, kwnames)?
-            }
+            Some(n) => self.call_prepended(n, cls, args, kwnames)?,
             None => self.new_instance(cls),
         };
         if cls == self.types.type_ {
@@ -184,16 +181,32 @@ impl Vm {
         }
         let init_name = self.intern("__init__");
         if let Some(init) = self.lookup(oty, init_name) {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(obj);
-            all.extend_from_slice(args);
-            let r = self.call_kw(init, &all, kwnames)?;
+            // object.__init__ does nothing, and accepts extra arguments when __new__ is
+            // overridden: skip the call (builtin types such as enumerate come here).
+            if is_object_builtin(init, "__init__", object) && ((args.is_empty() && kwnames.is_null()) || new_overridden) {
+                return Ok(obj);
+            }
+            let r = self.call_prepended(init, obj, args, kwnames)?;
             if r != self.none {
                 let tn = self.type_name_of(r);
                 return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
             }
         }
         Ok(obj)
+    }
+
+    /// Calls `f(first, *args)`, without a heap buffer for short argument lists.
+    fn call_prepended(&mut self, f: Value, first: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        if args.len() < 8 {
+            let mut buf = [Value::NULL; 8];
+            buf[0] = first;
+            buf[1..args.len() + 1].copy_from_slice(args);
+            return self.call_kw(f, &buf[..args.len() + 1], kwnames);
+        }
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(first);
+        all.extend_from_slice(args);
+        self.call_kw(f, &all, kwnames)
     }
 
     fn func_qualname(&self, f: Value) -> String {
