@@ -39,17 +39,11 @@ impl Vm {
     pub fn lookup(&mut self, ty: Value, name: Value) -> Option<Value> {
         let t = ty.get::<TypeObj>()?;
         let ver = t.version.get();
-        let key = (ty.raw(), name.raw());
-        if let Some(&(v, r)) = self.lookup_cache.get(&key) {
-            if v == ver {
-                return if r.is_null() { None } else { Some(r) };
-            }
+        if let Some(r) = self.lookup_cache.get(ty, name, ver) {
+            return if r.is_null() { None } else { Some(r) };
         }
         let r = self.lookup_uncached(ty, name);
-        if self.lookup_cache.len() > 1 << 16 {
-            self.lookup_cache.clear();
-        }
-        self.lookup_cache.insert(key, (ver, r.unwrap_or(Value::NULL)));
+        self.lookup_cache.insert(ty, name, ver, r.unwrap_or(Value::NULL));
         r
     }
 

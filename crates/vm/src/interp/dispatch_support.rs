@@ -7,7 +7,7 @@ use crate::heap::{Gc, ObjKind, Value};
 use crate::objects::*;
 
 use super::eval::Exit;
-use super::{Cache, PyErr, PyResult, Vm};
+use super::{Cache, MethodEntry, PyErr, PyResult, Vm};
 
 impl Vm {
     pub(super) fn deref_name(&self, code: Gc<CodeObj>, i: usize) -> String {
@@ -21,11 +21,14 @@ impl Vm {
     /// An instance attribute read through the per-instruction cache.
     pub(super) fn attr_cache_get(&self, code: Gc<CodeObj>, at: usize, obj: Value) -> Option<Value> {
         let inst = obj.get::<InstanceObj>()?;
-        if let Some(Cache::Slot { ty_ver, map, index }) = code.caches.borrow().get(at).copied() {
-            if inst.map.get() == map && self.type_version(obj) == ty_ver {
-                let v = inst.slots.borrow().get(index as usize).copied()?;
-                if !v.is_null() {
-                    return Some(v);
+        if let Some(Cache::Slot(es)) = code.caches.borrow().get(at).copied() {
+            let map = inst.map.get();
+            for e in es {
+                if e.map == map && !map.is_null() && self.type_version(obj) == e.ty_ver {
+                    let v = inst.slots.borrow().get(e.index as usize).copied()?;
+                    if !v.is_null() {
+                        return Some(v);
+                    }
                 }
             }
         }
@@ -79,7 +82,7 @@ impl Vm {
         }
         let ty_ver = self.type_version(obj);
         if let Some(c) = code.caches.borrow_mut().get_mut(at) {
-            *c = Cache::Slot { ty_ver, map, index: index as u32 };
+            *c = Cache::with_slot(*c, super::SlotEntry { ty_ver, map, index: index as u32 });
         }
     }
 
@@ -89,19 +92,22 @@ impl Vm {
         let ty = self.type_of(obj);
         let tver = self.type_version(obj);
         let cached = code.caches.borrow().get(at).copied();
-        if let Some(Cache::Method { ty: cty, ty_ver, func, map: cmap }) = cached {
-            if cty == ty && ty_ver == tver {
-                let map = obj.get::<InstanceObj>().map(|i| i.map.get()).unwrap_or(Value::NULL);
-                if !map.is_null() && map == cmap {
-                    return Ok((func, obj));
-                }
-                if !self.shadowed(obj, name) {
-                    if !map.is_null() && map.get::<MapObj>().is_some() {
-                        if let Some(c) = code.caches.borrow_mut().get_mut(at) {
-                            *c = Cache::Method { ty, ty_ver: tver, func, map };
-                        }
+        if let Some(Cache::Method(es)) = cached {
+            for e in es {
+                if e.ty == ty && e.ty_ver == tver {
+                    let map = obj.get::<InstanceObj>().map(|i| i.map.get()).unwrap_or(Value::NULL);
+                    if !map.is_null() && map == e.map {
+                        return Ok((e.func, obj));
                     }
-                    return Ok((func, obj));
+                    if !self.shadowed(obj, name) {
+                        if !map.is_null() && map.get::<MapObj>().is_some() {
+                            if let Some(c) = code.caches.borrow_mut().get_mut(at) {
+                                *c = Cache::with_method(*c, MethodEntry { ty, ty_ver: tver, func: e.func, map });
+                            }
+                        }
+                        return Ok((e.func, obj));
+                    }
+                    break;
                 }
             }
         }
@@ -115,7 +121,7 @@ impl Vm {
                 };
                 if plain && !self.shadowed(obj, name) {
                     if let Some(c) = code.caches.borrow_mut().get_mut(at) {
-                        *c = Cache::Method { ty, ty_ver: tver, func: f, map: Value::NULL };
+                        *c = Cache::with_method(*c, MethodEntry { ty, ty_ver: tver, func: f, map: Value::NULL });
                     }
                     return Ok((f, obj));
                 }

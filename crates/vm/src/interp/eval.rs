@@ -442,11 +442,13 @@ impl Vm {
                     if let Some(inst) = obj.get::<InstanceObj>() {
                         map_before = inst.map.get();
                         match code.caches.borrow().get(ip - 1).copied() {
-                            Some(Cache::Slot { ty_ver, map, index }) => {
-                                if map_before == map && self.type_version(obj) == ty_ver {
-                                    if let Some(s) = inst.slots.borrow_mut().get_mut(index as usize) {
-                                        *s = v;
-                                        continue;
+                            Some(Cache::Slot(es)) => {
+                                if let Some(e) = es.iter().find(|e| e.map == map_before && !map_before.is_null()) {
+                                    if self.type_version(obj) == e.ty_ver {
+                                        if let Some(s) = inst.slots.borrow_mut().get_mut(e.index as usize) {
+                                            *s = v;
+                                            continue;
+                                        }
                                     }
                                 }
                             }

@@ -9,6 +9,7 @@ mod dispatch_support;
 mod errors;
 mod eval;
 mod frame;
+mod lookup_cache;
 mod ops;
 mod types_init;
 mod value_stack;
@@ -34,15 +35,55 @@ pub enum Cache {
     Empty,
     /// A global read: the globals dict version and builtins version it was valid for.
     Global { globals_ver: u64, builtins_ver: u64, value: Value },
-    /// An instance attribute in a map slot: valid while the object's map is `map`.
-    Slot { ty_ver: u64, map: Value, index: u32 },
+    /// An instance attribute in a map slot, for up to two maps (polymorphic sites such
+    /// as `task.link` over several task classes); the most recent first.
+    Slot([SlotEntry; 2]),
     /// An attribute store that adds slot `index` to instances whose map is `from`,
     /// moving them to map `to`.
     AddSlot { ty_ver: u64, from: Value, to: Value, index: u32 },
-    /// A method found on the type, valid for this type version. `map` is the map of the
-    /// last instance seen without an attribute of that name (NULL if none): an instance
-    /// with the same map cannot shadow the method, so the hit needs no name lookup.
-    Method { ty: Value, ty_ver: u64, func: Value, map: Value },
+    /// A method found on the type, for up to two types; the most recent first.
+    Method([MethodEntry; 2]),
+}
+
+/// One receiver shape of a `Cache::Slot`: valid while the object's map is `map` and its
+/// type's version is `ty_ver`. An unused entry has a NULL map.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct SlotEntry {
+    pub ty_ver: u64,
+    pub map: Value,
+    pub index: u32,
+}
+
+/// One receiver type of a `Cache::Method`, valid for this type version. `map` is the map
+/// of the last instance seen without an attribute of that name (NULL if none): an
+/// instance with the same map cannot shadow the method, so the hit needs no name lookup.
+/// An unused entry has a NULL type.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct MethodEntry {
+    pub ty: Value,
+    pub ty_ver: u64,
+    pub func: Value,
+    pub map: Value,
+}
+
+impl Cache {
+    /// A slot cache with `e` first, keeping the previous first entry of a slot cache
+    /// (for another map) second.
+    pub fn with_slot(old: Cache, e: SlotEntry) -> Cache {
+        match old {
+            Cache::Slot([a, _]) if a.map != e.map => Cache::Slot([e, a]),
+            _ => Cache::Slot([e, SlotEntry::default()]),
+        }
+    }
+
+    /// A method cache with `e` first, keeping the previous first entry (for another type).
+    pub fn with_method(old: Cache, e: MethodEntry) -> Cache {
+        match old {
+            Cache::Method([a, _]) if a.ty != e.ty => Cache::Method([e, a]),
+            Cache::Method([_, b]) => Cache::Method([e, b]),
+            _ => Cache::Method([e, MethodEntry::default()]),
+        }
+    }
 }
 
 impl Cache {
@@ -50,15 +91,21 @@ impl Cache {
         match self {
             Cache::Empty => {}
             Cache::Global { value, .. } => t.visit(*value),
-            Cache::Slot { map, .. } => t.visit(*map),
+            Cache::Slot(es) => {
+                for e in es {
+                    t.visit(e.map);
+                }
+            }
             Cache::AddSlot { from, to, .. } => {
                 t.visit(*from);
                 t.visit(*to);
             }
-            Cache::Method { ty, func, map, .. } => {
-                t.visit(*ty);
-                t.visit(*func);
-                t.visit(*map);
+            Cache::Method(es) => {
+                for e in es {
+                    t.visit(e.ty);
+                    t.visit(e.func);
+                    t.visit(e.map);
+                }
             }
         }
     }
@@ -133,7 +180,7 @@ pub struct Vm {
     pub importing: Vec<String>,
     /// Type attribute cache: (class, name) → (class version, attribute or NULL). Cleared by
     /// every collection, so its pointer keys never outlive their objects.
-    pub lookup_cache: HashMap<(u64, u64), (u64, Value)>,
+    pub lookup_cache: lookup_cache::LookupCache,
     /// `recent.len()` at the entry of each active dispatch loop.
     pub recent_marks: Vec<usize>,
     /// Nanoseconds spent marking and sweeping (PYJIT_GC_STATS=1 prints them at exit).
