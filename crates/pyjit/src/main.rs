@@ -177,8 +177,12 @@ fn main() {
     cli.config.executable = std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
     let script_dir = match &cli.program {
         Program::File(f) => {
+            // CPython puts the script's directory, symlinks resolved, first on sys.path.
             let p = std::path::Path::new(f);
-            p.parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()
+            let dir = p.parent().map(|d| if d.as_os_str().is_empty() { std::path::Path::new(".") } else { d });
+            dir.and_then(|d| std::fs::canonicalize(d).ok())
+                .map(|d| d.to_string_lossy().to_string())
+                .unwrap_or_else(|| p.parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default())
         }
         _ => String::new(),
     };
@@ -228,7 +232,10 @@ fn run(cli: Cli, stack_top: usize) -> i32 {
             if cli.dis {
                 return disassemble(&source, &f);
             }
-            vm.run_main_source(&source, &f, Some(&f))
+            // The code's file name and __file__ are the path made absolute without
+            // normalising it, as CPython 3.11 does; sys.argv[0] stays as given.
+            let abs = absolute_script_path(&f);
+            vm.run_main_source(&source, &abs, Some(&abs))
         }
         Program::Command(c) => {
             if cli.dis {
@@ -249,6 +256,16 @@ fn run(cli: Cli, stack_top: usize) -> i32 {
                 vm.run_main_source(&s, "<stdin>", None)
             }
         }
+    }
+}
+
+fn absolute_script_path(f: &str) -> String {
+    if f.starts_with('/') {
+        return f.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => format!("{}/{f}", d.to_string_lossy().trim_end_matches('/')),
+        Err(_) => f.to_string(),
     }
 }
 

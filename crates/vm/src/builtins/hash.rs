@@ -14,13 +14,30 @@ pub fn key_from_seed(seed: Option<u32>) -> (u64, u64) {
     let seed = match seed {
         Some(0) => return (0, 0),
         Some(s) => s,
-        None => 0x5eed_1234,
+        None => return random_key(),
     };
     let mut buf = [0u8; 24];
     let mut x: u32 = seed;
     for b in buf.iter_mut() {
         x = x.wrapping_mul(214013).wrapping_add(2531011);
         *b = ((x >> 16) & 0xff) as u8;
+    }
+    let k0 = u64::from_le_bytes(buf[0..8].try_into().unwrap_or([0; 8]));
+    let k1 = u64::from_le_bytes(buf[8..16].try_into().unwrap_or([0; 8]));
+    (k0, k1)
+}
+
+/// A fresh key for each process when PYTHONHASHSEED is unset or "random", as CPython does:
+/// from /dev/urandom, or the clock and process id where that cannot be read.
+fn random_key() -> (u64, u64) {
+    use std::io::Read;
+    let mut buf = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
+    if !read {
+        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+        let p = std::process::id() as u64;
+        buf[..8].copy_from_slice(&t.to_le_bytes());
+        buf[8..].copy_from_slice(&(p.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ t.rotate_left(29)).to_le_bytes());
     }
     let k0 = u64::from_le_bytes(buf[0..8].try_into().unwrap_or([0; 8]));
     let k1 = u64::from_le_bytes(buf[8..16].try_into().unwrap_or([0; 8]));
