@@ -332,7 +332,7 @@ impl<'a> Scanner<'a> {
         let c = self.peek(at);
         if at >= self.b.len() {
             e.col = if self.eval_mode { col } else { col + 1 };
-            e.end_col = e.col;
+            e.end_col = if self.eval_mode { -1 } else { e.col };
         } else if c == b'\n' || c == b'#' || c == b'\r' {
             e.col = col + 1;
             e.end_col = col + 1;

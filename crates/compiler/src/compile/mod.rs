@@ -2,6 +2,7 @@
 //! exception table); `stmt.rs`, `expr.rs` and `pattern.rs` translate the tree.
 
 mod expr;
+mod forbidden;
 mod pattern;
 mod stmt;
 mod unit;
@@ -283,6 +284,20 @@ impl ScopeKind {
 /// Compiles a parsed module to its code object.
 pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode) -> CResult<CodeObject> {
     let table = SymbolTable::build(body, src)?;
+    let debug = forbidden::find(body, src);
+    first_error(debug, compile_body(body, src, mode, table))
+}
+
+/// Of a `__debug__` binding and the code generator's own error, the one CPython meets first.
+fn first_error(debug: Option<CompileError>, r: CResult<CodeObject>) -> CResult<CodeObject> {
+    match (debug, r) {
+        (None, r) => r,
+        (Some(d), Ok(_)) => Err(d),
+        (Some(d), Err(e)) => Err(if (d.line, d.col) <= (e.line, e.col) { d } else { e }),
+    }
+}
+
+fn compile_body(body: &[Stmt], src: &SourceMap, mode: Mode, table: SymbolTable) -> CResult<CodeObject> {
     let mut c = Compiler { src, table, units: Vec::new(), mode, future_annotations: false };
     let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
     unit.flags = flags::NAMESPACE;
@@ -299,6 +314,11 @@ pub fn compile_expression(e: &Expr, src: &SourceMap) -> CResult<CodeObject> {
     let stmt = Stmt::Expr(ast::StmtExpr { range: e.range(), node_index: Default::default(), value: Box::new(e.clone()) });
     let body = vec![stmt];
     let table = SymbolTable::build(&body, src)?;
+    let debug = forbidden::find(&body, src);
+    first_error(debug, compile_eval(e, src, table))
+}
+
+fn compile_eval(e: &Expr, src: &SourceMap, table: SymbolTable) -> CResult<CodeObject> {
     let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false };
     let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
     unit.flags = flags::NAMESPACE;

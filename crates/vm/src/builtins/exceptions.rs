@@ -249,7 +249,38 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
+/// SyntaxError.__str__: "msg (file, line N)" with the file's base name.
+fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let s = syntax_error_text(vm, args[0])?;
+    Ok(vm.new_string(s))
+}
+
+pub(crate) fn syntax_error_text(vm: &mut Vm, e: Value) -> PyResult<String> {
+    let get = |vm: &mut Vm, n: &str| -> PyResult<Value> {
+        let k = vm.intern(n);
+        Ok(vm.getattr_opt(e, k)?.unwrap_or(vm.none))
+    };
+    let msg = get(vm, "msg")?;
+    let filename = get(vm, "filename")?;
+    let lineno = get(vm, "lineno")?;
+    let msg = vm.str(msg)?;
+    let file = (filename.kind() == Some(ObjKind::Str)).then(|| {
+        let f = vm.str_of(filename);
+        f.rsplit('/').next().unwrap_or("").to_string()
+    });
+    let line = if lineno.is_small() || lineno.kind() == Some(ObjKind::BigInt) { vm.as_i64(lineno) } else { None };
+    let s = match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    };
+    Ok(s)
+}
+
 pub fn register(vm: &mut Vm) {
+    let se = vm.types.syntax_error;
+    method(vm, se, "__str__", syntax_error_str);
     let be = vm.types.base_exception;
     method(vm, be, "__repr__", exc_repr);
     method(vm, be, "__str__", exc_str);
