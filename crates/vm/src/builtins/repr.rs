@@ -81,7 +81,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
                 return Ok(Some("{...}".into()));
             }
             let items = vm.dict_items(v);
-            vm.enter_native()?;
+            vm.enter_native_at(" while getting the repr of an object")?;
             vm.repr_stack.push(v);
             let mut parts = Vec::with_capacity(items.len());
             let mut res = Ok(());
@@ -243,7 +243,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 }
 
 fn seq_repr(vm: &mut Vm, container: Value, items: &[Value]) -> PyResult<String> {
-    vm.enter_native()?;
+    vm.enter_native_at(" while getting the repr of an object")?;
     vm.repr_stack.push(container);
     let mut parts = Vec::with_capacity(items.len());
     let mut res = Ok(());
