@@ -39,6 +39,8 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     /// An except body: [prev_exc] on the stack (and the bound name to clear).
     Handler { name: Option<&'a str> },
+    /// An except* body: break, continue and return may not leave it.
+    StarHandler,
     /// A with body: the bound `__exit__` on the stack.
     With { is_async: bool },
     /// The body of a try/except: nothing to emit, but the handler is popped.
@@ -66,6 +68,16 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
         self.src.syntax_error(msg.into(), node.range())
+    }
+
+    /// An error at the statement being compiled.
+    pub(crate) fn err_here(&self, msg: impl Into<String>) -> CompileError {
+        let loc = self.u().loc;
+        let mut e = CompileError::syntax(msg.into(), self.src, loc.line);
+        e.col = loc.col as i32 + 1;
+        e.end_line = loc.end_line;
+        e.end_col = loc.end_col as i32 + 1;
+        e
     }
 
     pub(crate) fn set_loc(&mut self, range: TextRange) {

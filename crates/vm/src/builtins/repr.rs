@@ -272,6 +272,9 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             if vm.is_subtype(ty, vm.types.key_error) && args.len() == 1 {
                 return Ok(Some(vm.repr(args[0])?));
             }
+            if vm.is_subtype(ty, vm.types.base_exception_group) {
+                return Ok(Some(super::exc_group::eg_text(vm, v)));
+            }
             if vm.is_subtype(ty, vm.types.syntax_error) {
                 return super::exceptions::syntax_error_text(vm, v).map(Some);
             }

@@ -29,6 +29,7 @@ impl Vm {
                 context: std::cell::Cell::new(Value::NULL),
                 suppress_context: std::cell::Cell::new(false),
                 dict: std::cell::Cell::new(Value::NULL),
+                group: std::cell::Cell::new(Value::NULL),
             },
         )
         .value()
