@@ -53,9 +53,9 @@ impl SourceMap {
             msg,
             filename: self.filename.to_string(),
             line,
-            col: self.col_of(range.start()) + 1,
+            col: self.col_of(range.start()) as i32 + 1,
             end_line,
-            end_col: self.col_of(range.end()) + 1,
+            end_col: self.col_of(range.end()) as i32 + 1,
             text: Some(self.line_text(line)),
         }
     }
@@ -78,16 +78,17 @@ impl ErrorKind {
     }
 }
 
-/// A compile error with CPython's SyntaxError fields (offsets are 1-based, like CPython's).
+/// A compile error with CPython's SyntaxError fields (offsets are 1-based, like CPython's;
+/// CPython reports 0 and -1 in some cases, hence signed).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
     pub kind: ErrorKind,
     pub msg: String,
     pub filename: String,
     pub line: u32,
-    pub col: u32,
+    pub col: i32,
     pub end_line: u32,
-    pub end_col: u32,
+    pub end_col: i32,
     pub text: Option<String>,
 }
 

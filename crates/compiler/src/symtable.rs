@@ -55,6 +55,8 @@ pub struct Scope {
     uses_class_cell: bool,
     /// Names bound in this class body, for class-body free variable loads.
     pub line: u32,
+    /// Where each nonlocal name was declared (for "no binding for nonlocal").
+    nonlocal_at: HashMap<String, ruff_text_size::TextRange>,
 }
 
 impl Scope {
@@ -75,6 +77,7 @@ impl Scope {
             needs_class_cell: false,
             uses_class_cell: false,
             line,
+            nonlocal_at: HashMap::new(),
         }
     }
     fn is_function_like(&self) -> bool {
@@ -383,16 +386,16 @@ impl<'a> Builder<'a> {
                     let m = self.mangled(n.as_str());
                     let f = self.scopes[self.cur].flags_of(&m);
                     if f & DEF_PARAM != 0 {
-                        return Err(self.err(format!("name '{}' is parameter and global", n), n));
+                        return Err(self.err(format!("name '{}' is parameter and global", n), s));
                     }
                     if f & DEF_NONLOCAL != 0 {
-                        return Err(self.err(format!("name '{}' is nonlocal and global", n), n));
+                        return Err(self.err(format!("name '{}' is nonlocal and global", n), s));
                     }
                     if f & USE != 0 {
-                        return Err(self.err(format!("name '{}' is used prior to global declaration", n), n));
+                        return Err(self.err(format!("name '{}' is used prior to global declaration", n), s));
                     }
                     if f & DEF_LOCAL != 0 {
-                        return Err(self.err(format!("name '{}' is assigned to before global declaration", n), n));
+                        return Err(self.err(format!("name '{}' is assigned to before global declaration", n), s));
                     }
                     self.add(n.as_str(), DEF_GLOBAL);
                 }
@@ -405,18 +408,20 @@ impl<'a> Builder<'a> {
                     let m = self.mangled(n.as_str());
                     let f = self.scopes[self.cur].flags_of(&m);
                     if f & DEF_PARAM != 0 {
-                        return Err(self.err(format!("name '{}' is parameter and nonlocal", n), n));
+                        return Err(self.err(format!("name '{}' is parameter and nonlocal", n), s));
                     }
                     if f & DEF_GLOBAL != 0 {
-                        return Err(self.err(format!("name '{}' is nonlocal and global", n), n));
+                        return Err(self.err(format!("name '{}' is nonlocal and global", n), s));
                     }
                     if f & USE != 0 {
-                        return Err(self.err(format!("name '{}' is used prior to nonlocal declaration", n), n));
+                        return Err(self.err(format!("name '{}' is used prior to nonlocal declaration", n), s));
                     }
                     if f & DEF_LOCAL != 0 {
-                        return Err(self.err(format!("name '{}' is assigned to before nonlocal declaration", n), n));
+                        return Err(self.err(format!("name '{}' is assigned to before nonlocal declaration", n), s));
                     }
                     self.add(n.as_str(), DEF_NONLOCAL);
+                    let cur = self.cur;
+                    self.scopes[cur].nonlocal_at.entry(m.clone()).or_insert(s.range());
                 }
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
@@ -750,11 +755,11 @@ impl SymbolTable {
                 NameScope::GlobalExplicit
             } else if f & DEF_NONLOCAL != 0 {
                 if !bound.contains(&name) {
-                    return Err(CompileError::syntax(
-                        format!("no binding for nonlocal '{name}' found"),
-                        source,
-                        self.scopes[id].line,
-                    ));
+                    let msg = format!("no binding for nonlocal '{name}' found");
+                    return Err(match self.scopes[id].nonlocal_at.get(&name) {
+                        Some(r) => source.syntax_error(msg, *r),
+                        None => CompileError::syntax(msg, source, self.scopes[id].line),
+                    });
                 }
                 NameScope::Free
             } else if f & (DEF_LOCAL | DEF_PARAM) != 0 {

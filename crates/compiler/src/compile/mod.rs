@@ -2,6 +2,7 @@
 //! exception table); `stmt.rs`, `expr.rs` and `pattern.rs` translate the tree.
 
 mod expr;
+mod forbidden;
 mod pattern;
 mod stmt;
 mod unit;
@@ -38,6 +39,8 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     /// An except body: [prev_exc] on the stack (and the bound name to clear).
     Handler { name: Option<&'a str> },
+    /// An except* body: break, continue and return may not leave it.
+    StarHandler,
     /// A with body: the bound `__exit__` on the stack.
     With { is_async: bool },
     /// The body of a try/except: nothing to emit, but the handler is popped.
@@ -65,6 +68,16 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
         self.src.syntax_error(msg.into(), node.range())
+    }
+
+    /// An error at the statement being compiled.
+    pub(crate) fn err_here(&self, msg: impl Into<String>) -> CompileError {
+        let loc = self.u().loc;
+        let mut e = CompileError::syntax(msg.into(), self.src, loc.line);
+        e.col = loc.col as i32 + 1;
+        e.end_line = loc.end_line;
+        e.end_col = loc.end_col as i32 + 1;
+        e
     }
 
     pub(crate) fn set_loc(&mut self, range: TextRange) {
@@ -283,6 +296,20 @@ impl ScopeKind {
 /// Compiles a parsed module to its code object.
 pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode) -> CResult<CodeObject> {
     let table = SymbolTable::build(body, src)?;
+    let debug = forbidden::find(body, src);
+    first_error(debug, compile_body(body, src, mode, table))
+}
+
+/// Of a `__debug__` binding and the code generator's own error, the one CPython meets first.
+fn first_error(debug: Option<CompileError>, r: CResult<CodeObject>) -> CResult<CodeObject> {
+    match (debug, r) {
+        (None, r) => r,
+        (Some(d), Ok(_)) => Err(d),
+        (Some(d), Err(e)) => Err(if (d.line, d.col) <= (e.line, e.col) { d } else { e }),
+    }
+}
+
+fn compile_body(body: &[Stmt], src: &SourceMap, mode: Mode, table: SymbolTable) -> CResult<CodeObject> {
     let mut c = Compiler { src, table, units: Vec::new(), mode, future_annotations: false };
     let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
     unit.flags = flags::NAMESPACE;
@@ -299,6 +326,11 @@ pub fn compile_expression(e: &Expr, src: &SourceMap) -> CResult<CodeObject> {
     let stmt = Stmt::Expr(ast::StmtExpr { range: e.range(), node_index: Default::default(), value: Box::new(e.clone()) });
     let body = vec![stmt];
     let table = SymbolTable::build(&body, src)?;
+    let debug = forbidden::find(&body, src);
+    first_error(debug, compile_eval(e, src, table))
+}
+
+fn compile_eval(e: &Expr, src: &SourceMap, table: SymbolTable) -> CResult<CodeObject> {
     let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false };
     let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
     unit.flags = flags::NAMESPACE;

@@ -20,13 +20,8 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let n = m.cases.len();
         for (i, case) in m.cases.iter().enumerate() {
-            if i + 1 < n && case.guard.is_none() && is_irrefutable(&case.pattern) {
-                let what = match &case.pattern {
-                    Pattern::MatchAs(a) if a.name.is_some() => format!("name capture '{}' makes remaining patterns unreachable", a.name.as_ref().map(|n| n.as_str()).unwrap_or("")),
-                    _ => "wildcard makes remaining patterns unreachable".to_string(),
-                };
-                return Err(self.err(what, &case.pattern));
-            }
+            let allow_irrefutable = case.guard.is_some() || i + 1 == n;
+            self.check_pattern(&case.pattern, allow_irrefutable, &mut Vec::new())?;
             self.set_loc(case.pattern.range());
             let base = self.u().depth;
             let mut fail = Fail { pops: vec![self.new_label()] };
@@ -50,6 +45,72 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::PopTop);
         self.bind(end);
+        Ok(())
+    }
+
+    /// CPython's compile-time checks of a pattern: an irrefutable pattern that is not last
+    /// (`allow_irrefutable`), a name bound twice, alternatives that bind different names.
+    /// `stores`: names bound so far in the case's pattern.
+    fn check_pattern(&self, p: &Pattern, allow_irrefutable: bool, stores: &mut Vec<String>) -> CResult<()> {
+        let store = |name: Option<&ast::Identifier>, stores: &mut Vec<String>| -> CResult<()> {
+            if let Some(n) = name {
+                if stores.iter().any(|s| s == n.as_str()) {
+                    return Err(self.err(format!("multiple assignments to name '{}' in pattern", n.as_str()), p));
+                }
+                stores.push(n.to_string());
+            }
+            Ok(())
+        };
+        match p {
+            Pattern::MatchAs(a) => {
+                match &a.pattern {
+                    None if !allow_irrefutable => {
+                        let msg = match &a.name {
+                            Some(n) => format!("name capture '{}' makes remaining patterns unreachable", n.as_str()),
+                            None => "wildcard makes remaining patterns unreachable".to_string(),
+                        };
+                        return Err(self.err(msg, p));
+                    }
+                    None => {}
+                    Some(sub) => self.check_pattern(sub, allow_irrefutable, stores)?,
+                }
+                store(a.name.as_ref(), stores)?;
+            }
+            Pattern::MatchStar(s) => store(s.name.as_ref(), stores)?,
+            Pattern::MatchOr(o) => {
+                let mut control: Option<Vec<String>> = None;
+                let n = o.patterns.len();
+                for (i, alt) in o.patterns.iter().enumerate() {
+                    let mut alt_stores = stores.clone();
+                    self.check_pattern(alt, allow_irrefutable && i + 1 == n, &mut alt_stores)?;
+                    let mut bound: Vec<String> = alt_stores[stores.len()..].to_vec();
+                    bound.sort();
+                    match &control {
+                        None => control = Some(bound),
+                        Some(c) if *c != bound => return Err(self.err("alternative patterns bind different names", alt)),
+                        Some(_) => {}
+                    }
+                }
+                stores.extend(control.unwrap_or_default());
+            }
+            Pattern::MatchSequence(s) => {
+                for sub in &s.patterns {
+                    self.check_pattern(sub, true, stores)?;
+                }
+            }
+            Pattern::MatchMapping(m) => {
+                for sub in &m.patterns {
+                    self.check_pattern(sub, true, stores)?;
+                }
+                store(m.rest.as_ref(), stores)?;
+            }
+            Pattern::MatchClass(c) => {
+                for sub in c.arguments.patterns.iter().chain(c.arguments.keywords.iter().map(|k| &k.pattern)) {
+                    self.check_pattern(sub, true, stores)?;
+                }
+            }
+            Pattern::MatchValue(_) | Pattern::MatchSingleton(_) => {}
+        }
         Ok(())
     }
 
@@ -229,13 +290,5 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
-    }
-}
-
-fn is_irrefutable(p: &Pattern) -> bool {
-    match p {
-        Pattern::MatchAs(a) => a.pattern.is_none(),
-        Pattern::MatchOr(o) => o.patterns.iter().any(is_irrefutable),
-        _ => false,
     }
 }

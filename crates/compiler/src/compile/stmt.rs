@@ -908,7 +908,7 @@ impl<'a> Compiler<'a> {
             }
             let d = self.u().depth;
             self.unit().push_handler(body_handler);
-            self.unit().fblocks.push(FBlock::Handler { name: h.name.as_ref().map(|n| n.as_str()) });
+            self.unit().fblocks.push(FBlock::StarHandler);
             self.stmts(&h.body)?;
             self.unit().fblocks.pop();
             self.unit().pop_handler();
@@ -1025,6 +1025,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Swap(2));
                 }
                 self.emit(Instr::PopExcept);
+            }
+            FBlock::StarHandler => {
+                return Err(self.err_here("'break', 'continue' and 'return' cannot appear in an except* block"));
             }
             FBlock::Handler { name } => {
                 self.unit().pop_handler();

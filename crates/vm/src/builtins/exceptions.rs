@@ -8,109 +8,6 @@ use crate::objects::*;
 
 use super::{arg, method};
 
-impl Vm {
-    /// rest, match of `except* ty` on exception (group) `exc`.
-    pub fn exception_group_match(&mut self, exc: Value, ty: Value) -> PyResult<(Value, Value)> {
-        if exc == self.none {
-            return Ok((self.none, self.none));
-        }
-        if self.is_type(ty) && self.is_subtype(ty, self.types.base_exception_group) {
-            return Err(self.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
-        }
-        if self.exception_matches(exc, ty)? && !self.isinstance(exc, self.types.base_exception_group) {
-            // a naked exception is wrapped
-            let items = self.new_list(vec![exc]);
-            let msg = self.empty_str;
-            let eg = self.types.exception_group;
-            let t = if self.isinstance(exc, self.types.exception) { eg } else { self.types.base_exception_group };
-            let g = self.call(t, &[msg, items])?;
-            if let (Some(gx), Some(ex)) = (g.get::<ExceptionObj>(), exc.get::<ExceptionObj>()) {
-                gx.traceback.set(ex.traceback.get());
-            }
-            return Ok((self.none, g));
-        }
-        if !self.isinstance(exc, self.types.base_exception_group) {
-            return Ok((exc, self.none));
-        }
-        let (m, r) = self.eg_split(exc, ty)?;
-        Ok((r, m))
-    }
-
-    /// (matching part, rest) of an exception group, either None when empty.
-    fn eg_split(&mut self, eg: Value, ty: Value) -> PyResult<(Value, Value)> {
-        if self.exception_matches(eg, ty)? {
-            return Ok((eg, self.none));
-        }
-        if !self.isinstance(eg, self.types.base_exception_group) {
-            return Ok((self.none, eg));
-        }
-        let excs = self.eg_exceptions(eg);
-        let mut matched = Vec::new();
-        let mut rest = Vec::new();
-        for e in excs {
-            let (m, r) = self.eg_split(e, ty)?;
-            if m != self.none {
-                matched.push(m);
-            }
-            if r != self.none {
-                rest.push(r);
-            }
-        }
-        let m = if matched.is_empty() { self.none } else { self.eg_derive(eg, matched)? };
-        let r = if rest.is_empty() { self.none } else { self.eg_derive(eg, rest)? };
-        Ok((m, r))
-    }
-
-    pub fn eg_exceptions(&mut self, eg: Value) -> Vec<Value> {
-        let args = self.exc_args(eg);
-        args.get(1).and_then(|t| t.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default()
-    }
-
-    fn eg_derive(&mut self, eg: Value, excs: Vec<Value>) -> PyResult<Value> {
-        let msg = self.exc_args(eg).first().copied().unwrap_or(self.empty_str);
-        let l = self.new_list(excs);
-        let t = self.type_of(eg);
-        let t = if self.is_heap_type(eg) { self.types.exception_group } else { t };
-        let all_exc = self.eg_exceptions_of_list(l).iter().all(|e| self.isinstance(*e, self.types.exception));
-        let t = if t == self.types.exception_group && !all_exc { self.types.base_exception_group } else { t };
-        let r = self.call(t, &[msg, l])?;
-        if let (Some(rx), Some(ex)) = (r.get::<ExceptionObj>(), eg.get::<ExceptionObj>()) {
-            rx.traceback.set(ex.traceback.get());
-            rx.cause.set(ex.cause.get());
-            rx.context.set(ex.context.get());
-        }
-        Ok(r)
-    }
-
-    fn eg_exceptions_of_list(&self, l: Value) -> Vec<Value> {
-        l.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default()
-    }
-
-    /// What an except* statement re-raises: the unhandled rest plus exceptions raised in
-    /// handlers, or None.
-    pub fn prep_reraise_star(&mut self, orig: Value, list: Value, rest: Value) -> PyResult<Value> {
-        let mut raised: Vec<Value> = list.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default();
-        raised.retain(|v| *v != self.none);
-        if raised.is_empty() {
-            return Ok(rest);
-        }
-        let mut all = raised;
-        if rest != self.none {
-            all.insert(0, rest);
-        }
-        if all.len() == 1 && rest == self.none {
-            return Ok(all[0]);
-        }
-        let _ = orig;
-        let msg = self.empty_str;
-        let l = self.new_list(all);
-        let t = self.types.exception_group;
-        let all_exc = l.get::<ListObj>().map(|x| x.snapshot()).unwrap_or_default().iter().all(|e| self.isinstance(*e, self.types.exception));
-        let t = if all_exc { t } else { self.types.base_exception_group };
-        self.call(t, &[msg, l])
-    }
-}
-
 fn exc_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let cls = arg(vm, args, 0, "BaseException.__new__")?;
     let _ = kw;
@@ -124,6 +21,7 @@ fn exc_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             context: Cell::new(Value::NULL),
             suppress_context: Cell::new(false),
             dict: Cell::new(Value::NULL),
+            group: Cell::new(Value::NULL),
         },
     );
     Ok(e.value())
@@ -136,64 +34,6 @@ fn exc_init(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         e.args.set(rest);
     }
     Ok(vm.none)
-}
-
-fn eg_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    if args.len() != 3 {
-        return Err(vm.type_error(&format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", args.len() - 1)));
-    }
-    let (cls, msg, excs) = (args[0], args[1], args[2]);
-    if msg.kind() != Some(ObjKind::Str) {
-        let tn = vm.type_name_of(msg);
-        return Err(vm.type_error(&format!("argument 1 must be str, not {tn}")));
-    }
-    let (_h, items) = vm.to_vec(excs)?;
-    if items.is_empty() {
-        return Err(vm.value_error("second argument (exceptions) must be a non-empty sequence"));
-    }
-    for (i, e) in items.iter().enumerate() {
-        if !vm.isinstance(*e, vm.types.base_exception) {
-            return Err(vm.value_error(&format!("Item {i} of second argument (exceptions) is not an exception")));
-        }
-    }
-    let mut cls = cls;
-    if cls == vm.types.base_exception_group && items.iter().all(|e| vm.isinstance(*e, vm.types.exception)) {
-        cls = vm.types.exception_group;
-    }
-    if vm.is_subtype(cls, vm.types.exception_group) && !items.iter().all(|e| vm.isinstance(*e, vm.types.exception)) {
-        return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
-    }
-    let t = vm.new_tuple(items);
-    let a = vm.new_tuple(vec![msg, t]);
-    Ok(vm.new_exc_args(cls, a))
-}
-
-fn eg_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let e = args[0];
-    let a = vm.exc_args(e);
-    let msg = a.first().map(|m| vm.str_of(*m)).unwrap_or_default();
-    let n = vm.eg_exceptions(e).len();
-    Ok(vm.new_string(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
-}
-
-fn eg_exceptions_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let a = vm.exc_args(args[0]);
-    Ok(a.get(1).copied().unwrap_or(vm.empty_tuple))
-}
-
-fn eg_message_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let a = vm.exc_args(args[0]);
-    Ok(a.first().copied().unwrap_or(vm.empty_str))
-}
-
-fn eg_split_m(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let (m, r) = vm.eg_split(args[0], args[1])?;
-    Ok(vm.new_tuple(vec![m, r]))
-}
-
-fn eg_subgroup(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let (m, _) = vm.eg_split(args[0], args[1])?;
-    Ok(m)
 }
 
 fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -249,7 +89,38 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
+/// SyntaxError.__str__: "msg (file, line N)" with the file's base name.
+fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let s = syntax_error_text(vm, args[0])?;
+    Ok(vm.new_string(s))
+}
+
+pub(crate) fn syntax_error_text(vm: &mut Vm, e: Value) -> PyResult<String> {
+    let get = |vm: &mut Vm, n: &str| -> PyResult<Value> {
+        let k = vm.intern(n);
+        Ok(vm.getattr_opt(e, k)?.unwrap_or(vm.none))
+    };
+    let msg = get(vm, "msg")?;
+    let filename = get(vm, "filename")?;
+    let lineno = get(vm, "lineno")?;
+    let msg = vm.str(msg)?;
+    let file = (filename.kind() == Some(ObjKind::Str)).then(|| {
+        let f = vm.str_of(filename);
+        f.rsplit('/').next().unwrap_or("").to_string()
+    });
+    let line = if lineno.is_small() || lineno.kind() == Some(ObjKind::BigInt) { vm.as_i64(lineno) } else { None };
+    let s = match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    };
+    Ok(s)
+}
+
 pub fn register(vm: &mut Vm) {
+    let se = vm.types.syntax_error;
+    method(vm, se, "__str__", syntax_error_str);
     let be = vm.types.base_exception;
     method(vm, be, "__repr__", exc_repr);
     method(vm, be, "__str__", exc_str);
@@ -257,12 +128,5 @@ pub fn register(vm: &mut Vm) {
     method(vm, be, "__init__", exc_init);
     method(vm, be, "with_traceback", exc_with_traceback);
     method(vm, be, "add_note", exc_add_note);
-    let beg = vm.types.base_exception_group;
-    super::static_method(vm, beg, "__new__", eg_new);
-    method(vm, beg, "__init__", |vm, _a, _k| Ok(vm.none));
-    method(vm, beg, "__str__", eg_str);
-    method(vm, beg, "split", eg_split_m);
-    method(vm, beg, "subgroup", eg_subgroup);
-    super::getset(vm, beg, "exceptions", eg_exceptions_get, None);
-    super::getset(vm, beg, "message", eg_message_get, None);
+    super::exc_group::register(vm);
 }

@@ -822,6 +822,9 @@ fn exec_eval(vm: &mut Vm, args: &[Value], kw: Value, mode: pyjit_compiler::Mode,
     let code = if src.kind() == Some(ObjKind::Code) {
         src
     } else {
+        if !matches!(src.kind(), Some(ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray)) {
+            return Err(vm.type_error(&format!("{name}() arg 1 must be a string, bytes or code object")));
+        }
         let text = source_text(vm, src)?;
         let text = if mode == pyjit_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
         vm.compile_source(&text, "<string>", mode)?

@@ -5,6 +5,7 @@ mod classes;
 pub mod compare;
 mod dict;
 pub mod exceptions;
+mod exc_group;
 pub mod format;
 mod funcs;
 pub mod hash;

@@ -81,7 +81,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
                 return Ok(Some("{...}".into()));
             }
             let items = vm.dict_items(v);
-            vm.enter_native()?;
+            vm.enter_native_at(" while getting the repr of an object")?;
             vm.repr_stack.push(v);
             let mut parts = Vec::with_capacity(items.len());
             let mut res = Ok(());
@@ -243,7 +243,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 }
 
 fn seq_repr(vm: &mut Vm, container: Value, items: &[Value]) -> PyResult<String> {
-    vm.enter_native()?;
+    vm.enter_native_at(" while getting the repr of an object")?;
     vm.repr_stack.push(container);
     let mut parts = Vec::with_capacity(items.len());
     let mut res = Ok(());
@@ -271,6 +271,12 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             let ty = vm.type_of(v);
             if vm.is_subtype(ty, vm.types.key_error) && args.len() == 1 {
                 return Ok(Some(vm.repr(args[0])?));
+            }
+            if vm.is_subtype(ty, vm.types.base_exception_group) {
+                return Ok(Some(super::exc_group::eg_text(vm, v)));
+            }
+            if vm.is_subtype(ty, vm.types.syntax_error) {
+                return super::exceptions::syntax_error_text(vm, v).map(Some);
             }
             Ok(Some(match args.len() {
                 0 => String::new(),

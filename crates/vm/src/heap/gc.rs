@@ -28,6 +28,11 @@ const CLASS_OF_UNITS: [u8; MAX_SMALL / 8 + 1] = {
     t
 };
 const MIN_THRESHOLD: usize = 8 << 20;
+/// Under GC stress, every allocation collects while the live heap is at most this big;
+/// above it a collection comes after 1/32 of the live heap has been allocated, because each
+/// collection costs time proportional to the live heap (a test that builds a structure of
+/// 100,000 objects would otherwise take hours).
+const STRESS_EVERY_ALLOCATION: usize = 1 << 20;
 
 struct SizeClass {
     size: usize,
@@ -74,7 +79,16 @@ impl Heap {
     }
 
     pub fn should_collect(&self) -> bool {
-        self.enabled && (self.stress || self.bytes_since_gc > self.threshold)
+        self.enabled && ((self.stress && self.bytes_since_gc >= self.stress_gap()) || self.bytes_since_gc > self.threshold)
+    }
+
+    /// Bytes allocated between collections under GC stress (0: every allocation collects).
+    fn stress_gap(&self) -> usize {
+        if self.live_bytes <= STRESS_EVERY_ALLOCATION {
+            0
+        } else {
+            self.live_bytes / 32
+        }
     }
 
     /// The size class for an object of `size` bytes (a table lookup by 8-byte units).

@@ -29,6 +29,7 @@ impl Vm {
                 context: std::cell::Cell::new(Value::NULL),
                 suppress_context: std::cell::Cell::new(false),
                 dict: std::cell::Cell::new(Value::NULL),
+                group: std::cell::Cell::new(Value::NULL),
             },
         )
         .value()
@@ -108,11 +109,17 @@ impl Vm {
 
     /// Raises when a recursion limit is passed.
     pub fn enter_native(&mut self) -> PyResult<()> {
+        self.enter_native_at(" while calling a Python object")
+    }
+
+    /// Like `enter_native`; `site` ends the RecursionError's message the way CPython words it
+    /// for that place (" while getting the repr of an object", " in comparison", ...).
+    pub fn enter_native_at(&mut self, site: &str) -> PyResult<()> {
         self.native_depth += 1;
         if self.native_depth > self.recursion_limit + 50 || self.native_depth > 20000 {
             self.native_depth -= 1;
             let t = self.types.recursion_error;
-            return Err(self.err(t, "maximum recursion depth exceeded while calling a Python object"));
+            return Err(self.err(t, &format!("maximum recursion depth exceeded{site}")));
         }
         Ok(())
     }

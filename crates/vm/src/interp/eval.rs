@@ -1017,7 +1017,8 @@ impl Vm {
                             if h.is_null() || h == self.none {
                                 self.runtime_error("No active exception to reraise")
                             } else {
-                                return Err((PyErr(h), false));
+                                // a bare raise re-raises as is: no new traceback entry
+                                return Err((PyErr(h), true));
                             }
                         }
                         1 => {
@@ -1083,6 +1084,10 @@ impl Vm {
                     let rest = self.pop();
                     save_ip!();
                     let (rest, matched) = tryv!(self.exception_group_match(rest, ty));
+                    if matched != self.none {
+                        // the handler's body handles the matched part (a bare raise re-raises it)
+                        self.handled_exc = matched;
+                    }
                     self.push(rest);
                     self.push(matched);
                 }

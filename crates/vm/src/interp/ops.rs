@@ -198,7 +198,7 @@ impl Vm {
             let (x, y) = (a.small_value(), b.small_value());
             return Ok(self.bool_val(cmp_ord(x.cmp(&y), op)));
         }
-        self.enter_native()?;
+        self.enter_native_at(" in comparison")?;
         let r = self.rich_compare_slow(a, b, op);
         self.leave_native();
         r
@@ -427,7 +427,7 @@ impl Vm {
         let f = self.lookup(ty, n);
         match f {
             Some(f) => {
-                self.enter_native()?;
+                self.enter_native_at(" while getting the repr of an object")?;
                 let r = self.call(f, &[v]);
                 self.leave_native();
                 let r = r?;

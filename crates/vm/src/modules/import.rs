@@ -124,14 +124,14 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
     };
     let short = full.rsplit('.').next().unwrap_or(full);
     for dir in search {
-        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(&dir) };
-        let pkg_init = base.join(short).join("__init__.py");
-        if pkg_init.is_file() {
-            let pkg_dir = base.join(short);
+        let base = abs_dir(&dir);
+        let pkg_dir = format!("{base}/{short}");
+        let pkg_init = format!("{pkg_dir}/__init__.py");
+        if std::path::Path::new(&pkg_init).is_file() {
             return load_module(vm, full, &pkg_init, Some(&pkg_dir), parent);
         }
-        let file = base.join(format!("{short}.py"));
-        if file.is_file() {
+        let file = format!("{base}/{short}.py");
+        if std::path::Path::new(&file).is_file() {
             return load_module(vm, full, &file, None, parent);
         }
     }
@@ -143,7 +143,66 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
     Err(e)
 }
 
-fn load_module(vm: &mut Vm, full: &str, file: &std::path::Path, pkg_dir: Option<&std::path::Path>, parent: Option<Value>) -> PyResult<Value> {
+/// A sys.path entry made absolute the way CPython's FileFinder does it: '' and '.' are the
+/// current directory, other relative entries are joined to it (without normalising).
+fn abs_dir(dir: &str) -> String {
+    let cwd = || std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| ".".into());
+    let joined = if dir.is_empty() || dir == "." {
+        cwd()
+    } else if dir.starts_with('/') {
+        dir.to_string()
+    } else {
+        format!("{}/{}", cwd().trim_end_matches('/'), dir)
+    };
+    let t = joined.trim_end_matches('/');
+    if t.is_empty() { "/".into() } else { t.to_string() }
+}
+
+/// Where CPython would cache the bytecode of `file`.
+fn cached_path(file: &str) -> String {
+    let (dir, name) = file.rsplit_once('/').unwrap_or(("", file));
+    let stem = name.strip_suffix(".py").unwrap_or(name);
+    format!("{dir}/__pycache__/{stem}.cpython-311.pyc")
+}
+
+const IMPORTLIB_EXTERNAL: &str = include_str!("py/importlib_external.py");
+
+/// The `_frozen_importlib_external` module (specs and loaders), created on first use.
+fn importlib_external(vm: &mut Vm) -> PyResult<Value> {
+    let mods = vm.modules;
+    let k = vm.new_str("_frozen_importlib_external");
+    if let Some(m) = vm.dict_get(mods, k)? {
+        if m.get::<ModuleObj>().is_some() {
+            return Ok(m);
+        }
+    }
+    let m = super::new_module(vm, "_frozen_importlib_external");
+    let d = module_dict(m);
+    let b = vm.builtins;
+    vm.dict_set_str(d, "__builtins__", b);
+    let code = vm.compile_source(IMPORTLIB_EXTERNAL, "<frozen importlib._bootstrap_external>", pyjit_compiler::Mode::Exec)?;
+    vm.run_code(code, d, d)?;
+    Ok(m)
+}
+
+/// Sets `__spec__`, `__loader__` and `__cached__` of a module loaded from `file`.
+fn set_spec(vm: &mut Vm, d: Value, full: &str, file: &str, is_package: bool) -> PyResult<()> {
+    let ext = importlib_external(vm)?;
+    let f = vm.dict_get_by_str(module_dict(ext), "spec_for_file").unwrap_or(vm.none);
+    let name = vm.new_str(full);
+    let path = vm.new_str(file);
+    let pkg = vm.bool_val(is_package);
+    let cached = vm.new_string(cached_path(file));
+    let spec = vm.call(f, &[name, path, pkg, cached])?;
+    vm.dict_set_str(d, "__spec__", spec);
+    let lk = vm.intern("loader");
+    let loader = vm.getattr(spec, lk)?;
+    vm.dict_set_str(d, "__loader__", loader);
+    vm.dict_set_str(d, "__cached__", cached);
+    Ok(())
+}
+
+fn load_module(vm: &mut Vm, full: &str, file: &str, pkg_dir: Option<&str>, parent: Option<Value>) -> PyResult<Value> {
     let source = match std::fs::read(file) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
         Err(e) => {
@@ -151,7 +210,7 @@ fn load_module(vm: &mut Vm, full: &str, file: &std::path::Path, pkg_dir: Option<
             return Err(vm.err(t, &e.to_string()));
         }
     };
-    let fname = file.to_string_lossy().to_string();
+    let fname = file.to_string();
     let m = super::new_module(vm, full);
     let d = module_dict(m);
     let fv = vm.new_str(&fname);
@@ -160,7 +219,7 @@ fn load_module(vm: &mut Vm, full: &str, file: &std::path::Path, pkg_dir: Option<
     vm.dict_set_str(d, "__builtins__", b);
     let package = match pkg_dir {
         Some(dir) => {
-            let p = vm.new_str(&dir.to_string_lossy());
+            let p = vm.new_str(dir);
             let l = vm.new_list(vec![p]);
             vm.dict_set_str(d, "__path__", l);
             full.to_string()
@@ -169,6 +228,12 @@ fn load_module(vm: &mut Vm, full: &str, file: &std::path::Path, pkg_dir: Option<
     };
     let pv = vm.new_str(&package);
     vm.dict_set_str(d, "__package__", pv);
+    if let Err(e) = set_spec(vm, d, full, &fname, pkg_dir.is_some()) {
+        let mods = vm.modules;
+        let k = vm.new_str(full);
+        let _ = vm.dict_del(mods, k);
+        return Err(e);
+    }
     let code = match vm.compile_source(&source, &fname, pyjit_compiler::Mode::Exec) {
         Ok(c) => c,
         Err(e) => {
@@ -213,18 +278,26 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = vm.dict_get(mods, k)? {
         return Ok(v);
     }
-    let file = vm.dict_get_by_str(d, "__file__").map(|f| vm.str_of(f));
+    let file = vm.dict_get_by_str(d, "__file__").filter(|f| f.kind() == Some(ObjKind::Str));
     let t = vm.types.import_error;
     let initializing = vm.importing.iter().any(|m| *m == mname);
-    let msg = match file {
-        _ if initializing => format!("cannot import name '{n}' from partially initialized module '{mname}' (most likely due to a circular import)"),
-        Some(f) => format!("cannot import name '{n}' from '{mname}' ({f})"),
-        None => format!("cannot import name '{n}' from '{mname}' (unknown location)"),
+    let loc = match file {
+        Some(f) => vm.str_of(f),
+        None => "unknown location".to_string(),
+    };
+    let msg = if initializing {
+        format!("cannot import name '{n}' from partially initialized module '{mname}' (most likely due to a circular import) ({loc})")
+    } else {
+        format!("cannot import name '{n}' from '{mname}' ({loc})")
     };
     let e = vm.err(t, &msg);
     let key = vm.intern("name");
     let mv = vm.new_string(mname);
     let _ = vm.set_exc_attr(e.0, key, mv);
+    if let Some(f) = file {
+        let key = vm.intern("path");
+        let _ = vm.set_exc_attr(e.0, key, f);
+    }
     Err(e)
 }
 

@@ -297,6 +297,8 @@ pub struct ExceptionObj {
     pub context: Cell<Value>,
     pub suppress_context: Cell<bool>,
     pub dict: Cell<Value>,
+    /// Exception groups: the tuple (message, exceptions) given at creation; NULL otherwise.
+    pub group: Cell<Value>,
 }
 impl Trace for ExceptionObj {
     fn trace(&self, t: &mut Tracer) {
@@ -306,6 +308,7 @@ impl Trace for ExceptionObj {
             self.cause.get(),
             self.context.get(),
             self.dict.get(),
+            self.group.get(),
         ]);
     }
 }
