@@ -15,21 +15,25 @@ class ModuleSpec:
         self._cached = None
 
     def __repr__(self):
-        args = [f'name={self.name!r}', f'loader={self.loader!r}']
+        # Same fields, order and layout as CPython's ModuleSpec repr.
+        parts = ['name=' + repr(self.name), 'loader=' + repr(self.loader)]
         if self.origin is not None:
-            args.append(f'origin={self.origin!r}')
-        if self.submodule_search_locations is not None:
-            args.append(f'submodule_search_locations={self.submodule_search_locations}')
-        return f'{self.__class__.__name__}({", ".join(args)})'
+            parts.append('origin=' + repr(self.origin))
+        locations = self.submodule_search_locations
+        if locations is not None:
+            parts.append('submodule_search_locations=' + str(locations))
+        return type(self).__name__ + '(' + ', '.join(parts) + ')'
 
     def __eq__(self, other):
-        smsl = self.submodule_search_locations
-        try:
-            return (self.name == other.name and self.loader == other.loader and
-                    self.origin == other.origin and smsl == other.submodule_search_locations and
-                    self.cached == other.cached and self.has_location == other.has_location)
-        except AttributeError:
-            return NotImplemented
+        fields = ('name', 'loader', 'origin', 'submodule_search_locations', 'cached', 'has_location')
+        for field in fields:
+            try:
+                mine, theirs = getattr(self, field), getattr(other, field)
+            except AttributeError:
+                return NotImplemented
+            if mine != theirs:
+                return False
+        return True
 
     @property
     def cached(self):
