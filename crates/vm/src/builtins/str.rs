@@ -3,6 +3,7 @@
 use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
 use crate::objects::*;
+use crate::unicode;
 
 use super::{arg, marity, method, split_kw, static_method};
 
@@ -70,53 +71,27 @@ fn make(vm: &mut Vm, text: String) -> PyResult<Value> {
 
 fn m_upper(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    make(vm, t.to_uppercase())
+    make(vm, crate::unicode::upper(&t))
 }
 fn m_lower(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    make(vm, t.to_lowercase())
+    make(vm, crate::unicode::lower(&t))
 }
 fn m_casefold(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    make(vm, t.to_lowercase().replace('ß', "ss"))
+    make(vm, crate::unicode::casefold(&t))
 }
 fn m_swapcase(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    let r: String = t
-        .chars()
-        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else if c.is_lowercase() { c.to_uppercase().collect() } else { vec![c] })
-        .collect();
-    make(vm, r)
+    make(vm, crate::unicode::swapcase(&t))
 }
 fn m_capitalize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    let mut cs = t.chars();
-    let r = match cs.next() {
-        Some(f) => {
-            let first: String = if f.is_lowercase() || f.is_uppercase() { f.to_uppercase().collect() } else { f.to_string() };
-            // titlecase digraphs are rare; uppercase is close enough
-            first + &cs.as_str().to_lowercase()
-        }
-        None => String::new(),
-    };
-    make(vm, r)
+    make(vm, crate::unicode::capitalize(&t))
 }
 fn m_title(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    let mut out = String::with_capacity(t.len());
-    let mut prev_cased = false;
-    for c in t.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase() || !c.is_ascii());
-        if !(c.is_uppercase() || c.is_lowercase()) {
-            prev_cased = false;
-        }
-    }
-    make(vm, out)
+    make(vm, crate::unicode::title(&t))
 }
 
 fn strip_chars(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Vec<char>>> {
@@ -132,7 +107,7 @@ fn m_strip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let r = match strip_chars(vm, a)? {
         Some(cs) => t.trim_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim().to_string(),
+        None => t.trim_matches(unicode::is_space).to_string(),
     };
     make(vm, r)
 }
@@ -140,7 +115,7 @@ fn m_lstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let r = match strip_chars(vm, a)? {
         Some(cs) => t.trim_start_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_start().to_string(),
+        None => t.trim_start_matches(unicode::is_space).to_string(),
     };
     make(vm, r)
 }
@@ -148,7 +123,7 @@ fn m_rstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let r = match strip_chars(vm, a)? {
         Some(cs) => t.trim_end_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_end().to_string(),
+        None => t.trim_end_matches(unicode::is_space).to_string(),
     };
     make(vm, r)
 }
@@ -167,7 +142,10 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
     }
     let sep = match sep {
         Some(v) if v != vm.none => {
-            let x = str_arg(vm, v, "")?;
+            let Some(x) = v.get::<StrObj>().map(|x| x.s.to_string()) else {
+                let tn = vm.type_name_of(v);
+                return Err(vm.type_error(&format!("must be str or None, not {tn}")));
+            };
             if x.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -194,17 +172,17 @@ fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_start();
+            let mut rest = t.trim_start_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                match rest.find(char::is_whitespace) {
+                match rest.find(unicode::is_space) {
                     Some(i) => {
                         out.push(rest[..i].to_string());
-                        rest = rest[i..].trim_start();
+                        rest = rest[i..].trim_start_matches(unicode::is_space);
                     }
                     None => {
                         out.push(rest.to_string());
@@ -232,18 +210,18 @@ fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_end();
+            let mut rest = t.trim_end_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                match rest.rfind(char::is_whitespace) {
+                match rest.rfind(unicode::is_space) {
                     Some(i) => {
                         let w = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
                         out.push(rest[i + w..].to_string());
-                        rest = rest[..i].trim_end();
+                        rest = rest[..i].trim_end_matches(unicode::is_space);
                     }
                     None => {
                         out.push(rest.to_string());
@@ -279,7 +257,7 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = unicode::is_linebreak(c);
         if is_break {
             let mut end = i + 1;
             if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
@@ -624,49 +602,18 @@ macro_rules! pred {
         }
     };
 }
-pred!(m_isdigit, |t| t.chars().all(|c| c.is_ascii_digit() || is_digit_like(c)), false);
-pred!(m_isdecimal, |t| t.chars().all(|c| c.is_ascii_digit() || (c.is_numeric() && is_digit_like(c) && !matches!(c, '²' | '³' | '¹'))), false);
-pred!(m_isnumeric, |t| t.chars().all(|c| c.is_numeric()), false);
-pred!(m_isalpha, |t| t.chars().all(|c| c.is_alphabetic()), false);
-pred!(m_isalnum, |t| t.chars().all(|c| c.is_alphanumeric()), false);
-pred!(m_isspace, |t| t.chars().all(|c| c.is_whitespace()), false);
+pred!(m_isdigit, |t| t.chars().all(unicode::is_digit), false);
+pred!(m_isdecimal, |t| t.chars().all(unicode::is_decimal), false);
+pred!(m_isnumeric, |t| t.chars().all(unicode::is_numeric), false);
+pred!(m_isalpha, |t| t.chars().all(unicode::is_alpha), false);
+pred!(m_isalnum, |t| t.chars().all(unicode::is_alnum), false);
+pred!(m_isspace, |t| t.chars().all(unicode::is_space), false);
 pred!(m_isascii, |t| t.is_ascii(), true);
-pred!(m_isprintable, |t| t.chars().all(super::strfmt::is_printable), true);
-pred!(m_isidentifier, |t| {
-    let mut cs = t.chars();
-    match cs.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
-        _ => false,
-    }
-}, false);
-pred!(m_islower, |t| t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()), false);
-pred!(m_isupper, |t| t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()), false);
-pred!(m_istitle, |t| {
-    let mut prev_cased = false;
-    let mut any = false;
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            any = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            any = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    any
-}, false);
-
-fn is_digit_like(c: char) -> bool {
-    c.is_numeric() && (c.to_digit(10).is_some() || matches!(c as u32, 0x660..=0x669 | 0x6f0..=0x6f9 | 0x966..=0x96f | 0xff10..=0xff19 | 0xb2 | 0xb3 | 0xb9))
-}
+pred!(m_isprintable, |t| t.chars().all(unicode::is_printable), true);
+pred!(m_isidentifier, unicode::is_identifier, false);
+pred!(m_islower, unicode::is_lower_str, false);
+pred!(m_isupper, unicode::is_upper_str, false);
+pred!(m_istitle, unicode::is_title_str, false);
 
 fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
