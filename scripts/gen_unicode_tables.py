@@ -73,6 +73,11 @@ def main():
     out.write("#[rustfmt::skip]\npub static RUNS: &[(u32, u16)] = &[\n")
     write_rows(out, ["(0x%x, %d)," % (c, f) for c, f in runs])
     out.write("];\n")
+    zeros = [c for c in range(0x110000) if unicodedata.decimal(chr(c), None) == 0]
+    out.write("\n/// Code points of the digit zero of each run of ten decimal digits.\n")
+    out.write("#[rustfmt::skip]\npub static DECIMAL_ZEROS: &[u32] = &[\n")
+    write_rows(out, ["0x%x," % c for c in zeros])
+    out.write("];\n")
     for name, table in (("UPPER_MAP", upper), ("LOWER_MAP", lower), ("TITLE_MAP", title), ("FOLD_MAP", fold)):
         out.write("\n/// Full case mapping: (code point, up to 3 code points, 0-padded), sorted.\n")
         out.write("#[rustfmt::skip]\npub static %s: &[(u32, [u32; 3])] = &[\n" % name)

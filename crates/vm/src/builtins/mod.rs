@@ -12,11 +12,13 @@ pub mod iters;
 mod list;
 pub mod num;
 mod numtypes;
+mod percent;
 pub mod pattern;
 pub mod repr;
 pub mod seqops;
 pub mod set;
 mod str;
+mod str_format;
 pub mod strfmt;
 mod types;
 

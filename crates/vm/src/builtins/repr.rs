@@ -43,7 +43,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ObjKind::Bytes => repr_bytes(&v.get::<BytesObj>().expect("kind checked").data, "b"),
         ObjKind::ByteArray => {
             let b = v.get::<ByteArrayObj>().expect("kind checked").data.borrow().clone();
-            format!("bytearray({})", repr_bytes(&b, "b"))
+            format!("bytearray({})", super::strfmt::repr_bytes_q(&b, "b", true))
         }
         ObjKind::Singleton => {
             if v == vm.none {

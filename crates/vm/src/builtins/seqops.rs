@@ -587,8 +587,8 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                 _ => Ok(None),
             }
         }
-        (BinOp::Mod, Some(ObjKind::Str), _) => super::format::percent_format(vm, a, b).map(Some),
-        (BinOp::Mod, Some(ObjKind::Bytes), _) => super::format::bytes_percent_format(vm, a, b).map(Some),
+        (BinOp::Mod, Some(ObjKind::Str), _) => super::percent::percent_format(vm, a, b).map(Some),
+        (BinOp::Mod, Some(ObjKind::Bytes) | Some(ObjKind::ByteArray), _) => super::percent::bytes_percent_format(vm, a, b).map(Some),
         (BinOp::Or, Some(ObjKind::Dict), Some(ObjKind::Dict)) => {
             if inplace {
                 vm.dict_update_from(a, b, false)?;

@@ -409,22 +409,22 @@ fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
         Some(&x) if x != vm.none => vm.as_i64(x).unwrap_or(0),
         _ => 0,
     };
-    if raw_start > len {
-        return Ok(vm.false_);
-    }
     let st = idx(vm, a.get(2), 0)? as usize;
     let en = idx(vm, a.get(3), len)? as usize;
-    let cands: Vec<Value> = match a[1].get::<TupleObj>() {
-        Some(tu) => tu.items.to_vec(),
-        None => vec![a[1]],
+    let (cands, in_tuple): (Vec<Value>, bool) = match a[1].get::<TupleObj>() {
+        Some(tu) => (tu.items.to_vec(), true),
+        None => (vec![a[1]], false),
     };
     for c in cands {
         let Some(x) = c.get::<StrObj>() else {
             let tn = vm.type_name_of(c);
+            if in_tuple {
+                return Err(vm.type_error(&format!("tuple for {name} must only contain str, not {tn}")));
+            }
             return Err(vm.type_error(&format!("{name} first arg must be str or a tuple of str, not {tn}")));
         };
         let n: Vec<char> = x.s.chars().collect();
-        if st > en || st > t.len() {
+        if raw_start > len || st > en || st > t.len() {
             continue;
         }
         let window = &t[st..en];
@@ -634,185 +634,15 @@ fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn m_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let (pos, kws) = split_kw(vm, &a[1..], k);
-    let r = str_format(vm, &t, &pos, &kws, 0)?;
+    let r = super::str_format::format(vm, &t, super::str_format::Source::Args { pos: &pos, kws: &kws })?;
     make(vm, r)
 }
 
 fn m_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "format_map")?;
     let t = s(vm, a[0])?;
-    let r = str_format_map(vm, &t, a[1])?;
+    let r = super::str_format::format(vm, &t, super::str_format::Source::Map(a[1]))?;
     make(vm, r)
-}
-
-fn str_format_map(vm: &mut Vm, t: &str, mapping: Value) -> PyResult<String> {
-    // reuse str_format with a lookup through the mapping
-    FORMAT_MAP.with(|m| m.set(mapping.raw()));
-    let r = str_format(vm, t, &[], &[], 0);
-    FORMAT_MAP.with(|m| m.set(0));
-    r
-}
-
-thread_local! {
-    static FORMAT_MAP: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// str.format: replacement fields with field names, attribute/index access, conversion
-/// and nested format specs.
-pub fn str_format(vm: &mut Vm, t: &str, pos: &[Value], kws: &[(String, Value)], depth: usize) -> PyResult<String> {
-    if depth > 2 {
-        return Err(vm.value_error("Max string recursion exceeded"));
-    }
-    let chars: Vec<char> = t.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let mut auto = 0usize;
-    let mut manual = false;
-    let mut used_auto = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // find matching }
-            let mut j = i + 1;
-            let mut level = 1;
-            while j < chars.len() {
-                if chars[j] == '{' {
-                    level += 1;
-                } else if chars[j] == '}' {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(vm.value_error("Single '{' encountered in format string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            i = j + 1;
-            // split field into name, conversion, spec
-            let (name_conv, spec) = match find_top_colon(&field) {
-                Some(p) => (field[..p].to_string(), Some(field[p + 1..].to_string())),
-                None => (field.clone(), None),
-            };
-            let (name, conv) = match name_conv.find('!') {
-                Some(p) => (name_conv[..p].to_string(), Some(name_conv[p + 1..].to_string())),
-                None => (name_conv, None),
-            };
-            // first part of the name
-            let first_end = name.find(['.', '[']).unwrap_or(name.len());
-            let first = &name[..first_end];
-            let mut v = if first.is_empty() {
-                if manual {
-                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
-                }
-                used_auto = true;
-                let idx = auto;
-                auto += 1;
-                match pos.get(idx) {
-                    Some(&v) => v,
-                    None => {
-                        return Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple")));
-                    }
-                }
-            } else if let Ok(idx) = first.parse::<usize>() {
-                if used_auto {
-                    return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
-                }
-                manual = true;
-                match pos.get(idx) {
-                    Some(&v) => v,
-                    None => return Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple"))),
-                }
-            } else {
-                let map = FORMAT_MAP.with(|m| m.get());
-                if map != 0 {
-                    let k = vm.new_str(first);
-                    vm.getitem(Value::from_raw(map), k)?
-                } else {
-                    match kws.iter().find(|(k, _)| k == first) {
-                        Some((_, v)) => *v,
-                        None => {
-                            let k = vm.new_str(first);
-                            return Err(vm.key_error(k));
-                        }
-                    }
-                }
-            };
-            // attribute and index access
-            let mut rest = &name[first_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let end = r.find(['.', '[']).unwrap_or(r.len());
-                    let attr = vm.intern(&r[..end]);
-                    v = vm.getattr(v, attr)?;
-                    rest = &r[end..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
-                    let key = &r[..end];
-                    let k = match key.parse::<i64>() {
-                        Ok(n) => vm.new_int(n),
-                        Err(_) => vm.new_str(key),
-                    };
-                    v = vm.getitem(v, k)?;
-                    rest = &r[end + 1..];
-                } else {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
-                }
-            }
-            let v = match conv.as_deref() {
-                None => v,
-                Some("r") => vm.repr_value(v)?,
-                Some("s") => vm.str_value(v)?,
-                Some("a") => {
-                    let r = vm.repr(v)?;
-                    vm.new_string(super::strfmt::ascii_escape(&r))
-                }
-                Some(other) => {
-                    return Err(vm.value_error(&format!("Unknown conversion specifier {other}")));
-                }
-            };
-            let spec = match spec {
-                Some(sp) if sp.contains('{') => str_format(vm, &sp, pos, kws, depth + 1)?,
-                Some(sp) => sp,
-                None => String::new(),
-            };
-            let specv = vm.new_string(spec);
-            let r = vm.format(v, specv)?;
-            out.push_str(&vm.str_of(r));
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(out)
-}
-
-fn find_top_colon(f: &str) -> Option<usize> {
-    let mut depth = 0;
-    for (i, c) in f.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            ':' if depth == 0 => return Some(i),
-            '!' if depth == 0 => {}
-            _ => {}
-        }
-    }
-    None
 }
 
 fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -58,6 +58,11 @@ pub fn ascii_escape(r: &str) -> String {
 
 /// repr() of bytes.
 pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
+    repr_bytes_q(b, prefix, false)
+}
+
+/// repr() of bytes; bytearray's repr escapes a single quote even inside double quotes.
+pub fn repr_bytes_q(b: &[u8], prefix: &str, always_escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::from(prefix);
     out.push(quote);
@@ -67,7 +72,7 @@ pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
+            c if c as char == quote || (always_escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }

@@ -43,6 +43,17 @@ prop!(is_xid_start, XID_START, |b| b.is_ascii_alphabetic());
 prop!(is_xid_continue, XID_CONTINUE, |b| b.is_ascii_alphanumeric() || b == b'_');
 prop!(is_linebreak, LINEBREAK, |b| matches!(b, b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e));
 
+/// The value of a decimal digit (category Nd), as int() and str.format read it.
+pub fn decimal_value(c: char) -> Option<u32> {
+    if !is_decimal(c) {
+        return None;
+    }
+    let cp = c as u32;
+    let i = DECIMAL_ZEROS.partition_point(|&z| z <= cp);
+    let zero = DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
+    Some(cp - zero)
+}
+
 pub fn is_alnum(c: char) -> bool {
     is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c)
 }
@@ -245,6 +256,8 @@ mod tests {
         assert!(is_linebreak('\u{2028}') && !is_linebreak('\t'));
         assert!(is_printable('é') && !is_printable('\u{378}') && !is_printable('\u{e0001}'));
         assert!(is_numeric('Ⅻ') && !is_alpha('Ⅻ') && is_decimal('٣') && is_digit('²') && !is_decimal('²'));
+        assert_eq!(decimal_value('٣'), Some(3));
+        assert_eq!(decimal_value('\u{1d7d9}'), Some(1));
         assert!(is_title('ǅ') && is_cased('ǅ') && is_case_ignorable('\''));
     }
 
