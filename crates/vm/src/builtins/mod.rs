@@ -2,6 +2,7 @@
 
 pub mod bytes;
 mod classes;
+pub mod codecs;
 pub mod compare;
 mod dict;
 pub mod exceptions;

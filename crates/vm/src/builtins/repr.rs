@@ -272,6 +272,12 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             if vm.is_subtype(ty, vm.types.key_error) && args.len() == 1 {
                 return Ok(Some(vm.repr(args[0])?));
             }
+            for (t, encode) in [(vm.types.unicode_encode_error, true), (vm.types.unicode_decode_error, false)] {
+                if vm.is_subtype(ty, t) {
+                    let r = super::exceptions::unicode_error_str(vm, &[v], encode)?;
+                    return Ok(Some(vm.str_of(r)));
+                }
+            }
             Ok(Some(match args.len() {
                 0 => String::new(),
                 1 => vm.str(args[0])?,
