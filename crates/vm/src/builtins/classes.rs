@@ -233,7 +233,13 @@ impl Vm {
                         Some(self.new_tuple(b))
                     }
                     "__base__" => Some(t.bases.borrow().first().copied().unwrap_or(self.none)),
-                    "__doc__" => Some(self.none),
+                    "__doc__" => {
+                        let builtin = !t.has_flag(crate::objects::type_flags::HEAPTYPE);
+                        match super::type_docs::type_doc(&t.name.borrow()).filter(|_| builtin) {
+                            Some(d) => Some(self.new_str(d)),
+                            None => Some(self.none),
+                        }
+                    }
                     "__module__" => Some(self.intern("builtins")),
                     "__annotations__" => {
                         let d = self.new_dict();

@@ -21,6 +21,7 @@ pub mod set;
 mod str;
 mod str_format;
 pub mod strfmt;
+mod type_docs;
 mod types;
 
 use std::cell::Cell;

@@ -44,6 +44,12 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let r = match obj {
         None => vm.empty_str,
         Some(o) => {
+            for (what, v) in [("encoding", encoding), ("errors", errors)] {
+                if let Some(v) = v.filter(|v| v.kind() != Some(ObjKind::Str)) {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("str() argument '{what}' must be str, not {tn}")));
+                }
+            }
             if encoding.is_some() || errors.is_some() {
                 let b = super::bytes::bytes_from(vm, o).map_err(|_| {
                     let tn = vm.type_name_of(o);
