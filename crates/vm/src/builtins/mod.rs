@@ -1,6 +1,7 @@
 //! The builtins module and the methods of the builtin types.
 
 pub mod bytes;
+pub mod bytes_methods;
 mod classes;
 pub mod codecs;
 pub mod compare;
@@ -154,6 +155,7 @@ pub fn register_all(vm: &mut Vm) {
     str::register(vm);
     list::register(vm);
     dict::register(vm);
+    bytes_methods::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
     // classes and constants visible in builtins

@@ -312,7 +312,22 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
             if key.kind() == Some(ObjKind::Slice) {
                 let len = ba.data.borrow().len();
                 let b = vm.slice_bounds(key, len)?;
-                let new = super::bytes::bytes_from(vm, v)?;
+                let new = if matches!(v.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView)) {
+                    super::bytes::bytes_from(vm, v)?
+                } else if vm.is_int(v) || v.kind() == Some(ObjKind::Str) || vm.iter(v).is_err() {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("can assign only bytes, buffers, or iterables of ints in range(0, 256), not {tn}")));
+                } else {
+                    let (_h, items) = vm.to_vec(v)?;
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in items {
+                        out.push(super::bytes_methods::byte_value(vm, it)?);
+                    }
+                    out
+                };
+                if b.step != 1 && new.len() != b.len {
+                    return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", new.len(), b.len)));
+                }
                 if b.step == 1 {
                     let start = b.start as usize;
                     let stop = (b.stop.max(b.start)) as usize;
@@ -329,8 +344,8 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
             }
             let n = ba.data.borrow().len();
             let i = vm.seq_index(key, n, "bytearray")?;
-            let byte = vm.as_i64(v).filter(|b| (0..256).contains(b)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
-            ba.data.borrow_mut()[i] = byte as u8;
+            let byte = super::bytes_methods::byte_value(vm, v)?;
+            ba.data.borrow_mut()[i] = byte;
             Ok(true)
         }
         _ => Ok(false),

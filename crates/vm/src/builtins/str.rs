@@ -656,16 +656,29 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let d = vm.new_dict();
     match args.len() {
         1 => {
+            if args[0].kind() != Some(ObjKind::Dict) {
+                return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            }
             for (k, v) in vm.dict_items(args[0]) {
                 let key = match k.get::<StrObj>() {
                     Some(x) if x.nchars == 1 => vm.new_int(x.s.chars().next().unwrap_or('\0') as i64),
                     Some(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
-                    None => k,
+                    None if vm.is_int(k) => k,
+                    None => return Err(vm.type_error("keys in translate table must be strings or integers")),
                 };
                 vm.dict_set(d, key, v)?;
             }
         }
         2 | 3 => {
+            for (i, &v) in args.iter().enumerate().skip(1) {
+                if v.kind() != Some(ObjKind::Str) {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("maketrans() argument {} must be str, not {tn}", i + 1)));
+                }
+            }
+            if args[0].kind() != Some(ObjKind::Str) {
+                return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
+            }
             let x: Vec<char> = s(vm, args[0])?.chars().collect();
             let y: Vec<char> = s(vm, args[1])?.chars().collect();
             if x.len() != y.len() {
@@ -684,7 +697,8 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 }
             }
         }
-        _ => return Err(vm.type_error("maketrans() takes at most 3 arguments")),
+        0 => return Err(vm.type_error("maketrans expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(&format!("maketrans expected at most 3 arguments, got {n}"))),
     }
     Ok(d)
 }
