@@ -9,12 +9,7 @@ pub fn bytes_from(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match v.kind() {
         Some(ObjKind::Bytes) => Ok(v.get::<BytesObj>().expect("bytes").data.to_vec()),
         Some(ObjKind::ByteArray) => Ok(v.get::<ByteArrayObj>().expect("bytearray").data.borrow().clone()),
-        Some(ObjKind::MemoryView) => {
-            let mv = v.get::<MemoryViewObj>().expect("memoryview");
-            let (src, start, len) = (mv.obj, mv.start, mv.len);
-            let all = bytes_from(vm, src)?;
-            Ok(all[start.min(all.len())..(start + len).min(all.len())].to_vec())
-        }
+        Some(ObjKind::MemoryView) => super::memoryview::view_bytes(vm, v),
         _ => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))

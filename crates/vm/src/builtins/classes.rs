@@ -479,24 +479,6 @@ impl Vm {
                     _ => None,
                 })
             }
-            Some(ObjKind::MemoryView) => {
-                let m = obj.get::<MemoryViewObj>().expect("memoryview");
-                let len = m.len;
-                let src = m.obj;
-                Ok(match n {
-                    "nbytes" => Some(self.new_int(len as i64)),
-                    "readonly" => Some(self.bool_val(src.kind() == Some(ObjKind::Bytes))),
-                    "itemsize" => Some(self.new_int(1)),
-                    "ndim" => Some(self.new_int(1)),
-                    "format" => Some(self.new_str("B")),
-                    "obj" => Some(src),
-                    "shape" => {
-                        let l = self.new_int(len as i64);
-                        Some(self.new_tuple(vec![l]))
-                    }
-                    _ => None,
-                })
-            }
             _ => Ok(None),
         }
     }

@@ -12,6 +12,7 @@ mod funcs;
 pub mod hash;
 pub mod iters;
 mod list;
+pub mod memoryview;
 pub mod num;
 mod numtypes;
 mod percent;
@@ -156,6 +157,7 @@ pub fn register_all(vm: &mut Vm) {
     list::register(vm);
     dict::register(vm);
     bytes_methods::register(vm);
+    memoryview::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
     // classes and constants visible in builtins

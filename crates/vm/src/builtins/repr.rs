@@ -229,7 +229,9 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ObjKind::Property | ObjKind::ClassMethod | ObjKind::StaticMethod | ObjKind::Super | ObjKind::Iter
         | ObjKind::Instance | ObjKind::Map | ObjKind::Traceback | ObjKind::Frame | ObjKind::MemoryView => {
             if kind == ObjKind::MemoryView {
-                return Ok(Some(format!("<memory at {:#x}>", v.raw())));
+                let released = v.get::<MemoryViewObj>().map(|m| m.released.get()).unwrap_or(false);
+                let what = if released { "released memory" } else { "memory" };
+                return Ok(Some(format!("<{what} at {:#x}>", v.raw())));
             }
             if kind == ObjKind::StaticMethod || kind == ObjKind::ClassMethod {
                 let f = v.get::<StaticMethodObj>().map(|s| s.f).or_else(|| v.get::<ClassMethodObj>().map(|c| c.f)).unwrap_or(Value::NULL);

@@ -196,29 +196,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
             let i = vm.seq_index(key, len, "range object")?;
             Ok(Some(vm.new_int(start + i as i64 * step)))
         }
-        Some(ObjKind::MemoryView) => {
-            let mv = obj.get::<MemoryViewObj>().expect("memoryview");
-            let (src, start, len) = (mv.obj, mv.start, mv.len);
-            let data: Vec<u8> = match src.get::<BytesObj>() {
-                Some(b) => b.data.to_vec(),
-                None => src.get::<ByteArrayObj>().map(|b| b.data.borrow().clone()).unwrap_or_default(),
-            };
-            let view = &data[start.min(data.len())..(start + len).min(data.len())];
-            if is_slice {
-                let b = vm.slice_bounds(key, view.len())?;
-                if b.step != 1 {
-                    let v = pick(view, &b);
-                    let bytes = vm.new_bytes(v);
-                    let t = vm.types.memoryview;
-                    let n = b.len;
-                    return Ok(Some(vm.alloc(t, MemoryViewObj { obj: bytes, start: 0, len: n, released: std::cell::Cell::new(false) }).value()));
-                }
-                let t = vm.types.memoryview;
-                return Ok(Some(vm.alloc(t, MemoryViewObj { obj: src, start: start + b.start as usize, len: b.len, released: std::cell::Cell::new(false) }).value()));
-            }
-            let i = vm.seq_index(key, view.len(), "index")?;
-            Ok(Some(Value::small(view[i] as i64).unwrap_or(Value::NULL)))
-        }
+        Some(ObjKind::MemoryView) => super::memoryview::getitem(vm, obj, key).map(Some),
         _ => Ok(None),
     }
 }
@@ -305,6 +283,10 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
         }
         Some(ObjKind::Dict) => {
             vm.dict_set(obj, key, v)?;
+            Ok(true)
+        }
+        Some(ObjKind::MemoryView) => {
+            super::memoryview::setitem(vm, obj, key, v)?;
             Ok(true)
         }
         Some(ObjKind::ByteArray) => {
