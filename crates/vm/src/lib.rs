@@ -7,6 +7,7 @@ pub mod heap;
 pub mod interp;
 pub mod modules;
 pub mod objects;
+pub mod unicode;
 mod traceback;
 
 pub use interp::{Config, PyErr, PyResult, Vm};

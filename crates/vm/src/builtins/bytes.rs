@@ -9,12 +9,7 @@ pub fn bytes_from(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match v.kind() {
         Some(ObjKind::Bytes) => Ok(v.get::<BytesObj>().expect("bytes").data.to_vec()),
         Some(ObjKind::ByteArray) => Ok(v.get::<ByteArrayObj>().expect("bytearray").data.borrow().clone()),
-        Some(ObjKind::MemoryView) => {
-            let mv = v.get::<MemoryViewObj>().expect("memoryview");
-            let (src, start, len) = (mv.obj, mv.start, mv.len);
-            let all = bytes_from(vm, src)?;
-            Ok(all[start.min(all.len())..(start + len).min(all.len())].to_vec())
-        }
+        Some(ObjKind::MemoryView) => super::memoryview::view_bytes(vm, v),
         _ => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
@@ -59,74 +54,4 @@ pub fn bytes_ctor_data(vm: &mut Vm, x: Value, encoding: Option<Value>) -> PyResu
     Ok(out)
 }
 
-pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let e = encoding.to_lowercase().replace(['-', '_'], "");
-    match e.as_str() {
-        "utf8" | "u8" | "utf" => Ok(s.as_bytes().to_vec()),
-        "ascii" | "latin1" | "iso88591" | "l1" => {
-            let limit = if e == "ascii" { 128 } else { 256 };
-            let mut out = Vec::with_capacity(s.len());
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            let name = if e == "ascii" { "ascii" } else { "latin-1" };
-                            let t = vm.types.unicode_encode_error;
-                            return Err(vm.err(t, &format!("'{name}' codec can't encode character '\\x{:02x}' in position {i}: ordinal not in range({limit})", c as u32)));
-                        }
-                    }
-                }
-            }
-            Ok(out)
-        }
-        _ => {
-            let t = vm.types.lookup_error;
-            Err(vm.err(t, &format!("unknown encoding: {encoding}")))
-        }
-    }
-}
-
-pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let e = encoding.to_lowercase().replace(['-', '_'], "");
-    match e.as_str() {
-        "utf8" | "u8" | "utf" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(s.to_string()),
-            Err(err) => match errors {
-                "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
-                "ignore" => Ok(String::from_utf8_lossy(b).replace('\u{fffd}', "")),
-                _ => {
-                    let pos = err.valid_up_to();
-                    let t = vm.types.unicode_decode_error;
-                    Err(vm.err(t, &format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", b[pos])))
-                }
-            },
-        },
-        "ascii" => {
-            let mut out = String::with_capacity(b.len());
-            for (i, &c) in b.iter().enumerate() {
-                if c < 128 {
-                    out.push(c as char);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push('\u{fffd}'),
-                        _ => {
-                            let t = vm.types.unicode_decode_error;
-                            return Err(vm.err(t, &format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)")));
-                        }
-                    }
-                }
-            }
-            Ok(out)
-        }
-        "latin1" | "iso88591" | "l1" => Ok(b.iter().map(|&c| c as char).collect()),
-        _ => {
-            let t = vm.types.lookup_error;
-            Err(vm.err(t, &format!("unknown encoding: {encoding}")))
-        }
-    }
-}
+pub use super::codecs::{decode, encode};

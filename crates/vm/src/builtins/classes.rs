@@ -233,7 +233,13 @@ impl Vm {
                         Some(self.new_tuple(b))
                     }
                     "__base__" => Some(t.bases.borrow().first().copied().unwrap_or(self.none)),
-                    "__doc__" => Some(self.none),
+                    "__doc__" => {
+                        let builtin = !t.has_flag(crate::objects::type_flags::HEAPTYPE);
+                        match super::type_docs::type_doc(&t.name.borrow()).filter(|_| builtin) {
+                            Some(d) => Some(self.new_str(d)),
+                            None => Some(self.none),
+                        }
+                    }
                     "__module__" => Some(self.intern("builtins")),
                     "__annotations__" => {
                         let d = self.new_dict();
@@ -470,24 +476,6 @@ impl Vm {
                     "__thisclass__" => Some(s.ty),
                     "__self__" => Some(s.obj),
                     "__self_class__" => Some(s.obj_type),
-                    _ => None,
-                })
-            }
-            Some(ObjKind::MemoryView) => {
-                let m = obj.get::<MemoryViewObj>().expect("memoryview");
-                let len = m.len;
-                let src = m.obj;
-                Ok(match n {
-                    "nbytes" => Some(self.new_int(len as i64)),
-                    "readonly" => Some(self.bool_val(src.kind() == Some(ObjKind::Bytes))),
-                    "itemsize" => Some(self.new_int(1)),
-                    "ndim" => Some(self.new_int(1)),
-                    "format" => Some(self.new_str("B")),
-                    "obj" => Some(src),
-                    "shape" => {
-                        let l = self.new_int(len as i64);
-                        Some(self.new_tuple(vec![l]))
-                    }
                     _ => None,
                 })
             }

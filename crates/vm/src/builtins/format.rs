@@ -220,7 +220,11 @@ pub fn format_float(vm: &mut Vm, f: f64, sp: &Spec) -> PyResult<String> {
         }
     } else {
         match ty {
-            Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
+            Some('f') | Some('F') => {
+                let p = sp.precision.unwrap_or(6);
+                // '#' keeps the decimal point even without digits after it
+                format!("{:.*}{}", p, a, if sp.alt && p == 0 { "." } else { "" })
+            }
             Some('e') | Some('E') => {
                 let s = sci(a, sp.precision.unwrap_or(6), sp.alt);
                 if ty == Some('E') {
@@ -229,7 +233,10 @@ pub fn format_float(vm: &mut Vm, f: f64, sp: &Spec) -> PyResult<String> {
                     s
                 }
             }
-            Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+            Some('%') => {
+                let p = sp.precision.unwrap_or(6);
+                format!("{:.*}{}%", p, a * 100.0, if sp.alt && p == 0 { "." } else { "" })
+            }
             Some('g') | Some('G') | Some('n') => {
                 let s = general(a, sp.precision.unwrap_or(6), sp.alt);
                 if ty == Some('G') {
@@ -303,6 +310,13 @@ fn strip_zeros(s: &str) -> String {
 }
 
 pub fn format_str(vm: &mut Vm, s: &str, sp: &Spec) -> PyResult<String> {
+    let ty = sp.ty.unwrap_or('s');
+    if let Some(g) = sp.grouping {
+        let ok = matches!(ty, 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') || (g == '_' && matches!(ty, 'b' | 'o' | 'x' | 'X'));
+        if !ok {
+            return Err(vm.value_error(&format!("Cannot specify '{g}' with '{ty}'.")));
+        }
+    }
     if let Some(t) = sp.ty {
         if t != 's' {
             return Err(vm.value_error(&format!("Unknown format code '{t}' for object of type 'str'")));
@@ -310,6 +324,9 @@ pub fn format_str(vm: &mut Vm, s: &str, sp: &Spec) -> PyResult<String> {
     }
     if sp.sign.is_some() {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
+    }
+    if sp.alt {
+        return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
     }
     if sp.align == Some('=') {
         return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
@@ -403,265 +420,6 @@ impl Vm {
             _ => Ok(None),
         }
     }
-}
-
-/// str % args.
-pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let f = vm.str_of(fmt);
-    let s = percent_core(vm, &f, args, false)?;
-    Ok(vm.new_string(s))
-}
-
-pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
-    let f: String = fmt.get::<BytesObj>().map(|b| b.data.iter().map(|&c| c as char).collect()).unwrap_or_default();
-    let s = percent_core(vm, &f, args, true)?;
-    Ok(vm.new_bytes(s.chars().map(|c| c as u32 as u8).collect()))
-}
-
-fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes: bool) -> PyResult<String> {
-    let is_map = args.kind() == Some(ObjKind::Dict) || (vm.is_heap_type(args) && args.kind() != Some(ObjKind::Tuple) && {
-        let gi = vm.intern("__getitem__");
-        let ty = vm.type_of(args);
-        vm.lookup(ty, gi).is_some() && args.kind() != Some(ObjKind::Str)
-    });
-    let items: Vec<Value> = match args.get::<TupleObj>() {
-        Some(t) => t.items.to_vec(),
-        None => vec![args],
-    };
-    let mut idx = 0;
-    let mut out = String::new();
-    let chars: Vec<char> = f.chars().collect();
-    let mut i = 0;
-    let mut used_map = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        if i >= chars.len() {
-            return Err(vm.value_error("incomplete format"));
-        }
-        let mut key_val: Option<Value> = None;
-        if chars[i] == '(' {
-            let mut depth = 1;
-            let st = i + 1;
-            i += 1;
-            while i < chars.len() && depth > 0 {
-                if chars[i] == '(' {
-                    depth += 1;
-                } else if chars[i] == ')' {
-                    depth -= 1;
-                }
-                i += 1;
-            }
-            if depth > 0 {
-                return Err(vm.value_error("incomplete format key"));
-            }
-            let key: String = chars[st..i - 1].iter().collect();
-            if !is_map {
-                return Err(vm.type_error("format requires a mapping"));
-            }
-            let k = if bytes { vm.new_bytes(key.chars().map(|c| c as u32 as u8).collect()) } else { vm.new_string(key) };
-            key_val = Some(vm.getitem(args, k)?);
-            used_map = true;
-        }
-        let mut sp = Spec::default();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => sp.align = Some('<'),
-                '+' => sp.sign = Some('+'),
-                ' ' => {
-                    if sp.sign.is_none() {
-                        sp.sign = Some(' ')
-                    }
-                }
-                '#' => sp.alt = true,
-                _ => sp.zero = true,
-            }
-            i += 1;
-        }
-        let mut next_arg = |vm: &mut Vm, idx: &mut usize| -> PyResult<Value> {
-            if let Some(v) = key_val.take() {
-                return Ok(v);
-            }
-            if is_map && items.len() == 1 && args.kind() != Some(ObjKind::Tuple) {
-                if *idx == 0 {
-                    *idx += 1;
-                    return Ok(args);
-                }
-            }
-            match items.get(*idx) {
-                Some(&v) => {
-                    *idx += 1;
-                    Ok(v)
-                }
-                None => Err(vm.type_error("not enough arguments for format string")),
-            }
-        };
-        if i < chars.len() && chars[i] == '*' {
-            let w = next_arg(vm, &mut idx)?;
-            let w = vm.as_i64(w).ok_or_else(|| vm.type_error("* wants int"))?;
-            if w < 0 {
-                sp.align = Some('<');
-            }
-            sp.width = Some(w.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let st = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > st {
-                sp.width = chars[st..i].iter().collect::<String>().parse().ok();
-            }
-        }
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = next_arg(vm, &mut idx)?;
-                sp.precision = vm.as_i64(p).map(|p| p.max(0) as usize);
-                i += 1;
-            } else {
-                let st = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                sp.precision = Some(chars[st..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(vm.value_error("incomplete format"));
-        }
-        if sp.width.unwrap_or(0) > MAX_FIELD || sp.precision.unwrap_or(0) > MAX_FIELD {
-            return Err(vm.memory_error());
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let v = next_arg(vm, &mut idx)?;
-        if sp.zero && sp.align.is_none() {
-            sp.fill = None;
-        }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let s = if conv == 's' {
-                    if bytes {
-                        match super::bytes::bytes_from(vm, v) {
-                            Ok(b) => b.iter().map(|&c| c as char).collect(),
-                            Err(_) => vm.str(v)?,
-                        }
-                    } else {
-                        vm.str(v)?
-                    }
-                } else if conv == 'a' {
-                    let r = vm.repr(v)?;
-                    super::strfmt::ascii_escape(&r)
-                } else {
-                    vm.repr(v)?
-                };
-                let s: String = match sp.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                pad(s, &Spec { align: Some(sp.align.unwrap_or('>')), ..sp }, '>')
-            }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let n = if vm.is_int(v) {
-                    vm.as_bigint(v).unwrap_or_default()
-                } else if let Some(f) = v.get::<FloatObj>() {
-                    if matches!(conv, 'x' | 'X' | 'o') {
-                        let tn = vm.type_name_of(v);
-                        return Err(vm.type_error(&format!("%{conv} format: an integer is required, not {tn}")));
-                    }
-                    num_bigint::BigInt::from(f.0.trunc() as i128)
-                } else {
-                    let tn = vm.type_name_of(v);
-                    let what = if matches!(conv, 'x' | 'X' | 'o') { "an integer" } else { "a real number" };
-                    return Err(vm.type_error(&format!("%{conv} format: {what} is required, not {tn}")));
-                };
-                let ty = match conv {
-                    'x' => 'x',
-                    'X' => 'X',
-                    'o' => 'o',
-                    _ => 'd',
-                };
-                let mut s = format_int(vm, &n, &Spec { ty: Some(ty), alt: sp.alt, sign: sp.sign, ..Spec::default() })?;
-                if let Some(p) = sp.precision {
-                    let neg = s.starts_with('-');
-                    let digits: String = s.trim_start_matches(['-', '+', ' ']).to_string();
-                    if digits.len() < p {
-                        let sign = &s[..s.len() - digits.len()];
-                        s = format!("{sign}{}{digits}", "0".repeat(p - digits.len()));
-                    }
-                    let _ = neg;
-                }
-                zero_or_pad(s, &sp)
-            }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match vm.as_num(v) {
-                    Some(super::num::Num::Float(f)) => f,
-                    Some(super::num::Num::Small(i)) => i as f64,
-                    Some(super::num::Num::Int(b)) => vm.int_to_f64(&b)?,
-                    _ => {
-                        let tn = vm.type_name_of(v);
-                        return Err(vm.type_error(&format!("must be real number, not {tn}")));
-                    }
-                };
-                let s = format_float(vm, f, &Spec { ty: Some(conv), precision: Some(sp.precision.unwrap_or(6)), alt: sp.alt, sign: sp.sign, ..Spec::default() })?;
-                zero_or_pad(s, &sp)
-            }
-            'c' => {
-                let s = if let Some(i) = vm.as_i64(v) {
-                    char::from_u32(i as u32).map(|c| c.to_string()).ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?
-                } else {
-                    let s = vm.str_of(v);
-                    if s.chars().count() != 1 {
-                        return Err(vm.type_error("%c requires int or char"));
-                    }
-                    s
-                };
-                pad(s, &Spec { align: Some(sp.align.unwrap_or('>')), ..sp }, '>')
-            }
-            other => {
-                return Err(vm.value_error(&format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {}",
-                    other as u32,
-                    i - 1
-                )))
-            }
-        };
-        out.push_str(&piece);
-    }
-    if !used_map && idx < items.len() && !is_map {
-        return Err(vm.type_error(if bytes { "not all arguments converted during bytes formatting" } else { "not all arguments converted during string formatting" }));
-    }
-    Ok(out)
-}
-
-fn zero_or_pad(s: String, sp: &Spec) -> String {
-    let Some(w) = sp.width else { return s };
-    if s.len() >= w {
-        return s;
-    }
-    if sp.align == Some('<') {
-        return format!("{s:<w$}");
-    }
-    if sp.zero {
-        let (sign, rest) = if s.starts_with(['-', '+', ' ']) { (&s[..1], &s[1..]) } else { ("", &s[..]) };
-        let (pre, digits) = if rest.starts_with("0x") || rest.starts_with("0X") || rest.starts_with("0o") { (&rest[..2], &rest[2..]) } else { ("", rest) };
-        let k = w - s.len();
-        return format!("{sign}{pre}{}{digits}", "0".repeat(k));
-    }
-    format!("{s:>w$}")
 }
 
 #[cfg(test)]

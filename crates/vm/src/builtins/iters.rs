@@ -40,10 +40,7 @@ pub fn native_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         Some(ObjKind::Iter) => return Ok(Some(v)),
         Some(ObjKind::Generator) if vm.type_of(v) == vm.types.generator => return Ok(Some(v)),
         Some(ObjKind::MemoryView) => {
-            let mv = v.get::<MemoryViewObj>().expect("memoryview");
-            let (src, start, len) = (mv.obj, mv.start, mv.len);
-            let data = super::bytes::bytes_from(vm, src)?;
-            let slice = data[start.min(data.len())..(start + len).min(data.len())].to_vec();
+            let slice = super::memoryview::view_bytes(vm, v)?;
             let b = vm.new_bytes(slice);
             let t = vm.types.bytes_iterator;
             return Ok(Some(vm.new_iter(t, IterState::Seq { seq: b, index: 0 })));

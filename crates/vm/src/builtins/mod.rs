@@ -1,7 +1,9 @@
 //! The builtins module and the methods of the builtin types.
 
 pub mod bytes;
+pub mod bytes_methods;
 mod classes;
+pub mod codecs;
 pub mod compare;
 mod dict;
 pub mod exceptions;
@@ -11,14 +13,18 @@ mod funcs;
 pub mod hash;
 pub mod iters;
 mod list;
+pub mod memoryview;
 pub mod num;
 mod numtypes;
+mod percent;
 pub mod pattern;
 pub mod repr;
 pub mod seqops;
 pub mod set;
 mod str;
+mod str_format;
 pub mod strfmt;
+mod type_docs;
 mod types;
 
 use std::cell::Cell;
@@ -151,6 +157,8 @@ pub fn register_all(vm: &mut Vm) {
     str::register(vm);
     list::register(vm);
     dict::register(vm);
+    bytes_methods::register(vm);
+    memoryview::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
     // classes and constants visible in builtins

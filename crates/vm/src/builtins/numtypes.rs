@@ -15,6 +15,9 @@ use super::{arg, arity, method, split_kw, static_method};
 fn int_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, args, kw);
     let cls = pos[0];
+    if pos.len() + kws.len() > 3 {
+        return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", pos.len() + kws.len() - 1)));
+    }
     let mut x = pos.get(1).copied();
     let mut base = pos.get(2).copied();
     for (k, v) in kws {
@@ -128,7 +131,9 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 fn float_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     super::no_kw(vm, kw, "float")?;
-    arity(vm, args, 1, 2, "float")?;
+    if args.len() > 2 {
+        return Err(vm.type_error(&format!("float expected at most 1 argument, got {}", args.len() - 1)));
+    }
     let cls = args[0];
     let f = match args.get(1) {
         None => 0.0,

@@ -43,7 +43,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ObjKind::Bytes => repr_bytes(&v.get::<BytesObj>().expect("kind checked").data, "b"),
         ObjKind::ByteArray => {
             let b = v.get::<ByteArrayObj>().expect("kind checked").data.borrow().clone();
-            format!("bytearray({})", repr_bytes(&b, "b"))
+            format!("bytearray({})", super::strfmt::repr_bytes_q(&b, "b", true))
         }
         ObjKind::Singleton => {
             if v == vm.none {
@@ -229,7 +229,9 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ObjKind::Property | ObjKind::ClassMethod | ObjKind::StaticMethod | ObjKind::Super | ObjKind::Iter
         | ObjKind::Instance | ObjKind::Map | ObjKind::Traceback | ObjKind::Frame | ObjKind::MemoryView => {
             if kind == ObjKind::MemoryView {
-                return Ok(Some(format!("<memory at {:#x}>", v.raw())));
+                let released = v.get::<MemoryViewObj>().map(|m| m.released.get()).unwrap_or(false);
+                let what = if released { "released memory" } else { "memory" };
+                return Ok(Some(format!("<{what} at {:#x}>", v.raw())));
             }
             if kind == ObjKind::StaticMethod || kind == ObjKind::ClassMethod {
                 let f = v.get::<StaticMethodObj>().map(|s| s.f).or_else(|| v.get::<ClassMethodObj>().map(|c| c.f)).unwrap_or(Value::NULL);
@@ -277,6 +279,12 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             }
             if vm.is_subtype(ty, vm.types.syntax_error) {
                 return super::exceptions::syntax_error_text(vm, v).map(Some);
+            }
+            for (t, encode) in [(vm.types.unicode_encode_error, true), (vm.types.unicode_decode_error, false)] {
+                if vm.is_subtype(ty, t) {
+                    let r = super::exceptions::unicode_error_str(vm, &[v], encode)?;
+                    return Ok(Some(vm.str_of(r)));
+                }
             }
             Ok(Some(match args.len() {
                 0 => String::new(),

@@ -203,29 +203,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
             let i = vm.seq_index(key, len, "range object")?;
             Ok(Some(vm.new_int(start + i as i64 * step)))
         }
-        Some(ObjKind::MemoryView) => {
-            let mv = obj.get::<MemoryViewObj>().expect("memoryview");
-            let (src, start, len) = (mv.obj, mv.start, mv.len);
-            let data: Vec<u8> = match src.get::<BytesObj>() {
-                Some(b) => b.data.to_vec(),
-                None => src.get::<ByteArrayObj>().map(|b| b.data.borrow().clone()).unwrap_or_default(),
-            };
-            let view = &data[start.min(data.len())..(start + len).min(data.len())];
-            if is_slice {
-                let b = vm.slice_bounds(key, view.len())?;
-                if b.step != 1 {
-                    let v = pick(view, &b);
-                    let bytes = vm.new_bytes(v);
-                    let t = vm.types.memoryview;
-                    let n = b.len;
-                    return Ok(Some(vm.alloc(t, MemoryViewObj { obj: bytes, start: 0, len: n, released: std::cell::Cell::new(false) }).value()));
-                }
-                let t = vm.types.memoryview;
-                return Ok(Some(vm.alloc(t, MemoryViewObj { obj: src, start: start + b.start as usize, len: b.len, released: std::cell::Cell::new(false) }).value()));
-            }
-            let i = vm.seq_index(key, view.len(), "index")?;
-            Ok(Some(Value::small(view[i] as i64).unwrap_or(Value::NULL)))
-        }
+        Some(ObjKind::MemoryView) => super::memoryview::getitem(vm, obj, key).map(Some),
         _ => Ok(None),
     }
 }
@@ -316,12 +294,31 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
             vm.dict_set(obj, key, v)?;
             Ok(true)
         }
+        Some(ObjKind::MemoryView) => {
+            super::memoryview::setitem(vm, obj, key, v)?;
+            Ok(true)
+        }
         Some(ObjKind::ByteArray) => {
             let ba = obj.get::<ByteArrayObj>().expect("bytearray");
             if key.kind() == Some(ObjKind::Slice) {
                 let len = ba.data.borrow().len();
                 let b = vm.slice_bounds(key, len)?;
-                let new = super::bytes::bytes_from(vm, v)?;
+                let new = if matches!(v.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView)) {
+                    super::bytes::bytes_from(vm, v)?
+                } else if vm.is_int(v) || v.kind() == Some(ObjKind::Str) || vm.iter(v).is_err() {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("can assign only bytes, buffers, or iterables of ints in range(0, 256), not {tn}")));
+                } else {
+                    let (_h, items) = vm.to_vec(v)?;
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in items {
+                        out.push(super::bytes_methods::byte_value(vm, it)?);
+                    }
+                    out
+                };
+                if b.step != 1 && new.len() != b.len {
+                    return Err(vm.value_error(&format!("attempt to assign bytes of size {} to extended slice of size {}", new.len(), b.len)));
+                }
                 if b.step == 1 {
                     let start = b.start as usize;
                     let stop = (b.stop.max(b.start)) as usize;
@@ -338,8 +335,8 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
             }
             let n = ba.data.borrow().len();
             let i = vm.seq_index(key, n, "bytearray")?;
-            let byte = vm.as_i64(v).filter(|b| (0..256).contains(b)).ok_or_else(|| vm.value_error("byte must be in range(0, 256)"))?;
-            ba.data.borrow_mut()[i] = byte as u8;
+            let byte = super::bytes_methods::byte_value(vm, v)?;
+            ba.data.borrow_mut()[i] = byte;
             Ok(true)
         }
         _ => Ok(false),
@@ -596,8 +593,8 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                 _ => Ok(None),
             }
         }
-        (BinOp::Mod, Some(ObjKind::Str), _) => super::format::percent_format(vm, a, b).map(Some),
-        (BinOp::Mod, Some(ObjKind::Bytes), _) => super::format::bytes_percent_format(vm, a, b).map(Some),
+        (BinOp::Mod, Some(ObjKind::Str), _) => super::percent::percent_format(vm, a, b).map(Some),
+        (BinOp::Mod, Some(ObjKind::Bytes) | Some(ObjKind::ByteArray), _) => super::percent::bytes_percent_format(vm, a, b).map(Some),
         (BinOp::Or, Some(ObjKind::Dict), Some(ObjKind::Dict)) => {
             if inplace {
                 vm.dict_update_from(a, b, false)?;

@@ -3,6 +3,7 @@
 use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
 use crate::objects::*;
+use crate::unicode;
 
 use super::{arg, marity, method, split_kw, static_method};
 
@@ -43,6 +44,12 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let r = match obj {
         None => vm.empty_str,
         Some(o) => {
+            for (what, v) in [("encoding", encoding), ("errors", errors)] {
+                if let Some(v) = v.filter(|v| v.kind() != Some(ObjKind::Str)) {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("str() argument '{what}' must be str, not {tn}")));
+                }
+            }
             if encoding.is_some() || errors.is_some() {
                 let b = super::bytes::bytes_from(vm, o).map_err(|_| {
                     let tn = vm.type_name_of(o);
@@ -70,53 +77,27 @@ fn make(vm: &mut Vm, text: String) -> PyResult<Value> {
 
 fn m_upper(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    make(vm, t.to_uppercase())
+    make(vm, crate::unicode::upper(&t))
 }
 fn m_lower(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    make(vm, t.to_lowercase())
+    make(vm, crate::unicode::lower(&t))
 }
 fn m_casefold(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    make(vm, t.to_lowercase().replace('ß', "ss"))
+    make(vm, crate::unicode::casefold(&t))
 }
 fn m_swapcase(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    let r: String = t
-        .chars()
-        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else if c.is_lowercase() { c.to_uppercase().collect() } else { vec![c] })
-        .collect();
-    make(vm, r)
+    make(vm, crate::unicode::swapcase(&t))
 }
 fn m_capitalize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    let mut cs = t.chars();
-    let r = match cs.next() {
-        Some(f) => {
-            let first: String = if f.is_lowercase() || f.is_uppercase() { f.to_uppercase().collect() } else { f.to_string() };
-            // titlecase digraphs are rare; uppercase is close enough
-            first + &cs.as_str().to_lowercase()
-        }
-        None => String::new(),
-    };
-    make(vm, r)
+    make(vm, crate::unicode::capitalize(&t))
 }
 fn m_title(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
-    let mut out = String::with_capacity(t.len());
-    let mut prev_cased = false;
-    for c in t.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase() || !c.is_ascii());
-        if !(c.is_uppercase() || c.is_lowercase()) {
-            prev_cased = false;
-        }
-    }
-    make(vm, out)
+    make(vm, crate::unicode::title(&t))
 }
 
 fn strip_chars(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Vec<char>>> {
@@ -132,7 +113,7 @@ fn m_strip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let r = match strip_chars(vm, a)? {
         Some(cs) => t.trim_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim().to_string(),
+        None => t.trim_matches(unicode::is_space).to_string(),
     };
     make(vm, r)
 }
@@ -140,7 +121,7 @@ fn m_lstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let r = match strip_chars(vm, a)? {
         Some(cs) => t.trim_start_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_start().to_string(),
+        None => t.trim_start_matches(unicode::is_space).to_string(),
     };
     make(vm, r)
 }
@@ -148,7 +129,7 @@ fn m_rstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let r = match strip_chars(vm, a)? {
         Some(cs) => t.trim_end_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_end().to_string(),
+        None => t.trim_end_matches(unicode::is_space).to_string(),
     };
     make(vm, r)
 }
@@ -167,7 +148,10 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
     }
     let sep = match sep {
         Some(v) if v != vm.none => {
-            let x = str_arg(vm, v, "")?;
+            let Some(x) = v.get::<StrObj>().map(|x| x.s.to_string()) else {
+                let tn = vm.type_name_of(v);
+                return Err(vm.type_error(&format!("must be str or None, not {tn}")));
+            };
             if x.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -194,17 +178,17 @@ fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_start();
+            let mut rest = t.trim_start_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                match rest.find(char::is_whitespace) {
+                match rest.find(unicode::is_space) {
                     Some(i) => {
                         out.push(rest[..i].to_string());
-                        rest = rest[i..].trim_start();
+                        rest = rest[i..].trim_start_matches(unicode::is_space);
                     }
                     None => {
                         out.push(rest.to_string());
@@ -232,18 +216,18 @@ fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
         None => {
             let mut out = Vec::new();
-            let mut rest = t.trim_end();
+            let mut rest = t.trim_end_matches(unicode::is_space);
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
                     out.push(rest.to_string());
                     break;
                 }
-                match rest.rfind(char::is_whitespace) {
+                match rest.rfind(unicode::is_space) {
                     Some(i) => {
                         let w = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
                         out.push(rest[i + w..].to_string());
-                        rest = rest[..i].trim_end();
+                        rest = rest[..i].trim_end_matches(unicode::is_space);
                     }
                     None => {
                         out.push(rest.to_string());
@@ -279,7 +263,7 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = unicode::is_linebreak(c);
         if is_break {
             let mut end = i + 1;
             if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
@@ -431,22 +415,22 @@ fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
         Some(&x) if x != vm.none => vm.as_i64(x).unwrap_or(0),
         _ => 0,
     };
-    if raw_start > len {
-        return Ok(vm.false_);
-    }
     let st = idx(vm, a.get(2), 0)? as usize;
     let en = idx(vm, a.get(3), len)? as usize;
-    let cands: Vec<Value> = match a[1].get::<TupleObj>() {
-        Some(tu) => tu.items.to_vec(),
-        None => vec![a[1]],
+    let (cands, in_tuple): (Vec<Value>, bool) = match a[1].get::<TupleObj>() {
+        Some(tu) => (tu.items.to_vec(), true),
+        None => (vec![a[1]], false),
     };
     for c in cands {
         let Some(x) = c.get::<StrObj>() else {
             let tn = vm.type_name_of(c);
+            if in_tuple {
+                return Err(vm.type_error(&format!("tuple for {name} must only contain str, not {tn}")));
+            }
             return Err(vm.type_error(&format!("{name} first arg must be str or a tuple of str, not {tn}")));
         };
         let n: Vec<char> = x.s.chars().collect();
-        if st > en || st > t.len() {
+        if raw_start > len || st > en || st > t.len() {
             continue;
         }
         let window = &t[st..en];
@@ -624,49 +608,18 @@ macro_rules! pred {
         }
     };
 }
-pred!(m_isdigit, |t| t.chars().all(|c| c.is_ascii_digit() || is_digit_like(c)), false);
-pred!(m_isdecimal, |t| t.chars().all(|c| c.is_ascii_digit() || (c.is_numeric() && is_digit_like(c) && !matches!(c, '²' | '³' | '¹'))), false);
-pred!(m_isnumeric, |t| t.chars().all(|c| c.is_numeric()), false);
-pred!(m_isalpha, |t| t.chars().all(|c| c.is_alphabetic()), false);
-pred!(m_isalnum, |t| t.chars().all(|c| c.is_alphanumeric()), false);
-pred!(m_isspace, |t| t.chars().all(|c| c.is_whitespace()), false);
+pred!(m_isdigit, |t| t.chars().all(unicode::is_digit), false);
+pred!(m_isdecimal, |t| t.chars().all(unicode::is_decimal), false);
+pred!(m_isnumeric, |t| t.chars().all(unicode::is_numeric), false);
+pred!(m_isalpha, |t| t.chars().all(unicode::is_alpha), false);
+pred!(m_isalnum, |t| t.chars().all(unicode::is_alnum), false);
+pred!(m_isspace, |t| t.chars().all(unicode::is_space), false);
 pred!(m_isascii, |t| t.is_ascii(), true);
-pred!(m_isprintable, |t| t.chars().all(super::strfmt::is_printable), true);
-pred!(m_isidentifier, |t| {
-    let mut cs = t.chars();
-    match cs.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
-        _ => false,
-    }
-}, false);
-pred!(m_islower, |t| t.chars().any(|c| c.is_lowercase()) && !t.chars().any(|c| c.is_uppercase()), false);
-pred!(m_isupper, |t| t.chars().any(|c| c.is_uppercase()) && !t.chars().any(|c| c.is_lowercase()), false);
-pred!(m_istitle, |t| {
-    let mut prev_cased = false;
-    let mut any = false;
-    for c in t.chars() {
-        if c.is_uppercase() {
-            if prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            any = true;
-        } else if c.is_lowercase() {
-            if !prev_cased {
-                return false;
-            }
-            prev_cased = true;
-            any = true;
-        } else {
-            prev_cased = false;
-        }
-    }
-    any
-}, false);
-
-fn is_digit_like(c: char) -> bool {
-    c.is_numeric() && (c.to_digit(10).is_some() || matches!(c as u32, 0x660..=0x669 | 0x6f0..=0x6f9 | 0x966..=0x96f | 0xff10..=0xff19 | 0xb2 | 0xb3 | 0xb9))
-}
+pred!(m_isprintable, |t| t.chars().all(unicode::is_printable), true);
+pred!(m_isidentifier, unicode::is_identifier, false);
+pred!(m_islower, unicode::is_lower_str, false);
+pred!(m_isupper, unicode::is_upper_str, false);
+pred!(m_istitle, unicode::is_title_str, false);
 
 fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
@@ -687,185 +640,15 @@ fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 fn m_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let (pos, kws) = split_kw(vm, &a[1..], k);
-    let r = str_format(vm, &t, &pos, &kws, 0)?;
+    let r = super::str_format::format(vm, &t, super::str_format::Source::Args { pos: &pos, kws: &kws })?;
     make(vm, r)
 }
 
 fn m_format_map(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "format_map")?;
     let t = s(vm, a[0])?;
-    let r = str_format_map(vm, &t, a[1])?;
+    let r = super::str_format::format(vm, &t, super::str_format::Source::Map(a[1]))?;
     make(vm, r)
-}
-
-fn str_format_map(vm: &mut Vm, t: &str, mapping: Value) -> PyResult<String> {
-    // reuse str_format with a lookup through the mapping
-    FORMAT_MAP.with(|m| m.set(mapping.raw()));
-    let r = str_format(vm, t, &[], &[], 0);
-    FORMAT_MAP.with(|m| m.set(0));
-    r
-}
-
-thread_local! {
-    static FORMAT_MAP: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// str.format: replacement fields with field names, attribute/index access, conversion
-/// and nested format specs.
-pub fn str_format(vm: &mut Vm, t: &str, pos: &[Value], kws: &[(String, Value)], depth: usize) -> PyResult<String> {
-    if depth > 2 {
-        return Err(vm.value_error("Max string recursion exceeded"));
-    }
-    let chars: Vec<char> = t.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    let mut auto = 0usize;
-    let mut manual = false;
-    let mut used_auto = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if i + 1 < chars.len() && chars[i + 1] == '{' {
-                out.push('{');
-                i += 2;
-                continue;
-            }
-            // find matching }
-            let mut j = i + 1;
-            let mut level = 1;
-            while j < chars.len() {
-                if chars[j] == '{' {
-                    level += 1;
-                } else if chars[j] == '}' {
-                    level -= 1;
-                    if level == 0 {
-                        break;
-                    }
-                }
-                j += 1;
-            }
-            if j >= chars.len() {
-                return Err(vm.value_error("Single '{' encountered in format string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            i = j + 1;
-            // split field into name, conversion, spec
-            let (name_conv, spec) = match find_top_colon(&field) {
-                Some(p) => (field[..p].to_string(), Some(field[p + 1..].to_string())),
-                None => (field.clone(), None),
-            };
-            let (name, conv) = match name_conv.find('!') {
-                Some(p) => (name_conv[..p].to_string(), Some(name_conv[p + 1..].to_string())),
-                None => (name_conv, None),
-            };
-            // first part of the name
-            let first_end = name.find(['.', '[']).unwrap_or(name.len());
-            let first = &name[..first_end];
-            let mut v = if first.is_empty() {
-                if manual {
-                    return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
-                }
-                used_auto = true;
-                let idx = auto;
-                auto += 1;
-                match pos.get(idx) {
-                    Some(&v) => v,
-                    None => {
-                        return Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple")));
-                    }
-                }
-            } else if let Ok(idx) = first.parse::<usize>() {
-                if used_auto {
-                    return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
-                }
-                manual = true;
-                match pos.get(idx) {
-                    Some(&v) => v,
-                    None => return Err(vm.index_error(&format!("Replacement index {idx} out of range for positional args tuple"))),
-                }
-            } else {
-                let map = FORMAT_MAP.with(|m| m.get());
-                if map != 0 {
-                    let k = vm.new_str(first);
-                    vm.getitem(Value::from_raw(map), k)?
-                } else {
-                    match kws.iter().find(|(k, _)| k == first) {
-                        Some((_, v)) => *v,
-                        None => {
-                            let k = vm.new_str(first);
-                            return Err(vm.key_error(k));
-                        }
-                    }
-                }
-            };
-            // attribute and index access
-            let mut rest = &name[first_end..];
-            while !rest.is_empty() {
-                if let Some(r) = rest.strip_prefix('.') {
-                    let end = r.find(['.', '[']).unwrap_or(r.len());
-                    let attr = vm.intern(&r[..end]);
-                    v = vm.getattr(v, attr)?;
-                    rest = &r[end..];
-                } else if let Some(r) = rest.strip_prefix('[') {
-                    let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
-                    let key = &r[..end];
-                    let k = match key.parse::<i64>() {
-                        Ok(n) => vm.new_int(n),
-                        Err(_) => vm.new_str(key),
-                    };
-                    v = vm.getitem(v, k)?;
-                    rest = &r[end + 1..];
-                } else {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
-                }
-            }
-            let v = match conv.as_deref() {
-                None => v,
-                Some("r") => vm.repr_value(v)?,
-                Some("s") => vm.str_value(v)?,
-                Some("a") => {
-                    let r = vm.repr(v)?;
-                    vm.new_string(super::strfmt::ascii_escape(&r))
-                }
-                Some(other) => {
-                    return Err(vm.value_error(&format!("Unknown conversion specifier {other}")));
-                }
-            };
-            let spec = match spec {
-                Some(sp) if sp.contains('{') => str_format(vm, &sp, pos, kws, depth + 1)?,
-                Some(sp) => sp,
-                None => String::new(),
-            };
-            let specv = vm.new_string(spec);
-            let r = vm.format(v, specv)?;
-            out.push_str(&vm.str_of(r));
-        } else if c == '}' {
-            if i + 1 < chars.len() && chars[i + 1] == '}' {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    Ok(out)
-}
-
-fn find_top_colon(f: &str) -> Option<usize> {
-    let mut depth = 0;
-    for (i, c) in f.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            ':' if depth == 0 => return Some(i),
-            '!' if depth == 0 => {}
-            _ => {}
-        }
-    }
-    None
 }
 
 fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -873,16 +656,29 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let d = vm.new_dict();
     match args.len() {
         1 => {
+            if args[0].kind() != Some(ObjKind::Dict) {
+                return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            }
             for (k, v) in vm.dict_items(args[0]) {
                 let key = match k.get::<StrObj>() {
                     Some(x) if x.nchars == 1 => vm.new_int(x.s.chars().next().unwrap_or('\0') as i64),
                     Some(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
-                    None => k,
+                    None if vm.is_int(k) => k,
+                    None => return Err(vm.type_error("keys in translate table must be strings or integers")),
                 };
                 vm.dict_set(d, key, v)?;
             }
         }
         2 | 3 => {
+            for (i, &v) in args.iter().enumerate().skip(1) {
+                if v.kind() != Some(ObjKind::Str) {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("maketrans() argument {} must be str, not {tn}", i + 1)));
+                }
+            }
+            if args[0].kind() != Some(ObjKind::Str) {
+                return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
+            }
             let x: Vec<char> = s(vm, args[0])?.chars().collect();
             let y: Vec<char> = s(vm, args[1])?.chars().collect();
             if x.len() != y.len() {
@@ -901,7 +697,8 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
                 }
             }
         }
-        _ => return Err(vm.type_error("maketrans() takes at most 3 arguments")),
+        0 => return Err(vm.type_error("maketrans expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(&format!("maketrans expected at most 3 arguments, got {n}"))),
     }
     Ok(d)
 }

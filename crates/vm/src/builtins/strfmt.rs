@@ -33,29 +33,9 @@ pub fn repr_str(s: &str) -> String {
     out
 }
 
-/// Python's str.isprintable for one character (an approximation by Unicode category).
+/// Python's str.isprintable for one character.
 pub fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x20 || (0x7f..0xa0).contains(&cp) {
-        return false;
-    }
-    if cp == 0xad {
-        return false;
-    }
-    if c.is_whitespace() && c != ' ' {
-        return false;
-    }
-    // surrogates, private use, unassigned-ish and format characters
-    if (0xd800..0xe000).contains(&cp) || (0xe000..0xf900).contains(&cp) || (0xf0000..).contains(&cp) {
-        return false;
-    }
-    if matches!(cp, 0x200b..=0x200f | 0x2028..=0x202e | 0x2060..=0x206f | 0xfeff | 0xfff9..=0xfffb | 0x180e) {
-        return false;
-    }
-    if matches!(cp, 0xfffe | 0xffff) {
-        return false;
-    }
-    true
+    crate::unicode::is_printable(c)
 }
 
 /// ascii(): repr with every non-ASCII character escaped.
@@ -78,6 +58,11 @@ pub fn ascii_escape(r: &str) -> String {
 
 /// repr() of bytes.
 pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
+    repr_bytes_q(b, prefix, false)
+}
+
+/// repr() of bytes; bytearray's repr escapes a single quote even inside double quotes.
+pub fn repr_bytes_q(b: &[u8], prefix: &str, always_escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::from(prefix);
     out.push(quote);
@@ -87,7 +72,7 @@ pub fn repr_bytes(b: &[u8], prefix: &str) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
+            c if c as char == quote || (always_escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }

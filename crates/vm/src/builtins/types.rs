@@ -833,56 +833,6 @@ fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(m)
 }
 
-fn memoryview_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let obj = arg(vm, args, 1, "memoryview")?;
-    let len = match obj.kind() {
-        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView) => super::bytes::bytes_from(vm, obj)?.len(),
-        _ => {
-            let tn = vm.type_name_of(obj);
-            return Err(vm.type_error(&format!("memoryview: a bytes-like object is required, not '{tn}'")));
-        }
-    };
-    let (src, start) = match obj.get::<MemoryViewObj>() {
-        Some(m) => (m.obj, m.start),
-        None => (obj, 0),
-    };
-    let t = vm.types.memoryview;
-    Ok(vm.alloc(t, MemoryViewObj { obj: src, start, len, released: Cell::new(false) }).value())
-}
-
-fn mv_tobytes(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let b = super::bytes::bytes_from(vm, args[0])?;
-    Ok(vm.new_bytes(b))
-}
-
-fn mv_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let b = super::bytes::bytes_from(vm, args[0])?;
-    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    Ok(vm.new_string(s))
-}
-
-fn mv_tolist(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let b = super::bytes::bytes_from(vm, args[0])?;
-    let items = b.into_iter().map(|x| Value::small(x as i64).unwrap_or(Value::NULL)).collect();
-    Ok(vm.new_list(items))
-}
-
-fn mv_len(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let n = args[0].get::<MemoryViewObj>().map(|m| m.len).unwrap_or(0);
-    Ok(vm.new_int(n as i64))
-}
-
-fn mv_release(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    if let Some(m) = args[0].get::<MemoryViewObj>() {
-        m.released.set(true);
-    }
-    Ok(vm.none)
-}
-
-fn mv_enter(_vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    Ok(args[0])
-}
-
 pub fn register(vm: &mut Vm) {
     let o = vm.types.object;
     static_method(vm, o, "__new__", object_new);
@@ -1032,13 +982,4 @@ pub fn register(vm: &mut Vm) {
     let md = vm.types.module;
     static_method(vm, md, "__new__", module_new);
     method(vm, md, "__init__", |vm, _a, _k| Ok(vm.none));
-    let mv = vm.types.memoryview;
-    static_method(vm, mv, "__new__", memoryview_new);
-    method(vm, mv, "tobytes", mv_tobytes);
-    method(vm, mv, "hex", mv_hex);
-    method(vm, mv, "tolist", mv_tolist);
-    method(vm, mv, "__len__", mv_len);
-    method(vm, mv, "release", mv_release);
-    method(vm, mv, "__enter__", mv_enter);
-    method(vm, mv, "__exit__", mv_release);
 }

@@ -329,6 +329,9 @@ impl Vm {
         if op == BinOp::Add && ta == self.types.str {
             return Err(self.type_error(&format!("can only concatenate str (not \"{bn}\") to str")));
         }
+        if op == BinOp::Add && matches!(a.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray)) {
+            return Err(self.type_error(&format!("can't concat {bn} to {an}")));
+        }
         if op == BinOp::Add && (ta == self.types.list || ta == self.types.tuple) && !inplace {
             return Err(self.type_error(&format!("can only concatenate {an} (not \"{bn}\") to {an}")));
         }

@@ -278,10 +278,12 @@ impl Trace for DictViewObj {
     }
 }
 
+/// A view of `len` bytes of `obj` (bytes or bytearray): item i is `obj[start + i * step]`.
 pub struct MemoryViewObj {
     pub obj: Value,
     pub start: usize,
     pub len: usize,
+    pub step: isize,
     pub released: Cell<bool>,
 }
 impl Trace for MemoryViewObj {
