@@ -4,6 +4,8 @@ pub mod bytes;
 mod classes;
 pub mod compare;
 mod dict;
+pub mod dtoa;
+pub mod floatconv;
 pub mod exceptions;
 pub mod format;
 mod funcs;

@@ -11,6 +11,8 @@ use crate::objects::{BoolObj, ComplexObj, FloatObj, IntObj};
 
 /// CPython's limit on int/str conversion digits (sys.set_int_max_str_digits).
 pub const MAX_STR_DIGITS: usize = 4300;
+/// Conversions of at most this many digits are never limited; the limit cannot go below it.
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
 
 /// A number operand.
 pub enum Num {
@@ -396,9 +398,10 @@ impl Vm {
             }
             ascii.push(c);
         }
-        if base == 10 && ascii.len() > MAX_STR_DIGITS {
+        let limit = self.int_max_str_digits;
+        if !base.is_power_of_two() && limit > 0 && ascii.len() > MAX_STR_DIGITS_THRESHOLD && ascii.len() > limit {
             return Err(self.value_error(&format!(
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
                 ascii.len()
             )));
         }
@@ -414,17 +417,31 @@ impl Vm {
             return Ok(v.small_value().to_string());
         }
         let b = self.as_bigint(v).unwrap_or_default();
-        if b.bits() > 14_000 {
-            let s = b.to_string();
-            let n = s.trim_start_matches('-').len();
-            if n > MAX_STR_DIGITS {
-                return Err(self.value_error(&format!(
-                    "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                )));
-            }
-            return Ok(s);
+        self.bigint_to_decimal(&b)
+    }
+
+    /// Decimal digits of `b` (with a `-` if negative), refused with ValueError beyond
+    /// sys.get_int_max_str_digits() digits.
+    pub fn bigint_to_decimal(&mut self, b: &BigInt) -> PyResult<String> {
+        let limit = self.int_max_str_digits;
+        // a number of `bits` bits has at least floor((bits - 1) * log10(2)) + 1 digits
+        let too_big = |bits: u64| limit > 0 && (bits.saturating_sub(1) as f64 * std::f64::consts::LOG10_2).floor() as u64 + 1 > limit as u64;
+        if b.bits() > 2000 && too_big(b.bits()) {
+            return Err(self.int_str_limit_error());
         }
-        Ok(b.to_string())
+        let s = b.to_string();
+        let n = s.len() - b.is_negative() as usize;
+        if limit > 0 && n > limit.max(MAX_STR_DIGITS_THRESHOLD) {
+            return Err(self.int_str_limit_error());
+        }
+        Ok(s)
+    }
+
+    fn int_str_limit_error(&mut self) -> crate::interp::PyErr {
+        let limit = self.int_max_str_digits;
+        self.value_error(&format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ))
     }
 }
 
@@ -438,25 +455,7 @@ fn unicode_digit(c: char) -> Option<u32> {
     ZEROS.iter().find(|&&z| cp >= z && cp < z + 10).map(|&z| cp - z)
 }
 
-/// a / b for big ints, correctly rounded when both fit in f64 exactly, else by scaling.
-fn int_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
-    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
-        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-            return Some(x as f64 / y as f64);
-        }
-    }
-    // Scale so the quotient has 64+ significant bits, then round via f64.
-    let shift = (b.bits() as i64) - (a.bits() as i64) + 64;
-    let (num, den) = if shift > 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
-    let q = num.div_floor(&den);
-    let qf = q.to_f64()?;
-    let r = qf * 2f64.powi(-(shift as i32));
-    if r.is_infinite() {
-        None
-    } else {
-        Some(r)
-    }
-}
+use super::floatconv::int_true_div;
 
 pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
     let mut m = a % b;
@@ -522,41 +521,7 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     (len * phase.cos(), len * phase.sin())
 }
 
-/// repr() of a float: the shortest string that round-trips, in Python's layout.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sci = format!("{f:e}");
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if neg { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        if exp >= 0 {
-            let int_len = exp + 1;
-            if n <= int_len {
-                format!("{sign}{}{}.0", digits, "0".repeat((int_len - n) as usize))
-            } else {
-                format!("{sign}{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
-            }
-        } else {
-            format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
-        }
-    } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
-        let es = if exp < 0 { format!("-{:02}", -exp) } else { format!("+{:02}", exp) };
-        format!("{sign}{m}e{es}")
-    }
-}
+pub use super::dtoa::float_repr;
 
 /// sqrt(x*x + y*y), correctly rounded in practice: a first estimate corrected with the exact
 /// residual computed by fused multiply-adds. Gives the same bits on every architecture (libm
@@ -600,19 +565,6 @@ pub fn hypot(x: f64, y: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn float_repr_matches_python() {
-        assert_eq!(float_repr(1.0), "1.0");
-        assert_eq!(float_repr(0.1), "0.1");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1e15), "1000000000000000.0");
-        assert_eq!(float_repr(1.5e-5), "1.5e-05");
-        assert_eq!(float_repr(0.0001), "0.0001");
-        assert_eq!(float_repr(-2.5), "-2.5");
-        assert_eq!(float_repr(123456789.125), "123456789.125");
-        assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
-    }
 
     #[test]
     fn divmod_signs() {

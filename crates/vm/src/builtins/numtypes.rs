@@ -237,20 +237,32 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             }
         }
     };
-    let (r1, i1) = match re {
-        Some(v) => parts(vm, v)?,
-        None => (0.0, 0.0),
+    if let (Some(r), Some(_)) = (re, im) {
+        if r.kind() == Some(ObjKind::Str) {
+            return Err(vm.type_error("complex() can't take second arg if first is a string"));
+        }
+    }
+    let (cr, cr_complex) = match re {
+        Some(v) => (parts(vm, v)?, matches!(vm.as_num(v), Some(Num::Complex(..)))),
+        None => ((0.0, 0.0), false),
     };
-    let (r2, i2) = match im {
+    // CPython's correction for non-real parts: (a+bj) + (c+dj)*1j
+    let (real, imag) = match im {
         Some(v) => {
             if v.kind() == Some(ObjKind::Str) {
                 return Err(vm.type_error("complex() second arg can't be a string"));
             }
-            parts(vm, v)?
+            let ci = parts(vm, v)?;
+            let mut real = cr.0;
+            if matches!(vm.as_num(v), Some(Num::Complex(..))) {
+                real -= ci.1;
+            }
+            let imag = if cr_complex { ci.0 + cr.1 } else { ci.0 };
+            (real, imag)
         }
-        None => (0.0, 0.0),
+        None => (cr.0, cr.1),
     };
-    Ok(vm.new_complex(r1 - i2, i1 + r2))
+    Ok(vm.new_complex(real, imag))
 }
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {
@@ -289,24 +301,19 @@ pub fn round_float(vm: &mut Vm, f: f64, nd: Option<Value>) -> PyResult<Value> {
             float_to_int(vm, r)
         }
         Some(n) => {
-            let n = vm.as_i64(n).ok_or_else(|| vm.type_error("'float' object cannot be interpreted as an integer"))?;
-            if !f.is_finite() || n > 308 {
+            let n = vm.index_of(n)?;
+            // clipped to the ssize_t range, as PyNumber_AsSsize_t(.., NULL) does
+            let n = vm.as_i64(n).unwrap_or(if vm.as_bigint(n).map(|b| b.is_negative()).unwrap_or(false) { i64::MIN } else { i64::MAX });
+            if !f.is_finite() || n > 323 {
                 return Ok(vm.new_float(f));
             }
             if n < -308 {
-                return Ok(vm.new_float(0.0f64.copysign(f)));
+                return Ok(vm.new_float(0.0 * f));
             }
-            // correctly rounded via decimal formatting, like CPython's dtoa path
-            let r = if n >= 0 {
-                let s = format!("{:.*}", n as usize, f);
-                s.parse::<f64>().unwrap_or(f)
-            } else {
-                let p = 10f64.powi((-n) as i32);
-                let q = f / p;
-                let rq = if (q - q.trunc()).abs() == 0.5 { 2.0 * (q / 2.0).round() } else { q.round() };
-                rq * p
-            };
-            Ok(vm.new_float(r))
+            match super::floatconv::round_float_digits(f, n) {
+                Some(r) => Ok(vm.new_float(r)),
+                None => Err(vm.overflow_error("rounded value too large to represent")),
+            }
         }
     }
 }
@@ -440,13 +447,23 @@ fn int_is_integer(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.true_)
 }
 
+/// Position of a number in the tower int < float < complex; not a number ranks above all.
+fn num_rank(vm: &Vm, v: Value) -> u8 {
+    match vm.as_num(v) {
+        Some(Num::Small(_)) | Some(Num::Int(_)) => 0,
+        Some(Num::Float(_)) => 1,
+        Some(Num::Complex(..)) => 2,
+        None => 3,
+    }
+}
+
 macro_rules! num_dunder {
     ($name:ident, $op:expr, $rev:expr) => {
         fn $name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
             arity(vm, args, 2, 2, stringify!($name))?;
             let (a, b) = if $rev { (args[1], args[0]) } else { (args[0], args[1]) };
-            let ok = |vm: &Vm, v: Value| vm.as_num(v).is_some();
-            if !ok(vm, a) || !ok(vm, b) {
+            if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
+                // int.__add__(1.5) and float.__mul__(1j) leave it to the wider type
                 return Ok(vm.not_implemented);
             }
             match vm.num_binop(a, b, $op)? {
@@ -475,7 +492,7 @@ fn n_pow(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         return vm.call(pow, args);
     }
     arity(vm, args, 2, 3, "__pow__")?;
-    if vm.as_num(args[0]).is_none() || vm.as_num(args[1]).is_none() {
+    if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
         return Ok(vm.not_implemented);
     }
     Ok(vm.num_binop(args[0], args[1], BinOp::Pow)?.unwrap_or(vm.not_implemented))
