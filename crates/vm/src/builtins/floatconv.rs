@@ -155,6 +155,69 @@ pub fn round_float_digits(x: f64, ndigits: i64) -> Option<f64> {
     Some(if neg { -r } else { r })
 }
 
+/// float.fromhex: `[ws][sign](inf|infinity|nan|[0x]hexdigits[.hexdigits][p[sign]digits])[ws]`,
+/// correctly rounded. Ok(None) for a malformed string, Err(true) when the value overflows.
+pub fn parse_hex_float(s: &str) -> Result<Option<f64>, bool> {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let sign = |x: f64| if neg { -x } else { x };
+    let lower = t.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(Some(sign(f64::INFINITY)));
+    }
+    if lower == "nan" {
+        return Ok(Some(sign(f64::NAN)));
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let all_hex = |x: &str| x.chars().all(|c| c.is_ascii_hexdigit());
+    if int.len() + frac.len() == 0 || !all_hex(int) || !all_hex(frac) {
+        return Ok(None);
+    }
+    let exp: i64 = match exp {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Ok(None);
+            }
+            // saturate: anything this large overflows or underflows anyway
+            let v: i64 = digits.parse().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+            if e.starts_with('-') {
+                -v
+            } else {
+                v
+            }
+        }
+    };
+    let digits = format!("{int}{frac}");
+    let m = BigUint::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    if m.is_zero() {
+        return Ok(Some(sign(0.0)));
+    }
+    let e = exp - 4 * frac.len() as i64;
+    let top = m.bits() as i64 + e;
+    if top > 1025 {
+        return Err(true);
+    }
+    if top < -1080 {
+        return Ok(Some(sign(0.0)));
+    }
+    let r = if e >= 0 { ratio_to_f64(&(m << e as usize), &BigUint::one()) } else { ratio_to_f64(&m, &(BigUint::one() << (-e) as usize)) };
+    match r {
+        Some(x) => Ok(Some(sign(x))),
+        None => Err(true),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

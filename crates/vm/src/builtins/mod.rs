@@ -13,6 +13,7 @@ pub mod hash;
 pub mod iters;
 mod list;
 pub mod num;
+pub mod numparse;
 mod numtypes;
 pub mod pattern;
 pub mod repr;

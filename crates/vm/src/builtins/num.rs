@@ -109,6 +109,28 @@ impl Vm {
         }
     }
 
+    /// divmod(a, b) for builtin numbers; None when they are not both real numbers.
+    pub fn num_divmod(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) else { return Ok(None) };
+        if matches!(x, Num::Complex(..)) || matches!(y, Num::Complex(..)) {
+            let (an, bn) = (self.type_name_of(a), self.type_name_of(b));
+            return Err(self.type_error(&format!("unsupported operand type(s) for divmod(): '{an}' and '{bn}'")));
+        }
+        if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+            let f = self.num_to_f64(x)?;
+            let g = self.num_to_f64(y)?;
+            if g == 0.0 {
+                return Err(self.zero_division("float divmod()"));
+            }
+            let (q, r) = float_divmod(f, g);
+            let (q, r) = (self.new_float(q), self.new_float(r));
+            return Ok(Some(self.new_tuple(vec![q, r])));
+        }
+        let q = self.binary_op(a, b, BinOp::FloorDiv, false)?;
+        let r = self.binary_op(a, b, BinOp::Mod, false)?;
+        Ok(Some(self.new_tuple(vec![q, r])))
+    }
+
     fn num_to_f64(&mut self, n: Num) -> PyResult<f64> {
         match n {
             Num::Small(i) => Ok(i as f64),
@@ -347,67 +369,33 @@ impl Vm {
         Ok(Some(self.new_complex(r.0, r.1)))
     }
 
-    /// int(text, base) following Python's literal rules (underscores, prefixes, whitespace).
+    /// int(text, base) following Python's rules (underscores, prefixes, whitespace, digits of
+    /// other scripts).
     pub fn parse_int(&mut self, text: &str, base: u32) -> PyResult<Value> {
-        let orig = text;
-        let bad = |vm: &mut Vm| {
-            let r = crate::builtins::strfmt::repr_str(orig);
-            vm.value_error(&format!("invalid literal for int() with base {base}: {r}"))
-        };
-        let t = text.trim_matches(|c: char| c.is_whitespace());
-        let (neg, t) = match t.as_bytes().first() {
-            Some(b'-') => (true, &t[1..]),
-            Some(b'+') => (false, &t[1..]),
-            _ => (false, t),
-        };
-        let mut base = base;
-        let mut digits = t;
-        let lower = t.to_ascii_lowercase();
-        if base == 0 || base == 16 || base == 8 || base == 2 {
-            let pre = [("0x", 16), ("0o", 8), ("0b", 2)];
-            let mut matched = false;
-            for (p, b) in pre {
-                if lower.starts_with(p) && (base == 0 || base == b) {
-                    base = b;
-                    digits = &t[2..];
-                    if digits.starts_with('_') {
-                        digits = &digits[1..];
-                    }
-                    matched = true;
-                    break;
-                }
+        let ascii = super::numparse::to_ascii_number(text);
+        self.parse_int_with(&ascii, base, |_| crate::builtins::strfmt::repr_str(text))
+    }
+
+    /// int(bytes, base): the bytes must be ASCII.
+    pub fn parse_int_bytes(&mut self, data: &[u8], base: u32) -> PyResult<Value> {
+        let text: String = data.iter().map(|&c| c as char).collect();
+        self.parse_int_with(&text, base, |_| crate::builtins::strfmt::repr_bytes(data, "b"))
+    }
+
+    fn parse_int_with(&mut self, ascii: &str, base: u32, repr: impl FnOnce(&str) -> String) -> PyResult<Value> {
+        use super::numparse::{parse_int_ascii, IntParseError};
+        match parse_int_ascii(ascii, base, self.int_max_str_digits) {
+            Ok(v) => Ok(self.new_bigint(v)),
+            Err(IntParseError::TooManyDigits(n)) => {
+                let limit = self.int_max_str_digits;
+                Err(self.value_error(&format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                )))
             }
-            if !matched && base == 0 {
-                base = 10;
-                if t.len() > 1 && t.starts_with('0') && t.chars().any(|c| c != '0' && c != '_') {
-                    return Err(bad(self));
-                }
+            Err(IntParseError::Invalid) => {
+                let r: String = repr(ascii).chars().take(200).collect();
+                Err(self.value_error(&format!("invalid literal for int() with base {base}: {r}")))
             }
-        }
-        if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-            return Err(bad(self));
-        }
-        let clean: String = digits.chars().filter(|&c| c != '_').collect();
-        let mut ascii = String::with_capacity(clean.len());
-        for c in clean.chars() {
-            if let Some(d) = c.to_digit(10).or_else(|| if c.is_numeric() { unicode_digit(c) } else { None }) {
-                if !c.is_ascii() {
-                    ascii.push(char::from_digit(d, 10).unwrap_or('0'));
-                    continue;
-                }
-            }
-            ascii.push(c);
-        }
-        let limit = self.int_max_str_digits;
-        if !base.is_power_of_two() && limit > 0 && ascii.len() > MAX_STR_DIGITS_THRESHOLD && ascii.len() > limit {
-            return Err(self.value_error(&format!(
-                "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-                ascii.len()
-            )));
-        }
-        match BigInt::parse_bytes(ascii.as_bytes(), base) {
-            Some(v) => Ok(self.new_bigint(if neg { -v } else { v })),
-            None => Err(bad(self)),
         }
     }
 
@@ -443,16 +431,6 @@ impl Vm {
             "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
         ))
     }
-}
-
-fn unicode_digit(c: char) -> Option<u32> {
-    // Decimal digits of other scripts occupy runs of ten code points starting at a zero.
-    const ZEROS: [u32; 20] = [
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20,
-        0x1040, 0xFF10, 0x1810, 0x19D0, 0x1B50,
-    ];
-    let cp = c as u32;
-    ZEROS.iter().find(|&&z| cp >= z && cp < z + 10).map(|&z| cp - z)
 }
 
 use super::floatconv::int_true_div;

@@ -33,12 +33,17 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let text = match x.kind() {
-                Some(ObjKind::Str) => vm.str_of(x),
-                Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => super::bytes::bytes_from(vm, x)?.iter().map(|&c| c as char).collect(),
+            match x.kind() {
+                Some(ObjKind::Str) => {
+                    let text = vm.str_of(x);
+                    vm.parse_int(&text, b as u32)?
+                }
+                Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+                    let data = super::bytes::bytes_from(vm, x)?;
+                    vm.parse_int_bytes(&data, b as u32)?
+                }
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
-            };
-            vm.parse_int(&text, b as u32)?
+            }
         }
         (Some(x), None) => int_from(vm, x)?,
     };
@@ -72,11 +77,8 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
             return vm.parse_int(&s, 10);
         }
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-            let s: String = super::bytes::bytes_from(vm, x)?.iter().map(|&c| c as char).collect();
-            return vm.parse_int(&s, 10).map_err(|_| {
-                let r = super::strfmt::repr_bytes(s.as_bytes(), "b");
-                vm.value_error(&format!("invalid literal for int() with base 10: {r}"))
-            });
+            let data = super::bytes::bytes_from(vm, x)?;
+            return vm.parse_int_bytes(&data, 10);
         }
         _ => {}
     }
@@ -140,30 +142,9 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.alloc(cls, FloatObj(f)).value())
 }
 
+/// float(text) for a str: digits of other scripts and Unicode spaces allowed.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    let clean: String;
-    let t = if t.contains('_') {
-        if t.starts_with('_') || t.ends_with('_') || t.contains("__") {
-            return None;
-        }
-        clean = t.replace('_', "");
-        &clean
-    } else {
-        t
-    };
-    let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    match body {
-        "inf" | "infinity" => return Some(if neg { f64::NEG_INFINITY } else { f64::INFINITY }),
-        "nan" => return Some(f64::NAN),
-        _ => {}
-    }
-    if body.is_empty() || !body.chars().next().map(|c| c.is_ascii_digit() || c == '.').unwrap_or(false) {
-        return None;
-    }
-    t.parse::<f64>().ok()
+    super::numparse::parse_float_ascii(&super::numparse::to_ascii_number(s))
 }
 
 pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
@@ -182,7 +163,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
     if matches!(x.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray)) {
         let b = super::bytes::bytes_from(vm, x)?;
         let s: String = b.iter().map(|&c| c as char).collect();
-        return parse_float(&s).ok_or_else(|| vm.value_error(&format!("could not convert string to float: {}", super::strfmt::repr_bytes(&b, "b"))));
+        return super::numparse::parse_float_ascii(&s).filter(|_| b.is_ascii()).ok_or_else(|| vm.value_error(&format!("could not convert string to float: {}", super::strfmt::repr_bytes(&b, "b"))));
     }
     let ty = vm.type_of(x);
     let n = vm.intern("__float__");
@@ -321,11 +302,14 @@ pub fn round_float(vm: &mut Vm, f: f64, nd: Option<Value>) -> PyResult<Value> {
 pub fn round_int(vm: &mut Vm, x: Value, nd: Option<Value>) -> PyResult<Value> {
     let b = vm.as_bigint(x).unwrap_or_default();
     let Some(n) = nd else { return Ok(vm.new_bigint(b)) };
-    let n = vm.as_i64(n).unwrap_or(0);
-    if n >= 0 {
+    let n = vm.index_of(n)?;
+    let n = vm.as_bigint(n).unwrap_or_default();
+    if !n.is_negative() {
         return Ok(vm.new_bigint(b));
     }
-    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    // 10**-n has more digits than b: the result is 0
+    let Some(k) = (-&n).to_u64().filter(|&k| k <= b.bits() / 3 + 1) else { return Ok(vm.new_int(0)) };
+    let p = num_traits::pow(BigInt::from(10), k as usize);
     let (q, r) = b.div_mod_floor(&p);
     let twice = &r * 2;
     let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
@@ -608,12 +592,18 @@ fn n_trunc(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     n_int(vm, args, Value::NULL)
 }
 fn n_divmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    if vm.as_num(args[1]).is_none() {
+    arity(vm, args, 2, 2, "__divmod__")?;
+    if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
         return Ok(vm.not_implemented);
     }
-    let q = vm.binary_op(args[0], args[1], BinOp::FloorDiv, false)?;
-    let r = vm.binary_op(args[0], args[1], BinOp::Mod, false)?;
-    Ok(vm.new_tuple(vec![q, r]))
+    Ok(vm.num_divmod(args[0], args[1])?.unwrap_or(vm.not_implemented))
+}
+fn n_rdivmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 2, 2, "__rdivmod__")?;
+    if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
+        return Ok(vm.not_implemented);
+    }
+    Ok(vm.num_divmod(args[1], args[0])?.unwrap_or(vm.not_implemented))
 }
 fn n_getnewargs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let v = as_base_num(vm, args[0])?;
@@ -701,48 +691,13 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let arg_v = arg(vm, args, 1, "fromhex")?;
     let s = vm.str_of(arg_v);
-    let t = s.trim().to_ascii_lowercase();
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, t.trim_start_matches('+').to_string()),
-    };
-    let r = match t.as_str() {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => {
-            let body = t.strip_prefix("0x").unwrap_or(&t);
-            let (mant, exp) = match body.split_once('p') {
-                Some((m, e)) => (m, e.parse::<i32>().ok()),
-                None => (body, Some(0)),
-            };
-            let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
-            let mut v = 0f64;
-            let mut ok = !ip.is_empty() || !fp.is_empty();
-            for c in ip.chars() {
-                match c.to_digit(16) {
-                    Some(d) => v = v * 16.0 + d as f64,
-                    None => ok = false,
-                }
-            }
-            let mut scale = 1.0 / 16.0;
-            for c in fp.chars() {
-                match c.to_digit(16) {
-                    Some(d) => {
-                        v += d as f64 * scale;
-                        scale /= 16.0;
-                    }
-                    None => ok = false,
-                }
-            }
-            match (ok, exp) {
-                (true, Some(e)) => Some(v * 2f64.powi(e)),
-                _ => None,
-            }
-        }
+    let r = match super::floatconv::parse_hex_float(&s) {
+        Ok(r) => r,
+        Err(true) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(false) => None,
     };
     match r {
         Some(f) => {
-            let f = if neg { -f } else { f };
             let cls = args[0];
             if cls == vm.types.float {
                 Ok(vm.new_float(f))
@@ -864,6 +819,7 @@ pub fn register(vm: &mut Vm) {
                 ("__mod__", n_mod),
                 ("__rmod__", n_rmod),
                 ("__divmod__", n_divmod),
+                ("__rdivmod__", n_rdivmod),
                 ("__lt__", c_lt),
                 ("__le__", c_le),
                 ("__gt__", c_gt),

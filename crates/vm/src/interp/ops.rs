@@ -179,10 +179,7 @@ impl Vm {
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if a == b {
-            // identity implies equality except for NaN floats
-            if a.kind() == Some(ObjKind::Float) {
-                return Ok(a.get::<FloatObj>().map(|f| !f.0.is_nan()).unwrap_or(true));
-            }
+            // identity implies equality (PyObject_RichCompareBool), even for a NaN
             return Ok(true);
         }
         if let Some(r) = super::dictops::fast_eq(a, b) {
