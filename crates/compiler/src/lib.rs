@@ -5,6 +5,7 @@ pub mod code;
 mod compile;
 pub mod dis;
 pub mod error;
+mod numlit;
 pub mod opcode;
 pub mod symtable;
 
@@ -28,7 +29,19 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
     };
     let opts = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY311);
-    let parsed = parse(source, opts).map_err(|e| parse_error(&src, &e.error, e.location))?;
+    let parsed = match parse(source, opts) {
+        Ok(p) => p,
+        Err(e) => {
+            // the tokenizer meets a malformed number before the parser fails after it
+            if let Some(err) = number_literal_error(&src, Some(e.location.end())) {
+                return Err(err);
+            }
+            return Err(parse_error(&src, &e.error, e.location));
+        }
+    };
+    if let Some(err) = number_literal_error(&src, None) {
+        return Err(err);
+    }
     if let Some(e) = parsed.unsupported_syntax_errors().first() {
         return Err(src.syntax_error(e.to_string(), e.range));
     }
@@ -36,6 +49,16 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
         Mod::Module(m) => compile::compile_module(&m.body, &src, mode),
         Mod::Expression(e) => compile::compile_expression(&e.body, &src),
     }
+}
+
+/// A malformed number literal (as CPython's tokenizer rejects them) at or before `limit`.
+fn number_literal_error(src: &SourceMap, limit: Option<TextSize>) -> Option<CompileError> {
+    let (msg, at, start) = numlit::first_number_error(&src.source)?;
+    let at = TextSize::new(at as u32);
+    if limit.is_some_and(|l| TextSize::new(start as u32) > l) {
+        return None;
+    }
+    Some(src.syntax_error(msg, TextRange::new(at, at)))
 }
 
 /// CPython rejects more than 200 nested brackets before parsing.

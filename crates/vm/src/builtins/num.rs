@@ -243,10 +243,18 @@ impl Vm {
                 if b.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let Some(n) = b.to_u64().filter(|&n| n < (1 << 36)) else {
+                if a.is_zero() {
+                    return Ok(self.new_int(0));
+                }
+                // CPython counts 30-bit digits in an ssize_t: beyond that the size itself
+                // overflows, below it the allocation fails
+                let max_digits = (i64::MAX as u64 - 24) / 4;
+                let words = (&b / 30u32).to_u64().unwrap_or(u64::MAX).min(i64::MAX as u64 / 4);
+                if words + a.bits() / 30 + 1 > max_digits {
                     return Err(self.overflow_error("too many digits in integer"));
-                };
-                if !a.is_zero() && a.bits() + n > (1 << 35) {
+                }
+                let n = b.to_u64().unwrap_or(u64::MAX);
+                if a.bits() + n > (1 << 35) {
                     return Err(self.memory_error());
                 }
                 a << n
