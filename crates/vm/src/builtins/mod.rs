@@ -16,6 +16,7 @@ pub mod num;
 pub mod numparse;
 mod numtypes;
 pub mod pattern;
+pub mod range;
 pub mod repr;
 pub mod seqops;
 pub mod set;
