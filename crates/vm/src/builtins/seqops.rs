@@ -515,6 +515,9 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
             match seq.kind() {
                 Some(ObjKind::Str) => {
                     let s = seq.get::<StrObj>().expect("str");
+                    if s.nchars as u128 * count > i64::MAX as u128 {
+                        return Err(vm.overflow_error("repeated string is too long"));
+                    }
                     let total = vm.checked_len(s.s.len() as u128 * count)?;
                     let mut out = String::new();
                     if out.try_reserve(total).is_err() {
@@ -552,6 +555,9 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                 }
                 Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
                     let data = super::bytes::bytes_from(vm, seq)?;
+                    if seq.kind() == Some(ObjKind::Bytes) && data.len() as u128 * count > i64::MAX as u128 {
+                        return Err(vm.overflow_error("repeated bytes are too long"));
+                    }
                     let total = vm.checked_len(data.len() as u128 * count)?;
                     let mut out = Vec::new();
                     if out.try_reserve(total).is_err() {

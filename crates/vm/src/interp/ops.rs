@@ -415,7 +415,10 @@ impl Vm {
         }
         let ty = self.type_of(v);
         let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
-        if !heap {
+        // struct sequences (sys.version_info, time.struct_time) are static tuple subclasses
+        // with their own __repr__
+        let structseq = v.kind() == Some(ObjKind::Tuple) && ty != self.types.tuple;
+        if !heap && !structseq {
             if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
                 return Ok(self.new_string(s));
             }

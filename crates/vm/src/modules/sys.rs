@@ -270,6 +270,12 @@ fn structseq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// A named tuple-like value (CPython's struct sequences: sys.version_info, sys.flags...).
 pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Value]) -> Value {
+    let ty = structseq_type(vm, name, fields);
+    vm.alloc(ty, TupleObj { items: values.to_vec().into_boxed_slice() }).value()
+}
+
+/// A struct sequence type: a tuple subclass with a property per field and CPython's repr.
+pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value {
     let tt = vm.types.tuple;
     let ty = vm.make_type(name, tt, ObjKind::Tuple, 0);
     let field_vals: Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
@@ -288,7 +294,7 @@ pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Val
         vm.dict_set_str(d, f, p);
     }
     crate::builtins::method(vm, ty, "__repr__", structseq_repr);
-    vm.alloc(ty, TupleObj { items: values.to_vec().into_boxed_slice() }).value()
+    ty
 }
 
 pub fn register(vm: &mut Vm) {
