@@ -191,6 +191,143 @@ pub fn parse_float_ascii(text: &str) -> Option<f64> {
     Some(if neg { -x } else { x })
 }
 
+/// The longest prefix of `s` that is a float (C's strtod): its value and length.
+fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    let mut i = 0;
+    let neg = matches!(s.first(), Some(b'-'));
+    if matches!(s.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let rest = s[i..].to_ascii_lowercase();
+    let sign = |x: f64| if neg { -x } else { x };
+    if rest.starts_with(b"infinity") {
+        return Some((sign(f64::INFINITY), i + 8));
+    }
+    if rest.starts_with(b"inf") {
+        return Some((sign(f64::INFINITY), i + 3));
+    }
+    if rest.starts_with(b"nan") {
+        return Some((sign(f64::NAN), i + 3));
+    }
+    let at = |j: usize| s.get(j).copied().unwrap_or(0);
+    let start = i;
+    let mut digits = 0;
+    while at(i).is_ascii_digit() {
+        i += 1;
+        digits += 1;
+    }
+    if at(i) == b'.' {
+        i += 1;
+        while at(i).is_ascii_digit() {
+            i += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    if matches!(at(i), b'e' | b'E') {
+        let mut j = i + 1;
+        if matches!(at(j), b'+' | b'-') {
+            j += 1;
+        }
+        if at(j).is_ascii_digit() {
+            while at(j).is_ascii_digit() {
+                j += 1;
+            }
+            i = j;
+        }
+    }
+    let text = std::str::from_utf8(&s[start..i]).ok()?;
+    let text = if text.starts_with('.') { format!("0{text}") } else { text.to_string() };
+    let x: f64 = text.trim_end_matches('.').parse().ok().or_else(|| text.parse().ok())?;
+    Some((sign(x), i))
+}
+
+pub enum ComplexParseError {
+    /// An underscore not between digits.
+    Underscore,
+    Malformed,
+}
+
+/// complex(text) over ASCII text (CPython's complex_from_string_inner): `<float>`,
+/// `<float>j`, `<float><signed-float>j`, `<float><sign>j`, `<sign>j`, `j`, optionally in
+/// parentheses, with surrounding whitespace.
+pub fn parse_complex_ascii(text: &str) -> Result<(f64, f64), ComplexParseError> {
+    use ComplexParseError::Malformed;
+    let t = strip_underscores(text).ok_or(ComplexParseError::Underscore)?;
+    let s = t.as_bytes();
+    let at = |j: usize| s.get(j).copied().unwrap_or(0);
+    let mut i = 0;
+    while is_space(at(i)) {
+        i += 1;
+    }
+    let bracket = at(i) == b'(';
+    if bracket {
+        i += 1;
+        while is_space(at(i)) {
+            i += 1;
+        }
+    }
+    let (mut x, mut y) = (0.0, 0.0);
+    let is_j = |c: u8| c == b'j' || c == b'J';
+    match float_prefix(&s[i..]) {
+        Some((z, n)) => {
+            i += n;
+            if matches!(at(i), b'+' | b'-') {
+                x = z;
+                match float_prefix(&s[i..]) {
+                    Some((w, m)) => {
+                        y = w;
+                        i += m;
+                    }
+                    None => {
+                        y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                        i += 1;
+                    }
+                }
+                if !is_j(at(i)) {
+                    return Err(Malformed);
+                }
+                i += 1;
+            } else if is_j(at(i)) {
+                i += 1;
+                y = z;
+            } else {
+                x = z;
+            }
+        }
+        None => {
+            if matches!(at(i), b'+' | b'-') {
+                y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                i += 1;
+            } else {
+                y = 1.0;
+            }
+            if !is_j(at(i)) {
+                return Err(Malformed);
+            }
+            i += 1;
+        }
+    }
+    while is_space(at(i)) {
+        i += 1;
+    }
+    if bracket {
+        if at(i) != b')' {
+            return Err(Malformed);
+        }
+        i += 1;
+        while is_space(at(i)) {
+            i += 1;
+        }
+    }
+    if i != s.len() {
+        return Err(Malformed);
+    }
+    Ok((x, y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,7 +211,15 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             Some(_) => Ok((float_from(vm, v)?, 0.0)),
             None => {
                 if let Some(s) = v.get::<StrObj>() {
-                    return parse_complex(&s.s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
+                    use super::numparse::{parse_complex_ascii, to_ascii_number, ComplexParseError};
+                    return match parse_complex_ascii(&to_ascii_number(&s.s)) {
+                        Ok(c) => Ok(c),
+                        Err(ComplexParseError::Malformed) => Err(vm.value_error("complex() arg is a malformed string")),
+                        Err(ComplexParseError::Underscore) => {
+                            let r = super::strfmt::repr_str(&s.s);
+                            Err(vm.value_error(&format!("could not convert string to complex: {r}")))
+                        }
+                    };
                 }
                 let tn = vm.type_name_of(v);
                 Err(vm.type_error(&format!("complex() first argument must be a string or a number, not '{tn}'")))
@@ -244,33 +252,6 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         None => (cr.0, cr.1),
     };
     Ok(vm.new_complex(real, imag))
-}
-
-fn parse_complex(s: &str) -> Option<(f64, f64)> {
-    let t = s.trim().trim_start_matches('(').trim_end_matches(')').trim();
-    if let Some(body) = t.strip_suffix(['j', 'J']) {
-        // find the split between real and imaginary parts
-        let bytes = body.as_bytes();
-        let mut split = None;
-        for i in (1..bytes.len()).rev() {
-            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
-                split = Some(i);
-                break;
-            }
-        }
-        let im_of = |x: &str| -> Option<f64> {
-            match x {
-                "" | "+" => Some(1.0),
-                "-" => Some(-1.0),
-                _ => parse_float(x),
-            }
-        };
-        return match split {
-            Some(i) => Some((parse_float(&body[..i])?, im_of(&body[i..])?)),
-            None => Some((0.0, im_of(body)?)),
-        };
-    }
-    Some((parse_float(t)?, 0.0))
 }
 
 pub fn round_float(vm: &mut Vm, f: f64, nd: Option<Value>) -> PyResult<Value> {
