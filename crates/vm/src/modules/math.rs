@@ -510,8 +510,21 @@ fn m_ldexp(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("ldexp expected 2 arguments"));
     }
     let x = numfloat(vm, a[0])?;
-    let e = vm.as_i64(a[1]).ok_or_else(|| vm.type_error("Expected an int as second argument to ldexp."))?;
-    let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+    if !vm.is_int(a[1]) {
+        return Err(vm.type_error("Expected an int as second argument to ldexp."));
+    }
+    // exponents beyond any float's range saturate (CPython clips them to LONG_MIN/LONG_MAX)
+    let e = match vm.as_i64(a[1]) {
+        Some(e) => e,
+        None => {
+            if vm.as_bigint(a[1]).map(|b| b.is_negative()).unwrap_or(false) {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        }
+    };
+    let r = crate::builtins::floatconv::ldexp(x, e.clamp(-100_000, 100_000));
     checked(vm, x, r, true)
 }
 
