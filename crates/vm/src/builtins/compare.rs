@@ -74,9 +74,15 @@ pub fn native_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Op
             };
             Ok(Some(vm.bool_val(r)))
         }
+        (Some(ObjKind::Slice), Some(ObjKind::Slice)) => {
+            // slices compare as (start, stop, step) tuples
+            let parts = |v: Value| v.get::<SliceObj>().map(|s| [s.start, s.stop, s.step]).unwrap_or_default();
+            let (x, y) = (parts(a), parts(b));
+            seq_compare(vm, &x, &y, op).map(Some)
+        }
         (Some(ObjKind::Range), Some(ObjKind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let x = super::seqops::range_items_key(vm, a);
-            let y = super::seqops::range_items_key(vm, b);
+            let x = super::range::items_key(vm, a)?;
+            let y = super::range::items_key(vm, b)?;
             let eq = x == y;
             Ok(Some(vm.bool_val(eq == (op == CmpOp::Eq))))
         }

@@ -214,13 +214,10 @@ fn f_ord(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 fn f_divmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 2, 2, "divmod")?;
     let (a, b) = (args[0], args[1]);
-    if !vm.is_heap_type(a) && !vm.is_heap_type(b) && vm.as_num(a).is_some() && vm.as_num(b).is_some() {
-        if matches!(vm.as_num(a), Some(super::num::Num::Complex(..))) || matches!(vm.as_num(b), Some(super::num::Num::Complex(..))) {
-            return Err(vm.type_error("unsupported operand type(s) for divmod(): 'complex' and 'complex'"));
+    if !vm.is_heap_type(a) && !vm.is_heap_type(b) {
+        if let Some(r) = vm.num_divmod(a, b)? {
+            return Ok(r);
         }
-        let q = vm.binary_op(a, b, BinOp::FloorDiv, false)?;
-        let r = vm.binary_op(a, b, BinOp::Mod, false)?;
-        return Ok(vm.new_tuple(vec![q, r]));
     }
     let (ta, tb) = (vm.type_of(a), vm.type_of(b));
     let n = vm.intern("__divmod__");
@@ -260,7 +257,7 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     match m {
         Some(m) if m != vm.none => {
             let (Some(x), Some(y), Some(z)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return ternary_pow(vm, b, e, m);
             };
             use num_traits::{Signed, Zero};
             if z.is_zero() {
@@ -277,6 +274,31 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
         _ => vm.binary_op(b, e, BinOp::Pow, false),
     }
+}
+
+/// pow(b, e, m) when not all three are ints: the base's `__pow__` with three arguments (three
+/// argument power never uses `__rpow__`), else the errors of the builtin numbers.
+fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    use super::num::Num;
+    if vm.is_heap_type(b) {
+        let ty = vm.type_of(b);
+        let n = vm.intern("__pow__");
+        if let Some(f) = vm.lookup(ty, n) {
+            let r = vm.call(f, &[b, e, m])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    let nums = [vm.as_num(b), vm.as_num(e), vm.as_num(m)];
+    if nums.iter().all(|n| n.is_some()) {
+        if nums.iter().any(|n| matches!(n, Some(Num::Complex(..)))) {
+            return Err(vm.value_error("complex modulo"));
+        }
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    let (x, y, z) = (vm.type_name_of(b), vm.type_name_of(e), vm.type_name_of(m));
+    Err(vm.type_error(&format!("unsupported operand type(s) for ** or pow(): '{x}', '{y}', '{z}'")))
 }
 
 fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {

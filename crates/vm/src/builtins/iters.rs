@@ -12,9 +12,12 @@ pub fn native_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         Some(ObjKind::Str) => vm.types.str_iterator,
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => vm.types.bytes_iterator,
         Some(ObjKind::Range) => {
-            let (start, stop, step, _) = super::seqops::range_params(vm, v)?;
-            let t = vm.types.range_iterator;
-            return Ok(Some(vm.new_iter(t, IterState::Range { cur: start, stop, step })));
+            if let Some((start, stop, step, _)) = super::seqops::range_small(vm, v) {
+                let t = vm.types.range_iterator;
+                return Ok(Some(vm.new_iter(t, IterState::Range { cur: start, stop, step })));
+            }
+            let (a, b, c) = super::range::range_big(vm, v)?;
+            return Ok(Some(super::range::range_iter(vm, a, b, c)));
         }
         Some(ObjKind::Dict) => {
             let len = v.get::<DictObj>().map(|d| d.len()).unwrap_or(0);
@@ -114,7 +117,7 @@ fn step(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
             *cur = cur.saturating_add(*step);
             Ok(Some(vm.new_int(v)))
         }
-        IterState::BigRange { .. } => Ok(None),
+        IterState::BigRange { cur, stop, step } => Ok(super::range::big_range_next(vm, cur, *stop, *step)),
         IterState::Dict { dict, pos, which, len } => {
             let Some(d) = dict.get::<DictObj>() else { return Ok(None) };
             if d.len() != *len {

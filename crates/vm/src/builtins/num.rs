@@ -11,6 +11,8 @@ use crate::objects::{BoolObj, ComplexObj, FloatObj, IntObj};
 
 /// CPython's limit on int/str conversion digits (sys.set_int_max_str_digits).
 pub const MAX_STR_DIGITS: usize = 4300;
+/// Conversions of at most this many digits are never limited; the limit cannot go below it.
+pub const MAX_STR_DIGITS_THRESHOLD: usize = 640;
 
 /// A number operand.
 pub enum Num {
@@ -105,6 +107,28 @@ impl Vm {
                 self.float_op(f, g, op)
             }
         }
+    }
+
+    /// divmod(a, b) for builtin numbers; None when they are not both real numbers.
+    pub fn num_divmod(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) else { return Ok(None) };
+        if matches!(x, Num::Complex(..)) || matches!(y, Num::Complex(..)) {
+            let (an, bn) = (self.type_name_of(a), self.type_name_of(b));
+            return Err(self.type_error(&format!("unsupported operand type(s) for divmod(): '{an}' and '{bn}'")));
+        }
+        if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+            let f = self.num_to_f64(x)?;
+            let g = self.num_to_f64(y)?;
+            if g == 0.0 {
+                return Err(self.zero_division("float divmod()"));
+            }
+            let (q, r) = float_divmod(f, g);
+            let (q, r) = (self.new_float(q), self.new_float(r));
+            return Ok(Some(self.new_tuple(vec![q, r])));
+        }
+        let q = self.binary_op(a, b, BinOp::FloorDiv, false)?;
+        let r = self.binary_op(a, b, BinOp::Mod, false)?;
+        Ok(Some(self.new_tuple(vec![q, r])))
     }
 
     fn num_to_f64(&mut self, n: Num) -> PyResult<f64> {
@@ -219,10 +243,18 @@ impl Vm {
                 if b.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let Some(n) = b.to_u64().filter(|&n| n < (1 << 36)) else {
+                if a.is_zero() {
+                    return Ok(self.new_int(0));
+                }
+                // CPython counts 30-bit digits in an ssize_t: beyond that the size itself
+                // overflows, below it the allocation fails
+                let max_digits = (i64::MAX as u64 - 24) / 4;
+                let words = (&b / 30u32).to_u64().unwrap_or(u64::MAX).min(i64::MAX as u64 / 4);
+                if words + a.bits() / 30 + 1 > max_digits {
                     return Err(self.overflow_error("too many digits in integer"));
-                };
-                if !a.is_zero() && a.bits() + n > (1 << 35) {
+                }
+                let n = b.to_u64().unwrap_or(u64::MAX);
+                if a.bits() + n > (1 << 35) {
                     return Err(self.memory_error());
                 }
                 a << n
@@ -345,66 +377,33 @@ impl Vm {
         Ok(Some(self.new_complex(r.0, r.1)))
     }
 
-    /// int(text, base) following Python's literal rules (underscores, prefixes, whitespace).
+    /// int(text, base) following Python's rules (underscores, prefixes, whitespace, digits of
+    /// other scripts).
     pub fn parse_int(&mut self, text: &str, base: u32) -> PyResult<Value> {
-        let orig = text;
-        let bad = |vm: &mut Vm| {
-            let r = crate::builtins::strfmt::repr_str(orig);
-            vm.value_error(&format!("invalid literal for int() with base {base}: {r}"))
-        };
-        let t = text.trim_matches(|c: char| c.is_whitespace());
-        let (neg, t) = match t.as_bytes().first() {
-            Some(b'-') => (true, &t[1..]),
-            Some(b'+') => (false, &t[1..]),
-            _ => (false, t),
-        };
-        let mut base = base;
-        let mut digits = t;
-        let lower = t.to_ascii_lowercase();
-        if base == 0 || base == 16 || base == 8 || base == 2 {
-            let pre = [("0x", 16), ("0o", 8), ("0b", 2)];
-            let mut matched = false;
-            for (p, b) in pre {
-                if lower.starts_with(p) && (base == 0 || base == b) {
-                    base = b;
-                    digits = &t[2..];
-                    if digits.starts_with('_') {
-                        digits = &digits[1..];
-                    }
-                    matched = true;
-                    break;
-                }
+        let ascii = super::numparse::to_ascii_number(text);
+        self.parse_int_with(&ascii, base, |_| crate::builtins::strfmt::repr_str(text))
+    }
+
+    /// int(bytes, base): the bytes must be ASCII.
+    pub fn parse_int_bytes(&mut self, data: &[u8], base: u32) -> PyResult<Value> {
+        let text: String = data.iter().map(|&c| c as char).collect();
+        self.parse_int_with(&text, base, |_| crate::builtins::strfmt::repr_bytes(data, "b"))
+    }
+
+    fn parse_int_with(&mut self, ascii: &str, base: u32, repr: impl FnOnce(&str) -> String) -> PyResult<Value> {
+        use super::numparse::{parse_int_ascii, IntParseError};
+        match parse_int_ascii(ascii, base, self.int_max_str_digits) {
+            Ok(v) => Ok(self.new_bigint(v)),
+            Err(IntParseError::TooManyDigits(n)) => {
+                let limit = self.int_max_str_digits;
+                Err(self.value_error(&format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+                )))
             }
-            if !matched && base == 0 {
-                base = 10;
-                if t.len() > 1 && t.starts_with('0') && t.chars().any(|c| c != '0' && c != '_') {
-                    return Err(bad(self));
-                }
+            Err(IntParseError::Invalid) => {
+                let r: String = repr(ascii).chars().take(200).collect();
+                Err(self.value_error(&format!("invalid literal for int() with base {base}: {r}")))
             }
-        }
-        if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-            return Err(bad(self));
-        }
-        let clean: String = digits.chars().filter(|&c| c != '_').collect();
-        let mut ascii = String::with_capacity(clean.len());
-        for c in clean.chars() {
-            if let Some(d) = c.to_digit(10).or_else(|| if c.is_numeric() { unicode_digit(c) } else { None }) {
-                if !c.is_ascii() {
-                    ascii.push(char::from_digit(d, 10).unwrap_or('0'));
-                    continue;
-                }
-            }
-            ascii.push(c);
-        }
-        if base == 10 && ascii.len() > MAX_STR_DIGITS {
-            return Err(self.value_error(&format!(
-                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-                ascii.len()
-            )));
-        }
-        match BigInt::parse_bytes(ascii.as_bytes(), base) {
-            Some(v) => Ok(self.new_bigint(if neg { -v } else { v })),
-            None => Err(bad(self)),
         }
     }
 
@@ -414,49 +413,35 @@ impl Vm {
             return Ok(v.small_value().to_string());
         }
         let b = self.as_bigint(v).unwrap_or_default();
-        if b.bits() > 14_000 {
-            let s = b.to_string();
-            let n = s.trim_start_matches('-').len();
-            if n > MAX_STR_DIGITS {
-                return Err(self.value_error(&format!(
-                    "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                )));
-            }
-            return Ok(s);
+        self.bigint_to_decimal(&b)
+    }
+
+    /// Decimal digits of `b` (with a `-` if negative), refused with ValueError beyond
+    /// sys.get_int_max_str_digits() digits.
+    pub fn bigint_to_decimal(&mut self, b: &BigInt) -> PyResult<String> {
+        let limit = self.int_max_str_digits;
+        // a number of `bits` bits has at least floor((bits - 1) * log10(2)) + 1 digits
+        let too_big = |bits: u64| limit > 0 && (bits.saturating_sub(1) as f64 * std::f64::consts::LOG10_2).floor() as u64 + 1 > limit as u64;
+        if b.bits() > 2000 && too_big(b.bits()) {
+            return Err(self.int_str_limit_error());
         }
-        Ok(b.to_string())
+        let s = b.to_string();
+        let n = s.len() - b.is_negative() as usize;
+        if limit > 0 && n > limit.max(MAX_STR_DIGITS_THRESHOLD) {
+            return Err(self.int_str_limit_error());
+        }
+        Ok(s)
+    }
+
+    fn int_str_limit_error(&mut self) -> crate::interp::PyErr {
+        let limit = self.int_max_str_digits;
+        self.value_error(&format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ))
     }
 }
 
-fn unicode_digit(c: char) -> Option<u32> {
-    // Decimal digits of other scripts occupy runs of ten code points starting at a zero.
-    const ZEROS: [u32; 20] = [
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20,
-        0x1040, 0xFF10, 0x1810, 0x19D0, 0x1B50,
-    ];
-    let cp = c as u32;
-    ZEROS.iter().find(|&&z| cp >= z && cp < z + 10).map(|&z| cp - z)
-}
-
-/// a / b for big ints, correctly rounded when both fit in f64 exactly, else by scaling.
-fn int_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
-    if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64()) {
-        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-            return Some(x as f64 / y as f64);
-        }
-    }
-    // Scale so the quotient has 64+ significant bits, then round via f64.
-    let shift = (b.bits() as i64) - (a.bits() as i64) + 64;
-    let (num, den) = if shift > 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
-    let q = num.div_floor(&den);
-    let qf = q.to_f64()?;
-    let r = qf * 2f64.powi(-(shift as i32));
-    if r.is_infinite() {
-        None
-    } else {
-        Some(r)
-    }
-}
+use super::floatconv::int_true_div;
 
 pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
     let mut m = a % b;
@@ -522,41 +507,7 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     (len * phase.cos(), len * phase.sin())
 }
 
-/// repr() of a float: the shortest string that round-trips, in Python's layout.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sci = format!("{f:e}");
-    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if neg { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        if exp >= 0 {
-            let int_len = exp + 1;
-            if n <= int_len {
-                format!("{sign}{}{}.0", digits, "0".repeat((int_len - n) as usize))
-            } else {
-                format!("{sign}{}.{}", &digits[..int_len as usize], &digits[int_len as usize..])
-            }
-        } else {
-            format!("{sign}0.{}{}", "0".repeat((-exp - 1) as usize), digits)
-        }
-    } else {
-        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
-        let es = if exp < 0 { format!("-{:02}", -exp) } else { format!("+{:02}", exp) };
-        format!("{sign}{m}e{es}")
-    }
-}
+pub use super::dtoa::float_repr;
 
 /// sqrt(x*x + y*y), correctly rounded in practice: a first estimate corrected with the exact
 /// residual computed by fused multiply-adds. Gives the same bits on every architecture (libm
@@ -600,19 +551,6 @@ pub fn hypot(x: f64, y: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn float_repr_matches_python() {
-        assert_eq!(float_repr(1.0), "1.0");
-        assert_eq!(float_repr(0.1), "0.1");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1e15), "1000000000000000.0");
-        assert_eq!(float_repr(1.5e-5), "1.5e-05");
-        assert_eq!(float_repr(0.0001), "0.0001");
-        assert_eq!(float_repr(-2.5), "-2.5");
-        assert_eq!(float_repr(123456789.125), "123456789.125");
-        assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
-    }
 
     #[test]
     fn divmod_signs() {

@@ -36,12 +36,17 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
-            let text = match x.kind() {
-                Some(ObjKind::Str) => vm.str_of(x),
-                Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => super::bytes::bytes_from(vm, x)?.iter().map(|&c| c as char).collect(),
+            match x.kind() {
+                Some(ObjKind::Str) => {
+                    let text = vm.str_of(x);
+                    vm.parse_int(&text, b as u32)?
+                }
+                Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+                    let data = super::bytes::bytes_from(vm, x)?;
+                    vm.parse_int_bytes(&data, b as u32)?
+                }
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
-            };
-            vm.parse_int(&text, b as u32)?
+            }
         }
         (Some(x), None) => int_from(vm, x)?,
     };
@@ -75,11 +80,8 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
             return vm.parse_int(&s, 10);
         }
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-            let s: String = super::bytes::bytes_from(vm, x)?.iter().map(|&c| c as char).collect();
-            return vm.parse_int(&s, 10).map_err(|_| {
-                let r = super::strfmt::repr_bytes(s.as_bytes(), "b");
-                vm.value_error(&format!("invalid literal for int() with base 10: {r}"))
-            });
+            let data = super::bytes::bytes_from(vm, x)?;
+            return vm.parse_int_bytes(&data, 10);
         }
         _ => {}
     }
@@ -145,30 +147,9 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.alloc(cls, FloatObj(f)).value())
 }
 
+/// float(text) for a str: digits of other scripts and Unicode spaces allowed.
 pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim();
-    let clean: String;
-    let t = if t.contains('_') {
-        if t.starts_with('_') || t.ends_with('_') || t.contains("__") {
-            return None;
-        }
-        clean = t.replace('_', "");
-        &clean
-    } else {
-        t
-    };
-    let lower = t.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let neg = lower.starts_with('-');
-    match body {
-        "inf" | "infinity" => return Some(if neg { f64::NEG_INFINITY } else { f64::INFINITY }),
-        "nan" => return Some(f64::NAN),
-        _ => {}
-    }
-    if body.is_empty() || !body.chars().next().map(|c| c.is_ascii_digit() || c == '.').unwrap_or(false) {
-        return None;
-    }
-    t.parse::<f64>().ok()
+    super::numparse::parse_float_ascii(&super::numparse::to_ascii_number(s))
 }
 
 pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
@@ -187,7 +168,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
     if matches!(x.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray)) {
         let b = super::bytes::bytes_from(vm, x)?;
         let s: String = b.iter().map(|&c| c as char).collect();
-        return parse_float(&s).ok_or_else(|| vm.value_error(&format!("could not convert string to float: {}", super::strfmt::repr_bytes(&b, "b"))));
+        return super::numparse::parse_float_ascii(&s).filter(|_| b.is_ascii()).ok_or_else(|| vm.value_error(&format!("could not convert string to float: {}", super::strfmt::repr_bytes(&b, "b"))));
     }
     let ty = vm.type_of(x);
     let n = vm.intern("__float__");
@@ -235,54 +216,47 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             Some(_) => Ok((float_from(vm, v)?, 0.0)),
             None => {
                 if let Some(s) = v.get::<StrObj>() {
-                    return parse_complex(&s.s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
+                    use super::numparse::{parse_complex_ascii, to_ascii_number, ComplexParseError};
+                    return match parse_complex_ascii(&to_ascii_number(&s.s)) {
+                        Ok(c) => Ok(c),
+                        Err(ComplexParseError::Malformed) => Err(vm.value_error("complex() arg is a malformed string")),
+                        Err(ComplexParseError::Underscore) => {
+                            let r = super::strfmt::repr_str(&s.s);
+                            Err(vm.value_error(&format!("could not convert string to complex: {r}")))
+                        }
+                    };
                 }
                 let tn = vm.type_name_of(v);
                 Err(vm.type_error(&format!("complex() first argument must be a string or a number, not '{tn}'")))
             }
         }
     };
-    let (r1, i1) = match re {
-        Some(v) => parts(vm, v)?,
-        None => (0.0, 0.0),
+    if let (Some(r), Some(_)) = (re, im) {
+        if r.kind() == Some(ObjKind::Str) {
+            return Err(vm.type_error("complex() can't take second arg if first is a string"));
+        }
+    }
+    let (cr, cr_complex) = match re {
+        Some(v) => (parts(vm, v)?, matches!(vm.as_num(v), Some(Num::Complex(..)))),
+        None => ((0.0, 0.0), false),
     };
-    let (r2, i2) = match im {
+    // CPython's correction for non-real parts: (a+bj) + (c+dj)*1j
+    let (real, imag) = match im {
         Some(v) => {
             if v.kind() == Some(ObjKind::Str) {
                 return Err(vm.type_error("complex() second arg can't be a string"));
             }
-            parts(vm, v)?
+            let ci = parts(vm, v)?;
+            let mut real = cr.0;
+            if matches!(vm.as_num(v), Some(Num::Complex(..))) {
+                real -= ci.1;
+            }
+            let imag = if cr_complex { ci.0 + cr.1 } else { ci.0 };
+            (real, imag)
         }
-        None => (0.0, 0.0),
+        None => (cr.0, cr.1),
     };
-    Ok(vm.new_complex(r1 - i2, i1 + r2))
-}
-
-fn parse_complex(s: &str) -> Option<(f64, f64)> {
-    let t = s.trim().trim_start_matches('(').trim_end_matches(')').trim();
-    if let Some(body) = t.strip_suffix(['j', 'J']) {
-        // find the split between real and imaginary parts
-        let bytes = body.as_bytes();
-        let mut split = None;
-        for i in (1..bytes.len()).rev() {
-            if (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E') {
-                split = Some(i);
-                break;
-            }
-        }
-        let im_of = |x: &str| -> Option<f64> {
-            match x {
-                "" | "+" => Some(1.0),
-                "-" => Some(-1.0),
-                _ => parse_float(x),
-            }
-        };
-        return match split {
-            Some(i) => Some((parse_float(&body[..i])?, im_of(&body[i..])?)),
-            None => Some((0.0, im_of(body)?)),
-        };
-    }
-    Some((parse_float(t)?, 0.0))
+    Ok(vm.new_complex(real, imag))
 }
 
 pub fn round_float(vm: &mut Vm, f: f64, nd: Option<Value>) -> PyResult<Value> {
@@ -294,24 +268,19 @@ pub fn round_float(vm: &mut Vm, f: f64, nd: Option<Value>) -> PyResult<Value> {
             float_to_int(vm, r)
         }
         Some(n) => {
-            let n = vm.as_i64(n).ok_or_else(|| vm.type_error("'float' object cannot be interpreted as an integer"))?;
-            if !f.is_finite() || n > 308 {
+            let n = vm.index_of(n)?;
+            // clipped to the ssize_t range, as PyNumber_AsSsize_t(.., NULL) does
+            let n = vm.as_i64(n).unwrap_or(if vm.as_bigint(n).map(|b| b.is_negative()).unwrap_or(false) { i64::MIN } else { i64::MAX });
+            if !f.is_finite() || n > 323 {
                 return Ok(vm.new_float(f));
             }
             if n < -308 {
-                return Ok(vm.new_float(0.0f64.copysign(f)));
+                return Ok(vm.new_float(0.0 * f));
             }
-            // correctly rounded via decimal formatting, like CPython's dtoa path
-            let r = if n >= 0 {
-                let s = format!("{:.*}", n as usize, f);
-                s.parse::<f64>().unwrap_or(f)
-            } else {
-                let p = 10f64.powi((-n) as i32);
-                let q = f / p;
-                let rq = if (q - q.trunc()).abs() == 0.5 { 2.0 * (q / 2.0).round() } else { q.round() };
-                rq * p
-            };
-            Ok(vm.new_float(r))
+            match super::floatconv::round_float_digits(f, n) {
+                Some(r) => Ok(vm.new_float(r)),
+                None => Err(vm.overflow_error("rounded value too large to represent")),
+            }
         }
     }
 }
@@ -319,11 +288,14 @@ pub fn round_float(vm: &mut Vm, f: f64, nd: Option<Value>) -> PyResult<Value> {
 pub fn round_int(vm: &mut Vm, x: Value, nd: Option<Value>) -> PyResult<Value> {
     let b = vm.as_bigint(x).unwrap_or_default();
     let Some(n) = nd else { return Ok(vm.new_bigint(b)) };
-    let n = vm.as_i64(n).unwrap_or(0);
-    if n >= 0 {
+    let n = vm.index_of(n)?;
+    let n = vm.as_bigint(n).unwrap_or_default();
+    if !n.is_negative() {
         return Ok(vm.new_bigint(b));
     }
-    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    // 10**-n has more digits than b: the result is 0
+    let Some(k) = (-&n).to_u64().filter(|&k| k <= b.bits() / 3 + 1) else { return Ok(vm.new_int(0)) };
+    let p = num_traits::pow(BigInt::from(10), k as usize);
     let (q, r) = b.div_mod_floor(&p);
     let twice = &r * 2;
     let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
@@ -445,13 +417,23 @@ fn int_is_integer(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.true_)
 }
 
+/// Position of a number in the tower int < float < complex; not a number ranks above all.
+fn num_rank(vm: &Vm, v: Value) -> u8 {
+    match vm.as_num(v) {
+        Some(Num::Small(_)) | Some(Num::Int(_)) => 0,
+        Some(Num::Float(_)) => 1,
+        Some(Num::Complex(..)) => 2,
+        None => 3,
+    }
+}
+
 macro_rules! num_dunder {
     ($name:ident, $op:expr, $rev:expr) => {
         fn $name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
             arity(vm, args, 2, 2, stringify!($name))?;
             let (a, b) = if $rev { (args[1], args[0]) } else { (args[0], args[1]) };
-            let ok = |vm: &Vm, v: Value| vm.as_num(v).is_some();
-            if !ok(vm, a) || !ok(vm, b) {
+            if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
+                // int.__add__(1.5) and float.__mul__(1j) leave it to the wider type
                 return Ok(vm.not_implemented);
             }
             match vm.num_binop(a, b, $op)? {
@@ -480,7 +462,7 @@ fn n_pow(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         return vm.call(pow, args);
     }
     arity(vm, args, 2, 3, "__pow__")?;
-    if vm.as_num(args[0]).is_none() || vm.as_num(args[1]).is_none() {
+    if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
         return Ok(vm.not_implemented);
     }
     Ok(vm.num_binop(args[0], args[1], BinOp::Pow)?.unwrap_or(vm.not_implemented))
@@ -596,12 +578,18 @@ fn n_trunc(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     n_int(vm, args, Value::NULL)
 }
 fn n_divmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    if vm.as_num(args[1]).is_none() {
+    arity(vm, args, 2, 2, "__divmod__")?;
+    if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
         return Ok(vm.not_implemented);
     }
-    let q = vm.binary_op(args[0], args[1], BinOp::FloorDiv, false)?;
-    let r = vm.binary_op(args[0], args[1], BinOp::Mod, false)?;
-    Ok(vm.new_tuple(vec![q, r]))
+    Ok(vm.num_divmod(args[0], args[1])?.unwrap_or(vm.not_implemented))
+}
+fn n_rdivmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 2, 2, "__rdivmod__")?;
+    if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
+        return Ok(vm.not_implemented);
+    }
+    Ok(vm.num_divmod(args[1], args[0])?.unwrap_or(vm.not_implemented))
 }
 fn n_getnewargs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let v = as_base_num(vm, args[0])?;
@@ -689,48 +677,13 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let arg_v = arg(vm, args, 1, "fromhex")?;
     let s = vm.str_of(arg_v);
-    let t = s.trim().to_ascii_lowercase();
-    let (neg, t) = match t.strip_prefix('-') {
-        Some(r) => (true, r.to_string()),
-        None => (false, t.trim_start_matches('+').to_string()),
-    };
-    let r = match t.as_str() {
-        "inf" | "infinity" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ => {
-            let body = t.strip_prefix("0x").unwrap_or(&t);
-            let (mant, exp) = match body.split_once('p') {
-                Some((m, e)) => (m, e.parse::<i32>().ok()),
-                None => (body, Some(0)),
-            };
-            let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
-            let mut v = 0f64;
-            let mut ok = !ip.is_empty() || !fp.is_empty();
-            for c in ip.chars() {
-                match c.to_digit(16) {
-                    Some(d) => v = v * 16.0 + d as f64,
-                    None => ok = false,
-                }
-            }
-            let mut scale = 1.0 / 16.0;
-            for c in fp.chars() {
-                match c.to_digit(16) {
-                    Some(d) => {
-                        v += d as f64 * scale;
-                        scale /= 16.0;
-                    }
-                    None => ok = false,
-                }
-            }
-            match (ok, exp) {
-                (true, Some(e)) => Some(v * 2f64.powi(e)),
-                _ => None,
-            }
-        }
+    let r = match super::floatconv::parse_hex_float(&s) {
+        Ok(r) => r,
+        Err(true) => return Err(vm.overflow_error("hexadecimal value too large to represent as a float")),
+        Err(false) => None,
     };
     match r {
         Some(f) => {
-            let f = if neg { -f } else { f };
             let cls = args[0];
             if cls == vm.types.float {
                 Ok(vm.new_float(f))
@@ -852,6 +805,7 @@ pub fn register(vm: &mut Vm) {
                 ("__mod__", n_mod),
                 ("__rmod__", n_rmod),
                 ("__divmod__", n_divmod),
+                ("__rdivmod__", n_rdivmod),
                 ("__lt__", c_lt),
                 ("__le__", c_le),
                 ("__gt__", c_gt),

@@ -14,17 +14,16 @@ pub fn default_repr(vm: &mut Vm, v: Value) -> String {
     format!("<{name} object at {:#x}>", v.raw())
 }
 
+/// repr() of a complex: `imj` when the real part is +0.0, else `(re±imj)` (CPython's layout,
+/// shortest digits without a `.0`).
 pub fn complex_repr(re: f64, im: f64) -> String {
-    let fmt = |f: f64| {
-        let r = float_repr(f);
-        r.strip_suffix(".0").map(|s| s.to_string()).unwrap_or(r)
-    };
+    use super::dtoa::{double_to_string, DtoaFlags};
+    let plain = DtoaFlags::default();
     if re == 0.0 && re.is_sign_positive() {
-        format!("{}j", fmt(im))
+        format!("{}j", double_to_string(im, 'r', 0, plain))
     } else {
-        let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) || im.is_nan() && false { "-" } else { "+" };
-        let ims = if sign == "-" { fmt(-im) } else { fmt(im) };
-        format!("({}{}{}j)", fmt(re), sign, ims)
+        let signed = DtoaFlags { sign: true, ..plain };
+        format!("({}{}j)", double_to_string(re, 'r', 0, plain), double_to_string(im, 'r', 0, signed))
     }
 }
 

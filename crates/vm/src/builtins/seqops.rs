@@ -189,36 +189,23 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
             }
         }
         Some(ObjKind::Range) => {
-            let (start, _stop, step, len) = range_params(vm, obj)?;
-            if is_slice {
-                let b = vm.slice_bounds(key, len)?;
-                let s = vm.new_int(start + b.start * step);
-                let e = vm.new_int(start + (b.start + b.len as i64 * b.step) * step);
-                let st = vm.new_int(b.step * step);
-                let t = vm.types.range;
-                let _ = e;
-                let stop_v = vm.new_int(start + b.stop * step);
-                return Ok(Some(vm.alloc(t, RangeObj { start: s, stop: stop_v, step: st }).value()));
+            if let (false, true, Some((start, _, step, len))) = (is_slice, key.is_small(), range_small(vm, obj)) {
+                let i = vm.seq_index(key, len, "range object")?;
+                return Ok(Some(vm.new_int(start + i as i64 * step)));
             }
-            let i = vm.seq_index(key, len, "range object")?;
-            Ok(Some(vm.new_int(start + i as i64 * step)))
+            super::range::getitem(vm, obj, key).map(Some)
         }
         Some(ObjKind::MemoryView) => super::memoryview::getitem(vm, obj, key).map(Some),
         _ => Ok(None),
     }
 }
 
-/// (start, stop, step, len) of a range that fits in i64.
-pub fn range_params(vm: &mut Vm, r: Value) -> PyResult<(i64, i64, i64, usize)> {
-    let ro = r.get::<RangeObj>().ok_or_else(|| vm.type_error("expected range"))?;
-    let (a, b, c) = (vm.as_i64(ro.start), vm.as_i64(ro.stop), vm.as_i64(ro.step));
-    match (a, b, c) {
-        (Some(a), Some(b), Some(c)) => {
-            let len = range_len(a, b, c);
-            Ok((a, b, c, len))
-        }
-        _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
-    }
+/// (start, stop, step, len) of a range whose bounds and length fit in i64.
+pub fn range_small(vm: &Vm, r: Value) -> Option<(i64, i64, i64, usize)> {
+    let ro = r.get::<RangeObj>()?;
+    let (a, b, c) = (vm.as_i64(ro.start)?, vm.as_i64(ro.stop)?, vm.as_i64(ro.step)?);
+    let len = range_len(a, b, c);
+    (len <= i64::MAX as usize).then_some((a, b, c, len))
 }
 
 pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
@@ -229,14 +216,6 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> usize {
         ((start - stop - 1) / (-step) + 1) as usize
     } else {
         0
-    }
-}
-
-/// What identifies a range's items (for ==): (len, first, step) with step only if len > 1.
-pub fn range_items_key(vm: &mut Vm, r: Value) -> (usize, i64, i64) {
-    match range_params(vm, r) {
-        Ok((a, _, c, n)) => (n, if n > 0 { a } else { 0 }, if n > 1 { c } else { 0 }),
-        Err(_) => (0, 0, 0),
     }
 }
 
@@ -452,10 +431,12 @@ pub fn native_contains(vm: &mut Vm, c: Value, v: Value) -> PyResult<Option<bool>
         }
         Some(ObjKind::Range) => {
             if vm.is_int(v) {
-                let (start, stop, step, _) = range_params(vm, c)?;
-                let Some(x) = vm.as_i64(v) else { return Ok(Some(false)) };
-                let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
-                return Ok(Some(inside && (x - start) % step == 0));
+                if let (Some((start, stop, step, _)), Some(x)) = (range_small(vm, c), vm.as_i64(v)) {
+                    let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
+                    return Ok(Some(inside && (x - start) % step == 0));
+                }
+                let x = vm.as_bigint(v).unwrap_or_default();
+                return super::range::contains_int(vm, c, &x).map(Some);
             }
             Ok(None)
         }
@@ -540,6 +521,9 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
             match seq.kind() {
                 Some(ObjKind::Str) => {
                     let s = seq.get::<StrObj>().expect("str");
+                    if s.nchars as u128 * count > i64::MAX as u128 {
+                        return Err(vm.overflow_error("repeated string is too long"));
+                    }
                     let total = vm.checked_len(s.s.len() as u128 * count)?;
                     let mut out = String::new();
                     if out.try_reserve(total).is_err() {
@@ -577,6 +561,9 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                 }
                 Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
                     let data = super::bytes::bytes_from(vm, seq)?;
+                    if seq.kind() == Some(ObjKind::Bytes) && data.len() as u128 * count > i64::MAX as u128 {
+                        return Err(vm.overflow_error("repeated bytes are too long"));
+                    }
                     let total = vm.checked_len(data.len() as u128 * count)?;
                     let mut out = Vec::new();
                     if out.try_reserve(total).is_err() {

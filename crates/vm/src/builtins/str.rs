@@ -831,11 +831,8 @@ fn m_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn m_fmt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = arg(vm, a, 1, "__format__")?;
     let t = s(vm, a[0])?;
-    let sp = super::format::parse_spec(&vm.str_of(spec)).map_err(|m| vm.value_error(&m))?;
-    if sp.width.unwrap_or(0) > 1 << 28 || sp.precision.unwrap_or(0) > 1 << 28 {
-        return Err(vm.memory_error());
-    }
-    let r = super::format::format_str(vm, &t, &sp)?;
+    let spec = vm.str_of(spec);
+    let r = super::format::format_str_spec(vm, &t, &spec)?;
     make(vm, r)
 }
 

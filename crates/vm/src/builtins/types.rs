@@ -478,44 +478,6 @@ fn range_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.alloc(t, RangeObj { start, stop, step }).value())
 }
 
-fn range_len_m(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let (_, _, _, n) = super::seqops::range_params(vm, args[0])?;
-    Ok(vm.new_int(n as i64))
-}
-
-fn range_index(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let (start, _, step, _) = super::seqops::range_params(vm, args[0])?;
-    let v = arg(vm, args, 1, "index")?;
-    if vm.contains(args[0], v)? {
-        let x = vm.as_i64(v).unwrap_or(0);
-        return Ok(vm.new_int((x - start) / step));
-    }
-    let r = vm.repr(v)?;
-    Err(vm.value_error(&format!("{r} is not in range")))
-}
-
-fn range_count(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let v = arg(vm, args, 1, "count")?;
-    let r = vm.contains(args[0], v)?;
-    Ok(vm.new_int(r as i64))
-}
-
-fn range_reversed(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let (start, _, step, n) = super::seqops::range_params(vm, args[0])?;
-    let last = start + (n as i64 - 1) * step;
-    let t = vm.types.range_iterator;
-    Ok(vm.new_iter(t, IterState::Range { cur: last, stop: start - step, step: -step }))
-}
-
-fn range_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let (n, a, c) = super::seqops::range_items_key(vm, args[0]);
-    let nv = vm.new_int(n as i64);
-    let (av, cv) = if n == 0 { (vm.none, vm.none) } else if n == 1 { (vm.new_int(a), vm.none) } else { (vm.new_int(a), vm.new_int(c)) };
-    let t = vm.new_tuple(vec![nv, av, cv]);
-    let h = vm.hash(t)?;
-    Ok(vm.new_int(h))
-}
-
 fn slice_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let a = &args[1..];
     let none = vm.none;
@@ -527,14 +489,6 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     };
     let t = vm.types.slice;
     Ok(vm.alloc(t, SliceObj { start, stop, step }).value())
-}
-
-fn slice_indices(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let n = arg(vm, args, 1, "indices")?;
-    let len = vm.as_i64(n).unwrap_or(0).max(0) as usize;
-    let b = vm.slice_bounds(args[0], len)?;
-    let (s, e, st) = (vm.new_int(b.start), vm.new_int(b.stop), vm.new_int(b.step));
-    Ok(vm.new_tuple(vec![s, e, st]))
 }
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
@@ -895,14 +849,14 @@ pub fn register(vm: &mut Vm) {
 
     let r = vm.types.range;
     static_method(vm, r, "__new__", range_new);
-    method(vm, r, "__len__", range_len_m);
-    method(vm, r, "index", range_index);
-    method(vm, r, "count", range_count);
-    method(vm, r, "__reversed__", range_reversed);
-    method(vm, r, "__hash__", range_hash);
+    method(vm, r, "__len__", super::range::range_len);
+    method(vm, r, "index", super::range::range_index);
+    method(vm, r, "count", super::range::range_count);
+    method(vm, r, "__reversed__", super::range::range_reversed);
+    method(vm, r, "__hash__", super::range::range_hash);
     let s = vm.types.slice;
     static_method(vm, s, "__new__", slice_new);
-    method(vm, s, "indices", slice_indices);
+    method(vm, s, "indices", super::range::slice_indices);
     if let Some(d) = s.get::<TypeObj>().map(|t| t.dict) {
         let none = vm.none;
         vm.dict_set_str(d, "__hash__", none);

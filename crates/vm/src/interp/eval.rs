@@ -858,7 +858,7 @@ impl Vm {
                             IterState::Range { cur, stop, step } if *step > 0 => {
                                 if *cur < *stop {
                                     let v = *cur;
-                                    *cur += *step;
+                                    *cur = cur.saturating_add(*step);
                                     drop(st);
                                     let v = self.new_int(v);
                                     self.push(v);

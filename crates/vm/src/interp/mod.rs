@@ -157,6 +157,8 @@ pub struct Vm {
     /// The exception being handled (sys.exc_info()), or NULL.
     pub handled_exc: Value,
     pub recursion_limit: usize,
+    /// sys.set_int_max_str_digits: the most decimal digits int<->str converts (0: no limit).
+    pub int_max_str_digits: usize,
     /// Python frames plus native re-entries, checked against the recursion limit.
     pub depth: usize,
     /// Nesting of native recursion (repr, ==, hash of containers).

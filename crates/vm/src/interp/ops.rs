@@ -179,10 +179,7 @@ impl Vm {
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if a == b {
-            // identity implies equality except for NaN floats
-            if a.kind() == Some(ObjKind::Float) {
-                return Ok(a.get::<FloatObj>().map(|f| !f.0.is_nan()).unwrap_or(true));
-            }
+            // identity implies equality (PyObject_RichCompareBool), even for a NaN
             return Ok(true);
         }
         if let Some(r) = super::dictops::fast_eq(a, b) {
@@ -421,7 +418,10 @@ impl Vm {
         }
         let ty = self.type_of(v);
         let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
-        if !heap {
+        // struct sequences (sys.version_info, time.struct_time) are static tuple subclasses
+        // with their own __repr__
+        let structseq = v.kind() == Some(ObjKind::Tuple) && ty != self.types.tuple;
+        if !heap && !structseq {
             if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
                 return Ok(self.new_string(s));
             }

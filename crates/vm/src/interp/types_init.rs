@@ -199,6 +199,7 @@ impl Vm {
             chars: Vec::new(),
             handled_exc: Value::NULL,
             recursion_limit: 1000,
+            int_max_str_digits: crate::builtins::num::MAX_STR_DIGITS,
             depth: 0,
             native_depth: 0,
             config,

@@ -354,8 +354,12 @@ fn m_perm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if a.is_empty() || a.len() > 2 {
         return Err(vm.type_error(&format!("perm expected at most 2 arguments, got {}", a.len())));
     }
+    if a.len() == 1 || a[1] == vm.none {
+        // perm(n) is factorial(n), with its errors
+        return m_factorial(vm, &a[..1], Value::NULL);
+    }
     let n = int_arg(vm, a[0], "perm")?;
-    let k = if a.len() == 2 && a[1] != vm.none { int_arg(vm, a[1], "perm")? } else { n.clone() };
+    let k = int_arg(vm, a[1], "perm")?;
     if n.is_negative() {
         return Err(vm.value_error("n must be a non-negative integer"));
     }
@@ -393,13 +397,7 @@ fn m_fsum(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let mut inf_sum = 0.0f64;
     while let Some(v) = vm.next(it)? {
         let mut x = numfloat(vm, v)?;
-        if !x.is_finite() {
-            if x.is_infinite() {
-                inf_sum += x;
-            }
-            special += x;
-            continue;
-        }
+        let xsave = x;
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -415,7 +413,21 @@ fn m_fsum(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // an inf or nan summand, or an intermediate overflow
+                if xsave.is_finite() {
+                    return Err(vm.overflow_error("intermediate overflow in fsum"));
+                }
+                if xsave.is_infinite() {
+                    inf_sum += xsave;
+                }
+                special += xsave;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
     }
     if special != 0.0 {
         if inf_sum.is_nan() {
@@ -498,8 +510,21 @@ fn m_ldexp(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("ldexp expected 2 arguments"));
     }
     let x = numfloat(vm, a[0])?;
-    let e = vm.as_i64(a[1]).ok_or_else(|| vm.type_error("Expected an int as second argument to ldexp."))?;
-    let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+    if !vm.is_int(a[1]) {
+        return Err(vm.type_error("Expected an int as second argument to ldexp."));
+    }
+    // exponents beyond any float's range saturate (CPython clips them to LONG_MIN/LONG_MAX)
+    let e = match vm.as_i64(a[1]) {
+        Some(e) => e,
+        None => {
+            if vm.as_bigint(a[1]).map(|b| b.is_negative()).unwrap_or(false) {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        }
+    };
+    let r = crate::builtins::floatconv::ldexp(x, e.clamp(-100_000, 100_000));
     checked(vm, x, r, true)
 }
 

@@ -4,6 +4,7 @@ pub mod import;
 mod math;
 mod os;
 pub mod sys;
+mod time;
 
 use crate::heap::Value;
 use crate::interp::{NativeFn, PyResult, Vm};
@@ -37,43 +38,6 @@ pub fn add_fn(vm: &mut Vm, m: Value, name: &'static str, f: NativeFn) {
 pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     let d = m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
     vm.dict_set_str(d, name, v);
-}
-
-fn time_time(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
-    Ok(vm.new_float(t))
-}
-
-fn time_time_ns(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-    Ok(vm.new_bigint(num_bigint::BigInt::from(t)))
-}
-
-fn monotonic_start() -> std::time::Instant {
-    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-    *START.get_or_init(std::time::Instant::now)
-}
-
-fn time_perf_counter(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_float(monotonic_start().elapsed().as_secs_f64()))
-}
-
-fn time_perf_counter_ns(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = monotonic_start().elapsed().as_nanos() as i64;
-    Ok(vm.new_int(n))
-}
-
-fn time_process_time(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_float(monotonic_start().elapsed().as_secs_f64()))
-}
-
-fn time_sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = crate::builtins::numfloat(vm, a.first().copied().unwrap_or(vm.none))?;
-    if s < 0.0 {
-        return Err(vm.value_error("sleep length must be non-negative"));
-    }
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
-    Ok(vm.none)
 }
 
 fn gc_collect(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -110,20 +74,7 @@ pub fn register(vm: &mut Vm) {
     sys::register(vm);
     math::register(vm);
     os::register(vm);
-    let t = new_module(vm, "time");
-    let fns: &[(&'static str, NativeFn)] = &[
-        ("time", time_time),
-        ("time_ns", time_time_ns),
-        ("perf_counter", time_perf_counter),
-        ("perf_counter_ns", time_perf_counter_ns),
-        ("monotonic", time_perf_counter),
-        ("monotonic_ns", time_perf_counter_ns),
-        ("process_time", time_process_time),
-        ("sleep", time_sleep),
-    ];
-    for &(n, f) in fns {
-        add_fn(vm, t, n, f);
-    }
+    time::register(vm);
     let g = new_module(vm, "gc");
     let fns: &[(&'static str, NativeFn)] = &[
         ("collect", gc_collect),
@@ -135,5 +86,4 @@ pub fn register(vm: &mut Vm) {
     for &(n, f) in fns {
         add_fn(vm, g, n, f);
     }
-    let _ = monotonic_start();
 }

@@ -198,10 +198,39 @@ fn sys_getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Valu
 }
 
 fn sys_int_digits_get(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.new_int(crate::builtins::num::MAX_STR_DIGITS as i64))
+    Ok(vm.new_int(vm.int_max_str_digits as i64))
 }
 
-fn sys_int_digits_set(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+fn sys_int_digits_set(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (pos, kws) = crate::builtins::split_kw(vm, a, k);
+    let mut arg = pos.first().copied();
+    for (name, v) in kws {
+        if name != "maxdigits" || arg.is_some() {
+            let msg = if name == "maxdigits" {
+                "argument for set_int_max_str_digits() given by name ('maxdigits') and position (1)".to_string()
+            } else {
+                format!("set_int_max_str_digits() got an unexpected keyword argument '{name}'")
+            };
+            return Err(vm.type_error(&msg));
+        }
+        arg = Some(v);
+    }
+    if pos.len() > 1 {
+        return Err(vm.type_error(&format!("set_int_max_str_digits() takes at most 1 argument ({} given)", pos.len())));
+    }
+    let Some(v) = arg else {
+        return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
+    };
+    let i = vm.index_of(v)?;
+    let n = vm.as_i64(i).ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?;
+    if n > i32::MAX as i64 || n < i32::MIN as i64 {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
+    if n != 0 && n < crate::builtins::num::MAX_STR_DIGITS_THRESHOLD as i64 {
+        let t = crate::builtins::num::MAX_STR_DIGITS_THRESHOLD;
+        return Err(vm.value_error(&format!("maxdigits must be 0 or larger than {t}")));
+    }
+    vm.int_max_str_digits = n as usize;
     Ok(vm.none)
 }
 
@@ -241,6 +270,12 @@ fn structseq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// A named tuple-like value (CPython's struct sequences: sys.version_info, sys.flags...).
 pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Value]) -> Value {
+    let ty = structseq_type(vm, name, fields);
+    vm.alloc(ty, TupleObj { items: values.to_vec().into_boxed_slice() }).value()
+}
+
+/// A struct sequence type: a tuple subclass with a property per field and CPython's repr.
+pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value {
     let tt = vm.types.tuple;
     let ty = vm.make_type(name, tt, ObjKind::Tuple, 0);
     let field_vals: Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
@@ -259,7 +294,7 @@ pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Val
         vm.dict_set_str(d, f, p);
     }
     crate::builtins::method(vm, ty, "__repr__", structseq_repr);
-    vm.alloc(ty, TupleObj { items: values.to_vec().into_boxed_slice() }).value()
+    ty
 }
 
 pub fn register(vm: &mut Vm) {
