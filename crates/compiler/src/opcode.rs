@@ -316,6 +316,35 @@ pub enum Instr {
     PrintExpr,
     /// Pushes NULL (for `CallMethod` shapes built by hand).
     PushNull,
+    // Superinstructions. The compiler never emits them: the VM's loader rewrites the first
+    // of two adjacent instructions into one of these (operand: the first's operand in the
+    // high 16 bits, the second's in the low 16), which does the work of both and skips the
+    // second. The second stays in place, so a jump to it still finds it.
+    /// `LoadFast(a); LoadFast(b)`.
+    LoadFastLoadFast(u32),
+    /// `LoadFast(a); LoadConst(b)`.
+    LoadFastLoadConst(u32),
+    /// `LoadConst(a); LoadFast(b)`.
+    LoadConstLoadFast(u32),
+    /// `StoreFast(a); LoadFast(b)`.
+    StoreFastLoadFast(u32),
+    /// `StoreFast(a); StoreFast(b)`.
+    StoreFastStoreFast(u32),
+}
+
+/// A superinstruction for the adjacent pair `a; b`, when there is one and both operands
+/// fit in 16 bits.
+pub fn fuse(a: Instr, b: Instr) -> Option<Instr> {
+    use Instr::*;
+    let pack = |x: u32, y: u32| (x < 1 << 16 && y < 1 << 16).then_some(x << 16 | y);
+    match (a, b) {
+        (LoadFast(x), LoadFast(y)) => pack(x, y).map(LoadFastLoadFast),
+        (LoadFast(x), LoadConst(y)) => pack(x, y).map(LoadFastLoadConst),
+        (LoadConst(x), LoadFast(y)) => pack(x, y).map(LoadConstLoadFast),
+        (StoreFast(x), LoadFast(y)) => pack(x, y).map(StoreFastLoadFast),
+        (StoreFast(x), StoreFast(y)) => pack(x, y).map(StoreFastStoreFast),
+        _ => None,
+    }
 }
 
 impl Instr {
@@ -330,6 +359,10 @@ impl Instr {
             Swap(_) => 0,
             LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
             | LoadGlobal(_) | LoadName(_) => 1,
+            // both instructions of the pair
+            LoadFastLoadFast(_) | LoadFastLoadConst(_) | LoadConstLoadFast(_) => 2,
+            StoreFastLoadFast(_) => 0,
+            StoreFastStoreFast(_) => -2,
             StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => -1,
             DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => 0,
             LoadAttr(_) => 0,
@@ -459,6 +492,13 @@ mod tests {
     #[test]
     fn instr_is_two_words_at_most() {
         assert!(std::mem::size_of::<Instr>() <= 8);
+    }
+
+    #[test]
+    fn fusion_packs_operands() {
+        assert_eq!(fuse(Instr::LoadFast(3), Instr::LoadFast(70_000)), None);
+        assert_eq!(fuse(Instr::LoadFast(3), Instr::LoadFast(5)), Some(Instr::LoadFastLoadFast(3 << 16 | 5)));
+        assert_eq!(fuse(Instr::StoreFast(1), Instr::LoadConst(2)), None);
     }
 
     #[test]

@@ -35,10 +35,12 @@ impl Vm {
         let qualname = self.new_str(&code.qualname);
         let filename = self.new_str(&code.filename);
         let n = code.code.len();
+        let quick = quicken(&code.code);
         let t = self.types.code;
         self.alloc(
             t,
             CodeObj {
+                quick,
                 code,
                 consts: consts.into_boxed_slice(),
                 names: names.into_boxed_slice(),
@@ -213,4 +215,18 @@ impl Vm {
         let _ = modules::sys::write_to(self, err, &format!("{s}\n"));
         1
     }
+}
+
+/// The interpreter's copy of `code`: each instruction that starts a fusible pair becomes the
+/// superinstruction for the pair, which runs both and continues after the second. The second
+/// stays in place, so jump targets, exception-table ranges and line numbers keep their
+/// meaning, and a jump to the second runs it (fused with its own successor, if any).
+fn quicken(code: &[pyjit_compiler::opcode::Instr]) -> std::rc::Rc<[pyjit_compiler::opcode::Instr]> {
+    let mut out = code.to_vec();
+    for i in 0..code.len().saturating_sub(1) {
+        if let Some(f) = pyjit_compiler::opcode::fuse(code[i], code[i + 1]) {
+            out[i] = f;
+        }
+    }
+    out.into()
 }

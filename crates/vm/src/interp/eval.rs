@@ -191,6 +191,14 @@ impl Vm {
         }
     }
 
+    /// UnboundLocalError for local `i`.
+    #[cold]
+    fn unbound_local(&mut self, code: Gc<CodeObj>, i: usize) -> PyErr {
+        let name = self.str_of(code.varnames[i]);
+        let t = self.types.unbound_local_error;
+        self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+    }
+
     #[inline]
     pub(super) fn push(&mut self, v: Value) {
         self.stack[self.sp] = v;
@@ -228,8 +236,8 @@ impl Vm {
         let code: Gc<CodeObj> = self.frames[fi].code;
         let mut ip = self.frames[fi].ip;
         let base = self.frames[fi].base;
-        let code_rc = std::rc::Rc::clone(&code.code);
-        let instrs: &[Instr] = &code_rc.code;
+        let code_rc = std::rc::Rc::clone(&code.quick);
+        let instrs: &[Instr] = &code_rc;
         macro_rules! save_ip {
             () => {
                 if let Some(f) = self.frames.last_mut() {
@@ -268,15 +276,65 @@ impl Vm {
                     let v = self.stack[base + i as usize];
                     if v.is_null() {
                         save_ip!();
-                        let name = self.str_of(code.varnames[i as usize]);
-                        let t = self.types.unbound_local_error;
-                        return Err((self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value")), false));
+                        return Err((self.unbound_local(code, i as usize), false));
                     }
                     self.push(v);
                 }
                 Instr::StoreFast(i) => {
                     let v = self.pop();
                     self.stack[base + i as usize] = v;
+                }
+                // Superinstructions (see `opcode::fuse`). When the second half would raise,
+                // only the first half runs: the next dispatch runs the second instruction
+                // itself, which raises at its own index.
+                Instr::LoadFastLoadFast(ab) => {
+                    let (a, b) = ((ab >> 16) as usize, (ab & 0xffff) as usize);
+                    let va = self.stack[base + a];
+                    if va.is_null() {
+                        save_ip!();
+                        return Err((self.unbound_local(code, a), false));
+                    }
+                    self.push(va);
+                    let vb = self.stack[base + b];
+                    if !vb.is_null() {
+                        self.push(vb);
+                        ip += 1;
+                    }
+                }
+                Instr::LoadFastLoadConst(ab) => {
+                    let a = (ab >> 16) as usize;
+                    let va = self.stack[base + a];
+                    if va.is_null() {
+                        save_ip!();
+                        return Err((self.unbound_local(code, a), false));
+                    }
+                    self.push(va);
+                    self.push(code.consts[(ab & 0xffff) as usize]);
+                    ip += 1;
+                }
+                Instr::LoadConstLoadFast(ab) => {
+                    self.push(code.consts[(ab >> 16) as usize]);
+                    let vb = self.stack[base + (ab & 0xffff) as usize];
+                    if !vb.is_null() {
+                        self.push(vb);
+                        ip += 1;
+                    }
+                }
+                Instr::StoreFastLoadFast(ab) => {
+                    let v = self.pop();
+                    self.stack[base + (ab >> 16) as usize] = v;
+                    let vb = self.stack[base + (ab & 0xffff) as usize];
+                    if !vb.is_null() {
+                        self.push(vb);
+                        ip += 1;
+                    }
+                }
+                Instr::StoreFastStoreFast(ab) => {
+                    let v = self.pop();
+                    self.stack[base + (ab >> 16) as usize] = v;
+                    let w = self.pop();
+                    self.stack[base + (ab & 0xffff) as usize] = w;
+                    ip += 1;
                 }
                 Instr::DeleteFast(i) => {
                     if self.stack[base + i as usize].is_null() {

@@ -139,6 +139,9 @@ impl Trace for SliceObj {
 /// A code object at run time: the compiler's code plus its constants and names as values.
 pub struct CodeObj {
     pub code: Rc<CodeObject>,
+    /// The instructions the interpreter runs: `code.code` with adjacent pairs fused into
+    /// superinstructions (same length and indices; see `opcode::fuse`).
+    pub quick: Rc<[pyjit_compiler::opcode::Instr]>,
     pub consts: Box<[Value]>,
     /// `names` interned.
     pub names: Box<[Value]>,
