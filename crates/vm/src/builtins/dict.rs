@@ -528,6 +528,7 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for bytes()"))),
         }
     }
+    let what = if cls == vm.types.bytearray || vm.is_subtype(cls, vm.types.bytearray) { "bytearray" } else { "bytes" };
     let data = match src {
         Some(s) => {
             if enc.is_none() && s.kind() != Some(ObjKind::Bytes) && !vm.is_int(s) && s.kind() != Some(ObjKind::Str) {
@@ -537,10 +538,10 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                     let r = vm.call(f, &[s])?;
                     super::bytes::bytes_from(vm, r)?
                 } else {
-                    super::bytes::bytes_ctor_data(vm, s, enc)?
+                    super::bytes::bytes_ctor_data_for(vm, s, enc, what)?
                 }
             } else {
-                super::bytes::bytes_ctor_data(vm, s, enc)?
+                super::bytes::bytes_ctor_data_for(vm, s, enc, what)?
             }
         }
         None => vec![],

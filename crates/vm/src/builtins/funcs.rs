@@ -260,7 +260,7 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     match m {
         Some(m) if m != vm.none => {
             let (Some(x), Some(y), Some(z)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return ternary_pow(vm, b, e, m);
             };
             use num_traits::{Signed, Zero};
             if z.is_zero() {
@@ -277,6 +277,26 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
         _ => vm.binary_op(b, e, BinOp::Pow, false),
     }
+}
+
+/// pow(b, e, m) when not all three are ints: `__pow__` of a class written in Python.
+fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
+    // three-argument power never uses __rpow__
+    let n = vm.intern("__pow__");
+    if vm.is_heap_type(b) {
+        let ty = vm.type_of(b);
+        if let Some(f) = vm.lookup(ty, n) {
+            let r = vm.call(f, &[b, e, m])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    if vm.as_num(b).is_some() && vm.as_num(e).is_some() && vm.as_num(m).is_some() {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    let (x, y, z) = (vm.type_name_of(b), vm.type_name_of(e), vm.type_name_of(m));
+    Err(vm.type_error(&format!("unsupported operand type(s) for ** or pow(): '{x}', '{y}', '{z}'")))
 }
 
 fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {

@@ -224,7 +224,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for complex()"))),
         }
     }
-    let parts = |vm: &mut Vm, v: Value| -> PyResult<(f64, f64)> {
+    let parts = |vm: &mut Vm, v: Value, first: bool| -> PyResult<(f64, f64)> {
         match vm.as_num(v) {
             Some(Num::Complex(r, i)) => Ok((r, i)),
             Some(_) => Ok((float_from(vm, v)?, 0.0)),
@@ -232,13 +232,32 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                 if let Some(s) = v.get::<StrObj>() {
                     return parse_complex(&s.s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
                 }
+                let ty = vm.type_of(v);
+                if first {
+                    let n = vm.intern("__complex__");
+                    if let Some(f) = vm.lookup(ty, n) {
+                        let r = vm.call(f, &[v])?;
+                        return match r.get::<ComplexObj>() {
+                            Some(c) => Ok((c.re, c.im)),
+                            None => {
+                                let tn = vm.type_name_of(r);
+                                Err(vm.type_error(&format!("__complex__ returned non-complex (type {tn})")))
+                            }
+                        };
+                    }
+                }
+                let (fl, ix) = (vm.intern("__float__"), vm.intern("__index__"));
+                if vm.lookup(ty, fl).is_some() || vm.lookup(ty, ix).is_some() {
+                    return Ok((float_from(vm, v)?, 0.0));
+                }
                 let tn = vm.type_name_of(v);
-                Err(vm.type_error(&format!("complex() first argument must be a string or a number, not '{tn}'")))
+                let which = if first { "first argument must be a string or a number" } else { "second argument must be a number" };
+                Err(vm.type_error(&format!("complex() {which}, not '{tn}'")))
             }
         }
     };
     let (r1, i1) = match re {
-        Some(v) => parts(vm, v)?,
+        Some(v) => parts(vm, v, true)?,
         None => (0.0, 0.0),
     };
     let (r2, i2) = match im {
@@ -246,7 +265,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             if v.kind() == Some(ObjKind::Str) {
                 return Err(vm.type_error("complex() second arg can't be a string"));
             }
-            parts(vm, v)?
+            parts(vm, v, false)?
         }
         None => (0.0, 0.0),
     };
@@ -436,8 +455,22 @@ fn int_imag(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_int(0))
 }
 
-fn int_is_integer(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
-    Ok(vm.true_)
+/// The rank of a number in the tower int < float < complex (None: not a number).
+fn num_rank(vm: &Vm, v: Value) -> Option<u8> {
+    Some(match vm.as_num(v)? {
+        Num::Small(_) | Num::Int(_) => 0,
+        Num::Float(_) => 1,
+        Num::Complex(..) => 2,
+    })
+}
+
+/// Does a binary method of the numeric class of `self_` handle `other` (int.__add__ does not
+/// take a float: it answers NotImplemented, and float.__radd__ runs)?
+fn operand_ok(vm: &Vm, self_: Value, other: Value) -> bool {
+    match (num_rank(vm, self_), num_rank(vm, other)) {
+        (Some(a), Some(b)) => b <= a,
+        _ => false,
+    }
 }
 
 macro_rules! num_dunder {
@@ -445,8 +478,7 @@ macro_rules! num_dunder {
         fn $name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
             arity(vm, args, 2, 2, stringify!($name))?;
             let (a, b) = if $rev { (args[1], args[0]) } else { (args[0], args[1]) };
-            let ok = |vm: &Vm, v: Value| vm.as_num(v).is_some();
-            if !ok(vm, a) || !ok(vm, b) {
+            if !operand_ok(vm, args[0], args[1]) {
                 return Ok(vm.not_implemented);
             }
             match vm.num_binop(a, b, $op)? {
@@ -475,7 +507,7 @@ fn n_pow(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         return vm.call(pow, args);
     }
     arity(vm, args, 2, 3, "__pow__")?;
-    if vm.as_num(args[0]).is_none() || vm.as_num(args[1]).is_none() {
+    if !operand_ok(vm, args[0], args[1]) {
         return Ok(vm.not_implemented);
     }
     Ok(vm.num_binop(args[0], args[1], BinOp::Pow)?.unwrap_or(vm.not_implemented))
@@ -496,6 +528,9 @@ macro_rules! cmp_dunder {
     ($name:ident, $op:expr) => {
         fn $name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
             arity(vm, args, 2, 2, stringify!($name))?;
+            if !operand_ok(vm, args[0], args[1]) {
+                return Ok(vm.not_implemented);
+            }
             match super::compare::native_compare(vm, args[0], args[1], $op)? {
                 Some(r) => Ok(r),
                 None => Ok(vm.not_implemented),
@@ -881,7 +916,6 @@ pub fn register(vm: &mut Vm) {
         ("to_bytes", int_to_bytes),
         ("as_integer_ratio", int_as_integer_ratio),
         ("conjugate", int_conjugate),
-        ("is_integer", int_is_integer),
         ("__floor__", int_conjugate),
         ("__ceil__", int_conjugate),
     ];

@@ -334,6 +334,20 @@ impl Vm {
         }
         if op == BinOp::Mul {
             let is_seq = |k: Option<ObjKind>| matches!(k, Some(ObjKind::Str) | Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray));
+            // sequence repetition by an object with __index__
+            if is_seq(a.kind()) && !self.is_int(b) {
+                if let Some(n) = self.index_opt(b)? {
+                    if let Some(r) = crate::builtins::seqops::seq_binop(self, a, n, op, inplace)? {
+                        return Ok(r);
+                    }
+                }
+            } else if is_seq(b.kind()) && !self.is_int(a) {
+                if let Some(n) = self.index_opt(a)? {
+                    if let Some(r) = crate::builtins::seqops::seq_binop(self, n, b, op, inplace)? {
+                        return Ok(r);
+                    }
+                }
+            }
             if is_seq(a.kind()) && !self.is_int(b) {
                 return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{bn}'")));
             }
@@ -691,6 +705,26 @@ impl Vm {
         let l = self.collect_list(iterable)?;
         let items = l.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default();
         Ok((l, items))
+    }
+
+    /// `__index__` of `v` when its class defines it (None when it does not).
+    pub fn index_opt(&mut self, v: Value) -> PyResult<Option<Value>> {
+        if self.is_int(v) {
+            return Ok(Some(v));
+        }
+        let ty = self.type_of(v);
+        let n = self.intern("__index__");
+        match self.lookup(ty, n) {
+            Some(f) if f != self.none => {
+                let r = self.call(f, &[v])?;
+                if self.is_int(r) {
+                    return Ok(Some(r));
+                }
+                let tn = self.type_name_of(r);
+                Err(self.type_error(&format!("__index__ returned non-int (type {tn})")))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// An int index from an object with `__index__`.
