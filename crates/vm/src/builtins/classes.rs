@@ -22,15 +22,20 @@ impl Vm {
                 return Err(self.type_error(&format!("type '{n}' is not an acceptable base type")));
             }
         }
-        // the layout: at most one builtin base kind besides Instance
+        // the layout: the bases' solid bases (the classes that fix their instance layout)
+        // must form a chain
         let mut kind = ObjKind::Instance;
+        let mut winner = Value::NULL;
         for &b in &bases {
             let k = b.get::<TypeObj>().map(|t| t.instance_kind).unwrap_or(ObjKind::Instance);
             if k != ObjKind::Instance {
-                if kind != ObjKind::Instance && kind != k {
-                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
-                }
                 kind = k;
+            }
+            let sb = self.solid_base(b);
+            if winner.is_null() || self.is_subtype(sb, winner) {
+                winner = sb;
+            } else if !self.is_subtype(winner, sb) {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
         }
         let dict = self.new_dict();
@@ -77,21 +82,49 @@ impl Vm {
         }
         let mut slot_names = Vec::new();
         if let Some(slots) = self.dict_get_by_str(dict, "__slots__") {
-            let items = if slots.kind() == Some(ObjKind::Str) { vec![slots] } else { self.to_vec(slots)?.1 };
+            let (_h, items) = if slots.kind() == Some(ObjKind::Str) { (slots, vec![slots]) } else { self.to_vec(slots)? };
+            let bases_have_dict = bases.iter().any(|b| {
+                b.get::<TypeObj>()
+                    .map(|t| (t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)) || t.instance_kind == ObjKind::Exception)
+                    .unwrap_or(false)
+            });
             let mut has_dict = false;
             for s in items {
+                if s.kind() != Some(ObjKind::Str) {
+                    let tn = self.type_name_of(s);
+                    return Err(self.type_error(&format!("__slots__ items must be strings, not '{tn}'")));
+                }
                 let sn = self.str_of(s);
+                let ident = sn.chars().next().map(|c| c == '_' || c.is_alphabetic()).unwrap_or(false)
+                    && sn.chars().all(|c| c == '_' || c.is_alphanumeric());
+                if !ident {
+                    return Err(self.type_error("__slots__ must be identifiers"));
+                }
                 if sn == "__dict__" {
+                    if has_dict || bases_have_dict {
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                    }
                     has_dict = true;
+                    continue;
+                }
+                if sn == "__weakref__" {
                     continue;
                 }
                 let m = pyjit_compiler::symtable::mangle(Some(&name_s), &sn);
                 let iv = self.intern(&m);
-                slot_names.push(iv);
+                if self.dict_get_str(dict, iv).is_some() {
+                    let r = self.repr(iv)?;
+                    return Err(self.value_error(&format!("{r} in __slots__ conflicts with class variable")));
+                }
+                if !slot_names.contains(&iv) {
+                    slot_names.push(iv);
+                }
             }
-            let bases_have_dict = bases.iter().any(|b| {
-                b.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false)
-            });
+            if !slot_names.is_empty() && matches!(kind, ObjKind::BigInt | ObjKind::Tuple | ObjKind::Bytes) {
+                let base = bases.iter().copied().find(|b| b.get::<TypeObj>().map(|t| t.instance_kind) == Some(kind)).unwrap_or(bases[0]);
+                let bn = self.type_name(base);
+                return Err(self.type_error(&format!("nonempty __slots__ not supported for subtype of '{bn}'")));
+            }
             if !has_dict && !bases_have_dict {
                 flags |= type_flags::NO_DICT;
             }
@@ -126,9 +159,10 @@ impl Vm {
                 bt.subclasses.borrow_mut().push(cls);
             }
         }
-        // slot descriptors are plain instance attributes in pyjit: remove class-level names
-        for s in &slot_names {
-            let _ = s;
+        // one member descriptor per slot
+        for &s in &slot_names {
+            let md = self.new_member_descr(s, cls);
+            self.dict_set(dict, s, md)?;
         }
         let cc = self.intern("__classcell__");
         if let Some(cell) = self.dict_get_str(dict, cc) {
@@ -158,6 +192,28 @@ impl Vm {
             self.call_kw(f, &vals, kwn)?;
         }
         Ok(cls)
+    }
+
+    /// The class that fixes the instance layout of `ty`: the nearest class (itself or an
+    /// ancestor) that declares `__slots__` members or has its own builtin layout.
+    fn solid_base(&mut self, ty: Value) -> Value {
+        let Some(t) = ty.get::<TypeObj>() else { return ty };
+        let base = t.bases.borrow().first().copied();
+        let Some(base) = base else { return ty };
+        if t.has_flag(type_flags::HEAPTYPE) {
+            let own = self.dict_items(t.dict).iter().any(|(_, v)| v.get::<MemberDescrObj>().map(|m| m.owner == ty).unwrap_or(false));
+            if own {
+                return ty;
+            }
+            return self.solid_base(base);
+        }
+        // builtin classes: the topmost ancestor with the same layout (object for plain ones)
+        let same = base.get::<TypeObj>().map(|b| b.instance_kind == t.instance_kind).unwrap_or(false);
+        if same {
+            self.solid_base(base)
+        } else {
+            ty
+        }
     }
 
     /// Attribute names for dir().
@@ -216,6 +272,10 @@ impl Vm {
             return Ok(Some(self.type_of(obj)));
         }
         if n == "__dict__" {
+            if let Some(t) = obj.get::<TypeObj>() {
+                let d = t.dict;
+                return Ok(Some(self.new_mappingproxy(d)));
+            }
             return Ok(self.instance_dict(obj, true));
         }
         match obj.kind() {

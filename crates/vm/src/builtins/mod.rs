@@ -3,6 +3,7 @@
 pub mod bytes;
 mod classes;
 pub mod compare;
+mod descr;
 mod dict;
 pub mod exceptions;
 pub mod format;
@@ -150,6 +151,7 @@ pub fn register_all(vm: &mut Vm) {
     str::register(vm);
     list::register(vm);
     dict::register(vm);
+    descr::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
     // classes and constants visible in builtins

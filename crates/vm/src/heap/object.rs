@@ -141,4 +141,7 @@ payloads! {
     MemoryView => MemoryViewObj,
     Traceback => TracebackObj,
     Frame => FrameObj,
+    MemberDescr => MemberDescrObj,
+    MappingProxy => MappingProxyObj,
+    GenericAlias => GenericAliasObj,
 }

@@ -43,7 +43,8 @@ impl Vm {
         }
         // a class attribute that is a data descriptor takes precedence: do not cache
         if let Some(d) = self.lookup(ty, name) {
-            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt)) {
+            // (a `__slots__` member stores its value in the map slot itself)
+            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt) | Some(ObjKind::MemberDescr)) {
                 return;
             }
         }
@@ -88,7 +89,9 @@ impl Vm {
         if let Some(inst) = obj.get::<InstanceObj>() {
             let map = inst.map.get();
             if let Some(m) = map.get::<MapObj>() {
-                return m.lookup(name).is_some();
+                if m.lookup(name).is_some() {
+                    return true;
+                }
             }
             let d = inst.dict.get();
             return !d.is_null() && self.dict_get_str(d, name).is_some();

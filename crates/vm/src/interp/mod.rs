@@ -108,6 +108,8 @@ pub struct Vm {
     pub stack_top: usize,
     /// Dicts of instances of builtin subclasses (keyed by object address).
     pub ext_dicts: HashMap<u64, Value>,
+    /// `__slots__` members of instances of builtin subclasses (keyed by object address).
+    pub member_dicts: HashMap<u64, Value>,
     /// Objects kept alive for the VM's lifetime (method tables, caches).
     pub permanent: Vec<Value>,
     pub hash_key: (u64, u64),
@@ -158,6 +160,7 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend_from_slice(&self.chars);
         roots.extend(self.ext_dicts.values().copied());
+        roots.extend(self.member_dicts.values().copied());
         roots.extend_from_slice(&self.permanent);
         roots.extend_from_slice(&self.repr_stack);
         roots.extend_from_slice(&self.recent);
@@ -182,6 +185,15 @@ impl Vm {
             .collect();
         for k in dead {
             self.ext_dicts.remove(&k);
+        }
+        let dead: Vec<u64> = self
+            .member_dicts
+            .keys()
+            .copied()
+            .filter(|&k| !Heap::is_marked(Value::from_raw(k)))
+            .collect();
+        for k in dead {
+            self.member_dicts.remove(&k);
         }
         let r = self.heap.sweep();
         self.gc_time.1 += t1.elapsed().as_nanos() as u64;
