@@ -373,8 +373,20 @@ fn f_id(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool> {
+    // an exact class match needs no hook
+    if inst && vm.type_of(obj) == cls {
+        return Ok(true);
+    }
     if let Some(t) = cls.get::<TupleObj>() {
         for &c in t.items.to_vec().iter() {
+            if class_check(vm, obj, c, inst)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if vm.is_union(cls) {
+        for c in vm.alias_args(cls) {
             if class_check(vm, obj, c, inst)? {
                 return Ok(true);
             }

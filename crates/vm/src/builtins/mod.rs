@@ -8,6 +8,7 @@ mod dict;
 pub mod exceptions;
 pub mod format;
 mod funcs;
+mod generic;
 pub mod hash;
 pub mod iters;
 mod list;
@@ -152,6 +153,7 @@ pub fn register_all(vm: &mut Vm) {
     list::register(vm);
     dict::register(vm);
     descr::register(vm);
+    generic::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
     // classes and constants visible in builtins

@@ -272,8 +272,13 @@ fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn type_or(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    // types.UnionType is not modelled; a tuple works for isinstance checks
-    Ok(vm.new_tuple(vec![args[0], args[1]]))
+    super::marity(vm, args, 2, 2, "__or__")?;
+    vm.make_union(args[0], args[1])
+}
+
+fn type_ror(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::marity(vm, args, 2, 2, "__ror__")?;
+    vm.make_union(args[1], args[0])
 }
 
 // ---- property, classmethod, staticmethod, super ----
@@ -916,6 +921,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, t, "__instancecheck__", type_instancecheck);
     method(vm, t, "__subclasscheck__", type_subclasscheck);
     method(vm, t, "__or__", type_or);
+    method(vm, t, "__ror__", type_ror);
     super::class_method(vm, t, "__prepare__", type_prepare);
 
     let p = vm.types.property;

@@ -553,6 +553,9 @@ impl Vm {
         if let Some(f) = self.lookup(ty, n) {
             return self.call(f, &[obj, key]);
         }
+        if obj == self.types.type_ {
+            return Ok(self.new_generic_alias(obj, key));
+        }
         if self.is_type(obj) {
             let cg = self.intern("__class_getitem__");
             if let Some(f) = self.getattr_opt(obj, cg)? {
