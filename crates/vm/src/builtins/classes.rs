@@ -10,6 +10,25 @@ use crate::objects::*;
 impl Vm {
     /// type.__new__(meta, name, bases, ns): a new class.
     pub fn create_class(&mut self, meta: Value, name: Value, mut bases: Vec<Value>, ns: Value, kws: &[(String, Value)]) -> PyResult<Value> {
+        let winner = self.calculate_meta(meta, &bases)?;
+        let mut meta = meta;
+        if winner != meta {
+            // a more derived metaclass with its own __new__ makes the class
+            let nn = self.intern("__new__");
+            let (wn, tn) = (self.lookup(winner, nn), self.lookup(self.types.type_, nn));
+            if wn != tn {
+                if let Some(f) = wn {
+                    let f = self.bind_descr(f, Value::NULL, winner)?;
+                    let bt = self.new_tuple(bases.clone());
+                    let mut a = vec![winner, name, bt, ns];
+                    let names: Vec<Value> = kws.iter().map(|(k, _)| self.intern(k)).collect();
+                    a.extend(kws.iter().map(|(_, v)| *v));
+                    let kwn = if names.is_empty() { Value::NULL } else { self.new_tuple(names) };
+                    return self.call_kw(f, &a, kwn);
+                }
+            }
+            meta = winner;
+        }
         if bases.is_empty() {
             bases.push(self.types.object);
         }
@@ -20,6 +39,12 @@ impl Vm {
             if !bt.has_flag(type_flags::BASETYPE) {
                 let n = bt.name.borrow().clone();
                 return Err(self.type_error(&format!("type '{n}' is not an acceptable base type")));
+            }
+        }
+        for (i, &b) in bases.iter().enumerate() {
+            if bases[..i].contains(&b) {
+                let bn = self.type_name(b);
+                return Err(self.type_error(&format!("duplicate base class {bn}")));
             }
         }
         // the layout: the bases' solid bases (the classes that fix their instance layout)
@@ -192,6 +217,25 @@ impl Vm {
             self.call_kw(f, &vals, kwn)?;
         }
         Ok(cls)
+    }
+
+    /// The most derived of `meta` and the metaclasses of `bases` (TypeError on a conflict).
+    pub fn calculate_meta(&mut self, meta: Value, bases: &[Value]) -> PyResult<Value> {
+        let mut winner = meta;
+        for &b in bases {
+            let bt = self.type_of(b);
+            if self.is_subtype(winner, bt) {
+                continue;
+            }
+            if self.is_subtype(bt, winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
     }
 
     /// The class that fixes the instance layout of `ty`: the nearest class (itself or an

@@ -725,15 +725,7 @@ fn f_build_class(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         meta = if let Some(&b) = bases.first() { vm.type_of(b) } else { vm.types.type_ };
     }
     if vm.is_type(meta) {
-        // the most derived metaclass
-        for &b in &bases {
-            let bt = vm.type_of(b);
-            if vm.is_subtype(bt, meta) {
-                meta = bt;
-            } else if !vm.is_subtype(meta, bt) {
-                return Err(vm.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
-            }
-        }
+        meta = vm.calculate_meta(meta, &bases)?;
     }
     let _ = explicit;
     let bases_t = vm.new_tuple(bases);
