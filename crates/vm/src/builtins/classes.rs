@@ -106,14 +106,21 @@ impl Vm {
             flags |= type_flags::EXCEPTION;
         }
         let mut slot_names = Vec::new();
+        let bases_have_dict = bases.iter().any(|b| {
+            b.get::<TypeObj>()
+                .map(|t| {
+                    (t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT))
+                        || matches!(t.instance_kind, ObjKind::Exception | ObjKind::Type | ObjKind::Module)
+                })
+                .unwrap_or(false)
+        });
+        // the `__dict__` and `__weakref__` descriptors this class adds
+        let mut add_dict = !bases_have_dict;
+        let mut add_weakref = self.weakref_addable(&bases);
         if let Some(slots) = self.dict_get_by_str(dict, "__slots__") {
             let (_h, items) = if slots.kind() == Some(ObjKind::Str) { (slots, vec![slots]) } else { self.to_vec(slots)? };
-            let bases_have_dict = bases.iter().any(|b| {
-                b.get::<TypeObj>()
-                    .map(|t| (t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)) || t.instance_kind == ObjKind::Exception)
-                    .unwrap_or(false)
-            });
             let mut has_dict = false;
+            let mut has_weakref = false;
             for s in items {
                 if s.kind() != Some(ObjKind::Str) {
                     let tn = self.type_name_of(s);
@@ -133,6 +140,7 @@ impl Vm {
                     continue;
                 }
                 if sn == "__weakref__" {
+                    has_weakref = true;
                     continue;
                 }
                 let m = pyjit_compiler::symtable::mangle(Some(&name_s), &sn);
@@ -153,6 +161,8 @@ impl Vm {
             if !has_dict && !bases_have_dict {
                 flags |= type_flags::NO_DICT;
             }
+            add_dict = has_dict;
+            add_weakref = add_weakref && has_weakref;
         }
         let t = TypeObj {
             name: RefCell::new(name_s.clone()),
@@ -184,10 +194,24 @@ impl Vm {
                 bt.subclasses.borrow_mut().push(cls);
             }
         }
-        // one member descriptor per slot
+        // one member descriptor per slot, then `__dict__`, `__weakref__` and `__doc__`
         for &s in &slot_names {
             let md = self.new_member_descr(s, cls);
             self.dict_set(dict, s, md)?;
+        }
+        for (add, n) in [(add_dict, "__dict__"), (add_weakref, "__weakref__")] {
+            if add {
+                let k = self.intern(n);
+                if self.dict_get_str(dict, k).is_none() {
+                    let gt = self.types.getset_descriptor;
+                    let gd = self.alloc(gt, MemberDescrObj { name: k, owner: cls }).value();
+                    self.dict_set(dict, k, gd)?;
+                }
+            }
+        }
+        if self.dict_get_by_str(dict, "__doc__").is_none() {
+            let none = self.none;
+            self.dict_set_str(dict, "__doc__", none);
         }
         let cc = self.intern("__classcell__");
         if let Some(cell) = self.dict_get_str(dict, cc) {
@@ -219,6 +243,26 @@ impl Vm {
         Ok(cls)
     }
 
+    /// Does a new class with `bases` get a `__weakref__` descriptor (no base supports weak
+    /// references yet, and none has a variable-size layout)?
+    fn weakref_addable(&mut self, bases: &[Value]) -> bool {
+        let wr = self.intern("__weakref__");
+        for &b in bases {
+            let Some(t) = b.get::<TypeObj>() else { continue };
+            if t.has_flag(type_flags::HEAPTYPE) {
+                if self.lookup(b, wr).is_some() {
+                    return false;
+                }
+            } else if matches!(
+                t.instance_kind,
+                ObjKind::BigInt | ObjKind::Bool | ObjKind::Tuple | ObjKind::Bytes | ObjKind::Set | ObjKind::Type | ObjKind::Function | ObjKind::Module
+            ) {
+                return false;
+            }
+        }
+        true
+    }
+
     /// The most derived of `meta` and the metaclasses of `bases` (TypeError on a conflict).
     pub fn calculate_meta(&mut self, meta: Value, bases: &[Value]) -> PyResult<Value> {
         let mut winner = meta;
@@ -245,7 +289,11 @@ impl Vm {
         let base = t.bases.borrow().first().copied();
         let Some(base) = base else { return ty };
         if t.has_flag(type_flags::HEAPTYPE) {
-            let own = self.dict_items(t.dict).iter().any(|(_, v)| v.get::<MemberDescrObj>().map(|m| m.owner == ty).unwrap_or(false));
+            let md = self.types.member_descriptor;
+            let own = self
+                .dict_items(t.dict)
+                .iter()
+                .any(|(_, v)| self.type_of(*v) == md && v.get::<MemberDescrObj>().map(|m| m.owner == ty).unwrap_or(false));
             if own {
                 return ty;
             }

@@ -54,9 +54,56 @@ impl Vm {
         self.attribute_error(&format!("'{tn}' object has no attribute '{n}'"))
     }
 
+    /// The `__dict__` and `__weakref__` descriptors of classes (a `getset_descriptor`).
+    fn is_getset(&self, descr: Value) -> bool {
+        self.type_of(descr) == self.types.getset_descriptor
+    }
+
+    fn getset_get(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        if self.str_of(name) == "__weakref__" {
+            return Ok(self.none);
+        }
+        match self.instance_dict(obj, true) {
+            Some(d) => Ok(d),
+            None => Err(self.member_missing(obj, name)),
+        }
+    }
+
+    /// `obj.__dict__ = d` (None for `del obj.__dict__`).
+    fn getset_set(&mut self, obj: Value, owner: Value, name: Value, v: Option<Value>) -> PyResult<()> {
+        if self.str_of(name) == "__weakref__" {
+            let on = self.type_name(owner);
+            return Err(self.attribute_error(&format!("attribute '__weakref__' of '{on}' objects is not writable")));
+        }
+        let d = match v {
+            Some(d) if d.kind() == Some(ObjKind::Dict) => d,
+            Some(d) => {
+                let tn = self.type_name_of(d);
+                return Err(self.type_error(&format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+            }
+            None => self.new_dict(),
+        };
+        if self.instance_dict(obj, true).is_none() {
+            return Err(self.member_missing(obj, name));
+        }
+        if let Some(inst) = obj.get::<InstanceObj>() {
+            inst.dict.set(d);
+        } else if obj.kind() == Some(ObjKind::Exception) {
+            if let Some(e) = obj.get::<ExceptionObj>() {
+                e.dict.set(d);
+            }
+        } else {
+            self.ext_dicts.insert(obj.raw(), d);
+        }
+        Ok(())
+    }
+
     /// The value of a slot member of `obj` (AttributeError when unset).
     pub fn member_descr_get(&mut self, descr: Value, obj: Value) -> PyResult<Value> {
         let (name, _) = self.member_check(descr, obj)?;
+        if self.is_getset(descr) {
+            return self.getset_get(obj, name);
+        }
         let v = if let Some(inst) = obj.get::<InstanceObj>() {
             let i = inst.map.get().get::<MapObj>().and_then(|m| m.lookup(name));
             i.and_then(|i| inst.slots.borrow().get(i).copied()).unwrap_or(Value::NULL)
@@ -73,7 +120,10 @@ impl Vm {
     }
 
     pub fn member_descr_set(&mut self, descr: Value, obj: Value, v: Value) -> PyResult<()> {
-        let (name, _) = self.member_check(descr, obj)?;
+        let (name, owner) = self.member_check(descr, obj)?;
+        if self.is_getset(descr) {
+            return self.getset_set(obj, owner, name, Some(v));
+        }
         if obj.kind() == Some(ObjKind::Instance) {
             if !self.map_set(obj, name, v, true) {
                 return Err(self.member_missing(obj, name));
@@ -87,7 +137,10 @@ impl Vm {
     }
 
     pub fn member_descr_delete(&mut self, descr: Value, obj: Value) -> PyResult<()> {
-        let (name, _) = self.member_check(descr, obj)?;
+        let (name, owner) = self.member_check(descr, obj)?;
+        if self.is_getset(descr) {
+            return self.getset_set(obj, owner, name, None);
+        }
         if let Some(inst) = obj.get::<InstanceObj>() {
             let i = inst.map.get().get::<MapObj>().and_then(|m| m.lookup(name));
             let mut slots = inst.slots.borrow_mut();
@@ -133,7 +186,8 @@ fn md_parts(vm: &mut Vm, v: Value) -> PyResult<(Value, Value)> {
 }
 fn md_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (name, owner) = md_parts(vm, a[0])?;
-    let s = format!("<member '{}' of '{}' objects>", vm.str_of(name), vm.type_name(owner));
+    let what = if vm.is_getset(a[0]) { "attribute" } else { "member" };
+    let s = format!("<{what} '{}' of '{}' objects>", vm.str_of(name), vm.type_name(owner));
     Ok(vm.new_string(s))
 }
 fn md_name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -227,15 +281,16 @@ forward!(mp_copy, "copy", 1, 1);
 forward!(mp_reversed, "__reversed__", 1, 1);
 
 pub fn register(vm: &mut Vm) {
-    let md = vm.types.member_descriptor;
-    let ms: &[(&'static str, crate::interp::NativeFn)] =
-        &[("__get__", md_get), ("__set__", md_set), ("__delete__", md_delete), ("__repr__", md_repr)];
-    for &(n, f) in ms {
-        method(vm, md, n, f);
+    for md in [vm.types.member_descriptor, vm.types.getset_descriptor] {
+        let ms: &[(&'static str, crate::interp::NativeFn)] =
+            &[("__get__", md_get), ("__set__", md_set), ("__delete__", md_delete), ("__repr__", md_repr)];
+        for &(n, f) in ms {
+            method(vm, md, n, f);
+        }
+        getset(vm, md, "__name__", md_name, None);
+        getset(vm, md, "__qualname__", md_qualname, None);
+        getset(vm, md, "__objclass__", md_objclass, None);
     }
-    getset(vm, md, "__name__", md_name, None);
-    getset(vm, md, "__qualname__", md_qualname, None);
-    getset(vm, md, "__objclass__", md_objclass, None);
 
     let mp = vm.types.mappingproxy;
     let ms: &[(&'static str, crate::interp::NativeFn)] = &[

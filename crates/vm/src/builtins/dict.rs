@@ -154,9 +154,20 @@ fn d_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn d_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    marity(vm, a, 2, 2, "__getitem__")?;
     match vm.dict_get(a[0], a[1])? {
         Some(v) => Ok(v),
-        None => Err(vm.key_error(a[1])),
+        None => {
+            // subclasses may define __missing__
+            let ty = vm.type_of(a[0]);
+            if ty != vm.types.dict {
+                let n = vm.intern("__missing__");
+                if let Some(f) = vm.lookup(ty, n) {
+                    return vm.call(f, &[a[0], a[1]]);
+                }
+            }
+            Err(vm.key_error(a[1]))
+        }
     }
 }
 fn d_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -203,14 +203,13 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "Ellipsis", e);
     vm.dict_set_str(bd, "NotImplemented", ni);
     vm.dict_set_str(bd, "__debug__", t);
-    // set __module__ of builtin classes
+    // builtin classes have a __doc__ entry; their __module__ ("builtins") is not stored
     let all = vm.types.all();
-    let bname = vm.intern("builtins");
     for ty in all {
         if let Some(tt) = ty.get::<TypeObj>() {
             let d = tt.dict;
-            if vm.dict_get_by_str(d, "__module__").is_none() {
-                vm.dict_set_str(d, "__module__", bname);
+            if vm.dict_get_by_str(d, "__doc__").is_none() {
+                vm.dict_set_str(d, "__doc__", none);
             }
         }
     }

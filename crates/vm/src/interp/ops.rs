@@ -605,6 +605,10 @@ impl Vm {
         let ty = self.type_of(container);
         let n = self.intern("__contains__");
         if let Some(f) = self.lookup(ty, n) {
+            if f == self.none {
+                let tn = self.type_name(ty);
+                return Err(self.type_error(&format!("'{tn}' object is not a container")));
+            }
             let r = self.call(f, &[container, v])?;
             return self.truthy(r);
         }

@@ -43,7 +43,7 @@ types_struct!(
     keyboard_interrupt, generator_exit, unicode_error, unicode_decode_error,
     unicode_encode_error, os_error, arithmetic_error, warning, deprecation_warning,
     runtime_warning, user_warning, eof_error, file_not_found_error, buffer_error,
-    member_descriptor, mappingproxy, generic_alias, union_type
+    member_descriptor, getset_descriptor, mappingproxy, generic_alias, union_type
 );
 
 /// (name, base name) of every builtin exception, parents first.
@@ -295,6 +295,7 @@ impl Vm {
         ty!(frame, "frame", o, K::Frame, 0);
         ty!(map_type, "map_layout", o, K::Map, 0);
         ty!(member_descriptor, "member_descriptor", o, K::MemberDescr, 0);
+        ty!(getset_descriptor, "getset_descriptor", o, K::MemberDescr, 0);
         ty!(mappingproxy, "mappingproxy", o, K::MappingProxy, 0);
         ty!(generic_alias, "GenericAlias", o, K::GenericAlias, 0);
         ty!(union_type, "UnionType", o, K::GenericAlias, 0);
