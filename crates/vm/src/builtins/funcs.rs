@@ -499,6 +499,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Value, name: &str, op: CmpOp) -> PyR
     let (pos, kws) = split_kw(vm, args, kw);
     let mut key = Value::NULL;
     let mut default = Value::NULL;
+    if kws.len() > 2 {
+        return Err(vm.type_error(&format!("{name}() takes at most 2 keyword arguments ({} given)", kws.len())));
+    }
     for (k, v) in kws {
         match k.as_str() {
             "key" => {
@@ -507,7 +510,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Value, name: &str, op: CmpOp) -> PyR
                 }
             }
             "default" => default = v,
-            _ => return Err(vm.type_error(&format!("{name}() got an unexpected keyword argument '{k}'"))),
+            _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {name}()"))),
         }
     }
     let (_holder, items) = match pos.len() {
