@@ -60,12 +60,7 @@ pub fn bytes_ctor_data_for(vm: &mut Vm, x: Value, encoding: Option<Value>, what:
     if let Ok(b) = bytes_from(vm, x) {
         return Ok(b);
     }
-    let iterable = {
-        let ty = vm.type_of(x);
-        let (it, gi) = (vm.intern("__iter__"), vm.intern("__getitem__"));
-        vm.lookup(ty, it).is_some() || vm.lookup(ty, gi).is_some()
-    };
-    if !iterable {
+    if !vm.is_iterable(x) {
         let tn = vm.type_name_of(x);
         return Err(vm.type_error(&format!("cannot convert '{tn}' object to {what}")));
     }

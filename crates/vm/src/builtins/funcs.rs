@@ -89,13 +89,15 @@ fn f_repr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     vm.repr_value(args[0])
 }
 
-fn f_ascii(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_ascii(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "ascii")?;
     arity(vm, args, 1, 1, "ascii")?;
     let r = vm.repr(args[0])?;
     Ok(vm.new_string(super::strfmt::ascii_escape(&r)))
 }
 
-fn f_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_abs(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "abs")?;
     arity(vm, args, 1, 1, "abs")?;
     let v = args[0];
     if !vm.is_heap_type(v) {
@@ -123,7 +125,8 @@ fn f_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_all(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_all(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "all")?;
     arity(vm, args, 1, 1, "all")?;
     let it = vm.iter(args[0])?;
     while let Some(v) = vm.next(it)? {
@@ -134,7 +137,8 @@ fn f_all(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.true_)
 }
 
-fn f_any(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_any(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "any")?;
     arity(vm, args, 1, 1, "any")?;
     let it = vm.iter(args[0])?;
     while let Some(v) = vm.next(it)? {
@@ -153,17 +157,21 @@ fn radix(vm: &mut Vm, args: &[Value], name: &str, ty: char) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
-fn f_bin(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_bin(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "bin")?;
     radix(vm, args, "bin", 'b')
 }
-fn f_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_hex(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "hex")?;
     radix(vm, args, "hex", 'x')
 }
-fn f_oct(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_oct(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "oct")?;
     radix(vm, args, "oct", 'o')
 }
 
-fn f_callable(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_callable(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "callable")?;
     arity(vm, args, 1, 1, "callable")?;
     let v = args[0];
     let r = match v.kind() {
@@ -177,7 +185,8 @@ fn f_callable(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.bool_val(r))
 }
 
-fn f_chr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_chr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "chr")?;
     arity(vm, args, 1, 1, "chr")?;
     let i = vm.index_of(args[0])?;
     match vm.as_i64(i) {
@@ -190,7 +199,8 @@ fn f_chr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_ord(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_ord(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "ord")?;
     arity(vm, args, 1, 1, "ord")?;
     let v = args[0];
     if let Some(s) = v.get::<StrObj>() {
@@ -211,7 +221,8 @@ fn f_ord(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")))
 }
 
-fn f_divmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_divmod(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "divmod")?;
     arity(vm, args, 2, 2, "divmod")?;
     let (a, b) = (args[0], args[1]);
     if !vm.is_heap_type(a) && !vm.is_heap_type(b) && vm.as_num(a).is_some() && vm.as_num(b).is_some() {
@@ -310,7 +321,8 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
     Some(e.x.mod_floor(&m))
 }
 
-fn f_getattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_getattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "getattr")?;
     arity(vm, args, 2, 3, "getattr")?;
     let name = args[1];
     if name.kind() != Some(ObjKind::Str) {
@@ -327,7 +339,8 @@ fn f_getattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_setattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "setattr")?;
     arity(vm, args, 3, 3, "setattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
         let tn = vm.type_name_of(args[1]);
@@ -338,7 +351,8 @@ fn f_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-fn f_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_delattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "delattr")?;
     arity(vm, args, 2, 2, "delattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
         let tn = vm.type_name_of(args[1]);
@@ -349,7 +363,8 @@ fn f_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-fn f_hasattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_hasattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "hasattr")?;
     arity(vm, args, 2, 2, "hasattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
         let tn = vm.type_name_of(args[1]);
@@ -360,13 +375,15 @@ fn f_hasattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.bool_val(r))
 }
 
-fn f_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_hash(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "hash")?;
     arity(vm, args, 1, 1, "hash")?;
     let h = vm.hash(args[0])?;
     Ok(vm.new_int(h))
 }
 
-fn f_id(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_id(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "id")?;
     arity(vm, args, 1, 1, "id")?;
     let v = args[0];
     Ok(vm.new_int(if v.is_small() { (v.raw() >> 1) as i64 } else { v.raw() as i64 }))
@@ -436,19 +453,22 @@ fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool
     }
 }
 
-fn f_isinstance(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_isinstance(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "isinstance")?;
     arity(vm, args, 2, 2, "isinstance")?;
     let r = class_check(vm, args[0], args[1], true)?;
     Ok(vm.bool_val(r))
 }
 
-fn f_issubclass(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_issubclass(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "issubclass")?;
     arity(vm, args, 2, 2, "issubclass")?;
     let r = class_check(vm, args[0], args[1], false)?;
     Ok(vm.bool_val(r))
 }
 
-fn f_iter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_iter(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "iter")?;
     arity(vm, args, 1, 2, "iter")?;
     if args.len() == 2 {
         let f = args[0];
@@ -462,7 +482,8 @@ fn f_iter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     vm.iter(args[0])
 }
 
-fn f_next(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_next(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "next")?;
     arity(vm, args, 1, 2, "next")?;
     let it = args[0];
     let ty = vm.type_of(it);
@@ -633,7 +654,8 @@ fn f_round(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_format(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "format")?;
     arity(vm, args, 1, 2, "format")?;
     let spec = args.get(1).copied().unwrap_or(vm.empty_str);
     if spec.kind() != Some(ObjKind::Str) {
@@ -643,15 +665,18 @@ fn f_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     vm.format(args[0], spec)
 }
 
-fn f_globals(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_globals(vm: &mut Vm, _args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "globals")?;
     Ok(vm.frames.last().map(|f| f.globals).unwrap_or(vm.none))
 }
 
-fn f_locals(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_locals(vm: &mut Vm, _args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "locals")?;
     vm.frame_locals()
 }
 
-fn f_vars(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_vars(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "vars")?;
     arity(vm, args, 0, 1, "vars")?;
     if args.is_empty() {
         return vm.frame_locals();
@@ -663,7 +688,8 @@ fn f_vars(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_dir(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_dir(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "dir")?;
     arity(vm, args, 0, 1, "dir")?;
     let names = if args.is_empty() {
         let l = vm.frame_locals()?;
@@ -909,12 +935,14 @@ fn f_open(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Err(vm.err(t, "open() is not available yet in pyjit"))
 }
 
-fn f_aiter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_aiter(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "aiter")?;
     arity(vm, args, 1, 1, "aiter")?;
     vm.call_method_str(args[0], "__aiter__", &[])
 }
 
-fn f_anext(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_anext(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "anext")?;
     arity(vm, args, 1, 2, "anext")?;
     let aw = vm.call_method_str(args[0], "__anext__", &[])?;
     match args.get(1) {

@@ -751,12 +751,19 @@ impl Vm {
                     save_ip!();
                     tryv!(self.set_update(s, it));
                 }
-                Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                Instr::DictUpdate(d) => {
                     let other = self.pop();
                     let m = self.peek(d as usize);
                     save_ip!();
-                    let merge = matches!(instr, Instr::DictMerge(_));
-                    tryv!(self.dict_update_from(m, other, merge));
+                    tryv!(self.dict_update_from(m, other, false));
+                }
+                Instr::DictMerge(d) => {
+                    // [func, args, kwargs, other]: the function names itself in errors
+                    let other = self.pop();
+                    let m = self.peek(d as usize);
+                    let func = self.peek(d as usize + 2);
+                    save_ip!();
+                    tryv!(self.dict_merge_kwargs(m, other, func));
                 }
                 Instr::ListToTuple => {
                     let l = self.pop();

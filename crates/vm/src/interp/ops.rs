@@ -630,6 +630,22 @@ impl Vm {
         Ok(false)
     }
 
+    /// Can `iter(v)` work (an `__iter__` or `__getitem__`, or a builtin iterable layout)?
+    pub fn is_iterable(&mut self, v: Value) -> bool {
+        let ty = self.type_of(v);
+        let it = self.intern("__iter__");
+        if let Some(f) = self.lookup(ty, it) {
+            return f != self.none;
+        }
+        let native = matches!(
+            v.kind(),
+            Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Range | ObjKind::Dict
+                | ObjKind::DictView | ObjKind::Set | ObjKind::Iter | ObjKind::Generator | ObjKind::MemoryView)
+        );
+        let gi = self.intern("__getitem__");
+        native || self.lookup(ty, gi).is_some()
+    }
+
     /// iter(v).
     pub fn iter(&mut self, v: Value) -> PyResult<Value> {
         if !self.is_heap_type(v) {
