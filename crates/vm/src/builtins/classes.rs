@@ -653,6 +653,18 @@ impl Vm {
         match obj.kind() {
             Some(ObjKind::Function) => {
                 let f = obj.get::<FunctionObj>().expect("function");
+                // the type each settable attribute requires (None allowed where noted)
+                let need = |kind: ObjKind, none_ok: bool| v.kind() == Some(kind) || (none_ok && v == self.none);
+                let bad = match n.as_str() {
+                    "__name__" | "__qualname__" if !need(ObjKind::Str, false) => Some("a string"),
+                    "__defaults__" if !need(ObjKind::Tuple, true) => Some("a tuple"),
+                    "__kwdefaults__" | "__annotations__" if !need(ObjKind::Dict, true) => Some("a dict"),
+                    "__code__" if !need(ObjKind::Code, false) => Some("a code"),
+                    _ => None,
+                };
+                if let Some(what) = bad {
+                    return Err(self.type_error(&format!("{n} must be set to {what} object")));
+                }
                 match n.as_str() {
                     "__name__" => f.name.set(v),
                     "__qualname__" => f.qualname.set(v),
@@ -660,7 +672,8 @@ impl Vm {
                     "__module__" => f.module.set(v),
                     "__defaults__" => f.defaults.set(if v == self.none { Value::NULL } else { v }),
                     "__kwdefaults__" => f.kwdefaults.set(if v == self.none { Value::NULL } else { v }),
-                    "__annotations__" => f.annotations.set(v),
+                    "__annotations__" => f.annotations.set(if v == self.none { Value::NULL } else { v }),
+                    "__globals__" | "__closure__" | "__builtins__" => return Err(self.attribute_error("readonly attribute")),
                     _ => return Ok(false),
                 }
                 Ok(true)
@@ -684,6 +697,23 @@ impl Vm {
                     _ => return Ok(false),
                 }
                 Ok(true)
+            }
+            Some(ObjKind::Generator) => {
+                let g = obj.get::<GeneratorObj>().expect("generator");
+                match n.as_str() {
+                    "__name__" | "__qualname__" => {
+                        if v.kind() != Some(ObjKind::Str) {
+                            return Err(self.type_error(&format!("{n} must be set to a string object")));
+                        }
+                        if n == "__name__" {
+                            g.name.set(v);
+                        } else {
+                            g.qualname.set(v);
+                        }
+                        Ok(true)
+                    }
+                    _ => Ok(false),
+                }
             }
             Some(ObjKind::Property) => {
                 let p = obj.get::<PropertyObj>().expect("property");
