@@ -504,13 +504,7 @@ impl Vm {
                         })
                     }
                     "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.os_error) => {
-                        let a = self.exc_args(obj);
-                        Some(match n {
-                            "errno" if a.len() >= 2 => a[0],
-                            "strerror" if a.len() >= 2 => a[1],
-                            "filename" if a.len() >= 3 => a[2],
-                            _ => none,
-                        })
+                        Some(self.exc_field(obj, n).unwrap_or(none))
                     }
                     "msg" | "lineno" | "offset" | "text" | "filename" | "end_lineno" | "end_offset" | "print_file_and_line"
                         if self.isinstance(obj, self.types.syntax_error) =>
@@ -528,10 +522,23 @@ impl Vm {
                             _ => none,
                         })
                     }
-                    "name" if self.isinstance(obj, self.types.name_error) || self.isinstance(obj, self.types.import_error) => Some(none),
-                    "obj" if self.isinstance(obj, self.types.attribute_error) => Some(none),
-                    "path" if self.isinstance(obj, self.types.import_error) => Some(none),
-                    "msg" if self.isinstance(obj, self.types.import_error) => Some(self.exc_args(obj).first().copied().unwrap_or(none)),
+                    "name" if self.isinstance(obj, self.types.name_error)
+                        || self.isinstance(obj, self.types.import_error)
+                        || self.isinstance(obj, self.types.attribute_error) =>
+                    {
+                        Some(self.exc_field(obj, n).unwrap_or(none))
+                    }
+                    "obj" if self.isinstance(obj, self.types.attribute_error) => Some(self.exc_field(obj, n).unwrap_or(none)),
+                    "path" | "msg" if self.isinstance(obj, self.types.import_error) => {
+                        let made_by_runtime = !self.member_dicts.contains_key(&obj.raw());
+                        let a = self.exc_args(obj);
+                        match self.exc_field(obj, n) {
+                            Some(v) => Some(v),
+                            // errors raised by the import system carry their message as msg
+                            None if n == "msg" && made_by_runtime && a.len() == 1 => Some(a[0]),
+                            None => Some(none),
+                        }
+                    }
                     _ => None,
                 })
             }
