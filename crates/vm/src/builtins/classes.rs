@@ -694,12 +694,24 @@ impl Vm {
                         let t = self.new_tuple(items);
                         e.args.set(t)
                     }
-                    "__traceback__" => e.traceback.set(nv),
-                    "__cause__" => {
-                        e.cause.set(nv);
-                        e.suppress_context.set(true);
+                    "__traceback__" => {
+                        if v != self.none && v.kind() != Some(ObjKind::Traceback) {
+                            return Err(self.type_error("__traceback__ must be a traceback or None"));
+                        }
+                        e.traceback.set(nv)
                     }
-                    "__context__" => e.context.set(nv),
+                    "__cause__" | "__context__" => {
+                        if v != self.none && !self.isinstance(v, self.types.base_exception) {
+                            let what = &n[2..n.len() - 2];
+                            return Err(self.type_error(&format!("exception {what} must be None or derive from BaseException")));
+                        }
+                        if n == "__cause__" {
+                            e.cause.set(nv);
+                            e.suppress_context.set(true);
+                        } else {
+                            e.context.set(nv);
+                        }
+                    }
                     "__suppress_context__" => e.suppress_context.set(self.truthy(v)?),
                     _ => return Ok(false),
                 }
