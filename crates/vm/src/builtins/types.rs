@@ -568,7 +568,11 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let mut iters = Vec::new();
     for (i, &a) in pos[1..].iter().enumerate() {
         match vm.iter(a) {
-            Ok(it) => iters.push(it),
+            Ok(it) => {
+                // only the Rust vector holds it while the next __iter__ runs
+                vm.keep(it);
+                iters.push(it)
+            }
             Err(e) => {
                 if vm.isinstance(e.0, vm.types.type_error) {
                     let tn = vm.type_name_of(a);
@@ -589,7 +593,9 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     }
     let mut iters = Vec::new();
     for &a in &args[2..] {
-        iters.push(vm.iter(a)?);
+        let it = vm.iter(a)?;
+        vm.keep(it);
+        iters.push(it);
     }
     Ok(vm.new_iter(args[0], IterState::Map { func: args[1], iters }))
 }

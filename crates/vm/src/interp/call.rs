@@ -517,12 +517,16 @@ impl Vm {
         let g = gen.get::<GeneratorObj>().expect("still a generator");
         g.exc_state.set(if matches!(r, Ok(Exit::Yield(_))) { self.handled_exc } else { Value::NULL });
         self.handled_exc = saved_exc;
+        let mut dropped = None;
         match &r {
             Ok(Exit::Yield(_)) => g.state.set(1),
             _ => {
                 g.state.set(3);
-                *g.frame.borrow_mut() = None;
+                dropped = g.frame.borrow_mut().take();
             }
+        }
+        if let Some(f) = dropped {
+            self.finalize_dropped(gen, &f.slots);
         }
         match r {
             Err(e) if self.isinstance(e.0, self.types.stop_iteration) => {

@@ -8,6 +8,7 @@ mod dictops;
 mod dispatch_support;
 mod errors;
 mod eval;
+mod finalize;
 mod frame;
 mod ops;
 mod types_init;
@@ -137,6 +138,14 @@ pub const STACK_SLOTS: usize = 1 << 22;
 impl Vm {
     /// Collects garbage now: precise roots plus a conservative scan of the native stack.
     pub fn collect(&mut self) -> crate::heap::Collected {
+        self.collect_watching(&[]).0
+    }
+
+    /// A collection that also reports which of `watched` (object addresses the caller keeps
+    /// only as integers) were unreachable from the roots; they and what they refer to are
+    /// kept alive this time.
+    #[inline(never)]
+    pub fn collect_watching(&mut self, watched: &[u64]) -> (crate::heap::Collected, Vec<bool>) {
         let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
         roots.extend_from_slice(&self.stack[..self.sp]);
         for f in &self.frames {
@@ -174,6 +183,9 @@ impl Vm {
         let t0 = std::time::Instant::now();
         self.lookup_cache.clear();
         self.heap.mark(&roots, &words);
+        let watched: Vec<Value> = watched.iter().map(|&w| Value::from_raw(w)).collect();
+        let unreachable: Vec<bool> = watched.iter().map(|&w| !Heap::is_marked(w)).collect();
+        self.heap.mark(&watched, &[]);
         let t1 = std::time::Instant::now();
         self.gc_time.0 += (t1 - t0).as_nanos() as u64;
         // Dicts of builtin-subclass instances die with their objects.
@@ -197,7 +209,7 @@ impl Vm {
         }
         let r = self.heap.sweep();
         self.gc_time.1 += t1.elapsed().as_nanos() as u64;
-        r
+        (r, unreachable)
     }
 
     /// Keeps `v` alive until the current native operation returns to the dispatch loop.
