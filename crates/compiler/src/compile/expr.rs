@@ -419,34 +419,55 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        self.emit(Instr::BuildList(already));
-        for a in args.args.iter() {
-            match a {
-                Expr::Starred(s) => {
-                    self.expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1));
+        match (already, &args.args[..]) {
+            // f(*x): the iterable itself goes to CallEx, which checks it (as CPython does)
+            (0, [Expr::Starred(s)]) => self.expr(&s.value)?,
+            _ => {
+                self.emit(Instr::BuildList(already));
+                for a in args.args.iter() {
+                    match a {
+                        Expr::Starred(s) => {
+                            self.expr(&s.value)?;
+                            self.emit(Instr::ListExtend(1));
+                        }
+                        other => {
+                            self.expr(other)?;
+                            self.emit(Instr::ListAppend(1));
+                        }
+                    }
                 }
-                other => {
-                    self.expr(other)?;
-                    self.emit(Instr::ListAppend(1));
-                }
+                self.emit(Instr::ListToTuple);
             }
         }
-        self.emit(Instr::ListToTuple);
         if !args.keywords.is_empty() {
-            self.emit(Instr::BuildMap(0));
-            for k in args.keywords.iter() {
-                match &k.arg {
-                    Some(name) => {
-                        self.load_const(Const::Str(name.to_string()));
-                        self.expr(&k.value)?;
-                        self.emit(Instr::MapAdd(1));
+            // Runs of named keywords make a dict each; the dicts and `**` mappings are merged
+            // into the first, refusing duplicate keys.
+            let kws = &args.keywords[..];
+            let mut have_dict = false;
+            let mut i = 0;
+            while i < kws.len() {
+                if kws[i].arg.is_none() {
+                    if !have_dict {
+                        self.emit(Instr::BuildMap(0));
+                        have_dict = true;
                     }
-                    None => {
-                        self.expr(&k.value)?;
-                        self.emit(Instr::DictMerge(1));
-                    }
+                    self.expr(&kws[i].value)?;
+                    self.emit(Instr::DictMerge(1));
+                    i += 1;
+                    continue;
                 }
+                self.emit(Instr::BuildMap(0));
+                while let Some(k) = kws.get(i) {
+                    let Some(name) = &k.arg else { break };
+                    self.load_const(Const::Str(name.to_string()));
+                    self.expr(&k.value)?;
+                    self.emit(Instr::MapAdd(1));
+                    i += 1;
+                }
+                if have_dict {
+                    self.emit(Instr::DictMerge(1));
+                }
+                have_dict = true;
             }
             self.set_loc(range);
             self.emit(Instr::CallEx(1));

@@ -19,6 +19,11 @@ pub fn bytes_from(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 /// bytes(x) / bytearray(x) contents from an int count, bytes-like or iterable of ints.
 pub fn bytes_ctor_data(vm: &mut Vm, x: Value, encoding: Option<Value>) -> PyResult<Vec<u8>> {
+    bytes_ctor_data_for(vm, x, encoding, "bytes")
+}
+
+/// The data of `bytes(x)` / `bytearray(x)` (`what` names the class in errors).
+pub fn bytes_ctor_data_for(vm: &mut Vm, x: Value, encoding: Option<Value>, what: &str) -> PyResult<Vec<u8>> {
     if let Some(enc) = encoding {
         let s = x.get::<StrObj>().ok_or_else(|| vm.type_error("encoding without a string argument"))?;
         return encode(vm, &s.s, &vm.str_of(enc), "strict");
@@ -26,6 +31,14 @@ pub fn bytes_ctor_data(vm: &mut Vm, x: Value, encoding: Option<Value>) -> PyResu
     if x.kind() == Some(ObjKind::Str) {
         return Err(vm.type_error("string argument without an encoding"));
     }
+    let x = if vm.is_int(x) || x.kind() == Some(ObjKind::Bytes) || x.kind() == Some(ObjKind::ByteArray) {
+        x
+    } else {
+        match vm.index_opt(x)? {
+            Some(n) => n,
+            None => x,
+        }
+    };
     if vm.is_int(x) {
         let n = vm.as_i64(x).ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))?;
         if n < 0 {
@@ -41,6 +54,10 @@ pub fn bytes_ctor_data(vm: &mut Vm, x: Value, encoding: Option<Value>) -> PyResu
     }
     if let Ok(b) = bytes_from(vm, x) {
         return Ok(b);
+    }
+    if !vm.is_iterable(x) {
+        let tn = vm.type_name_of(x);
+        return Err(vm.type_error(&format!("cannot convert '{tn}' object to {what}")));
     }
     let (_h, items) = vm.to_vec(x)?;
     let mut out = Vec::with_capacity(items.len());

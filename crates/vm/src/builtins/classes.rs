@@ -10,6 +10,25 @@ use crate::objects::*;
 impl Vm {
     /// type.__new__(meta, name, bases, ns): a new class.
     pub fn create_class(&mut self, meta: Value, name: Value, mut bases: Vec<Value>, ns: Value, kws: &[(String, Value)]) -> PyResult<Value> {
+        let winner = self.calculate_meta(meta, &bases)?;
+        let mut meta = meta;
+        if winner != meta {
+            // a more derived metaclass with its own __new__ makes the class
+            let nn = self.intern("__new__");
+            let (wn, tn) = (self.lookup(winner, nn), self.lookup(self.types.type_, nn));
+            if wn != tn {
+                if let Some(f) = wn {
+                    let f = self.bind_descr(f, Value::NULL, winner)?;
+                    let bt = self.new_tuple(bases.clone());
+                    let mut a = vec![winner, name, bt, ns];
+                    let names: Vec<Value> = kws.iter().map(|(k, _)| self.intern(k)).collect();
+                    a.extend(kws.iter().map(|(_, v)| *v));
+                    let kwn = if names.is_empty() { Value::NULL } else { self.new_tuple(names) };
+                    return self.call_kw(f, &a, kwn);
+                }
+            }
+            meta = winner;
+        }
         if bases.is_empty() {
             bases.push(self.types.object);
         }
@@ -22,15 +41,26 @@ impl Vm {
                 return Err(self.type_error(&format!("type '{n}' is not an acceptable base type")));
             }
         }
-        // the layout: at most one builtin base kind besides Instance
+        for (i, &b) in bases.iter().enumerate() {
+            if bases[..i].contains(&b) {
+                let bn = self.type_name(b);
+                return Err(self.type_error(&format!("duplicate base class {bn}")));
+            }
+        }
+        // the layout: the bases' solid bases (the classes that fix their instance layout)
+        // must form a chain
         let mut kind = ObjKind::Instance;
+        let mut winner = Value::NULL;
         for &b in &bases {
             let k = b.get::<TypeObj>().map(|t| t.instance_kind).unwrap_or(ObjKind::Instance);
             if k != ObjKind::Instance {
-                if kind != ObjKind::Instance && kind != k {
-                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
-                }
                 kind = k;
+            }
+            let sb = self.solid_base(b);
+            if winner.is_null() || self.is_subtype(sb, winner) {
+                winner = sb;
+            } else if !self.is_subtype(winner, sb) {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
         }
         let dict = self.new_dict();
@@ -76,25 +106,63 @@ impl Vm {
             flags |= type_flags::EXCEPTION;
         }
         let mut slot_names = Vec::new();
+        let bases_have_dict = bases.iter().any(|b| {
+            b.get::<TypeObj>()
+                .map(|t| {
+                    (t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT))
+                        || matches!(t.instance_kind, ObjKind::Exception | ObjKind::Type | ObjKind::Module)
+                })
+                .unwrap_or(false)
+        });
+        // the `__dict__` and `__weakref__` descriptors this class adds
+        let mut add_dict = !bases_have_dict;
+        let mut add_weakref = self.weakref_addable(&bases);
         if let Some(slots) = self.dict_get_by_str(dict, "__slots__") {
-            let items = if slots.kind() == Some(ObjKind::Str) { vec![slots] } else { self.to_vec(slots)?.1 };
+            let (_h, items) = if slots.kind() == Some(ObjKind::Str) { (slots, vec![slots]) } else { self.to_vec(slots)? };
             let mut has_dict = false;
+            let mut has_weakref = false;
             for s in items {
+                if s.kind() != Some(ObjKind::Str) {
+                    let tn = self.type_name_of(s);
+                    return Err(self.type_error(&format!("__slots__ items must be strings, not '{tn}'")));
+                }
                 let sn = self.str_of(s);
+                let ident = sn.chars().next().map(|c| c == '_' || c.is_alphabetic()).unwrap_or(false)
+                    && sn.chars().all(|c| c == '_' || c.is_alphanumeric());
+                if !ident {
+                    return Err(self.type_error("__slots__ must be identifiers"));
+                }
                 if sn == "__dict__" {
+                    if has_dict || bases_have_dict {
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                    }
                     has_dict = true;
+                    continue;
+                }
+                if sn == "__weakref__" {
+                    has_weakref = true;
                     continue;
                 }
                 let m = pyjit_compiler::symtable::mangle(Some(&name_s), &sn);
                 let iv = self.intern(&m);
-                slot_names.push(iv);
+                if self.dict_get_str(dict, iv).is_some() {
+                    let r = self.repr(iv)?;
+                    return Err(self.value_error(&format!("{r} in __slots__ conflicts with class variable")));
+                }
+                if !slot_names.contains(&iv) {
+                    slot_names.push(iv);
+                }
             }
-            let bases_have_dict = bases.iter().any(|b| {
-                b.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false)
-            });
+            if !slot_names.is_empty() && matches!(kind, ObjKind::BigInt | ObjKind::Tuple | ObjKind::Bytes) {
+                let base = bases.iter().copied().find(|b| b.get::<TypeObj>().map(|t| t.instance_kind) == Some(kind)).unwrap_or(bases[0]);
+                let bn = self.type_name(base);
+                return Err(self.type_error(&format!("nonempty __slots__ not supported for subtype of '{bn}'")));
+            }
             if !has_dict && !bases_have_dict {
                 flags |= type_flags::NO_DICT;
             }
+            add_dict = has_dict;
+            add_weakref = add_weakref && has_weakref;
         }
         let t = TypeObj {
             name: RefCell::new(name_s.clone()),
@@ -126,9 +194,24 @@ impl Vm {
                 bt.subclasses.borrow_mut().push(cls);
             }
         }
-        // slot descriptors are plain instance attributes in pyjit: remove class-level names
-        for s in &slot_names {
-            let _ = s;
+        // one member descriptor per slot, then `__dict__`, `__weakref__` and `__doc__`
+        for &s in &slot_names {
+            let md = self.new_member_descr(s, cls);
+            self.dict_set(dict, s, md)?;
+        }
+        for (add, n) in [(add_dict, "__dict__"), (add_weakref, "__weakref__")] {
+            if add {
+                let k = self.intern(n);
+                if self.dict_get_str(dict, k).is_none() {
+                    let gt = self.types.getset_descriptor;
+                    let gd = self.alloc(gt, MemberDescrObj { name: k, owner: cls }).value();
+                    self.dict_set(dict, k, gd)?;
+                }
+            }
+        }
+        if self.dict_get_by_str(dict, "__doc__").is_none() {
+            let none = self.none;
+            self.dict_set_str(dict, "__doc__", none);
         }
         let cc = self.intern("__classcell__");
         if let Some(cell) = self.dict_get_str(dict, cc) {
@@ -158,6 +241,71 @@ impl Vm {
             self.call_kw(f, &vals, kwn)?;
         }
         Ok(cls)
+    }
+
+    /// Does a new class with `bases` get a `__weakref__` descriptor (no base supports weak
+    /// references yet, and none has a variable-size layout)?
+    fn weakref_addable(&mut self, bases: &[Value]) -> bool {
+        let wr = self.intern("__weakref__");
+        for &b in bases {
+            let Some(t) = b.get::<TypeObj>() else { continue };
+            if t.has_flag(type_flags::HEAPTYPE) {
+                if self.lookup(b, wr).is_some() {
+                    return false;
+                }
+            } else if matches!(
+                t.instance_kind,
+                ObjKind::BigInt | ObjKind::Bool | ObjKind::Tuple | ObjKind::Bytes | ObjKind::Set | ObjKind::Type | ObjKind::Function | ObjKind::Module
+            ) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The most derived of `meta` and the metaclasses of `bases` (TypeError on a conflict).
+    pub fn calculate_meta(&mut self, meta: Value, bases: &[Value]) -> PyResult<Value> {
+        let mut winner = meta;
+        for &b in bases {
+            let bt = self.type_of(b);
+            if self.is_subtype(winner, bt) {
+                continue;
+            }
+            if self.is_subtype(bt, winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// The class that fixes the instance layout of `ty`: the nearest class (itself or an
+    /// ancestor) that declares `__slots__` members or has its own builtin layout.
+    fn solid_base(&mut self, ty: Value) -> Value {
+        let Some(t) = ty.get::<TypeObj>() else { return ty };
+        let base = t.bases.borrow().first().copied();
+        let Some(base) = base else { return ty };
+        if t.has_flag(type_flags::HEAPTYPE) {
+            let md = self.types.member_descriptor;
+            let own = self
+                .dict_items(t.dict)
+                .iter()
+                .any(|(_, v)| self.type_of(*v) == md && v.get::<MemberDescrObj>().map(|m| m.owner == ty).unwrap_or(false));
+            if own {
+                return ty;
+            }
+            return self.solid_base(base);
+        }
+        // builtin classes: the topmost ancestor with the same layout (object for plain ones)
+        let same = base.get::<TypeObj>().map(|b| b.instance_kind == t.instance_kind).unwrap_or(false);
+        if same {
+            self.solid_base(base)
+        } else {
+            ty
+        }
     }
 
     /// Attribute names for dir().
@@ -216,6 +364,10 @@ impl Vm {
             return Ok(Some(self.type_of(obj)));
         }
         if n == "__dict__" {
+            if let Some(t) = obj.get::<TypeObj>() {
+                let d = t.dict;
+                return Ok(Some(self.new_mappingproxy(d)));
+            }
             return Ok(self.instance_dict(obj, true));
         }
         match obj.kind() {
@@ -358,13 +510,7 @@ impl Vm {
                         })
                     }
                     "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.os_error) => {
-                        let a = self.exc_args(obj);
-                        Some(match n {
-                            "errno" if a.len() >= 2 => a[0],
-                            "strerror" if a.len() >= 2 => a[1],
-                            "filename" if a.len() >= 3 => a[2],
-                            _ => none,
-                        })
+                        Some(self.exc_field(obj, n).unwrap_or(none))
                     }
                     "msg" | "lineno" | "offset" | "text" | "filename" | "end_lineno" | "end_offset" | "print_file_and_line"
                         if self.isinstance(obj, self.types.syntax_error) =>
@@ -382,10 +528,23 @@ impl Vm {
                             _ => none,
                         })
                     }
-                    "name" if self.isinstance(obj, self.types.name_error) || self.isinstance(obj, self.types.import_error) => Some(none),
-                    "obj" if self.isinstance(obj, self.types.attribute_error) => Some(none),
-                    "path" if self.isinstance(obj, self.types.import_error) => Some(none),
-                    "msg" if self.isinstance(obj, self.types.import_error) => Some(self.exc_args(obj).first().copied().unwrap_or(none)),
+                    "name" if self.isinstance(obj, self.types.name_error)
+                        || self.isinstance(obj, self.types.import_error)
+                        || self.isinstance(obj, self.types.attribute_error) =>
+                    {
+                        Some(self.exc_field(obj, n).unwrap_or(none))
+                    }
+                    "obj" if self.isinstance(obj, self.types.attribute_error) => Some(self.exc_field(obj, n).unwrap_or(none)),
+                    "path" | "msg" if self.isinstance(obj, self.types.import_error) => {
+                        let made_by_runtime = !self.member_dicts.contains_key(&obj.raw());
+                        let a = self.exc_args(obj);
+                        match self.exc_field(obj, n) {
+                            Some(v) => Some(v),
+                            // errors raised by the import system carry their message as msg
+                            None if n == "msg" && made_by_runtime && a.len() == 1 => Some(a[0]),
+                            None => Some(none),
+                        }
+                    }
                     _ => None,
                 })
             }
@@ -489,6 +648,18 @@ impl Vm {
         match obj.kind() {
             Some(ObjKind::Function) => {
                 let f = obj.get::<FunctionObj>().expect("function");
+                // the type each settable attribute requires (None allowed where noted)
+                let need = |kind: ObjKind, none_ok: bool| v.kind() == Some(kind) || (none_ok && v == self.none);
+                let bad = match n.as_str() {
+                    "__name__" | "__qualname__" if !need(ObjKind::Str, false) => Some("a string"),
+                    "__defaults__" if !need(ObjKind::Tuple, true) => Some("a tuple"),
+                    "__kwdefaults__" | "__annotations__" if !need(ObjKind::Dict, true) => Some("a dict"),
+                    "__code__" if !need(ObjKind::Code, false) => Some("a code"),
+                    _ => None,
+                };
+                if let Some(what) = bad {
+                    return Err(self.type_error(&format!("{n} must be set to {what} object")));
+                }
                 match n.as_str() {
                     "__name__" => f.name.set(v),
                     "__qualname__" => f.qualname.set(v),
@@ -496,7 +667,8 @@ impl Vm {
                     "__module__" => f.module.set(v),
                     "__defaults__" => f.defaults.set(if v == self.none { Value::NULL } else { v }),
                     "__kwdefaults__" => f.kwdefaults.set(if v == self.none { Value::NULL } else { v }),
-                    "__annotations__" => f.annotations.set(v),
+                    "__annotations__" => f.annotations.set(if v == self.none { Value::NULL } else { v }),
+                    "__globals__" | "__closure__" | "__builtins__" => return Err(self.attribute_error("readonly attribute")),
                     _ => return Ok(false),
                 }
                 Ok(true)
@@ -510,16 +682,45 @@ impl Vm {
                         let t = self.new_tuple(items);
                         e.args.set(t)
                     }
-                    "__traceback__" => e.traceback.set(nv),
-                    "__cause__" => {
-                        e.cause.set(nv);
-                        e.suppress_context.set(true);
+                    "__traceback__" => {
+                        if v != self.none && v.kind() != Some(ObjKind::Traceback) {
+                            return Err(self.type_error("__traceback__ must be a traceback or None"));
+                        }
+                        e.traceback.set(nv)
                     }
-                    "__context__" => e.context.set(nv),
+                    "__cause__" | "__context__" => {
+                        if v != self.none && !self.isinstance(v, self.types.base_exception) {
+                            let what = &n[2..n.len() - 2];
+                            return Err(self.type_error(&format!("exception {what} must be None or derive from BaseException")));
+                        }
+                        if n == "__cause__" {
+                            e.cause.set(nv);
+                            e.suppress_context.set(true);
+                        } else {
+                            e.context.set(nv);
+                        }
+                    }
                     "__suppress_context__" => e.suppress_context.set(self.truthy(v)?),
                     _ => return Ok(false),
                 }
                 Ok(true)
+            }
+            Some(ObjKind::Generator) => {
+                let g = obj.get::<GeneratorObj>().expect("generator");
+                match n.as_str() {
+                    "__name__" | "__qualname__" => {
+                        if v.kind() != Some(ObjKind::Str) {
+                            return Err(self.type_error(&format!("{n} must be set to a string object")));
+                        }
+                        if n == "__name__" {
+                            g.name.set(v);
+                        } else {
+                            g.qualname.set(v);
+                        }
+                        Ok(true)
+                    }
+                    _ => Ok(false),
+                }
             }
             Some(ObjKind::Property) => {
                 let p = obj.get::<PropertyObj>().expect("property");

@@ -237,19 +237,57 @@ fn view_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let r = super::seqops::native_contains(vm, a[0], a[1])?.unwrap_or(false);
     Ok(vm.bool_val(r))
 }
-fn view_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let which = a[0].get::<DictViewObj>().map(|v| v.which).unwrap_or(1);
-    if which == 1 {
-        return Ok(vm.bool_val(a[0] == a[1]));
+/// Is every item of `x` in `y` (set-like containment, as views compare)?
+fn all_contained_in(vm: &mut Vm, x: Value, y: Value) -> PyResult<bool> {
+    let it = vm.iter(x)?;
+    while let Some(v) = vm.next(it)? {
+        if !vm.contains(y, v)? {
+            return Ok(false);
+        }
     }
-    let x = vm.new_set();
-    vm.set_update(x, a[0])?;
-    let y = vm.new_set();
-    if vm.iter(a[1]).is_err() {
+    Ok(true)
+}
+
+/// Comparisons of keys and items views with sets and other set-like views.
+fn view_cmp(vm: &mut Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
+    marity(vm, a, 2, 2, op.dunders().0)?;
+    let (x, y) = (a[0], a[1]);
+    let which = x.get::<DictViewObj>().map(|v| v.which).unwrap_or(1);
+    let set_like = match y.get::<DictViewObj>() {
+        Some(v) => v.which != 1,
+        None => y.kind() == Some(ObjKind::Set),
+    };
+    if which == 1 || !set_like {
         return Ok(vm.not_implemented);
     }
-    vm.set_update(y, a[1])?;
-    Ok(super::compare::native_compare(vm, x, y, CmpOp::Eq)?.unwrap_or(vm.false_))
+    let (lx, ly) = (vm.len(x)?, vm.len(y)?);
+    let r = match op {
+        CmpOp::Eq => lx == ly && all_contained_in(vm, x, y)?,
+        CmpOp::Ne => !(lx == ly && all_contained_in(vm, x, y)?),
+        CmpOp::Lt => lx < ly && all_contained_in(vm, x, y)?,
+        CmpOp::Le => lx <= ly && all_contained_in(vm, x, y)?,
+        CmpOp::Gt => lx > ly && all_contained_in(vm, y, x)?,
+        CmpOp::Ge => lx >= ly && all_contained_in(vm, y, x)?,
+    };
+    Ok(vm.bool_val(r))
+}
+fn view_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Eq)
+}
+fn view_ne(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Ne)
+}
+fn view_lt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Lt)
+}
+fn view_le(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Le)
+}
+fn view_gt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Gt)
+}
+fn view_ge(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    view_cmp(vm, a, CmpOp::Ge)
 }
 fn view_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (_h, items) = vm.to_vec(a[0])?;
@@ -564,7 +602,17 @@ pub fn register(vm: &mut Vm) {
         method(vm, v, "__len__", view_len);
         method(vm, v, "__iter__", view_iter);
         method(vm, v, "__contains__", view_contains);
-        method(vm, v, "__eq__", view_eq);
+        if v != vm.types.dict_values {
+            let cmps: &[(&'static str, crate::interp::NativeFn)] =
+                &[("__eq__", view_eq), ("__ne__", view_ne), ("__lt__", view_lt), ("__le__", view_le), ("__gt__", view_gt), ("__ge__", view_ge)];
+            for &(n, f) in cmps {
+                method(vm, v, n, f);
+            }
+            let none = vm.none;
+            if let Some(d) = v.get::<TypeObj>().map(|t| t.dict) {
+                vm.dict_set_str(d, "__hash__", none);
+            }
+        }
         method(vm, v, "__reversed__", view_reversed);
         method(vm, v, "isdisjoint", view_isdisjoint);
         super::getset(vm, v, "mapping", view_mapping, None);

@@ -8,9 +8,173 @@ use crate::objects::*;
 
 use super::{arg, method};
 
+/// The positional arguments of a call (the values of keyword arguments come last).
+fn positional(args: &[Value], kw: Value) -> &[Value] {
+    let nkw = kw.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0);
+    &args[..args.len() - nkw.min(args.len())]
+}
+
+/// Keyword arguments as (name, value).
+fn keywords(vm: &Vm, args: &[Value], kw: Value) -> Vec<(String, Value)> {
+    super::split_kw(vm, args, kw).1
+}
+
+impl Vm {
+    /// A field of a builtin exception kept outside its `__dict__` (`OSError.filename`,
+    /// `ImportError.name`, ...), or None.
+    pub fn exc_field(&mut self, e: Value, name: &str) -> Option<Value> {
+        let d = self.member_dicts.get(&e.raw()).copied()?;
+        self.dict_get_by_str(d, name)
+    }
+
+    pub fn set_exc_field(&mut self, e: Value, name: &str, v: Value) {
+        let d = match self.member_dicts.get(&e.raw()).copied() {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict();
+                self.member_dicts.insert(e.raw(), d);
+                d
+            }
+        };
+        self.dict_set_str(d, name, v);
+    }
+
+    /// An OSError (or subclass `ty`) as the os functions raise it.
+    pub fn new_os_error(&mut self, ty: Value, errno: i64, msg: &str, filename: Option<Value>) -> Value {
+        let code = self.new_int(errno);
+        let m = self.new_str(msg);
+        let args = self.new_tuple(vec![code, m]);
+        let e = self.new_exc_args(ty, args);
+        self.set_exc_field(e, "errno", code);
+        self.set_exc_field(e, "strerror", m);
+        if let Some(f) = filename {
+            self.set_exc_field(e, "filename", f);
+        }
+        e
+    }
+}
+
+/// The OSError subclass CPython picks for an errno (Linux numbering).
+fn oserror_subclass(vm: &Vm, errno: i64) -> Option<Value> {
+    let name = match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    };
+    vm.types.exceptions.iter().find(|e| e.0 == name).map(|e| e.1)
+}
+
+fn oserror_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let pos = positional(args, kw).to_vec();
+    let mut cls = arg(vm, &pos, 0, "OSError.__new__")?;
+    let rest = &pos[1..];
+    let structured = (2..=5).contains(&rest.len());
+    if structured && cls == vm.types.os_error {
+        if let Some(n) = vm.as_i64(rest[0]) {
+            if let Some(sub) = oserror_subclass(vm, n) {
+                cls = sub;
+            }
+        }
+    }
+    let a = if structured { vm.new_tuple(rest[..2].to_vec()) } else { vm.new_tuple(rest.to_vec()) };
+    let e = vm.new_exc_args(cls, a);
+    if structured {
+        let (errno, strerror) = (rest[0], rest[1]);
+        vm.set_exc_field(e, "errno", errno);
+        vm.set_exc_field(e, "strerror", strerror);
+        if let Some(&f) = rest.get(2) {
+            vm.set_exc_field(e, "filename", f);
+        }
+        if let Some(&f) = rest.get(4) {
+            vm.set_exc_field(e, "filename2", f);
+        }
+    }
+    Ok(e)
+}
+
+fn oserror_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let e = args[0];
+    let none = vm.none;
+    let field = |vm: &mut Vm, n: &str| vm.exc_field(e, n).filter(|v| *v != none);
+    let (errno, strerror) = (field(vm, "errno"), field(vm, "strerror"));
+    if let (Some(f), Some(en), Some(se)) = (field(vm, "filename"), errno, strerror) {
+        let (en, se, fr) = (vm.str(en)?, vm.str(se)?, vm.repr(f)?);
+        let s = match field(vm, "filename2") {
+            Some(f2) => format!("[Errno {en}] {se}: {fr} -> {}", vm.repr(f2)?),
+            None => format!("[Errno {en}] {se}: {fr}"),
+        };
+        return Ok(vm.new_string(s));
+    }
+    if let (Some(en), Some(se)) = (errno, strerror) {
+        let s = format!("[Errno {}] {}", vm.str(en)?, vm.str(se)?);
+        return Ok(vm.new_string(s));
+    }
+    exc_str(vm, args, Value::NULL)
+}
+
+/// `__init__` of exceptions whose `__new__` did the work.
+fn exc_init_noop(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(vm.none)
+}
+
+/// `__init__` of ImportError, NameError and AttributeError: the keyword-only fields.
+fn exc_init_fields(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let e = args[0];
+    let fields: &[&str] = if vm.isinstance(e, vm.types.import_error) {
+        &["name", "path"]
+    } else if vm.isinstance(e, vm.types.attribute_error) {
+        &["name", "obj"]
+    } else {
+        &["name"]
+    };
+    let owner = if vm.isinstance(e, vm.types.import_error) {
+        "ImportError"
+    } else if vm.isinstance(e, vm.types.attribute_error) {
+        "AttributeError"
+    } else {
+        "NameError"
+    };
+    for (k, v) in keywords(vm, args, kw) {
+        if !fields.contains(&k.as_str()) {
+            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {owner}()")));
+        }
+        vm.set_exc_field(e, &k, v);
+    }
+    let pos = positional(args, kw)[1..].to_vec();
+    if owner == "ImportError" && pos.len() == 1 {
+        vm.set_exc_field(e, "msg", pos[0]);
+    }
+    let t = vm.new_tuple(pos);
+    if let Some(x) = e.get::<ExceptionObj>() {
+        x.args.set(t);
+    }
+    Ok(vm.none)
+}
+
+fn importerror_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(m) = vm.exc_field(args[0], "msg") {
+        if m.kind() == Some(ObjKind::Str) {
+            return Ok(m);
+        }
+    }
+    exc_str(vm, args, Value::NULL)
+}
+
 fn exc_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let args = positional(args, kw);
     let cls = arg(vm, args, 0, "BaseException.__new__")?;
-    let _ = kw;
     let rest = vm.new_tuple(args[1..].to_vec());
     let e = vm.alloc(
         cls,
@@ -27,8 +191,12 @@ fn exc_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     Ok(e.value())
 }
 
-fn exc_init(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn exc_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let s = args[0];
+    if !keywords(vm, args, kw).is_empty() {
+        let tn = vm.type_name_of(s);
+        return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+    }
     let rest = vm.new_tuple(args[1..].to_vec());
     if let Some(e) = s.get::<ExceptionObj>() {
         e.args.set(rest);
@@ -83,10 +251,9 @@ fn exc_repr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn exc_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    match super::repr::native_str(vm, args[0])? {
-        Some(s) => Ok(vm.new_string(s)),
-        None => Ok(vm.empty_str),
-    }
+    let a = vm.exc_args(args[0]);
+    let s = super::repr::base_exc_str(vm, args[0], &a)?;
+    Ok(vm.new_string(s))
 }
 
 /// SyntaxError.__str__: "msg (file, line N)" with the file's base name.
@@ -235,4 +402,13 @@ pub fn register(vm: &mut Vm) {
     method(vm, be, "with_traceback", exc_with_traceback);
     method(vm, be, "add_note", exc_add_note);
     super::exc_group::register(vm);
+    let ose = vm.types.os_error;
+    super::static_method(vm, ose, "__new__", oserror_new);
+    method(vm, ose, "__init__", exc_init_noop);
+    method(vm, ose, "__str__", oserror_str);
+    for t in [vm.types.import_error, vm.types.name_error, vm.types.attribute_error] {
+        method(vm, t, "__init__", exc_init_fields);
+    }
+    let ie = vm.types.import_error;
+    method(vm, ie, "__str__", importerror_str);
 }

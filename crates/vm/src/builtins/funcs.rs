@@ -89,13 +89,15 @@ fn f_repr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     vm.repr_value(args[0])
 }
 
-fn f_ascii(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_ascii(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "ascii")?;
     arity(vm, args, 1, 1, "ascii")?;
     let r = vm.repr(args[0])?;
     Ok(vm.new_string(super::strfmt::ascii_escape(&r)))
 }
 
-fn f_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_abs(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "abs")?;
     arity(vm, args, 1, 1, "abs")?;
     let v = args[0];
     if !vm.is_heap_type(v) {
@@ -123,7 +125,8 @@ fn f_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_all(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_all(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "all")?;
     arity(vm, args, 1, 1, "all")?;
     let it = vm.iter(args[0])?;
     while let Some(v) = vm.next(it)? {
@@ -134,7 +137,8 @@ fn f_all(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.true_)
 }
 
-fn f_any(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_any(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "any")?;
     arity(vm, args, 1, 1, "any")?;
     let it = vm.iter(args[0])?;
     while let Some(v) = vm.next(it)? {
@@ -153,17 +157,21 @@ fn radix(vm: &mut Vm, args: &[Value], name: &str, ty: char) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
-fn f_bin(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_bin(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "bin")?;
     radix(vm, args, "bin", 'b')
 }
-fn f_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_hex(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "hex")?;
     radix(vm, args, "hex", 'x')
 }
-fn f_oct(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_oct(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "oct")?;
     radix(vm, args, "oct", 'o')
 }
 
-fn f_callable(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_callable(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "callable")?;
     arity(vm, args, 1, 1, "callable")?;
     let v = args[0];
     let r = match v.kind() {
@@ -177,7 +185,8 @@ fn f_callable(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.bool_val(r))
 }
 
-fn f_chr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_chr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "chr")?;
     arity(vm, args, 1, 1, "chr")?;
     let i = vm.index_of(args[0])?;
     match vm.as_i64(i) {
@@ -190,7 +199,8 @@ fn f_chr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_ord(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_ord(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "ord")?;
     arity(vm, args, 1, 1, "ord")?;
     let v = args[0];
     if let Some(s) = v.get::<StrObj>() {
@@ -211,7 +221,8 @@ fn f_ord(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")))
 }
 
-fn f_divmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_divmod(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "divmod")?;
     arity(vm, args, 2, 2, "divmod")?;
     let (a, b) = (args[0], args[1]);
     if !vm.is_heap_type(a) && !vm.is_heap_type(b) {
@@ -312,7 +323,8 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
     Some(e.x.mod_floor(&m))
 }
 
-fn f_getattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_getattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "getattr")?;
     arity(vm, args, 2, 3, "getattr")?;
     let name = args[1];
     if name.kind() != Some(ObjKind::Str) {
@@ -329,7 +341,8 @@ fn f_getattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_setattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "setattr")?;
     arity(vm, args, 3, 3, "setattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
         let tn = vm.type_name_of(args[1]);
@@ -340,7 +353,8 @@ fn f_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-fn f_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_delattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "delattr")?;
     arity(vm, args, 2, 2, "delattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
         let tn = vm.type_name_of(args[1]);
@@ -351,7 +365,8 @@ fn f_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-fn f_hasattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_hasattr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "hasattr")?;
     arity(vm, args, 2, 2, "hasattr")?;
     if args[1].kind() != Some(ObjKind::Str) {
         let tn = vm.type_name_of(args[1]);
@@ -362,21 +377,35 @@ fn f_hasattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.bool_val(r))
 }
 
-fn f_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_hash(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "hash")?;
     arity(vm, args, 1, 1, "hash")?;
     let h = vm.hash(args[0])?;
     Ok(vm.new_int(h))
 }
 
-fn f_id(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_id(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "id")?;
     arity(vm, args, 1, 1, "id")?;
     let v = args[0];
     Ok(vm.new_int(if v.is_small() { (v.raw() >> 1) as i64 } else { v.raw() as i64 }))
 }
 
 fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool> {
+    // an exact class match needs no hook
+    if inst && vm.type_of(obj) == cls {
+        return Ok(true);
+    }
     if let Some(t) = cls.get::<TupleObj>() {
         for &c in t.items.to_vec().iter() {
+            if class_check(vm, obj, c, inst)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if vm.is_union(cls) {
+        for c in vm.alias_args(cls) {
             if class_check(vm, obj, c, inst)? {
                 return Ok(true);
             }
@@ -426,19 +455,22 @@ fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool
     }
 }
 
-fn f_isinstance(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_isinstance(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "isinstance")?;
     arity(vm, args, 2, 2, "isinstance")?;
     let r = class_check(vm, args[0], args[1], true)?;
     Ok(vm.bool_val(r))
 }
 
-fn f_issubclass(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_issubclass(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "issubclass")?;
     arity(vm, args, 2, 2, "issubclass")?;
     let r = class_check(vm, args[0], args[1], false)?;
     Ok(vm.bool_val(r))
 }
 
-fn f_iter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_iter(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "iter")?;
     arity(vm, args, 1, 2, "iter")?;
     if args.len() == 2 {
         let f = args[0];
@@ -452,7 +484,8 @@ fn f_iter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     vm.iter(args[0])
 }
 
-fn f_next(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_next(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "next")?;
     arity(vm, args, 1, 2, "next")?;
     let it = args[0];
     let ty = vm.type_of(it);
@@ -489,6 +522,9 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Value, name: &str, op: CmpOp) -> PyR
     let (pos, kws) = split_kw(vm, args, kw);
     let mut key = Value::NULL;
     let mut default = Value::NULL;
+    if kws.len() > 2 {
+        return Err(vm.type_error(&format!("{name}() takes at most 2 keyword arguments ({} given)", kws.len())));
+    }
     for (k, v) in kws {
         match k.as_str() {
             "key" => {
@@ -497,7 +533,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: Value, name: &str, op: CmpOp) -> PyR
                 }
             }
             "default" => default = v,
-            _ => return Err(vm.type_error(&format!("{name}() got an unexpected keyword argument '{k}'"))),
+            _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {name}()"))),
         }
     }
     let (_holder, items) = match pos.len() {
@@ -620,7 +656,8 @@ fn f_round(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_format(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "format")?;
     arity(vm, args, 1, 2, "format")?;
     let spec = args.get(1).copied().unwrap_or(vm.empty_str);
     if spec.kind() != Some(ObjKind::Str) {
@@ -630,15 +667,18 @@ fn f_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     vm.format(args[0], spec)
 }
 
-fn f_globals(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_globals(vm: &mut Vm, _args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "globals")?;
     Ok(vm.frames.last().map(|f| f.globals).unwrap_or(vm.none))
 }
 
-fn f_locals(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_locals(vm: &mut Vm, _args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "locals")?;
     vm.frame_locals()
 }
 
-fn f_vars(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_vars(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "vars")?;
     arity(vm, args, 0, 1, "vars")?;
     if args.is_empty() {
         return vm.frame_locals();
@@ -650,7 +690,8 @@ fn f_vars(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn f_dir(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_dir(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "dir")?;
     arity(vm, args, 0, 1, "dir")?;
     let names = if args.is_empty() {
         let l = vm.frame_locals()?;
@@ -715,15 +756,7 @@ fn f_build_class(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         meta = if let Some(&b) = bases.first() { vm.type_of(b) } else { vm.types.type_ };
     }
     if vm.is_type(meta) {
-        // the most derived metaclass
-        for &b in &bases {
-            let bt = vm.type_of(b);
-            if vm.is_subtype(bt, meta) {
-                meta = bt;
-            } else if !vm.is_subtype(meta, bt) {
-                return Err(vm.type_error("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"));
-            }
-        }
+        meta = vm.calculate_meta(meta, &bases)?;
     }
     let _ = explicit;
     let bases_t = vm.new_tuple(bases);
@@ -907,12 +940,14 @@ fn f_open(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Err(vm.err(t, "open() is not available yet in pyjit"))
 }
 
-fn f_aiter(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_aiter(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "aiter")?;
     arity(vm, args, 1, 1, "aiter")?;
     vm.call_method_str(args[0], "__aiter__", &[])
 }
 
-fn f_anext(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn f_anext(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "anext")?;
     arity(vm, args, 1, 2, "anext")?;
     let aw = vm.call_method_str(args[0], "__anext__", &[])?;
     match args.get(1) {

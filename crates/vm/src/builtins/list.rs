@@ -6,7 +6,7 @@ use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
-use super::{arg, marity, method, split_kw, static_method};
+use super::{marity, method, split_kw, static_method};
 
 fn lst(vm: &mut Vm, v: Value) -> PyResult<crate::heap::Gc<ListObj>> {
     v.get::<ListObj>().ok_or_else(|| vm.type_error("descriptor requires a 'list' object"))
@@ -413,12 +413,6 @@ fn t_getnewargs(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![t]))
 }
 
-fn class_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    // types.GenericAlias is not modelled; return the class itself
-    let _ = arg(vm, a, 1, "__class_getitem__")?;
-    Ok(a[0])
-}
-
 pub fn register(vm: &mut Vm) {
     let l = vm.types.list;
     static_method(vm, l, "__new__", list_new);
@@ -462,7 +456,6 @@ pub fn register(vm: &mut Vm) {
     if let Some(d) = l.get::<TypeObj>().map(|t| t.dict) {
         vm.dict_set_str(d, "__hash__", none);
     }
-    super::class_method(vm, l, "__class_getitem__", class_getitem);
     let t = vm.types.tuple;
     static_method(vm, t, "__new__", tuple_new);
     let ts: &[(&'static str, crate::interp::NativeFn)] = &[
@@ -488,5 +481,4 @@ pub fn register(vm: &mut Vm) {
     for &(n, f) in ts {
         method(vm, t, n, f);
     }
-    super::class_method(vm, t, "__class_getitem__", class_getitem);
 }

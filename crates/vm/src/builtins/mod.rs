@@ -5,6 +5,7 @@ pub mod bytes_methods;
 mod classes;
 pub mod codecs;
 pub mod compare;
+mod descr;
 mod dict;
 pub mod dtoa;
 pub mod floatconv;
@@ -12,6 +13,7 @@ pub mod exceptions;
 mod exc_group;
 pub mod format;
 mod funcs;
+mod generic;
 pub mod hash;
 pub mod iters;
 mod list;
@@ -163,6 +165,8 @@ pub fn register_all(vm: &mut Vm) {
     dict::register(vm);
     bytes_methods::register(vm);
     memoryview::register(vm);
+    descr::register(vm);
+    generic::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
     // classes and constants visible in builtins
@@ -212,14 +216,18 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "Ellipsis", e);
     vm.dict_set_str(bd, "NotImplemented", ni);
     vm.dict_set_str(bd, "__debug__", t);
-    // set __module__ of builtin classes
+    // builtin classes have a __doc__ entry (CPython's text, or None); their __module__
+    // ("builtins") is not stored
     let all = vm.types.all();
-    let bname = vm.intern("builtins");
     for ty in all {
         if let Some(tt) = ty.get::<TypeObj>() {
             let d = tt.dict;
-            if vm.dict_get_by_str(d, "__module__").is_none() {
-                vm.dict_set_str(d, "__module__", bname);
+            if vm.dict_get_by_str(d, "__doc__").is_none() {
+                let doc = match type_docs::type_doc(&tt.name.borrow()) {
+                    Some(text) => vm.new_str(text),
+                    None => none,
+                };
+                vm.dict_set_str(d, "__doc__", doc);
             }
         }
     }

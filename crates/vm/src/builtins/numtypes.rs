@@ -210,15 +210,16 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for complex()"))),
         }
     }
-    let parts = |vm: &mut Vm, v: Value| -> PyResult<(f64, f64)> {
+    // (real, imag, whether the value was complex)
+    let parts = |vm: &mut Vm, v: Value, first: bool| -> PyResult<(f64, f64, bool)> {
         match vm.as_num(v) {
-            Some(Num::Complex(r, i)) => Ok((r, i)),
-            Some(_) => Ok((float_from(vm, v)?, 0.0)),
+            Some(Num::Complex(r, i)) => Ok((r, i, true)),
+            Some(_) => Ok((float_from(vm, v)?, 0.0, false)),
             None => {
                 if let Some(s) = v.get::<StrObj>() {
                     use super::numparse::{parse_complex_ascii, to_ascii_number, ComplexParseError};
                     return match parse_complex_ascii(&to_ascii_number(&s.s)) {
-                        Ok(c) => Ok(c),
+                        Ok((r, i)) => Ok((r, i, true)),
                         Err(ComplexParseError::Malformed) => Err(vm.value_error("complex() arg is a malformed string")),
                         Err(ComplexParseError::Underscore) => {
                             let r = super::strfmt::repr_str(&s.s);
@@ -226,8 +227,27 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                         }
                     };
                 }
+                let ty = vm.type_of(v);
+                if first {
+                    let n = vm.intern("__complex__");
+                    if let Some(f) = vm.lookup(ty, n) {
+                        let r = vm.call(f, &[v])?;
+                        return match r.get::<ComplexObj>() {
+                            Some(c) => Ok((c.re, c.im, true)),
+                            None => {
+                                let tn = vm.type_name_of(r);
+                                Err(vm.type_error(&format!("__complex__ returned non-complex (type {tn})")))
+                            }
+                        };
+                    }
+                }
+                let (fl, ix) = (vm.intern("__float__"), vm.intern("__index__"));
+                if vm.lookup(ty, fl).is_some() || vm.lookup(ty, ix).is_some() {
+                    return Ok((float_from(vm, v)?, 0.0, false));
+                }
                 let tn = vm.type_name_of(v);
-                Err(vm.type_error(&format!("complex() first argument must be a string or a number, not '{tn}'")))
+                let which = if first { "first argument must be a string or a number" } else { "second argument must be a number" };
+                Err(vm.type_error(&format!("complex() {which}, not '{tn}'")))
             }
         }
     };
@@ -237,7 +257,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let (cr, cr_complex) = match re {
-        Some(v) => (parts(vm, v)?, matches!(vm.as_num(v), Some(Num::Complex(..)))),
+        Some(v) => {
+            let (r, i, c) = parts(vm, v, true)?;
+            ((r, i), c)
+        }
         None => ((0.0, 0.0), false),
     };
     // CPython's correction for non-real parts: (a+bj) + (c+dj)*1j
@@ -246,9 +269,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             if v.kind() == Some(ObjKind::Str) {
                 return Err(vm.type_error("complex() second arg can't be a string"));
             }
-            let ci = parts(vm, v)?;
+            let (ci0, ci1, ci_complex) = parts(vm, v, false)?;
+            let ci = (ci0, ci1);
             let mut real = cr.0;
-            if matches!(vm.as_num(v), Some(Num::Complex(..))) {
+            if ci_complex {
                 real -= ci.1;
             }
             let imag = if cr_complex { ci.0 + cr.1 } else { ci.0 };
@@ -413,10 +437,6 @@ fn int_imag(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_int(0))
 }
 
-fn int_is_integer(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
-    Ok(vm.true_)
-}
-
 /// Position of a number in the tower int < float < complex; not a number ranks above all.
 fn num_rank(vm: &Vm, v: Value) -> u8 {
     match vm.as_num(v) {
@@ -483,6 +503,9 @@ macro_rules! cmp_dunder {
     ($name:ident, $op:expr) => {
         fn $name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
             arity(vm, args, 2, 2, stringify!($name))?;
+            if num_rank(vm, args[1]) > num_rank(vm, args[0]) {
+                return Ok(vm.not_implemented);
+            }
             match super::compare::native_compare(vm, args[0], args[1], $op)? {
                 Some(r) => Ok(r),
                 None => Ok(vm.not_implemented),
@@ -840,7 +863,6 @@ pub fn register(vm: &mut Vm) {
         ("to_bytes", int_to_bytes),
         ("as_integer_ratio", int_as_integer_ratio),
         ("conjugate", int_conjugate),
-        ("is_integer", int_is_integer),
         ("__floor__", int_conjugate),
         ("__ceil__", int_conjugate),
     ];

@@ -239,7 +239,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             }
             default_repr(vm, v)
         }
-        ObjKind::Free => return Ok(None),
+        ObjKind::Free | ObjKind::MemberDescr | ObjKind::MappingProxy | ObjKind::GenericAlias => return Ok(None),
     }))
 }
 
@@ -273,29 +273,35 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             if vm.is_subtype(ty, vm.types.key_error) && args.len() == 1 {
                 return Ok(Some(vm.repr(args[0])?));
             }
-            if vm.is_subtype(ty, vm.types.base_exception_group) {
-                return Ok(Some(super::exc_group::eg_text(vm, v)));
-            }
-            if vm.is_subtype(ty, vm.types.syntax_error) {
-                return super::exceptions::syntax_error_text(vm, v).map(Some);
-            }
-            for (t, encode) in [(vm.types.unicode_encode_error, true), (vm.types.unicode_decode_error, false)] {
-                if vm.is_subtype(ty, t) {
-                    let r = super::exceptions::unicode_error_str(vm, &[v], encode)?;
+            // a builtin subclass's own __str__ (OSError, ImportError, groups)
+            let n = vm.intern("__str__");
+            if let Some(f) = vm.lookup(ty, n) {
+                let own = f.get::<BuiltinObj>().map(|b| b.owner != vm.types.base_exception && b.owner != vm.types.object).unwrap_or(false);
+                if own {
+                    let r = vm.call(f, &[v])?;
                     return Ok(Some(vm.str_of(r)));
                 }
             }
-            Ok(Some(match args.len() {
-                0 => String::new(),
-                1 => vm.str(args[0])?,
-                _ => {
-                    let t = vm.new_tuple(args);
-                    vm.repr(t)?
-                }
-            }))
+            base_exc_str(vm, v, &args).map(Some)
         }
         _ => Ok(None),
     }
+}
+
+/// BaseException.__str__ (KeyError shows the repr of its one argument).
+pub fn base_exc_str(vm: &mut Vm, v: Value, args: &[Value]) -> PyResult<String> {
+    let ty = vm.type_of(v);
+    if vm.is_subtype(ty, vm.types.key_error) && args.len() == 1 {
+        return vm.repr(args[0]);
+    }
+    Ok(match args.len() {
+        0 => String::new(),
+        1 => vm.str(args[0])?,
+        _ => {
+            let t = vm.new_tuple(args.to_vec());
+            vm.repr(t)?
+        }
+    })
 }
 
 impl Vm {

@@ -23,7 +23,9 @@ impl Vm {
         if v == self.none {
             return Ok(None);
         }
-        let i = self.index_of(v).map_err(|_| self.type_error("slice indices must be integers or None or have an __index__ method"))?;
+        let Some(i) = self.index_opt(v)? else {
+            return Err(self.type_error("slice indices must be integers or None or have an __index__ method"));
+        };
         Ok(Some(match self.as_i64(i) {
             Some(x) => x,
             None => {
@@ -71,14 +73,14 @@ impl Vm {
 
     /// A normalised index into a sequence of length `len`, or IndexError.
     pub fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
-        let k = self.index_of(key).map_err(|_| {
+        let Some(k) = self.index_opt(key)? else {
             let tn = self.type_name_of(key);
-            if what == "string" {
+            return Err(if what == "string" {
                 self.type_error(&format!("string indices must be integers, not '{tn}'"))
             } else {
                 self.type_error(&format!("{what} indices must be integers or slices, not {tn}"))
-            }
-        })?;
+            });
+        };
         let i = self.as_i64(k).unwrap_or(i64::MAX);
         let n = len as i64;
         let j = if i < 0 { i.saturating_add(n) } else { i };

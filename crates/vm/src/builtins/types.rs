@@ -272,8 +272,13 @@ fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn type_or(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    // types.UnionType is not modelled; a tuple works for isinstance checks
-    Ok(vm.new_tuple(vec![args[0], args[1]]))
+    super::marity(vm, args, 2, 2, "__or__")?;
+    vm.make_union(args[0], args[1])
+}
+
+fn type_ror(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::marity(vm, args, 2, 2, "__ror__")?;
+    vm.make_union(args[1], args[0])
 }
 
 // ---- property, classmethod, staticmethod, super ----
@@ -517,7 +522,11 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let mut iters = Vec::new();
     for (i, &a) in pos[1..].iter().enumerate() {
         match vm.iter(a) {
-            Ok(it) => iters.push(it),
+            Ok(it) => {
+                // only the Rust vector holds it while the next __iter__ runs
+                vm.keep(it);
+                iters.push(it)
+            }
             Err(e) => {
                 if vm.isinstance(e.0, vm.types.type_error) {
                     let tn = vm.type_name_of(a);
@@ -538,7 +547,9 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     }
     let mut iters = Vec::new();
     for &a in &args[2..] {
-        iters.push(vm.iter(a)?);
+        let it = vm.iter(a)?;
+        vm.keep(it);
+        iters.push(it);
     }
     Ok(vm.new_iter(args[0], IterState::Map { func: args[1], iters }))
 }
@@ -820,6 +831,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, t, "__instancecheck__", type_instancecheck);
     method(vm, t, "__subclasscheck__", type_subclasscheck);
     method(vm, t, "__or__", type_or);
+    method(vm, t, "__ror__", type_ror);
     super::class_method(vm, t, "__prepare__", type_prepare);
 
     let p = vm.types.property;

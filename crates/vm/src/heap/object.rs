@@ -151,4 +151,7 @@ payloads! {
     MemoryView => MemoryViewObj,
     Traceback => TracebackObj,
     Frame => FrameObj,
+    MemberDescr => MemberDescrObj,
+    MappingProxy => MappingProxyObj,
+    GenericAlias => GenericAliasObj,
 }

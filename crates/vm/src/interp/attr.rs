@@ -89,7 +89,7 @@ impl Vm {
     /// Is `descr` a data descriptor (defines `__set__` or `__delete__`)?
     fn is_data_descr(&mut self, descr: Value) -> bool {
         match descr.kind() {
-            Some(ObjKind::Property) => true,
+            Some(ObjKind::Property) | Some(ObjKind::MemberDescr) => true,
             Some(ObjKind::Function) | Some(ObjKind::Builtin) | Some(ObjKind::ClassMethod) | Some(ObjKind::StaticMethod) | None => false,
             _ => {
                 let dt = self.type_of(descr);
@@ -122,6 +122,12 @@ impl Vm {
                 Ok(self.new_method(f, ty))
             }
             Some(ObjKind::StaticMethod) => Ok(descr.get::<StaticMethodObj>().expect("kind checked").f),
+            Some(ObjKind::MemberDescr) => {
+                if obj.is_null() {
+                    return Ok(descr);
+                }
+                self.member_descr_get(descr, obj)
+            }
             Some(ObjKind::Property) => {
                 if obj.is_null() {
                     return Ok(descr);
@@ -168,22 +174,33 @@ impl Vm {
             ObjKind::Instance => {
                 let inst = obj.get::<InstanceObj>()?;
                 if inst.dict.get().is_null() {
-                    if !create {
+                    let ty = self.type_of(obj);
+                    let Some(t) = ty.get::<TypeObj>() else { return None };
+                    if !create || t.has_flag(type_flags::NO_DICT) {
                         return None;
                     }
-                    // Leave the map: move slots into a dict.
+                    // Leave the map: move attributes into a dict. `__slots__` members stay
+                    // in the map (a layout holding only them) and never go into the dict.
+                    let members = t.slots.borrow().clone();
                     let map = inst.map.get();
                     let names = map.get::<MapObj>().map(|m| m.names.clone()).unwrap_or_default();
                     let vals = inst.slots.borrow().clone();
                     let d = self.new_dict();
+                    inst.dict.set(d);
+                    if members.is_empty() {
+                        inst.map.set(Value::NULL);
+                    } else {
+                        let root = self.root_map(ty);
+                        inst.map.set(root);
+                    }
+                    inst.slots.borrow_mut().clear();
                     for (n, v) in names.iter().zip(vals.iter()) {
-                        if !v.is_null() {
+                        if members.contains(n) {
+                            self.map_set(obj, *n, *v, true);
+                        } else if !v.is_null() {
                             let _ = self.dict_set(d, *n, *v);
                         }
                     }
-                    inst.dict.set(d);
-                    inst.map.set(Value::NULL);
-                    inst.slots.borrow_mut().clear();
                 }
                 Some(inst.dict.get())
             }
@@ -247,10 +264,13 @@ impl Vm {
         if let Some(inst) = obj.get::<InstanceObj>() {
             let map = inst.map.get();
             if let Some(m) = map.get::<MapObj>() {
-                let i = m.lookup(name)?;
-                let v = inst.slots.borrow().get(i).copied()?;
-                return if v.is_null() { None } else { Some(v) };
+                if let Some(i) = m.lookup(name) {
+                    let v = inst.slots.borrow().get(i).copied()?;
+                    return if v.is_null() { None } else { Some(v) };
+                }
             }
+            let d = inst.dict.get();
+            return if d.is_null() { None } else { self.dict_get_str(d, name) };
         }
         let d = self.instance_dict(obj, false)?;
         self.dict_get_str(d, name)
@@ -370,6 +390,14 @@ impl Vm {
                 return self.bind_descr(d, cls, meta).map(Some);
             }
         }
+        // the data descriptors of `type` itself win over the class's own namespace
+        if let Some(n) = name.get::<StrObj>() {
+            if matches!(&*n.s, "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__") && meta_attr.is_none() {
+                if let Some(v) = self.special_attr(cls, name)? {
+                    return Ok(Some(v));
+                }
+            }
+        }
         if let Some(v) = self.lookup(cls, name) {
             return match v.kind() {
                 Some(ObjKind::Function) => Ok(Some(v)),
@@ -424,6 +452,9 @@ impl Vm {
                 self.call(f, &[obj, v])?;
                 return Ok(());
             }
+            if d.kind() == Some(ObjKind::MemberDescr) {
+                return self.member_descr_set(d, obj, v);
+            }
             if self.is_data_descr(d) {
                 let dt = self.type_of(d);
                 let s = self.intern("__set__");
@@ -443,13 +474,13 @@ impl Vm {
             }
             Some(ObjKind::Instance) => {
                 let inst = obj.get::<InstanceObj>().expect("kind checked");
-                if inst.dict.get().is_null() {
-                    if self.map_set(obj, name, v) {
-                        return Ok(());
-                    }
+                if inst.dict.get().is_null() && self.map_set(obj, name, v, false) {
+                    return Ok(());
                 }
-                let d = self.instance_dict(obj, true).expect("instances have dicts");
-                self.dict_set(d, name, v)
+                match self.instance_dict(obj, true) {
+                    Some(d) => self.dict_set(d, name, v),
+                    None => Err(self.no_attribute(obj, name)),
+                }
             }
             Some(ObjKind::Type) => self.type_setattr(obj, name, v),
             _ => match self.set_special_attr(obj, name, v)? {
@@ -470,15 +501,13 @@ impl Vm {
         }
     }
 
-    /// Stores through the hidden class; false when the instance must use a dict.
-    fn map_set(&mut self, obj: Value, name: Value, v: Value) -> bool {
+    /// Stores through the hidden class; false when the instance must use a dict. `member`:
+    /// a `__slots__` member, always kept in the map (however many attributes it has).
+    pub(crate) fn map_set(&mut self, obj: Value, name: Value, v: Value, member: bool) -> bool {
         let Some(inst) = obj.get::<InstanceObj>() else { return false };
         let ty = self.type_of(obj);
-        if let Some(t) = ty.get::<TypeObj>() {
-            let slots = t.slots.borrow();
-            if !slots.is_empty() && t.has_flag(type_flags::NO_DICT) && !slots.contains(&name) {
-                return false;
-            }
+        if !member && ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::NO_DICT)).unwrap_or(false) {
+            return false;
         }
         let mut map = inst.map.get();
         if map.is_null() {
@@ -494,7 +523,7 @@ impl Vm {
             }
             return false;
         }
-        if m.names.len() >= MAX_SLOTS {
+        if m.names.len() >= MAX_SLOTS && !member {
             return false;
         }
         let name = self.intern_value(name);
@@ -617,6 +646,9 @@ impl Vm {
                 let f = p.fdel;
                 self.call(f, &[obj])?;
                 return Ok(());
+            }
+            if d.kind() == Some(ObjKind::MemberDescr) {
+                return self.member_descr_delete(d, obj);
             }
             if self.is_data_descr(d) {
                 let dt = self.type_of(d);

@@ -119,7 +119,11 @@ impl Vm {
                     None => self.type_error(&format!("unbound method {on}.{name}() needs an argument")),
                     Some(&s) => {
                         let tn = self.type_name_of(s);
-                        self.type_error(&format!("descriptor '{name}' for '{on}' objects doesn't apply to a '{tn}' object"))
+                        if is_slot_wrapper(name) {
+                            self.type_error(&format!("descriptor '{name}' requires a '{on}' object but received a '{tn}'"))
+                        } else {
+                            self.type_error(&format!("descriptor '{name}' for '{on}' objects doesn't apply to a '{tn}' object"))
+                        }
                     }
                 });
             }
@@ -582,12 +586,16 @@ impl Vm {
         let g = gen.get::<GeneratorObj>().expect("still a generator");
         g.exc_state.set(if matches!(r, Ok(Exit::Yield(_))) { self.handled_exc } else { Value::NULL });
         self.handled_exc = saved_exc;
+        let mut dropped = None;
         match &r {
             Ok(Exit::Yield(_)) => g.state.set(1),
             _ => {
                 g.state.set(3);
-                *g.frame.borrow_mut() = None;
+                dropped = g.frame.borrow_mut().take();
             }
+        }
+        if let Some(f) = dropped {
+            self.finalize_dropped(gen, &f.slots);
         }
         match r {
             Err(e) if self.isinstance(e.0, self.types.stop_iteration) => {
@@ -697,4 +705,18 @@ impl Vm {
             }
         }
     }
+}
+
+/// Is a dunder method of a builtin class a slot wrapper in CPython (`__add__`, `__len__`)
+/// rather than a plain method (`__format__`, `__reduce__`)? The two word their errors
+/// differently.
+fn is_slot_wrapper(name: &str) -> bool {
+    const METHODS: &[&str] = &[
+        "__format__", "__sizeof__", "__reduce__", "__reduce_ex__", "__dir__", "__getnewargs__", "__getnewargs_ex__",
+        "__getstate__", "__setstate__", "__subclasshook__", "__init_subclass__", "__class_getitem__", "__round__",
+        "__trunc__", "__floor__", "__ceil__", "__reversed__", "__copy__", "__deepcopy__", "__length_hint__",
+        "__instancecheck__", "__subclasscheck__", "__subclasses__", "__prepare__", "__enter__", "__exit__",
+        "__complex__", "__bytes__", "__fspath__", "__missing__", "__mro_entries__", "__getformat__",
+    ];
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__") && !METHODS.contains(&name)
 }

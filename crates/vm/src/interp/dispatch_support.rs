@@ -65,7 +65,8 @@ impl Vm {
             return false;
         }
         if let Some(d) = self.lookup(ty, name) {
-            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt)) {
+            // (a `__slots__` member stores its value in the map slot itself)
+            if !matches!(d.kind(), Some(ObjKind::Function) | None | Some(ObjKind::Str) | Some(ObjKind::Float) | Some(ObjKind::BigInt) | Some(ObjKind::MemberDescr)) {
                 return false;
             }
         }
@@ -136,7 +137,9 @@ impl Vm {
         if let Some(inst) = obj.get::<InstanceObj>() {
             let map = inst.map.get();
             if let Some(m) = map.get::<MapObj>() {
-                return m.lookup(name).is_some();
+                if m.lookup(name).is_some() {
+                    return true;
+                }
             }
             let d = inst.dict.get();
             return !d.is_null() && self.dict_get_str(d, name).is_some();
@@ -244,6 +247,10 @@ impl Vm {
         let pos: Vec<Value> = match args.get::<TupleObj>() {
             Some(t) => t.items.to_vec(),
             None => {
+                if !self.is_iterable(args) {
+                    let (fs, tn) = (self.function_str(func)?, self.type_name_of(args));
+                    return Err(self.type_error(&format!("{fs} argument after * must be an iterable, not {tn}")));
+                }
                 let (_, v) = self.to_vec(args)?;
                 v
             }
@@ -386,17 +393,62 @@ impl Vm {
         Ok(())
     }
 
+    /// How CPython names a callable in call errors: `module.qualname()` (`qualname()` for
+    /// builtins).
+    pub fn function_str(&mut self, func: Value) -> PyResult<String> {
+        let qn = self.intern("__qualname__");
+        let q = match self.getattr_opt(func, qn)? {
+            Some(q) if q.kind() == Some(ObjKind::Str) => self.str_of(q),
+            _ => return self.str(func),
+        };
+        let mn = self.intern("__module__");
+        match self.getattr_opt(func, mn)? {
+            Some(m) if m.kind() == Some(ObjKind::Str) && self.str_of(m) != "builtins" => Ok(format!("{}.{q}()", self.str_of(m))),
+            _ => Ok(format!("{q}()")),
+        }
+    }
+
+    /// `f(**other)`: merges a mapping into the keyword dict of a call, refusing duplicates.
+    pub fn dict_merge_kwargs(&mut self, d: Value, other: Value, func: Value) -> PyResult<()> {
+        if other.kind() != Some(ObjKind::Dict) {
+            let keys_name = self.intern("keys");
+            if self.getattr_opt(other, keys_name)?.is_none() {
+                let (fs, tn) = (self.function_str(func)?, self.type_name_of(other));
+                return Err(self.type_error(&format!("{fs} argument after ** must be a mapping, not {tn}")));
+            }
+        }
+        let Some(k) = self.dict_update_items(d, other, true)? else { return Ok(()) };
+        let fs = self.function_str(func)?;
+        if k.kind() == Some(ObjKind::Str) {
+            let ks = self.repr(k)?;
+            Err(self.type_error(&format!("{fs} got multiple values for keyword argument {ks}")))
+        } else {
+            Err(self.key_error(k))
+        }
+    }
+
     /// Adds the items of a mapping to dict `d` (`merge`: duplicate keys are an error).
     pub fn dict_update_from(&mut self, d: Value, other: Value, merge: bool) -> PyResult<()> {
+        match self.dict_update_items(d, other, merge)? {
+            None => Ok(()),
+            Some(k) => {
+                let ks = self.repr(k)?;
+                Err(self.type_error(&format!("got multiple values for keyword argument {ks}")))
+            }
+        }
+    }
+
+    /// Adds the items of a mapping to `d`; with `merge`, stops at the first key already
+    /// present and returns it.
+    fn dict_update_items(&mut self, d: Value, other: Value, merge: bool) -> PyResult<Option<Value>> {
         if other.kind() == Some(ObjKind::Dict) {
             for (k, v) in self.dict_items(other) {
                 if merge && self.dict_get(d, k)?.is_some() {
-                    let ks = self.repr(k)?;
-                    return Err(self.type_error(&format!("got multiple values for keyword argument {ks}")));
+                    return Ok(Some(k));
                 }
                 self.dict_set(d, k, v)?;
             }
-            return Ok(());
+            return Ok(None);
         }
         let keys_name = self.intern("keys");
         let Some(keys) = self.getattr_opt(other, keys_name)? else {
@@ -407,9 +459,12 @@ impl Vm {
         let (_holder, ks) = self.to_vec(ks)?;
         for k in ks {
             let v = self.getitem(other, k)?;
+            if merge && self.dict_get(d, k)?.is_some() {
+                return Ok(Some(k));
+            }
             self.dict_set(d, k, v)?;
         }
-        Ok(())
+        Ok(None)
     }
 
     /// An exception instance from `raise X` (a class is instantiated).

@@ -826,12 +826,19 @@ impl Vm {
                     save_ip!();
                     tryv!(self.set_update(s, it));
                 }
-                Instr::DictUpdate(d) | Instr::DictMerge(d) => {
+                Instr::DictUpdate(d) => {
                     let other = self.pop();
                     let m = self.peek(d as usize);
                     save_ip!();
-                    let merge = matches!(instr, Instr::DictMerge(_));
-                    tryv!(self.dict_update_from(m, other, merge));
+                    tryv!(self.dict_update_from(m, other, false));
+                }
+                Instr::DictMerge(d) => {
+                    // [func, args, kwargs, other]: the function names itself in errors
+                    let other = self.pop();
+                    let m = self.peek(d as usize);
+                    let func = self.peek(d as usize + 2);
+                    save_ip!();
+                    tryv!(self.dict_merge_kwargs(m, other, func));
                 }
                 Instr::ListToTuple => {
                     let l = self.pop();
@@ -1087,23 +1094,14 @@ impl Vm {
                             let cause = self.pop();
                             let v = self.pop();
                             let e = tryv!(self.make_exception(v));
+                            let is_exc = self.isinstance(cause, self.types.base_exception)
+                                || (self.is_type(cause) && self.is_subtype(cause, self.types.base_exception));
                             let cause = if cause == self.none {
                                 self.none
+                            } else if is_exc {
+                                tryv!(self.make_exception(cause)).0
                             } else {
-                                match self.make_exception(cause) {
-                                    Ok(c) => c.0,
-                                    Err(e) => {
-                                        if self.isinstance(e.0, self.types.type_error) {
-                                            let msg = if self.is_type(cause) {
-                                                "exception causes must derive from BaseException"
-                                            } else {
-                                                "exception cause must be None or derive from BaseException"
-                                            };
-                                            return Err((self.type_error(msg), false));
-                                        }
-                                        return Err((e, false));
-                                    }
-                                }
+                                return Err((self.type_error("exception causes must derive from BaseException"), false));
                             };
                             if let Some(x) = e.0.get::<ExceptionObj>() {
                                 x.cause.set(cause);

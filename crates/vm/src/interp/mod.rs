@@ -8,6 +8,7 @@ mod dictops;
 mod dispatch_support;
 mod errors;
 mod eval;
+mod finalize;
 mod frame;
 mod lookup_cache;
 mod ops;
@@ -168,6 +169,8 @@ pub struct Vm {
     pub stack_top: usize,
     /// Dicts of instances of builtin subclasses (keyed by object address).
     pub ext_dicts: HashMap<u64, Value>,
+    /// `__slots__` members of instances of builtin subclasses (keyed by object address).
+    pub member_dicts: HashMap<u64, Value>,
     /// Objects kept alive for the VM's lifetime (method tables, caches).
     pub permanent: Vec<Value>,
     pub hash_key: (u64, u64),
@@ -195,6 +198,14 @@ pub const STACK_SLOTS: usize = 1 << 22;
 impl Vm {
     /// Collects garbage now: precise roots plus a conservative scan of the native stack.
     pub fn collect(&mut self) -> crate::heap::Collected {
+        self.collect_watching(&[]).0
+    }
+
+    /// A collection that also reports which of `watched` (object addresses the caller keeps
+    /// only as integers) were unreachable from the roots; they and what they refer to are
+    /// kept alive this time.
+    #[inline(never)]
+    pub fn collect_watching(&mut self, watched: &[u64]) -> (crate::heap::Collected, Vec<bool>) {
         let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
         roots.extend_from_slice(&self.stack[..self.sp]);
         for f in &self.frames {
@@ -218,6 +229,7 @@ impl Vm {
         roots.extend(self.interned.values().copied());
         roots.extend_from_slice(&self.chars);
         roots.extend(self.ext_dicts.values().copied());
+        roots.extend(self.member_dicts.values().copied());
         roots.extend_from_slice(&self.permanent);
         roots.extend_from_slice(&self.repr_stack);
         roots.extend_from_slice(&self.recent);
@@ -231,6 +243,9 @@ impl Vm {
         let t0 = std::time::Instant::now();
         self.lookup_cache.clear();
         self.heap.mark(&roots, &words);
+        let watched: Vec<Value> = watched.iter().map(|&w| Value::from_raw(w)).collect();
+        let unreachable: Vec<bool> = watched.iter().map(|&w| !Heap::is_marked(w)).collect();
+        self.heap.mark(&watched, &[]);
         let t1 = std::time::Instant::now();
         self.gc_time.0 += (t1 - t0).as_nanos() as u64;
         // Dicts of builtin-subclass instances die with their objects.
@@ -243,9 +258,18 @@ impl Vm {
         for k in dead {
             self.ext_dicts.remove(&k);
         }
+        let dead: Vec<u64> = self
+            .member_dicts
+            .keys()
+            .copied()
+            .filter(|&k| !Heap::is_marked(Value::from_raw(k)))
+            .collect();
+        for k in dead {
+            self.member_dicts.remove(&k);
+        }
         let r = self.heap.sweep();
         self.gc_time.1 += t1.elapsed().as_nanos() as u64;
-        r
+        (r, unreachable)
     }
 
     /// Keeps `v` alive until the current native operation returns to the dispatch loop.

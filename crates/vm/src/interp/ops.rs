@@ -334,6 +334,20 @@ impl Vm {
         }
         if op == BinOp::Mul {
             let is_seq = |k: Option<ObjKind>| matches!(k, Some(ObjKind::Str) | Some(ObjKind::List) | Some(ObjKind::Tuple) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray));
+            // sequence repetition by an object with __index__
+            if is_seq(a.kind()) && !self.is_int(b) {
+                if let Some(n) = self.index_opt(b)? {
+                    if let Some(r) = crate::builtins::seqops::seq_binop(self, a, n, op, inplace)? {
+                        return Ok(r);
+                    }
+                }
+            } else if is_seq(b.kind()) && !self.is_int(a) {
+                if let Some(n) = self.index_opt(a)? {
+                    if let Some(r) = crate::builtins::seqops::seq_binop(self, n, b, op, inplace)? {
+                        return Ok(r);
+                    }
+                }
+            }
             if is_seq(a.kind()) && !self.is_int(b) {
                 return Err(self.type_error(&format!("can't multiply sequence by non-int of type '{bn}'")));
             }
@@ -542,6 +556,9 @@ impl Vm {
         if let Some(f) = self.lookup(ty, n) {
             return self.call(f, &[obj, key]);
         }
+        if obj == self.types.type_ {
+            return Ok(self.new_generic_alias(obj, key));
+        }
         if self.is_type(obj) {
             let cg = self.intern("__class_getitem__");
             if let Some(f) = self.getattr_opt(obj, cg)? {
@@ -591,6 +608,10 @@ impl Vm {
         let ty = self.type_of(container);
         let n = self.intern("__contains__");
         if let Some(f) = self.lookup(ty, n) {
+            if f == self.none {
+                let tn = self.type_name(ty);
+                return Err(self.type_error(&format!("'{tn}' object is not a container")));
+            }
             let r = self.call(f, &[container, v])?;
             return self.truthy(r);
         }
@@ -610,6 +631,22 @@ impl Vm {
             }
         }
         Ok(false)
+    }
+
+    /// Can `iter(v)` work (an `__iter__` or `__getitem__`, or a builtin iterable layout)?
+    pub fn is_iterable(&mut self, v: Value) -> bool {
+        let ty = self.type_of(v);
+        let it = self.intern("__iter__");
+        if let Some(f) = self.lookup(ty, it) {
+            return f != self.none;
+        }
+        let native = matches!(
+            v.kind(),
+            Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Range | ObjKind::Dict
+                | ObjKind::DictView | ObjKind::Set | ObjKind::Iter | ObjKind::Generator | ObjKind::MemoryView)
+        );
+        let gi = self.intern("__getitem__");
+        native || self.lookup(ty, gi).is_some()
     }
 
     /// iter(v).
@@ -694,6 +731,26 @@ impl Vm {
         let l = self.collect_list(iterable)?;
         let items = l.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default();
         Ok((l, items))
+    }
+
+    /// `__index__` of `v` when its class defines it (None when it does not).
+    pub fn index_opt(&mut self, v: Value) -> PyResult<Option<Value>> {
+        if self.is_int(v) {
+            return Ok(Some(v));
+        }
+        let ty = self.type_of(v);
+        let n = self.intern("__index__");
+        match self.lookup(ty, n) {
+            Some(f) if f != self.none => {
+                let r = self.call(f, &[v])?;
+                if self.is_int(r) {
+                    return Ok(Some(r));
+                }
+                let tn = self.type_name_of(r);
+                Err(self.type_error(&format!("__index__ returned non-int (type {tn})")))
+            }
+            _ => Ok(None),
+        }
     }
 
     /// An int index from an object with `__index__`.

@@ -42,7 +42,8 @@ types_struct!(
     module_not_found_error, lookup_error, syntax_error, indentation_error, system_exit,
     keyboard_interrupt, generator_exit, unicode_error, unicode_decode_error,
     unicode_encode_error, os_error, arithmetic_error, warning, deprecation_warning,
-    runtime_warning, user_warning, eof_error, file_not_found_error, buffer_error
+    runtime_warning, user_warning, eof_error, file_not_found_error, buffer_error,
+    member_descriptor, getset_descriptor, mappingproxy, generic_alias, union_type
 );
 
 /// (name, base name) of every builtin exception, parents first.
@@ -205,6 +206,7 @@ impl Vm {
             config,
             stack_top: 0,
             ext_dicts: Default::default(),
+            member_dicts: Default::default(),
             permanent: Vec::new(),
             hash_key: (0, 0),
             repr_stack: Vec::new(),
@@ -293,6 +295,11 @@ impl Vm {
         ty!(traceback, "traceback", o, K::Traceback, 0);
         ty!(frame, "frame", o, K::Frame, 0);
         ty!(map_type, "map_layout", o, K::Map, 0);
+        ty!(member_descriptor, "member_descriptor", o, K::MemberDescr, 0);
+        ty!(getset_descriptor, "getset_descriptor", o, K::MemberDescr, 0);
+        ty!(mappingproxy, "mappingproxy", o, K::MappingProxy, 0);
+        ty!(generic_alias, "GenericAlias", o, K::GenericAlias, 0);
+        ty!(union_type, "UnionType", o, K::GenericAlias, 0);
         // exceptions
         let mut by_name: Vec<(&'static str, Value)> = Vec::new();
         for &(name, base) in EXCEPTIONS {

@@ -243,12 +243,23 @@ fn m_ceil(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn m_trunc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let v = *a.first().ok_or_else(|| vm.type_error("trunc() takes exactly one argument"))?;
-    if vm.is_int(v) {
+    if vm.is_int(v) && !vm.is_heap_type(v) {
         let b = vm.as_bigint(v).unwrap_or_default();
         return Ok(vm.new_bigint(b));
     }
-    let x = numfloat(vm, v)?;
-    to_int_result(vm, x.trunc())
+    if v.kind() == Some(crate::heap::ObjKind::Float) && !vm.is_heap_type(v) {
+        let x = numfloat(vm, v)?;
+        return to_int_result(vm, x.trunc());
+    }
+    let ty = vm.type_of(v);
+    let n = vm.intern("__trunc__");
+    match vm.lookup(ty, n) {
+        Some(f) => vm.call(f, &[v]),
+        None => {
+            let tn = vm.type_name(ty);
+            Err(vm.type_error(&format!("type {tn} doesn't define __trunc__ method")))
+        }
+    }
 }
 
 fn m_isnan(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

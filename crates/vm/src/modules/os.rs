@@ -179,11 +179,9 @@ fn os_listdir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
         Err(e) => {
             let t = vm.types.file_not_found_error;
-            let code = vm.new_int(e.raw_os_error().unwrap_or(2) as i64);
-            let msg = vm.new_str("No such file or directory");
             let pv = vm.new_string(p);
-            let args = vm.new_tuple(vec![code, msg, pv]);
-            Err(crate::interp::PyErr(vm.new_exc_args(t, args)))
+            let e = vm.new_os_error(t, e.raw_os_error().unwrap_or(2) as i64, "No such file or directory", Some(pv));
+            Err(crate::interp::PyErr(e))
         }
     }
 }

@@ -130,8 +130,12 @@ fn io_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn sys_exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::builtins::arity(vm, a, 0, 1, "exit")?;
     let t = vm.types.system_exit;
+    // the argument becomes the exception's args as PyErr_SetObject makes them
     let args = match a.first() {
+        Some(&v) if v == vm.none => vm.empty_tuple,
+        Some(&v) if vm.type_of(v) == vm.types.tuple => v,
         Some(&v) => vm.new_tuple(vec![v]),
         None => vm.empty_tuple,
     };

@@ -391,3 +391,39 @@ impl Trace for GeneratorObj {
 }
 
 no_refs!(IntObj, BoolObj, FloatObj, ComplexObj, SingletonObj, StrObj, BytesObj, ByteArrayObj);
+
+/// A `__slots__` entry of a class: reads and writes the named member of instances.
+pub struct MemberDescrObj {
+    pub name: Value,
+    /// The class that declared the slot.
+    pub owner: Value,
+}
+impl Trace for MemberDescrObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.name);
+        t.visit(self.owner);
+    }
+}
+
+/// A read-only view of a mapping (`type.__dict__`).
+pub struct MappingProxyObj {
+    pub mapping: Value,
+}
+impl Trace for MappingProxyObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.mapping);
+    }
+}
+
+/// `list[int]` (a `types.GenericAlias`) or `int | str` (a `types.UnionType`, origin NULL).
+pub struct GenericAliasObj {
+    pub origin: Value,
+    /// A tuple.
+    pub args: Value,
+}
+impl Trace for GenericAliasObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.visit(self.origin);
+        t.visit(self.args);
+    }
+}
