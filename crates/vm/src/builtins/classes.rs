@@ -310,6 +310,16 @@ impl Vm {
 
     /// Attribute names for dir().
     pub fn dir_names(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        // module.__dir__: the module's namespace, or what its own __dir__ returns
+        if let Some(m) = v.get::<ModuleObj>() {
+            let d = m.dict;
+            if let Some(f) = self.dict_get_by_str(d, "__dir__") {
+                let r = self.call(f, &[])?;
+                let (_h, items) = self.to_vec(r)?;
+                return Ok(items);
+            }
+            return Ok(self.dict_keys(d));
+        }
         let mut names: Vec<Value> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut add = |vm: &mut Vm, d: Value| {

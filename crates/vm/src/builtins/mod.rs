@@ -158,6 +158,10 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "__name__", name);
     let none = vm.none;
     vm.dict_set_str(bd, "__doc__", none);
+    // as for the other modules written in Rust (see modules::new_module)
+    vm.dict_set_str(bd, "__package__", vm.empty_str);
+    vm.dict_set_str(bd, "__loader__", none);
+    vm.dict_set_str(bd, "__spec__", none);
     types::register(vm);
     numtypes::register(vm);
     str::register(vm);

@@ -795,6 +795,11 @@ fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     vm.dict_set_str(d, "__name__", name);
     let doc = args.get(2).copied().unwrap_or(vm.none);
     vm.dict_set_str(d, "__doc__", doc);
+    // module.__init__ also sets these three to None
+    let none = vm.none;
+    for k in ["__package__", "__loader__", "__spec__"] {
+        vm.dict_set_str(d, k, none);
+    }
     Ok(m)
 }
 
