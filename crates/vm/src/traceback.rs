@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::heap::Value;
+use crate::heap::{ObjKind, Value};
 use crate::interp::Vm;
 use crate::objects::*;
 
@@ -83,14 +83,15 @@ fn format_one(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<Str
             let line = vm.as_i64(details[1]).unwrap_or(0);
             let col = vm.as_i64(details[2]).unwrap_or(0);
             out.push_str(&format!("  File \"{file}\", line {line}\n"));
-            let text = vm.str_of(details[3]);
-            let trimmed = text.trim_end_matches(['\n', '\r']);
-            let stripped = trimmed.trim_start();
-            if !stripped.is_empty() {
-                let indent = trimmed.chars().count() - stripped.chars().count();
-                out.push_str(&format!("    {stripped}\n"));
-                let caret_col = (col - 1 - indent as i64).max(0) as usize;
-                out.push_str(&format!("    {}^\n", " ".repeat(caret_col)));
+            if details[3].kind() == Some(ObjKind::Str) {
+                let text = vm.str_of(details[3]);
+                let end_line = details.get(4).and_then(|v| vm.as_i64(*v));
+                let mut end_col = details.get(5).and_then(|v| vm.as_i64(*v)).unwrap_or(0);
+                // CPython marks one column for indentation errors, whatever the range
+                if vm.isinstance(exc, vm.types.indentation_error) {
+                    end_col = col + 1;
+                }
+                syntax_error_text(out, &text, line, col, end_line, end_col);
             }
         }
         let ty = vm.type_of(exc);
@@ -143,4 +144,67 @@ fn format_group(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<S
             out.push_str(&format!("{ind}    +------------------------------------\n"));
         }
     }
+}
+
+/// The source line and caret line of a SyntaxError, as CPython 3.11's `print_error_text`
+/// writes them. Offsets arrive in characters (1-based) and are used as byte offsets into
+/// the line's UTF-8, as CPython does, so characters beyond ASCII before or inside the
+/// range shift and widen the carets exactly as they do there.
+fn syntax_error_text(out: &mut String, text: &str, line: i64, col: i64, end_line: Option<i64>, end_col: i64) {
+    let byte_at = |chars: i64| -> i64 {
+        if chars <= 0 {
+            return chars;
+        }
+        text.char_indices().nth((chars - 1) as usize).map(|(b, _)| b as i64 + 1).unwrap_or(text.len() as i64 + 1)
+    };
+    let mut offset = byte_at(col);
+    let mut end_offset = if end_col > 0 { byte_at(end_col) } else { end_col };
+    let line_size = text.len() as i64;
+    if end_line.is_some_and(|e| e > line) {
+        end_offset = line_size;
+    }
+    if end_offset > line_size + 1 {
+        end_offset = line_size + 1;
+    }
+    // from 1-based to 0-based
+    offset -= 1;
+    end_offset -= 1;
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | 0x0c) {
+        start += 1;
+        offset -= 1;
+        end_offset -= 1;
+    }
+    let mut body = &text[start..];
+    let mut len = body.len() as i64;
+    if body.ends_with('\n') {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    // skip past newlines embedded in the text before the offset
+    while let Some(nl) = body.find('\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        body = &body[nl + 1..];
+        len -= inl + 1;
+        offset -= inl + 1;
+        end_offset -= inl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(body.strip_suffix('\n').unwrap_or(body));
+    out.push('\n');
+    if offset < 0 {
+        return;
+    }
+    let width = if end_offset > offset { end_offset - offset } else { 1 };
+    let width = width.min((len - offset + 1).max(1));
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(width as usize));
+    out.push('\n');
 }
