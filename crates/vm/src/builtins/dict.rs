@@ -404,6 +404,29 @@ fn multi(vm: &mut Vm, a: &[Value], op: BinOp) -> PyResult<Value> {
         let frozen = vm.type_of(a[0]) == vm.types.frozenset;
         return super::set::set_copy(vm, a[0], frozen);
     }
+    // As CPython: union copies once and updates in place, difference computes the first
+    // difference and discards the rest in place (the table layouts, and so the iteration
+    // orders, follow from this); intersection chains new sets.
+    if op == BinOp::Or || op == BinOp::Sub {
+        let r = if op == BinOp::Or {
+            let frozen = vm.type_of(a[0]) == vm.types.frozenset;
+            super::set::set_copy(vm, a[0], frozen)?
+        } else {
+            super::set::set_difference(vm, a[0], a[1])?
+        };
+        let rest = if op == BinOp::Or { &a[1..] } else { &a[2..] };
+        for &o in rest {
+            if op == BinOp::Or {
+                vm.set_update(r, o)?;
+            } else {
+                let (_h, items) = vm.to_vec(o)?;
+                for it in items {
+                    vm.set_discard(r, it)?;
+                }
+            }
+        }
+        return Ok(r);
+    }
     for &o in &a[1..] {
         r = match op {
             BinOp::Or => super::set::set_union(vm, r, o)?,
