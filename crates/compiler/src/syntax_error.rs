@@ -194,8 +194,14 @@ impl<'a> Ctx<'a> {
 
     /// Bracket depth at byte offset `at` (ignoring strings and comments).
     fn depth_at(&self, at: usize) -> usize {
+        self.open_brackets(at).len()
+    }
+
+    /// Positions of the brackets still open at `at` (strings and comments skipped),
+    /// innermost last.
+    fn open_brackets(&self, at: usize) -> Vec<usize> {
         let b = self.src.source.as_bytes();
-        let mut depth = 0usize;
+        let mut open = Vec::new();
         let mut i = 0;
         while i < at.min(b.len()) {
             match b[i] {
@@ -222,13 +228,88 @@ impl<'a> Ctx<'a> {
                         i += 1;
                     }
                 }
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                b'(' | b'[' | b'{' => open.push(i),
+                b')' | b']' | b'}' => {
+                    open.pop();
+                }
                 _ => {}
             }
             i += 1;
         }
-        depth
+        open
+    }
+
+    /// `if x = 1:`, `[a = 1]`: a lone `=` where a named expression is parsed. CPython's
+    /// invalid_named_expression rule: after a name, "Maybe you meant '==' or ':='"; after
+    /// another operand-level expression, "cannot assign to ... here".
+    fn maybe_meant_equal(&self, at: usize) -> Option<CompileError> {
+        if self.byte(at) != b'=' || self.byte(at + 1) == b'=' {
+            return None;
+        }
+        // where a named expression is allowed: inside (), [] or {} that are not a call's
+        // arguments, or in an if/elif/while header
+        let open = self.open_brackets(at);
+        let context_start = match open.last() {
+            Some(&p) => {
+                let before = self.prev_token_end(p);
+                let prev = self.byte(before.wrapping_sub(1));
+                let call = self.byte(p) == b'(' && before == p && (prev.is_ascii_alphanumeric() || prev == b'_' || prev == b')' || prev == b']' || prev >= 0x80);
+                if call {
+                    return None;
+                }
+                p + 1
+            }
+            None => {
+                let ls = self.src.source[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+                let line = &self.src.source[ls..at];
+                let trimmed = line.trim_start();
+                let kw = ["if ", "elif ", "while "].iter().find(|k| trimmed.starts_with(*k))?;
+                ls + (line.len() - trimmed.len()) + kw.len()
+            }
+        };
+        let prev_end = self.prev_token_end(at);
+        let a = self
+            .ix
+            .exprs
+            .iter()
+            .copied()
+            .filter(|e| e.range().end().to_usize() == prev_end && e.range().start().to_usize() >= context_start)
+            .min_by_key(|e| e.range().start())?;
+        let operand_level = !matches!(
+            a,
+            Expr::Compare(_) | Expr::BoolOp(_) | Expr::Lambda(_) | Expr::If(_) | Expr::Named(_) | Expr::Starred(_)
+                | Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Slice(_)
+        ) && !matches!(a, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not)
+            && !matches!(a, Expr::Tuple(t) if !t.parenthesized)
+            && !matches!(a, Expr::Generator(g) if !g.parenthesized);
+        if !operand_level {
+            return None;
+        }
+        // the right operand, not followed by another `=` or `:=`
+        let b_start = at + 1 + self.src.source[at + 1..].len() - self.src.source[at + 1..].trim_start_matches([' ', '\t']).len();
+        let b_end = self
+            .ix
+            .exprs
+            .iter()
+            .filter(|e| e.range().start().to_usize() == b_start)
+            .map(|e| e.range().end().to_usize())
+            .max()
+            .unwrap_or_else(|| self.token_end(b_start));
+        if b_end <= b_start {
+            return None;
+        }
+        let after = self.src.source[b_end..].trim_start_matches([' ', '\t']);
+        if after.starts_with('=') || after.starts_with(":=") {
+            return None;
+        }
+        if matches!(a, Expr::Name(_)) {
+            let r = TextRange::new(a.range().start(), TextSize::new(b_end as u32));
+            return Some(self.at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", r));
+        }
+        if matches!(a, Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_)) {
+            return None;
+        }
+        Some(self.at(format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(a)), a.range()))
     }
 
     /// The last non-blank byte before `at`, skipping comments.
@@ -258,6 +339,11 @@ impl<'a> Ctx<'a> {
         let snippet = self.src.source.get(start..end.min(self.src.source.len())).unwrap_or("");
         let line = self.src.line_of(range.start());
         let line_text = self.src.line_text(line);
+        if !matches!(err, ParseErrorType::Lexical(_)) {
+            if let Some(e) = self.maybe_meant_equal(start) {
+                return e;
+            }
+        }
         match err {
             ParseErrorType::UnexpectedIndentation => {
                 let mut e = self.at("unexpected indent", range);
