@@ -1,19 +1,133 @@
-//! Printing uncaught exceptions in CPython 3.11's traceback format.
+//! Printing uncaught exceptions in CPython 3.11's traceback format, including the position
+//! markers under each frame's source line (Python/traceback.c, tb_displayline).
 
 use std::collections::HashMap;
+
+use pyjit_compiler::carets;
+use pyjit_compiler::code::Loc;
 
 use crate::heap::Value;
 use crate::interp::Vm;
 use crate::objects::*;
 
-fn source_line(cache: &mut HashMap<String, Vec<String>>, file: &str, line: u32) -> Option<String> {
-    if file.starts_with('<') {
+/// Source files read so far: their lines, split by universal newlines, without the newline.
+type SourceCache = HashMap<String, Option<Vec<String>>>;
+
+/// Line `line` of `file` as CPython's traceback reads it: whole, without its newline; none for
+/// pseudo-files like `<string>` and for files that cannot be read or decoded.
+fn source_line(cache: &mut SourceCache, file: &str, line: u32) -> Option<String> {
+    if file.starts_with('<') && file.ends_with('>') {
         return None;
     }
-    let lines = cache
-        .entry(file.to_string())
-        .or_insert_with(|| std::fs::read_to_string(file).map(|s| s.lines().map(|l| l.to_string()).collect()).unwrap_or_default());
-    lines.get(line.checked_sub(1)? as usize).map(|l| l.trim().to_string())
+    let lines = cache.entry(file.to_string()).or_insert_with(|| {
+        let bytes = std::fs::read(file).ok()?;
+        let text = String::from_utf8(bytes).ok()?;
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        Some(text.split('\n').map(|l| l.to_string()).collect())
+    });
+    let lines = lines.as_ref()?;
+    let i = line.checked_sub(1)? as usize;
+    // the text after the last newline is a line only when it is not empty
+    if i + 1 == lines.len() && lines[i].is_empty() {
+        return None;
+    }
+    lines.get(i).cloned()
+}
+
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\x0c')
+}
+
+/// CPython's _PyPegen_byte_offset_to_character_offset: the characters in the first `col`
+/// bytes of `s` (a cut inside a character counts as one, the terminating NUL too).
+fn byte_to_char(s: &str, col: usize) -> usize {
+    let b = s.as_bytes();
+    if col > b.len() {
+        return s.chars().count() + 1;
+    }
+    String::from_utf8_lossy(&b[..col]).chars().count()
+}
+
+/// The columns the first `chars` characters of `line` take on a terminal, wide East Asian
+/// characters counting two (CPython's _PyPegen_calculate_display_width).
+fn display_width(line: &str, chars: usize) -> usize {
+    let seg = line.chars().take(chars);
+    if seg.clone().all(|c| c.is_ascii()) {
+        return chars;
+    }
+    seg.map(|c| if crate::unicode::is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// The marker line under a frame's source line, if CPython 3.11 prints one: `^` under the
+/// failing instruction's range, with `~`/`^` anchors for binary operations and subscripts;
+/// none when the range covers the whole (stripped) line.
+fn marker_line(line: &str, loc: Loc) -> Option<String> {
+    let ws = line.bytes().take_while(|&b| is_blank(b)).count();
+    let nchars = line.chars().count();
+    let start = byte_to_char(line, loc.col as usize);
+    let mut end = byte_to_char(line, loc.end_col as usize);
+    let mut anchors = None;
+    if loc.line == loc.end_line {
+        let segment: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+        if let Some(a) = carets::anchors(&segment) {
+            let left = byte_to_char(&segment, a.left_end) + start;
+            let right = byte_to_char(&segment, a.right_start) + start;
+            anchors = Some((left, right, a.primary, a.secondary));
+        }
+    } else {
+        // a range running onto later lines is marked to the end of this one; CPython looks
+        // for it with the line's length in characters used as an index into its UTF-8 bytes
+        let bytes = line.as_bytes();
+        let mut i = nchars as isize - 1;
+        while i >= 0 && bytes.get(i as usize).is_some_and(|&b| is_blank(b)) {
+            i -= 1;
+        }
+        end = (i + 1) as usize;
+    }
+    if end as isize - start as isize == (nchars - ws) as isize && anchors.is_none() {
+        return None;
+    }
+    let (dp_start, dp_end) = (display_width(line, start) as isize, display_width(line, end) as isize);
+    let (dp_left, dp_right, primary, secondary) = match anchors {
+        Some((l, r, p, s)) => (display_width(line, l) as isize, display_width(line, r) as isize, p, s),
+        None => (-1, -1, '^', '^'),
+    };
+    let mut out = String::new();
+    let mut offset = ws as isize - 4;
+    loop {
+        offset += 1;
+        if offset > dp_end {
+            break;
+        }
+        out.push(if offset <= dp_start {
+            ' '
+        } else if anchors.is_some() && dp_left < offset && offset <= dp_right {
+            secondary
+        } else {
+            primary
+        });
+    }
+    Some(out)
+}
+
+/// One frame: its `File` line, the source line, and the markers.
+fn format_frame(out: &mut String, cache: &mut SourceCache, tb: &TracebackObj) {
+    let code = tb.code.get::<CodeObj>();
+    let (file, name) = match code {
+        Some(c) => (c.code.filename.to_string(), c.code.name.clone()),
+        None => ("?".into(), "?".into()),
+    };
+    out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", tb.lineno));
+    let Some(line) = source_line(cache, &file, tb.lineno) else { return };
+    let ws = line.bytes().take_while(|&b| is_blank(b)).count();
+    out.push_str("    ");
+    out.push_str(&line[ws..]);
+    out.push('\n');
+    let Some(loc) = code.and_then(|c| c.code.loc_at(tb.ip as usize)) else { return };
+    if let Some(m) = marker_line(&line, loc) {
+        out.push_str(&m);
+        out.push('\n');
+    }
 }
 
 pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
@@ -24,7 +138,7 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     out
 }
 
-fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<String, Vec<String>>, seen: &mut Vec<Value>) {
+fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut SourceCache, seen: &mut Vec<Value>) {
     seen.push(exc);
     if let Some(e) = exc.get::<ExceptionObj>() {
         let cause = e.cause.get();
@@ -40,7 +154,7 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<S
     format_one(vm, exc, out, cache);
 }
 
-fn format_one(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<String, Vec<String>>) {
+fn format_one(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut SourceCache) {
     let tb = exc.get::<ExceptionObj>().map(|e| e.traceback.get()).unwrap_or(Value::NULL);
     if !tb.is_null() {
         out.push_str("Traceback (most recent call last):\n");
@@ -64,10 +178,7 @@ fn format_one(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<Str
                 last = Some(key);
             }
             if repeat <= 3 {
-                out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", tr.lineno));
-                if let Some(src) = source_line(cache, &file, tr.lineno) {
-                    out.push_str(&format!("    {src}\n"));
-                }
+                format_frame(out, cache, &tr);
             }
             t = tr.next.get();
         }
@@ -121,7 +232,7 @@ fn notes(vm: &mut Vm, exc: Value, out: &mut String, indent: &str) {
     }
 }
 
-fn format_group(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<String, Vec<String>>, depth: usize) {
+fn format_group(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut SourceCache, depth: usize) {
     let ind = "  ".repeat(depth);
     let summary = vm.exc_summary(exc);
     out.push_str(&format!("{ind}{}{summary}\n", if depth == 0 { "" } else { "| " }));
