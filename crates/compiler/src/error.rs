@@ -39,9 +39,13 @@ impl SourceMap {
     }
 
     /// 0-based column, in UTF-8 bytes, of a byte offset (CPython's AST `col_offset`).
+    /// CPython's tokenizer drops a UTF-8 byte order mark, so columns on line 1 start after it.
     pub fn byte_col_of(&self, at: TextSize) -> u32 {
         let line = self.line_of(at) as usize;
-        let start = self.line_starts[line - 1];
+        let mut start = self.line_starts[line - 1];
+        if line == 1 && self.source.starts_with('\u{feff}') {
+            start += '\u{feff}'.len_utf8() as u32;
+        }
         at.to_u32().saturating_sub(start)
     }
 
