@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use num_traits::ToPrimitive;
+
 use pyjit_compiler::carets;
 use pyjit_compiler::code::Loc;
 
@@ -210,12 +212,13 @@ impl Printer<'_> {
     fn exception(&mut self, exc: Value) {
         let margin = self.margin();
         let tb = exc.get::<ExceptionObj>().map(|e| e.traceback.get()).unwrap_or(Value::NULL);
-        if tb.get::<TracebackObj>().is_some() {
+        let limit = self.traceback_limit();
+        if tb.get::<TracebackObj>().is_some() && limit.map_or(true, |l| l > 0) {
             let is_group = self.vm.isinstance(exc, self.vm.types.base_exception_group);
             let header_margin = if is_group && self.group_depth == 1 { format!("{}+ ", self.indent()) } else { margin.clone() };
             let header = if is_group { "Exception Group Traceback" } else { "Traceback" };
             self.out.push_str(&format!("{header_margin}{header} (most recent call last):\n"));
-            self.frames(tb, &margin);
+            self.frames(tb, &margin, limit);
         }
         if self.vm.isinstance(exc, self.vm.types.syntax_error) {
             self.syntax_error(exc, &margin);
@@ -226,9 +229,31 @@ impl Printer<'_> {
         self.notes(exc, &margin);
     }
 
-    fn frames(&mut self, tb: Value, margin: &str) {
+    /// `sys.tracebacklimit` when it is an int (huge values count as no limit).
+    fn traceback_limit(&mut self) -> Option<i64> {
+        let d = self.vm.sys.get::<ModuleObj>().map(|m| m.dict)?;
+        let v = self.vm.dict_get_by_str(d, "tracebacklimit")?;
+        let b = self.vm.as_bigint(v)?;
+        Some(b.to_i64().unwrap_or(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }))
+    }
+
+    /// The frames, the last `limit` of them only when there is a limit.
+    fn frames(&mut self, tb: Value, margin: &str, limit: Option<i64>) {
         let repeated = |n: usize| format!("  [Previous line repeated {} more time{}]\n", n - RECURSIVE_CUTOFF, if n - RECURSIVE_CUTOFF > 1 { "s" } else { "" });
         let mut t = tb;
+        if let Some(limit) = limit {
+            let mut depth: i64 = 0;
+            let mut c = tb;
+            while let Some(tr) = c.get::<TracebackObj>() {
+                depth += 1;
+                c = tr.next.get();
+            }
+            while depth > limit {
+                let Some(tr) = t.get::<TracebackObj>() else { break };
+                depth -= 1;
+                t = tr.next.get();
+            }
+        }
         let mut last: Option<(String, u32, String)> = None;
         let mut count = 0;
         while let Some(tr) = t.get::<TracebackObj>() {
