@@ -264,7 +264,8 @@ impl Vm {
 
     /// a op b for the arithmetic operators (`inplace` tries `__iop__` first).
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
-        if a.is_small() && b.is_small() {
+        // ints have no `@`: that one goes through the protocol, which raises the TypeError
+        if a.is_small() && b.is_small() && !matches!(op, BinOp::MatMul) {
             return self.small_op(a.small_value(), b.small_value(), op);
         }
         let ta = self.type_of(a);
