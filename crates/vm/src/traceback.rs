@@ -15,19 +15,22 @@ use crate::objects::*;
 /// Source files read so far: their lines, split by universal newlines, without the newline.
 type SourceCache = HashMap<String, Option<Vec<String>>>;
 
-/// Line `line` of `file` as CPython's traceback reads it: whole, without its newline; none for
-/// pseudo-files like `<string>` and for files that cannot be read or decoded.
-fn source_line(cache: &mut SourceCache, file: &str, line: u32) -> Option<String> {
+/// Line `line` of `file` as CPython's traceback reads it: decoded by the file's coding
+/// cookie (UTF-8 by default), whole, without its newline; none for pseudo-files like
+/// `<string>` and for files that cannot be read or decoded.
+fn source_line(vm: &mut Vm, cache: &mut SourceCache, file: &str, line: u32) -> Option<String> {
     if file.starts_with('<') && file.ends_with('>') {
         return None;
     }
-    let lines = cache.entry(file.to_string()).or_insert_with(|| {
-        let bytes = std::fs::read(file).ok()?;
-        let text = String::from_utf8(bytes).ok()?;
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        Some(text.split('\n').map(|l| l.to_string()).collect())
-    });
-    let lines = lines.as_ref()?;
+    if !cache.contains_key(file) {
+        let lines = std::fs::read(file).ok().and_then(|bytes| {
+            let text = crate::source::decode_strict(vm, bytes)?;
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            Some(text.split('\n').map(|l| l.to_string()).collect::<Vec<_>>())
+        });
+        cache.insert(file.to_string(), lines);
+    }
+    let lines = cache.get(file)?.as_ref()?;
     let i = line.checked_sub(1)? as usize;
     // the text after the last newline is a line only when it is not empty
     if i + 1 == lines.len() && lines[i].is_empty() {
@@ -113,14 +116,14 @@ fn marker_line(line: &str, loc: Loc) -> Option<String> {
 }
 
 /// One frame: its `File` line, the source line, and the markers, each line after `margin`.
-fn format_frame(out: &mut String, cache: &mut SourceCache, tb: &TracebackObj, margin: &str) {
+fn format_frame(vm: &mut Vm, out: &mut String, cache: &mut SourceCache, tb: &TracebackObj, margin: &str) {
     let code = tb.code.get::<CodeObj>();
     let (file, name) = match code {
         Some(c) => (c.code.filename.to_string(), c.code.name.clone()),
         None => ("?".into(), "?".into()),
     };
     out.push_str(&format!("{margin}  File \"{file}\", line {}, in {name}\n", tb.lineno));
-    let Some(line) = source_line(cache, &file, tb.lineno) else { return };
+    let Some(line) = source_line(vm, cache, &file, tb.lineno) else { return };
     let ws = line.bytes().take_while(|&b| is_blank(b)).count();
     out.push_str(margin);
     out.push_str("    ");
@@ -271,7 +274,7 @@ impl Printer<'_> {
             }
             count += 1;
             if count <= RECURSIVE_CUTOFF {
-                format_frame(&mut self.out, &mut self.cache, &tr, margin);
+                format_frame(self.vm, &mut self.out, &mut self.cache, &tr, margin);
             }
             t = tr.next.get();
         }
