@@ -59,7 +59,7 @@ impl Positions {
     }
 
     pub fn push(&mut self, loc: Loc) {
-        if self.len % STRIDE == 0 {
+        if self.len.is_multiple_of(STRIDE) {
             self.checkpoints.push((self.data.len() as u32, self.last_line));
         }
         put_varint(&mut self.data, zigzag(loc.line as i64 - self.last_line as i64));
