@@ -1,6 +1,7 @@
 //! Code objects: what the compiler produces and the interpreter runs.
 
 use crate::opcode::Instr;
+use crate::positions::Positions;
 use std::rc::Rc;
 
 /// A compile-time constant. The VM turns each into a heap object once per code object.
@@ -44,7 +45,8 @@ pub struct ExcEntry {
     pub depth: u32,
 }
 
-/// Source position of one instruction (1-based line, 0-based columns in characters).
+/// Source position of one instruction: 1-based lines, 0-based columns in UTF-8 bytes
+/// (CPython's `co_positions()`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Loc {
     pub line: u32,
@@ -75,7 +77,8 @@ pub struct CodeObject {
     pub names: Vec<String>,
     pub consts: Vec<Const>,
     pub code: Vec<Instr>,
-    pub locs: Vec<Loc>,
+    /// The source position of each instruction.
+    pub positions: Positions,
     pub exc_table: Vec<ExcEntry>,
     pub stacksize: u32,
     /// The docstring, when the body starts with one.
@@ -101,6 +104,10 @@ impl CodeObject {
         self.exc_table.iter().copied().find(|e| e.start <= ip && ip < e.end)
     }
     pub fn line_at(&self, ip: usize) -> u32 {
-        self.locs.get(ip).map(|l| l.line).unwrap_or(self.first_line)
+        self.positions.get(ip).map(|l| l.line).unwrap_or(self.first_line)
+    }
+    /// The source position of instruction `ip`.
+    pub fn loc_at(&self, ip: usize) -> Option<Loc> {
+        self.positions.get(ip)
     }
 }

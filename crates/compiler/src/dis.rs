@@ -63,10 +63,12 @@ fn dis_one(code: &CodeObject, out: &mut String) {
             _ => instr.target().map(|t| format!("to {t}")),
         };
         let arg = name.split('(').nth(1).map(|s| s.trim_end_matches(')').to_string()).unwrap_or_default();
-        let _ = match detail {
-            Some(d) => writeln!(out, "{line_col} {ip:>6} {op:<20} {arg:>5} ({d})"),
-            None => writeln!(out, "{line_col} {ip:>6} {op:<20} {arg:>5}"),
+        let pos = code.loc_at(ip).map(|l| format!("{}:{}-{}:{}", l.line, l.col, l.end_line, l.end_col)).unwrap_or_default();
+        let text = match detail {
+            Some(d) => format!("{line_col} {ip:>6} {op:<20} {arg:>5} ({d})"),
+            None => format!("{line_col} {ip:>6} {op:<20} {arg:>5}"),
         };
+        let _ = writeln!(out, "{text:<56} @{pos}");
     }
     if !code.exc_table.is_empty() {
         let _ = writeln!(out, "ExceptionTable:");

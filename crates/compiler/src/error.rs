@@ -38,6 +38,24 @@ impl SourceMap {
         self.source.get(start..end).map(|s| s.chars().count() as u32).unwrap_or(0)
     }
 
+    /// 0-based column, in UTF-8 bytes, of a byte offset (CPython's AST `col_offset`).
+    /// CPython's tokenizer drops a UTF-8 byte order mark, so columns on line 1 start after it.
+    pub fn byte_col_of(&self, at: TextSize) -> u32 {
+        let line = self.line_of(at) as usize;
+        let mut start = self.line_starts[line - 1];
+        if line == 1 && self.source.starts_with('\u{feff}') {
+            start += '\u{feff}'.len_utf8() as u32;
+        }
+        at.to_u32().saturating_sub(start)
+    }
+
+    /// The character column of a byte column on a line.
+    pub fn char_col(&self, line: u32, byte_col: u32) -> u32 {
+        let text = self.line_text(line);
+        let cut = (byte_col as usize).min(text.len());
+        String::from_utf8_lossy(&text.as_bytes()[..cut]).chars().count() as u32
+    }
+
     pub fn line_text(&self, line: u32) -> String {
         let i = line.saturating_sub(1) as usize;
         let Some(&start) = self.line_starts.get(i) else { return String::new() };

@@ -1,12 +1,14 @@
 //! pyjit's front end: parse Python 3.11 source with ruff's parser, resolve scopes, and emit
 //! pyjit bytecode (`CodeObject`). It knows nothing of runtime values.
 
+pub mod carets;
 pub mod code;
 mod compile;
 pub mod dis;
 pub mod error;
 mod fstring;
 pub mod opcode;
+pub mod positions;
 pub mod symtable;
 mod syntax_error;
 mod tokscan;

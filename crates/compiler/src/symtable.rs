@@ -32,6 +32,8 @@ const DEF_GLOBAL: u8 = 4;
 const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
 const DEF_COMP_ITER: u8 = 32;
+/// Bound by an import statement (CPython's DEF_IMPORT).
+const DEF_IMPORT: u8 = 64;
 
 #[derive(Debug)]
 pub struct Scope {
@@ -103,6 +105,13 @@ pub type ScopeKey = u32;
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     pub by_node: HashMap<ScopeKey, usize>,
+}
+
+impl SymbolTable {
+    /// Whether the top-level scope binds `name` by an import (CPython's `is_import_originated`).
+    pub fn imported_at_top(&self, name: &str) -> bool {
+        self.scopes.first().map(|s| s.flags_of(name) & DEF_IMPORT != 0).unwrap_or(false)
+    }
 }
 
 struct Builder<'a> {
@@ -366,7 +375,7 @@ impl<'a> Builder<'a> {
                         Some(n) => n.to_string(),
                         None => a.name.as_str().split('.').next().unwrap_or("").to_string(),
                     };
-                    self.add(&bound, DEF_LOCAL);
+                    self.add(&bound, DEF_LOCAL | DEF_IMPORT);
                 }
             }
             Stmt::ImportFrom(i) => {
@@ -378,7 +387,7 @@ impl<'a> Builder<'a> {
                         continue;
                     }
                     let bound = a.asname.as_ref().unwrap_or(&a.name);
-                    self.add(bound.as_str(), DEF_LOCAL);
+                    self.add(bound.as_str(), DEF_LOCAL | DEF_IMPORT);
                 }
             }
             Stmt::Global(g) => {

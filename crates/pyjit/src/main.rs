@@ -219,7 +219,7 @@ fn run(cli: Cli, stack_top: usize) -> i32 {
     match cli.program {
         Program::File(f) => {
             let source = match std::fs::read(&f) {
-                Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                Ok(b) => pyjit_vm::source::decode(&mut vm, b),
                 Err(e) => {
                     let exe = "pyjit";
                     let abs = std::fs::canonicalize(&f).map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| {

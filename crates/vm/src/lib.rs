@@ -8,6 +8,7 @@ pub mod interp;
 pub mod modules;
 pub mod objects;
 pub mod unicode;
+pub mod source;
 mod traceback;
 
 pub use interp::{Config, PyErr, PyResult, Vm};

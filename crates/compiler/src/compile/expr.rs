@@ -9,7 +9,17 @@ use crate::code::Const;
 use crate::opcode::{fmt_flags, CmpOp, Instr};
 
 impl<'a> Compiler<'a> {
+    /// Compiles an expression. Its instructions are located at its range (sub-expressions at
+    /// theirs), and the location of what follows is restored, as CPython's compiler_visit_expr does.
     pub(crate) fn expr(&mut self, e: &'a Expr) -> CResult<()> {
+        let saved = self.u().loc;
+        self.set_loc(e.range());
+        let r = self.expr_here(e);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn expr_here(&mut self, e: &'a Expr) -> CResult<()> {
         if let Some(c) = self.const_of(e) {
             self.load_const(c);
             return Ok(());
@@ -38,12 +48,10 @@ impl<'a> Compiler<'a> {
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
-                self.set_loc(b.range);
                 self.emit(Instr::BinaryOp(binop_of(b.op) as u32));
             }
             Expr::UnaryOp(u) => {
                 self.expr(&u.operand)?;
-                self.set_loc(u.range);
                 self.emit(match u.op {
                     ast::UnaryOp::Invert => Instr::UnaryInvert,
                     ast::UnaryOp::Not => Instr::UnaryNot,
@@ -107,13 +115,13 @@ impl<'a> Compiler<'a> {
             Expr::Set(s) => self.sequence(&s.elts, Seq::Set)?,
             Expr::List(l) => self.sequence(&l.elts, Seq::List)?,
             Expr::Tuple(t) => self.sequence(&t.elts, Seq::Tuple)?,
-            Expr::ListComp(c) => self.comprehension(c.range.start().to_u32(), "<listcomp>", &c.generators, Comp::List(&c.elt))?,
-            Expr::SetComp(c) => self.comprehension(c.range.start().to_u32(), "<setcomp>", &c.generators, Comp::Set(&c.elt))?,
+            Expr::ListComp(c) => self.comprehension(c.range, "<listcomp>", &c.generators, Comp::List(&c.elt))?,
+            Expr::SetComp(c) => self.comprehension(c.range, "<setcomp>", &c.generators, Comp::Set(&c.elt))?,
             Expr::DictComp(c) => {
                 let Some(k) = &c.key else { return Err(self.err("dict unpacking cannot be used in dict comprehension", e)) };
-                self.comprehension(c.range.start().to_u32(), "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?
+                self.comprehension(c.range, "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?
             }
-            Expr::Generator(g) => self.comprehension(g.range.start().to_u32(), "<genexpr>", &g.generators, Comp::Gen(&g.elt))?,
+            Expr::Generator(g) => self.comprehension(g.range, "<genexpr>", &g.generators, Comp::Gen(&g.elt))?,
             Expr::Await(a) => {
                 let fl = self.u().flags;
                 if fl & (crate::code::flags::COROUTINE | crate::code::flags::ASYNC_GENERATOR) == 0 {
@@ -124,7 +132,6 @@ impl<'a> Compiler<'a> {
                     return Err(self.err("'await' outside function", e));
                 }
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
                 self.emit(Instr::GetAwaitable);
                 self.load_const(Const::None);
                 self.yield_from_loop(false)?;
@@ -134,7 +141,6 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Const::None),
                 }
-                self.set_loc(y.range);
                 self.emit(Instr::YieldValue);
             }
             Expr::YieldFrom(y) => {
@@ -142,7 +148,6 @@ impl<'a> Compiler<'a> {
                     return Err(self.err("'yield from' inside async function", e));
                 }
                 self.expr(&y.value)?;
-                self.set_loc(y.range);
                 self.emit(Instr::GetYieldFromIter);
                 self.load_const(Const::None);
                 self.yield_from_loop(false)?;
@@ -157,7 +162,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
+                self.attr_start_loc(a);
                 let n = self.mangle(a.attr.as_str());
                 let i = self.unit().add_name(&n);
                 self.emit(Instr::LoadAttr(i));
@@ -165,12 +170,10 @@ impl<'a> Compiler<'a> {
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
-                self.set_loc(s.range);
                 self.emit(Instr::BinarySubscr);
             }
             Expr::Starred(s) => return Err(self.err("can't use starred expression here", s)),
             Expr::Name(n) => {
-                self.set_loc(n.range);
                 self.load_name(n.id.as_str());
             }
             Expr::Slice(s) => {
@@ -303,10 +306,13 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
-            Expr::Compare(c) if c.ops.len() == 1 => {
+            // CPython 3.11 leaves a tested comparison's location in place for the code
+            // after the jump (an assert's raise is located at its comparison).
+            Expr::Compare(c) if c.ops.len() > 1 => self.set_loc(c.range),
+            Expr::Compare(c) => {
+                self.set_loc(c.range);
                 self.expr(&c.left)?;
                 self.expr(&c.comparators[0])?;
-                self.set_loc(c.range);
                 self.cmp_op(c.ops[0]);
                 self.emit_jump(if when { Instr::PopJumpIfTrue(0) } else { Instr::PopJumpIfFalse(0) }, target);
                 return Ok(());
@@ -339,7 +345,6 @@ impl<'a> Compiler<'a> {
         let n = c.ops.len();
         if n == 1 {
             self.expr(&c.comparators[0])?;
-            self.set_loc(c.range);
             self.cmp_op(c.ops[0]);
             return Ok(());
         }
@@ -347,7 +352,6 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         for i in 0..n {
             self.expr(&c.comparators[i])?;
-            self.set_loc(c.range);
             if i + 1 < n {
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::Copy(2));
@@ -368,27 +372,62 @@ impl<'a> Compiler<'a> {
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let simple = !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && c.arguments.keywords.is_empty();
-        if let (Expr::Attribute(a), true) = (&*c.func, simple) {
-            self.expr(&a.value)?;
-            self.set_loc(a.range);
-            let n = self.mangle(a.attr.as_str());
-            let i = self.unit().add_name(&n);
-            self.emit(Instr::LoadMethod(i));
-            for arg in c.arguments.args.iter() {
-                self.expr(arg)?;
+        if let Expr::Attribute(a) = &*c.func {
+            if self.cpython_method_call(c, a) {
+                // CPython 3.11 moves the call's start to a multi-line method's name too
+                self.attr_start_loc(a);
             }
-            self.set_loc(c.range());
-            self.emit(Instr::CallMethod(c.arguments.args.len() as u32));
-            return Ok(());
+            if simple {
+                let call_loc = self.u().loc;
+                self.expr(&a.value)?;
+                self.set_loc(a.range);
+                self.attr_start_loc(a);
+                let n = self.mangle(a.attr.as_str());
+                let i = self.unit().add_name(&n);
+                self.emit(Instr::LoadMethod(i));
+                self.unit().loc = call_loc;
+                for arg in c.arguments.args.iter() {
+                    self.expr(arg)?;
+                }
+                self.emit(Instr::CallMethod(c.arguments.args.len() as u32));
+                return Ok(());
+            }
         }
         self.expr(&c.func)?;
         self.call_args(&c.arguments, 0)?;
         Ok(())
     }
 
+    /// Whether CPython 3.11 compiles this call with LOAD_METHOD (maybe_optimize_method_call):
+    /// no `*args` or `**kwargs`, fewer than 30 stack items, and the object is not a name
+    /// the module imports.
+    fn cpython_method_call(&self, c: &ast::ExprCall, a: &ast::ExprAttribute) -> bool {
+        let args = &c.arguments;
+        let nkw = args.keywords.len();
+        if let Expr::Name(n) = &*a.value {
+            if self.table.imported_at_top(n.id.as_str()) {
+                return false;
+            }
+        }
+        args.args.len() + nkw + usize::from(nkw != 0) < 30
+            && !args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            && args.keywords.iter().all(|k| k.arg.is_some())
+    }
+
+    /// CPython 3.11's update_start_location_to_match_attr: an attribute access spanning
+    /// lines starts at the attribute name.
+    pub(crate) fn attr_start_loc(&mut self, a: &ast::ExprAttribute) {
+        let end_line = self.src.line_of(a.range.end());
+        if self.src.line_of(a.range.start()) != end_line {
+            let end_col = self.src.byte_col_of(a.range.end());
+            let u = self.unit();
+            u.loc.line = end_line;
+            u.loc.col = end_col.saturating_sub(a.attr.as_str().chars().count() as u32);
+        }
+    }
+
     /// Pushes the arguments and emits the call; `already` arguments are on the stack.
     pub(crate) fn call_args(&mut self, args: &'a ast::Arguments, already: u32) -> CResult<()> {
-        let range = args.range;
         let starred = args.args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let dstar = args.keywords.iter().any(|k| k.arg.is_none());
         // Duplicate keyword arguments are a syntax error.
@@ -408,7 +447,6 @@ impl<'a> Compiler<'a> {
             for k in args.keywords.iter() {
                 self.expr(&k.value)?;
             }
-            self.set_loc(range);
             let n = already + (args.args.len() + nkw) as u32;
             if nkw > 0 {
                 let names = args.keywords.iter().map(|k| Const::Str(k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default())).collect();
@@ -469,10 +507,8 @@ impl<'a> Compiler<'a> {
                 }
                 have_dict = true;
             }
-            self.set_loc(range);
             self.emit(Instr::CallEx(1));
         } else {
-            self.set_loc(range);
             self.emit(Instr::CallEx(0));
         }
         Ok(())
@@ -490,11 +526,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension(&mut self, key: u32, name: &str, gens: &'a [ast::Comprehension], kind: Comp<'a>) -> CResult<()> {
+    fn comprehension(&mut self, range: ruff_text_size::TextRange, name: &str, gens: &'a [ast::Comprehension], kind: Comp<'a>) -> CResult<()> {
         let Some(first) = gens.first() else { return Ok(()) };
         let line = self.src.line_of(first.iter.range().start());
-        let outer_range = first.iter.range();
-        self.enter_scope(key, name, line)?;
+        self.enter_scope(range.start().to_u32(), name, line)?;
+        // the loop machinery of the comprehension's code is located at the whole expression
+        self.set_loc(range);
         self.unit().argcount = 1;
         let is_async = gens.iter().any(|g| g.is_async);
         if is_async && !matches!(kind, Comp::Gen(_)) {
@@ -515,7 +552,6 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope()?;
         let code_is_coro = code.flags & (crate::code::flags::COROUTINE) != 0;
         self.make_closure(code, 0);
-        self.set_loc(outer_range);
         self.expr(&first.iter)?;
         if first.is_async {
             self.emit(Instr::GetAiter);

@@ -74,9 +74,9 @@ impl<'a> Compiler<'a> {
     pub(crate) fn err_here(&self, msg: impl Into<String>) -> CompileError {
         let loc = self.u().loc;
         let mut e = CompileError::syntax(msg.into(), self.src, loc.line);
-        e.col = loc.col as i32 + 1;
+        e.col = self.src.char_col(loc.line, loc.col) as i32 + 1;
         e.end_line = loc.end_line;
-        e.end_col = loc.end_col as i32 + 1;
+        e.end_col = self.src.char_col(loc.end_line, loc.end_col) as i32 + 1;
         e
     }
 
@@ -84,10 +84,33 @@ impl<'a> Compiler<'a> {
         let loc = Loc {
             line: self.src.line_of(range.start()),
             end_line: self.src.line_of(range.end()),
-            col: self.src.col_of(range.start()),
-            end_col: self.src.col_of(range.end()),
+            col: self.src.byte_col_of(range.start()),
+            end_col: self.src.byte_col_of(range.end()),
         };
         self.unit().loc = loc;
+    }
+
+    /// A statement's range as CPython's AST has it: a decorated def or class starts at its
+    /// `def`, `async` or `class` keyword, not at the first decorator.
+    pub(crate) fn stmt_range(&self, s: &Stmt) -> TextRange {
+        let (name_start, is_async) = match s {
+            Stmt::FunctionDef(f) if !f.decorator_list.is_empty() => (f.name.range.start(), f.is_async),
+            Stmt::ClassDef(c) if !c.decorator_list.is_empty() => (c.name.range.start(), false),
+            _ => return s.range(),
+        };
+        let src = self.src.source.as_bytes();
+        // back over the blanks (and line continuations) and the keyword(s) before the name
+        let mut at = name_start.to_usize().min(src.len());
+        for _ in 0..(1 + usize::from(is_async)) {
+            while at > 0 && matches!(src[at - 1], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
+                at -= 1;
+            }
+            while at > 0 && src[at - 1].is_ascii_alphabetic() {
+                at -= 1;
+            }
+        }
+        let start = ruff_text_size::TextSize::try_from(at).unwrap_or(name_start);
+        TextRange::new(start.max(s.range().start()), s.range().end())
     }
 
     pub(crate) fn emit(&mut self, i: Instr) {

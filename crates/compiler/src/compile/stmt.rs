@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> CResult<()> {
-        self.set_loc(s.range());
+        self.set_loc(self.stmt_range(s));
         match s {
             Stmt::FunctionDef(f) => self.function_def(f),
             Stmt::ClassDef(c) => self.class_def(c),
@@ -153,7 +153,6 @@ impl<'a> Compiler<'a> {
                     self.expr(m)?;
                     self.emit(Instr::Call(1));
                 }
-                self.set_loc(s.range());
                 self.emit(Instr::RaiseVarargs(1));
                 self.bind(end);
                 Ok(())
@@ -257,13 +256,20 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::None);
         self.emit(Instr::ReturnValue);
         let code = self.exit_scope()?;
-        self.set_loc(f.range);
         self.make_closure(code, fl);
-        for _ in &f.decorator_list {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&f.decorator_list);
         self.store_name(f.name.as_str());
         Ok(())
+    }
+
+    /// Calls the decorators, innermost first, each call located at its decorator.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        let saved = self.u().loc;
+        for d in decorators.iter().rev() {
+            self.set_loc(d.expression.range());
+            self.emit(Instr::Call(1));
+        }
+        self.unit().loc = saved;
     }
 
     pub(crate) fn set_arg_counts(&mut self, p: &ast::Parameters) {
@@ -393,16 +399,13 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::ReturnValue);
         let code = self.exit_scope()?;
-        self.set_loc(c.range);
         self.make_closure(code, 0);
         self.load_const(Const::Str(c.name.to_string()));
         match c.arguments.as_deref() {
             Some(args) => self.call_args(args, 2)?,
             None => self.emit(Instr::Call(2)),
         }
-        for _ in &c.decorator_list {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&c.decorator_list);
         self.store_name(c.name.as_str());
         Ok(())
     }
@@ -412,7 +415,16 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::StoreName(n));
     }
 
+    /// Stores TOS into an assignment target; the store is located at the target.
     pub(crate) fn store_target(&mut self, t: &'a Expr) -> CResult<()> {
+        let saved = self.u().loc;
+        self.set_loc(t.range());
+        let r = self.store_target_here(t);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn store_target_here(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => {
                 self.store_name(n.id.as_str());
@@ -432,6 +444,7 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
+                self.attr_start_loc(a);
                 let n = self.mangle(a.attr.as_str());
                 let i = self.unit().add_name(&n);
                 self.emit(if store { Instr::StoreAttr(i) } else { Instr::DeleteAttr(i) });
@@ -471,6 +484,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn delete_target(&mut self, t: &'a Expr) -> CResult<()> {
+        let saved = self.u().loc;
+        self.set_loc(t.range());
+        let r = self.delete_target_here(t);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn delete_target_here(&mut self, t: &'a Expr) -> CResult<()> {
         match t {
             Expr::Name(n) => {
                 self.name_op(n.id.as_str(), ast::ExprContext::Del);
@@ -487,25 +508,33 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `target op= value`: the target's loads and stores are located at the target, the
+    /// operation at the whole statement (as CPython 3.11 does).
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult<()> {
         let op = binop_of(a.op) as u32 + INPLACE;
+        let stmt_loc = self.u().loc;
+        self.set_loc(a.target.range());
         match &*a.target {
             Expr::Name(n) => {
                 self.load_name(n.id.as_str());
+                self.unit().loc = stmt_loc;
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
                 self.emit(Instr::BinaryOp(op));
+                self.set_loc(a.target.range());
                 self.store_name(n.id.as_str());
             }
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
+                self.attr_start_loc(at);
+                let target_loc = self.u().loc;
                 self.emit(Instr::Copy(1));
                 let name = self.mangle(at.attr.as_str());
                 let i = self.unit().add_name(&name);
                 self.emit(Instr::LoadAttr(i));
+                self.unit().loc = stmt_loc;
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
                 self.emit(Instr::BinaryOp(op));
+                self.unit().loc = target_loc;
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreAttr(i));
             }
@@ -515,15 +544,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::BinarySubscr);
+                self.unit().loc = stmt_loc;
                 self.expr(&a.value)?;
-                self.set_loc(a.range);
                 self.emit(Instr::BinaryOp(op));
+                self.set_loc(a.target.range());
                 self.emit(Instr::Swap(3));
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreSubscr);
             }
             other => return Err(self.err(format!("'{}' is an illegal expression for augmented assignment", describe(other)), other)),
         }
+        self.unit().loc = stmt_loc;
         Ok(())
     }
 
@@ -639,7 +670,10 @@ impl<'a> Compiler<'a> {
             self.bind(next);
             next = self.new_label();
             if let Some(t) = &clause.test {
-                self.set_loc(t.range());
+                // CPython's AST nests an elif as an if statement running from its keyword to
+                // the end of the whole chain
+                let last = i.elif_else_clauses.last().map(|c| c.range.end()).unwrap_or(clause.range.end());
+                self.set_loc(ruff_text_size::TextRange::new(clause.range.start(), last));
                 self.jump_if(t, false, next)?;
             }
             self.stmts(&clause.body)?;
@@ -659,9 +693,7 @@ impl<'a> Compiler<'a> {
                 return Err(self.err("'async with' outside async function", w));
             }
         }
-        self.set_loc(w.range);
         self.expr(&it.context_expr)?;
-        self.set_loc(it.range());
         let handler = self.new_label();
         let end = self.new_label();
         if w.is_async {

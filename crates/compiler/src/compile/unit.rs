@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::code::{CodeObject, Const, ExcEntry, Loc};
 use crate::compile::FBlock;
 use crate::opcode::Instr;
+use crate::positions::Positions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Label(pub u32);
@@ -22,7 +23,7 @@ pub struct Unit<'a> {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub code: Vec<Instr>,
-    pub locs: Vec<Loc>,
+    pub locs: Positions,
     pub loc: Loc,
     pub consts: Vec<Const>,
     pub names: Vec<String>,
@@ -62,7 +63,7 @@ impl<'a> Unit<'a> {
             posonlyargcount: 0,
             kwonlyargcount: 0,
             code: Vec::new(),
-            locs: Vec::new(),
+            locs: Positions::new(),
             loc: Loc { line: first_line, end_line: first_line, col: 0, end_col: 0 },
             consts: Vec::new(),
             names: Vec::new(),
@@ -215,7 +216,7 @@ impl<'a> Unit<'a> {
             names: self.names,
             consts: self.consts,
             code: self.code,
-            locs: self.locs,
+            positions: self.locs,
             exc_table,
             stacksize: self.max_depth.max(0) as u32 + 2,
             doc: self.doc,

@@ -264,7 +264,8 @@ impl Vm {
 
     /// a op b for the arithmetic operators (`inplace` tries `__iop__` first).
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
-        if a.is_small() && b.is_small() {
+        // ints have no `@`: that one goes through the protocol, which raises the TypeError
+        if a.is_small() && b.is_small() && !matches!(op, BinOp::MatMul) {
             return self.small_op(a.small_value(), b.small_value(), op);
         }
         let ta = self.type_of(a);
@@ -595,8 +596,21 @@ impl Vm {
             self.call(f, &[obj, key])?;
             return Ok(());
         }
+        // CPython words it by the path it took: an index into a type with sequence slots
+        // (every class statement's type has them) or anything else
+        let key_ty = self.type_of(key);
+        let is_index = self.is_int(key) || {
+            let n = self.intern("__index__");
+            self.lookup(key_ty, n).is_some()
+        };
+        let is_sequence = self.is_heap_type(obj)
+            || ["__getitem__", "__len__", "__contains__"].iter().any(|m| {
+                let n = self.intern(m);
+                self.lookup(ty, n).is_some()
+            });
         let tn = self.type_name(ty);
-        Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+        let verb = if is_index && is_sequence { "doesn't" } else { "does not" };
+        Err(self.type_error(&format!("'{tn}' object {verb} support item deletion")))
     }
 
     pub fn contains(&mut self, container: Value, v: Value) -> PyResult<bool> {

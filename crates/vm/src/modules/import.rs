@@ -204,7 +204,7 @@ fn set_spec(vm: &mut Vm, d: Value, full: &str, file: &str, is_package: bool) -> 
 
 fn load_module(vm: &mut Vm, full: &str, file: &str, pkg_dir: Option<&str>, parent: Option<Value>) -> PyResult<Value> {
     let source = match std::fs::read(file) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => crate::source::decode(vm, b),
         Err(e) => {
             let t = vm.types.import_error;
             return Err(vm.err(t, &e.to_string()));

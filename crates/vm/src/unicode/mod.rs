@@ -6,6 +6,7 @@
 //! repr, and the full (one-to-many) case mappings including final sigma.
 
 mod tables;
+mod wide;
 
 use tables::*;
 
@@ -271,4 +272,12 @@ mod tests {
         assert_eq!(title("ǆemal"), "ǅemal");
         assert_eq!(swapcase("ǅ"), "ǅ");
     }
+}
+
+/// Whether CPython's `unicodedata.east_asian_width(c)` is W or F: the character takes two
+/// columns on a terminal (traceback carets count it so).
+pub fn is_wide(c: char) -> bool {
+    let cp = c as u32;
+    let i = wide::WIDE.partition_point(|&(start, _)| start <= cp);
+    i > 0 && cp <= wide::WIDE[i - 1].1
 }

@@ -1,0 +1,3 @@
+def f(x):
+    return x[1] + 2
+f([1, "a"])

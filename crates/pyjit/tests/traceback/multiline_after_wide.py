@@ -1,0 +1,3 @@
+def f(*x): raise ValueError
+x = "中文"; f(1,
+ 2)

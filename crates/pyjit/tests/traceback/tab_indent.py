@@ -1,0 +1,3 @@
+def f():
+	s = "ü"; return s / 2
+f()
