@@ -14,7 +14,12 @@ fn cases_dir() -> PathBuf {
 }
 
 fn run(script: &Path, dir: &Path, stress: bool) -> Vec<u8> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyjit"));
+    // PYJIT_TEST_RUNNER (e.g. qemu-aarch64 for cross-architecture runs) prefixes the command
+    let runner = std::env::var("PYJIT_TEST_RUNNER").unwrap_or_default();
+    let mut parts: Vec<String> = runner.split_whitespace().map(str::to_string).collect();
+    parts.push(env!("CARGO_BIN_EXE_pyjit").to_string());
+    let mut cmd = Command::new(&parts[0]);
+    cmd.args(&parts[1..]);
     cmd.arg(script)
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
