@@ -23,6 +23,21 @@ pub fn bytes_ctor_data(vm: &mut Vm, x: Value, encoding: Option<Value>) -> PyResu
 }
 
 /// The data of `bytes(x)` / `bytearray(x)` (`what` names the class in errors).
+/// `bytes(n)`: n zero bytes, with CPython's errors for a negative or huge count.
+pub fn zeroed(vm: &mut Vm, count: Value) -> PyResult<Vec<u8>> {
+    let n = vm.as_i64(count).ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))?;
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let n = vm.checked_len(n as u128)?;
+    let mut v = Vec::new();
+    if v.try_reserve(n).is_err() {
+        return Err(vm.memory_error());
+    }
+    v.resize(n, 0);
+    Ok(v)
+}
+
 pub fn bytes_ctor_data_for(vm: &mut Vm, x: Value, encoding: Option<Value>, what: &str) -> PyResult<Vec<u8>> {
     if let Some(enc) = encoding {
         let s = x.get::<StrObj>().ok_or_else(|| vm.type_error("encoding without a string argument"))?;
@@ -40,17 +55,7 @@ pub fn bytes_ctor_data_for(vm: &mut Vm, x: Value, encoding: Option<Value>, what:
         }
     };
     if vm.is_int(x) {
-        let n = vm.as_i64(x).ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))?;
-        if n < 0 {
-            return Err(vm.value_error("negative count"));
-        }
-        let n = vm.checked_len(n as u128)?;
-        let mut v = Vec::new();
-        if v.try_reserve(n).is_err() {
-            return Err(vm.memory_error());
-        }
-        v.resize(n, 0);
-        return Ok(v);
+        return zeroed(vm, x);
     }
     if let Ok(b) = bytes_from(vm, x) {
         return Ok(b);

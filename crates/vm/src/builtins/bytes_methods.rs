@@ -137,16 +137,7 @@ fn b_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if n.is_empty() {
         return Ok(vm.new_int((en - st + 1) as i64));
     }
-    let (mut c, mut i) = (0, st);
-    while i + n.len() <= en {
-        if h[i..i + n.len()] == n[..] {
-            c += 1;
-            i += n.len();
-        } else {
-            i += 1;
-        }
-    }
-    Ok(vm.new_int(c))
+    Ok(vm.new_int(super::str::count_in(&h, &n, st, en) as i64))
 }
 
 fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
@@ -1020,17 +1011,7 @@ fn from_source(vm: &mut Vm, x: Value, is_bytes: bool) -> PyResult<Vec<u8>> {
     };
     if has_index {
         let i = vm.index_of(x)?;
-        let n = vm.as_i64(i).ok_or_else(|| vm.overflow_error("cannot fit 'int' into an index-sized integer"))?;
-        if n < 0 {
-            return Err(vm.value_error("negative count"));
-        }
-        let n = vm.checked_len(n as u128)?;
-        let mut v = Vec::new();
-        if v.try_reserve(n).is_err() {
-            return Err(vm.memory_error());
-        }
-        v.resize(n, 0);
-        return Ok(v);
+        return super::bytes::zeroed(vm, i);
     }
     if vm.iter(x).is_err() {
         let tn = vm.type_name_of(x);

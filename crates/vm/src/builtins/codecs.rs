@@ -353,59 +353,32 @@ fn utf8_step(d: &[u8], pos: usize) -> Result<(u32, usize), Bad> {
     if ch < 0x80 {
         return Ok((ch as u32, 1));
     }
-    if ch < 0xc2 {
-        return bad(1, "invalid start byte");
+    // sequence length, payload bits of the lead byte, and the range the second byte must
+    // fall in (narrower than 80..BF after E0, ED, F0 and F4: no overlong forms, surrogates
+    // or code points past U+10FFFF)
+    let (len, lead_bits, second): (usize, u8, std::ops::RangeInclusive<u8>) = match ch {
+        0xc2..=0xdf => (2, 0x1f, 0x80..=0xbf),
+        0xe0 => (3, 0x0f, 0xa0..=0xbf),
+        0xed => (3, 0x0f, 0x80..=0x9f),
+        0xe1..=0xef => (3, 0x0f, 0x80..=0xbf),
+        0xf0 => (4, 0x07, 0x90..=0xbf),
+        0xf4 => (4, 0x07, 0x80..=0x8f),
+        0xf1..=0xf3 => (4, 0x07, 0x80..=0xbf),
+        _ => return bad(1, "invalid start byte"),
+    };
+    let mut c = (ch & lead_bits) as u32;
+    for i in 1..len {
+        if rest <= i {
+            return eod();
+        }
+        let b = d[pos + i];
+        let ok = if i == 1 { second.contains(&b) } else { is_cont(b) };
+        if !ok {
+            return bad(i, "invalid continuation byte");
+        }
+        c = (c << 6) | (b as u32 & 0x3f);
     }
-    if ch < 0xe0 {
-        if rest < 2 {
-            return eod();
-        }
-        if !is_cont(d[pos + 1]) {
-            return bad(1, "invalid continuation byte");
-        }
-        return Ok((((ch as u32 & 0x1f) << 6) | (d[pos + 1] as u32 & 0x3f), 2));
-    }
-    if ch < 0xf0 {
-        let ok2 = |c2: u8| is_cont(c2) && !(if c2 < 0xa0 { ch == 0xe0 } else { ch == 0xed });
-        if rest < 2 {
-            return eod();
-        }
-        if !ok2(d[pos + 1]) {
-            return bad(1, "invalid continuation byte");
-        }
-        if rest < 3 {
-            return eod();
-        }
-        if !is_cont(d[pos + 2]) {
-            return bad(2, "invalid continuation byte");
-        }
-        let c = ((ch as u32 & 0x0f) << 12) | ((d[pos + 1] as u32 & 0x3f) << 6) | (d[pos + 2] as u32 & 0x3f);
-        return Ok((c, 3));
-    }
-    if ch < 0xf5 {
-        let ok2 = |c2: u8| is_cont(c2) && !(if c2 < 0x90 { ch == 0xf0 } else { ch == 0xf4 });
-        if rest < 2 {
-            return eod();
-        }
-        if !ok2(d[pos + 1]) {
-            return bad(1, "invalid continuation byte");
-        }
-        if rest < 3 {
-            return eod();
-        }
-        if !is_cont(d[pos + 2]) {
-            return bad(2, "invalid continuation byte");
-        }
-        if rest < 4 {
-            return eod();
-        }
-        if !is_cont(d[pos + 3]) {
-            return bad(3, "invalid continuation byte");
-        }
-        let c = ((ch as u32 & 0x07) << 18) | ((d[pos + 1] as u32 & 0x3f) << 12) | ((d[pos + 2] as u32 & 0x3f) << 6) | (d[pos + 3] as u32 & 0x3f);
-        return Ok((c, 4));
-    }
-    bad(1, "invalid start byte")
+    Ok((c, len))
 }
 
 fn utf16_step(d: &[u8], pos: usize, be: bool) -> Result<(u32, usize), Bad> {

@@ -384,8 +384,12 @@ fn m_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if n.is_empty() {
         return Ok(vm.new_int(if st <= en && st <= t.len() { (en - st + 1) as i64 } else { 0 }));
     }
-    let mut c = 0;
-    let mut i = st;
+    Ok(vm.new_int(count_in(&t, &n, st, en) as i64))
+}
+
+/// Non-overlapping occurrences of a non-empty `n` in `t[st..en]` (str and bytes count).
+pub(super) fn count_in<T: PartialEq>(t: &[T], n: &[T], st: usize, en: usize) -> usize {
+    let (mut c, mut i) = (0, st);
     while i + n.len() <= en {
         if t[i..i + n.len()] == n[..] {
             c += 1;
@@ -394,7 +398,7 @@ fn m_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             i += 1;
         }
     }
-    Ok(vm.new_int(c))
+    c
 }
 
 fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {

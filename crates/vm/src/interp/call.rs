@@ -257,20 +257,27 @@ impl Vm {
             }
         }
         self.sp = base + nl + c.freevars.len();
-        self.frames.push(Frame {
+        let frame = self.function_frame(code, f, func.globals, base, false);
+        self.frames.push(frame);
+        true
+    }
+
+    /// The record of a function's frame whose slots start at `base`.
+    #[inline]
+    fn function_frame(&self, code: Gc<CodeObj>, f: Value, globals: Value, base: usize, is_entry: bool) -> Frame {
+        Frame {
             code,
             func: f,
-            globals: func.globals,
+            globals,
             builtins: self.builtins_dict,
             locals: Value::NULL,
             base,
             ip: 0,
             gen: Value::NULL,
-            is_entry: false,
+            is_entry,
             saved_sp: 0,
             init_self: Value::NULL,
-        });
-        true
+        }
     }
 
     /// Pushes a frame for Python function `f` with bound arguments.
@@ -294,19 +301,8 @@ impl Vm {
             self.sp = base;
             return Err(e);
         }
-        self.frames.push(Frame {
-            code,
-            func: f,
-            globals: func.globals,
-            builtins: self.builtins_dict,
-            locals: Value::NULL,
-            base,
-            ip: 0,
-            gen: Value::NULL,
-            is_entry,
-            saved_sp: 0,
-            init_self: Value::NULL,
-        });
+        let frame = self.function_frame(code, f, func.globals, base, is_entry);
+        self.frames.push(frame);
         Ok(())
     }
 
