@@ -42,39 +42,7 @@ fn format_chain(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<S
 
 fn format_one(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<String, Vec<String>>) {
     let tb = exc.get::<ExceptionObj>().map(|e| e.traceback.get()).unwrap_or(Value::NULL);
-    if !tb.is_null() {
-        out.push_str("Traceback (most recent call last):\n");
-        let mut t = tb;
-        let mut last: Option<(String, u32, String)> = None;
-        let mut repeat = 0;
-        while let Some(tr) = t.get::<TracebackObj>() {
-            let code = tr.code.get::<CodeObj>();
-            let (file, name) = match code {
-                Some(c) => (c.code.filename.to_string(), c.code.name.clone()),
-                None => ("?".into(), "?".into()),
-            };
-            let key = (file.clone(), tr.lineno, name.clone());
-            if last.as_ref() == Some(&key) {
-                repeat += 1;
-            } else {
-                if repeat > 3 {
-                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
-                }
-                repeat = 1;
-                last = Some(key);
-            }
-            if repeat <= 3 {
-                out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", tr.lineno));
-                if let Some(src) = source_line(cache, &file, tr.lineno) {
-                    out.push_str(&format!("    {src}\n"));
-                }
-            }
-            t = tr.next.get();
-        }
-        if repeat > 3 {
-            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
-        }
-    }
+    format_tb_into(tb, out, cache);
     if vm.isinstance(exc, vm.types.syntax_error) {
         let args = vm.exc_args(exc);
         let details = args.get(1).and_then(|d| d.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
@@ -141,6 +109,50 @@ fn format_group(vm: &mut Vm, exc: Value, out: &mut String, cache: &mut HashMap<S
         }
         if i + 1 == n {
             out.push_str(&format!("{ind}    +------------------------------------\n"));
+        }
+    }
+}
+
+/// "Traceback (most recent call last):" and the entries of a traceback object (nothing for
+/// NULL or None).
+pub fn format_tb(tb: Value) -> String {
+    let mut out = String::new();
+    format_tb_into(tb, &mut out, &mut HashMap::new());
+    out
+}
+
+fn format_tb_into(tb: Value, out: &mut String, cache: &mut HashMap<String, Vec<String>>) {
+    if tb.get::<TracebackObj>().is_some() {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut t = tb;
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeat = 0;
+        while let Some(tr) = t.get::<TracebackObj>() {
+            let code = tr.code.get::<CodeObj>();
+            let (file, name) = match code {
+                Some(c) => (c.code.filename.to_string(), c.code.name.clone()),
+                None => ("?".into(), "?".into()),
+            };
+            let key = (file.clone(), tr.lineno, name.clone());
+            if last.as_ref() == Some(&key) {
+                repeat += 1;
+            } else {
+                if repeat > 3 {
+                    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
+                }
+                repeat = 1;
+                last = Some(key);
+            }
+            if repeat <= 3 {
+                out.push_str(&format!("  File \"{file}\", line {}, in {name}\n", tr.lineno));
+                if let Some(src) = source_line(cache, &file, tr.lineno) {
+                    out.push_str(&format!("    {src}\n"));
+                }
+            }
+            t = tr.next.get();
+        }
+        if repeat > 3 {
+            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
         }
     }
 }

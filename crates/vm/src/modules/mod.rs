@@ -3,7 +3,11 @@
 pub mod import;
 mod math;
 mod os;
+mod namespace;
 pub mod sys;
+pub mod sys_hooks;
+mod sys_info;
+mod stdlib_names;
 mod time;
 
 use crate::heap::Value;

@@ -129,7 +129,9 @@ fn io_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
-fn sys_exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn sys_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::builtins::no_kw(vm, k, "exit")?;
+    crate::builtins::arity(vm, a, 0, 1, "exit")?;
     let t = vm.types.system_exit;
     let args = match a.first() {
         Some(&v) => vm.new_tuple(vec![v]),
@@ -161,16 +163,21 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
     }
 }
 
-fn sys_exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+/// sys.exc_info() of the exception being handled.
+pub fn exc_info_tuple(vm: &mut Vm) -> Value {
     let e = vm.handled_exc;
     if e.is_null() || e == vm.none {
         let n = vm.none;
-        return Ok(vm.new_tuple(vec![n, n, n]));
+        return vm.new_tuple(vec![n, n, n]);
     }
     let t = vm.type_of(e);
     let tb = e.get::<ExceptionObj>().map(|x| x.traceback.get()).unwrap_or(Value::NULL);
     let tb = if tb.is_null() { vm.none } else { tb };
-    Ok(vm.new_tuple(vec![t, e, tb]))
+    vm.new_tuple(vec![t, e, tb])
+}
+
+fn sys_exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(exc_info_tuple(vm))
 }
 
 fn sys_exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -195,6 +202,10 @@ fn sys_getsizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn sys_getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str("utf-8"))
+}
+
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("surrogateescape"))
 }
 
 fn sys_int_digits_get(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -236,6 +247,11 @@ fn sys_int_digits_set(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn sys_getframe(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let depth = a.first().and_then(|v| vm.as_i64(*v)).unwrap_or(0) as usize;
+    frame_object(vm, depth)
+}
+
+/// A frame object for the Python frame `depth` levels below the innermost one.
+pub fn frame_object(vm: &mut Vm, depth: usize) -> PyResult<Value> {
     let n = vm.frames.len();
     if depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
@@ -298,8 +314,10 @@ pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value
 }
 
 pub fn register(vm: &mut Vm) {
+    vm.sys_state = vm.new_dict();
     let s = new_module(vm, "sys");
     vm.sys = s;
+    super::sys_hooks::register(vm, s);
     let tio = vm.make_type("TextIOWrapper", vm.types.object, ObjKind::Instance, 0);
     let mn = vm.new_str("_io");
     if let Some(d) = tio.get::<TypeObj>().map(|t| t.dict) {
@@ -339,6 +357,7 @@ pub fn register(vm: &mut Vm) {
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("get_int_max_str_digits", sys_int_digits_get),
         ("set_int_max_str_digits", sys_int_digits_set),
         ("_getframe", sys_getframe),
@@ -356,7 +375,8 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "modules", mods);
     let fin = vm.new_str("final");
     let vals = [Value::small(3), Value::small(11), Value::small(7), Some(fin), Value::small(0)].map(|v| v.unwrap_or(Value::NULL));
-    let vi = structseq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], &vals);
+    let vi_type = structseq_type(vm, "sys.version_info", &VERSION_INFO_FIELDS);
+    let vi = vm.alloc(vi_type, TupleObj { items: vals.to_vec().into_boxed_slice() }).value();
     set_attr(vm, s, "version_info", vi);
     let fi_vals = [
         vm.new_float(f64::MAX),
@@ -449,4 +469,7 @@ pub fn register(vm: &mut Vm) {
     let wo: Vec<Value> = vm.config.warn_options.clone().iter().map(|w| vm.new_str(w)).collect();
     let wo = vm.new_list(wo);
     set_attr(vm, s, "warnoptions", wo);
+    super::sys_info::register(vm, s, vi_type);
 }
+
+const VERSION_INFO_FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];
