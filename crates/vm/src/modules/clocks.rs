@@ -112,8 +112,16 @@ fn os_error(vm: &mut Vm, errno: i64, msg: &str) -> crate::interp::PyErr {
     }
 }
 
+/// PyArg_ParseTuple's count check.
+fn exact_args(vm: &mut Vm, a: &[Value], n: usize, name: &str) -> PyResult<()> {
+    if a.len() != n {
+        return Err(vm.type_error(&format!("{name}() takes exactly {n} argument{} ({} given)", if n == 1 { "" } else { "s" }, a.len())));
+    }
+    Ok(())
+}
+
 fn clk_arg(vm: &mut Vm, a: &[Value], n: usize, name: &str) -> PyResult<i64> {
-    crate::builtins::arity(vm, a, n, n, name)?;
+    exact_args(vm, a, n, name)?;
     let i = vm.index_of(a[0])?;
     match vm.as_i64(i) {
         Some(v) if i32::try_from(v).is_ok() => Ok(v),
@@ -166,7 +174,7 @@ pub fn time_clock_getres(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
 }
 
 fn settime(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Value> {
-    crate::builtins::arity(vm, a, 2, 2, name)?;
+    exact_args(vm, a, 2, name)?;
     let id = clk_arg(vm, &a[..1], 1, name)?;
     if name == "clock_settime_ns" {
         vm.index_of(a[1])?;

@@ -272,7 +272,7 @@ fn structseq_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn structseq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let ty = vm.type_of(a[0]);
-    let name = ty.get::<TypeObj>().map(|t| t.name.borrow().clone()).unwrap_or_default();
+    let name = vm.type_name_qualified(ty);
     let fields = ty.get::<TypeObj>().map(|t| t.dict).and_then(|d| vm.dict_get_by_str(d, "_fields"));
     let fields: Vec<Value> = fields.and_then(|f| f.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
     let items = a[0].get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
@@ -293,10 +293,14 @@ pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Val
 /// A struct sequence type: a tuple subclass with a property per field and CPython's repr.
 pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value {
     let tt = vm.types.tuple;
-    let ty = vm.make_type(name, tt, ObjKind::Tuple, 0);
+    // "sys.version_info" is the class version_info of module sys
+    let (module, short) = name.rsplit_once('.').unwrap_or(("builtins", name));
+    let ty = vm.make_type(short, tt, ObjKind::Tuple, 0);
     let field_vals: Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
     let ft = vm.new_tuple(field_vals);
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    let mv = vm.new_str(module);
+    vm.dict_set_str(d, "__module__", mv);
     vm.dict_set_str(d, "_fields", ft);
     let n = vm.new_int(fields.len() as i64);
     vm.dict_set_str(d, "n_fields", n);

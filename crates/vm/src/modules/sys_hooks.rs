@@ -148,6 +148,18 @@ fn sys_excepthook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 // ---- breakpointhook -------------------------------------------------------------------
 
+/// An environment variable as the program sees it: from os.environ (pyjit's os.environ does
+/// not write to the process environment, so what C code would getenv is read from there),
+/// else from the process environment.
+pub fn environ_get(vm: &mut Vm, key: &str) -> Option<String> {
+    let os = vm.dict_get_by_str(vm.modules, "os");
+    let env = os.and_then(|m| m.get::<ModuleObj>().map(|m| m.dict)).and_then(|d| vm.dict_get_by_str(d, "environ"));
+    match env {
+        Some(e) if e.kind() == Some(ObjKind::Dict) => vm.dict_get_by_str(e, key).map(|v| vm.str_of(v)),
+        _ => std::env::var(key).ok(),
+    }
+}
+
 /// Writes a RuntimeWarning for the innermost Python frame to stderr, in the format of the
 /// warnings module's default showwarning.
 fn warn_runtime(vm: &mut Vm, msg: &str) -> PyResult<()> {
@@ -169,7 +181,7 @@ fn warn_runtime(vm: &mut Vm, msg: &str) -> PyResult<()> {
 }
 
 fn sys_breakpointhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let env = if vm.config.ignore_env { None } else { std::env::var("PYTHONBREAKPOINT").ok() };
+    let env = if vm.config.ignore_env { None } else { environ_get(vm, "PYTHONBREAKPOINT") };
     let hookname = match env.as_deref() {
         None | Some("") => "pdb.set_trace".to_string(),
         Some("0") => return Ok(vm.none),

@@ -562,20 +562,9 @@ fn set_zone_attrs(vm: &mut Vm, m: Value) {
     set_attr(vm, m, "tzname", names);
 }
 
-/// The TZ variable as the program sees it: os.environ (pyjit's os.environ does not write to
-/// the process environment, so time.tzset reads it from there), else the process's.
-fn tz_variable(vm: &mut Vm) -> Option<String> {
-    let os = vm.dict_get_by_str(vm.modules, "os");
-    let env = os.and_then(|m| m.get::<ModuleObj>().map(|m| m.dict)).and_then(|d| vm.dict_get_by_str(d, "environ"));
-    match env {
-        Some(e) if e.kind() == Some(ObjKind::Dict) => vm.dict_get_by_str(e, "TZ").map(|v| vm.str_of(v)),
-        _ => std::env::var("TZ").ok(),
-    }
-}
-
 fn time_tzset(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::arity(vm, a, 0, 0, "tzset")?;
-    let tz = tz_variable(vm);
+    let tz = super::sys_hooks::environ_get(vm, "TZ");
     super::tz::set_current(super::tz::load_zone(tz.as_deref()));
     let m = vm.dict_get_by_str(vm.modules, "time").unwrap_or(Value::NULL);
     if m.get::<ModuleObj>().is_some() {

@@ -88,7 +88,8 @@ fn is_leap(y: i64) -> bool {
 impl PosixTz {
     fn at(&self, t: i64) -> LocalType {
         let Some((dst, start, end)) = &self.dst else { return self.std.clone() };
-        let year = super::time::gmtime_of(t + self.std.offset).year;
+        // glibc computes the rules for the UTC year of `t`
+        let year = super::time::gmtime_of(t).year;
         let s = rule_instant(year, *start) - self.std.offset;
         let e = rule_instant(year, *end) - dst.offset;
         let in_dst = if s < e { t >= s && t < e } else { !(t >= e && t < s) };
@@ -100,12 +101,14 @@ impl PosixTz {
     }
 }
 
-/// Local seconds since the epoch at which a rule switches in `year`.
+/// Seconds since the epoch of local midnight plus the rule's time on the day a rule switches
+/// in `year`, as glibc's compute_change counts them: for years up to 1970 it starts from
+/// 1970-01-01 rather than from the year's own January 1 (so old dates get 1970's switches).
 fn rule_instant(year: i64, (day, secs): (RuleDay, i64)) -> i64 {
     let jan1 = super::time::days_from_civil(year, 1, 1);
-    let days = match day {
-        RuleDay::Julian1(n) => jan1 + n - 1 + (is_leap(year) && n >= 60) as i64,
-        RuleDay::Julian0(n) => jan1 + n,
+    let day_of_year = match day {
+        RuleDay::Julian1(n) => n - 1 + (is_leap(year) && n >= 60) as i64,
+        RuleDay::Julian0(n) => n,
         RuleDay::MonthWeekDay(m, w, d) => {
             let first = super::time::days_from_civil(year, m, 1);
             // 1970-01-01 was a Thursday (4 when Sunday is 0)
@@ -115,10 +118,11 @@ fn rule_instant(year: i64, (day, secs): (RuleDay, i64)) -> i64 {
             while day - first >= mdays {
                 day -= 7;
             }
-            day
+            day - jan1
         }
     };
-    days * 86400 + secs
+    let base = if year > 1970 { jan1 } else { 0 };
+    (base + day_of_year) * 86400 + secs
 }
 
 /// A POSIX TZ string parser over bytes.
