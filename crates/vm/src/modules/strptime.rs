@@ -461,9 +461,12 @@ mod tests {
         assert_eq!((t.year, t.mon, t.mday, t.hour, t.min, t.sec, t.wday, t.yday, t.isdst), (2009, 2, 13, 23, 31, 30, 4, 44, -1));
         let t = strptime("Fri Feb 13 23:31:30 2009", "%c", &names(), false).unwrap();
         assert_eq!((t.mday, t.wday), (13, 4));
-        // backtracking: %d takes one digit so that %m can have two
+        // the first alternative that lets the rest match wins: %d takes two digits
         let t = strptime("112", "%d%m", &names(), false).unwrap();
-        assert_eq!((t.mday, t.mon), (1, 12));
+        assert_eq!((t.mday, t.mon), (11, 2));
+        // backtracking: %m gives a digit back so that %Y can have four
+        let t = strptime("12009", "%m%Y", &names(), false).unwrap();
+        assert_eq!((t.mon, t.year), (1, 2009));
         let t = strptime("12 PM", "%I %p", &names(), false).unwrap();
         assert_eq!(t.hour, 12);
         assert_eq!(strptime("+05:30", "%z", &names(), false).unwrap().gmtoff, Some(19800));
