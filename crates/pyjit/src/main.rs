@@ -174,6 +174,8 @@ fn main() {
         Some(s) if s != "random" => s.parse::<u32>().ok(),
         _ => None,
     };
+    cli.config.orig_argv = std::env::args().collect();
+    cli.config.home = env("PYTHONHOME").filter(|h| !h.is_empty());
     cli.config.executable = std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
     let script_dir = match &cli.program {
         Program::File(f) => {

@@ -42,8 +42,12 @@ impl Source {
 pub fn run(vm: &mut Vm) -> i32 {
     eprintln!("Python 3.11.7 (pyjit 0.1.0) on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.", std::env::consts::OS);
     let d = vm.main_module(None);
+    // like CPython, the REPL runs sys.__interactivehook__ first; pyjit's default hook turns
+    // on the history file
+    pyjit_vm::modules::sys_hooks::run_interactivehook(vm);
+    let history = if pyjit_vm::modules::sys_hooks::interactive_history_enabled(vm) { History::load() } else { History::empty() };
     let mut source = if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        Source::Editor(History::load())
+        Source::Editor(history)
     } else {
         Source::Plain
     };

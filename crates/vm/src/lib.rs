@@ -142,15 +142,7 @@ impl Vm {
 
     /// The REPL's echo of a value (sys.displayhook).
     pub fn display_hook(&mut self, v: Value) -> PyResult<()> {
-        if v == self.none {
-            return Ok(());
-        }
-        let r = self.repr(v)?;
-        let out = modules::sys::stdout(self);
-        modules::sys::write_to(self, out, &format!("{r}\n"))?;
-        let b = self.builtins_dict;
-        self.dict_set_str(b, "_", v);
-        Ok(())
+        modules::sys_hooks::call_displayhook(self, v)
     }
 
     /// The `__main__` module's namespace.
@@ -194,11 +186,10 @@ impl Vm {
         if self.isinstance(e.0, self.types.system_exit) {
             return self.system_exit_status(e.0);
         }
-        modules::sys::flush_stdout(self);
-        let text = traceback::format_exception(self, e.0);
-        let err = modules::sys::stderr(self);
-        let _ = modules::sys::write_to(self, err, &text);
-        1
+        match modules::sys_hooks::report_uncaught(self, e.0) {
+            Some(exit) => self.system_exit_status(exit),
+            None => 1,
+        }
     }
 
     fn system_exit_status(&mut self, exc: Value) -> i32 {

@@ -160,6 +160,18 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     p.out
 }
 
+/// "Traceback (most recent call last):" and the entries of a traceback object (nothing for
+/// NULL or None), as the uncaught-exception display prints them.
+pub fn format_tb(vm: &mut Vm, tb: Value) -> String {
+    if tb.get::<TracebackObj>().is_none() {
+        return String::new();
+    }
+    let mut p = Printer { vm, out: String::new(), cache: HashMap::new(), seen: Vec::new(), group_depth: 0, need_close: false };
+    p.out.push_str("Traceback (most recent call last):\n");
+    p.frames(tb, "", None);
+    p.out
+}
+
 impl Printer<'_> {
     fn indent(&self) -> String {
         " ".repeat(2 * self.group_depth)

@@ -27,8 +27,7 @@ impl History {
         History { entries, file }
     }
 
-    /// In-memory history only (tests).
-    #[cfg(test)]
+    /// In-memory history only (no history file: sys.__interactivehook__ was removed).
     pub fn empty() -> History {
         History { entries: Vec::new(), file: None }
     }

@@ -970,8 +970,14 @@ fn f_help(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-fn f_breakpoint(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
-    Ok(vm.none)
+/// breakpoint(*args, **kws): calls sys.breakpointhook with the same arguments.
+fn f_breakpoint(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let sd = vm.sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+    let Some(hook) = vm.dict_get_by_str(sd, "breakpointhook") else {
+        return Err(vm.runtime_error("lost sys.breakpointhook"));
+    };
+    crate::modules::sys_hooks::audit(vm, "builtins.breakpoint", &[hook])?;
+    vm.call_kw(hook, args, kw)
 }
 
 pub fn register(vm: &mut Vm) {

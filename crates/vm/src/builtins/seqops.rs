@@ -124,7 +124,8 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
             let t = obj.get::<TupleObj>().expect("tuple");
             if is_slice {
                 let b = vm.slice_bounds(key, t.items.len())?;
-                if b.step == 1 && b.len == t.items.len() {
+                // only an exact tuple is its own full slice (struct sequences copy)
+                if b.step == 1 && b.len == t.items.len() && vm.type_of(obj) == vm.types.tuple {
                     return Ok(Some(obj));
                 }
                 let v = pick(&t.items, &b);

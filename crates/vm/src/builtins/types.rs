@@ -691,30 +691,31 @@ fn coro_await(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(args[0])
 }
 
-fn agen_awaitable(vm: &mut Vm, gen: Value, value: Value, mode: u8) -> Value {
+fn agen_awaitable(vm: &mut Vm, gen: Value, value: Value, mode: u8) -> PyResult<Value> {
+    crate::modules::sys_hooks::asyncgen_first_use(vm, gen)?;
     let t = vm.types.async_gen_asend;
-    vm.new_iter(t, IterState::AsyncGen { gen, value, mode, started: false })
+    Ok(vm.new_iter(t, IterState::AsyncGen { gen, value, mode, started: false }))
 }
 
 fn agen_anext(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let none = vm.none;
-    Ok(agen_awaitable(vm, args[0], none, 0))
+    agen_awaitable(vm, args[0], none, 0)
 }
 
 fn agen_asend(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let v = arg(vm, args, 1, "asend")?;
-    Ok(agen_awaitable(vm, args[0], v, 0))
+    agen_awaitable(vm, args[0], v, 0)
 }
 
 fn agen_athrow(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let t = arg(vm, args, 1, "athrow")?;
     let e = if vm.is_type(t) { vm.call(t, &args[2..args.len().min(3)])? } else { t };
-    Ok(agen_awaitable(vm, args[0], e, 1))
+    agen_awaitable(vm, args[0], e, 1)
 }
 
 fn agen_aclose(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let none = vm.none;
-    Ok(agen_awaitable(vm, args[0], none, 2))
+    agen_awaitable(vm, args[0], none, 2)
 }
 
 fn asend_result(vm: &mut Vm, r: PyResult<Exit>) -> PyResult<Value> {

@@ -500,6 +500,7 @@ impl Vm {
             flavor,
             exc_state: Cell::new(Value::NULL),
             running_async: Cell::new(false),
+            hooks_inited: Cell::new(false),
         };
         Ok(self.alloc(ty, g).value())
     }

@@ -132,6 +132,10 @@ pub struct Config {
     pub x_options: Vec<String>,
     pub executable: String,
     pub interactive: bool,
+    /// The command line as given (sys.orig_argv).
+    pub orig_argv: Vec<String>,
+    /// PYTHONHOME, if set (and the environment is not ignored).
+    pub home: Option<String>,
 }
 
 pub struct Vm {
@@ -151,6 +155,9 @@ pub struct Vm {
     pub builtins: Value,
     pub builtins_dict: Value,
     pub sys: Value,
+    /// Interpreter state behind sys functions (hooks, trace and profile functions, switch
+    /// interval...): a dict that Python code cannot reach (see modules/sys_hooks.rs).
+    pub sys_state: Value,
     pub modules: Value,
     interned: HashMap<String, Value>,
     /// Single-character strings for code points < 256.
@@ -223,6 +230,7 @@ impl Vm {
             self.builtins,
             self.builtins_dict,
             self.sys,
+            self.sys_state,
             self.modules,
             self.handled_exc,
         ]);

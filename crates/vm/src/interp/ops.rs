@@ -436,7 +436,9 @@ impl Vm {
         // struct sequences (sys.version_info, time.struct_time) are static tuple subclasses
         // with their own __repr__
         let structseq = v.kind() == Some(ObjKind::Tuple) && ty != self.types.tuple;
-        if !heap && !structseq {
+        // builtin classes with instance layout (types.SimpleNamespace) define __repr__
+        let builtin_instance = v.kind() == Some(ObjKind::Instance) && ty != self.types.object;
+        if !heap && !structseq && !builtin_instance {
             if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
                 return Ok(self.new_string(s));
             }

@@ -195,6 +195,7 @@ impl Vm {
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             sys: Value::NULL,
+            sys_state: Value::NULL,
             modules: Value::NULL,
             interned: Default::default(),
             chars: Vec::new(),

@@ -96,6 +96,144 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
         }
         return Ok(m);
     }
+    if let Some(p) = parent {
+        if vm.dict_get_by_str(module_dict(p), "__path__").is_none() {
+            let pn = full.rsplit_once('.').map(|x| x.0).unwrap_or("");
+            let t = vm.types.module_not_found_error;
+            return Err(vm.err(t, &format!("No module named '{full}'; '{pn}' is not a package")));
+        }
+    }
+    // sys.meta_path, in order: pyjit's own finders search at their place, others are asked
+    // for a spec (PEP 451)
+    let sd = vm.sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+    let finders = match vm.dict_get_by_str(sd, "meta_path") {
+        Some(mp) if mp.kind() == Some(ObjKind::List) => mp.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default(),
+        Some(mp) if mp == vm.none => return Err(vm.value_error("sys.meta_path is None, Python is likely shutting down")),
+        _ => return Err(vm.runtime_error("lost sys.meta_path")),
+    };
+    let st = vm.sys_state;
+    let path_finder = vm.dict_get_by_str(st, "path_finder").unwrap_or(Value::NULL);
+    let builtin_importer = vm.dict_get_by_str(st, "builtin_importer").unwrap_or(Value::NULL);
+    for finder in finders {
+        if finder == builtin_importer {
+            // builtin modules are created at start-up and live in sys.modules
+            continue;
+        }
+        if finder == path_finder {
+            if let Some(m) = path_search(vm, full, parent)? {
+                return Ok(m);
+            }
+            continue;
+        }
+        if let Some(m) = find_with(vm, finder, full, parent)? {
+            return Ok(m);
+        }
+    }
+    let t = vm.types.module_not_found_error;
+    let e = vm.err(t, &format!("No module named '{full}'"));
+    let nv = vm.new_str(full);
+    let nk = vm.intern("name");
+    let _ = vm.set_exc_attr(e.0, nk, nv);
+    Err(e)
+}
+
+/// Asks a sys.meta_path finder for `full`'s spec and loads the module from it, the way
+/// importlib's _find_spec and _load_unlocked do.
+fn find_with(vm: &mut Vm, finder: Value, full: &str, parent: Option<Value>) -> PyResult<Option<Value>> {
+    let fs = vm.intern("find_spec");
+    let Some(find_spec) = vm.getattr_opt(finder, fs)? else { return Ok(None) };
+    let path = match parent {
+        Some(p) => vm.dict_get_by_str(module_dict(p), "__path__").unwrap_or(vm.none),
+        None => vm.none,
+    };
+    let name = vm.new_str(full);
+    let none = vm.none;
+    let spec = vm.call(find_spec, &[name, path, none])?;
+    if spec == vm.none {
+        return Ok(None);
+    }
+    let loader = vm.getattr_str(spec, "loader")?;
+    if loader == vm.none {
+        let t = vm.types.import_error;
+        let e = vm.err(t, "missing loader");
+        let nk = vm.intern("name");
+        let _ = vm.set_exc_attr(e.0, nk, name);
+        return Err(e);
+    }
+    let cm = vm.intern("create_module");
+    let em = vm.intern("exec_module");
+    let exec_module = vm.getattr_opt(loader, em)?;
+    let mut module = none;
+    if let Some(create) = vm.getattr_opt(loader, cm)? {
+        module = vm.call(create, &[spec])?;
+    } else if exec_module.is_some() {
+        let t = vm.types.import_error;
+        return Err(vm.err(t, "loaders that define exec_module() must also define create_module()"));
+    }
+    if module == none {
+        module = super::new_module(vm, full);
+        let mods = vm.modules;
+        let _ = vm.dict_del(mods, name);
+    }
+    // _init_module_attrs
+    let spec_name = vm.getattr_str(spec, "name")?;
+    let attrs = [("__name__", spec_name), ("__loader__", loader), ("__spec__", spec)];
+    for (k, v) in attrs {
+        let kn = vm.intern(k);
+        let _ = vm.setattr(module, kn, v);
+    }
+    let parent_key = vm.intern("parent");
+    if let Some(pkg) = vm.getattr_opt(spec, parent_key)? {
+        let _ = vm.setattr_str(module, "__package__", pkg);
+    }
+    let ssl = vm.intern("submodule_search_locations");
+    if let Some(locs) = vm.getattr_opt(spec, ssl)? {
+        if locs != none {
+            let _ = vm.setattr_str(module, "__path__", locs);
+        }
+    }
+    let hl = vm.intern("has_location");
+    if let Some(h) = vm.getattr_opt(spec, hl)? {
+        if vm.truthy(h)? {
+            let origin = vm.getattr_str(spec, "origin")?;
+            let _ = vm.setattr_str(module, "__file__", origin);
+        }
+    }
+    let mods = vm.modules;
+    vm.dict_set(mods, spec_name, module)?;
+    let r = match exec_module {
+        Some(exec) => vm.call(exec, &[module]).map(|_| ()),
+        None => {
+            let lm = vm.intern("load_module");
+            match vm.getattr_opt(loader, lm)? {
+                Some(load) => vm.call(load, &[spec_name]).map(|_| ()),
+                None => Ok(()),
+            }
+        }
+    };
+    if let Err(e) = r {
+        let _ = vm.dict_del(mods, spec_name);
+        return Err(e);
+    }
+    let m = match vm.dict_get(mods, spec_name)? {
+        Some(m) => m,
+        None => {
+            let t = vm.types.key_error;
+            let n = vm.str_of(spec_name);
+            return Err(vm.err(t, &format!("'{n}'")));
+        }
+    };
+    if let Some(p) = parent {
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let pd = module_dict(p);
+        vm.dict_set_str(pd, short, m);
+    }
+    Ok(Some(m))
+}
+
+/// The path finder: `full` as a package directory or a .py file on sys.path (or on the
+/// parent package's __path__).
+fn path_search(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Option<Value>> {
     let search: Vec<String> = match parent {
         Some(p) => {
             let d = module_dict(p);
@@ -128,19 +266,14 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
         let pkg_dir = format!("{base}/{short}");
         let pkg_init = format!("{pkg_dir}/__init__.py");
         if std::path::Path::new(&pkg_init).is_file() {
-            return load_module(vm, full, &pkg_init, Some(&pkg_dir), parent);
+            return load_module(vm, full, &pkg_init, Some(&pkg_dir), parent).map(Some);
         }
         let file = format!("{base}/{short}.py");
         if std::path::Path::new(&file).is_file() {
-            return load_module(vm, full, &file, None, parent);
+            return load_module(vm, full, &file, None, parent).map(Some);
         }
     }
-    let t = vm.types.module_not_found_error;
-    let e = vm.err(t, &format!("No module named '{full}'"));
-    let nv = vm.new_str(full);
-    let nk = vm.intern("name");
-    let _ = vm.set_exc_attr(e.0, nk, nv);
-    Err(e)
+    Ok(None)
 }
 
 /// A sys.path entry made absolute the way CPython's FileFinder does it: '' and '.' are the

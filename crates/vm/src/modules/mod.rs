@@ -1,10 +1,17 @@
 //! Modules written in Rust (sys, math, time, gc) and the import system.
 
+mod clocks;
 pub mod import;
 mod math;
 mod os;
+mod namespace;
 pub mod sys;
+pub mod sys_hooks;
+mod sys_info;
+mod stdlib_names;
+mod strptime;
 mod time;
+mod tz;
 
 use crate::heap::Value;
 use crate::interp::{NativeFn, PyResult, Vm};

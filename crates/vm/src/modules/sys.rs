@@ -129,7 +129,8 @@ fn io_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
-fn sys_exit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn sys_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::builtins::no_kw(vm, k, "exit")?;
     crate::builtins::arity(vm, a, 0, 1, "exit")?;
     let t = vm.types.system_exit;
     // the argument becomes the exception's args as PyErr_SetObject makes them
@@ -165,16 +166,21 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
     }
 }
 
-fn sys_exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+/// sys.exc_info() of the exception being handled.
+pub fn exc_info_tuple(vm: &mut Vm) -> Value {
     let e = vm.handled_exc;
     if e.is_null() || e == vm.none {
         let n = vm.none;
-        return Ok(vm.new_tuple(vec![n, n, n]));
+        return vm.new_tuple(vec![n, n, n]);
     }
     let t = vm.type_of(e);
     let tb = e.get::<ExceptionObj>().map(|x| x.traceback.get()).unwrap_or(Value::NULL);
     let tb = if tb.is_null() { vm.none } else { tb };
-    Ok(vm.new_tuple(vec![t, e, tb]))
+    vm.new_tuple(vec![t, e, tb])
+}
+
+fn sys_exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(exc_info_tuple(vm))
 }
 
 fn sys_exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -199,6 +205,10 @@ fn sys_getsizeof(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn sys_getdefaultencoding(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_str("utf-8"))
+}
+
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_str("surrogateescape"))
 }
 
 fn sys_int_digits_get(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -240,6 +250,11 @@ fn sys_int_digits_set(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn sys_getframe(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let depth = a.first().and_then(|v| vm.as_i64(*v)).unwrap_or(0) as usize;
+    frame_object(vm, depth)
+}
+
+/// A frame object for the Python frame `depth` levels below the innermost one.
+pub fn frame_object(vm: &mut Vm, depth: usize) -> PyResult<Value> {
     let n = vm.frames.len();
     if depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
@@ -260,7 +275,7 @@ fn structseq_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn structseq_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let ty = vm.type_of(a[0]);
-    let name = ty.get::<TypeObj>().map(|t| t.name.borrow().clone()).unwrap_or_default();
+    let name = vm.type_name_qualified(ty);
     let fields = ty.get::<TypeObj>().map(|t| t.dict).and_then(|d| vm.dict_get_by_str(d, "_fields"));
     let fields: Vec<Value> = fields.and_then(|f| f.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
     let items = a[0].get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
@@ -281,10 +296,14 @@ pub fn structseq(vm: &mut Vm, name: &str, fields: &[&'static str], values: &[Val
 /// A struct sequence type: a tuple subclass with a property per field and CPython's repr.
 pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value {
     let tt = vm.types.tuple;
-    let ty = vm.make_type(name, tt, ObjKind::Tuple, 0);
+    // "sys.version_info" is the class version_info of module sys
+    let (module, short) = name.rsplit_once('.').unwrap_or(("builtins", name));
+    let ty = vm.make_type(short, tt, ObjKind::Tuple, 0);
     let field_vals: Vec<Value> = fields.iter().map(|f| vm.intern(f)).collect();
     let ft = vm.new_tuple(field_vals);
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    let mv = vm.new_str(module);
+    vm.dict_set_str(d, "__module__", mv);
     vm.dict_set_str(d, "_fields", ft);
     let n = vm.new_int(fields.len() as i64);
     vm.dict_set_str(d, "n_fields", n);
@@ -302,8 +321,10 @@ pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value
 }
 
 pub fn register(vm: &mut Vm) {
+    vm.sys_state = vm.new_dict();
     let s = new_module(vm, "sys");
     vm.sys = s;
+    super::sys_hooks::register(vm, s);
     let tio = vm.make_type("TextIOWrapper", vm.types.object, ObjKind::Instance, 0);
     let mn = vm.new_str("_io");
     if let Some(d) = tio.get::<TypeObj>().map(|t| t.dict) {
@@ -343,6 +364,7 @@ pub fn register(vm: &mut Vm) {
         ("getsizeof", sys_getsizeof),
         ("getdefaultencoding", sys_getdefaultencoding),
         ("getfilesystemencoding", sys_getdefaultencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
         ("get_int_max_str_digits", sys_int_digits_get),
         ("set_int_max_str_digits", sys_int_digits_set),
         ("_getframe", sys_getframe),
@@ -360,7 +382,8 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "modules", mods);
     let fin = vm.new_str("final");
     let vals = [Value::small(3), Value::small(11), Value::small(7), Some(fin), Value::small(0)].map(|v| v.unwrap_or(Value::NULL));
-    let vi = structseq(vm, "sys.version_info", &["major", "minor", "micro", "releaselevel", "serial"], &vals);
+    let vi_type = structseq_type(vm, "sys.version_info", &VERSION_INFO_FIELDS);
+    let vi = vm.alloc(vi_type, TupleObj { items: vals.to_vec().into_boxed_slice() }).value();
     set_attr(vm, s, "version_info", vi);
     let fi_vals = [
         vm.new_float(f64::MAX),
@@ -453,4 +476,7 @@ pub fn register(vm: &mut Vm) {
     let wo: Vec<Value> = vm.config.warn_options.clone().iter().map(|w| vm.new_str(w)).collect();
     let wo = vm.new_list(wo);
     set_attr(vm, s, "warnoptions", wo);
+    super::sys_info::register(vm, s, vi_type);
 }
+
+const VERSION_INFO_FIELDS: [&str; 5] = ["major", "minor", "micro", "releaselevel", "serial"];

@@ -370,6 +370,8 @@ pub struct GeneratorObj {
     pub exc_state: Cell<Value>,
     /// Async generators: the value of a pending `asend`/`athrow` awaitable.
     pub running_async: Cell<bool>,
+    /// Async generators: sys.set_asyncgen_hooks' firstiter hook has run for it.
+    pub hooks_inited: Cell<bool>,
 }
 impl Trace for GeneratorObj {
     fn trace(&self, t: &mut Tracer) {
