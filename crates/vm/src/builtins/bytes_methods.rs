@@ -659,7 +659,8 @@ fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
-fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+/// The arguments of bytes.hex / bytearray.hex / memoryview.hex: (self, sep, bytes_per_sep).
+pub(super) fn hex_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(Value, Option<Value>, Option<Value>)> {
     let (pos, kws) = split_kw(vm, a, k);
     let mut sep = pos.get(1).copied();
     let mut per = pos.get(2).copied();
@@ -670,7 +671,12 @@ fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             _ => return Err(vm.type_error(&format!("hex() got an unexpected keyword argument '{n}'"))),
         }
     }
-    let d = data(vm, pos[0])?;
+    Ok((pos[0], sep, per))
+}
+
+fn b_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let (this, sep, per) = hex_args(vm, a, k)?;
+    let d = data(vm, this)?;
     let r = hex_string(vm, &d, sep, per)?;
     Ok(vm.new_string(r))
 }

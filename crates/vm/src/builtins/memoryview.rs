@@ -156,17 +156,8 @@ fn m_tolist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 fn m_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let (pos, kws) = super::split_kw(vm, a, k);
-    let mut sep = pos.get(1).copied();
-    let mut per = pos.get(2).copied();
-    for (n, v) in kws {
-        match n.as_str() {
-            "sep" => sep = Some(v),
-            "bytes_per_sep" => per = Some(v),
-            _ => return Err(vm.type_error(&format!("hex() got an unexpected keyword argument '{n}'"))),
-        }
-    }
-    let b = view_bytes(vm, pos[0])?;
+    let (this, sep, per) = super::bytes_methods::hex_args(vm, a, k)?;
+    let b = view_bytes(vm, this)?;
     let s = super::bytes_methods::hex_string(vm, &b, sep, per)?;
     Ok(vm.new_string(s))
 }
