@@ -1,6 +1,11 @@
 //! The `pyjit` command: python3's command line (script, -c, -m, stdin, REPL and options).
 
 mod lineedit;
+
+/// Small Rust-side blocks (payload vectors, strings) come from per-size free lists
+/// (see pyjit_vm::heap::small_alloc for why).
+#[global_allocator]
+static ALLOC: pyjit_vm::heap::small_alloc::SmallAlloc = pyjit_vm::heap::small_alloc::SmallAlloc::new();
 mod repl;
 
 use pyjit_vm::{Config, Vm};

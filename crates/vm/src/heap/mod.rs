@@ -4,6 +4,7 @@
 pub mod arch;
 pub mod gc;
 pub mod object;
+pub mod small_alloc;
 pub mod value;
 
 pub use gc::{Collected, Heap};
