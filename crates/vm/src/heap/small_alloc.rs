@@ -126,6 +126,22 @@ unsafe impl GlobalAlloc for SmallAlloc {
         })
     }
 
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if Self::class_of(&layout).is_none() {
+            // SAFETY: forwarded; the system gives fresh zero pages for big blocks (the value
+            // stack is 32 MiB) without writing them.
+            return unsafe { System.alloc_zeroed(layout) };
+        }
+        // SAFETY: a block of at least layout.size() bytes, zeroed here.
+        unsafe {
+            let p = self.alloc(layout);
+            if !p.is_null() {
+                p.write_bytes(0, layout.size());
+            }
+            p
+        }
+    }
+
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let old_small = Self::class_of(&layout);

@@ -10,6 +10,7 @@ use super::Vm;
 
 impl Vm {
     /// Allocates an object of class `ty`; may run a collection first.
+    #[inline]
     pub fn alloc<T: Payload>(&mut self, ty: Value, data: T) -> Gc<T> {
         if self.heap.should_collect() {
             self.collect();
