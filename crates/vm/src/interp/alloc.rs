@@ -24,6 +24,20 @@ impl Vm {
         }
     }
 
+    /// A float for the dispatch loop to store straight into a value-stack slot below `sp`
+    /// (which roots it) with no allocation in between, so it skips the `recent` roots.
+    #[inline]
+    pub(super) fn new_float_for_stack(&mut self, f: f64) -> Value {
+        if self.heap.should_collect() {
+            self.collect();
+        }
+        let t = self.types.float;
+        match self.heap.alloc(t, FloatObj(f)) {
+            Some(g) => g.value(),
+            None => super::fatal("out of memory"),
+        }
+    }
+
     pub fn new_int(&mut self, i: i64) -> Value {
         match Value::small(i) {
             Some(v) => v,

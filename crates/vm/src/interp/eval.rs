@@ -191,6 +191,32 @@ impl Vm {
         }
     }
 
+    /// `a op b` for + - * / when both are exact floats, or one is and the other a small
+    /// int exactly representable as a float; None for every other case (including
+    /// division by zero, which the general path reports).
+    #[inline(always)]
+    fn float_binop_fast(&self, a: Value, b: Value, op: u32) -> Option<f64> {
+        let ft = self.types.float;
+        let exact = |v: Value| v.get::<FloatObj>().filter(|f| f.hdr().ty.get() == ft).map(|f| f.0);
+        let small = |v: Value| {
+            let i = v.small_value();
+            (v.is_small() && i.unsigned_abs() < (1 << 53)).then_some(i as f64)
+        };
+        let (x, y) = match (exact(a), exact(b)) {
+            (Some(x), Some(y)) => (x, y),
+            (Some(x), None) => (x, small(b)?),
+            (None, Some(y)) => (small(a)?, y),
+            (None, None) => return None,
+        };
+        match op % INPLACE {
+            0 => Some(x + y),
+            1 => Some(x - y),
+            2 => Some(x * y),
+            4 if y != 0.0 => Some(x / y),
+            _ => None,
+        }
+    }
+
     /// UnboundLocalError for local `i`.
     #[cold]
     fn unbound_local(&mut self, code: Gc<CodeObj>, i: usize) -> PyErr {
@@ -662,31 +688,12 @@ impl Vm {
                     let r = match r {
                         Some(r) => r,
                         None => {
-                            let ft = self.types.float;
-                            let as_f = |v: Value| -> Option<f64> {
-                                if v.is_small() {
-                                    let i = v.small_value();
-                                    (i.unsigned_abs() < (1 << 53)).then_some(i as f64)
-                                } else if v.header().map(|h| h.ty.get()) == Some(ft) {
-                                    v.get::<FloatObj>().map(|f| f.0)
-                                } else {
-                                    None
-                                }
-                            };
-                            let either_float = a.get::<FloatObj>().is_some() || b.get::<FloatObj>().is_some();
-                            if let (Some(x), Some(y), true) = (as_f(a), as_f(b), either_float) {
-                                let f = match op % INPLACE {
-                                    0 => Some(x + y),
-                                    1 => Some(x - y),
-                                    2 => Some(x * y),
-                                    4 if y != 0.0 => Some(x / y),
-                                    _ => None,
-                                };
-                                if let Some(f) = f {
-                                    let v = self.new_float(f);
-                                    self.stack[self.sp - 1] = v;
-                                    continue;
-                                }
+                            if let Some(f) = self.float_binop_fast(a, b, op) {
+                                // a's slot (below sp) still holds a, and b stays live in this
+                                // frame's registers/stack scan until the store
+                                let v = self.new_float_for_stack(f);
+                                self.stack[self.sp - 1] = v;
+                                continue;
                             }
                             save_ip!();
                             tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE))
