@@ -689,8 +689,8 @@ impl Vm {
                         Some(r) => r,
                         None => {
                             if let Some(f) = self.float_binop_fast(a, b, op) {
-                                // a's slot (below sp) still holds a, and b stays live in this
-                                // frame's registers/stack scan until the store
+                                // only the f64 is needed now; the result goes straight into
+                                // a's slot, below sp
                                 let v = self.new_float_for_stack(f);
                                 self.stack[self.sp - 1] = v;
                                 continue;
