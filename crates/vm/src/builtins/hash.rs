@@ -125,6 +125,22 @@ pub fn str_hash(key: (u64, u64), s: &str) -> i64 {
     fix(h as i64)
 }
 
+/// hash() of a str given as code points (one holding lone surrogates).
+pub fn cps_hash(key: (u64, u64), cps: &[u32]) -> i64 {
+    if cps.is_empty() {
+        return 0;
+    }
+    let max = cps.iter().copied().max().unwrap_or(0);
+    let bytes: Vec<u8> = if max < 256 {
+        cps.iter().map(|&c| c as u8).collect()
+    } else if max < 65536 {
+        cps.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect()
+    } else {
+        cps.iter().flat_map(|&c| c.to_le_bytes()).collect()
+    };
+    fix(siphash13(key.0, key.1, &bytes) as i64)
+}
+
 pub fn bytes_hash(key: (u64, u64), b: &[u8]) -> i64 {
     if b.is_empty() {
         return 0;

@@ -136,6 +136,16 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
         }
         Some(ObjKind::Str) => {
             let s = obj.get::<StrObj>().expect("str");
+            if let Some(w) = &s.wide {
+                // a str holding lone surrogates: work on its code points
+                let cps: Vec<u32> = w.to_vec();
+                if is_slice {
+                    let b = vm.slice_bounds(key, cps.len())?;
+                    return Ok(Some(vm.new_str_cps(&pick(&cps, &b))));
+                }
+                let i = vm.seq_index(key, cps.len(), "string")?;
+                return Ok(Some(vm.new_str_cps(cps.get(i..i + 1).unwrap_or(&[]))));
+            }
             if is_slice {
                 let b = vm.slice_bounds(key, s.nchars)?;
                 let out: String = if s.is_ascii() {
@@ -465,6 +475,11 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
     match (op, a.kind(), b.kind()) {
         (BinOp::Add, Some(ObjKind::Str), Some(ObjKind::Str)) => {
             let (x, y) = (a.get::<StrObj>().expect("str"), b.get::<StrObj>().expect("str"));
+            if x.wide.is_some() || y.wide.is_some() {
+                let mut cps = x.code_points();
+                cps.extend(y.code_points());
+                return Ok(Some(vm.new_str_cps(&cps)));
+            }
             let mut s = String::with_capacity(x.s.len() + y.s.len());
             s.push_str(&x.s);
             s.push_str(&y.s);

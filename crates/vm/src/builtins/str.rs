@@ -57,8 +57,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                 })?;
                 let enc = encoding.map(|e| vm.str_of(e)).unwrap_or_else(|| "utf-8".into());
                 let err = errors.map(|e| vm.str_of(e)).unwrap_or_else(|| "strict".into());
-                let t = super::bytes::decode(vm, &b, &enc, &err)?;
-                vm.new_string(t)
+                super::bytes::decode_str(vm, &b, &enc, &err)?
             } else {
                 vm.str_value(o)?
             }
@@ -67,8 +66,11 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     if cls == vm.types.str {
         return Ok(r);
     }
-    let text = vm.str_of(r);
-    Ok(vm.alloc(cls, StrObj::new(text.into_boxed_str())).value())
+    let obj = match r.get::<StrObj>() {
+        Some(o) if o.wide.is_some() => StrObj::from_code_points(&o.code_points()),
+        _ => StrObj::new(vm.str_of(r).into_boxed_str()),
+    };
+    Ok(vm.alloc(cls, obj).value())
 }
 
 fn make(vm: &mut Vm, text: String) -> PyResult<Value> {
@@ -637,7 +639,8 @@ fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             _ => {}
         }
     }
-    let b = super::bytes::encode(vm, &t, &enc, &err)?;
+    let _ = t;
+    let b = super::bytes::encode(vm, pos[0], &enc, &err)?;
     Ok(vm.new_bytes(b))
 }
 
@@ -765,8 +768,9 @@ fn m_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, super::strfmt::repr_str(&t))
+    s(vm, a[0])?;
+    let r = a[0].get::<StrObj>().map(|o| super::strfmt::repr_str_obj(&o)).unwrap_or_default();
+    make(vm, r)
 }
 
 fn m_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

@@ -63,7 +63,10 @@ impl Vm {
                 if h != -1 {
                     return h;
                 }
-                let h = hash::str_hash(self.hash_key, &so.s);
+                let h = match &so.wide {
+                    Some(w) => hash::cps_hash(self.hash_key, w),
+                    None => hash::str_hash(self.hash_key, &so.s),
+                };
                 so.hash.set(h);
                 h
             }

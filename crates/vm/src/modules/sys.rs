@@ -39,17 +39,45 @@ pub fn flush_stdout(vm: &mut Vm) {
 }
 
 fn raw_write(vm: &mut Vm, fd: u64, s: &str) {
+    raw_write_bytes(vm, fd, s.as_bytes());
+}
+
+fn raw_write_bytes(vm: &mut Vm, fd: u64, s: &[u8]) {
     if fd == 1 {
-        vm.stdout_buf.extend_from_slice(s.as_bytes());
-        if vm.config.unbuffered || vm.stdout_buf.len() > 1 << 16 || (vm.config.interactive && s.contains('\n')) {
+        vm.stdout_buf.extend_from_slice(s);
+        if vm.config.unbuffered || vm.stdout_buf.len() > 1 << 16 || (vm.config.interactive && s.contains(&b'\n')) {
             flush_stdout(vm);
         }
     } else {
         flush_stdout(vm);
         let mut e = std::io::stderr().lock();
-        let _ = e.write_all(s.as_bytes());
+        let _ = e.write_all(s);
         let _ = e.flush();
     }
+}
+
+/// Writes a str object to a standard stream: a str holding lone surrogates is encoded
+/// with the stream's error handler (stdout: surrogateescape, stderr: backslashreplace),
+/// raising UnicodeEncodeError as CPython's TextIOWrapper does.
+fn std_write_value(vm: &mut Vm, fd: u64, sv: Value) -> PyResult<()> {
+    if sv.get::<StrObj>().is_some_and(|o| o.wide.is_some()) {
+        let errors = if fd == 1 { "surrogateescape" } else { "backslashreplace" };
+        let b = crate::builtins::codecs::encode(vm, sv, "utf-8", errors)?;
+        raw_write_bytes(vm, fd, &b);
+    } else {
+        let text = vm.str_of(sv);
+        raw_write(vm, fd, &text);
+    }
+    Ok(())
+}
+
+/// Writes a str object to `file` (print's per-argument write).
+pub fn write_value_to(vm: &mut Vm, file: Value, sv: Value) -> PyResult<()> {
+    if let Some(fd) = fd_of(file) {
+        return std_write_value(vm, fd, sv);
+    }
+    vm.call_method_str(file, "write", &[sv])?;
+    Ok(())
 }
 
 fn fd_of(v: Value) -> Option<u64> {
@@ -95,9 +123,8 @@ fn io_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(s);
         return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
     }
-    let text = vm.str_of(s);
     let fd = fd_of(a[0]).unwrap_or(1);
-    raw_write(vm, fd, &text);
+    std_write_value(vm, fd, s)?;
     let n = s.get::<StrObj>().map(|x| x.nchars).unwrap_or(0);
     Ok(vm.new_int(n as i64))
 }

@@ -25,19 +25,55 @@ pub struct ComplexObj {
 pub struct SingletonObj;
 
 /// A str: UTF-8 text with its length in characters and a cached hash (-1: not computed).
+/// A str. `s` is UTF-8; a str holding lone surrogates (U+D800..U+DFFF, which UTF-8 cannot
+/// hold) keeps U+FFFD for each of them in `s`, so every `&str` path stays valid and indexes
+/// line up, and carries its exact code points in `wide` (None for all other strings).
 pub struct StrObj {
     pub s: Box<str>,
     pub nchars: usize,
     pub hash: Cell<i64>,
+    pub wide: Option<Box<Vec<u32>>>,
+}
+
+pub fn is_surrogate(c: u32) -> bool {
+    (0xd800..0xe000).contains(&c)
 }
 
 impl StrObj {
     pub fn new(s: Box<str>) -> StrObj {
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s, nchars, hash: Cell::new(-1) }
+        StrObj { s, nchars, hash: Cell::new(-1), wide: None }
+    }
+    /// A str of code points, which may include lone surrogates.
+    pub fn from_code_points(cps: &[u32]) -> StrObj {
+        let s: String = cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect();
+        let mut o = StrObj::new(s.into_boxed_str());
+        if cps.iter().any(|&c| is_surrogate(c)) {
+            o.wide = Some(Box::new(cps.to_vec()));
+        }
+        o
     }
     pub fn is_ascii(&self) -> bool {
         self.nchars == self.s.len()
+    }
+    /// The code points (surrogates included).
+    pub fn code_points(&self) -> Vec<u32> {
+        match &self.wide {
+            Some(w) => w.to_vec(),
+            None => self.s.chars().map(|c| c as u32).collect(),
+        }
+    }
+    /// str == str.
+    pub fn same(&self, o: &StrObj) -> bool {
+        self.s == o.s && self.wide == o.wide
+    }
+    /// The ordering of two strs (by code point).
+    pub fn cmp_str(&self, o: &StrObj) -> std::cmp::Ordering {
+        if self.wide.is_none() && o.wide.is_none() {
+            self.s.cmp(&o.s)
+        } else {
+            self.code_points().cmp(&o.code_points())
+        }
     }
     /// The character at index `i` (0 <= i < nchars).
     pub fn char_at(&self, i: usize) -> Option<char> {
