@@ -56,7 +56,7 @@ fn f_print(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             }
             let sv = vm.str_value(a)?;
             match sv.get::<StrObj>() {
-                Some(o) if o.wide.is_some() => {
+                Some(o) if o.has_surrogates() => {
                     // lone surrogates: what precedes is written, then this str is encoded
                     crate::modules::sys::write_to(vm, file, &std::mem::take(&mut out))?;
                     crate::modules::sys::write_value_to(vm, file, sv)?;
@@ -213,10 +213,10 @@ fn f_ord(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     arity(vm, args, 1, 1, "ord")?;
     let v = args[0];
     if let Some(s) = v.get::<StrObj>() {
-        if s.nchars != 1 {
-            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.nchars)));
+        if s.nchars() != 1 {
+            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.nchars())));
         }
-        let c = match &s.wide {
+        let c = match s.wide() {
             Some(w) => w.first().copied().unwrap_or(0),
             None => s.s.chars().next().map_or(0, |c| c as u32),
         };

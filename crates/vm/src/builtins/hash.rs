@@ -253,5 +253,10 @@ mod tests {
         assert_eq!(str_hash(k, "é"), 6047309291227476195);
         assert_eq!(bytes_hash(k, b"abc"), -4594863902769663758);
         assert_eq!(str_hash(k, ""), 0);
+        // strs holding lone surrogates, hashed from their code points
+        assert_eq!(cps_hash(k, &[0xd800]), 5926611903945376553);
+        assert_eq!(cps_hash(k, &[0x61, 0xdc80]), 764621704099939125);
+        assert_eq!(cps_hash(k, &[0xd800, 0x1f600]), 3727700810992885198);
+        assert_eq!(cps_hash(k, &[0x61, 0xe9]), str_hash(k, "a\u{e9}"));
     }
 }

@@ -136,7 +136,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
         }
         Some(ObjKind::Str) => {
             let s = obj.get::<StrObj>().expect("str");
-            if let Some(w) = &s.wide {
+            if let Some(w) = s.wide() {
                 // a str holding lone surrogates: work on its code points
                 let cps: Vec<u32> = w.to_vec();
                 if is_slice {
@@ -147,7 +147,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                 return Ok(Some(vm.new_str_cps(cps.get(i..i + 1).unwrap_or(&[]))));
             }
             if is_slice {
-                let b = vm.slice_bounds(key, s.nchars)?;
+                let b = vm.slice_bounds(key, s.nchars())?;
                 let out: String = if s.is_ascii() {
                     let bytes = s.s.as_bytes();
                     if b.step == 1 {
@@ -161,7 +161,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                 };
                 return Ok(Some(vm.new_string(out)));
             }
-            let i = vm.seq_index(key, s.nchars, "string")?;
+            let i = vm.seq_index(key, s.nchars(), "string")?;
             let c = s.char_at(i).unwrap_or(' ');
             Ok(Some(vm.new_char(c)))
         }
@@ -475,7 +475,7 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
     match (op, a.kind(), b.kind()) {
         (BinOp::Add, Some(ObjKind::Str), Some(ObjKind::Str)) => {
             let (x, y) = (a.get::<StrObj>().expect("str"), b.get::<StrObj>().expect("str"));
-            if x.wide.is_some() || y.wide.is_some() {
+            if x.has_surrogates() || y.has_surrogates() {
                 let mut cps = x.code_points();
                 cps.extend(y.code_points());
                 return Ok(Some(vm.new_str_cps(&cps)));
@@ -539,7 +539,7 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
             match seq.kind() {
                 Some(ObjKind::Str) => {
                     let s = seq.get::<StrObj>().expect("str");
-                    if s.nchars as u128 * count > i64::MAX as u128 {
+                    if s.nchars() as u128 * count > i64::MAX as u128 {
                         return Err(vm.overflow_error("repeated string is too long"));
                     }
                     let total = vm.checked_len(s.s.len() as u128 * count)?;

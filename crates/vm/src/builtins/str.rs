@@ -67,7 +67,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         return Ok(r);
     }
     let obj = match r.get::<StrObj>() {
-        Some(o) if o.wide.is_some() => StrObj::from_code_points(&o.code_points()),
+        Some(o) if o.has_surrogates() => StrObj::from_code_points(&o.code_points()),
         _ => StrObj::new(vm.str_of(r).into_boxed_str()),
     };
     Ok(vm.alloc(cls, obj).value())
@@ -668,7 +668,7 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             for (k, v) in vm.dict_items(args[0]) {
                 let key = match k.get::<StrObj>() {
-                    Some(x) if x.nchars == 1 => vm.new_int(x.s.chars().next().unwrap_or('\0') as i64),
+                    Some(x) if x.nchars() == 1 => vm.new_int(x.s.chars().next().unwrap_or('\0') as i64),
                     Some(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
                     None if vm.is_int(k) => k,
                     None => return Err(vm.type_error("keys in translate table must be strings or integers")),
@@ -779,7 +779,7 @@ fn m_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = a[0].get::<StrObj>().map(|x| x.nchars).unwrap_or(0);
+    let n = a[0].get::<StrObj>().map(|x| x.nchars()).unwrap_or(0);
     Ok(vm.new_int(n as i64))
 }
 

@@ -7,7 +7,7 @@ pub fn repr_str(s: &str) -> String {
 
 /// repr() of a str object, which may hold lone surrogates (escaped as `\udxxx`).
 pub fn repr_str_obj(o: &crate::objects::StrObj) -> String {
-    match &o.wide {
+    match o.wide() {
         None => repr_str(&o.s),
         Some(w) => repr_code_points(w.iter().copied(), o.s.contains('\''), o.s.contains('"'), o.s.len()),
     }

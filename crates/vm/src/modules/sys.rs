@@ -56,13 +56,33 @@ fn raw_write_bytes(vm: &mut Vm, fd: u64, s: &[u8]) {
     }
 }
 
+/// The error handler of sys.stdout, chosen as CPython 3.11 does on Unix: the one
+/// PYTHONIOENCODING names after a colon ("strict" when it names only an encoding), else
+/// surrogateescape in the C, POSIX and C.UTF-8 locales, else strict.
+fn stdout_errors() -> String {
+    if let Ok(io) = std::env::var("PYTHONIOENCODING") {
+        if !io.is_empty() {
+            return match io.split_once(':') {
+                Some((_, e)) if !e.is_empty() => e.to_string(),
+                _ => "strict".into(),
+            };
+        }
+    }
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_else(|| "C".into());
+    match loc.as_str() {
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "C.UTF8" | "C.utf-8" => "surrogateescape".into(),
+        _ => "strict".into(),
+    }
+}
+
 /// Writes a str object to a standard stream: a str holding lone surrogates is encoded
-/// with the stream's error handler (stdout: surrogateescape, stderr: backslashreplace),
+/// with the stream's error handler (stdout: see `stdout_errors`, stderr: backslashreplace),
 /// raising UnicodeEncodeError as CPython's TextIOWrapper does.
 fn std_write_value(vm: &mut Vm, fd: u64, sv: Value) -> PyResult<()> {
-    if sv.get::<StrObj>().is_some_and(|o| o.wide.is_some()) {
-        let errors = if fd == 1 { "surrogateescape" } else { "backslashreplace" };
-        let b = crate::builtins::codecs::encode(vm, sv, "utf-8", errors)?;
+    if sv.get::<StrObj>().is_some_and(|o| o.has_surrogates()) {
+        let errors = if fd == 1 { stdout_errors() } else { "backslashreplace".into() };
+        let b = crate::builtins::codecs::encode(vm, sv, "utf-8", &errors)?;
         raw_write_bytes(vm, fd, &b);
     } else {
         let text = vm.str_of(sv);
@@ -125,7 +145,7 @@ fn io_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     let fd = fd_of(a[0]).unwrap_or(1);
     std_write_value(vm, fd, s)?;
-    let n = s.get::<StrObj>().map(|x| x.nchars).unwrap_or(0);
+    let n = s.get::<StrObj>().map(|x| x.nchars()).unwrap_or(0);
     Ok(vm.new_int(n as i64))
 }
 
