@@ -29,3 +29,5 @@ try:
 except UnicodeEncodeError as e:
     print()
     print(e, e.start, e.end, repr(e.object))
+print(repr(s * 2), repr(s[0] * 3), list(s), [c for c in "é\udc80\ufffd"], repr("".join(reversed(list(s)))))
+print(repr("\udc80".join(["a", "b"])), repr("-".join(["a", "\ud800"])), repr("".join([])))

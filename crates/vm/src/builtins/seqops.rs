@@ -542,6 +542,17 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                     if s.nchars() as u128 * count > i64::MAX as u128 {
                         return Err(vm.overflow_error("repeated string is too long"));
                     }
+                    if let Some(w) = s.wide() {
+                        let total = vm.checked_len(w.len() as u128 * count)?;
+                        let mut cps: Vec<u32> = Vec::new();
+                        if cps.try_reserve(total).is_err() {
+                            return Err(vm.memory_error());
+                        }
+                        for _ in 0..count {
+                            cps.extend_from_slice(&w);
+                        }
+                        return Ok(Some(vm.new_str_cps(&cps)));
+                    }
                     let total = vm.checked_len(s.s.len() as u128 * count)?;
                     let mut out = String::new();
                     if out.try_reserve(total).is_err() {

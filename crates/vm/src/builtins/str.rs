@@ -293,6 +293,25 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("can only join an iterable"));
     }
     let (_h, items) = vm.to_vec(a[1])?;
+    let wide = |v: &Value| v.get::<StrObj>().is_some_and(|x| x.has_surrogates());
+    if wide(&a[0]) || items.iter().any(wide) {
+        // lone surrogates: join code points
+        let sep = a[0].get::<StrObj>().map(|x| x.code_points()).unwrap_or_default();
+        let mut out: Vec<u32> = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(&sep);
+            }
+            match it.get::<StrObj>() {
+                Some(x) => out.extend(x.code_points()),
+                None => {
+                    let tn = vm.type_name_of(*it);
+                    return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
+                }
+            }
+        }
+        return Ok(vm.new_str_cps(&out));
+    }
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
