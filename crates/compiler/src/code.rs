@@ -15,6 +15,8 @@ pub enum Const {
     Float(f64),
     Complex(f64, f64),
     Str(String),
+    /// A str holding lone surrogates (U+D800..U+DFFF), as code points.
+    StrCps(Vec<u32>),
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Const>),

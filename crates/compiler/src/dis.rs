@@ -26,6 +26,7 @@ fn const_repr(c: &Const) -> String {
         Const::Float(f) => format!("{f:?}"),
         Const::Complex(r, i) => format!("({r}+{i}j)"),
         Const::Str(s) => format!("{s:?}"),
+        Const::StrCps(cps) => format!("{cps:x?}"),
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Const::Ellipsis => "Ellipsis".into(),
         Const::Tuple(t) => format!("({})", t.iter().map(const_repr).collect::<Vec<_>>().join(", ")),

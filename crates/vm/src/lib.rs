@@ -86,6 +86,7 @@ impl Vm {
                     self.new_str(s)
                 }
             }
+            Const::StrCps(cps) => self.new_str_cps(cps),
             Const::Bytes(b) => self.new_bytes(b.clone()),
             Const::Ellipsis => self.ellipsis,
             Const::Tuple(items) => {

@@ -4,7 +4,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::stmt::binop_of;
-use super::{CResult, Compiler, Label};
+use super::{surrogates, CResult, Compiler, Label};
 use crate::code::Const;
 use crate::opcode::{fmt_flags, CmpOp, Instr};
 
@@ -207,7 +207,10 @@ impl<'a> Compiler<'a> {
                 ast::Number::Float(f) => Const::Float(*f),
                 ast::Number::Complex { real, imag } => Const::Complex(*real, *imag),
             },
-            Expr::StringLiteral(s) => Const::Str(s.value.to_str().to_string()),
+            Expr::StringLiteral(s) => match surrogates::literal_code_points(&self.src.source, s.value.iter()) {
+                Some(cps) => Const::StrCps(cps),
+                None => Const::Str(s.value.to_str().to_string()),
+            },
             Expr::BytesLiteral(b) => {
                 let mut v = Vec::new();
                 for part in b.value.iter() {

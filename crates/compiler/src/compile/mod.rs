@@ -5,6 +5,7 @@ mod expr;
 mod forbidden;
 mod pattern;
 mod stmt;
+mod surrogates;
 mod unit;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};

@@ -40,8 +40,11 @@ pub fn zeroed(vm: &mut Vm, count: Value) -> PyResult<Vec<u8>> {
 
 pub fn bytes_ctor_data_for(vm: &mut Vm, x: Value, encoding: Option<Value>, what: &str) -> PyResult<Vec<u8>> {
     if let Some(enc) = encoding {
-        let s = x.get::<StrObj>().ok_or_else(|| vm.type_error("encoding without a string argument"))?;
-        return encode(vm, &s.s, &vm.str_of(enc), "strict");
+        if x.get::<StrObj>().is_none() {
+            return Err(vm.type_error("encoding without a string argument"));
+        }
+        let e = vm.str_of(enc);
+        return encode(vm, x, &e, "strict");
     }
     if x.kind() == Some(ObjKind::Str) {
         return Err(vm.type_error("string argument without an encoding"));
@@ -76,4 +79,4 @@ pub fn bytes_ctor_data_for(vm: &mut Vm, x: Value, encoding: Option<Value>, what:
     Ok(out)
 }
 
-pub use super::codecs::{decode, encode};
+pub use super::codecs::{decode, decode_str, encode};

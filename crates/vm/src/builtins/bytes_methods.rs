@@ -655,8 +655,7 @@ fn b_decode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let enc = text(vm, enc, "encoding", "utf-8")?;
     let err = text(vm, err, "errors", "strict")?;
     let d = data(vm, pos[0])?;
-    let s = super::codecs::decode(vm, &d, &enc, &err)?;
-    Ok(vm.new_string(s))
+    super::codecs::decode_str(vm, &d, &enc, &err)
 }
 
 /// The arguments of bytes.hex / bytearray.hex / memoryview.hex: (self, sep, bytes_per_sep).
@@ -969,10 +968,9 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             let Some(e) = enc else {
                 return Err(vm.type_error("string argument without an encoding"));
             };
-            let text = vm.str_of(s);
             let e = vm.str_of(e);
             let err = errors.map(|v| vm.str_of(v)).unwrap_or_else(|| "strict".into());
-            super::codecs::encode(vm, &text, &e, &err)?
+            super::codecs::encode(vm, s, &e, &err)?
         }
         Some(s) => {
             if enc.is_some() {

@@ -7,6 +7,7 @@
 //! CPython does; decoders produce code points too.
 
 use crate::heap::Value;
+use crate::objects::StrObj;
 use crate::interp::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -71,7 +72,7 @@ fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
 
 /// A UnicodeEncodeError(encoding, object, start, end, reason).
 fn encode_error(vm: &mut Vm, codec: &str, text: &[u32], start: usize, end: usize, reason: &str) -> PyErr {
-    let obj = vm.new_string(from_code_points(text));
+    let obj = vm.new_str_cps(text);
     exc5(vm, true, codec, obj, start, end, reason)
 }
 
@@ -97,9 +98,10 @@ pub fn from_code_points(cps: &[u32]) -> String {
     cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect()
 }
 
-pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+/// str.encode: `s` is a str object (its code points, lone surrogates included, are encoded).
+pub fn encode(vm: &mut Vm, s: Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
-    let text: Vec<u32> = s.chars().map(|c| c as u32).collect();
+    let text: Vec<u32> = s.get::<StrObj>().map(|o| o.code_points()).unwrap_or_default();
     encode_cps(vm, &text, codec, errors)
 }
 
@@ -215,6 +217,13 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
     let codec = lookup(vm, encoding)?;
     let cps = decode_cps(vm, b, codec, errors)?;
     Ok(from_code_points(&cps))
+}
+
+/// bytes.decode: the str object (which holds any lone surrogate the decoder produced).
+pub fn decode_str(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
+    let codec = lookup(vm, encoding)?;
+    let cps = decode_cps(vm, b, codec, errors)?;
+    Ok(vm.new_str_cps(&cps))
 }
 
 /// What a decoder found wrong: the byte range and the reason.

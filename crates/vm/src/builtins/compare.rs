@@ -26,7 +26,7 @@ pub fn native_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Op
     match (a.kind(), b.kind()) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
             let (x, y) = (a.get::<StrObj>().expect("str"), b.get::<StrObj>().expect("str"));
-            Ok(Some(vm.bool_val(cmp_ord(x.s.cmp(&y.s), op))))
+            Ok(Some(vm.bool_val(cmp_ord(x.cmp_str(&y), op))))
         }
         (Some(ObjKind::Bytes), Some(ObjKind::Bytes)) => {
             let (x, y) = (a.get::<BytesObj>().expect("bytes"), b.get::<BytesObj>().expect("bytes"));

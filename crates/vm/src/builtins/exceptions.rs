@@ -355,9 +355,9 @@ pub fn unicode_error_str(vm: &mut Vm, args: &[Value], encode: bool) -> PyResult<
     let end = vm.getattr_str(e, "end")?;
     let (start, end) = (vm.as_i64(start).unwrap_or(0), vm.as_i64(end).unwrap_or(0));
     let (len, bad): (i64, Option<u32>) = if encode {
-        let chars: Vec<char> = obj.get::<StrObj>().map(|s| s.s.chars().collect()).unwrap_or_default();
+        let chars: Vec<u32> = obj.get::<StrObj>().map(|s| s.code_points()).unwrap_or_default();
         let st = start.clamp(0, (chars.len() as i64 - 1).max(0));
-        (chars.len() as i64, chars.get(st as usize).map(|&c| c as u32))
+        (chars.len() as i64, chars.get(st as usize).copied())
     } else {
         let b = super::bytes::bytes_from(vm, obj).unwrap_or_default();
         let st = start.clamp(0, (b.len() as i64 - 1).max(0));

@@ -54,7 +54,16 @@ fn f_print(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             if i > 0 {
                 out.push_str(&sep);
             }
-            out.push_str(&vm.str(a)?);
+            let sv = vm.str_value(a)?;
+            match sv.get::<StrObj>() {
+                Some(o) if o.has_surrogates() => {
+                    // lone surrogates: what precedes is written, then this str is encoded
+                    crate::modules::sys::write_to(vm, file, &std::mem::take(&mut out))?;
+                    crate::modules::sys::write_value_to(vm, file, sv)?;
+                }
+                Some(o) => out.push_str(&o.s),
+                None => out.push_str(&vm.str_of(sv)),
+            }
         }
         out.push_str(&end);
         crate::modules::sys::write_to(vm, file, &out)?;
@@ -63,8 +72,8 @@ fn f_print(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             if i > 0 && !sep.is_empty() {
                 crate::modules::sys::write_to(vm, file, &sep)?;
             }
-            let s = vm.str(a)?;
-            crate::modules::sys::write_to(vm, file, &s)?;
+            let sv = vm.str_value(a)?;
+            crate::modules::sys::write_value_to(vm, file, sv)?;
         }
         if !end.is_empty() {
             crate::modules::sys::write_to(vm, file, &end)?;
@@ -192,7 +201,7 @@ fn f_chr(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     match vm.as_i64(i) {
         Some(c) if (0..0x110000).contains(&c) => match char::from_u32(c as u32) {
             Some(ch) => Ok(vm.new_char(ch)),
-            None => Ok(vm.new_char('\u{fffd}')),
+            None => Ok(vm.new_str_cps(&[c as u32])),
         },
         Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
         None => Err(vm.overflow_error("Python int too large to convert to C int")),
@@ -204,10 +213,13 @@ fn f_ord(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     arity(vm, args, 1, 1, "ord")?;
     let v = args[0];
     if let Some(s) = v.get::<StrObj>() {
-        if s.nchars != 1 {
-            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.nchars)));
+        if s.nchars() != 1 {
+            return Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.nchars())));
         }
-        let c = s.s.chars().next().unwrap_or('\0');
+        let c = match s.wide() {
+            Some(w) => w.first().copied().unwrap_or(0),
+            None => s.s.chars().next().map_or(0, |c| c as u32),
+        };
         return Ok(vm.new_int(c as i64));
     }
     if v.kind() == Some(ObjKind::Bytes) || v.kind() == Some(ObjKind::ByteArray) {

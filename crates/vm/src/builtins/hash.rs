@@ -125,6 +125,22 @@ pub fn str_hash(key: (u64, u64), s: &str) -> i64 {
     fix(h as i64)
 }
 
+/// hash() of a str given as code points (one holding lone surrogates).
+pub fn cps_hash(key: (u64, u64), cps: &[u32]) -> i64 {
+    if cps.is_empty() {
+        return 0;
+    }
+    let max = cps.iter().copied().max().unwrap_or(0);
+    let bytes: Vec<u8> = if max < 256 {
+        cps.iter().map(|&c| c as u8).collect()
+    } else if max < 65536 {
+        cps.iter().flat_map(|&c| (c as u16).to_le_bytes()).collect()
+    } else {
+        cps.iter().flat_map(|&c| c.to_le_bytes()).collect()
+    };
+    fix(siphash13(key.0, key.1, &bytes) as i64)
+}
+
 pub fn bytes_hash(key: (u64, u64), b: &[u8]) -> i64 {
     if b.is_empty() {
         return 0;
@@ -237,5 +253,10 @@ mod tests {
         assert_eq!(str_hash(k, "é"), 6047309291227476195);
         assert_eq!(bytes_hash(k, b"abc"), -4594863902769663758);
         assert_eq!(str_hash(k, ""), 0);
+        // strs holding lone surrogates, hashed from their code points
+        assert_eq!(cps_hash(k, &[0xd800]), 5926611903945376553);
+        assert_eq!(cps_hash(k, &[0x61, 0xdc80]), 764621704099939125);
+        assert_eq!(cps_hash(k, &[0xd800, 0x1f600]), 3727700810992885198);
+        assert_eq!(cps_hash(k, &[0x61, 0xe9]), str_hash(k, "a\u{e9}"));
     }
 }

@@ -82,7 +82,15 @@ fn step(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
                         match rest.chars().next() {
                             Some(c) => {
                                 *index += c.len_utf8() - 1;
-                                Some(vm.new_char(c))
+                                // a U+FFFD may stand for a lone surrogate
+                                let sur = match s.wide() {
+                                    Some(w) if c == '\u{fffd}' => w.get(s.s[..i.min(s.s.len())].chars().count()).copied(),
+                                    _ => None,
+                                };
+                                match sur {
+                                    Some(cp) => Some(vm.new_str_cps(&[cp])),
+                                    None => Some(vm.new_char(c)),
+                                }
                             }
                             None => None,
                         }

@@ -284,7 +284,7 @@ fn convert(vm: &mut Vm, conv: char, v: Value, sp: &Spec, prec: Option<usize>, by
         }
         'c' => {
             if let Some(s) = v.get::<StrObj>() {
-                if s.nchars != 1 {
+                if s.nchars() != 1 {
                     return Err(vm.type_error("%c requires int or char"));
                 }
                 return Ok((s.s.to_string(), false));

@@ -5,7 +5,7 @@ use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
 use super::num::float_repr;
-use super::strfmt::{repr_bytes, repr_str};
+use super::strfmt::repr_bytes;
 
 /// `<module.Class object at 0x...>`.
 pub fn default_repr(vm: &mut Vm, v: Value) -> String {
@@ -38,7 +38,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             let c = v.get::<ComplexObj>().expect("kind checked");
             complex_repr(c.re, c.im)
         }
-        ObjKind::Str => repr_str(&v.get::<StrObj>().expect("kind checked").s),
+        ObjKind::Str => super::strfmt::repr_str_obj(&v.get::<StrObj>().expect("kind checked")),
         ObjKind::Bytes => repr_bytes(&v.get::<BytesObj>().expect("kind checked").data, "b"),
         ObjKind::ByteArray => {
             let b = v.get::<ByteArrayObj>().expect("kind checked").data.borrow().clone();

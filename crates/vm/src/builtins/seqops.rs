@@ -136,8 +136,18 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
         }
         Some(ObjKind::Str) => {
             let s = obj.get::<StrObj>().expect("str");
+            if let Some(w) = s.wide() {
+                // a str holding lone surrogates: work on its code points
+                let cps: Vec<u32> = w.to_vec();
+                if is_slice {
+                    let b = vm.slice_bounds(key, cps.len())?;
+                    return Ok(Some(vm.new_str_cps(&pick(&cps, &b))));
+                }
+                let i = vm.seq_index(key, cps.len(), "string")?;
+                return Ok(Some(vm.new_str_cps(cps.get(i..i + 1).unwrap_or(&[]))));
+            }
             if is_slice {
-                let b = vm.slice_bounds(key, s.nchars)?;
+                let b = vm.slice_bounds(key, s.nchars())?;
                 let out: String = if s.is_ascii() {
                     let bytes = s.s.as_bytes();
                     if b.step == 1 {
@@ -151,7 +161,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                 };
                 return Ok(Some(vm.new_string(out)));
             }
-            let i = vm.seq_index(key, s.nchars, "string")?;
+            let i = vm.seq_index(key, s.nchars(), "string")?;
             let c = s.char_at(i).unwrap_or(' ');
             Ok(Some(vm.new_char(c)))
         }
@@ -465,6 +475,11 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
     match (op, a.kind(), b.kind()) {
         (BinOp::Add, Some(ObjKind::Str), Some(ObjKind::Str)) => {
             let (x, y) = (a.get::<StrObj>().expect("str"), b.get::<StrObj>().expect("str"));
+            if x.has_surrogates() || y.has_surrogates() {
+                let mut cps = x.code_points();
+                cps.extend(y.code_points());
+                return Ok(Some(vm.new_str_cps(&cps)));
+            }
             let mut s = String::with_capacity(x.s.len() + y.s.len());
             s.push_str(&x.s);
             s.push_str(&y.s);
@@ -524,8 +539,19 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
             match seq.kind() {
                 Some(ObjKind::Str) => {
                     let s = seq.get::<StrObj>().expect("str");
-                    if s.nchars as u128 * count > i64::MAX as u128 {
+                    if s.nchars() as u128 * count > i64::MAX as u128 {
                         return Err(vm.overflow_error("repeated string is too long"));
+                    }
+                    if let Some(w) = s.wide() {
+                        let total = vm.checked_len(w.len() as u128 * count)?;
+                        let mut cps: Vec<u32> = Vec::new();
+                        if cps.try_reserve(total).is_err() {
+                            return Err(vm.memory_error());
+                        }
+                        for _ in 0..count {
+                            cps.extend_from_slice(&w);
+                        }
+                        return Ok(Some(vm.new_str_cps(&cps)));
                     }
                     let total = vm.checked_len(s.s.len() as u128 * count)?;
                     let mut out = String::new();

@@ -57,8 +57,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                 })?;
                 let enc = encoding.map(|e| vm.str_of(e)).unwrap_or_else(|| "utf-8".into());
                 let err = errors.map(|e| vm.str_of(e)).unwrap_or_else(|| "strict".into());
-                let t = super::bytes::decode(vm, &b, &enc, &err)?;
-                vm.new_string(t)
+                super::bytes::decode_str(vm, &b, &enc, &err)?
             } else {
                 vm.str_value(o)?
             }
@@ -67,8 +66,11 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     if cls == vm.types.str {
         return Ok(r);
     }
-    let text = vm.str_of(r);
-    Ok(vm.alloc(cls, StrObj::new(text.into_boxed_str())).value())
+    let obj = match r.get::<StrObj>() {
+        Some(o) if o.has_surrogates() => StrObj::from_code_points(&o.code_points()),
+        _ => StrObj::new(vm.str_of(r).into_boxed_str()),
+    };
+    Ok(vm.alloc(cls, obj).value())
 }
 
 fn make(vm: &mut Vm, text: String) -> PyResult<Value> {
@@ -291,6 +293,25 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("can only join an iterable"));
     }
     let (_h, items) = vm.to_vec(a[1])?;
+    let wide = |v: &Value| v.get::<StrObj>().is_some_and(|x| x.has_surrogates());
+    if wide(&a[0]) || items.iter().any(wide) {
+        // lone surrogates: join code points
+        let sep = a[0].get::<StrObj>().map(|x| x.code_points()).unwrap_or_default();
+        let mut out: Vec<u32> = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(&sep);
+            }
+            match it.get::<StrObj>() {
+                Some(x) => out.extend(x.code_points()),
+                None => {
+                    let tn = vm.type_name_of(*it);
+                    return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
+                }
+            }
+        }
+        return Ok(vm.new_str_cps(&out));
+    }
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -637,7 +658,8 @@ fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             _ => {}
         }
     }
-    let b = super::bytes::encode(vm, &t, &enc, &err)?;
+    let _ = t;
+    let b = super::bytes::encode(vm, pos[0], &enc, &err)?;
     Ok(vm.new_bytes(b))
 }
 
@@ -665,7 +687,7 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             }
             for (k, v) in vm.dict_items(args[0]) {
                 let key = match k.get::<StrObj>() {
-                    Some(x) if x.nchars == 1 => vm.new_int(x.s.chars().next().unwrap_or('\0') as i64),
+                    Some(x) if x.nchars() == 1 => vm.new_int(x.s.chars().next().unwrap_or('\0') as i64),
                     Some(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
                     None if vm.is_int(k) => k,
                     None => return Err(vm.type_error("keys in translate table must be strings or integers")),
@@ -765,8 +787,9 @@ fn m_str(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, super::strfmt::repr_str(&t))
+    s(vm, a[0])?;
+    let r = a[0].get::<StrObj>().map(|o| super::strfmt::repr_str_obj(&o)).unwrap_or_default();
+    make(vm, r)
 }
 
 fn m_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -775,7 +798,7 @@ fn m_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = a[0].get::<StrObj>().map(|x| x.nchars).unwrap_or(0);
+    let n = a[0].get::<StrObj>().map(|x| x.nchars()).unwrap_or(0);
     Ok(vm.new_int(n as i64))
 }
 

@@ -2,31 +2,38 @@
 
 /// repr() of a str, choosing quotes as CPython does.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
+    repr_code_points(s.chars().map(|c| c as u32), s.contains('\''), s.contains('"'), s.len())
+}
+
+/// repr() of a str object, which may hold lone surrogates (escaped as `\udxxx`).
+pub fn repr_str_obj(o: &crate::objects::StrObj) -> String {
+    match o.wide() {
+        None => repr_str(&o.s),
+        Some(w) => repr_code_points(w.iter().copied(), o.s.contains('\''), o.s.contains('"'), o.s.len()),
+    }
+}
+
+fn repr_code_points(cps: impl Iterator<Item = u32>, has_single: bool, has_double: bool, len: usize) -> String {
+    let quote = if has_single && !has_double { '"' } else { '\'' };
+    let mut out = String::with_capacity(len + 2);
     out.push(quote);
-    for c in s.chars() {
+    for cp in cps {
+        // a lone surrogate is not a char: it is never printable
+        let c = char::from_u32(cp);
         match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
+            Some('\\') => out.push_str("\\\\"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some('\t') => out.push_str("\\t"),
+            Some(c) if c == quote => {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if !is_printable(c) => {
-                let cp = c as u32;
-                if cp < 0x100 {
-                    out.push_str(&format!("\\x{cp:02x}"));
-                } else if cp < 0x10000 {
-                    out.push_str(&format!("\\u{cp:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{cp:08x}"));
-                }
-            }
-            c => out.push(c),
+            Some(c) if cp >= 0x20 && cp != 0x7f && is_printable(c) => out.push(c),
+            _ if cp < 0x20 || cp == 0x7f => out.push_str(&format!("\\x{cp:02x}")),
+            _ if cp < 0x100 => out.push_str(&format!("\\x{cp:02x}")),
+            _ if cp < 0x10000 => out.push_str(&format!("\\u{cp:04x}")),
+            _ => out.push_str(&format!("\\U{cp:08x}")),
         }
     }
     out.push(quote);

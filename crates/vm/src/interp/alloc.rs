@@ -103,6 +103,16 @@ impl Vm {
         self.alloc(t, StrObj::new(s.into_boxed_str())).value()
     }
 
+    /// A str of code points, which may include lone surrogates.
+    pub fn new_str_cps(&mut self, cps: &[u32]) -> Value {
+        if !cps.iter().any(|&c| crate::objects::is_surrogate(c)) {
+            let s: String = cps.iter().filter_map(|&c| char::from_u32(c)).collect();
+            return self.new_string(s);
+        }
+        let t = self.types.str;
+        self.alloc(t, StrObj::from_code_points(cps)).value()
+    }
+
     pub fn new_char(&mut self, c: char) -> Value {
         let mut buf = [0u8; 4];
         let s = c.encode_utf8(&mut buf);

@@ -13,7 +13,7 @@ pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
     match (a.kind(), b.kind()) {
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
             let (x, y) = (a.get::<StrObj>()?, b.get::<StrObj>()?);
-            Some(x.s == y.s)
+            Some(x.same(&y))
         }
         (None, None) => Some(a == b),
         (None, Some(ObjKind::Str)) | (Some(ObjKind::Str), None) => Some(false),

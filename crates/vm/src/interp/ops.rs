@@ -63,7 +63,10 @@ impl Vm {
                 if h != -1 {
                     return h;
                 }
-                let h = hash::str_hash(self.hash_key, &so.s);
+                let h = match so.wide() {
+                    Some(w) => hash::cps_hash(self.hash_key, &w),
+                    None => hash::str_hash(self.hash_key, &so.s),
+                };
                 so.hash.set(h);
                 h
             }
@@ -503,7 +506,7 @@ impl Vm {
 
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
         match v.kind() {
-            Some(ObjKind::Str) if !self.is_heap_type(v) => return Ok(v.get::<StrObj>().map(|s| s.nchars).unwrap_or(0)),
+            Some(ObjKind::Str) if !self.is_heap_type(v) => return Ok(v.get::<StrObj>().map(|s| s.nchars()).unwrap_or(0)),
             Some(ObjKind::List) if !self.is_heap_type(v) => return Ok(v.get::<ListObj>().map(|l| l.len()).unwrap_or(0)),
             Some(ObjKind::Tuple) if !self.is_heap_type(v) => return Ok(v.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0)),
             Some(ObjKind::Dict) if !self.is_heap_type(v) => return Ok(v.get::<DictObj>().map(|d| d.len()).unwrap_or(0)),

@@ -39,17 +39,65 @@ pub fn flush_stdout(vm: &mut Vm) {
 }
 
 fn raw_write(vm: &mut Vm, fd: u64, s: &str) {
+    raw_write_bytes(vm, fd, s.as_bytes());
+}
+
+fn raw_write_bytes(vm: &mut Vm, fd: u64, s: &[u8]) {
     if fd == 1 {
-        vm.stdout_buf.extend_from_slice(s.as_bytes());
-        if vm.config.unbuffered || vm.stdout_buf.len() > 1 << 16 || (vm.config.interactive && s.contains('\n')) {
+        vm.stdout_buf.extend_from_slice(s);
+        if vm.config.unbuffered || vm.stdout_buf.len() > 1 << 16 || (vm.config.interactive && s.contains(&b'\n')) {
             flush_stdout(vm);
         }
     } else {
         flush_stdout(vm);
         let mut e = std::io::stderr().lock();
-        let _ = e.write_all(s.as_bytes());
+        let _ = e.write_all(s);
         let _ = e.flush();
     }
+}
+
+/// The error handler of sys.stdout, chosen as CPython 3.11 does on Unix: the one
+/// PYTHONIOENCODING names after a colon ("strict" when it names only an encoding), else
+/// surrogateescape in the C, POSIX and C.UTF-8 locales, else strict.
+fn stdout_errors() -> String {
+    if let Ok(io) = std::env::var("PYTHONIOENCODING") {
+        if !io.is_empty() {
+            return match io.split_once(':') {
+                Some((_, e)) if !e.is_empty() => e.to_string(),
+                _ => "strict".into(),
+            };
+        }
+    }
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let loc = var("LC_ALL").or_else(|| var("LC_CTYPE")).or_else(|| var("LANG")).unwrap_or_else(|| "C".into());
+    match loc.as_str() {
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "C.UTF8" | "C.utf-8" => "surrogateescape".into(),
+        _ => "strict".into(),
+    }
+}
+
+/// Writes a str object to a standard stream: a str holding lone surrogates is encoded
+/// with the stream's error handler (stdout: see `stdout_errors`, stderr: backslashreplace),
+/// raising UnicodeEncodeError as CPython's TextIOWrapper does.
+fn std_write_value(vm: &mut Vm, fd: u64, sv: Value) -> PyResult<()> {
+    if sv.get::<StrObj>().is_some_and(|o| o.has_surrogates()) {
+        let errors = if fd == 1 { stdout_errors() } else { "backslashreplace".into() };
+        let b = crate::builtins::codecs::encode(vm, sv, "utf-8", &errors)?;
+        raw_write_bytes(vm, fd, &b);
+    } else {
+        let text = vm.str_of(sv);
+        raw_write(vm, fd, &text);
+    }
+    Ok(())
+}
+
+/// Writes a str object to `file` (print's per-argument write).
+pub fn write_value_to(vm: &mut Vm, file: Value, sv: Value) -> PyResult<()> {
+    if let Some(fd) = fd_of(file) {
+        return std_write_value(vm, fd, sv);
+    }
+    vm.call_method_str(file, "write", &[sv])?;
+    Ok(())
 }
 
 fn fd_of(v: Value) -> Option<u64> {
@@ -95,10 +143,9 @@ fn io_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(s);
         return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
     }
-    let text = vm.str_of(s);
     let fd = fd_of(a[0]).unwrap_or(1);
-    raw_write(vm, fd, &text);
-    let n = s.get::<StrObj>().map(|x| x.nchars).unwrap_or(0);
+    std_write_value(vm, fd, s)?;
+    let n = s.get::<StrObj>().map(|x| x.nchars()).unwrap_or(0);
     Ok(vm.new_int(n as i64))
 }
 

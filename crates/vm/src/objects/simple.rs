@@ -25,19 +25,95 @@ pub struct ComplexObj {
 pub struct SingletonObj;
 
 /// A str: UTF-8 text with its length in characters and a cached hash (-1: not computed).
+///
+/// A str holding lone surrogates (U+D800..U+DFFF, which UTF-8 cannot hold) keeps U+FFFD for
+/// each of them in `s`, so every `&str` path stays valid and character indexes line up, and
+/// has its exact code points in a side table ([`WIDE`]) keyed by the address of its text,
+/// which does not move with the payload. The top bit of `len` marks such a str, so ordinary
+/// strings keep their size (a 48-byte cell with the header) and pay one bit test where
+/// surrogates matter (==, ordering, hash, drop).
 pub struct StrObj {
     pub s: Box<str>,
-    pub nchars: usize,
+    len: usize,
     pub hash: Cell<i64>,
+}
+
+const WIDE_FLAG: usize = 1 << (usize::BITS - 1);
+
+/// The code points of the strs holding lone surrogates, by address of their text.
+static WIDE: std::sync::Mutex<std::collections::BTreeMap<usize, std::sync::Arc<[u32]>>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
+
+fn wide_table() -> std::sync::MutexGuard<'static, std::collections::BTreeMap<usize, std::sync::Arc<[u32]>>> {
+    WIDE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn is_surrogate(c: u32) -> bool {
+    (0xd800..0xe000).contains(&c)
+}
+
+impl Drop for StrObj {
+    fn drop(&mut self) {
+        if self.len & WIDE_FLAG != 0 {
+            wide_table().remove(&(self.s.as_ptr() as usize));
+        }
+    }
 }
 
 impl StrObj {
     pub fn new(s: Box<str>) -> StrObj {
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s, nchars, hash: Cell::new(-1) }
+        StrObj { s, len: nchars, hash: Cell::new(-1) }
+    }
+    /// A str of code points, which may include lone surrogates.
+    pub fn from_code_points(cps: &[u32]) -> StrObj {
+        let s: String = cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect();
+        let mut o = StrObj::new(s.into_boxed_str());
+        // a surrogate makes `s` non-empty, so its address is its own allocation's
+        if cps.iter().any(|&c| is_surrogate(c)) && !o.s.is_empty() {
+            wide_table().insert(o.s.as_ptr() as usize, cps.into());
+            o.len |= WIDE_FLAG;
+        }
+        o
+    }
+    /// The length in characters (code points).
+    #[inline]
+    pub fn nchars(&self) -> usize {
+        self.len & !WIDE_FLAG
     }
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars() == self.s.len()
+    }
+    /// Whether the str holds lone surrogates.
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.len & WIDE_FLAG != 0
+    }
+    /// The exact code points of a str holding lone surrogates; None for other strs.
+    pub fn wide(&self) -> Option<std::sync::Arc<[u32]>> {
+        if !self.has_surrogates() {
+            return None;
+        }
+        wide_table().get(&(self.s.as_ptr() as usize)).cloned()
+    }
+    /// The code points (surrogates included).
+    pub fn code_points(&self) -> Vec<u32> {
+        match self.wide() {
+            Some(w) => w.to_vec(),
+            None => self.s.chars().map(|c| c as u32).collect(),
+        }
+    }
+    /// str == str.
+    pub fn same(&self, o: &StrObj) -> bool {
+        self.s == o.s && (self.len == o.len) && (!self.has_surrogates() || self.wide() == o.wide())
+    }
+    /// The ordering of two strs (by code point).
+    pub fn cmp_str(&self, o: &StrObj) -> std::cmp::Ordering {
+        if !self.has_surrogates() && !o.has_surrogates() {
+            self.s.cmp(&o.s)
+        } else {
+            self.code_points().cmp(&o.code_points())
+        }
     }
     /// The character at index `i` (0 <= i < nchars).
     pub fn char_at(&self, i: usize) -> Option<char> {
@@ -427,5 +503,27 @@ impl Trace for GenericAliasObj {
     fn trace(&self, t: &mut Tracer) {
         t.visit(self.origin);
         t.visit(self.args);
+    }
+}
+
+#[cfg(test)]
+mod str_tests {
+    use super::StrObj;
+
+    #[test]
+    fn surrogate_strs_keep_their_code_points() {
+        let a = StrObj::from_code_points(&[0x61, 0xd800]);
+        assert!(a.has_surrogates());
+        assert_eq!(a.nchars(), 2);
+        assert_eq!(&*a.s, "a\u{fffd}");
+        assert_eq!(a.code_points(), vec![0x61, 0xd800]);
+        let b = StrObj::from_code_points(&[0x61, 0xfffd]);
+        assert!(!b.has_surrogates() && b.wide().is_none());
+        assert!(!a.same(&b) && !b.same(&a));
+        assert!(a.same(&StrObj::from_code_points(&[0x61, 0xd800])));
+        assert!(a.cmp_str(&b).is_lt());
+        let key = a.s.as_ptr() as usize;
+        drop(a);
+        assert!(super::wide_table().get(&key).is_none());
     }
 }
