@@ -365,7 +365,7 @@ impl Vm {
         // every special attribute is a dunder or starts with a short prefix
         let maybe = n.starts_with("__")
             || matches!(obj.kind(), Some(ObjKind::Code) | Some(ObjKind::Exception) | Some(ObjKind::Generator) | Some(ObjKind::Range)
-                | Some(ObjKind::Slice) | Some(ObjKind::Property) | Some(ObjKind::Complex) | Some(ObjKind::Traceback) | Some(ObjKind::MemoryView)
+                | Some(ObjKind::Slice) | Some(ObjKind::Property) | Some(ObjKind::Complex) | Some(ObjKind::Traceback) | Some(ObjKind::Frame) | Some(ObjKind::MemoryView)
                 | Some(ObjKind::CellK));
         if !maybe {
             return Ok(None);
@@ -574,7 +574,7 @@ impl Vm {
                             let line = code.get::<CodeObj>().map(|c| c.code.first_line).unwrap_or(0);
                             let ft = self.types.frame;
                             let none = self.none;
-                            Some(self.alloc(ft, FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL) }).value())
+                            Some(self.alloc(ft, FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL), level: Cell::new(-1) }).value())
                         }
                     }
                     "gi_yieldfrom" | "cr_await" => Some(self.gen_delegate(obj).unwrap_or(self.none)),
@@ -626,6 +626,44 @@ impl Vm {
                 Ok(match n {
                     "real" => Some(self.new_float(re)),
                     "imag" => Some(self.new_float(im)),
+                    _ => None,
+                })
+            }
+            Some(ObjKind::Frame) => {
+                let f = obj.get::<FrameObj>().expect("frame");
+                Ok(match n {
+                    "f_code" => Some(f.code),
+                    "f_globals" => Some(f.globals),
+                    "f_builtins" => {
+                        let b = if f.globals.is_null() { None } else { self.dict_get_by_str(f.globals, "__builtins__") };
+                        Some(match b {
+                            Some(m) if m.get::<ModuleObj>().is_some() => m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(self.builtins_dict),
+                            Some(d) if d.kind() == Some(ObjKind::Dict) => d,
+                            _ => self.builtins_dict,
+                        })
+                    }
+                    "f_lineno" => {
+                        let line = match crate::modules::sys::live_frame(self, obj) {
+                            Some(level) => self.frames[level].line(),
+                            None => f.lineno.get(),
+                        };
+                        Some(self.new_int(line as i64))
+                    }
+                    "f_locals" => Some(crate::modules::sys::frame_locals(self, obj)?),
+                    "f_back" => {
+                        if f.back.get().is_null() {
+                            if let Some(level) = crate::modules::sys::live_frame(self, obj) {
+                                if level > 0 {
+                                    let depth = self.frames.len() - level;
+                                    let back = crate::modules::sys::frame_object(self, depth)?;
+                                    f.back.set(back);
+                                }
+                            }
+                        }
+                        Some(if f.back.get().is_null() { self.none } else { f.back.get() })
+                    }
+                    "f_trace" => Some(self.none),
+                    "f_lasti" => Some(self.new_int(-1)),
                     _ => None,
                 })
             }

@@ -232,6 +232,15 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
                 let what = if released { "released memory" } else { "memory" };
                 return Ok(Some(format!("<{what} at {:#x}>", v.raw())));
             }
+            if let Some(fo) = v.get::<FrameObj>() {
+                let line = match crate::modules::sys::live_frame(vm, v) {
+                    Some(level) => vm.frames[level].line(),
+                    None => fo.lineno.get(),
+                };
+                let (file, name) = fo.code.get::<CodeObj>().map(|c| (c.code.filename.to_string(), c.code.name.clone())).unwrap_or_default();
+                let file = super::strfmt::repr_str(&file);
+                return Ok(Some(format!("<frame at {:#x}, file {file}, line {line}, code {name}>", v.raw())));
+            }
             if kind == ObjKind::StaticMethod || kind == ObjKind::ClassMethod {
                 let f = v.get::<StaticMethodObj>().map(|s| s.f).or_else(|| v.get::<ClassMethodObj>().map(|c| c.f)).unwrap_or(Value::NULL);
                 let name = vm.type_name_of(v);

@@ -147,6 +147,9 @@ impl Vm {
                 return None;
             }
             let f = self.frames.pop().expect("frame present");
+            if !self.frame_objects.is_empty() {
+                self.detach_frame_object(&f, f.ip);
+            }
             self.sp = f.base;
             if f.is_entry {
                 return Some(e);
@@ -214,6 +217,27 @@ impl Vm {
             2 => Some(x * y),
             4 if y != 0.0 => Some(x / y),
             _ => None,
+        }
+    }
+
+    /// When a frame ends (it was `frames[frames.len()]` before the pop): its frame object,
+    /// if Python code took one, keeps the last line (at instruction `ip`) and stops reading
+    /// the frame.
+    #[cold]
+    #[inline(never)]
+    fn detach_frame_object(&mut self, f: &super::Frame, ip: usize) {
+        let level = self.frames.len();
+        while let Some(&(l, fobj)) = self.frame_objects.last() {
+            if l < level {
+                break;
+            }
+            self.frame_objects.pop();
+            if let Some(fo) = fobj.get::<FrameObj>() {
+                if l == level {
+                    fo.lineno.set(f.code.code.line_at(ip.saturating_sub(1)));
+                }
+                fo.level.set(-1);
+            }
         }
     }
 
@@ -985,6 +1009,9 @@ impl Vm {
                     self.release_recent();
                     let v = self.pop();
                     let f = self.frames.pop().expect("returning frame");
+                    if !self.frame_objects.is_empty() {
+                        self.detach_frame_object(&f, ip);
+                    }
                     self.sp = f.base;
                     let v = if f.init_self.is_null() {
                         v
@@ -1003,6 +1030,9 @@ impl Vm {
                 Instr::YieldValue => {
                     let v = self.pop();
                     let f = self.frames.pop().expect("yielding frame");
+                    if !self.frame_objects.is_empty() {
+                        self.detach_frame_object(&f, ip);
+                    }
                     if let Some(g) = f.gen.get::<GeneratorObj>() {
                         let mut gf = g.frame.borrow_mut();
                         match gf.as_mut() {

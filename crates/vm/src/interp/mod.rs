@@ -195,6 +195,9 @@ pub struct Vm {
     pub lookup_cache: lookup_cache::LookupCache,
     /// `recent.len()` at the entry of each active dispatch loop.
     pub recent_marks: Vec<usize>,
+    /// Frame objects Python code holds for running frames, as (index in `frames`, object),
+    /// innermost last; a frame that ends detaches its object (see `detach_frame_object`).
+    pub frame_objects: Vec<(usize, Value)>,
     /// Nanoseconds spent marking and sweeping (PYJIT_GC_STATS=1 prints them at exit).
     pub gc_time: (u64, u64),
 }
@@ -241,6 +244,7 @@ impl Vm {
         roots.extend_from_slice(&self.permanent);
         roots.extend_from_slice(&self.repr_stack);
         roots.extend_from_slice(&self.recent);
+        roots.extend(self.frame_objects.iter().map(|&(_, f)| f));
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
         let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();

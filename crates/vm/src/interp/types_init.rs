@@ -217,6 +217,7 @@ impl Vm {
             importing: Vec::new(),
             lookup_cache: Default::default(),
             recent_marks: Vec::new(),
+            frame_objects: Vec::new(),
         };
         vm.set_bases(object, vec![]);
         vm.set_bases(type_, vec![object]);

@@ -300,17 +300,74 @@ fn sys_getframe(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     frame_object(vm, depth)
 }
 
-/// A frame object for the Python frame `depth` levels below the innermost one.
+/// The frame object for the Python frame `depth` levels below the innermost one: the same
+/// object each time for one frame, reading the frame's line and locals live while it runs.
 pub fn frame_object(vm: &mut Vm, depth: usize) -> PyResult<Value> {
     let n = vm.frames.len();
     if depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
     }
-    let f = &vm.frames[n - 1 - depth];
-    let (code, globals, line) = (f.code.value(), f.globals, f.line());
+    let level = n - 1 - depth;
+    if let Some(&(_, existing)) = vm.frame_objects.iter().find(|&&(l, _)| l == level) {
+        return Ok(existing);
+    }
+    let (code, globals, line) = (vm.frames[level].code, vm.frames[level].globals, vm.frames[level].line());
     let ft = vm.types.frame;
-    let locals = vm.none;
-    Ok(vm.alloc(ft, FrameObj { code, globals, locals: Cell::new(locals), lineno: Cell::new(line), back: Cell::new(Value::NULL) }).value())
+    let fo = FrameObj { code: code.value(), globals, locals: Cell::new(Value::NULL), lineno: Cell::new(line), back: Cell::new(Value::NULL), level: Cell::new(level as i64) };
+    let v = vm.alloc(ft, fo).value();
+    let at = vm.frame_objects.partition_point(|&(l, _)| l < level);
+    vm.frame_objects.insert(at, (level, v));
+    Ok(v)
+}
+
+/// The VM frame a frame object still reads, if that frame is running.
+pub fn live_frame(vm: &Vm, fobj: Value) -> Option<usize> {
+    let level = fobj.get::<FrameObj>()?.level.get();
+    (level >= 0 && (level as usize) < vm.frames.len() && vm.frame_objects.iter().any(|&(l, f)| l == level as usize && f == fobj))
+        .then_some(level as usize)
+}
+
+/// `frame.f_locals`: a namespace frame's dict, or the dict of a function frame's variables,
+/// refreshed from the frame while it runs (the same dict each time, as CPython keeps it).
+pub fn frame_locals(vm: &mut Vm, fobj: Value) -> PyResult<Value> {
+    let Some(fo) = fobj.get::<FrameObj>() else { return Ok(vm.none) };
+    let Some(level) = live_frame(vm, fobj) else {
+        let l = fo.locals.get();
+        return Ok(if l.is_null() { vm.new_dict() } else { l });
+    };
+    let (code, ns, base) = (vm.frames[level].code, vm.frames[level].locals, vm.frames[level].base);
+    if !ns.is_null() {
+        fo.locals.set(ns);
+        return Ok(ns);
+    }
+    let mut d = fo.locals.get();
+    if d.is_null() {
+        d = vm.new_dict();
+        fo.locals.set(d);
+    }
+    let c = &code.code;
+    let nl = c.nlocals();
+    let names: Vec<Value> = code.varnames.to_vec();
+    for (i, &name) in names.iter().enumerate() {
+        let v = vm.stack[base + i];
+        if v.is_null() {
+            vm.dict_del(d, name)?;
+        } else {
+            vm.dict_set(d, name, v)?;
+        }
+    }
+    let cell_names: Vec<String> = c.cellvars.iter().chain(c.freevars.iter()).cloned().collect();
+    for (i, name) in cell_names.iter().enumerate() {
+        let cell = vm.stack[base + nl + i];
+        let v = cell.get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
+        let k = vm.intern(name);
+        if v.is_null() {
+            vm.dict_del(d, k)?;
+        } else {
+            vm.dict_set(d, k, v)?;
+        }
+    }
+    Ok(d)
 }
 
 fn structseq_get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

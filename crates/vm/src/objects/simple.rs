@@ -411,12 +411,16 @@ impl Trace for TracebackObj {
 }
 
 /// A frame made visible to Python (tracebacks, sys._getframe): a snapshot.
+/// A frame object: a snapshot of a running frame (code, globals, current line, locals)
+/// taken when Python code asks for it (`sys._getframe`, `gi_frame`). `level` is the index of
+/// the frame in the VM's frame stack when taken (-1 if none), from which `f_back` is found.
 pub struct FrameObj {
     pub code: Value,
     pub globals: Value,
     pub locals: Cell<Value>,
     pub lineno: Cell<u32>,
     pub back: Cell<Value>,
+    pub level: Cell<i64>,
 }
 impl Trace for FrameObj {
     fn trace(&self, t: &mut Tracer) {
