@@ -1,7 +1,7 @@
 //! Creating classes (`type.__new__`), special attributes of builtin objects, `dir()` and
 //! `locals()`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
@@ -164,19 +164,7 @@ impl Vm {
             add_dict = has_dict;
             add_weakref = add_weakref && has_weakref;
         }
-        let t = TypeObj {
-            name: RefCell::new(name_s.clone()),
-            qualname: RefCell::new(qualname),
-            bases: RefCell::new(bases.clone()),
-            mro: RefCell::new(Vec::new()),
-            dict,
-            instance_kind: kind,
-            version: Cell::new(1),
-            flags: Cell::new(flags),
-            slots: RefCell::new(Vec::new()),
-            subclasses: RefCell::new(Vec::new()),
-            root_map: Cell::new(Value::NULL),
-        };
+        let t = TypeObj::new(name_s.clone(), qualname, bases.clone(), dict, kind, flags);
         let cls = self.alloc(meta, t).value();
         let mro = self.c3_mro(cls, &bases)?;
         if let Some(tt) = cls.get::<TypeObj>() {

@@ -1,6 +1,5 @@
 //! The builtin classes and the bootstrap that creates them (object and type first).
 
-use std::cell::{Cell, RefCell};
 
 use crate::heap::{Heap, ObjKind, Value};
 use crate::objects::{type_flags, DictObj, MapObj, SingletonObj, TypeObj};
@@ -119,19 +118,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 
 impl Vm {
     fn raw_type(heap: &mut Heap, name: &str, dict: Value, kind: ObjKind, flags: u32) -> Value {
-        let t = TypeObj {
-            name: RefCell::new(name.to_string()),
-            qualname: RefCell::new(name.to_string()),
-            bases: RefCell::new(Vec::new()),
-            mro: RefCell::new(Vec::new()),
-            dict,
-            instance_kind: kind,
-            version: Cell::new(1),
-            flags: Cell::new(flags),
-            slots: RefCell::new(Vec::new()),
-            subclasses: RefCell::new(Vec::new()),
-            root_map: Cell::new(Value::NULL),
-        };
+        let t = TypeObj::new(name.to_string(), name.to_string(), Vec::new(), dict, kind, flags);
         match heap.alloc(Value::NULL, t) {
             Some(g) => g.value(),
             None => super::fatal("out of memory during start-up"),

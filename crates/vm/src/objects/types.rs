@@ -43,6 +43,25 @@ pub struct TypeObj {
 }
 
 impl TypeObj {
+    /// A class before its MRO is computed: version 1, no slots, subclasses or root map.
+    pub fn new(name: String, qualname: String, bases: Vec<Value>, dict: Value, instance_kind: ObjKind, flags: u32) -> TypeObj {
+        TypeObj {
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            bases: RefCell::new(bases),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            instance_kind,
+            version: Cell::new(1),
+            flags: Cell::new(flags),
+            slots: RefCell::new(Vec::new()),
+            subclasses: RefCell::new(Vec::new()),
+            root_map: Cell::new(Value::NULL),
+        }
+    }
+}
+
+impl TypeObj {
     pub fn has_flag(&self, f: u32) -> bool {
         self.flags.get() & f != 0
     }
