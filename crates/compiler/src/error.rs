@@ -84,6 +84,10 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting deeper than the compiler's recursion limit (not a SyntaxError).
+    RecursionError,
+    /// Nesting deeper than CPython's parser stack (not a SyntaxError).
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -92,6 +96,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }

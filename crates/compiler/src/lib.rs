@@ -7,6 +7,7 @@ mod compile;
 pub mod dis;
 pub mod error;
 mod fstring;
+pub mod nesting;
 pub mod opcode;
 pub mod positions;
 pub mod symtable;
@@ -20,8 +21,44 @@ pub use error::{CompileError, ErrorKind, SourceMap};
 use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, ParseOptions};
 
+/// Statement and expression nesting allowed by default: CPython's, three levels per frame of
+/// the default recursion limit (1000).
+pub const DEFAULT_NESTING_LIMIT: u32 = 3000;
+
 /// Compiles source text to a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
+    compile_with_limit(source, filename, mode, DEFAULT_NESTING_LIMIT)
+}
+
+/// Compiles source text whose statements and expressions may nest `nesting_limit` deep
+/// (CPython: 3 x the recursion limit left to the caller); deeper source gives a
+/// RecursionError or MemoryError kind of CompileError, as CPython raises them.
+pub fn compile_with_limit(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {
+    // A long source can hold a tree deeper than the native stack can walk, even just to
+    // drop it: compile it on a stack sized for the worst case (one level per byte).
+    if source.len() > BIG_SOURCE {
+        let stack = source.len().saturating_mul(STACK_PER_BYTE).saturating_add(1 << 20);
+        return stacker::grow(stack, || compile_unchecked(source, filename, mode, nesting_limit));
+    }
+    compile_unchecked(source, filename, mode, nesting_limit)
+}
+
+/// Source length from which compile() moves to a stack of its own (the main thread's stack
+/// holds this many levels of any tree walk with room to spare).
+const BIG_SOURCE: usize = 256 * 1024;
+/// Native stack bytes per nesting level of the deepest walk over the tree (the drop of a
+/// chain of boxed expressions; measured below 200 bytes).
+const STACK_PER_BYTE: usize = 512;
+
+fn nesting_error(e: nesting::TooDeep, filename: &str) -> CompileError {
+    let (kind, msg) = match e {
+        nesting::TooDeep::Parser => (ErrorKind::MemoryError, String::new()),
+        nesting::TooDeep::Compiler => (ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation".to_string()),
+    };
+    CompileError { kind, msg, filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None }
+}
+
+fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {
     let src = SourceMap::new(filename, source);
     // CPython's tokenizer errors win over any parser error, wherever they are
     let scan = tokscan::scan(&src, mode == Mode::Eval);
@@ -48,6 +85,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
     }
     if let Some(e) = parsed.unsupported_syntax_errors().first() {
         return Err(src.syntax_error(e.to_string(), e.range));
+    }
+    let nested = match parsed.syntax() {
+        Mod::Module(m) => nesting::check(&m.body, nesting_limit),
+        Mod::Expression(e) => nesting::check_expr(&e.body, nesting_limit),
+    };
+    if let Err(e) = nested {
+        return Err(nesting_error(e, filename));
     }
     match parsed.into_syntax() {
         Mod::Module(m) => compile::compile_module(&m.body, &src, mode),

@@ -11,6 +11,8 @@ use ruff_text_size::TextSize;
 
 /// Deepest bracket nesting accepted, as CPython's tokenizer (MAXLEVEL).
 const MAX_NESTING: usize = 200;
+/// Indentation levels CPython's tokenizer allows (MAXINDENT).
+const MAX_INDENT: usize = 100;
 
 /// What the scan found.
 #[derive(Default)]
@@ -34,7 +36,20 @@ struct Scanner<'a> {
     altind: Vec<usize>,
     eval_mode: bool,
     out: Scan,
+    /// Operators since the last comma or bracket that nest the parser's recursion one level
+    /// each (prefix `-` `+` `~`, `not`, `await`, `lambda`, `else`, `**`): a cheap bound that
+    /// stops a pathological chain before the parser builds a tree millions of levels deep.
+    chain: usize,
+    /// The previous token ends an operand (so a following `-` or `+` is binary).
+    prev_operand: bool,
 }
+
+/// Keywords after which a `-` or `+` is a prefix operator.
+const NON_OPERAND_KEYWORDS: &[&str] = &[
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+    "raise", "return", "try", "while", "with", "yield",
+];
 
 fn is_ident_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
@@ -46,7 +61,18 @@ fn is_string_prefix(p: &[u8]) -> bool {
 }
 
 pub(crate) fn scan(src: &SourceMap, eval_mode: bool) -> Scan {
-    let mut s = Scanner { src, b: src.source.as_bytes(), pos: 0, stack: Vec::new(), ind: vec![0], altind: vec![0], eval_mode, out: Scan::default() };
+    let mut s = Scanner {
+        src,
+        b: src.source.as_bytes(),
+        pos: 0,
+        stack: Vec::new(),
+        ind: vec![0],
+        altind: vec![0],
+        eval_mode,
+        out: Scan::default(),
+        chain: 0,
+        prev_operand: false,
+    };
     if let Err(e) = s.run() {
         s.out.error = Some(e);
     }
@@ -75,6 +101,17 @@ impl<'a> Scanner<'a> {
         e
     }
 
+    /// One more level of parser nesting in the current chain.
+    fn nest(&mut self) -> Result<(), CompileError> {
+        self.chain += 1;
+        if self.chain > crate::nesting::PARSER_LIMIT as usize {
+            let mut e = CompileError::syntax(String::new(), self.src, 0);
+            e.kind = ErrorKind::MemoryError;
+            return Err(e);
+        }
+        Ok(())
+    }
+
     fn run(&mut self) -> Result<(), CompileError> {
         let mut at_bol = true;
         while self.pos < self.b.len() {
@@ -86,10 +123,27 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let c = self.b[self.pos];
+            if !c.is_ascii_whitespace() && c != b'\\' && c != b'#' {
+                let operand = self.prev_operand;
+                self.prev_operand = false;
+                match c {
+                    b',' | b';' | b'(' | b'[' | b'{' | b')' | b']' | b'}' => self.chain = 0,
+                    b'*' if self.peek(self.pos + 1) == b'*' && self.peek(self.pos + 2) != b'=' => {
+                        self.pos += 2;
+                        self.nest()?;
+                        continue;
+                    }
+                    b'-' | b'+' | b'~' if !operand && self.peek(self.pos + 1) != b'=' && self.peek(self.pos + 1) != b'>' => self.nest()?,
+                    _ => {}
+                }
+            }
             match c {
                 b'\n' => {
                     self.pos += 1;
                     at_bol = true;
+                    if self.stack.is_empty() {
+                        self.chain = 0;
+                    }
                 }
                 b'#' => {
                     while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
@@ -98,9 +152,18 @@ impl<'a> Scanner<'a> {
                 }
                 b'\\' if self.peek(self.pos + 1) == b'\n' => self.pos += 2,
                 b'\\' if self.peek(self.pos + 1) == b'\r' && self.peek(self.pos + 2) == b'\n' => self.pos += 3,
-                b'\'' | b'"' => self.string(self.pos, self.pos, 0)?,
-                b'0'..=b'9' => self.number(self.pos)?,
-                b'.' if self.peek(self.pos + 1).is_ascii_digit() => self.number(self.pos)?,
+                b'\'' | b'"' => {
+                    self.string(self.pos, self.pos, 0)?;
+                    self.prev_operand = true;
+                }
+                b'0'..=b'9' => {
+                    self.number(self.pos)?;
+                    self.prev_operand = true;
+                }
+                b'.' if self.peek(self.pos + 1).is_ascii_digit() => {
+                    self.number(self.pos)?;
+                    self.prev_operand = true;
+                }
                 b'(' | b'[' | b'{' => {
                     if self.stack.len() >= MAX_NESTING {
                         return Err(self.err_cur("too many nested parentheses".into(), self.pos, self.pos + 1));
@@ -111,6 +174,7 @@ impl<'a> Scanner<'a> {
                 b')' | b']' | b'}' => {
                     let at = self.pos;
                     self.pos += 1;
+                    self.prev_operand = true;
                     match self.stack.pop() {
                         None => return Err(self.err_cur(format!("unmatched '{}'", c as char), at, self.pos)),
                         Some((open, open_at)) => {
@@ -141,6 +205,13 @@ impl<'a> Scanner<'a> {
                     if (q == b'\'' || q == b'"') && is_string_prefix(&self.b[start..self.pos]) {
                         let plen = self.pos - start;
                         self.string(start, self.pos, plen)?;
+                        self.prev_operand = true;
+                    } else {
+                        let word = &self.b[start..self.pos];
+                        if matches!(word, b"not" | b"await" | b"lambda" | b"else") {
+                            self.nest()?;
+                        }
+                        self.prev_operand = !NON_OPERAND_KEYWORDS.iter().any(|k| k.as_bytes() == word);
                     }
                 }
                 _ => self.pos += 1,
@@ -201,6 +272,14 @@ impl<'a> Scanner<'a> {
         } else if col > top {
             if altcol <= alttop {
                 return Err(tab_error(self));
+            }
+            if self.ind.len() >= MAX_INDENT {
+                let line = self.src.line_of(TextSize::new(start as u32));
+                let mut e = CompileError::syntax("too many levels of indentation".into(), self.src, line);
+                e.kind = ErrorKind::IndentationError;
+                e.col = 1;
+                e.end_col = 0;
+                return Err(e);
             }
             self.ind.push(col);
             self.altind.push(altcol);

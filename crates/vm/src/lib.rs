@@ -114,17 +114,31 @@ impl Vm {
 
     /// compile(): a code object, or SyntaxError.
     pub fn compile_source(&mut self, source: &str, filename: &str, mode: pyjit_compiler::Mode) -> PyResult<Value> {
-        match pyjit_compiler::compile(source, filename, mode) {
+        // CPython's compiler may nest three levels per frame of the recursion limit left
+        let left = self.recursion_limit.saturating_sub(self.frames.len()).max(1);
+        let limit = u32::try_from(left.saturating_mul(3)).unwrap_or(u32::MAX);
+        match pyjit_compiler::compile_with_limit(source, filename, mode, limit) {
             Ok(code) => Ok(self.load_code(Rc::new(code))),
             Err(e) => Err(self.syntax_error(&e)),
         }
     }
 
     pub fn syntax_error(&mut self, e: &pyjit_compiler::CompileError) -> PyErr {
+        match e.kind {
+            pyjit_compiler::ErrorKind::RecursionError => {
+                let t = self.types.recursion_error;
+                return self.err(t, &e.msg);
+            }
+            pyjit_compiler::ErrorKind::MemoryError => {
+                return self.memory_error();
+            }
+            _ => {}
+        }
         let ty = match e.kind {
             pyjit_compiler::ErrorKind::SyntaxError => self.types.syntax_error,
             pyjit_compiler::ErrorKind::IndentationError => self.types.indentation_error,
             pyjit_compiler::ErrorKind::TabError => self.types.exceptions.iter().find(|x| x.0 == "TabError").map(|x| x.1).unwrap_or(self.types.syntax_error),
+            _ => self.types.syntax_error,
         };
         let msg = self.new_str(&e.msg);
         let fname = self.new_str(&e.filename);

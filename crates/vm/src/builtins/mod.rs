@@ -126,7 +126,9 @@ pub fn class_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
 /// Adds a static method (used for `__new__`).
 pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.builtin_function;
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL }).value();
+    // a builtin `__new__` knows its class, for the checks of `X.__new__(Y)` (call_builtin)
+    let owner = if name == "__new__" { ty } else { Value::NULL };
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner }).value();
     let st = vm.types.staticmethod;
     let s = vm.alloc(st, StaticMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);

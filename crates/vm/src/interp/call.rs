@@ -98,11 +98,52 @@ impl Vm {
         }
     }
 
+    /// CPython's checks of `X.__new__(Y, ...)` for a builtin class X (tp_new_wrapper).
+    fn check_new_arg(&mut self, owner: Value, func: super::NativeFn, args: &[Value]) -> PyResult<()> {
+        let on = self.type_name(owner);
+        let Some(&cls) = args.first() else {
+            return Err(self.type_error(&format!("{on}.__new__(): not enough arguments")));
+        };
+        if !self.is_type(cls) {
+            let tn = self.type_name_of(cls);
+            return Err(self.type_error(&format!("{on}.__new__(X): X is not a type object ({tn})")));
+        }
+        let cn = self.type_name(cls);
+        if !self.is_subtype(cls, owner) {
+            return Err(self.type_error(&format!("{on}.__new__({cn}): {cn} is not a subtype of {on}")));
+        }
+        // the nearest builtin class in Y's MRO must create instances with this __new__
+        let mro = cls.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+        for base in mro {
+            let Some(bt) = base.get::<TypeObj>() else { continue };
+            if bt.has_flag(type_flags::HEAPTYPE) {
+                continue;
+            }
+            let own_new = self.dict_get_by_str(bt.dict, "__new__");
+            let base_func = own_new
+                .and_then(|n| n.get::<StaticMethodObj>().map(|s| s.f))
+                .and_then(|f| f.get::<BuiltinObj>().map(|b| b.func));
+            if let Some(bf) = base_func {
+                if bf as usize != func as usize {
+                    let bn = self.type_name(base);
+                    return Err(self.type_error(&format!("{on}.__new__({cn}) is not safe, use {bn}.__new__()")));
+                }
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Calls a function written in Rust (checking the self of unbound builtin methods).
     fn call_builtin(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let b = f.get::<BuiltinObj>().expect("caller checked the kind");
         let func = b.func;
-        if b.self_.is_null() && !b.owner.is_null() {
+        if b.self_.is_null() && !b.owner.is_null() && self.type_of(f) == self.types.builtin_function {
+            // a builtin class's `__new__` called directly: `X.__new__(Y)` needs Y a subclass of X
+            // whose nearest builtin base makes its instances with this same `__new__`
+            self.check_new_arg(b.owner, func, args)?;
+            func(self, args, kwnames)
+        } else if b.self_.is_null() && !b.owner.is_null() {
             // an unbound method of a builtin class: the first argument is self
             let owner = b.owner;
             let ok = match args.first() {
