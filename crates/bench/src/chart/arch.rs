@@ -5,7 +5,7 @@
 use crate::results::{BenchmarkResult, RunResults, Status};
 
 use super::bars::{series_color, BarChart, Cell, Row, Series};
-use super::labels::{day, display_name, geometric_mean, sort_rows, speedup_of, status_word};
+use super::labels::{day, display_name, geometric_mean, sort_rows, speedup_of, status_word, with_version};
 
 /// How the two runs are named on the chart: their architectures, with the
 /// dates added when the architectures are the same.
@@ -40,8 +40,18 @@ fn relative(
             format!("{reason} on {label}")
         })
     };
-    let sa = speedup(in_a, labels.0)?;
-    let sb = speedup(in_b, labels.1)?;
+    let (sa, sb) = match (speedup(in_a, labels.0), speedup(in_b, labels.1)) {
+        (Ok(sa), Ok(sb)) => (sa, sb),
+        (Err(ea), Err(eb)) => {
+            // The same failure on both sides is said once.
+            let (wa, wb) = (ea.rsplit_once(" on ").map(|p| p.0), eb.rsplit_once(" on ").map(|p| p.0));
+            return Err(match (wa, wb) {
+                (Some(x), Some(y)) if x == y => format!("{x} on both"),
+                _ => ea,
+            });
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
     let r = sa / sb;
     if r.is_finite() && r > 0.0 {
         Ok(r)
@@ -114,18 +124,15 @@ pub fn build(a: &RunResults, b: &RunResults) -> Result<BarChart, String> {
         let list = impls
             .iter()
             .filter_map(|n| r.implementations.iter().find(|i| i.name == *n))
-            .map(|i| format!("{} {}", display_name(&i.name), i.version.trim()))
+            .map(|i| with_version(&i.name, &i.version))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join("  ·  ");
         format!("{label}: {list}")
     };
     Ok(BarChart {
         title: format!("Relative speedup: {la} vs {lb}"),
         subtitles: vec![
-            format!(
-                "Bar = speedup over {reference_short} on {la} ÷ speedup over {reference_short} on {lb}; \
-                 >1: the implementation gains more over {reference_short} on {la} than on {lb}."
-            ),
+            format!(">1: the implementation gains more over {reference_short} on {la} than on {lb}"),
             format!("{}  ·  {}", machine(a, &la), machine(b, &lb)),
         ],
         series: impls
@@ -160,12 +167,25 @@ mod tests {
         assert_eq!(names, ["richards", "nbody", "broken"]);
         assert_eq!(chart.rows[0].cells, [Cell::Value(2.0), Cell::Value(1.0)]);
         assert_eq!(chart.rows[1].cells, [Cell::Value(0.5), Cell::Value(1.5)]);
-        assert_eq!(chart.rows[2].cells, [Cell::Note("failed on aarch64".into()), Cell::Value(1.0)]);
+        assert_eq!(chart.rows[2].cells, [Cell::Note("failed on both".into()), Cell::Value(1.0)]);
         let summary = chart.summary.unwrap();
         let Cell::Value(g) = summary.cells[0] else { panic!("no mean") };
         assert!((g - 1.0).abs() < 1e-9, "{g}");
         let Cell::Value(g) = summary.cells[1] else { panic!("no mean") };
         assert!((g - 1.5f64.cbrt()).abs() < 1e-9, "{g}");
+    }
+
+    #[test]
+    fn failures_name_their_side() {
+        let a = results("aarch64", &[("richards", 4.0, 6.0)]);
+        let mut b = results("x86_64", &[("richards", 2.0, 6.0)]);
+        b.benchmarks[0].results[2].status = Status::Timeout;
+        b.benchmarks[1].results[1].status = Status::Ok;
+        b.benchmarks[1].results[1].speedup = Some(2.0);
+        let chart = build(&a, &b).unwrap();
+        assert_eq!(chart.rows[0].cells[1], Cell::Note("timeout on x86_64".into()));
+        let broken = chart.rows.iter().find(|r| r.name == "broken").unwrap();
+        assert_eq!(broken.cells[0], Cell::Note("failed on aarch64".into()));
     }
 
     #[test]

@@ -47,6 +47,10 @@ const BAR_HEIGHT: f64 = 15.0;
 const BAR_GAP: f64 = 3.0;
 const GROUP_PAD: f64 = 7.0;
 const MAX_NAME_WIDTH: f64 = 300.0;
+const LEGEND_BOX: f64 = 14.0;
+const LEGEND_BOX_GAP: f64 = 7.0;
+const LEGEND_ENTRY_GAP: f64 = 26.0;
+const LEGEND_LINE: f64 = 22.0;
 
 /// One series (implementation): its legend entry and bar colour.
 pub struct Series {
@@ -134,7 +138,20 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
     let title_baseline = MARGIN + 14.0;
     let subtitle_baseline = title_baseline + 26.0;
     let legend_mid = subtitle_baseline + 20.0 * chart.subtitles.len() as f64 + 8.0;
-    let reference_baseline = legend_mid + 38.0;
+    // Legend entries left to right, wrapping onto more lines if needed:
+    // (left edge, line) per series.
+    let mut entries = Vec::with_capacity(chart.series.len());
+    let (mut x, mut line) = (MARGIN, 0usize);
+    for s in &chart.series {
+        let w = LEGEND_BOX + LEGEND_BOX_GAP + legend.width(&s.name);
+        if x > MARGIN && x + w > width - MARGIN {
+            x = MARGIN;
+            line += 1;
+        }
+        entries.push((x, line));
+        x += w + LEGEND_ENTRY_GAP;
+    }
+    let reference_baseline = legend_mid + LEGEND_LINE * line as f64 + 38.0;
     let plot_top = reference_baseline + 10.0;
 
     // Rows, summary first.
@@ -183,7 +200,7 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
         })
         .fold(24.0, f64::max);
     let pad_high = if max > 1.0 { label_room(max).max(note_room) } else { note_room };
-    let scale = LogScale::fit(min, max, plot_left, plot_right, pad_low, pad_high, 56.0);
+    let scale = LogScale::fit(min, max, plot_left, plot_right, pad_low, pad_high, 70.0);
     let px = |v: f64| scale.to_px(v).round();
     let one = px(1.0);
 
@@ -194,12 +211,12 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
         let fitted = fonts.regular.fit(line, SUBTITLE_SIZE, text_width);
         canvas.text(&subtitle, &fitted, MARGIN, subtitle_baseline + 20.0 * i as f64, Align::Left);
     }
-    let mut x = MARGIN;
-    for s in &chart.series {
-        let box_size = 14.0;
-        canvas.fill_rect(x as i64, (legend_mid - box_size / 2.0).round() as i64, box_size as i64, box_size as i64, s.color);
-        x += box_size + 7.0;
-        x += canvas.text_mid(&legend, &s.name, x, legend_mid, Align::Left) + 26.0;
+    for (s, (x, line)) in chart.series.iter().zip(&entries) {
+        let mid = legend_mid + LEGEND_LINE * *line as f64;
+        let size = LEGEND_BOX as i64;
+        canvas.fill_rect(*x as i64, (mid - LEGEND_BOX / 2.0).round() as i64, size, size, s.color);
+        let name = legend.face.fit(&s.name, LEGEND_SIZE, text_width - LEGEND_BOX - LEGEND_BOX_GAP);
+        canvas.text_mid(&legend, &name, x + LEGEND_BOX + LEGEND_BOX_GAP, mid, Align::Left);
     }
 
     // Backgrounds: the summary band and zebra stripes behind the rows.

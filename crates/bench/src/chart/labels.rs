@@ -9,7 +9,23 @@ pub fn display_name(name: &str) -> String {
     match name {
         "cpython" => "CPython".to_string(),
         "pypy" => "PyPy".to_string(),
+        "graalpy" => "GraalPy".to_string(),
         other => other.to_string(),
+    }
+}
+
+/// An implementation and its version for a legend or subtitle: the version
+/// line alone when it already names the implementation ("pyjit 0.1.0"),
+/// else "PyPy: Python 3.9.16 (...)".
+pub fn with_version(name: &str, version: &str) -> String {
+    let shown = display_name(name);
+    let version = version.trim();
+    if version.is_empty() {
+        shown
+    } else if version.to_lowercase().starts_with(&shown.to_lowercase()) {
+        version.to_string()
+    } else {
+        format!("{shown}: {version}")
     }
 }
 
@@ -63,7 +79,7 @@ pub fn status_word(status: &Status) -> &'static str {
     match status {
         Status::Ok => "ok",
         Status::Failed => "failed",
-        Status::ChecksumMismatch => "mismatch",
+        Status::ChecksumMismatch => "checksum mismatch",
         Status::Timeout => "timeout",
     }
 }
@@ -126,6 +142,9 @@ mod tests {
         assert_eq!(major_minor("Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023)").as_deref(), Some("3.9"));
         assert_eq!(major_minor("pyjit"), None);
         assert_eq!(day("2026-11-24T10:31:07Z"), "2026-11-24");
+        assert_eq!(with_version("pyjit", "pyjit 0.1.0"), "pyjit 0.1.0");
+        assert_eq!(with_version("cpython", "Python 3.11.7"), "CPython: Python 3.11.7");
+        assert_eq!(with_version("pypy", ""), "PyPy");
         assert_eq!(day("yesterday"), "yesterday");
     }
 

@@ -214,6 +214,29 @@ mod tests {
     }
 
     #[test]
+    fn many_implementations_wrap_the_legend() {
+        let mut r = results("x86_64", &[("a", 2.0, 3.0), ("b", 0.5, 1.5)]);
+        let template = r.implementations[1].clone();
+        for i in 0..6 {
+            let name = format!("an-implementation-with-a-long-name-{i}");
+            r.implementations.push(crate::results::Implementation { name: name.clone(), ..template.clone() });
+            for b in &mut r.benchmarks {
+                let mut x = b.results[2].clone();
+                x.implementation = name.clone();
+                b.results.push(x);
+            }
+        }
+        let img = speedup_png(&r, "wide-legend");
+        img.assert_margins_white();
+        // The legend takes three lines: the squares of PyPy (second series)
+        // and of the eighth series (same colour) are on different rows.
+        let pypy = img.blocks(PALETTE[1]);
+        let squares: Vec<_> = pypy.iter().filter(|b| b.1 - b.0 + 1 == 14 && b.3 - b.2 + 1 == 14).collect();
+        assert_eq!(squares.len(), 2, "{pypy:?}");
+        assert!(squares[1].0 >= squares[0].0 + 22, "{squares:?}");
+    }
+
+    #[test]
     fn arch_chart_draws_relative_speedups() {
         let a = results("aarch64", &[("richards", 4.0, 6.0), ("nbody", 1.0, 3.0), ("chaos", 1.5, 1.0)]);
         let b = results("x86_64", &[("richards", 2.0, 6.0), ("nbody", 2.0, 2.0), ("chaos", 1.5, 2.0)]);
@@ -294,5 +317,22 @@ mod tests {
             }
         }
         arch_chart(&arm, &x86, Path::new("/tmp/chart_arch.png")).unwrap();
+
+        // A few extreme values and a third implementation.
+        let mut small = results("x86_64", &[("huge", 1000.0, 0.001), ("tiny", 0.001, 1000.0), ("zero", 1.0, 1.0)]);
+        with_speedup(&mut small, "zero", "pyjit", Some(0.0));
+        small.implementations.push(crate::results::Implementation {
+            name: "graalpy".to_string(),
+            path: "/opt/graalpy/bin/graalpy".to_string(),
+            version: "GraalPy 3.10.8 (Oracle GraalVM Native 23.1.0)".to_string(),
+        });
+        for (i, b) in small.benchmarks.iter_mut().enumerate() {
+            let mut r = b.results[1].clone();
+            r.implementation = "graalpy".to_string();
+            r.status = Status::Ok;
+            r.speedup = Some(0.5 + i as f64);
+            b.results.push(r);
+        }
+        speedup_chart(&small, Path::new("/tmp/chart_small.png")).unwrap();
     }
 }

@@ -17,6 +17,9 @@ struct TickSet {
 
 /// From densest to sparsest; the densest whose labels do not crowd is used.
 const TICK_SETS: &[TickSet] = &[
+    TickSet { mantissas: &[1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], decade_step: 1 },
+    TickSet { mantissas: &[1.0, 1.5, 2.0, 3.0, 5.0, 7.0], decade_step: 1 },
+    TickSet { mantissas: &[1.0, 2.0, 3.0, 5.0], decade_step: 1 },
     TickSet { mantissas: &[1.0, 2.0, 5.0], decade_step: 1 },
     TickSet { mantissas: &[1.0], decade_step: 1 },
     TickSet { mantissas: &[1.0], decade_step: 2 },
@@ -54,16 +57,6 @@ impl TickSet {
         out
     }
 
-    /// The largest tick <= x.
-    fn floor(&self, x: f64) -> f64 {
-        self.around(x, x).into_iter().filter(|&t| t <= x * (1.0 + EPS)).fold(f64::NAN, f64::max)
-    }
-
-    /// The smallest tick >= x.
-    fn ceil(&self, x: f64) -> f64 {
-        self.around(x, x).into_iter().filter(|&t| t >= x * (1.0 - EPS)).fold(f64::NAN, f64::min)
-    }
-
     /// The ticks from lo to hi inclusive.
     fn between(&self, lo: f64, hi: f64) -> Vec<f64> {
         self.around(lo, hi)
@@ -85,10 +78,10 @@ pub struct LogScale {
 
 impl LogScale {
     /// The axis for values from `min` to `max` (1.0 is always included),
-    /// drawn from `px0` to `px1`, with at least `pad_low` pixels left of
-    /// the smallest value and `pad_high` right of the largest (room for the
-    /// bar labels), its ends on ticks, and ticks at least `min_gap` pixels
-    /// apart. Non-finite or non-positive bounds are ignored.
+    /// drawn from `px0` to `px1`, with `pad_low` pixels left of the smallest
+    /// value and `pad_high` right of the largest (room for the bar labels),
+    /// and ticks from the densest family whose ticks are at least `min_gap`
+    /// pixels apart. Non-finite or non-positive bounds are ignored.
     pub fn fit(min: f64, max: f64, px0: f64, px1: f64, pad_low: f64, pad_high: f64, min_gap: f64) -> LogScale {
         let clamp = |v: f64| if v.is_finite() && v > 0.0 { v.clamp(LIMIT_LOW, LIMIT_HIGH) } else { 1.0 };
         let (mut min, mut max) = (clamp(min).min(1.0), clamp(max).max(1.0));
@@ -96,9 +89,9 @@ impl LogScale {
             std::mem::swap(&mut min, &mut max);
         }
         if max / min < 1.05 {
-            // Nothing but 1.0: show a small range around it.
-            min = min.min(0.8);
-            max = max.max(1.25);
+            // Nothing but 1.0: show a range around it.
+            min = min.min(0.5);
+            max = max.max(2.0);
         }
         let px1 = if px1 > px0 { px1 } else { px0 + 1.0 };
         let width = px1 - px0;
@@ -106,33 +99,23 @@ impl LogScale {
         let total = (pad_low.max(0.0) + pad_high.max(0.0)).max(f64::MIN_POSITIVE);
         let shrink = (0.7 * width / total).min(1.0);
         let (pad_low, pad_high) = (pad_low.max(0.0) * shrink, pad_high.max(0.0) * shrink);
-
-        let mut fallback = None;
+        // Stretch the data range so the pads fall outside it.
+        let (a, b) = (min.log10(), max.log10());
+        let per_px = (b - a) / (width - pad_low - pad_high);
+        let lo = 10f64.powf(a - pad_low * per_px);
+        let hi = 10f64.powf(b + pad_high * per_px);
+        let mut scale = LogScale { lo, hi, px0, px1, ticks: Vec::new() };
         for set in TICK_SETS {
-            let (mut lo, mut hi) = (set.floor(min), set.ceil(max));
-            for _ in 0..100 {
-                let s = LogScale { lo, hi, px0, px1, ticks: Vec::new() };
-                if s.to_px(max) > px1 - pad_high + EPS {
-                    hi = set.ceil(hi * 1.000_001);
-                } else if s.to_px(min) < px0 + pad_low - EPS {
-                    lo = set.floor(lo / 1.000_001);
-                } else {
-                    break;
-                }
-            }
-            let mut scale = LogScale { lo, hi, px0, px1, ticks: set.between(lo, hi) };
-            let crowded = scale
-                .ticks
-                .windows(2)
-                .any(|w| scale.to_px(w[1]) - scale.to_px(w[0]) < min_gap);
+            let ticks = set.between(lo, hi);
+            let crowded = ticks.windows(2).any(|w| scale.to_px(w[1]) - scale.to_px(w[0]) < min_gap);
             if !crowded {
+                scale.ticks = ticks;
                 return scale;
             }
-            // Keep only the ends if even the sparsest set crowds.
-            scale.ticks = vec![lo, hi];
-            fallback = Some(scale);
         }
-        fallback.unwrap_or(LogScale { lo: min, hi: max, px0, px1, ticks: vec![min, max] })
+        // Even whole decades crowd: 1.0 alone.
+        scale.ticks = vec![1.0];
+        scale
     }
 
     /// The value at the low end of the axis.
@@ -161,16 +144,16 @@ impl LogScale {
     }
 }
 
-/// A tick label: "0.5x", "1x", "20x".
+/// A tick label: "0.5x", "1x", "1.5x", "20x".
 pub fn tick_label(v: f64) -> String {
     if !(1e-4..1e6).contains(&v) {
         return format!("{v:.0e}x");
     }
-    if v >= 1.0 {
-        return format!("{v:.0}x");
-    }
-    let decimals = (-v.log10() - EPS).ceil().max(1.0) as usize;
-    format!("{v:.decimals$}x")
+    // Ticks have at most two significant digits.
+    let decimals = if v >= 1.0 { 1 } else { (-v.log10() - EPS).ceil() as usize + 1 };
+    let text = format!("{v:.decimals$}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}x")
 }
 
 /// A bar label: about three significant digits ("3.21x", "0.85x", "12.3x").
@@ -190,7 +173,10 @@ pub fn factor_label(v: f64) -> String {
     } else {
         // Two significant digits below one.
         let decimals = (1.0 - v.log10().floor()).max(2.0) as usize;
-        format!("{v:.decimals$}x")
+        let text = format!("{v:.decimals$}");
+        // "0.0010" reads better as "0.001"; "0.80" stays, like "0.85".
+        let text = if decimals > 2 { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+        format!("{text}x")
     }
 }
 
@@ -210,15 +196,24 @@ mod tests {
     }
 
     #[test]
-    fn ticks_cover_the_data_on_round_values() {
+    fn ticks_are_round_values_within_the_data() {
         let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 40.0);
-        assert_ticks(&s, &[0.2, 0.5, 1.0, 2.0, 5.0]);
-        assert!(close(s.lo(), 0.2) && close(s.hi(), 5.0));
+        assert!(close(s.lo(), 0.3) && close(s.hi(), 4.2), "{s:?}");
+        assert_ticks(&s, &[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0]);
+        let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 60.0);
+        assert_ticks(&s, &[0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0]);
+        // Sparser families when the labels would crowd.
+        let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 100.0);
+        assert_ticks(&s, &[0.3, 0.5, 1.0, 2.0, 3.0]);
+        let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 200.0);
+        assert_ticks(&s, &[0.5, 1.0, 2.0]);
         // 1.0 is always on the axis.
-        let s = LogScale::fit(2.5, 7.0, 0.0, 900.0, 0.0, 0.0, 40.0);
-        assert_ticks(&s, &[1.0, 2.0, 5.0, 10.0]);
-        let s = LogScale::fit(0.15, 0.6, 0.0, 900.0, 0.0, 0.0, 40.0);
-        assert_ticks(&s, &[0.1, 0.2, 0.5, 1.0]);
+        let s = LogScale::fit(2.5, 70.0, 0.0, 900.0, 0.0, 0.0, 70.0);
+        assert!(close(s.lo(), 1.0) && close(s.hi(), 70.0), "{s:?}");
+        assert_ticks(&s, &[1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 50.0]);
+        for pair in s.ticks().windows(2) {
+            assert!(s.to_px(pair[1]) - s.to_px(pair[0]) >= 70.0);
+        }
     }
 
     #[test]
@@ -226,25 +221,25 @@ mod tests {
         let s = LogScale::fit(0.001, 1000.0, 0.0, 600.0, 0.0, 0.0, 50.0);
         assert_ticks(&s, &[0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0]);
         let s = LogScale::fit(0.001, 1000.0, 0.0, 150.0, 0.0, 0.0, 50.0);
+        assert_ticks(&s, &[0.01, 1.0, 100.0]);
+        let s = LogScale::fit(0.001, 1000.0, 0.0, 100.0, 0.0, 0.0, 50.0);
         assert_ticks(&s, &[0.001, 1.0, 1000.0]);
-        for pair in s.ticks().windows(2) {
-            assert!(s.to_px(pair[1]) - s.to_px(pair[0]) >= 50.0);
+        let s = LogScale::fit(0.001, 1000.0, 0.0, 30.0, 0.0, 0.0, 50.0);
+        assert_ticks(&s, &[1.0]);
+    }
+
+    #[test]
+    fn only_one_gives_a_range_around_it() {
+        for (min, max) in [(1.0, 1.0), (f64::NAN, f64::INFINITY), (0.0, -3.0)] {
+            let s = LogScale::fit(min, max, 0.0, 500.0, 0.0, 0.0, 60.0);
+            assert!(close(s.lo(), 0.5) && close(s.hi(), 2.0), "{s:?}");
+            assert_ticks(&s, &[0.5, 0.7, 1.0, 1.5, 2.0]);
         }
     }
 
     #[test]
-    fn only_one_gives_a_small_range_around_it() {
-        let s = LogScale::fit(1.0, 1.0, 0.0, 500.0, 0.0, 0.0, 40.0);
-        assert_ticks(&s, &[0.5, 1.0, 2.0]);
-        let s = LogScale::fit(f64::NAN, f64::INFINITY, 0.0, 500.0, 0.0, 0.0, 40.0);
-        assert_ticks(&s, &[0.5, 1.0, 2.0]);
-        let s = LogScale::fit(0.0, -3.0, 0.0, 500.0, 0.0, 0.0, 40.0);
-        assert_ticks(&s, &[0.5, 1.0, 2.0]);
-    }
-
-    #[test]
     fn mapping_is_logarithmic_and_clamped() {
-        let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 40.0);
+        let s = LogScale::fit(0.2, 5.0, 100.0, 1000.0, 0.0, 0.0, 40.0);
         assert!(close(s.to_px(s.lo()), 100.0));
         assert!(close(s.to_px(s.hi()), 1000.0));
         let one = s.to_px(1.0);
@@ -262,10 +257,10 @@ mod tests {
 
     #[test]
     fn pads_leave_room_for_labels() {
-        let s = LogScale::fit(0.5, 4.0, 0.0, 800.0, 60.0, 60.0, 40.0);
-        assert!(s.to_px(4.0) <= 740.0 + 1e-6, "{:?}", s);
-        assert!(s.to_px(0.5) >= 60.0 - 1e-6, "{:?}", s);
-        assert!(close(s.ticks()[0], s.lo()) && close(*s.ticks().last().unwrap(), s.hi()));
+        let s = LogScale::fit(0.5, 4.0, 0.0, 800.0, 60.0, 40.0, 40.0);
+        assert!(close(s.to_px(4.0), 760.0), "{s:?}");
+        assert!(close(s.to_px(0.5), 60.0), "{s:?}");
+        assert!(s.ticks().iter().all(|&t| t >= s.lo() && t <= s.hi()));
         // Pads wider than the axis are scaled down rather than looping.
         let s = LogScale::fit(0.5, 4.0, 0.0, 100.0, 500.0, 500.0, 10.0);
         assert!(s.lo() > 0.0 && s.hi().is_finite());
@@ -288,9 +283,18 @@ mod tests {
         assert_eq!(tick_label(0.2), "0.2x");
         assert_eq!(tick_label(0.05), "0.05x");
         assert_eq!(tick_label(0.001), "0.001x");
+        assert_eq!(tick_label(1.5), "1.5x");
+        assert_eq!(tick_label(0.7), "0.7x");
+        assert_eq!(tick_label(0.15), "0.15x");
+        assert_eq!(tick_label(0.25), "0.25x");
+        assert_eq!(tick_label(1.2), "1.2x");
+        assert_eq!(tick_label(0.07), "0.07x");
+        assert_eq!(tick_label(1000.0), "1000x");
         assert_eq!(factor_label(3.214), "3.21x");
         assert_eq!(factor_label(0.851), "0.85x");
         assert_eq!(factor_label(0.0851), "0.085x");
+        assert_eq!(factor_label(0.001), "0.001x");
+        assert_eq!(factor_label(0.8), "0.80x");
         assert_eq!(factor_label(12.34), "12.3x");
         assert_eq!(factor_label(1234.0), "1234x");
         assert_eq!(factor_label(0.999), "1.00x");

@@ -4,7 +4,10 @@
 use crate::results::RunResults;
 
 use super::bars::{series_color, BarChart, Cell, Row, Series};
-use super::labels::{compared, day, display_name, geometric_mean, reference_name, sort_rows, speedup_of, valid};
+use super::labels::{
+    compared, day, display_name, geometric_mean, reference_name, sort_rows, speedup_of, valid,
+    with_version,
+};
 
 /// The chart's content (layout is `bars::render`'s business).
 pub fn build(results: &RunResults) -> Result<BarChart, String> {
@@ -65,7 +68,7 @@ pub fn build(results: &RunResults) -> Result<BarChart, String> {
     let versions = results
         .implementations
         .iter()
-        .map(|i| format!("{}: {}", display_name(&i.name), i.version.trim()))
+        .map(|i| with_version(&i.name, &i.version))
         .collect::<Vec<_>>()
         .join("  ·  ");
     let runs = results
@@ -132,7 +135,7 @@ mod tests {
         assert!(chart.title.starts_with("Speedup over CPython 3.11 — x86_64, "), "{}", chart.title);
         assert!(chart.title.ends_with("2026-11-24"), "{}", chart.title);
         assert_eq!(chart.reference_label, "CPython = 1.0");
-        assert!(chart.subtitles[0].contains("pyjit: pyjit 0.1.0"), "{:?}", chart.subtitles);
+        assert!(chart.subtitles[0].contains("  ·  pyjit 0.1.0  ·  "), "{:?}", chart.subtitles);
         // The stored geometric mean (the test data stores pyjit's over its three values).
         let Cell::Value(g) = chart.summary.unwrap().cells[0] else { panic!("no mean") };
         assert!((g - 2.7f64.cbrt()).abs() < 1e-9, "{g}");
@@ -157,7 +160,7 @@ mod tests {
         assert_eq!(a.cells, [Cell::Note("n/a".into()), Cell::Note("n/a".into())]);
         let mut r = results("x86_64", &[("a", 2.0, 1.0)]);
         r.benchmarks[0].results[2].status = Status::ChecksumMismatch;
-        assert_eq!(build(&r).unwrap().rows[0].cells[1], Cell::Note("mismatch".into()));
+        assert_eq!(build(&r).unwrap().rows[0].cells[1], Cell::Note("checksum mismatch".into()));
     }
 
     #[test]
