@@ -5,7 +5,9 @@
 use crate::results::{BenchmarkResult, RunResults, Status};
 
 use super::bars::{series_color, BarChart, Cell, Row, Series};
-use super::labels::{day, display_name, geometric_mean, sort_rows, speedup_of, status_word, with_version};
+use super::labels::{
+    day, display_name, geometric_mean, sort_rows, speedup_of, status_word, with_version,
+};
 
 /// How the two runs are named on the chart: their architectures, with the
 /// dates added when the architectures are the same.
@@ -15,9 +17,15 @@ fn run_labels(a: &RunResults, b: &RunResults) -> (String, String) {
     }
     let (da, db) = (day(&a.date), day(&b.date));
     if da != db {
-        (format!("{} ({da})", a.machine.arch), format!("{} ({db})", b.machine.arch))
+        (
+            format!("{} ({da})", a.machine.arch),
+            format!("{} ({db})", b.machine.arch),
+        )
     } else {
-        (format!("{} (first file)", a.machine.arch), format!("{} (second file)", b.machine.arch))
+        (
+            format!("{} (first file)", a.machine.arch),
+            format!("{} (second file)", b.machine.arch),
+        )
     }
 }
 
@@ -44,7 +52,10 @@ fn relative(
         (Ok(sa), Ok(sb)) => (sa, sb),
         (Err(ea), Err(eb)) => {
             // The same failure on both sides is said once.
-            let (wa, wb) = (ea.rsplit_once(" on ").map(|p| p.0), eb.rsplit_once(" on ").map(|p| p.0));
+            let (wa, wb) = (
+                ea.rsplit_once(" on ").map(|p| p.0),
+                eb.rsplit_once(" on ").map(|p| p.0),
+            );
             return Err(match (wa, wb) {
                 (Some(x), Some(y)) if x == y => format!("{x} on both"),
                 _ => ea,
@@ -82,7 +93,12 @@ pub fn build(a: &RunResults, b: &RunResults) -> Result<BarChart, String> {
     let common: Vec<(&BenchmarkResult, &BenchmarkResult)> = a
         .benchmarks
         .iter()
-        .filter_map(|x| b.benchmarks.iter().find(|y| y.name == x.name).map(|y| (x, y)))
+        .filter_map(|x| {
+            b.benchmarks
+                .iter()
+                .find(|y| y.name == x.name)
+                .map(|y| (x, y))
+        })
         .collect();
     if common.is_empty() {
         return Err("the two result files have no benchmark in common".to_string());
@@ -104,21 +120,32 @@ pub fn build(a: &RunResults, b: &RunResults) -> Result<BarChart, String> {
         .collect();
     if rows.is_empty() {
         return Err(
-            "no benchmark has speedups for the same implementation in both result files".to_string()
+            "no benchmark has speedups for the same implementation in both result files"
+                .to_string(),
         );
     }
     sort_rows(&mut rows);
     let summary_cells = (0..impls.len())
-        .map(|i| match geometric_mean(rows.iter().filter_map(|r| r.cells.get(i).and_then(Cell::value))) {
-            Some(v) => Cell::Value(v),
-            None => Cell::Note("n/a".to_string()),
+        .map(|i| {
+            match geometric_mean(
+                rows.iter()
+                    .filter_map(|r| r.cells.get(i).and_then(Cell::value)),
+            ) {
+                Some(v) => Cell::Value(v),
+                None => Cell::Note("n/a".to_string()),
+            }
         })
         .collect();
 
     let reference_short = display_name(reference);
     let machine = |r: &RunResults, label: &str| {
         let m = &r.machine;
-        format!("{label}: {}, {} cores, {}", m.cpu_model.trim(), m.cores, day(&r.date))
+        format!(
+            "{label}: {}, {} cores, {}",
+            m.cpu_model.trim(),
+            m.cores,
+            day(&r.date)
+        )
     };
     let versions = |r: &RunResults, label: &str| {
         let list = impls
@@ -132,15 +159,23 @@ pub fn build(a: &RunResults, b: &RunResults) -> Result<BarChart, String> {
     Ok(BarChart {
         title: format!("Relative speedup: {la} vs {lb}"),
         subtitles: vec![
-            format!(">1: the implementation gains more over {reference_short} on {la} than on {lb}"),
+            format!(
+                ">1: the implementation gains more over {reference_short} on {la} than on {lb}"
+            ),
             format!("{}  ·  {}", machine(a, &la), machine(b, &lb)),
         ],
         series: impls
             .iter()
             .enumerate()
-            .map(|(i, name)| Series { name: display_name(name), color: series_color(i) })
+            .map(|(i, name)| Series {
+                name: display_name(name),
+                color: series_color(i),
+            })
             .collect(),
-        summary: Some(Row { name: "geometric mean".to_string(), cells: summary_cells }),
+        summary: Some(Row {
+            name: "geometric mean".to_string(),
+            cells: summary_cells,
+        }),
         rows,
         reference_label: "same on both = 1.0".to_string(),
         low_hint: format!("← more gain on {lb}"),
@@ -157,21 +192,43 @@ mod tests {
 
     #[test]
     fn relative_speedups_are_a_over_b() {
-        let a = results("aarch64", &[("richards", 4.0, 6.0), ("nbody", 1.0, 3.0), ("only_a", 2.0, 2.0)]);
-        let b = results("x86_64", &[("richards", 2.0, 6.0), ("nbody", 2.0, 2.0), ("only_b", 2.0, 2.0)]);
+        let a = results(
+            "aarch64",
+            &[
+                ("richards", 4.0, 6.0),
+                ("nbody", 1.0, 3.0),
+                ("only_a", 2.0, 2.0),
+            ],
+        );
+        let b = results(
+            "x86_64",
+            &[
+                ("richards", 2.0, 6.0),
+                ("nbody", 2.0, 2.0),
+                ("only_b", 2.0, 2.0),
+            ],
+        );
         let chart = build(&a, &b).unwrap();
         assert_eq!(chart.title, "Relative speedup: aarch64 vs x86_64");
-        assert!(chart.subtitles[0].contains(">1: the implementation gains more over CPython on aarch64 than on x86_64"));
+        assert!(chart.subtitles[0]
+            .contains(">1: the implementation gains more over CPython on aarch64 than on x86_64"));
         let names: Vec<&str> = chart.rows.iter().map(|r| r.name.as_str()).collect();
         // "broken" stays: pyjit failed on both, but PyPy has a value.
         assert_eq!(names, ["richards", "nbody", "broken"]);
         assert_eq!(chart.rows[0].cells, [Cell::Value(2.0), Cell::Value(1.0)]);
         assert_eq!(chart.rows[1].cells, [Cell::Value(0.5), Cell::Value(1.5)]);
-        assert_eq!(chart.rows[2].cells, [Cell::Note("failed on both".into()), Cell::Value(1.0)]);
+        assert_eq!(
+            chart.rows[2].cells,
+            [Cell::Note("failed on both".into()), Cell::Value(1.0)]
+        );
         let summary = chart.summary.unwrap();
-        let Cell::Value(g) = summary.cells[0] else { panic!("no mean") };
+        let Cell::Value(g) = summary.cells[0] else {
+            panic!("no mean")
+        };
         assert!((g - 1.0).abs() < 1e-9, "{g}");
-        let Cell::Value(g) = summary.cells[1] else { panic!("no mean") };
+        let Cell::Value(g) = summary.cells[1] else {
+            panic!("no mean")
+        };
         assert!((g - 1.5f64.cbrt()).abs() < 1e-9, "{g}");
     }
 
@@ -183,7 +240,10 @@ mod tests {
         b.benchmarks[1].results[1].status = Status::Ok;
         b.benchmarks[1].results[1].speedup = Some(2.0);
         let chart = build(&a, &b).unwrap();
-        assert_eq!(chart.rows[0].cells[1], Cell::Note("timeout on x86_64".into()));
+        assert_eq!(
+            chart.rows[0].cells[1],
+            Cell::Note("timeout on x86_64".into())
+        );
         let broken = chart.rows.iter().find(|r| r.name == "broken").unwrap();
         assert_eq!(broken.cells[0], Cell::Note("failed on aarch64".into()));
     }
@@ -194,7 +254,10 @@ mod tests {
         let mut b = a.clone();
         b.date = "2026-12-01T00:00:00Z".to_string();
         let chart = build(&a, &b).unwrap();
-        assert_eq!(chart.title, "Relative speedup: x86_64 (2026-11-24) vs x86_64 (2026-12-01)");
+        assert_eq!(
+            chart.title,
+            "Relative speedup: x86_64 (2026-11-24) vs x86_64 (2026-12-01)"
+        );
         let chart = build(&a, &a).unwrap();
         assert!(chart.title.contains("(first file) vs x86_64 (second file)"));
     }
@@ -204,11 +267,17 @@ mod tests {
         let a = results("aarch64", &[("richards", 4.0, 6.0)]);
         let mut b = results("x86_64", &[("nbody", 2.0, 6.0)]);
         b.benchmarks.retain(|x| x.name != "broken");
-        assert!(build(&a, &b).err().unwrap().contains("no benchmark in common"));
+        assert!(build(&a, &b)
+            .err()
+            .unwrap()
+            .contains("no benchmark in common"));
 
         let mut b = results("x86_64", &[("richards", 2.0, 6.0)]);
         b.implementations.retain(|i| i.name == "cpython");
-        assert!(build(&a, &b).err().unwrap().contains("no implementation besides the reference cpython"));
+        assert!(build(&a, &b)
+            .err()
+            .unwrap()
+            .contains("no implementation besides the reference cpython"));
 
         let mut b = results("x86_64", &[("richards", 2.0, 6.0)]);
         b.reference = "pypy".to_string();
@@ -221,6 +290,9 @@ mod tests {
                 r.speedup = None;
             }
         }
-        assert!(build(&a, &b).err().unwrap().contains("no benchmark has speedups"));
+        assert!(build(&a, &b)
+            .err()
+            .unwrap()
+            .contains("no benchmark has speedups"));
     }
 }

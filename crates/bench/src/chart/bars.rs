@@ -158,12 +158,20 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
     let mut groups = Vec::new();
     let mut y = plot_top;
     if let Some(row) = &chart.summary {
-        groups.push(Group { row, top: y, summary: true });
+        groups.push(Group {
+            row,
+            top: y,
+            summary: true,
+        });
         y += group_height + 10.0;
     }
     let rows_top = y;
     for row in &chart.rows {
-        groups.push(Group { row, top: y, summary: false });
+        groups.push(Group {
+            row,
+            top: y,
+            summary: false,
+        });
         y += group_height;
     }
     let plot_bottom = y.max(plot_top + group_height);
@@ -184,7 +192,10 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
     let plot_right = width - MARGIN - 8.0;
 
     // The axis, with room beside the extreme bars for their labels.
-    let values: Vec<f64> = groups.iter().flat_map(|g| g.row.cells.iter().filter_map(Cell::value)).collect();
+    let values: Vec<f64> = groups
+        .iter()
+        .flat_map(|g| g.row.cells.iter().filter_map(Cell::value))
+        .collect();
     let min = values.iter().copied().fold(1.0, f64::min);
     let max = values.iter().copied().fold(1.0, f64::max);
     let label_room = |v: f64| bar_label.width(&factor_label(v)) + 12.0;
@@ -199,7 +210,11 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
             Cell::Value(_) => note.width("n/a") + 16.0,
         })
         .fold(24.0, f64::max);
-    let pad_high = if max > 1.0 { label_room(max).max(note_room) } else { note_room };
+    let pad_high = if max > 1.0 {
+        label_room(max).max(note_room)
+    } else {
+        note_room
+    };
     let scale = LogScale::fit(min, max, plot_left, plot_right, pad_low, pad_high, 70.0);
     let px = |v: f64| scale.to_px(v).round();
     let one = px(1.0);
@@ -209,14 +224,36 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
     canvas.text(&title, &fitted, MARGIN, title_baseline, Align::Left);
     for (i, line) in chart.subtitles.iter().enumerate() {
         let fitted = fonts.regular.fit(line, SUBTITLE_SIZE, text_width);
-        canvas.text(&subtitle, &fitted, MARGIN, subtitle_baseline + 20.0 * i as f64, Align::Left);
+        canvas.text(
+            &subtitle,
+            &fitted,
+            MARGIN,
+            subtitle_baseline + 20.0 * i as f64,
+            Align::Left,
+        );
     }
     for (s, (x, line)) in chart.series.iter().zip(&entries) {
         let mid = legend_mid + LEGEND_LINE * *line as f64;
         let size = LEGEND_BOX as i64;
-        canvas.fill_rect(*x as i64, (mid - LEGEND_BOX / 2.0).round() as i64, size, size, s.color);
-        let name = legend.face.fit(&s.name, LEGEND_SIZE, text_width - LEGEND_BOX - LEGEND_BOX_GAP);
-        canvas.text_mid(&legend, &name, x + LEGEND_BOX + LEGEND_BOX_GAP, mid, Align::Left);
+        canvas.fill_rect(
+            *x as i64,
+            (mid - LEGEND_BOX / 2.0).round() as i64,
+            size,
+            size,
+            s.color,
+        );
+        let name = legend.face.fit(
+            &s.name,
+            LEGEND_SIZE,
+            text_width - LEGEND_BOX - LEGEND_BOX_GAP,
+        );
+        canvas.text_mid(
+            &legend,
+            &name,
+            x + LEGEND_BOX + LEGEND_BOX_GAP,
+            mid,
+            Align::Left,
+        );
     }
 
     // Backgrounds: the summary band and zebra stripes behind the rows.
@@ -240,16 +277,40 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
         let x = px(t) as i64;
         canvas.dashed_vline(x, plot_top as i64, plot_bottom as i64, 3, 3, GRID);
         canvas.vline(x, plot_bottom as i64, plot_bottom as i64 + 5, 1, AXIS);
-        canvas.text(&tick, &tick_label(t), x as f64, tick_baseline, Align::Center);
+        canvas.text(
+            &tick,
+            &tick_label(t),
+            x as f64,
+            tick_baseline,
+            Align::Center,
+        );
     }
-    canvas.hline(plot_left as i64, plot_right as i64, plot_bottom as i64, 1, AXIS);
-    canvas.text(&axis_label, &chart.axis_label, (plot_left + plot_right) / 2.0, axis_label_baseline, Align::Center);
+    canvas.hline(
+        plot_left as i64,
+        plot_right as i64,
+        plot_bottom as i64,
+        1,
+        AXIS,
+    );
+    canvas.text(
+        &axis_label,
+        &chart.axis_label,
+        (plot_left + plot_right) / 2.0,
+        axis_label_baseline,
+        Align::Center,
+    );
 
     // Bars and their labels.
     for g in &groups {
         let label_style = if g.summary { &summary_name } else { &name };
         let fitted = label_style.face.fit(&g.row.name, NAME_SIZE, names_width);
-        canvas.text_mid(label_style, &fitted, names_right, g.top + group_height / 2.0, Align::Right);
+        canvas.text_mid(
+            label_style,
+            &fitted,
+            names_right,
+            g.top + group_height / 2.0,
+            Align::Right,
+        );
         for (i, cell) in g.row.cells.iter().enumerate().take(chart.series.len()) {
             let bar_top = g.top + GROUP_PAD + i as f64 * (BAR_HEIGHT + BAR_GAP);
             let mid = bar_top + BAR_HEIGHT / 2.0;
@@ -262,31 +323,78 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
                 continue;
             };
             let end = px(v);
-            let (left, right) = if v >= 1.0 { (one, end.max(one + 2.0)) } else { (end.min(one - 2.0), one) };
+            let (left, right) = if v >= 1.0 {
+                (one, end.max(one + 2.0))
+            } else {
+                (end.min(one - 2.0), one)
+            };
             let color = chart.series[i].color;
-            canvas.fill_rect(left as i64, bar_top as i64, (right - left) as i64, BAR_HEIGHT as i64, color);
+            canvas.fill_rect(
+                left as i64,
+                bar_top as i64,
+                (right - left) as i64,
+                BAR_HEIGHT as i64,
+                color,
+            );
             let text = factor_label(v);
             let tw = bar_label.width(&text);
-            let label = if g.summary { Style { face: &fonts.bold, ..bar_label } } else { bar_label };
+            let label = if g.summary {
+                Style {
+                    face: &fonts.bold,
+                    ..bar_label
+                }
+            } else {
+                bar_label
+            };
             if v >= 1.0 {
                 if right + 5.0 + tw <= width - MARGIN / 2.0 {
                     canvas.text_mid(&label, &text, right + 5.0, mid, Align::Left);
                 } else {
-                    canvas.text_mid(&Style { color: WHITE, ..label }, &text, right - 4.0, mid, Align::Right);
+                    canvas.text_mid(
+                        &Style {
+                            color: WHITE,
+                            ..label
+                        },
+                        &text,
+                        right - 4.0,
+                        mid,
+                        Align::Right,
+                    );
                 }
             } else if left - 5.0 - tw >= plot_left - 8.0 {
                 canvas.text_mid(&label, &text, left - 5.0, mid, Align::Right);
             } else {
-                canvas.text_mid(&Style { color: WHITE, ..label }, &text, left + 4.0, mid, Align::Left);
+                canvas.text_mid(
+                    &Style {
+                        color: WHITE,
+                        ..label
+                    },
+                    &text,
+                    left + 4.0,
+                    mid,
+                    Align::Left,
+                );
             }
         }
     }
     if chart.summary.is_some() && !chart.rows.is_empty() {
-        canvas.hline(band_left, band_left + band_width, (rows_top - 5.0) as i64, 1, AXIS);
+        canvas.hline(
+            band_left,
+            band_left + band_width,
+            (rows_top - 5.0) as i64,
+            1,
+            AXIS,
+        );
     }
 
     // The reference line on top of the bars, labelled above the plot.
-    canvas.vline(one as i64 - 1, plot_top as i64 - 4, plot_bottom as i64, 2, REFERENCE);
+    canvas.vline(
+        one as i64 - 1,
+        plot_top as i64 - 4,
+        plot_bottom as i64,
+        2,
+        REFERENCE,
+    );
     let ref_width = reference.width(&chart.reference_label);
     let gap = 14.0;
     let low_width = hint.width(&chart.low_hint);
@@ -295,13 +403,37 @@ pub fn render(chart: &BarChart, fonts: &Fonts) -> Canvas {
     let min_centre = MARGIN + low_width + gap + ref_width / 2.0;
     let max_centre = width - MARGIN - high_width - gap - ref_width / 2.0;
     let centre = one.max(min_centre).min(max_centre.max(min_centre));
-    canvas.text(&reference, &chart.reference_label, centre, reference_baseline, Align::Center);
-    canvas.text(&hint, &chart.low_hint, centre - ref_width / 2.0 - gap, reference_baseline, Align::Right);
-    canvas.text(&hint, &chart.high_hint, centre + ref_width / 2.0 + gap, reference_baseline, Align::Left);
+    canvas.text(
+        &reference,
+        &chart.reference_label,
+        centre,
+        reference_baseline,
+        Align::Center,
+    );
+    canvas.text(
+        &hint,
+        &chart.low_hint,
+        centre - ref_width / 2.0 - gap,
+        reference_baseline,
+        Align::Right,
+    );
+    canvas.text(
+        &hint,
+        &chart.high_hint,
+        centre + ref_width / 2.0 + gap,
+        reference_baseline,
+        Align::Left,
+    );
 
     for (i, line) in chart.footer.iter().enumerate() {
         let fitted = fonts.regular.fit(line, FOOTER_SIZE, text_width);
-        canvas.text(&footer, &fitted, MARGIN, footer_baseline + 18.0 * i as f64, Align::Left);
+        canvas.text(
+            &footer,
+            &fitted,
+            MARGIN,
+            footer_baseline + 18.0 * i as f64,
+            Align::Left,
+        );
     }
     canvas
 }

@@ -49,7 +49,11 @@ impl Canvas {
         for _ in 0..n {
             pixels.extend_from_slice(&background);
         }
-        Canvas { width, height, pixels }
+        Canvas {
+            width,
+            height,
+            pixels,
+        }
     }
 
     pub fn width(&self) -> u32 {
@@ -86,15 +90,19 @@ impl Canvas {
 
     /// Mixes `c` into the pixel with weight `alpha` (0: unchanged, 1: `c`).
     pub fn blend(&mut self, x: i64, y: i64, c: Rgb, alpha: f32) {
-        let a = if alpha.is_nan() { 0.0 } else { alpha.clamp(0.0, 1.0) };
+        let a = if alpha.is_nan() {
+            0.0
+        } else {
+            alpha.clamp(0.0, 1.0)
+        };
         if a <= 0.0 {
             return;
         }
         if let Some(i) = self.index(x, y) {
-            for k in 0..3 {
-                let old = f32::from(self.pixels[i + k]);
-                let new = old + (f32::from(c[k]) - old) * a;
-                self.pixels[i + k] = new.round().clamp(0.0, 255.0) as u8;
+            for (dst, src) in self.pixels[i..i + 3].iter_mut().zip(c) {
+                let old = f32::from(*dst);
+                let new = old + (f32::from(src) - old) * a;
+                *dst = new.round().clamp(0.0, 255.0) as u8;
             }
         }
     }

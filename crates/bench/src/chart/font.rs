@@ -16,12 +16,18 @@ const CANDIDATES: &[(&str, &str)] = &[
         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
         "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     ),
-    ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
+    ),
     (
         "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
         "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans-Bold.ttf",
     ),
-    ("/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf",
+    ),
     (
         "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
         "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
@@ -38,7 +44,10 @@ const CANDIDATES: &[(&str, &str)] = &[
         "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
         "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
     ),
-    ("/usr/share/fonts/noto/NotoSans-Regular.ttf", "/usr/share/fonts/noto/NotoSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/noto/NotoSans-Regular.ttf",
+        "/usr/share/fonts/noto/NotoSans-Bold.ttf",
+    ),
     (
         "/usr/share/fonts/truetype/freefont/FreeSans.ttf",
         "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf",
@@ -48,7 +57,10 @@ const CANDIDATES: &[(&str, &str)] = &[
         "/System/Library/Fonts/Supplemental/Arial Bold.ttf",
     ),
     ("/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"),
-    ("C:\\Windows\\Fonts\\arial.ttf", "C:\\Windows\\Fonts\\arialbd.ttf"),
+    (
+        "C:\\Windows\\Fonts\\arial.ttf",
+        "C:\\Windows\\Fonts\\arialbd.ttf",
+    ),
 ];
 
 const NO_FONT: &str = "no TrueType font found: install fonts-dejavu-core or set PYJIT_BENCH_FONT";
@@ -60,8 +72,8 @@ pub struct Face {
 
 impl Face {
     pub fn load(path: &Path) -> Result<Face, String> {
-        let data = std::fs::read(path)
-            .map_err(|e| format!("cannot read font {}: {e}", path.display()))?;
+        let data =
+            std::fs::read(path).map_err(|e| format!("cannot read font {}: {e}", path.display()))?;
         let font = FontVec::try_from_vec(data)
             .map_err(|_| format!("{} is not a TrueType/OpenType font", path.display()))?;
         Ok(Face { font })
@@ -100,7 +112,10 @@ impl Face {
     /// The height of a capital letter above the baseline, pixels.
     pub fn cap_height(&self, size: f32) -> f64 {
         let scale = PxScale::from(size.max(0.0));
-        let glyph = self.font.glyph_id('H').with_scale_and_position(scale, point(0.0, 0.0));
+        let glyph = self
+            .font
+            .glyph_id('H')
+            .with_scale_and_position(scale, point(0.0, 0.0));
         match self.font.outline_glyph(glyph) {
             Some(outline) => f64::from(-outline.px_bounds().min.y),
             None => f64::from(size) * 0.7,
@@ -117,7 +132,8 @@ impl Face {
         let mut n = chars.len();
         while n > 0 {
             n -= 1;
-            let candidate: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+            let candidate: String =
+                chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
             if self.width(&candidate, size) <= max_width {
                 return candidate;
             }
@@ -137,14 +153,19 @@ impl Fonts {
     /// Loads the font named by `PYJIT_BENCH_FONT`, else the first system
     /// font found.
     pub fn load() -> Result<Fonts, String> {
-        let from_env = std::env::var_os(FONT_ENV).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let from_env = std::env::var_os(FONT_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
         let (regular, bold) = choose_files(from_env, CANDIDATES)?;
         let regular_face = Face::load(&regular)?;
         let bold_face = match bold {
             Some(path) => Face::load(&path)?,
             None => Face::load(&regular)?,
         };
-        Ok(Fonts { regular: regular_face, bold: bold_face })
+        Ok(Fonts {
+            regular: regular_face,
+            bold: bold_face,
+        })
     }
 }
 
@@ -181,7 +202,10 @@ pub(crate) mod tests {
         let (regular, bold) = choose_files(None, CANDIDATES).expect("a system TrueType font");
         let regular_face = Face::load(&regular).expect("regular font loads");
         let bold_face = Face::load(bold.as_deref().unwrap_or(&regular)).expect("bold font loads");
-        Fonts { regular: regular_face, bold: bold_face }
+        Fonts {
+            regular: regular_face,
+            bold: bold_face,
+        }
     }
 
     #[test]
@@ -190,13 +214,19 @@ pub(crate) mod tests {
         assert_eq!(choose_files(None, none).unwrap_err(), NO_FONT);
         let err = choose_files(Some(PathBuf::from("/nonexistent/x.ttf")), CANDIDATES).unwrap_err();
         assert!(err.contains("PYJIT_BENCH_FONT=/nonexistent/x.ttf"), "{err}");
-        let err = Face::load(Path::new("/nonexistent/x.ttf")).err().expect("load fails");
-        assert!(err.starts_with("cannot read font /nonexistent/x.ttf"), "{err}");
+        let err = Face::load(Path::new("/nonexistent/x.ttf"))
+            .err()
+            .expect("load fails");
+        assert!(
+            err.starts_with("cannot read font /nonexistent/x.ttf"),
+            "{err}"
+        );
     }
 
     #[test]
     fn not_a_font_is_an_error() {
-        let path = std::env::temp_dir().join(format!("pyjit-bench-not-a-font-{}.ttf", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("pyjit-bench-not-a-font-{}.ttf", std::process::id()));
         std::fs::write(&path, b"hello").expect("write temp file");
         let err = Face::load(&path).err().expect("load fails");
         let _ = std::fs::remove_file(&path);

@@ -59,7 +59,17 @@ pub fn major_minor(version: &str) -> Option<String> {
 /// The day of an RFC 3339 timestamp ("2026-11-24"), or the text as given.
 pub fn day(date: &str) -> &str {
     match date.get(..10) {
-        Some(d) if d.as_bytes().iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() }) => d,
+        Some(d)
+            if d.as_bytes().iter().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    *b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            }) =>
+        {
+            d
+        }
         _ => date,
     }
 }
@@ -90,7 +100,10 @@ pub fn valid(v: Option<f64>) -> Option<f64> {
 }
 
 /// The speedup of one result, or why there is none.
-pub fn speedup_of(result: Option<&ImplResult>, reference: Option<&ImplResult>) -> Result<f64, String> {
+pub fn speedup_of(
+    result: Option<&ImplResult>,
+    reference: Option<&ImplResult>,
+) -> Result<f64, String> {
     let Some(r) = result else {
         return Err("not run".to_string());
     };
@@ -139,11 +152,17 @@ mod tests {
         assert_eq!(display_name("pypy"), "PyPy");
         assert_eq!(display_name("pyjit"), "pyjit");
         assert_eq!(major_minor("Python 3.11.7").as_deref(), Some("3.11"));
-        assert_eq!(major_minor("Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023)").as_deref(), Some("3.9"));
+        assert_eq!(
+            major_minor("Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023)").as_deref(),
+            Some("3.9")
+        );
         assert_eq!(major_minor("pyjit"), None);
         assert_eq!(day("2026-11-24T10:31:07Z"), "2026-11-24");
         assert_eq!(with_version("pyjit", "pyjit 0.1.0"), "pyjit 0.1.0");
-        assert_eq!(with_version("cpython", "Python 3.11.7"), "CPython: Python 3.11.7");
+        assert_eq!(
+            with_version("cpython", "Python 3.11.7"),
+            "CPython: Python 3.11.7"
+        );
         assert_eq!(with_version("pypy", ""), "PyPy");
         assert_eq!(day("yesterday"), "yesterday");
     }
@@ -157,7 +176,10 @@ mod tests {
 
     #[test]
     fn rows_sort_by_first_series_descending() {
-        let row = |name: &str, cell: Cell| Row { name: name.to_string(), cells: vec![cell] };
+        let row = |name: &str, cell: Cell| Row {
+            name: name.to_string(),
+            cells: vec![cell],
+        };
         let mut rows = vec![
             row("b", Cell::Note("failed".into())),
             row("c", Cell::Value(1.5)),

@@ -62,7 +62,9 @@ mod tests {
             let mut out: Vec<(u32, u32, u32, u32)> = Vec::new();
             let mut previous_row_had = false;
             for y in 0..self.height {
-                let xs: Vec<u32> = (0..self.width).filter(|&x| self.at(x, y) == color).collect();
+                let xs: Vec<u32> = (0..self.width)
+                    .filter(|&x| self.at(x, y) == color)
+                    .collect();
                 match (xs.first(), xs.last()) {
                     (Some(&x0), Some(&x1)) => {
                         if previous_row_had {
@@ -82,19 +84,30 @@ mod tests {
         fn assert_margins_white(&self) {
             for y in 0..self.height {
                 for x in (0..5).chain(self.width - 5..self.width) {
-                    assert_eq!(self.at(x, y), [255, 255, 255], "pixel ({x}, {y}) in the side margin");
+                    assert_eq!(
+                        self.at(x, y),
+                        [255, 255, 255],
+                        "pixel ({x}, {y}) in the side margin"
+                    );
                 }
             }
             for x in 0..self.width {
                 for y in [0, 1, 2, self.height - 3, self.height - 2, self.height - 1] {
-                    assert_eq!(self.at(x, y), [255, 255, 255], "pixel ({x}, {y}) in the top/bottom margin");
+                    assert_eq!(
+                        self.at(x, y),
+                        [255, 255, 255],
+                        "pixel ({x}, {y}) in the top/bottom margin"
+                    );
                 }
             }
         }
     }
 
     fn temp_png(tag: &str) -> std::path::PathBuf {
-        std::env::temp_dir().join(format!("pyjit-bench-chart-{tag}-{}.png", std::process::id()))
+        std::env::temp_dir().join(format!(
+            "pyjit-bench-chart-{tag}-{}.png",
+            std::process::id()
+        ))
     }
 
     fn read_png(path: &Path) -> Image {
@@ -103,7 +116,11 @@ mod tests {
         let (width, height, color, depth, pixels) = png_out::decode(&bytes);
         assert_eq!(color, png::ColorType::Rgb);
         assert_eq!(depth, png::BitDepth::Eight);
-        Image { width, height, pixels }
+        Image {
+            width,
+            height,
+            pixels,
+        }
     }
 
     fn speedup_png(r: &RunResults, tag: &str) -> Image {
@@ -120,11 +137,20 @@ mod tests {
     fn speedup_chart_draws_sorted_bars_to_scale() {
         let r = results(
             "x86_64",
-            &[("richards", 3.0, 9.0), ("nbody", 1.5, 4.0), ("chaos", 0.6, 2.0), ("float", 1.2, 0.8)],
+            &[
+                ("richards", 3.0, 9.0),
+                ("nbody", 1.5, 4.0),
+                ("chaos", 0.6, 2.0),
+                ("float", 1.2, 0.8),
+            ],
         );
         let img = speedup_png(&r, "speedup");
         assert_eq!(img.width, 1200);
-        assert!(img.height > 300 && img.height < 800, "height {}", img.height);
+        assert!(
+            img.height > 300 && img.height < 800,
+            "height {}",
+            img.height
+        );
         assert_eq!(img.at(0, 0), [255, 255, 255]);
         assert_eq!(img.at(img.width - 1, img.height - 1), [255, 255, 255]);
         img.assert_margins_white();
@@ -134,16 +160,26 @@ mod tests {
         let pyjit = img.blocks(PALETTE[0]);
         assert_eq!(pyjit.len(), 6, "{pyjit:?}");
         let legend = pyjit[0];
-        assert_eq!((legend.1 - legend.0 + 1, legend.3 - legend.2 + 1), (14, 14), "legend {legend:?}");
+        assert_eq!(
+            (legend.1 - legend.0 + 1, legend.3 - legend.2 + 1),
+            (14, 14),
+            "legend {legend:?}"
+        );
         let (mean, fast, medium, slow) = (pyjit[1], pyjit[2], pyjit[4], pyjit[5]);
         assert!(legend.1 < mean.0 && mean.1 < fast.0 && fast.1 < medium.0 && medium.1 < slow.0);
         // Log scale: 3.0 is ln 3 / ln 1.2 times as far from 1.0 as 1.2.
         let ratio = length(&fast) / length(&medium);
         let expected = 3f64.ln() / 1.2f64.ln();
-        assert!((ratio / expected - 1.0).abs() < 0.1, "ratio {ratio}, expected {expected}");
+        assert!(
+            (ratio / expected - 1.0).abs() < 0.1,
+            "ratio {ratio}, expected {expected}"
+        );
         assert!(length(&pyjit[3]) > length(&medium) && length(&fast) > length(&pyjit[3]));
         // Faster bars grow right of 1.0, slower ones left of it.
-        assert!(slow.3 < fast.2 && fast.2 - slow.3 <= 4, "slow {slow:?} fast {fast:?}");
+        assert!(
+            slow.3 < fast.2 && fast.2 - slow.3 <= 4,
+            "slow {slow:?} fast {fast:?}"
+        );
         assert!(medium.2 == fast.2);
 
         // PyPy: legend, mean and all five benchmarks.
@@ -157,7 +193,14 @@ mod tests {
 
     #[test]
     fn speedup_chart_survives_extreme_and_unusable_values() {
-        let mut r = results("x86_64", &[("huge", 1000.0, 0.001), ("tiny", 0.001, 1000.0), ("zero", 1.0, 1.0)]);
+        let mut r = results(
+            "x86_64",
+            &[
+                ("huge", 1000.0, 0.001),
+                ("tiny", 0.001, 1000.0),
+                ("zero", 1.0, 1.0),
+            ],
+        );
         with_speedup(&mut r, "zero", "pyjit", Some(0.0));
         with_speedup(&mut r, "zero", "pypy", Some(f64::NAN));
         with_speedup(&mut r, "broken", "pypy", Some(f64::INFINITY));
@@ -169,7 +212,10 @@ mod tests {
         assert_eq!(img.blocks(PALETTE[1]).len(), 4);
         let bars = img.blocks(PALETTE[0]);
         // 1000 and 0.001 are equally far from 1.0 on a log scale.
-        assert!((length(&bars[2]) - length(&bars[3])).abs() <= 3.0, "{bars:?}");
+        assert!(
+            (length(&bars[2]) - length(&bars[3])).abs() <= 3.0,
+            "{bars:?}"
+        );
 
         // Values beyond any sensible range are drawn to the axis end.
         let r = results("x86_64", &[("absurd", 1e300, 1e-300)]);
@@ -206,10 +252,18 @@ mod tests {
     #[test]
     fn height_grows_with_the_rows() {
         let few = speedup_png(&results("x86_64", &[("a", 2.0, 3.0)]), "few");
-        let list: Vec<(String, f64, f64)> = (0..20).map(|i| (format!("b{i}"), 1.0 + f64::from(i) * 0.1, 2.0)).collect();
-        let list: Vec<(&str, f64, f64)> = list.iter().map(|(n, a, b)| (n.as_str(), *a, *b)).collect();
+        let list: Vec<(String, f64, f64)> = (0..20)
+            .map(|i| (format!("b{i}"), 1.0 + f64::from(i) * 0.1, 2.0))
+            .collect();
+        let list: Vec<(&str, f64, f64)> =
+            list.iter().map(|(n, a, b)| (n.as_str(), *a, *b)).collect();
         let many = speedup_png(&results("x86_64", &list), "many");
-        assert!(many.height > few.height + 19 * 30, "{} vs {}", many.height, few.height);
+        assert!(
+            many.height > few.height + 19 * 30,
+            "{} vs {}",
+            many.height,
+            few.height
+        );
         assert_eq!(many.blocks(PALETTE[0]).len(), 22);
     }
 
@@ -219,7 +273,10 @@ mod tests {
         let template = r.implementations[1].clone();
         for i in 0..6 {
             let name = format!("an-implementation-with-a-long-name-{i}");
-            r.implementations.push(crate::results::Implementation { name: name.clone(), ..template.clone() });
+            r.implementations.push(crate::results::Implementation {
+                name: name.clone(),
+                ..template.clone()
+            });
             for b in &mut r.benchmarks {
                 let mut x = b.results[2].clone();
                 x.implementation = name.clone();
@@ -231,15 +288,32 @@ mod tests {
         // The legend takes three lines: the squares of PyPy (second series)
         // and of the eighth series (same colour) are on different rows.
         let pypy = img.blocks(PALETTE[1]);
-        let squares: Vec<_> = pypy.iter().filter(|b| b.1 - b.0 + 1 == 14 && b.3 - b.2 + 1 == 14).collect();
+        let squares: Vec<_> = pypy
+            .iter()
+            .filter(|b| b.1 - b.0 + 1 == 14 && b.3 - b.2 + 1 == 14)
+            .collect();
         assert_eq!(squares.len(), 2, "{pypy:?}");
         assert!(squares[1].0 >= squares[0].0 + 22, "{squares:?}");
     }
 
     #[test]
     fn arch_chart_draws_relative_speedups() {
-        let a = results("aarch64", &[("richards", 4.0, 6.0), ("nbody", 1.0, 3.0), ("chaos", 1.5, 1.0)]);
-        let b = results("x86_64", &[("richards", 2.0, 6.0), ("nbody", 2.0, 2.0), ("chaos", 1.5, 2.0)]);
+        let a = results(
+            "aarch64",
+            &[
+                ("richards", 4.0, 6.0),
+                ("nbody", 1.0, 3.0),
+                ("chaos", 1.5, 1.0),
+            ],
+        );
+        let b = results(
+            "x86_64",
+            &[
+                ("richards", 2.0, 6.0),
+                ("nbody", 2.0, 2.0),
+                ("chaos", 1.5, 2.0),
+            ],
+        );
         let path = temp_png("arch");
         arch_chart(&a, &b, &path).expect("the chart renders");
         let img = read_png(&path);
@@ -250,7 +324,10 @@ mod tests {
         let pyjit = img.blocks(PALETTE[0]);
         assert_eq!(pyjit.len(), 5, "{pyjit:?}");
         let (up, down) = (pyjit[2], pyjit[4]);
-        assert!((length(&up) - length(&down)).abs() <= 3.0, "2.0 {up:?} vs 0.5 {down:?}");
+        assert!(
+            (length(&up) - length(&down)).abs() <= 3.0,
+            "2.0 {up:?} vs 0.5 {down:?}"
+        );
         assert!(down.3 < up.2);
         // PyPy: legend, mean, 1.0, 1.5, 0.5 and "broken" (1.0).
         assert_eq!(img.blocks(PALETTE[1]).len(), 6);
@@ -301,7 +378,8 @@ mod tests {
                 b.results[1].speedup = None;
             }
         }
-        x86.implementations[2].version = "Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023, 08:50:33)".to_string();
+        x86.implementations[2].version =
+            "Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023, 08:50:33)".to_string();
         speedup_chart(&x86, Path::new("/tmp/chart_speedup.png")).unwrap();
 
         let mut arm = x86.clone();
@@ -311,7 +389,9 @@ mod tests {
         let mut seed = 12345u64;
         for b in &mut arm.benchmarks {
             for r in &mut b.results[1..] {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 let noise = 0.6 + (seed >> 33) as f64 / f64::from(1u32 << 31) * 0.9;
                 r.speedup = r.speedup.map(|s| s * noise);
             }
@@ -319,7 +399,14 @@ mod tests {
         arch_chart(&arm, &x86, Path::new("/tmp/chart_arch.png")).unwrap();
 
         // A few extreme values and a third implementation.
-        let mut small = results("x86_64", &[("huge", 1000.0, 0.001), ("tiny", 0.001, 1000.0), ("zero", 1.0, 1.0)]);
+        let mut small = results(
+            "x86_64",
+            &[
+                ("huge", 1000.0, 0.001),
+                ("tiny", 0.001, 1000.0),
+                ("zero", 1.0, 1.0),
+            ],
+        );
         with_speedup(&mut small, "zero", "pyjit", Some(0.0));
         small.implementations.push(crate::results::Implementation {
             name: "graalpy".to_string(),

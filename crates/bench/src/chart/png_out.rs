@@ -40,7 +40,13 @@ pub(crate) fn decode(bytes: &[u8]) -> (u32, u32, png::ColorType, png::BitDepth, 
     let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
     let info = reader.next_frame(&mut buf).expect("PNG frame decodes");
     buf.truncate(info.buffer_size());
-    (info.width, info.height, info.color_type, info.bit_depth, buf)
+    (
+        info.width,
+        info.height,
+        info.color_type,
+        info.bit_depth,
+        buf,
+    )
 }
 
 #[cfg(test)]
@@ -73,7 +79,10 @@ mod tests {
         assert_eq!((w, h), (3, 2));
         assert_eq!(&pixels[..3], &[1, 2, 3]);
         let err = write_file(&c, Path::new("/nonexistent-dir/x.png")).unwrap_err();
-        assert!(err.starts_with("cannot write /nonexistent-dir/x.png"), "{err}");
+        assert!(
+            err.starts_with("cannot write /nonexistent-dir/x.png"),
+            "{err}"
+        );
         assert!(encode(&Canvas::new(0, 4, WHITE)).is_err());
     }
 }

@@ -17,15 +17,42 @@ struct TickSet {
 
 /// From densest to sparsest; the densest whose labels do not crowd is used.
 const TICK_SETS: &[TickSet] = &[
-    TickSet { mantissas: &[1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], decade_step: 1 },
-    TickSet { mantissas: &[1.0, 1.5, 2.0, 3.0, 5.0, 7.0], decade_step: 1 },
-    TickSet { mantissas: &[1.0, 2.0, 3.0, 5.0], decade_step: 1 },
-    TickSet { mantissas: &[1.0, 2.0, 5.0], decade_step: 1 },
-    TickSet { mantissas: &[1.0], decade_step: 1 },
-    TickSet { mantissas: &[1.0], decade_step: 2 },
-    TickSet { mantissas: &[1.0], decade_step: 3 },
-    TickSet { mantissas: &[1.0], decade_step: 5 },
-    TickSet { mantissas: &[1.0], decade_step: 10 },
+    TickSet {
+        mantissas: &[1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+        decade_step: 1,
+    },
+    TickSet {
+        mantissas: &[1.0, 1.5, 2.0, 3.0, 5.0, 7.0],
+        decade_step: 1,
+    },
+    TickSet {
+        mantissas: &[1.0, 2.0, 3.0, 5.0],
+        decade_step: 1,
+    },
+    TickSet {
+        mantissas: &[1.0, 2.0, 5.0],
+        decade_step: 1,
+    },
+    TickSet {
+        mantissas: &[1.0],
+        decade_step: 1,
+    },
+    TickSet {
+        mantissas: &[1.0],
+        decade_step: 2,
+    },
+    TickSet {
+        mantissas: &[1.0],
+        decade_step: 3,
+    },
+    TickSet {
+        mantissas: &[1.0],
+        decade_step: 5,
+    },
+    TickSet {
+        mantissas: &[1.0],
+        decade_step: 10,
+    },
 ];
 
 /// Slack in comparisons of tick values, which carry rounding errors.
@@ -82,8 +109,22 @@ impl LogScale {
     /// value and `pad_high` right of the largest (room for the bar labels),
     /// and ticks from the densest family whose ticks are at least `min_gap`
     /// pixels apart. Non-finite or non-positive bounds are ignored.
-    pub fn fit(min: f64, max: f64, px0: f64, px1: f64, pad_low: f64, pad_high: f64, min_gap: f64) -> LogScale {
-        let clamp = |v: f64| if v.is_finite() && v > 0.0 { v.clamp(LIMIT_LOW, LIMIT_HIGH) } else { 1.0 };
+    pub fn fit(
+        min: f64,
+        max: f64,
+        px0: f64,
+        px1: f64,
+        pad_low: f64,
+        pad_high: f64,
+        min_gap: f64,
+    ) -> LogScale {
+        let clamp = |v: f64| {
+            if v.is_finite() && v > 0.0 {
+                v.clamp(LIMIT_LOW, LIMIT_HIGH)
+            } else {
+                1.0
+            }
+        };
         let (mut min, mut max) = (clamp(min).min(1.0), clamp(max).max(1.0));
         if min > max {
             std::mem::swap(&mut min, &mut max);
@@ -104,10 +145,18 @@ impl LogScale {
         let per_px = (b - a) / (width - pad_low - pad_high);
         let lo = 10f64.powf(a - pad_low * per_px);
         let hi = 10f64.powf(b + pad_high * per_px);
-        let mut scale = LogScale { lo, hi, px0, px1, ticks: Vec::new() };
+        let mut scale = LogScale {
+            lo,
+            hi,
+            px0,
+            px1,
+            ticks: Vec::new(),
+        };
         for set in TICK_SETS {
             let ticks = set.between(lo, hi);
-            let crowded = ticks.windows(2).any(|w| scale.to_px(w[1]) - scale.to_px(w[0]) < min_gap);
+            let crowded = ticks
+                .windows(2)
+                .any(|w| scale.to_px(w[1]) - scale.to_px(w[0]) < min_gap);
             if !crowded {
                 scale.ticks = ticks;
                 return scale;
@@ -119,11 +168,13 @@ impl LogScale {
     }
 
     /// The value at the low end of the axis.
+    #[cfg(test)]
     pub fn lo(&self) -> f64 {
         self.lo
     }
 
     /// The value at the high end of the axis.
+    #[cfg(test)]
     pub fn hi(&self) -> f64 {
         self.hi
     }
@@ -138,7 +189,11 @@ impl LogScale {
     pub fn to_px(&self, v: f64) -> f64 {
         let v = if v > 0.0 { v } else { self.lo };
         let span = (self.hi / self.lo).log10();
-        let t = if span > 0.0 { (v / self.lo).log10() / span } else { 0.5 };
+        let t = if span > 0.0 {
+            (v / self.lo).log10() / span
+        } else {
+            0.5
+        };
         let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
         self.px0 + t * (self.px1 - self.px0)
     }
@@ -150,7 +205,11 @@ pub fn tick_label(v: f64) -> String {
         return format!("{v:.0e}x");
     }
     // Ticks have at most two significant digits.
-    let decimals = if v >= 1.0 { 1 } else { (-v.log10() - EPS).ceil() as usize + 1 };
+    let decimals = if v >= 1.0 {
+        1
+    } else {
+        (-v.log10() - EPS).ceil() as usize + 1
+    };
     let text = format!("{v:.decimals$}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     format!("{text}x")
@@ -175,7 +234,11 @@ pub fn factor_label(v: f64) -> String {
         let decimals = (1.0 - v.log10().floor()).max(2.0) as usize;
         let text = format!("{v:.decimals$}");
         // "0.0010" reads better as "0.001"; "0.80" stays, like "0.85".
-        let text = if decimals > 2 { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+        let text = if decimals > 2 {
+            text.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &text
+        };
         format!("{text}x")
     }
 }
@@ -199,7 +262,12 @@ mod tests {
     fn ticks_are_round_values_within_the_data() {
         let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 40.0);
         assert!(close(s.lo(), 0.3) && close(s.hi(), 4.2), "{s:?}");
-        assert_ticks(&s, &[0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0]);
+        assert_ticks(
+            &s,
+            &[
+                0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0,
+            ],
+        );
         let s = LogScale::fit(0.3, 4.2, 100.0, 1000.0, 0.0, 0.0, 60.0);
         assert_ticks(&s, &[0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0]);
         // Sparser families when the labels would crowd.
@@ -247,7 +315,10 @@ mod tests {
         assert!(close(s.to_px(2.0) - one, one - s.to_px(0.5)));
         assert!(close(s.to_px(4.0) - s.to_px(2.0), s.to_px(2.0) - one));
         // 0.2 .. 5 spans log10(25); 1 .. 5 is log10(5) of it.
-        assert!(close(s.to_px(5.0) - one, 900.0 * 5f64.log10() / 25f64.log10()));
+        assert!(close(
+            s.to_px(5.0) - one,
+            900.0 * 5f64.log10() / 25f64.log10()
+        ));
         assert_eq!(s.to_px(1e6), 1000.0);
         assert_eq!(s.to_px(1e-6), 100.0);
         assert_eq!(s.to_px(0.0), 100.0);

@@ -37,7 +37,10 @@ pub fn build(results: &RunResults) -> Result<BarChart, String> {
                     Err(why) => Cell::Note(why),
                 })
                 .collect();
-            Row { name: b.name.clone(), cells }
+            Row {
+                name: b.name.clone(),
+                cells,
+            }
         })
         .collect();
     sort_rows(&mut rows);
@@ -47,8 +50,17 @@ pub fn build(results: &RunResults) -> Result<BarChart, String> {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let stored = results.geomean_speedup.iter().find(|g| g.name == *name).and_then(|g| valid(Some(g.value)));
-            let computed = || geometric_mean(rows.iter().filter_map(|r| r.cells.get(i).and_then(Cell::value)));
+            let stored = results
+                .geomean_speedup
+                .iter()
+                .find(|g| g.name == *name)
+                .and_then(|g| valid(Some(g.value)));
+            let computed = || {
+                geometric_mean(
+                    rows.iter()
+                        .filter_map(|r| r.cells.get(i).and_then(Cell::value)),
+                )
+            };
             match stored.or_else(computed) {
                 Some(v) => Cell::Value(v),
                 None => Cell::Note("n/a".to_string()),
@@ -89,7 +101,11 @@ pub fn build(results: &RunResults) -> Result<BarChart, String> {
     );
     let footer = vec![format!(
         "{} · {} cores · {} · load {:.2} at start · {} benchmarks · {} mode",
-        if m.hostname.is_empty() { "unknown host" } else { &m.hostname },
+        if m.hostname.is_empty() {
+            "unknown host"
+        } else {
+            &m.hostname
+        },
         m.cores,
         m.os,
         m.load_average,
@@ -103,9 +119,15 @@ pub fn build(results: &RunResults) -> Result<BarChart, String> {
         series: impls
             .iter()
             .enumerate()
-            .map(|(i, name)| Series { name: display_name(name), color: series_color(i) })
+            .map(|(i, name)| Series {
+                name: display_name(name),
+                color: series_color(i),
+            })
             .collect(),
-        summary: Some(Row { name: "geometric mean".to_string(), cells: summary_cells }),
+        summary: Some(Row {
+            name: "geometric mean".to_string(),
+            cells: summary_cells,
+        }),
         rows,
         reference_label: format!("{reference_short} = 1.0"),
         low_hint: "← slower".to_string(),
@@ -123,7 +145,14 @@ mod tests {
 
     #[test]
     fn rows_are_sorted_and_failures_noted() {
-        let r = results("x86_64", &[("richards", 3.0, 9.0), ("nbody", 1.5, 4.0), ("chaos", 0.6, 2.0)]);
+        let r = results(
+            "x86_64",
+            &[
+                ("richards", 3.0, 9.0),
+                ("nbody", 1.5, 4.0),
+                ("chaos", 0.6, 2.0),
+            ],
+        );
         let chart = build(&r).unwrap();
         let names: Vec<&str> = chart.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["richards", "nbody", "chaos", "broken"]);
@@ -132,12 +161,24 @@ mod tests {
         assert_eq!(chart.series.len(), 2);
         assert_eq!(chart.series[0].name, "pyjit");
         assert_eq!(chart.series[1].name, "PyPy");
-        assert!(chart.title.starts_with("Speedup over CPython 3.11 — x86_64, "), "{}", chart.title);
+        assert!(
+            chart
+                .title
+                .starts_with("Speedup over CPython 3.11 — x86_64, "),
+            "{}",
+            chart.title
+        );
         assert!(chart.title.ends_with("2026-11-24"), "{}", chart.title);
         assert_eq!(chart.reference_label, "CPython = 1.0");
-        assert!(chart.subtitles[0].contains("  ·  pyjit 0.1.0  ·  "), "{:?}", chart.subtitles);
+        assert!(
+            chart.subtitles[0].contains("  ·  pyjit 0.1.0  ·  "),
+            "{:?}",
+            chart.subtitles
+        );
         // The stored geometric mean (the test data stores pyjit's over its three values).
-        let Cell::Value(g) = chart.summary.unwrap().cells[0] else { panic!("no mean") };
+        let Cell::Value(g) = chart.summary.unwrap().cells[0] else {
+            panic!("no mean")
+        };
         assert!((g - 2.7f64.cbrt()).abs() < 1e-9, "{g}");
     }
 
@@ -146,7 +187,9 @@ mod tests {
         let mut r = results("x86_64", &[("a", 2.0, 1.0), ("b", 8.0, 1.0)]);
         r.geomean_speedup.clear();
         let chart = build(&r).unwrap();
-        let Cell::Value(g) = chart.summary.unwrap().cells[0] else { panic!("no mean") };
+        let Cell::Value(g) = chart.summary.unwrap().cells[0] else {
+            panic!("no mean")
+        };
         assert!((g - 4.0).abs() < 1e-9, "{g}");
     }
 
@@ -157,10 +200,16 @@ mod tests {
         with_speedup(&mut r, "a", "pypy", None);
         let chart = build(&r).unwrap();
         let a = chart.rows.iter().find(|r| r.name == "a").unwrap();
-        assert_eq!(a.cells, [Cell::Note("n/a".into()), Cell::Note("n/a".into())]);
+        assert_eq!(
+            a.cells,
+            [Cell::Note("n/a".into()), Cell::Note("n/a".into())]
+        );
         let mut r = results("x86_64", &[("a", 2.0, 1.0)]);
         r.benchmarks[0].results[2].status = Status::ChecksumMismatch;
-        assert_eq!(build(&r).unwrap().rows[0].cells[1], Cell::Note("checksum mismatch".into()));
+        assert_eq!(
+            build(&r).unwrap().rows[0].cells[1],
+            Cell::Note("checksum mismatch".into())
+        );
     }
 
     #[test]
@@ -170,6 +219,9 @@ mod tests {
         assert!(build(&r).err().unwrap().contains("no benchmarks"));
         let mut r = results("x86_64", &[("a", 2.0, 1.0)]);
         r.implementations.retain(|i| i.name == "cpython");
-        assert!(build(&r).err().unwrap().contains("no implementation besides the reference cpython"));
+        assert!(build(&r)
+            .err()
+            .unwrap()
+            .contains("no implementation besides the reference cpython"));
     }
 }

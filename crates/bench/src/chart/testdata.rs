@@ -1,6 +1,8 @@
 //! Synthetic result files for the chart tests.
 
-use crate::results::{BenchmarkResult, ImplResult, Implementation, Machine, NamedValue, Run, RunResults, Status};
+use crate::results::{
+    BenchmarkResult, ImplResult, Implementation, Machine, NamedValue, Run, RunResults, Status,
+};
 
 fn ok(implementation: &str, speedup: Option<f64>) -> ImplResult {
     let wall = 1.0 / speedup.unwrap_or(1.0);
@@ -10,7 +12,14 @@ fn ok(implementation: &str, speedup: Option<f64>) -> ImplResult {
         error: None,
         checksum: Some("42".to_string()),
         runs: vec![
-            Run { wall_s: wall, cpu_s: wall, max_rss_kib: 10_000, exit_code: Some(0), checksum: Some("42".to_string()), iter_times: Vec::new() };
+            Run {
+                wall_s: wall,
+                cpu_s: wall,
+                max_rss_kib: 10_000,
+                exit_code: Some(0),
+                checksum: Some("42".to_string()),
+                iter_times: Vec::new()
+            };
             3
         ],
         wall: None,
@@ -31,7 +40,11 @@ pub fn results(arch: &str, benchmarks: &[(&str, f64, f64)]) -> RunResults {
         .map(|(name, pyjit, pypy)| BenchmarkResult {
             name: name.to_string(),
             file: format!("bench/programs/{name}.py"),
-            results: vec![ok("cpython", Some(1.0)), ok("pyjit", Some(*pyjit)), ok("pypy", Some(*pypy))],
+            results: vec![
+                ok("cpython", Some(1.0)),
+                ok("pyjit", Some(*pyjit)),
+                ok("pypy", Some(*pypy)),
+            ],
         })
         .collect();
     let mut failed = ok("pyjit", None);
@@ -57,7 +70,11 @@ pub fn results(arch: &str, benchmarks: &[(&str, f64, f64)]) -> RunResults {
         mode: "full".to_string(),
         machine: Machine {
             arch: arch.to_string(),
-            cpu_model: if arch == "aarch64" { "Neoverse-N1".to_string() } else { "AMD EPYC 7B13".to_string() },
+            cpu_model: if arch == "aarch64" {
+                "Neoverse-N1".to_string()
+            } else {
+                "AMD EPYC 7B13".to_string()
+            },
             cores: 2,
             os: "Linux 6.1.0-18-amd64 (Debian GNU/Linux 12 (bookworm))".to_string(),
             hostname: "bench-host".to_string(),
@@ -66,21 +83,39 @@ pub fn results(arch: &str, benchmarks: &[(&str, f64, f64)]) -> RunResults {
         implementations: vec![
             implementation("cpython", "Python 3.11.7"),
             implementation("pyjit", "pyjit 0.1.0"),
-            implementation("pypy", "Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023, 08:50:33)"),
+            implementation(
+                "pypy",
+                "Python 3.9.16 (7.3.11+dfsg-2, Feb 03 2023, 08:50:33)",
+            ),
         ],
         reference: "cpython".to_string(),
         benchmarks: list,
         geomean_speedup: vec![
-            NamedValue { name: "pyjit".to_string(), value: mean(|b| b.1) },
-            NamedValue { name: "pypy".to_string(), value: mean(|b| b.2) },
+            NamedValue {
+                name: "pyjit".to_string(),
+                value: mean(|b| b.1),
+            },
+            NamedValue {
+                name: "pypy".to_string(),
+                value: mean(|b| b.2),
+            },
         ],
     }
 }
 
 /// Sets the speedup of `implementation` on `benchmark`.
-pub fn with_speedup(r: &mut RunResults, benchmark: &str, implementation: &str, speedup: Option<f64>) {
+pub fn with_speedup(
+    r: &mut RunResults,
+    benchmark: &str,
+    implementation: &str,
+    speedup: Option<f64>,
+) {
     for b in r.benchmarks.iter_mut().filter(|b| b.name == benchmark) {
-        for x in b.results.iter_mut().filter(|x| x.implementation == implementation) {
+        for x in b
+            .results
+            .iter_mut()
+            .filter(|x| x.implementation == implementation)
+        {
             x.speedup = speedup;
         }
     }
