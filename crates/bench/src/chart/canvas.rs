@@ -216,6 +216,55 @@ mod tests {
     }
 
     #[test]
+    fn text_ink_stays_within_the_measured_width() {
+        let fonts = crate::chart::font::tests::fonts();
+        let style = Style {
+            face: &fonts.regular,
+            size: 14.0,
+            color: [0, 0, 0],
+        };
+        let mut c = Canvas::new(300, 40, WHITE);
+        let text = "spectral_norm 3.21x";
+        let width = c.text(&style, text, 150.0, 25.0, Align::Center);
+        assert!((width - style.width(text)).abs() < 1e-9);
+        let inked: Vec<(i64, i64)> = (0..40)
+            .flat_map(|y| (0..300).map(move |x| (x, y)))
+            .filter(|&(x, y)| c.get(x, y) != Some(WHITE))
+            .collect();
+        assert!(inked.len() > 100, "{} inked pixels", inked.len());
+        let (min_x, max_x) = inked
+            .iter()
+            .fold((i64::MAX, i64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        let left = 150.0 - width / 2.0;
+        assert!(
+            min_x as f64 >= left - 1.0 && (max_x as f64) <= left + width + 1.0,
+            "{min_x}..{max_x} vs {left} + {width}"
+        );
+        assert!(max_x - min_x > (width * 0.9) as i64);
+        // Nothing below the descenders or above the ascenders.
+        assert!(
+            inked.iter().all(|p| p.1 >= 25 - 15 && p.1 <= 25 + 4),
+            "{inked:?}"
+        );
+        // Right-aligned text ends at x.
+        let mut c = Canvas::new(300, 40, WHITE);
+        c.text_mid(&style, "HHH", 200.0, 20.0, Align::Right);
+        let xs: Vec<i64> = (0..300)
+            .filter(|&x| (0..40).any(|y| c.get(x, y) != Some(WHITE)))
+            .collect();
+        assert!(
+            *xs.last().unwrap() <= 200 && *xs.last().unwrap() >= 195,
+            "{xs:?}"
+        );
+        // Capitals centred on y_mid.
+        let ys: Vec<i64> = (0..40)
+            .filter(|&y| (0..300).any(|x| c.get(x, y) != Some(WHITE)))
+            .collect();
+        let centre = (ys[0] + ys[ys.len() - 1]) as f64 / 2.0;
+        assert!((centre - 20.0).abs() <= 1.5, "{ys:?}");
+    }
+
+    #[test]
     fn blend_mixes_and_clamps() {
         let mut c = Canvas::new(2, 1, WHITE);
         c.blend(0, 0, [0, 0, 0], 0.5);
