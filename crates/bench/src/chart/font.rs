@@ -214,6 +214,10 @@ pub(crate) mod tests {
         assert_eq!(choose_files(None, none).unwrap_err(), NO_FONT);
         let err = choose_files(Some(PathBuf::from("/nonexistent/x.ttf")), CANDIDATES).unwrap_err();
         assert!(err.contains("PYJIT_BENCH_FONT=/nonexistent/x.ttf"), "{err}");
+        // A font named by the environment is used for both faces.
+        let (regular, _) = choose_files(None, CANDIDATES).expect("a system font");
+        let chosen = choose_files(Some(regular.clone()), &[]).expect("the named font");
+        assert_eq!(chosen, (regular, None));
         let err = Face::load(Path::new("/nonexistent/x.ttf"))
             .err()
             .expect("load fails");
