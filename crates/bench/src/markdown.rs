@@ -245,8 +245,9 @@ pub fn report(results: &RunResults) -> String {
         s,
         "\n## Warm-up\n\nFrom the per-iteration times the programs report (medians over the runs). \
          Steady iteration: median of the last half of the iterations; steady state starts at the \
-         first iteration from which the times stay within 10% of it (a rolling median of three \
-         ignores isolated spikes); time to steady: process start-up plus the iterations before it.\n"
+         first iteration from which the times stay within 10% of it (or within twice the noise of \
+         the late iterations, up to 50%; a rolling median ignores isolated spikes); time to steady: \
+         process start-up plus the iterations before it.\n"
     );
     s.push_str(&warmup_table(results));
     let problems = problems(results);
