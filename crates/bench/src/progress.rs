@@ -15,7 +15,9 @@ pub struct Step<'a> {
     pub runs: u32,
 }
 
-/// `[#######.........] 23/120  richards  pyjit  run 2/3  1.52s`
+/// `[#######.........] 23/120  richards  pyjit  run 2/3  1.52s`: `done` of
+/// `total` processes finished; the step is running (no time yet) or has
+/// just finished after `seconds`.
 pub fn bar_line(done: usize, total: usize, step: &Step, seconds: Option<f64>) -> String {
     let filled = if total == 0 { 0 } else { (done * BAR_WIDTH / total).min(BAR_WIDTH) };
     let mut s = format!(
@@ -79,7 +81,7 @@ impl Progress {
     /// A process is about to start.
     pub fn start(&mut self, step: &Step) {
         if self.tty {
-            let line = bar_line(self.done + 1, self.total, step, None);
+            let line = bar_line(self.done, self.total, step, None);
             self.draw(&line);
         }
     }
