@@ -19,7 +19,7 @@ pub struct Step<'a> {
 /// `total` processes finished; the step is running (no time yet) or has
 /// just finished after `seconds`.
 pub fn bar_line(done: usize, total: usize, step: &Step, seconds: Option<f64>) -> String {
-    let filled = if total == 0 { 0 } else { (done * BAR_WIDTH / total).min(BAR_WIDTH) };
+    let filled = (done * BAR_WIDTH).checked_div(total).unwrap_or(0).min(BAR_WIDTH);
     let mut s = format!(
         "[{}{}] {}/{}  {}  {}  run {}/{}",
         "#".repeat(filled),

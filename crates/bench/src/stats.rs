@@ -39,7 +39,7 @@ pub fn summarize(values: &[f64]) -> Option<Stats> {
 
 /// Geometric mean of positive values; None when empty or any is not positive.
 pub fn geomean(values: &[f64]) -> Option<f64> {
-    if values.is_empty() || values.iter().any(|&x| !(x > 0.0) || !x.is_finite()) {
+    if values.is_empty() || values.iter().any(|&x| x.is_nan() || x <= 0.0 || x.is_infinite()) {
         return None;
     }
     let mean_log = values.iter().map(|x| x.ln()).sum::<f64>() / values.len() as f64;
