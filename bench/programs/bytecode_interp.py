@@ -16,6 +16,11 @@ import sys
 import time
 
 ITERATIONS = 7
+# guest program arguments: fib(n), primes below n, Collatz totals to n, GCD table n x n
+FIB_N = 17
+PRIMES_N = 6000
+COLLATZ_N = 1200
+GCD_N = 50
 
 # opcodes
 HALT, PUSH, LOAD, STORE, ADD, SUB, MUL, DIV, MOD, LT, LE, EQ, \
@@ -33,6 +38,23 @@ def _iter_times_wanted():
     except ImportError:
         return False
     return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
+
+
+def _quick_wanted():
+    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
+    try:
+        import os
+    except ImportError:
+        return False
+    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+
+
+if _quick_wanted():
+    ITERATIONS = 1
+    FIB_N = 15
+    PRIMES_N = 3000
+    COLLATZ_N = 600
+    GCD_N = 30
 
 
 def assemble(source):
@@ -312,14 +334,14 @@ gt_done:
 
 def run_all(vm, labels):
     results = []
-    value, _ = vm.run(labels["fib"], [17])
+    value, _ = vm.run(labels["fib"], [FIB_N])
     results.append(value)
-    value, out = vm.run(labels["count_primes"], [6000])
+    value, out = vm.run(labels["count_primes"], [PRIMES_N])
     results.append(value)
     results.append(sum(out))
-    value, _ = vm.run(labels["collatz_total"], [1200])
+    value, _ = vm.run(labels["collatz_total"], [COLLATZ_N])
     results.append(value)
-    value, _ = vm.run(labels["gcd_table"], [50])
+    value, _ = vm.run(labels["gcd_table"], [GCD_N])
     results.append(value)
     return results
 

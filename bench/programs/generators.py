@@ -25,6 +25,19 @@ def _iter_times_wanted():
     return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
 
 
+def _quick_wanted():
+    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
+    try:
+        import os
+    except ImportError:
+        return False
+    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+
+
+if _quick_wanted():
+    ITERATIONS = 2
+
+
 def lcg(seed, count):
     x = seed
     for _ in range(count):

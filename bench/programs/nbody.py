@@ -31,6 +31,19 @@ def _iter_times_wanted():
     return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
 
 
+def _quick_wanted():
+    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
+    try:
+        import os
+    except ImportError:
+        return False
+    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+
+
+if _quick_wanted():
+    ITERATIONS = 3
+
+
 def make_system():
     """Return a list of bodies; each body is [pos(list3), vel(list3), mass]."""
     planets = [

@@ -25,6 +25,19 @@ def _iter_times_wanted():
     return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
 
 
+def _quick_wanted():
+    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
+    try:
+        import os
+    except ImportError:
+        return False
+    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+
+
+if _quick_wanted():
+    ITERATIONS = 2
+
+
 def free_columns(n, placed):
     """Columns in the next row not attacked by any queen already placed."""
     row = len(placed)

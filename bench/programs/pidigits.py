@@ -25,6 +25,20 @@ def _iter_times_wanted():
     return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
 
 
+def _quick_wanted():
+    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
+    try:
+        import os
+    except ImportError:
+        return False
+    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+
+
+if _quick_wanted():
+    ITERATIONS = 5
+    DIGITS = 1000
+
+
 def pi_digits(count):
     """Return the first `count` decimal digits of pi as a list of ints."""
     # state is the transformation x -> (num * x + acc) / den

@@ -31,6 +31,19 @@ def _iter_times_wanted():
     return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
 
 
+def _quick_wanted():
+    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
+    try:
+        import os
+    except ImportError:
+        return False
+    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+
+
+if _quick_wanted():
+    ITERATIONS = 2
+
+
 class Vec(object):
     def __init__(self, x, y, z):
         self.x = x
