@@ -27,8 +27,10 @@ RUN OPTIONS:
     --no-default-impls    do not add pyjit (target/release/pyjit), cpython (python3)
                           and pypy (pypy3)
     --reference NAME      speedups are relative to NAME (default cpython)
-    --allow-fail NAME     failures of NAME do not make --quick exit 1 (repeatable;
-                          checksum mismatches always do)
+    --allow-fail NAME[:PROGRAM]
+                          failures of implementation NAME (on PROGRAM only, if
+                          given) do not make --quick exit 1 (repeatable; checksum
+                          mismatches always do)
     --out DIR             where the result files go (default bench/results, quick:
                           target/bench-quick)
     --timeout SECS        time limit per process (default 300, quick 60)

@@ -79,7 +79,8 @@ fn implementations(opts: &RunOptions, repo: Option<&Path>, cwd: &Path) -> Result
         ));
     }
     for a in &opts.allow_fail {
-        if !all.iter().any(|i| &i.name == a) {
+        let name = a.split_once(':').map_or(a.as_str(), |(i, _)| i);
+        if !all.iter().any(|i| i.name == name) {
             eprintln!("pyjit-bench: warning: --allow-fail {a}: no such implementation");
         }
     }

@@ -12,9 +12,18 @@ pub struct Verdict {
     pub lines: Vec<String>,
 }
 
+/// Whether `allow_fail` (entries `IMPL` or `IMPL:PROGRAM`) excuses a
+/// failure of `implementation` on `program`.
+pub fn allowed(allow_fail: &[String], implementation: &str, program: &str) -> bool {
+    allow_fail.iter().any(|a| match a.split_once(':') {
+        Some((i, p)) => i == implementation && p == program,
+        None => a == implementation,
+    })
+}
+
 /// Exit 1 when any implementation's checksum differs, or the reference
 /// failed; in quick mode also when another implementation failed, unless
-/// it is in `allow_fail`.
+/// `allow_fail` excuses it.
 pub fn judge(results: &RunResults, quick: bool, allow_fail: &[String]) -> Verdict {
     let mut exit_code = 0;
     let mut lines = Vec::new();
@@ -25,7 +34,7 @@ pub fn judge(results: &RunResults, quick: bool, allow_fail: &[String]) -> Verdic
                 Status::Ok => continue,
                 Status::ChecksumMismatch => true,
                 Status::Failed | Status::Timeout => {
-                    is_ref || (quick && !allow_fail.contains(&r.implementation))
+                    is_ref || (quick && !allowed(allow_fail, &r.implementation, &b.name))
                 }
             };
             if fatal {
@@ -33,7 +42,7 @@ pub fn judge(results: &RunResults, quick: bool, allow_fail: &[String]) -> Verdic
             }
             let tag = match (fatal, is_ref) {
                 (true, true) => " (reference)",
-                (false, _) if allow_fail.contains(&r.implementation) => " (allowed)",
+                (false, _) if allowed(allow_fail, &r.implementation, &b.name) => " (allowed)",
                 _ => "",
             };
             lines.push(format!(
@@ -52,6 +61,15 @@ pub fn judge(results: &RunResults, quick: bool, allow_fail: &[String]) -> Verdic
 mod tests {
     use super::*;
     use crate::markdown::tests::sample;
+
+    #[test]
+    fn allow_fail_by_implementation_or_program() {
+        let a = vec!["pyjit:json_bench".to_string(), "pypy".to_string()];
+        assert!(allowed(&a, "pyjit", "json_bench"));
+        assert!(!allowed(&a, "pyjit", "richards"));
+        assert!(allowed(&a, "pypy", "richards"));
+        assert!(!allowed(&a, "cpython", "json_bench"));
+    }
 
     #[test]
     fn failure_of_other_implementation() {
