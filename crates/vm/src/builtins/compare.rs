@@ -11,6 +11,11 @@ use crate::interp::ops_cmp_ord as cmp_ord;
 
 /// a op b for builtin operands; None when the types do not compare natively.
 pub fn native_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+    if let (Some(ObjKind::Str), Some(ObjKind::Str)) = (a.kind(), b.kind()) {
+        if let (Some(x), Some(y)) = (a.get::<StrObj>(), b.get::<StrObj>()) {
+            return Ok(Some(vm.bool_val(cmp_ord(x.cmp_str(&y), op))));
+        }
+    }
     if let (Some(x), Some(y)) = (vm.as_num(a), vm.as_num(b)) {
         let r = match num_cmp(x, y) {
             NumOrd::Ord(o) => cmp_ord(o, op),
@@ -43,9 +48,9 @@ pub fn native_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Op
             seq_compare(vm, &x, &y, op).map(Some)
         }
         (Some(ObjKind::Tuple), Some(ObjKind::Tuple)) => {
-            let x = a.get::<TupleObj>().expect("tuple").items.to_vec();
-            let y = b.get::<TupleObj>().expect("tuple").items.to_vec();
-            seq_compare(vm, &x, &y, op).map(Some)
+            // tuples never change once built, and the caller keeps both alive
+            let (Some(x), Some(y)) = (a.get::<TupleObj>(), b.get::<TupleObj>()) else { return Ok(None) };
+            seq_compare(vm, &x.items, &y.items, op).map(Some)
         }
         (Some(ObjKind::Dict), Some(ObjKind::Dict)) => match op {
             CmpOp::Eq | CmpOp::Ne => {

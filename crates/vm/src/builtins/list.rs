@@ -59,12 +59,93 @@ impl Vm {
         self.compare_bool(a, b, CmpOp::Lt)
     }
 
+    /// `a < b` for keys all of the class `k` (see `key_class`): what `<` would say, without
+    /// going through the general comparison where the class's own `<` is known.
+    fn less_by(&mut self, k: KeyClass, a: Value, b: Value) -> PyResult<bool> {
+        match k {
+            KeyClass::Str => Ok(str_lt(a, b)),
+            KeyClass::Float => Ok(float_of(a) < float_of(b)),
+            KeyClass::Any => self.less(a, b),
+            KeyClass::TupleOfStr | KeyClass::TupleOfSmall | KeyClass::TupleOfFloat => {
+                // the first items decide unless they are equal (CPython's unsafe_tuple_compare)
+                let (Some(x), Some(y)) = (a.get::<TupleObj>(), b.get::<TupleObj>()) else { return self.less(a, b) };
+                let (p, q) = (x.items[0], y.items[0]);
+                let first = match k {
+                    KeyClass::TupleOfStr => str_cmp(p, q),
+                    KeyClass::TupleOfSmall => Some(p.small_value().cmp(&q.small_value())),
+                    _ => float_of(p).partial_cmp(&float_of(q)),
+                };
+                match first {
+                    Some(std::cmp::Ordering::Less) => Ok(true),
+                    Some(std::cmp::Ordering::Greater) => Ok(false),
+                    _ => self.tuple_lt(&x.items, &y.items),
+                }
+            }
+        }
+    }
+
+    /// `x < y` for the items of two tuples: the first unequal pair decides, compared
+    /// directly when both are str or both small ints.
+    fn tuple_lt(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        for (&p, &q) in x.iter().zip(y.iter()) {
+            if p == q {
+                continue;
+            }
+            let direct = if p.is_small() && q.is_small() {
+                Some(p.small_value().cmp(&q.small_value()))
+            } else if p.kind() == Some(ObjKind::Str) && q.kind() == Some(ObjKind::Str) && self.type_of(p) == self.types.str && self.type_of(q) == self.types.str {
+                str_cmp(p, q)
+            } else {
+                None
+            };
+            match direct {
+                Some(std::cmp::Ordering::Equal) => continue,
+                Some(o) => return Ok(o == std::cmp::Ordering::Less),
+                None => {
+                    if self.eq(p, q)? {
+                        continue;
+                    }
+                    return self.compare_bool(p, q, CmpOp::Lt);
+                }
+            }
+        }
+        Ok(x.len() < y.len())
+    }
+
+    /// The class shared by every sort key, for `less_by`'s direct comparisons.
+    fn key_class(&self, keys: &[Value]) -> KeyClass {
+        let Some(&k0) = keys.first() else { return KeyClass::Any };
+        let (str_t, float_t, tuple_t) = (self.types.str, self.types.float, self.types.tuple);
+        let all = |f: &dyn Fn(Value) -> bool| keys.iter().all(|&k| f(k));
+        if self.type_of(k0) == str_t && all(&|k| self.type_of(k) == str_t) {
+            return KeyClass::Str;
+        }
+        if self.type_of(k0) == float_t && all(&|k| self.type_of(k) == float_t) {
+            return KeyClass::Float;
+        }
+        let first = |k: Value| k.get::<TupleObj>().and_then(|t| t.items.first().copied());
+        if self.type_of(k0) == tuple_t && all(&|k| self.type_of(k) == tuple_t && first(k).is_some()) {
+            let firsts = || keys.iter().filter_map(|&k| first(k));
+            if firsts().all(|f| self.type_of(f) == str_t) {
+                return KeyClass::TupleOfStr;
+            }
+            if firsts().all(|f| f.is_small()) {
+                return KeyClass::TupleOfSmall;
+            }
+            if firsts().all(|f| self.type_of(f) == float_t) {
+                return KeyClass::TupleOfFloat;
+            }
+        }
+        KeyClass::Any
+    }
+
     /// Stable merge sort of indexes by keys (reverse order keeps stability by pre-reversal).
     fn merge_sort(&mut self, idx: &mut Vec<usize>, keys: &[Value]) -> PyResult<()> {
         let n = idx.len();
         if n < 2 {
             return Ok(());
         }
+        let class = self.key_class(keys);
         // insertion sort for short runs, then bottom-up merges
         const RUN: usize = 16;
         let mut start = 0;
@@ -72,7 +153,7 @@ impl Vm {
             let end = (start + RUN).min(n);
             for i in start + 1..end {
                 let mut j = i;
-                while j > start && self.less(keys[idx[j]], keys[idx[j - 1]])? {
+                while j > start && self.less_by(class, keys[idx[j]], keys[idx[j - 1]])? {
                     idx.swap(j, j - 1);
                     j -= 1;
                 }
@@ -88,7 +169,7 @@ impl Vm {
                 let hi = (lo + 2 * width).min(n);
                 let (mut i, mut j, mut k) = (lo, mid, lo);
                 while i < mid && j < hi {
-                    if self.less(keys[idx[j]], keys[idx[i]])? {
+                    if self.less_by(class, keys[idx[j]], keys[idx[i]])? {
                         buf[k] = idx[j];
                         j += 1;
                     } else {
@@ -114,6 +195,31 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// What every key of a sort is, when that allows comparing them directly.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyClass {
+    Any,
+    Str,
+    Float,
+    /// Non-empty tuples whose first items are all str / small ints / floats.
+    TupleOfStr,
+    TupleOfSmall,
+    TupleOfFloat,
+}
+
+fn str_cmp(a: Value, b: Value) -> Option<std::cmp::Ordering> {
+    let (x, y) = (a.get::<StrObj>()?, b.get::<StrObj>()?);
+    Some(x.cmp_str(&y))
+}
+
+fn str_lt(a: Value, b: Value) -> bool {
+    str_cmp(a, b) == Some(std::cmp::Ordering::Less)
+}
+
+fn float_of(v: Value) -> f64 {
+    v.get::<FloatObj>().map(|f| f.0).unwrap_or(f64::NAN)
 }
 
 fn list_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {

@@ -58,6 +58,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     if cls == vm.types.bool {
         return Ok(vm.bool_val(!b.is_zero()));
     }
+    vm.heap.note_external((b.bits() / 8) as usize);
     Ok(vm.alloc(cls, IntObj(b)).value())
 }
 

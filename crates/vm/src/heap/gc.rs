@@ -158,6 +158,14 @@ impl Heap {
         Some(())
     }
 
+    /// Counts memory an object about to be allocated owns outside its cell (the digits of a
+    /// big int, the text of a str) towards the next collection, so that a program making
+    /// few but large objects still collects them.
+    #[inline]
+    pub fn note_external(&mut self, bytes: usize) {
+        self.bytes_since_gc = self.bytes_since_gc.saturating_add(bytes);
+    }
+
     /// Allocates an object. The caller decides about collecting first (see `Vm::alloc`).
     pub fn alloc<T: Payload>(&mut self, ty: Value, data: T) -> Option<Gc<T>> {
         let size = std::mem::size_of::<Obj<T>>();

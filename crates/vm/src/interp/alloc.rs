@@ -55,6 +55,7 @@ impl Vm {
                 return v;
             }
         }
+        self.heap.note_external((b.bits() / 8) as usize);
         let t = self.types.int;
         self.alloc(t, IntObj(b)).value()
     }
@@ -78,6 +79,7 @@ impl Vm {
     }
 
     pub(super) fn new_str_uninterned(&mut self, s: &str) -> Value {
+        self.heap.note_external(s.len());
         let t = self.types.str;
         self.alloc(t, StrObj::new(s.into())).value()
     }
@@ -99,6 +101,7 @@ impl Vm {
         if s.len() <= 1 {
             return self.new_str(&s);
         }
+        self.heap.note_external(s.len());
         let t = self.types.str;
         self.alloc(t, StrObj::new(s.into_boxed_str())).value()
     }
