@@ -31,21 +31,7 @@ EDGE = 3
 PASS = 0          # index 0 is always an edge cell, so it can never be a real move
 
 
-def _iter_times_wanted():
-    try:
-        import os
-    except ImportError:
-        return False
-    return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
-
-
-def _quick_wanted():
-    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
-    try:
-        import os
-    except ImportError:
-        return False
-    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+from _bench_env import iter_times_wanted as _iter_times_wanted, quick_wanted as _quick_wanted
 
 
 if _quick_wanted():

@@ -17,21 +17,7 @@ ITERATIONS = 8
 DIGITS = 3000
 
 
-def _iter_times_wanted():
-    try:
-        import os
-    except ImportError:
-        return False
-    return os.environ.get("PYJIT_BENCH_ITER_TIMES") == "1"
-
-
-def _quick_wanted():
-    """PYJIT_BENCH_QUICK=1 asks for a much shorter fixed workload (CI)."""
-    try:
-        import os
-    except ImportError:
-        return False
-    return os.environ.get("PYJIT_BENCH_QUICK") == "1"
+from _bench_env import iter_times_wanted as _iter_times_wanted, quick_wanted as _quick_wanted
 
 
 if _quick_wanted():

@@ -19,7 +19,8 @@ pub fn find_repo_root(cwd: &Path) -> Option<PathBuf> {
 }
 
 /// Program names (file names without `.py`) in `dir`, sorted, keeping those
-/// that contain any of `filters` (all when there is none).
+/// that contain any of `filters` (all when there is none). Files whose name
+/// starts with `_` are helpers the programs import, not programs.
 pub fn list(dir: &Path, filters: &[String]) -> Result<Vec<String>, String> {
     let entries =
         fs::read_dir(dir).map_err(|e| format!("cannot read programs directory {}: {e}", dir.display()))?;
@@ -32,7 +33,7 @@ pub fn list(dir: &Path, filters: &[String]) -> Result<Vec<String>, String> {
                 .and_then(|n| n.strip_suffix(".py"))
                 .map(str::to_string)
         })
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && !n.starts_with('_'))
         .filter(|n| filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
         .collect();
     names.sort();
@@ -71,7 +72,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("pyjit-bench-list-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
-        for f in ["b_two.py", "a_one.py", "notes.txt", "c_three.py"] {
+        for f in ["b_two.py", "a_one.py", "notes.txt", "c_three.py", "_helper.py"] {
             fs::write(dir.join(f), "").unwrap();
         }
         assert_eq!(list(&dir, &[]).unwrap(), vec!["a_one", "b_two", "c_three"]);
