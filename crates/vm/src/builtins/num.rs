@@ -220,7 +220,13 @@ impl Vm {
                     let what = if op == BinOp::FloorDiv { "integer division or modulo by zero" } else { "integer modulo by zero" };
                     return Err(self.zero_division(what));
                 }
-                if op == BinOp::FloorDiv {
+                if let Some((q, r)) = div_small_quotient(&a, &b) {
+                    if op == BinOp::FloorDiv {
+                        q
+                    } else {
+                        r
+                    }
+                } else if op == BinOp::FloorDiv {
                     a.div_floor(&b)
                 } else {
                     a.mod_floor(&b)
@@ -557,4 +563,37 @@ mod tests {
         assert_eq!(float_divmod(-7.0, 2.0), (-4.0, 1.0));
         assert_eq!(float_divmod(7.0, -2.0), (-4.0, -1.0));
     }
+}
+
+/// `(a // b, a % b)` for big `a >= 0` and `b > 0` of nearly the same length, where the
+/// quotient fits in a machine word: estimated from the top bits and corrected (it is off by
+/// at most one), in linear time. num-bigint's general division recurses for such operands
+/// (pidigits divides numbers of thousands of digits for one decimal digit).
+fn div_small_quotient(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
+    use num_bigint::Sign;
+    if a.sign() == Sign::Minus || b.sign() != Sign::Plus {
+        return None;
+    }
+    let (abits, bbits) = (a.bits(), b.bits());
+    if bbits <= 128 || abits < bbits || abits - bbits > 60 {
+        return None;
+    }
+    let shift = bbits - 64;
+    let at = (a >> shift).to_u128()?;
+    let bt = (b >> shift).to_u128()?;
+    if bt == 0 {
+        return None;
+    }
+    // at/bt is within one of a/b: b's top 64 bits are exact to 2^-63 and the quotient < 2^61
+    let mut q = BigInt::from(at / bt);
+    let mut r = a - &q * b;
+    while r.sign() == Sign::Minus {
+        q -= 1;
+        r += b;
+    }
+    while &r >= b {
+        q += 1;
+        r -= b;
+    }
+    Some((q, r))
 }
