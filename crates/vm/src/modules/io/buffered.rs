@@ -615,6 +615,11 @@ fn b_fileno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     delegate(vm, a, "fileno")
 }
 
+/// BufferedReader.flush: the raw stream's.
+fn b_simple_flush(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    delegate(vm, a, "flush")
+}
+
 fn b_isatty(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     delegate(vm, a, "isatty")
 }
@@ -721,6 +726,8 @@ pub fn register(vm: &mut Vm, t: &IoTypes) {
         }
         if w {
             super::methods(vm, ty, writing);
+        } else {
+            super::methods(vm, ty, &[("flush", b_simple_flush)]);
         }
         super::props(vm, ty, &[("closed", b_closed), ("name", b_name), ("mode", b_mode), ("raw", b_raw)]);
     }

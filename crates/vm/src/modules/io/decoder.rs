@@ -110,6 +110,14 @@ impl Decoder {
                     self.flags = 1;
                     pos = n;
                 } else {
+                    // decoded in this machine's order first (its errors win), as
+                    // utf_16_ex_decode does; then the missing BOM is an error
+                    let native = if self.codec == Codec::Utf16 { Codec::Utf16Le } else { Codec::Utf32Le };
+                    let (_, used) = codecs::decode_prefix(vm, data, native, &self.errors, last)?;
+                    if used < n {
+                        self.pending = data.to_vec();
+                        return Ok(UStr::default());
+                    }
                     let t = vm.types.exceptions.iter().find(|e| e.0 == "UnicodeError").map(|e| e.1).unwrap_or(vm.types.value_error);
                     return Err(vm.err(t, &format!("{name} stream does not start with BOM")));
                 }

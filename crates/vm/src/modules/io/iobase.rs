@@ -194,10 +194,11 @@ fn i_readlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             l.items.borrow_mut().push(line);
         }
         if hint > 0 {
-            total += vm.len(line)? as i64;
-            if total >= hint {
+            let n = vm.len(line)? as i64;
+            if n > hint - total {
                 break;
             }
+            total += n;
         }
     }
     Ok(out)
