@@ -68,16 +68,15 @@ fn f_print(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         out.push_str(&end);
         crate::modules::sys::write_to(vm, file, &out)?;
     } else {
+        // CPython writes sep and end even when they are empty
         for (i, &a) in pos.iter().enumerate() {
-            if i > 0 && !sep.is_empty() {
+            if i > 0 {
                 crate::modules::sys::write_to(vm, file, &sep)?;
             }
             let sv = vm.str_value(a)?;
             crate::modules::sys::write_value_to(vm, file, sv)?;
         }
-        if !end.is_empty() {
-            crate::modules::sys::write_to(vm, file, &end)?;
-        }
+        crate::modules::sys::write_to(vm, file, &end)?;
     }
     if flush {
         crate::modules::sys::flush_file(vm, file)?;

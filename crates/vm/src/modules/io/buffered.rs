@@ -71,6 +71,17 @@ pub fn with_buf<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm, &mut BufState,
     r
 }
 
+/// Whether a buffered object over a native file is closed, without taking its state
+/// (None when that needs a call).
+pub fn quick_closed(v: Value) -> Option<bool> {
+    let o = io_obj(v)?;
+    let st = o.st.try_borrow().ok()?;
+    match &*st {
+        IoState::Buffered(b) if !b.detached => b.native.as_ref().map(|r| r.is_closed()),
+        _ => None,
+    }
+}
+
 pub fn check_closed(vm: &mut Vm, raw: &RawRef, msg: &str) -> PyResult<()> {
     if raw.closed(vm)? {
         return Err(vm.value_error(msg));

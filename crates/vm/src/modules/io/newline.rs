@@ -40,7 +40,11 @@ impl NlState {
             out = out.slice(0, n - 1);
             self.pendingcr = true;
         }
-        if !out.contains(b'\r') && !out.contains(b'\n') {
+        if !out.contains(b'\r') {
+            // the common case: no carriage returns, nothing to translate
+            if out.contains(b'\n') {
+                self.seennl |= SEEN_LF;
+            }
             return out;
         }
         let (crlf, cr, lf) = out.newline_counts();

@@ -139,16 +139,16 @@ impl BufRef {
         chunk_bytes(vm, r, "read")
     }
 
-    pub fn write(&self, vm: &mut Vm, data: Vec<u8>) -> PyResult<()> {
+    pub fn write(&self, vm: &mut Vm, data: &[u8]) -> PyResult<()> {
         if self.native {
             return self.with(vm, |vm, st, raw| {
                 if st.std < 0 {
                     buffered::check_closed(vm, raw, "write to closed file")?;
                 }
-                buffered::write_bytes(vm, st, raw, &data)
+                buffered::write_bytes(vm, st, raw, data)
             });
         }
-        let b = vm.new_bytes(data);
+        let b = vm.new_bytes(data.to_vec());
         vm.call_method_str(self.v, "write", &[b])?;
         Ok(())
     }
@@ -189,6 +189,9 @@ impl BufRef {
 
     pub fn closed(&self, vm: &mut Vm) -> PyResult<bool> {
         if self.native {
+            if let Some(c) = buffered::quick_closed(self.v) {
+                return Ok(c);
+            }
             return self.with(vm, |vm, _st, raw| raw.closed(vm));
         }
         super::truthy_attr(vm, self.v, "closed")
@@ -244,7 +247,7 @@ pub fn write_flush(vm: &mut Vm, st: &mut TextState, b: &BufRef) -> PyResult<()> 
         return Ok(());
     }
     let data = std::mem::take(&mut st.pending);
-    b.write(vm, data)
+    b.write(vm, &data)
 }
 
 fn opt_str(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String>> {
@@ -424,19 +427,29 @@ pub fn write_text(vm: &mut Vm, st: &mut TextState, b: &BufRef, s: Value) -> PyRe
     let Some(enc) = &mut st.encoder else {
         return Err(unsupported(vm, "not writable"));
     };
-    let so = s.get::<StrObj>();
-    let n = so.map(|o| o.nchars()).unwrap_or(0);
-    let mut text = UStr::of(s);
-    let haslf = ((st.writetranslate && st.writenl.is_some()) || st.line_buffering) && text.contains(b'\n');
-    if haslf && st.writetranslate {
-        if let Some(nl) = &st.writenl {
-            text = text.replace("\n", nl);
+    let Some(so) = s.get::<StrObj>() else { return Ok(0) };
+    let n = so.nchars();
+    let haslf = ((st.writetranslate && st.writenl.is_some()) || st.line_buffering) && so.s.as_bytes().contains(&b'\n');
+    let translate = haslf && st.writetranslate && st.writenl.is_some();
+    let needflush = st.line_buffering && (haslf || so.s.as_bytes().contains(&b'\r'));
+    let plain_utf8 = enc.codec == Codec::Utf8 || (matches!(enc.codec, Codec::Ascii | Codec::Latin1) && so.is_ascii());
+    let owned;
+    let data: &[u8] = if !translate && !so.has_surrogates() && plain_utf8 {
+        // no translation and no codec work: the str's own bytes
+        enc.bom_done = true;
+        so.s.as_bytes()
+    } else {
+        let mut text = UStr::of(s);
+        if translate {
+            if let Some(nl) = &st.writenl {
+                text = text.replace("\n", nl);
+            }
         }
-    }
-    let needflush = st.line_buffering && (haslf || text.contains(b'\r'));
-    let data = enc.encode(vm, &text)?;
+        owned = enc.encode(vm, &text)?;
+        &owned
+    };
     if st.std == 1 || st.std == 2 {
-        crate::modules::sys::write_std_bytes(vm, st.std, &data);
+        crate::modules::sys::write_std_bytes(vm, st.std, data);
         if needflush {
             crate::modules::sys::flush_stdout(vm);
         }
@@ -446,7 +459,7 @@ pub fn write_text(vm: &mut Vm, st: &mut TextState, b: &BufRef, s: Value) -> PyRe
             b.flush(vm)?;
         }
     } else {
-        st.pending.extend_from_slice(&data);
+        st.pending.extend_from_slice(data);
         if st.pending.len() >= st.chunk_size || needflush || st.write_through {
             write_flush(vm, st, b)?;
         }

@@ -121,7 +121,12 @@ pub fn readline_text(vm: &mut Vm, st: &mut TextState, b: &BufRef, limit: i64) ->
             Err(put_aside) => cut(st, put_aside),
         };
         if let Some(end) = end {
-            acc.push(&st.dec.slice(start, end));
+            let piece = st.dec.slice(start, end);
+            if acc.is_empty() {
+                acc = piece;
+            } else {
+                acc.push(&piece);
+            }
             let used = st.dec.chars_between(start, end);
             st.dec_used = if spliced { used.saturating_sub(offset_chars) } else { st.dec_used + used };
             st.dec_pos = end;
@@ -141,14 +146,14 @@ pub fn t_read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = bind(vm, &a[1..], k, "read", &["size"], 0, 1)?;
     let n = super::size_arg(vm, args.get(0))?;
     let r = with_open_text(vm, a[0], |vm, st, b| read_text(vm, st, b, n))?;
-    Ok(r.to_value(vm))
+    Ok(r.into_value(vm))
 }
 
 pub fn t_readline(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = bind(vm, &a[1..], k, "readline", &["size"], 0, 1)?;
     let n = super::size_arg(vm, args.get(0))?;
     let r = with_open_text(vm, a[0], |vm, st, b| readline_text(vm, st, b, n))?;
-    Ok(r.to_value(vm))
+    Ok(r.into_value(vm))
 }
 
 pub fn t_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -161,7 +166,7 @@ pub fn t_next(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         if r.is_empty() {
             None
         } else {
-            Some(r.to_value(vm))
+            Some(r.into_value(vm))
         }
     } else {
         with_text(vm, a[0], |_vm, st, _b| {

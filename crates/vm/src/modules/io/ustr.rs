@@ -68,10 +68,11 @@ impl UStr {
     pub fn chars_between(&self, a: usize, b: usize) -> usize {
         match &self.wide {
             Some(_) => b - a,
-            None => {
-                let t = &self.s.as_bytes()[a..b];
-                t.iter().filter(|&&c| (c & 0xc0) != 0x80).count()
-            }
+            None => match self.s.get(a..b) {
+                Some(t) if t.is_ascii() => t.len(),
+                Some(t) => t.chars().count(),
+                None => self.s.as_bytes()[a..b].iter().filter(|&&c| (c & 0xc0) != 0x80).count(),
+            },
         }
     }
 
@@ -103,6 +104,10 @@ impl UStr {
     }
 
     pub fn push(&mut self, o: &UStr) {
+        if self.s.is_empty() && self.wide.is_none() {
+            *self = o.clone();
+            return;
+        }
         match (&mut self.wide, &o.wide) {
             (None, None) => self.s.push_str(&o.s),
             _ => {
@@ -117,6 +122,13 @@ impl UStr {
         match &self.wide {
             Some(w) => w.clone(),
             None => self.s.chars().map(|c| c as u32).collect(),
+        }
+    }
+
+    pub fn into_value(self, vm: &mut Vm) -> Value {
+        match self.wide {
+            Some(w) => vm.new_str_cps(&w),
+            None => vm.new_string(self.s),
         }
     }
 
@@ -186,7 +198,16 @@ impl UStr {
     /// CPython's `_PyIO_find_line_ending` from unit `start`: Ok(end of the line, after its
     /// newline) or Err(units that may be put aside before searching again).
     pub fn find_line_end(&self, start: usize, translated: bool, universal: bool, readnl: &str) -> Result<usize, usize> {
-        find_line_end(self.units(), |i| self.unit(i), start, translated, universal, readnl)
+        match &self.wide {
+            None => {
+                let b = self.s.as_bytes();
+                if translated {
+                    return b[start..].iter().position(|&c| c == b'\n').map(|i| start + i + 1).ok_or(b.len());
+                }
+                find_line_end(b.len(), |i| b[i] as u32, start, translated, universal, readnl)
+            }
+            Some(w) => find_line_end(w.len(), |i| w[i], start, translated, universal, readnl),
+        }
     }
 }
 
