@@ -522,7 +522,7 @@ fn b_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::marity(vm, a, 2, 2, "write")?;
     let data = super::bytes_arg(vm, a[1])?;
     with_buf(vm, a[0], |vm, st, raw| {
-        if st.std < 0 {
+        {
             check_closed(vm, raw, "write to closed file")?;
         }
         write_bytes(vm, st, raw, &data)
@@ -532,7 +532,7 @@ fn b_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn b_flush(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     with_buf(vm, a[0], |vm, st, raw| {
-        if st.std < 0 {
+        {
             check_closed(vm, raw, "flush of closed file")?;
         }
         flush_rewind(vm, st, raw)

@@ -21,7 +21,7 @@ fn std_text(vm: &mut Vm, fd: i32, name: &str, errors: &str, line_buffering: bool
     let w = vm.alloc(t.textio, IoObj::new(IoState::Empty)).value();
     let codec = crate::builtins::codecs::Codec::Utf8;
     let wt = fd != 0 && vm.config.unbuffered;
-    if textio::make_text(vm, w, buffer, "utf-8".into(), codec, errors.into(), None, line_buffering, wt, fd).is_err() {
+    if textio::make_text(vm, w, buffer, "utf-8".into(), codec, errors.into(), Some("\n"), line_buffering, wt, fd).is_err() {
         crate::interp::fatal("cannot create the standard streams");
     }
     let mode = vm.new_str(if fd == 0 { "r" } else { "w" });

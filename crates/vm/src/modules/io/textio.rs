@@ -142,7 +142,7 @@ impl BufRef {
     pub fn write(&self, vm: &mut Vm, data: &[u8]) -> PyResult<()> {
         if self.native {
             return self.with(vm, |vm, st, raw| {
-                if st.std < 0 {
+                {
                     buffered::check_closed(vm, raw, "write to closed file")?;
                 }
                 buffered::write_bytes(vm, st, raw, data)
@@ -156,7 +156,7 @@ impl BufRef {
     pub fn flush(&self, vm: &mut Vm) -> PyResult<()> {
         if self.native {
             return self.with(vm, |vm, st, raw| {
-                if st.std < 0 && st.kind != buffered::BufKind::Reader {
+                if st.kind != buffered::BufKind::Reader {
                     buffered::check_closed(vm, raw, "flush of closed file")?;
                 }
                 if st.kind == buffered::BufKind::Reader {
@@ -234,7 +234,7 @@ pub fn with_text<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm, &mut TextStat
 /// Like `with_text`, also raising ValueError when the buffer is closed.
 pub fn with_open_text<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm, &mut TextState, &BufRef) -> PyResult<T>) -> PyResult<T> {
     with_text(vm, v, |vm, st, b| {
-        if st.std < 0 && b.closed(vm)? {
+        if b.closed(vm)? {
             return Err(super::closed_error(vm));
         }
         f(vm, st, b)
@@ -483,7 +483,7 @@ fn t_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             let tn = vm.type_name_of(s);
             return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
         }
-        if st.std < 0 && b.closed(vm)? {
+        if b.closed(vm)? {
             return Err(super::closed_error(vm));
         }
         write_text(vm, st, b, s)
