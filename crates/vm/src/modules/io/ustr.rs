@@ -251,7 +251,7 @@ mod tests {
         let t = UStr::new("ab\r\ncd\ref\n".into());
         assert_eq!(t.find_line_end(0, false, true, ""), Ok(4));
         assert_eq!(t.find_line_end(4, false, true, ""), Ok(7));
-        assert_eq!(t.find_line_end(0, true, false, ""), Ok(10));
+        assert_eq!(t.find_line_end(0, true, false, ""), Ok(4));
         assert_eq!(t.find_line_end(0, false, false, "\r\n"), Ok(4));
         assert_eq!(t.find_line_end(4, false, false, "\r\n"), Err(9));
         assert_eq!(t.newline_counts(), (1, 1, 1));
