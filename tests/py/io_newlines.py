@@ -87,3 +87,13 @@ print(repr(d.decode(b'x\r\ny\r')), d.getstate())
 d.setstate((b'', 7))
 d.reset()
 os.remove(p)
+
+# multibyte characters around a '\r\n' newline split across chunks
+data = ('é€x\r\n' * 50 + 'ü\r\nend').encode()
+for cs in [1, 2, 3, 5, 7]:
+    t = io.TextIOWrapper(io.BytesIO(data), encoding='utf-8', newline='\r\n')
+    t._CHUNK_SIZE = cs
+    lines = t.readlines()
+    t2 = io.TextIOWrapper(io.BytesIO(data), encoding='utf-8', newline='\r')
+    t2._CHUNK_SIZE = cs
+    print(cs, len(lines), lines[-2:], ascii(lines[0]), len(t2.readlines()))

@@ -56,17 +56,19 @@ impl BytesState {
         out
     }
 
-    pub fn write(&mut self, data: &[u8]) -> usize {
+    /// Writes at the position (zeros fill a gap); Err when the memory cannot be had.
+    pub fn write(&mut self, data: &[u8]) -> Result<usize, ()> {
         if data.is_empty() {
-            return 0;
+            return Ok(0);
         }
-        let end = self.pos + data.len();
+        let end = self.pos.checked_add(data.len()).ok_or(())?;
         if self.buf.len() < end {
+            self.buf.try_reserve(end - self.buf.len()).map_err(|_| ())?;
             self.buf.resize(end, 0);
         }
         self.buf[self.pos..end].copy_from_slice(data);
         self.pos = end;
-        data.len()
+        Ok(data.len())
     }
 }
 
@@ -142,7 +144,7 @@ fn bio_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::marity(vm, a, 2, 2, "write")?;
     with_bytes(vm, a[0], true, |_vm, _st| Ok(()))?;
     let data = super::bytes_arg(vm, a[1])?;
-    let n = with_bytes(vm, a[0], true, |_vm, st| Ok(st.write(&data)))?;
+    let n = with_bytes(vm, a[0], true, |vm, st| st.write(&data).map_err(|_| vm.memory_error()))?;
     Ok(vm.new_int(n as i64))
 }
 
@@ -152,7 +154,7 @@ fn bio_writelines(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let it = vm.iter(a[1])?;
     while let Some(line) = vm.next(it)? {
         let data = super::bytes_arg(vm, line)?;
-        with_bytes(vm, a[0], true, |_vm, st| Ok(st.write(&data)))?;
+        with_bytes(vm, a[0], true, |vm, st| st.write(&data).map_err(|_| vm.memory_error()))?;
     }
     Ok(vm.none)
 }

@@ -484,6 +484,19 @@ pub fn read_all(vm: &mut Vm, raw: &RawFile) -> PyResult<Vec<u8>> {
 
 /// One read of at most `n` bytes.
 pub fn read_some(vm: &mut Vm, raw: &RawFile, n: usize) -> PyResult<Vec<u8>> {
+    let mut n = n;
+    if n > 1 << 20 {
+        // CPython allocates the whole buffer first (MemoryError when it cannot); one read
+        // returns at most what is left of a regular file, so only that much is filled here
+        if Vec::<u8>::new().try_reserve_exact(n).is_err() {
+            return Err(vm.memory_error());
+        }
+        let left = raw.metadata().ok().filter(|m| m.is_file()).and_then(|m| raw.seek(SeekFrom::Current(0)).ok().map(|p| m.len().saturating_sub(p)));
+        n = match left {
+            Some(l) => n.min(l as usize + 1),
+            None => n.min(1 << 20),
+        };
+    }
     let mut buf = vec![0u8; n];
     match raw.read(&mut buf) {
         Ok(got) => {

@@ -53,7 +53,8 @@ fn with_str<T>(vm: &mut Vm, v: Value, check: bool, f: impl FnOnce(&mut Vm, &mut 
 }
 
 impl StrState {
-    pub fn write_text(&mut self, text: UStr) -> usize {
+    /// Writes at the position (NULs fill a gap); Err when the memory cannot be had.
+    pub fn write_text(&mut self, text: UStr) -> Result<usize, ()> {
         let n = text.nchars();
         let mut t = text;
         if let Some(nl) = &mut self.nl {
@@ -66,18 +67,16 @@ impl StrState {
         }
         let cps = t.cps();
         if cps.is_empty() {
-            return n;
+            return Ok(n);
         }
-        if self.pos > self.buf.len() {
-            self.buf.resize(self.pos, 0);
-        }
-        let end = self.pos + cps.len();
+        let end = self.pos.checked_add(cps.len()).ok_or(())?;
         if end > self.buf.len() {
+            self.buf.try_reserve(end - self.buf.len()).map_err(|_| ())?;
             self.buf.resize(end, 0);
         }
         self.buf[self.pos..end].copy_from_slice(&cps);
         self.pos = end;
-        n
+        Ok(n)
     }
 
     fn read(&mut self, n: i64) -> &[u32] {
@@ -147,7 +146,9 @@ fn sio_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         writenl: newline.filter(|n| n.starts_with('\r')),
     };
     if let Some(v) = init {
-        st.write_text(UStr::of(v));
+        if st.write_text(UStr::of(v)).is_err() {
+            return Err(vm.memory_error());
+        }
         st.pos = 0;
     }
     put(a[0], IoState::Str(st));
@@ -203,7 +204,7 @@ fn sio_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("string argument expected, got '{tn}'")));
     }
     let text = UStr::of(a[1]);
-    let n = with_str(vm, a[0], true, |_vm, st| Ok(st.write_text(text)))?;
+    let n = with_str(vm, a[0], true, |vm, st| st.write_text(text).map_err(|_| vm.memory_error()))?;
     Ok(vm.new_int(n as i64))
 }
 

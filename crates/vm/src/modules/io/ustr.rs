@@ -204,7 +204,13 @@ impl UStr {
                 if translated {
                     return b[start..].iter().position(|&c| c == b'\n').map(|i| start + i + 1).ok_or(b.len());
                 }
-                find_line_end(b.len(), |i| b[i] as u32, start, translated, universal, readnl)
+                // a put-aside point inside a multibyte character moves back to its start
+                find_line_end(b.len(), |i| b[i] as u32, start, translated, universal, readnl).map_err(|mut k| {
+                    while k > start && !self.s.is_char_boundary(k) {
+                        k -= 1;
+                    }
+                    k
+                })
             }
             Some(w) => find_line_end(w.len(), |i| w[i], start, translated, universal, readnl),
         }
