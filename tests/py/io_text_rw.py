@@ -117,15 +117,16 @@ with open(p) as f:
         print('UnsupportedOperation', e)
 
 # attributes of instances
-with open(p) as f:
-    f.custom = 5
-    print(f.custom, f.buffer.raw.name == p, f.name == p, f.fileno() > 2)
-    d = f.detach()
-    print(repr(d).replace(p, 'PATH'), f.buffer)
+f = open(p)
+f.custom = 5
+print(f.custom, f.buffer.raw.name == p, f.name == p, f.fileno() > 2)
+d = f.detach()
+print(repr(d).replace(p, 'PATH'), f.buffer)
+for call in [f.read, f.close, lambda: f.name, lambda: repr(f)]:
     try:
-        f.read()
+        print(call())
     except ValueError as e:
         print(e)
-    d.close()
+d.close()
 os.remove(p)
 print(os.path.exists(p))
