@@ -65,7 +65,7 @@ pub fn run(vm: &mut Vm) -> i32 {
                     if matches!(source, Source::Plain) {
                         eprintln!();
                     }
-                    pyjit_vm::modules::sys::flush_stdout(vm);
+                    vm.at_exit();
                     return 0;
                 }
             };
@@ -83,7 +83,9 @@ pub fn run(vm: &mut Vm) -> i32 {
         let r = vm.compile_source(&buf, "<stdin>", pyjit_compiler::Mode::Single).and_then(|code| vm.run_code(code, d, d));
         if let Err(e) = r {
             if vm.isinstance(e.0, vm.types.system_exit) {
-                return vm.handle_uncaught(e);
+                let status = vm.handle_uncaught(e);
+                vm.at_exit();
+                return status;
             }
             vm.handle_uncaught(e);
         }

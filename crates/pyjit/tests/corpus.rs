@@ -36,6 +36,12 @@ fn run_one(name: &str, stress: bool) -> Outcome {
     parts.push(exe.to_string());
     parts.push(format!("{name}.py"));
     let mut cmd = Command::new(&parts[0]);
+    // the environment of tests/regen.py: no PYTHON* variables but the ones set here
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("PYTHON") {
+            cmd.env_remove(&k);
+        }
+    }
     cmd.args(&parts[1..])
         .current_dir(&py)
         .env("PYTHONHASHSEED", "0")

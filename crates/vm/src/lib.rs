@@ -183,7 +183,7 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
-        modules::sys::flush_stdout(self);
+        self.at_exit();
         if std::env::var("PYJIT_GC_STATS").is_ok() {
             eprintln!(
                 "gc: {} collections, mark {:.1} ms, sweep {:.1} ms, live {} KiB",
@@ -194,6 +194,12 @@ impl Vm {
             );
         }
         status
+    }
+
+    /// Interpreter exit: data still in the write buffers of files and of sys.stdout is
+    /// written out.
+    pub fn at_exit(&mut self) {
+        modules::io::flush_at_exit(self);
     }
 
     /// Prints an uncaught exception the way CPython does (or exits for SystemExit).

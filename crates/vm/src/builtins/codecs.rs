@@ -11,7 +11,7 @@ use crate::objects::StrObj;
 use crate::interp::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Codec {
+pub enum Codec {
     Utf8,
     Utf8Sig,
     Ascii,
@@ -27,7 +27,7 @@ enum Codec {
 
 impl Codec {
     /// The name CPython shows in errors.
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
             Codec::Utf8Sig => "utf-8",
@@ -44,7 +44,7 @@ impl Codec {
 }
 
 /// Looks an encoding up by name with CPython's normalisation (case, '-', '_' and spaces).
-fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
+pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
     let norm: String = encoding.trim().to_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
     let c = match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
@@ -109,7 +109,7 @@ fn is_surrogate(c: u32) -> bool {
     (0xd800..0xe000).contains(&c)
 }
 
-fn encode_cps(vm: &mut Vm, text: &[u32], codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+pub fn encode_cps(vm: &mut Vm, text: &[u32], codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len());
     match codec {
         Codec::Utf16 => out.extend_from_slice(&[0xff, 0xfe]),
@@ -234,6 +234,14 @@ struct Bad {
 }
 
 fn decode_cps(vm: &mut Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
+    decode_prefix(vm, data, codec, errors, true).map(|(cps, _)| cps)
+}
+
+/// Decodes `data`; unless `last`, a sequence cut by the end of the data is left undecoded
+/// (an incremental decoder keeps it for the next call). Returns the code points and the
+/// number of bytes used. Byte order marks are handled as by `decode` (the caller of an
+/// incremental decoder strips them itself and passes the concrete codec).
+pub fn decode_prefix(vm: &mut Vm, data: &[u8], codec: Codec, errors: &str, last: bool) -> PyResult<(Vec<u32>, usize)> {
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
     let mut pos = 0;
     let name = codec.name();
@@ -285,6 +293,9 @@ fn decode_cps(vm: &mut Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<
                 pos += n;
             }
             Err(bad) => {
+                if !last && bad.end == data.len() && matches!(bad.reason, "unexpected end of data" | "truncated data") {
+                    return Ok((out, bad.start));
+                }
                 let resume = bad.end;
                 match errors {
                     "strict" => return Err(decode_error(vm, name, data, bad.start, bad.end, bad.reason)),
@@ -321,7 +332,7 @@ fn decode_cps(vm: &mut Vm, data: &[u8], codec: Codec, errors: &str) -> PyResult<
             }
         }
     }
-    Ok(out)
+    Ok((out, data.len()))
 }
 
 /// An encoded surrogate at `pos` (surrogatepass decoding): (code point, bytes used).

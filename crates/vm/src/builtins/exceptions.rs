@@ -55,7 +55,7 @@ impl Vm {
 }
 
 /// The OSError subclass CPython picks for an errno (Linux numbering).
-fn oserror_subclass(vm: &Vm, errno: i64) -> Option<Value> {
+pub fn oserror_subclass(vm: &Vm, errno: i64) -> Option<Value> {
     let name = match errno {
         11 | 114 | 115 => "BlockingIOError",
         10 => "ChildProcessError",

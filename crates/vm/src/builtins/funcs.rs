@@ -68,16 +68,15 @@ fn f_print(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         out.push_str(&end);
         crate::modules::sys::write_to(vm, file, &out)?;
     } else {
+        // CPython writes sep and end even when they are empty
         for (i, &a) in pos.iter().enumerate() {
-            if i > 0 && !sep.is_empty() {
+            if i > 0 {
                 crate::modules::sys::write_to(vm, file, &sep)?;
             }
             let sv = vm.str_value(a)?;
             crate::modules::sys::write_value_to(vm, file, sv)?;
         }
-        if !end.is_empty() {
-            crate::modules::sys::write_to(vm, file, &end)?;
-        }
+        crate::modules::sys::write_to(vm, file, &end)?;
     }
     if flush {
         crate::modules::sys::flush_file(vm, file)?;
@@ -910,34 +909,44 @@ fn f_eval(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 fn f_input(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 0, 1, "input")?;
-    if let Some(&p) = args.first() {
-        let s = vm.str(p)?;
-        let out = crate::modules::sys::stdout(vm);
-        crate::modules::sys::write_to(vm, out, &s)?;
-    }
-    let out = crate::modules::sys::stdout(vm);
-    crate::modules::sys::flush_file(vm, out)?;
-    let _ = std::io::stdout().flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => {
-            let t = vm.types.eof_error;
-            Err(vm.err(t, "EOF when reading a line"))
-        }
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
+    let sys = vm.sys;
+    let d = sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+    let stdin = vm.dict_get_by_str(d, "stdin").filter(|v| *v != vm.none);
+    let Some(stdin) = stdin else { return Err(vm.runtime_error("input(): lost sys.stdin")) };
+    let stdout = vm.dict_get_by_str(d, "stdout").filter(|v| *v != vm.none);
+    let Some(stdout) = stdout else { return Err(vm.runtime_error("input(): lost sys.stdout")) };
+    if let Some(err) = vm.dict_get_by_str(d, "stderr").filter(|v| *v != vm.none) {
+        if !crate::modules::sys::is_std_stream(err) {
+            let f = vm.intern("flush");
+            if let Some(m) = vm.getattr_opt(err, f)? {
+                vm.call(m, &[])?;
             }
-            Ok(vm.new_string(line))
-        }
-        Err(e) => {
-            let t = vm.types.os_error;
-            Err(vm.err(t, &e.to_string()))
         }
     }
+    if let Some(&p) = args.first() {
+        let s = vm.str_value(p)?;
+        crate::modules::sys::write_value_to(vm, stdout, s)?;
+    }
+    crate::modules::sys::flush_file(vm, stdout)?;
+    let _ = std::io::stdout().flush();
+    let line = vm.call_method_str(stdin, "readline", &[])?;
+    let Some(so) = line.get::<StrObj>() else {
+        let tn = vm.type_name_of(line);
+        return Err(vm.type_error(&format!("object.readline() returned non-string ({tn})")));
+    };
+    if so.nchars() == 0 {
+        let t = vm.types.eof_error;
+        return Err(vm.err(t, "EOF when reading a line"));
+    }
+    if so.s.ends_with('\n') {
+        let n = so.nchars();
+        let idx = vm.new_int(0);
+        let end = vm.new_int(n as i64 - 1);
+        let (none, slt) = (vm.none, vm.types.slice);
+        let sl = vm.alloc(slt, SliceObj { start: idx, stop: end, step: none }).value();
+        return vm.getitem(line, sl);
+    }
+    Ok(line)
 }
 
 fn f_exit(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -945,11 +954,6 @@ fn f_exit(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let t = vm.types.system_exit;
     let a = vm.new_tuple(vec![code]);
     Err(crate::interp::PyErr(vm.new_exc_args(t, a)))
-}
-
-fn f_open(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
-    let t = vm.types.not_implemented_error;
-    Err(vm.err(t, "open() is not available yet in pyjit"))
 }
 
 fn f_aiter(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
@@ -1038,7 +1042,6 @@ pub fn register(vm: &mut Vm) {
         ("input", f_input),
         ("exit", f_exit),
         ("quit", f_exit),
-        ("open", f_open),
         ("aiter", f_aiter),
         ("anext", f_anext),
         ("breakpoint", f_breakpoint),

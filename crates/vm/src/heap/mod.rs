@@ -2,6 +2,7 @@
 //! the architecture-specific register spill. The rest of the VM is safe Rust.
 
 pub mod arch;
+pub mod fd;
 pub mod gc;
 pub mod object;
 pub mod small_alloc;

@@ -154,4 +154,5 @@ payloads! {
     MemberDescr => MemberDescrObj,
     MappingProxy => MappingProxyObj,
     GenericAlias => GenericAliasObj,
+    Io => IoObj,
 }

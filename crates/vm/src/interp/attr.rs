@@ -219,6 +219,14 @@ impl Vm {
             }
             ObjKind::Module => obj.get::<ModuleObj>().map(|m| m.dict),
             ObjKind::Type => obj.get::<TypeObj>().map(|t| t.dict),
+            ObjKind::Io => {
+                let o = obj.get::<IoObj>()?;
+                if o.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    o.dict.set(d);
+                }
+                Some(o.dict.get()).filter(|d| !d.is_null())
+            }
             ObjKind::Exception => {
                 let e = obj.get::<ExceptionObj>()?;
                 if e.dict.get().is_null() && create {

@@ -2,6 +2,7 @@
 
 mod clocks;
 pub mod import;
+pub mod io;
 mod math;
 mod os;
 mod namespace;
@@ -81,6 +82,7 @@ pub fn register(vm: &mut Vm) {
     sys::register(vm);
     math::register(vm);
     os::register(vm);
+    io::register(vm);
     time::register(vm);
     let g = new_module(vm, "gc");
     let fns: &[(&'static str, NativeFn)] = &[

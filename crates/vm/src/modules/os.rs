@@ -9,6 +9,15 @@ use super::{add_fn, new_module, set_attr};
 fn path_arg(vm: &mut Vm, a: &[Value], i: usize, name: &str) -> PyResult<String> {
     match a.get(i) {
         Some(&v) if v.kind() == Some(ObjKind::Str) => Ok(vm.str_of(v)),
+        Some(&v) if v.kind() != Some(ObjKind::Bytes) && vm.lookup_str(vm.type_of(v), "__fspath__").is_some() => {
+            let p = super::io::fspath(vm, v)?;
+            if p.kind() == Some(ObjKind::Str) {
+                Ok(vm.str_of(p))
+            } else {
+                let tn = vm.type_name_of(v);
+                Err(vm.type_error(&format!("{name}: path should be string, bytes or os.PathLike, not {tn}")))
+            }
+        }
         Some(&v) => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("{name}: path should be string, bytes or os.PathLike, not {tn}")))
@@ -186,6 +195,54 @@ fn os_listdir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 
+/// An OSError for a failed call on `path`.
+fn path_error(vm: &mut Vm, e: &std::io::Error, path: &str) -> crate::interp::PyErr {
+    let pv = vm.new_str(path);
+    super::io::os_error(vm, e, Some(pv))
+}
+
+fn os_remove(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "remove")?;
+    std::fs::remove_file(&p).map_err(|e| path_error(vm, &e, &p))?;
+    Ok(vm.none)
+}
+
+fn os_unlink(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "unlink")?;
+    std::fs::remove_file(&p).map_err(|e| path_error(vm, &e, &p))?;
+    Ok(vm.none)
+}
+
+fn os_mkdir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "mkdir")?;
+    std::fs::create_dir(&p).map_err(|e| path_error(vm, &e, &p))?;
+    Ok(vm.none)
+}
+
+fn os_rmdir(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "rmdir")?;
+    std::fs::remove_dir(&p).map_err(|e| path_error(vm, &e, &p))?;
+    Ok(vm.none)
+}
+
+fn os_rename(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "rename")?;
+    let q = path_arg(vm, a, 1, "rename")?;
+    if let Err(e) = std::fs::rename(&p, &q) {
+        let err = path_error(vm, &e, &p);
+        let qv = vm.new_str(&q);
+        vm.set_exc_field(err.0, "filename2", qv);
+        return Err(err);
+    }
+    Ok(vm.none)
+}
+
+fn p_getsize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let p = path_arg(vm, a, 0, "getsize")?;
+    let m = std::fs::metadata(&p).map_err(|e| path_error(vm, &e, &p))?;
+    Ok(vm.new_int(m.len() as i64))
+}
+
 pub fn register(vm: &mut Vm) {
     let os = new_module(vm, "os");
     let path = new_module(vm, "os.path");
@@ -202,11 +259,23 @@ pub fn register(vm: &mut Vm) {
         ("isfile", p_isfile),
         ("isdir", p_isdir),
         ("isabs", p_isabs),
+        ("getsize", p_getsize),
     ];
     for &(n, f) in fns {
         add_fn(vm, path, n, f);
     }
-    let fns: &[(&'static str, NativeFn)] = &[("getcwd", os_getcwd), ("getenv", os_getenv), ("getpid", os_getpid), ("listdir", os_listdir)];
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("getcwd", os_getcwd),
+        ("getenv", os_getenv),
+        ("getpid", os_getpid),
+        ("listdir", os_listdir),
+        ("fspath", super::io::os_fspath),
+        ("remove", os_remove),
+        ("unlink", os_unlink),
+        ("mkdir", os_mkdir),
+        ("rmdir", os_rmdir),
+        ("rename", os_rename),
+    ];
     for &(n, f) in fns {
         add_fn(vm, os, n, f);
     }

@@ -10,22 +10,56 @@ use crate::objects::*;
 use super::{add_fn, new_module, set_attr};
 
 thread_local! {
+    /// The original standard streams while print() may write to them directly (0 once a
+    /// stream was closed, detached or reconfigured away from the fast path).
     static STDOUT: Cell<u64> = const { Cell::new(0) };
     static STDERR: Cell<u64> = const { Cell::new(0) };
-    static STDIN: Cell<u64> = const { Cell::new(0) };
+    /// The objects themselves (for sys.stdout lookups when sys has none).
+    static STDOUT_OBJ: Cell<u64> = const { Cell::new(0) };
+    static STDERR_OBJ: Cell<u64> = const { Cell::new(0) };
+    /// sys.stdout is line buffered (a terminal, or reconfigured so).
+    static STDOUT_LINEBUF: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The current sys.stdout.
 pub fn stdout(vm: &mut Vm) -> Value {
     let sys = vm.sys;
     let d = sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
-    vm.dict_get_by_str(d, "stdout").unwrap_or(Value::from_raw(STDOUT.with(|c| c.get())))
+    vm.dict_get_by_str(d, "stdout").unwrap_or(Value::from_raw(STDOUT_OBJ.with(|c| c.get())))
 }
 
 pub fn stderr(vm: &mut Vm) -> Value {
     let sys = vm.sys;
     let d = sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
-    vm.dict_get_by_str(d, "stderr").unwrap_or(Value::from_raw(STDERR.with(|c| c.get())))
+    vm.dict_get_by_str(d, "stderr").unwrap_or(Value::from_raw(STDERR_OBJ.with(|c| c.get())))
+}
+
+/// Installs the standard stream objects (built by `io::stdio`) in sys.
+pub fn set_std_streams(vm: &mut Vm, inp: Value, out: Value, err: Value, stdout_tty: bool) {
+    STDOUT.with(|c| c.set(out.raw()));
+    STDERR.with(|c| c.set(err.raw()));
+    STDOUT_OBJ.with(|c| c.set(out.raw()));
+    STDERR_OBJ.with(|c| c.set(err.raw()));
+    STDOUT_LINEBUF.with(|c| c.set(stdout_tty));
+    vm.permanent.extend_from_slice(&[inp, out, err]);
+    let s = vm.sys;
+    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
+        set_attr(vm, s, n, v);
+    }
+}
+
+pub fn disable_fast_path(v: Value) {
+    for c in [&STDOUT, &STDERR] {
+        c.with(|c| {
+            if c.get() == v.raw() {
+                c.set(0)
+            }
+        });
+    }
+}
+
+pub fn set_stdout_line_buffering(on: bool) {
+    STDOUT_LINEBUF.with(|c| c.set(on));
 }
 
 /// Writes the buffered standard output to the process's stdout.
@@ -39,13 +73,17 @@ pub fn flush_stdout(vm: &mut Vm) {
 }
 
 fn raw_write(vm: &mut Vm, fd: u64, s: &str) {
-    raw_write_bytes(vm, fd, s.as_bytes());
+    write_std_bytes(vm, fd as i32, s.as_bytes());
 }
 
-fn raw_write_bytes(vm: &mut Vm, fd: u64, s: &[u8]) {
+/// Bytes for fd 1 (buffered in `Vm::stdout_buf`) or fd 2 (written at once, after stdout).
+pub fn write_std_bytes(vm: &mut Vm, fd: i32, s: &[u8]) {
     if fd == 1 {
         vm.stdout_buf.extend_from_slice(s);
-        if vm.config.unbuffered || vm.stdout_buf.len() > 1 << 16 || (vm.config.interactive && s.contains(&b'\n')) {
+        if vm.config.unbuffered
+            || vm.stdout_buf.len() > 1 << 16
+            || ((vm.config.interactive || STDOUT_LINEBUF.with(|c| c.get())) && s.contains(&b'\n'))
+        {
             flush_stdout(vm);
         }
     } else {
@@ -59,7 +97,7 @@ fn raw_write_bytes(vm: &mut Vm, fd: u64, s: &[u8]) {
 /// The error handler of sys.stdout, chosen as CPython 3.11 does on Unix: the one
 /// PYTHONIOENCODING names after a colon ("strict" when it names only an encoding), else
 /// surrogateescape in the C, POSIX and C.UTF-8 locales, else strict.
-fn stdout_errors() -> String {
+pub fn stdout_errors() -> String {
     if let Ok(io) = std::env::var("PYTHONIOENCODING") {
         if !io.is_empty() {
             return match io.split_once(':') {
@@ -83,7 +121,7 @@ fn std_write_value(vm: &mut Vm, fd: u64, sv: Value) -> PyResult<()> {
     if sv.get::<StrObj>().is_some_and(|o| o.has_surrogates()) {
         let errors = if fd == 1 { stdout_errors() } else { "backslashreplace".into() };
         let b = crate::builtins::codecs::encode(vm, sv, "utf-8", &errors)?;
-        raw_write_bytes(vm, fd, &b);
+        write_std_bytes(vm, fd as i32, &b);
     } else {
         let text = vm.str_of(sv);
         raw_write(vm, fd, &text);
@@ -135,45 +173,6 @@ pub fn flush_file(vm: &mut Vm, file: Value) -> PyResult<()> {
         vm.call(m, &[])?;
     }
     Ok(())
-}
-
-fn io_write(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let s = a.get(1).copied().unwrap_or(vm.none);
-    if s.kind() != Some(ObjKind::Str) {
-        let tn = vm.type_name_of(s);
-        return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
-    }
-    let fd = fd_of(a[0]).unwrap_or(1);
-    std_write_value(vm, fd, s)?;
-    let n = s.get::<StrObj>().map(|x| x.nchars()).unwrap_or(0);
-    Ok(vm.new_int(n as i64))
-}
-
-fn io_flush(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    flush_stdout(vm);
-    Ok(vm.none)
-}
-
-fn io_fileno(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let fd = fd_of(a[0]).unwrap_or(0);
-    Ok(vm.new_int(fd as i64))
-}
-
-fn io_isatty(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.false_)
-}
-
-fn io_readline(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    flush_stdout(vm);
-    let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
-    Ok(vm.new_string(line))
-}
-
-fn io_read(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let mut s = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-    Ok(vm.new_string(s))
 }
 
 fn sys_exit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -429,35 +428,6 @@ pub fn register(vm: &mut Vm) {
     let s = new_module(vm, "sys");
     vm.sys = s;
     super::sys_hooks::register(vm, s);
-    let tio = vm.make_type("TextIOWrapper", vm.types.object, ObjKind::Instance, 0);
-    let mn = vm.new_str("_io");
-    if let Some(d) = tio.get::<TypeObj>().map(|t| t.dict) {
-        vm.dict_set_str(d, "__module__", mn);
-    }
-    let ms: &[(&'static str, NativeFn)] = &[
-        ("write", io_write),
-        ("flush", io_flush),
-        ("fileno", io_fileno),
-        ("isatty", io_isatty),
-        ("readline", io_readline),
-        ("read", io_read),
-    ];
-    for &(n, f) in ms {
-        crate::builtins::method(vm, tio, n, f);
-    }
-    let out = vm.new_instance(tio);
-    let err = vm.new_instance(tio);
-    let inp = vm.new_instance(tio);
-    STDOUT.with(|c| c.set(out.raw()));
-    STDERR.with(|c| c.set(err.raw()));
-    STDIN.with(|c| c.set(inp.raw()));
-    for (n, v) in [("stdout", out), ("stderr", err), ("stdin", inp), ("__stdout__", out), ("__stderr__", err), ("__stdin__", inp)] {
-        set_attr(vm, s, n, v);
-    }
-    let enc = vm.new_str("utf-8");
-    for v in [out, err, inp] {
-        let _ = vm.setattr_str(v, "encoding", enc);
-    }
     let fns: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
         ("getrecursionlimit", sys_getrecursionlimit),
@@ -561,7 +531,7 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "executable", exe);
     let t = vm.true_;
     set_attr(vm, s, "dont_write_bytecode", t);
-    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc", "os", "os.path"].iter().map(|n| vm.new_str(n)).collect();
+    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc", "os", "os.path", "_io"].iter().map(|n| vm.new_str(n)).collect();
     let names = vm.new_tuple(names);
     set_attr(vm, s, "builtin_module_names", names);
     let impl_name = vm.new_str("pyjit");

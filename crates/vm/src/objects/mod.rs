@@ -1,12 +1,14 @@
 //! Object payloads: one Rust type per object layout (see `heap::object` for the kind table).
 
 mod dict;
+mod io;
 mod iter;
 mod set;
 mod simple;
 mod types;
 
 pub use dict::{DictObj, DictTable};
+pub use io::IoObj;
 pub use iter::{IterObj, IterState};
 pub use set::{Probe, SetObj, SetTable};
 pub use simple::*;
