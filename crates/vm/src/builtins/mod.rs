@@ -17,6 +17,7 @@ mod generic;
 pub mod hash;
 pub mod iters;
 mod list;
+mod listsort;
 pub mod memoryview;
 pub mod num;
 pub mod numparse;
