@@ -9,6 +9,17 @@ use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_pyjit-bench");
 
+/// The built binary as a command, behind PYJIT_TEST_RUNNER (e.g. "qemu-aarch64 -L ...")
+/// when the tests run for another architecture.
+fn bench() -> Command {
+    let runner = std::env::var("PYJIT_TEST_RUNNER").unwrap_or_default();
+    let mut parts: Vec<&str> = runner.split_whitespace().collect();
+    parts.push(BIN);
+    let mut cmd = Command::new(parts[0]);
+    cmd.args(&parts[1..]);
+    cmd
+}
+
 /// Prints the program file's content (run in the programs directory, so the
 /// relative name only works there) and the quick flag as the checksum.
 const GOOD: &str = r#"
@@ -68,7 +79,7 @@ impl Fixture {
             out.display().to_string(),
         ];
         args.extend(extra.iter().map(|s| s.to_string()));
-        Command::new(BIN).args(&args).output().unwrap()
+        bench().args(&args).output().unwrap()
     }
 
     fn result_files(&self, ext: &str) -> Vec<PathBuf> {
@@ -170,7 +181,7 @@ fn checksum_mismatch_fails_the_quick_run() {
 
     // compare: the file against itself.
     let json_file = f.result_files(".json")[0].clone();
-    let cmp = Command::new(BIN)
+    let cmp = bench()
         .args(["compare", json_file.to_str().unwrap(), json_file.to_str().unwrap()])
         .output()
         .unwrap();
@@ -253,10 +264,10 @@ fn usage_errors_exit_2() {
         &["chart", "/nonexistent/a.json"],
         &["arch-chart", "/nonexistent/a.json"],
     ] {
-        let out = Command::new(BIN).args(args).output().unwrap();
+        let out = bench().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
-    let help = Command::new(BIN).arg("--help").output().unwrap();
+    let help = bench().arg("--help").output().unwrap();
     assert_eq!(help.status.code(), Some(0));
     assert!(text(&help.stdout).contains("--allow-fail"));
 }
