@@ -100,9 +100,15 @@ fn check(name: &str, stress: bool) -> Result<(), String> {
     let mut lines = exp_status.lines();
     let want_status: i32 = lines.next().unwrap_or("0").trim().parse().unwrap_or(0);
     let want_err = lines.next().unwrap_or("").to_string();
-    let got = run_one(name, stress);
+    let mut got = run_one(name, stress);
     if got.timed_out {
-        return Err("timed out".into());
+        // once seen under qemu-user on a loaded machine (a test of 0.15 s that never
+        // ended, and did not again in hundreds of runs): a second time limit decides
+        eprintln!("corpus: {name} timed out; running it once more");
+        got = run_one(name, stress);
+        if got.timed_out {
+            return Err("timed out".into());
+        }
     }
     if got.stdout != exp_out {
         let g = String::from_utf8_lossy(&got.stdout);
