@@ -75,6 +75,7 @@ impl SourceMap {
             end_line,
             end_col: self.col_of(range.end()) as i32 + 1,
             text: Some(self.line_text(line)),
+            stage: Stage::Parser,
         }
     }
 }
@@ -114,6 +115,19 @@ pub struct CompileError {
     pub end_line: u32,
     pub end_col: i32,
     pub text: Option<String>,
+    /// Which part of CPython raises this error, which decides how the SyntaxError is built.
+    pub stage: Stage,
+}
+
+/// The stage of CPython's compiler that raises an error. The tokenizer and parser give the
+/// source line as `text` and all fields in `args`; the symbol table and the code generator
+/// read `text` from the file named `filename` (none when there is no such file), and the
+/// symbol table sets the fields as attributes only, leaving `args` as `(msg,)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Parser,
+    Symtable,
+    Compiler,
 }
 
 impl CompileError {
@@ -127,6 +141,13 @@ impl CompileError {
             end_line: line,
             end_col: 1,
             text: Some(source.line_text(line)),
+            stage: Stage::Parser,
         }
+    }
+
+    /// The same error, raised by a later stage than the parser.
+    pub fn at_stage(mut self, stage: Stage) -> CompileError {
+        self.stage = stage;
+        self
     }
 }

@@ -16,7 +16,7 @@ mod tokscan;
 
 pub use code::{CodeObject, Const};
 pub use compile::Mode;
-pub use error::{CompileError, ErrorKind, SourceMap};
+pub use error::{CompileError, ErrorKind, SourceMap, Stage};
 
 use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, ParseOptions};
@@ -55,7 +55,7 @@ fn nesting_error(e: nesting::TooDeep, filename: &str) -> CompileError {
         nesting::TooDeep::Parser => (ErrorKind::MemoryError, String::new()),
         nesting::TooDeep::Compiler => (ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation".to_string()),
     };
-    CompileError { kind, msg, filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None }
+    CompileError { kind, msg, filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None, stage: Stage::Parser }
 }
 
 fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {

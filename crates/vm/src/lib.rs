@@ -144,12 +144,28 @@ impl Vm {
         let fname = self.new_str(&e.filename);
         let line = self.new_int(e.line as i64);
         let col = self.new_int(e.col as i64);
-        let text = match &e.text {
+        // the parser quotes the source; later stages read the line back from the file
+        let text = match e.stage {
+            pyjit_compiler::Stage::Parser => e.text.clone(),
+            _ => program_text(&e.filename, e.line),
+        };
+        let text = match &text {
             Some(t) => self.new_str(t),
             None => self.none,
         };
         let eline = self.new_int(e.end_line as i64);
         let ecol = self.new_int(e.end_col as i64);
+        if e.stage == pyjit_compiler::Stage::Symtable {
+            // CPython's symbol table sets the fields as attributes, leaving args == (msg,)
+            let args = self.new_tuple(vec![msg]);
+            let exc = self.new_exc_args(ty, args);
+            for (name, v) in [("filename", fname), ("lineno", line), ("offset", col), ("text", text), ("end_lineno", eline), ("end_offset", ecol)] {
+                if let Err(err) = self.setattr_str(exc, name, v) {
+                    return err;
+                }
+            }
+            return PyErr(exc);
+        }
         let details = self.new_tuple(vec![fname, line, col, text, eline, ecol]);
         let args = self.new_tuple(vec![msg, details]);
         PyErr(self.new_exc_args(ty, args))
@@ -242,4 +258,54 @@ fn quicken(code: &[pyjit_compiler::opcode::Instr]) -> std::rc::Rc<[pyjit_compile
         }
     }
     out.into()
+}
+
+/// Line `lineno` of the file `filename` as CPython's PyErr_ProgramTextObject reads it: in
+/// universal-newline mode with its newline, strictly UTF-8, in pieces of at most 999 bytes of
+/// which a long line keeps its last; None when the file cannot be read or is shorter.
+fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 {
+        return None;
+    }
+    let data = std::fs::read(filename).ok()?;
+    let mut lines = 0u32;
+    let mut at = 0usize;
+    while at < data.len() {
+        // one line, up to and including its newline ("\r\n" and "\r" read as "\n")
+        let mut end = at;
+        let mut newline = None;
+        while end < data.len() {
+            match data[end] {
+                b'\n' => {
+                    newline = Some(end + 1);
+                    break;
+                }
+                b'\r' => {
+                    newline = Some(if data.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 });
+                    break;
+                }
+                _ => end += 1,
+            }
+        }
+        lines += 1;
+        if lines == lineno {
+            let mut line = data[at..end].to_vec();
+            if newline.is_some() {
+                line.push(b'\n');
+            }
+            // fgets reads 999 bytes at a time; the buffer ends up holding the last piece
+            const PIECE: usize = 999;
+            if line.len() > PIECE {
+                let skip = (line.len() - 1) / PIECE * PIECE;
+                line.drain(..skip);
+            }
+            // the text stops at a NUL byte (strlen)
+            if let Some(nul) = line.iter().position(|&b| b == 0) {
+                line.truncate(nul);
+            }
+            return String::from_utf8(line).ok();
+        }
+        at = newline.unwrap_or(data.len());
+    }
+    None
 }

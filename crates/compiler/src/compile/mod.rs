@@ -13,7 +13,7 @@ use ruff_text_size::{Ranged, TextRange};
 use std::rc::Rc;
 
 use crate::code::{flags, CodeObject, Const, Loc};
-use crate::error::{CompileError, SourceMap};
+use crate::error::{CompileError, SourceMap, Stage};
 use crate::opcode::Instr;
 use crate::symtable::{mangle, NameScope, ScopeKind, SymbolTable};
 pub(crate) use unit::{Label, Unit};
@@ -67,7 +67,13 @@ impl<'a> Compiler<'a> {
         self.units.last().expect("a code unit is always open while compiling")
     }
 
+    /// An error of CPython's code generator (compiler_error): `text` comes from the file.
     pub(crate) fn err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
+        self.src.syntax_error(msg.into(), node.range()).at_stage(Stage::Compiler)
+    }
+
+    /// An error CPython's parser raises but that ruff's leaves to the compiler here.
+    pub(crate) fn parse_err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
         self.src.syntax_error(msg.into(), node.range())
     }
 
@@ -78,7 +84,7 @@ impl<'a> Compiler<'a> {
         e.col = self.src.char_col(loc.line, loc.col) as i32 + 1;
         e.end_line = loc.end_line;
         e.end_col = self.src.char_col(loc.end_line, loc.end_col) as i32 + 1;
-        e
+        e.at_stage(Stage::Compiler)
     }
 
     pub(crate) fn set_loc(&mut self, range: TextRange) {
