@@ -119,12 +119,15 @@ pub struct CompileError {
     pub stage: Stage,
 }
 
-/// The stage of CPython's compiler that raises an error. The tokenizer and parser give the
-/// source line as `text` and all fields in `args`; the symbol table and the code generator
-/// read `text` from the file named `filename` (none when there is no such file), and the
+/// The stage of CPython's compiler that raises an error, which decides where `text` comes
+/// from. The tokenizer quotes the line of the source. The parser, compiling a module, reads
+/// the line back from the file named `filename` (decoding it with replacement characters)
+/// and quotes the source when there is no such file. The symbol table and the code generator
+/// read the line from the file too, strictly as UTF-8, and have no text without it; the
 /// symbol table sets the fields as attributes only, leaving `args` as `(msg,)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    Tokenizer,
     Parser,
     Symtable,
     Compiler,

@@ -5,7 +5,7 @@
 //! file, so they are checked first. The scan also records the brackets left open at the end
 //! (for "'(' was never closed") and the f-strings with CPython 3.11's f-string errors.
 
-use crate::error::{CompileError, ErrorKind, SourceMap};
+use crate::error::{CompileError, ErrorKind, SourceMap, Stage};
 use crate::fstring;
 use ruff_text_size::TextSize;
 
@@ -98,7 +98,13 @@ impl<'a> Scanner<'a> {
         let mut e = CompileError::syntax(msg, self.src, line);
         e.col = col;
         e.end_col = col;
-        e
+        // CPython's tokenizer quotes the line without its newline
+        if let Some(t) = &mut e.text {
+            if t.ends_with('\n') {
+                t.pop();
+            }
+        }
+        e.at_stage(Stage::Tokenizer)
     }
 
     /// One more level of parser nesting in the current chain.
@@ -152,6 +158,7 @@ impl<'a> Scanner<'a> {
                 }
                 b'\\' if self.peek(self.pos + 1) == b'\n' => self.pos += 2,
                 b'\\' if self.peek(self.pos + 1) == b'\r' && self.peek(self.pos + 2) == b'\n' => self.pos += 3,
+                b'\\' => return Err(self.line_continuation_error()),
                 b'\'' | b'"' => {
                     self.string(self.pos, self.pos, 0)?;
                     self.prev_operand = true;
@@ -208,16 +215,53 @@ impl<'a> Scanner<'a> {
                         self.prev_operand = true;
                     } else {
                         let word = &self.b[start..self.pos];
+                        if !word.is_ascii() {
+                            self.check_identifier(start)?;
+                        }
                         if matches!(word, b"not" | b"await" | b"lambda" | b"else") {
                             self.nest()?;
                         }
                         self.prev_operand = !NON_OPERAND_KEYWORDS.iter().any(|k| k.as_bytes() == word);
                     }
                 }
+                // a control character (CPython's tokenizer reads "\r" as a newline)
+                _ if (c < 0x20 && !matches!(c, b'\t' | b'\x0c' | b'\r')) || c == 0x7f => {
+                    let msg = crate::ident::invalid_char_message(c as char);
+                    return Err(self.err_cur(msg, self.pos, self.pos + 1));
+                }
                 _ => self.pos += 1,
             }
         }
         Ok(())
+    }
+
+    /// A backslash not followed by a newline. CPython reports it at its cursor (after the
+    /// next character) less one byte, counting characters of the line up to there, a cut
+    /// multi-byte character as one; the text is the whole line.
+    fn line_continuation_error(&self) -> CompileError {
+        let ls = self.line_start(self.pos);
+        let after = self.pos + 1;
+        let line = self.src.line_of(TextSize::new(self.pos as u32));
+        let mut col = self.src.source.get(ls..after).map(|s| s.chars().count()).unwrap_or(0) as i32;
+        if after < self.b.len() {
+            // the cursor passed the next character
+            col += 1 + i32::from(self.b[after] >= 0x80);
+        }
+        let mut e = CompileError::syntax("unexpected character after line continuation character".into(), self.src, line);
+        e.col = col;
+        e.end_col = 0;
+        e
+    }
+
+    /// A word with non-ASCII characters from `start` to the cursor must be an identifier
+    /// (CPython's verify_identifier): the error is at the first character that cannot be.
+    fn check_identifier(&self, start: usize) -> Result<(), CompileError> {
+        let word = self.src.source.get(start..self.pos).unwrap_or("");
+        let Some(bad) = crate::ident::invalid_at(word) else { return Ok(()) };
+        let Some((off, c)) = word.char_indices().nth(bad) else { return Ok(()) };
+        // the cursor moves to just after the offending character
+        let cur = start + off + c.len_utf8();
+        Err(self.err_cur(crate::ident::invalid_char_message(c), start, cur))
     }
 
     /// At the start of a logical line: checks its indentation as CPython's tokenizer does.
@@ -316,7 +360,9 @@ impl<'a> Scanner<'a> {
             if i >= self.b.len() || (!triple && self.b[i] == b'\n') {
                 let start_line = self.src.line_of(TextSize::new(tok as u32));
                 let msg = if triple {
-                    let last = self.src.line_of(TextSize::new(self.b.len() as u32));
+                    // the tokenizer's line number at the end: a final newline starts no line
+                    let end = if self.b.ends_with(b"\n") { self.b.len() - 1 } else { self.b.len() };
+                    let last = self.src.line_of(TextSize::new(end as u32));
                     format!("unterminated triple-quoted string literal (detected at line {last})")
                 } else {
                     let here = self.src.line_of(TextSize::new(i.min(self.b.len()) as u32));
@@ -490,7 +536,8 @@ impl<'a> Num<'a> {
             b'n' => self.lookahead(b"ot"),
             _ => false,
         };
-        if !r && is_ident_byte(c) {
+        // a non-ASCII character after a number starts the next token
+        if !r && c < 0x80 && is_ident_byte(c) {
             self.back(c);
             return Err(NumErr::At(format!("invalid {kind} literal"), self.cur));
         }

@@ -146,8 +146,9 @@ impl Vm {
         let col = self.new_int(e.col as i64);
         // the parser quotes the source; later stages read the line back from the file
         let text = match e.stage {
-            pyjit_compiler::Stage::Parser => e.text.clone(),
-            _ => program_text(&e.filename, e.line),
+            pyjit_compiler::Stage::Tokenizer => e.text.clone(),
+            pyjit_compiler::Stage::Parser => program_text(&e.filename, e.line, true).or_else(|| e.text.clone()),
+            _ => program_text(&e.filename, e.line, false),
         };
         let text = match &text {
             Some(t) => self.new_str(t),
@@ -261,9 +262,10 @@ fn quicken(code: &[pyjit_compiler::opcode::Instr]) -> std::rc::Rc<[pyjit_compile
 }
 
 /// Line `lineno` of the file `filename` as CPython's PyErr_ProgramTextObject reads it: in
-/// universal-newline mode with its newline, strictly UTF-8, in pieces of at most 999 bytes of
-/// which a long line keeps its last; None when the file cannot be read or is shorter.
-fn program_text(filename: &str, lineno: u32) -> Option<String> {
+/// universal-newline mode with its newline, UTF-8 (strictly, or with replacement characters
+/// when `lossy`), in pieces of at most 999 bytes of which a long line keeps its last; None
+/// when the file cannot be read or is shorter.
+fn program_text(filename: &str, lineno: u32, lossy: bool) -> Option<String> {
     if lineno == 0 {
         return None;
     }
@@ -303,7 +305,7 @@ fn program_text(filename: &str, lineno: u32) -> Option<String> {
             if let Some(nul) = line.iter().position(|&b| b == 0) {
                 line.truncate(nul);
             }
-            return String::from_utf8(line).ok();
+            return if lossy { Some(String::from_utf8_lossy(&line).into_owned()) } else { String::from_utf8(line).ok() };
         }
         at = newline.unwrap_or(data.len());
     }

@@ -41,7 +41,11 @@ pub fn source_encoding(bytes: &[u8]) -> Option<String> {
 }
 
 /// The text of a source file, decoded by its declared encoding; None when it does not decode.
-pub fn decode_strict(vm: &mut Vm, bytes: Vec<u8>) -> Option<String> {
+/// A UTF-8 byte order mark is dropped (in a str source it would be an invalid character).
+pub fn decode_strict(vm: &mut Vm, mut bytes: Vec<u8>) -> Option<String> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     match source_encoding(&bytes) {
         None => String::from_utf8(bytes).ok(),
         Some(enc) => crate::builtins::codecs::decode(vm, &bytes, &enc, "strict").ok(),
@@ -50,7 +54,10 @@ pub fn decode_strict(vm: &mut Vm, bytes: Vec<u8>) -> Option<String> {
 
 /// The text of a source file to compile: decoded by its declared encoding, undecodable bytes
 /// replaced.
-pub fn decode(vm: &mut Vm, bytes: Vec<u8>) -> String {
+pub fn decode(vm: &mut Vm, mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     if source_encoding(&bytes).is_some() {
         if let Some(text) = decode_strict(vm, bytes.clone()) {
             return text;

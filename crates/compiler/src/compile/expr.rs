@@ -169,7 +169,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                self.subscript_slice(&s.slice)?;
                 self.emit(Instr::BinarySubscr);
             }
             Expr::Starred(s) => return Err(self.err("can't use starred expression here", s)),
@@ -237,6 +237,14 @@ impl<'a> Compiler<'a> {
             },
             _ => return None,
         })
+    }
+
+    /// A subscript's index; a lone starred one (`x[*a]`, PEP 646) is the tuple `(*a,)`.
+    pub(crate) fn subscript_slice(&mut self, slice: &'a Expr) -> CResult<()> {
+        if let Expr::Starred(_) = slice {
+            return self.sequence(std::slice::from_ref(slice), Seq::Tuple);
+        }
+        self.expr(slice)
     }
 
     fn sequence(&mut self, elts: &'a [Expr], kind: Seq) -> CResult<()> {

@@ -129,6 +129,12 @@ impl<'a> Visitor<'a> for Finder<'_> {
         if bound.is_some_and(|n| n.as_str() == NAME) {
             self.report("cannot assign to __debug__", p.range());
         }
+        // a class pattern's keyword names an attribute to read, but CPython checks it too
+        if let Pattern::MatchClass(c) = p {
+            if let Some(k) = c.arguments.keywords.iter().find(|k| k.attr.as_str() == NAME) {
+                self.report("cannot assign to __debug__", k.pattern.range());
+            }
+        }
         walk_pattern(self, p);
     }
 }

@@ -358,6 +358,11 @@ impl<'a> Compiler<'a> {
             let text = self.src.source[an.range()].to_string();
             self.load_const(Const::Str(text));
             Ok(())
+        } else if let Expr::Starred(s) = an {
+            // `*args: *Ts` (PEP 646) evaluates as `[value] = [*Ts]`
+            self.expr(&s.value)?;
+            self.emit(Instr::UnpackSequence(1));
+            Ok(())
         } else {
             self.expr(an)
         }
@@ -451,7 +456,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                self.subscript_slice(&s.slice)?;
                 self.emit(if store { Instr::StoreSubscr } else { Instr::DeleteSubscr });
             }
             _ => return Err(self.parse_err("invalid target", t)),
@@ -540,7 +545,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                self.subscript_slice(&s.slice)?;
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::BinarySubscr);
