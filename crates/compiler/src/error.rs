@@ -131,6 +131,8 @@ pub enum Stage {
     Parser,
     Symtable,
     Compiler,
+    /// future.c: like the symbol table, but with no end column.
+    Future,
 }
 
 impl CompileError {

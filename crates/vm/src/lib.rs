@@ -155,8 +155,12 @@ impl Vm {
             None => self.none,
         };
         let eline = self.new_int(e.end_line as i64);
-        let ecol = self.new_int(e.end_col as i64);
-        if e.stage == pyjit_compiler::Stage::Symtable {
+        let ecol = match e.stage {
+            // PyErr_SyntaxLocationObject leaves end_offset unset
+            pyjit_compiler::Stage::Future => self.none,
+            _ => self.new_int(e.end_col as i64),
+        };
+        if matches!(e.stage, pyjit_compiler::Stage::Symtable | pyjit_compiler::Stage::Future) {
             // CPython's symbol table sets the fields as attributes, leaving args == (msg,)
             let args = self.new_tuple(vec![msg]);
             let exc = self.new_exc_args(ty, args);

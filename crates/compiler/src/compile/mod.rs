@@ -3,6 +3,7 @@
 
 mod expr;
 mod forbidden;
+mod future;
 mod pattern;
 mod stmt;
 mod surrogates;
@@ -55,6 +56,8 @@ pub struct Compiler<'a> {
     pub(crate) mode: Mode,
     /// `from __future__ import annotations` seen.
     pub(crate) future_annotations: bool,
+    /// The line of the last leading future import (0: none).
+    pub(crate) future_lineno: u32,
 }
 
 pub(crate) type CResult<T> = Result<T, CompileError>;
@@ -325,9 +328,10 @@ impl ScopeKind {
 
 /// Compiles a parsed module to its code object.
 pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode) -> CResult<CodeObject> {
+    let ff = future::parse(body, src)?;
     let table = SymbolTable::build(body, src)?;
     let debug = forbidden::find(body, src);
-    first_error(debug, compile_body(body, src, mode, table))
+    first_error(debug, compile_body(body, src, mode, table, ff))
 }
 
 /// Of a `__debug__` binding and the code generator's own error, the one CPython meets first.
@@ -339,8 +343,8 @@ fn first_error(debug: Option<CompileError>, r: CResult<CodeObject>) -> CResult<C
     }
 }
 
-fn compile_body(body: &[Stmt], src: &SourceMap, mode: Mode, table: SymbolTable) -> CResult<CodeObject> {
-    let mut c = Compiler { src, table, units: Vec::new(), mode, future_annotations: false };
+fn compile_body(body: &[Stmt], src: &SourceMap, mode: Mode, table: SymbolTable, ff: future::Features) -> CResult<CodeObject> {
+    let mut c = Compiler { src, table, units: Vec::new(), mode, future_annotations: ff.annotations, future_lineno: ff.lineno };
     let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
     unit.flags = flags::NAMESPACE;
     for cv in &c.table.scopes[0].cellvars {
@@ -361,7 +365,7 @@ pub fn compile_expression(e: &Expr, src: &SourceMap) -> CResult<CodeObject> {
 }
 
 fn compile_eval(e: &Expr, src: &SourceMap, table: SymbolTable) -> CResult<CodeObject> {
-    let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false };
+    let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false, future_lineno: 0 };
     let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
     unit.flags = flags::NAMESPACE;
     c.units.push(unit);

@@ -185,16 +185,8 @@ impl<'a> Compiler<'a> {
             }
             Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                if module == "__future__" {
-                    for a in &i.names {
-                        match a.name.as_str() {
-                            "annotations" => self.future_annotations = true,
-                            "nested_scopes" | "generators" | "division" | "absolute_import"
-                            | "with_statement" | "print_function" | "unicode_literals" | "barry_as_FLUFL"
-                            | "generator_stop" => {}
-                            other => return Err(self.err(format!("future feature {other} is not defined"), a)),
-                        }
-                    }
+                if super::future::is_late(s, self.src, self.future_lineno) {
+                    return Err(self.err("from __future__ imports must occur at the beginning of the file", s));
                 }
                 self.load_const(Const::Int(i.level as i64));
                 let names: Vec<Const> = i.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
