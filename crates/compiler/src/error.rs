@@ -156,3 +156,31 @@ impl CompileError {
         self
     }
 }
+
+/// The category of a compile-time warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    SyntaxWarning,
+    DeprecationWarning,
+}
+
+impl WarningCategory {
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningCategory::SyntaxWarning => "SyntaxWarning",
+            WarningCategory::DeprecationWarning => "DeprecationWarning",
+        }
+    }
+}
+
+/// A warning met while compiling, in the order CPython emits them. The compiler only
+/// collects them: the caller reports each through the warnings machinery, and when a filter
+/// turns one into an exception CPython raises `error` (a SyntaxError at the same place)
+/// instead, and compilation stops there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub line: u32,
+    pub error: CompileError,
+}

@@ -18,7 +18,7 @@ mod tokscan;
 
 pub use code::{CodeObject, Const};
 pub use compile::Mode;
-pub use error::{CompileError, ErrorKind, SourceMap, Stage};
+pub use error::{CompileError, CompileWarning, ErrorKind, SourceMap, Stage, WarningCategory};
 
 use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, ParseOptions};
@@ -36,15 +36,39 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
 /// (CPython: 3 x the recursion limit left to the caller); deeper source gives a
 /// RecursionError or MemoryError kind of CompileError, as CPython raises them.
 pub fn compile_with_limit(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {
+    compile_with_warnings(source, filename, mode, nesting_limit).0
+}
+
+/// Compiles like compile_with_limit and also returns the warnings met, in CPython's order
+/// (only those before the error, when there is one).
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    nesting_limit: u32,
+) -> (Result<CodeObject, CompileError>, Vec<CompileWarning>) {
     let translated = translate_newlines(source, mode == Mode::Exec);
     let source = translated.as_str();
+    let mut warnings = Vec::new();
     // A long source can hold a tree deeper than the native stack can walk, even just to
     // drop it: compile it on a stack sized for the worst case (one level per byte).
-    if source.len() > BIG_SOURCE {
+    let r = if source.len() > BIG_SOURCE {
         let stack = source.len().saturating_mul(STACK_PER_BYTE).saturating_add(1 << 20);
-        return stacker::grow(stack, || compile_unchecked(source, filename, mode, nesting_limit)).map_err(|e| parser_text(e, mode));
+        stacker::grow(stack, || compile_unchecked(source, filename, mode, nesting_limit, &mut warnings))
+    } else {
+        compile_unchecked(source, filename, mode, nesting_limit, &mut warnings)
+    };
+    let r = r.map_err(|e| parser_text(e, mode));
+    for w in &mut warnings {
+        w.error = parser_text(w.error.clone(), mode);
     }
-    compile_unchecked(source, filename, mode, nesting_limit).map_err(|e| parser_text(e, mode))
+    if let Err(e) = &r {
+        // the warnings of the tokenizer and parser come before a parser error only up to it
+        if matches!(e.stage, Stage::Tokenizer | Stage::Parser) {
+            warnings.retain(|w| (w.error.line, w.error.col) <= (e.line, e.col));
+        }
+    }
+    (r, warnings)
 }
 
 /// CPython's parser reads an error's line back from the file only for a module; for an
@@ -111,7 +135,13 @@ fn nesting_error(e: nesting::TooDeep, filename: &str) -> CompileError {
     CompileError { kind, msg, filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None, stage: Stage::Parser }
 }
 
-fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {
+fn compile_unchecked(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    nesting_limit: u32,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
     let src = SourceMap::new(filename, source);
     if mode != Mode::Exec {
         if let Some(e) = empty_input(&src) {
@@ -119,7 +149,8 @@ fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u3
         }
     }
     // CPython's tokenizer errors win over any parser error, wherever they are
-    let scan = tokscan::scan(&src, mode == Mode::Eval);
+    let mut scan = tokscan::scan(&src, mode == Mode::Eval);
+    warnings.append(&mut scan.warnings);
     if let Some(e) = scan.error {
         return Err(e);
     }
@@ -152,8 +183,8 @@ fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u3
         return Err(nesting_error(e, filename));
     }
     match parsed.into_syntax() {
-        Mod::Module(m) => compile::compile_module(&m.body, &src, mode),
-        Mod::Expression(e) => compile::compile_expression(&e.body, &src),
+        Mod::Module(m) => compile::compile_module(&m.body, &src, mode, warnings),
+        Mod::Expression(e) => compile::compile_expression(&e.body, &src, warnings),
     }
 }
 

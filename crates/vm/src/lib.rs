@@ -117,9 +117,47 @@ impl Vm {
         // CPython's compiler may nest three levels per frame of the recursion limit left
         let left = self.recursion_limit.saturating_sub(self.frames.len()).max(1);
         let limit = u32::try_from(left.saturating_mul(3)).unwrap_or(u32::MAX);
-        match pyjit_compiler::compile_with_limit(source, filename, mode, limit) {
+        let (r, warnings) = pyjit_compiler::compile_with_warnings(source, filename, mode, limit);
+        self.report_compile_warnings(&warnings, filename)?;
+        match r {
             Ok(code) => Ok(self.load_code(Rc::new(code))),
             Err(e) => Err(self.syntax_error(&e)),
+        }
+    }
+
+    /// Issues the compiler's warnings through the warnings filters, in order. A warning a
+    /// filter turns into its exception becomes the SyntaxError CPython raises instead (and
+    /// ends compilation); other exceptions propagate.
+    fn report_compile_warnings(&mut self, warnings: &[pyjit_compiler::CompileWarning], filename: &str) -> PyResult<()> {
+        for (i, w) in warnings.iter().enumerate() {
+            if let Some(error) = self.issue_compile_warning(w, filename)? {
+                if w.error.stage == pyjit_compiler::Stage::Parser {
+                    // the parser fails; CPython then tokenizes the rest of the source, whose
+                    // tokenizer warnings are issued and may become the error instead
+                    for later in warnings[i + 1..].iter().filter(|l| l.error.stage == pyjit_compiler::Stage::Tokenizer) {
+                        if let Some(e) = self.issue_compile_warning(later, filename)? {
+                            return Err(e);
+                        }
+                    }
+                }
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+
+    /// One compile warning through the filters: Some(SyntaxError) when a filter makes it an
+    /// error.
+    fn issue_compile_warning(&mut self, w: &pyjit_compiler::CompileWarning, filename: &str) -> PyResult<Option<PyErr>> {
+        let category = match w.category {
+            pyjit_compiler::WarningCategory::SyntaxWarning => self.types.exceptions.iter().find(|x| x.0 == "SyntaxWarning").map(|x| x.1),
+            pyjit_compiler::WarningCategory::DeprecationWarning => Some(self.types.deprecation_warning),
+        };
+        let Some(category) = category else { return Ok(None) };
+        match modules::warnings::warn_explicit(self, category, &w.msg, filename, w.line) {
+            Ok(()) => Ok(None),
+            Err(e) if self.isinstance(e.0, category) => Ok(Some(self.syntax_error(&w.error))),
+            Err(e) => Err(e),
         }
     }
 

@@ -18,6 +18,10 @@ type SourceCache = HashMap<String, Option<Vec<String>>>;
 /// Line `line` of `file` as CPython's traceback reads it: decoded by the file's coding
 /// cookie (UTF-8 by default), whole, without its newline; none for pseudo-files like
 /// `<string>` and for files that cannot be read or decoded.
+pub(crate) fn source_line_of(vm: &mut Vm, file: &str, line: u32) -> Option<String> {
+    source_line(vm, &mut SourceCache::new(), file, line)
+}
+
 fn source_line(vm: &mut Vm, cache: &mut SourceCache, file: &str, line: u32) -> Option<String> {
     if file.starts_with('<') && file.ends_with('>') {
         return None;

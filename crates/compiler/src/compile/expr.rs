@@ -168,6 +168,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadAttr(i));
             }
             Expr::Subscript(s) => {
+                self.check_subscript(&s.value, &s.slice);
                 self.expr(&s.value)?;
                 self.subscript_slice(&s.slice)?;
                 self.emit(Instr::BinarySubscr);
@@ -322,6 +323,7 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) if c.ops.len() > 1 => self.set_loc(c.range),
             Expr::Compare(c) => {
                 self.set_loc(c.range);
+                self.check_compare(c);
                 self.expr(&c.left)?;
                 self.expr(&c.comparators[0])?;
                 self.cmp_op(c.ops[0]);
@@ -352,6 +354,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult<()> {
+        self.check_compare(c);
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -381,6 +384,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
+        self.check_caller(&c.func);
         let simple = !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && c.arguments.keywords.is_empty();
         if let Expr::Attribute(a) = &*c.func {
