@@ -853,9 +853,13 @@ fn source_text(vm: &mut Vm, src: Value) -> PyResult<String> {
             text
         }
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-            let b = super::bytes::bytes_from(vm, src)?;
+            let mut b = super::bytes::bytes_from(vm, src)?;
             // decoded as a source file: by its coding cookie, without a byte order mark
-            match crate::source::decode_strict(vm, b.clone()) {
+            let bom = b.starts_with(b"\xef\xbb\xbf");
+            if bom {
+                b.drain(..3);
+            }
+            match if bom { None } else { crate::source::decode_strict(vm, b.clone()) } {
                 Some(text) => text,
                 None => super::bytes::decode(vm, &b, "utf-8", "strict")?,
             }

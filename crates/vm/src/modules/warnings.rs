@@ -171,7 +171,8 @@ fn show(vm: &mut Vm, category: Value, text: &str, filename: &str, lineno: u32) -
     let name = vm.type_name(category);
     let mut out = format!("{filename}:{lineno}: {name}: {text}\n");
     if let Some(line) = crate::traceback::source_line_of(vm, filename, lineno) {
-        let line = line.trim();
+        // linecache reads a file with a byte order mark as utf-8-sig
+        let line = line.trim_start_matches('\u{feff}').trim();
         if !line.is_empty() {
             out.push_str(&format!("  {line}\n"));
         }
