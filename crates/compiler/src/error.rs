@@ -75,6 +75,7 @@ impl SourceMap {
             end_line,
             end_col: self.col_of(range.end()) as i32 + 1,
             text: Some(self.line_text(line)),
+            stage: Stage::Parser,
         }
     }
 }
@@ -114,6 +115,24 @@ pub struct CompileError {
     pub end_line: u32,
     pub end_col: i32,
     pub text: Option<String>,
+    /// Which part of CPython raises this error, which decides how the SyntaxError is built.
+    pub stage: Stage,
+}
+
+/// The stage of CPython's compiler that raises an error, which decides where `text` comes
+/// from. The tokenizer quotes the line of the source. The parser, compiling a module, reads
+/// the line back from the file named `filename` (decoding it with replacement characters)
+/// and quotes the source when there is no such file. The symbol table and the code generator
+/// read the line from the file too, strictly as UTF-8, and have no text without it; the
+/// symbol table sets the fields as attributes only, leaving `args` as `(msg,)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Tokenizer,
+    Parser,
+    Symtable,
+    Compiler,
+    /// future.c: like the symbol table, but with no end column.
+    Future,
 }
 
 impl CompileError {
@@ -127,6 +146,41 @@ impl CompileError {
             end_line: line,
             end_col: 1,
             text: Some(source.line_text(line)),
+            stage: Stage::Parser,
         }
     }
+
+    /// The same error, raised by a later stage than the parser.
+    pub fn at_stage(mut self, stage: Stage) -> CompileError {
+        self.stage = stage;
+        self
+    }
+}
+
+/// The category of a compile-time warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    SyntaxWarning,
+    DeprecationWarning,
+}
+
+impl WarningCategory {
+    pub fn name(self) -> &'static str {
+        match self {
+            WarningCategory::SyntaxWarning => "SyntaxWarning",
+            WarningCategory::DeprecationWarning => "DeprecationWarning",
+        }
+    }
+}
+
+/// A warning met while compiling, in the order CPython emits them. The compiler only
+/// collects them: the caller reports each through the warnings machinery, and when a filter
+/// turns one into an exception CPython raises `error` (a SyntaxError at the same place)
+/// instead, and compilation stops there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    pub category: WarningCategory,
+    pub msg: String,
+    pub line: u32,
+    pub error: CompileError,
 }

@@ -7,6 +7,8 @@ mod compile;
 pub mod dis;
 pub mod error;
 mod fstring;
+mod ident;
+mod ident_tables;
 pub mod nesting;
 pub mod opcode;
 pub mod positions;
@@ -16,7 +18,7 @@ mod tokscan;
 
 pub use code::{CodeObject, Const};
 pub use compile::Mode;
-pub use error::{CompileError, ErrorKind, SourceMap};
+pub use error::{CompileError, CompileWarning, ErrorKind, SourceMap, Stage, WarningCategory};
 
 use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, ParseOptions};
@@ -34,13 +36,88 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
 /// (CPython: 3 x the recursion limit left to the caller); deeper source gives a
 /// RecursionError or MemoryError kind of CompileError, as CPython raises them.
 pub fn compile_with_limit(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {
+    compile_with_warnings(source, filename, mode, nesting_limit).0
+}
+
+/// Compiles like compile_with_limit and also returns the warnings met, in CPython's order
+/// (only those before the error, when there is one).
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    nesting_limit: u32,
+) -> (Result<CodeObject, CompileError>, Vec<CompileWarning>) {
+    let translated = translate_newlines(source, mode == Mode::Exec);
+    let source = translated.as_str();
+    let mut warnings = Vec::new();
     // A long source can hold a tree deeper than the native stack can walk, even just to
     // drop it: compile it on a stack sized for the worst case (one level per byte).
-    if source.len() > BIG_SOURCE {
+    let r = if source.len() > BIG_SOURCE {
         let stack = source.len().saturating_mul(STACK_PER_BYTE).saturating_add(1 << 20);
-        return stacker::grow(stack, || compile_unchecked(source, filename, mode, nesting_limit));
+        stacker::grow(stack, || compile_unchecked(source, filename, mode, nesting_limit, &mut warnings))
+    } else {
+        compile_unchecked(source, filename, mode, nesting_limit, &mut warnings)
+    };
+    let r = r.map_err(|e| parser_text(e, mode));
+    for w in &mut warnings {
+        w.error = parser_text(w.error.clone(), mode);
     }
-    compile_unchecked(source, filename, mode, nesting_limit)
+    if let Err(e) = &r {
+        // the warnings of the tokenizer and parser come before a parser error only up to it
+        if matches!(e.stage, Stage::Tokenizer | Stage::Parser) {
+            warnings.retain(|w| (w.error.line, w.error.col) <= (e.line, e.col));
+        }
+    }
+    (r, warnings)
+}
+
+/// CPython's parser reads an error's line back from the file only for a module; for an
+/// expression or a single statement it quotes the source, like the tokenizer.
+fn parser_text(e: CompileError, mode: Mode) -> CompileError {
+    if e.stage == Stage::Parser && mode != Mode::Exec {
+        return e.at_stage(Stage::Tokenizer);
+    }
+    e
+}
+
+/// The source as CPython's tokenizer reads it (translate_newlines): "\r\n" and "\r" become
+/// "\n", and a module (not an expression or a single statement) ends with a newline.
+fn translate_newlines(source: &str, exec_input: bool) -> String {
+    let mut out = if source.contains('\r') { source.replace("\r\n", "\n").replace('\r', "\n") } else { source.to_string() };
+    if exec_input && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// An expression or single statement with no token: CPython's parser fails at the start of
+/// the last line ("invalid syntax"), or at an indentation that ends the source.
+fn empty_input(src: &SourceMap) -> Option<CompileError> {
+    let text = src.source.as_str();
+    let blank = |l: &str| {
+        let t = l.trim_start_matches([' ', '\t', '\x0c']);
+        t.is_empty() || t.starts_with('#')
+    };
+    if !text.split('\n').all(blank) {
+        return None;
+    }
+    let lines = text.matches('\n').count() + usize::from(!text.is_empty() && !text.ends_with('\n'));
+    let line = lines as u32;
+    let last = text.rsplit('\n').next().unwrap_or("");
+    let mut e = CompileError::syntax("invalid syntax".into(), src, line);
+    if line == 0 {
+        e.text = Some(String::new());
+    }
+    e.col = 0;
+    e.end_col = 0;
+    if !last.is_empty() && last.trim_start_matches([' ', '\t', '\x0c']).is_empty() {
+        // the indentation of a last line with nothing after it
+        e.msg = "unexpected indent".into();
+        e.kind = ErrorKind::IndentationError;
+        e.col = last.chars().count() as i32;
+        e.end_col = -1;
+    }
+    Some(e)
 }
 
 /// Source length from which compile() moves to a stack of its own (the main thread's stack
@@ -55,13 +132,25 @@ fn nesting_error(e: nesting::TooDeep, filename: &str) -> CompileError {
         nesting::TooDeep::Parser => (ErrorKind::MemoryError, String::new()),
         nesting::TooDeep::Compiler => (ErrorKind::RecursionError, "maximum recursion depth exceeded during compilation".to_string()),
     };
-    CompileError { kind, msg, filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None }
+    CompileError { kind, msg, filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None, stage: Stage::Parser }
 }
 
-fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> Result<CodeObject, CompileError> {
+fn compile_unchecked(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    nesting_limit: u32,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<CodeObject, CompileError> {
     let src = SourceMap::new(filename, source);
+    if mode != Mode::Exec {
+        if let Some(e) = empty_input(&src) {
+            return Err(e);
+        }
+    }
     // CPython's tokenizer errors win over any parser error, wherever they are
-    let scan = tokscan::scan(&src, mode == Mode::Eval);
+    let mut scan = tokscan::scan(&src, mode == Mode::Eval);
+    warnings.append(&mut scan.warnings);
     if let Some(e) = scan.error {
         return Err(e);
     }
@@ -94,8 +183,8 @@ fn compile_unchecked(source: &str, filename: &str, mode: Mode, nesting_limit: u3
         return Err(nesting_error(e, filename));
     }
     match parsed.into_syntax() {
-        Mod::Module(m) => compile::compile_module(&m.body, &src, mode),
-        Mod::Expression(e) => compile::compile_expression(&e.body, &src),
+        Mod::Module(m) => compile::compile_module(&m.body, &src, mode, warnings),
+        Mod::Expression(e) => compile::compile_expression(&e.body, &src, warnings),
     }
 }
 

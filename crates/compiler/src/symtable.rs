@@ -5,7 +5,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 use std::collections::{HashMap, HashSet};
 
-use crate::error::CompileError;
+use crate::error::{CompileError, Stage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -47,6 +47,9 @@ pub struct Scope {
     pub params: Vec<String>,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// An `async def` (CPython's COMPILER_SCOPE_ASYNC_FUNCTION): where `await`, `async for`
+    /// and `async with` are allowed, with comprehensions nested in it.
+    pub is_async_def: bool,
     /// Resolved scope of every name this block uses or binds.
     pub resolved: HashMap<String, NameScope>,
     pub cellvars: Vec<String>,
@@ -59,6 +62,11 @@ pub struct Scope {
     pub line: u32,
     /// Where each nonlocal name was declared (for "no binding for nonlocal").
     nonlocal_at: HashMap<String, ruff_text_size::TextRange>,
+    /// Visiting the target of a comprehension's `for` (CPython's ste_comp_iter_target).
+    comp_iter_target: bool,
+    /// Visiting the iterable of a comprehension's `for`, here or in an enclosing block
+    /// (CPython's ste_comp_iter_expr, inherited by nested blocks).
+    comp_iter_expr: u32,
 }
 
 impl Scope {
@@ -73,6 +81,7 @@ impl Scope {
             params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
+            is_async_def: false,
             resolved: HashMap::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
@@ -80,6 +89,8 @@ impl Scope {
             uses_class_cell: false,
             line,
             nonlocal_at: HashMap::new(),
+            comp_iter_target: false,
+            comp_iter_expr: 0,
         }
     }
     fn is_function_like(&self) -> bool {
@@ -137,7 +148,7 @@ pub fn mangle(class_name: Option<&str>, name: &str) -> String {
 
 impl<'a> Builder<'a> {
     fn err(&self, msg: String, node: impl Ranged) -> CompileError {
-        self.source.syntax_error(msg, node.range())
+        self.source.syntax_error(msg, node.range()).at_stage(Stage::Symtable)
     }
 
     fn mangled(&self, name: &str) -> String {
@@ -156,7 +167,9 @@ impl<'a> Builder<'a> {
 
     fn push(&mut self, kind: ScopeKind, name: &str, key: ScopeKey, line: u32) -> usize {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, Some(self.cur), line));
+        let mut scope = Scope::new(kind, name, Some(self.cur), line);
+        scope.comp_iter_expr = self.scopes[self.cur].comp_iter_expr;
+        self.scopes.push(scope);
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(key, id);
         let prev = self.cur;
@@ -228,6 +241,7 @@ impl<'a> Builder<'a> {
                 let line = self.source.line_of(f.range.start());
                 let prev = self.push(ScopeKind::Function, f.name.as_str(), f.range.start().to_u32(), line);
                 self.scopes[self.cur].is_coroutine = f.is_async;
+                self.scopes[self.cur].is_async_def = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.cur = prev;
@@ -500,54 +514,71 @@ impl<'a> Builder<'a> {
         is_genexp: bool,
     ) -> Result<(), CompileError> {
         let Some(first) = generators.first() else { return Ok(()) };
+        // the outermost iterable is evaluated in the enclosing scope
+        self.scopes[self.cur].comp_iter_expr += 1;
         self.expr(&first.iter)?;
+        self.scopes[self.cur].comp_iter_expr -= 1;
         let line = self.source.line_of(first.iter.range().start());
         let prev = self.push(ScopeKind::Comprehension, name, key, line);
         if is_genexp {
             self.scopes[self.cur].is_generator = true;
         }
-        if generators.iter().any(|g| g.is_async) {
+        if first.is_async {
             self.scopes[self.cur].is_coroutine = true;
         }
         self.scopes[self.cur].params.push(".0".into());
         self.add(".0", DEF_PARAM);
         for (i, g) in generators.iter().enumerate() {
-            if i > 0 {
-                self.expr(&g.iter)?;
-            }
+            // CPython visits a nested `for`'s target before its iterable
             self.comp_target(&g.target)?;
+            if i > 0 {
+                self.scopes[self.cur].comp_iter_expr += 1;
+                self.expr(&g.iter)?;
+                self.scopes[self.cur].comp_iter_expr -= 1;
+            }
             for cond in &g.ifs {
                 self.expr(cond)?;
+            }
+            if g.is_async {
+                self.scopes[self.cur].is_coroutine = true;
             }
         }
         for e in elts {
             self.expr(e)?;
         }
+        // a list, set or dict comprehension that awaits is itself awaited by its enclosing
+        // scope (an asynchronous generator expression is not)
+        let awaits = !is_genexp && self.scopes[self.cur].is_coroutine;
         self.cur = prev;
+        if awaits {
+            self.scopes[self.cur].is_coroutine = true;
+        }
         Ok(())
     }
 
+    /// A comprehension's `for` target: every name in it (even one only read, as in
+    /// `for x.y in ...`) is an iteration variable.
     fn comp_target(&mut self, t: &Expr) -> Result<(), CompileError> {
-        match t {
-            Expr::Name(n) => {
-                self.add(n.id.as_str(), DEF_LOCAL | DEF_COMP_ITER);
-                Ok(())
-            }
-            Expr::Tuple(t) => t.elts.iter().try_for_each(|e| self.comp_target(e)),
-            Expr::List(t) => t.elts.iter().try_for_each(|e| self.comp_target(e)),
-            Expr::Starred(s) => self.comp_target(&s.value),
-            other => self.expr(other),
-        }
+        self.scopes[self.cur].comp_iter_target = true;
+        let r = self.expr(t);
+        self.scopes[self.cur].comp_iter_target = false;
+        r
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
         match e {
             Expr::BoolOp(b) => b.values.iter().try_for_each(|v| self.expr(v))?,
             Expr::Named(n) => {
-                self.expr(&n.value)?;
-                if let Expr::Name(name) = &*n.target {
-                    self.walrus_target(name)?;
+                if self.scopes[self.cur].comp_iter_expr > 0 {
+                    return Err(self.err("assignment expression cannot be used in a comprehension iterable expression".into(), e));
                 }
+                if let Expr::Name(name) = &*n.target {
+                    if self.scopes[self.cur].kind == ScopeKind::Comprehension {
+                        self.walrus_target(name)?;
+                    }
+                }
+                self.expr(&n.value)?;
+                self.expr(&n.target)?;
             }
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
@@ -583,16 +614,19 @@ impl<'a> Builder<'a> {
             Expr::ListComp(c) => self.comprehension(c.range.start().to_u32(), "<listcomp>", &c.generators, &[&c.elt], false)?,
             Expr::SetComp(c) => self.comprehension(c.range.start().to_u32(), "<setcomp>", &c.generators, &[&c.elt], false)?,
             Expr::DictComp(c) => {
-                let mut elts: Vec<&Expr> = Vec::new();
+                // CPython visits the value before the key
+                let mut elts: Vec<&Expr> = vec![&c.value];
                 if let Some(k) = &c.key {
                     elts.push(k);
                 }
-                elts.push(&c.value);
                 self.comprehension(c.range.start().to_u32(), "<dictcomp>", &c.generators, &elts, false)?
             }
             Expr::Generator(g) => self.comprehension(g.range.start().to_u32(), "<genexpr>", &g.generators, &[&g.elt], true)?,
             Expr::Await(a) => {
                 self.expr(&a.value)?;
+                // CPython marks the scope a coroutine; the code generator then decides
+                // whether `await` is allowed there
+                self.scopes[self.cur].is_coroutine = true;
             }
             Expr::Yield(y) => {
                 self.mark_generator(e)?;
@@ -635,10 +669,20 @@ impl<'a> Builder<'a> {
             }
             Expr::Starred(s) => self.expr(&s.value)?,
             Expr::Name(n) => {
-                let flag = match n.ctx {
+                let mut flag = match n.ctx {
                     ast::ExprContext::Load => USE,
                     _ => DEF_LOCAL,
                 };
+                if self.scopes[self.cur].comp_iter_target {
+                    let m = self.mangled(n.id.as_str());
+                    if self.scopes[self.cur].flags_of(&m) & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                        return Err(self.err(
+                            format!("comprehension inner loop cannot rebind assignment expression target '{}'", n.id),
+                            n,
+                        ));
+                    }
+                    flag |= DEF_COMP_ITER;
+                }
                 self.add(n.id.as_str(), flag);
                 if n.ctx == ast::ExprContext::Load
                     && (n.id.as_str() == "super" || n.id.as_str() == "__class__")
@@ -677,56 +721,66 @@ impl<'a> Builder<'a> {
                 s.is_generator = true;
                 Ok(())
             }
-            ScopeKind::Comprehension => Err(self.err("'yield' inside list comprehension".into(), e)),
-            _ => Err(self.err("'yield' outside function".into(), e)),
+            ScopeKind::Comprehension => {
+                let what = match s.name.as_str() {
+                    "<listcomp>" => "list comprehension",
+                    "<setcomp>" => "set comprehension",
+                    "<dictcomp>" => "dict comprehension",
+                    _ => "generator expression",
+                };
+                Err(self.err(format!("'yield' inside {what}"), e))
+            }
+            // raised by CPython's code generator, not its symbol table
+            _ => Err(self.source.syntax_error("'yield' outside function".into(), e.range()).at_stage(Stage::Compiler)),
         }
     }
 
+    /// The target of an assignment expression in a comprehension binds in the nearest
+    /// enclosing function or module (CPython's symtable_extend_namedexpr_scope).
     fn walrus_target(&mut self, name: &ast::ExprName) -> Result<(), CompileError> {
-        if self.scopes[self.cur].kind != ScopeKind::Comprehension {
-            self.add(name.id.as_str(), DEF_LOCAL);
-            return Ok(());
-        }
         let mangled = self.mangled(name.id.as_str());
-        if self.scopes[self.cur].flags_of(&mangled) & DEF_COMP_ITER != 0 {
-            return Err(self.err(
-                format!("assignment expression cannot rebind comprehension iteration variable '{}'", name.id),
-                name,
-            ));
-        }
-        // Find the nearest enclosing scope that is not a comprehension.
         let mut id = self.cur;
-        while self.scopes[id].kind == ScopeKind::Comprehension {
-            id = self.scopes[id].parent.unwrap_or(0);
-        }
-        match self.scopes[id].kind {
-            ScopeKind::Class => Err(self.err(
-                "assignment expression within a comprehension cannot be used in a class body".into(),
-                name,
-            )),
-            ScopeKind::Module => {
-                self.add(name.id.as_str(), DEF_GLOBAL);
-                let saved = self.cur;
-                self.cur = id;
-                self.add(name.id.as_str(), DEF_LOCAL);
-                self.cur = saved;
-                Ok(())
-            }
-            _ => {
-                let saved = self.cur;
-                self.cur = id;
-                self.add(name.id.as_str(), DEF_LOCAL);
-                // every comprehension between sees it as nonlocal
-                let mut c = saved;
-                while c != id {
-                    self.cur = c;
-                    self.add(name.id.as_str(), DEF_NONLOCAL);
-                    c = self.scopes[c].parent.unwrap_or(0);
+        loop {
+            let sc = &self.scopes[id];
+            match sc.kind {
+                ScopeKind::Comprehension => {
+                    if sc.flags_of(&mangled) & DEF_COMP_ITER != 0 {
+                        return Err(self.err(
+                            format!("assignment expression cannot rebind comprehension iteration variable '{}'", name.id),
+                            name,
+                        ));
+                    }
+                    id = sc.parent.unwrap_or(0);
                 }
-                self.cur = saved;
-                Ok(())
+                ScopeKind::Function | ScopeKind::Lambda => {
+                    let global = sc.flags_of(&mangled) & DEF_GLOBAL != 0;
+                    self.add(name.id.as_str(), if global { DEF_GLOBAL } else { DEF_NONLOCAL });
+                    self.add_to(id, &mangled, DEF_LOCAL);
+                    return Ok(());
+                }
+                ScopeKind::Module => {
+                    self.add(name.id.as_str(), DEF_GLOBAL);
+                    self.add_to(id, &mangled, DEF_GLOBAL);
+                    return Ok(());
+                }
+                ScopeKind::Class => {
+                    return Err(self.err(
+                        "assignment expression within a comprehension cannot be used in a class body".into(),
+                        name,
+                    ));
+                }
             }
         }
+    }
+
+    /// Adds a flag to an already mangled name of scope `id`.
+    fn add_to(&mut self, id: usize, mangled: &str, flag: u8) {
+        let scope = &mut self.scopes[id];
+        let e = scope.flags.entry(mangled.to_string()).or_insert(0);
+        if *e == 0 {
+            scope.order.push(mangled.to_string());
+        }
+        *e |= flag;
     }
 }
 
@@ -765,10 +819,11 @@ impl SymbolTable {
             } else if f & DEF_NONLOCAL != 0 {
                 if !bound.contains(&name) {
                     let msg = format!("no binding for nonlocal '{name}' found");
-                    return Err(match self.scopes[id].nonlocal_at.get(&name) {
+                    let e = match self.scopes[id].nonlocal_at.get(&name) {
                         Some(r) => source.syntax_error(msg, *r),
                         None => CompileError::syntax(msg, source, self.scopes[id].line),
-                    });
+                    };
+                    return Err(e.at_stage(Stage::Symtable));
                 }
                 NameScope::Free
             } else if f & (DEF_LOCAL | DEF_PARAM) != 0 {

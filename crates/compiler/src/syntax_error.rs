@@ -169,6 +169,31 @@ impl<'a> Ctx<'a> {
         e
     }
 
+    /// The end of the source after a line continuation: CPython counts the characters of
+    /// the last line, its newline included, and has no end column.
+    fn eof_error(&self) -> CompileError {
+        let text = &self.src.source;
+        let body = text.strip_suffix('\n').unwrap_or(text);
+        let ls = body.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line = self.src.line_of(TextSize::new(ls as u32));
+        let mut e = CompileError::syntax("unexpected EOF while parsing".into(), self.src, line);
+        e.col = text[ls..].chars().count() as i32;
+        e.end_col = -1;
+        e
+    }
+
+    /// The parameter before the `=` at `at` is `*name: *annotation` (PEP 646), which CPython's
+    /// rule for a defaulted `*name` does not match.
+    fn star_annotated_param(&self, at: usize) -> bool {
+        let before = &self.src.source[..at];
+        let Some(star) = before.rfind(['(', ',']).map(|i| i + 1) else { return false };
+        let param = before[star..].trim_start();
+        match param.split_once(':') {
+            Some((name, ann)) => name.starts_with('*') && !name.starts_with("**") && ann.trim_start().starts_with('*'),
+            None => false,
+        }
+    }
+
     fn never_closed(&self) -> Option<CompileError> {
         let (ch, pos) = self.scan.unclosed?;
         let p = TextSize::new(pos as u32);
@@ -362,7 +387,7 @@ impl<'a> Ctx<'a> {
                 return e;
             }
             ParseErrorType::Lexical(LexicalErrorType::Eof) => {
-                return self.never_closed().unwrap_or_else(|| self.at_newline("unexpected EOF while parsing", start));
+                return self.never_closed().unwrap_or_else(|| self.eof_error());
             }
             ParseErrorType::ExpectedToken { expected: TokenKind::Colon, found } => {
                 if *found == TokenKind::Newline {
@@ -406,6 +431,20 @@ impl<'a> Ctx<'a> {
                 return self.at("named arguments must follow bare *", TextRange::new(p, p + TextSize::new(1)));
             }
             ParseErrorType::ParamAfterVarKeywordParam => return self.at("arguments cannot follow var-keyword argument", range),
+            ParseErrorType::VarParameterWithDefault if self.star_annotated_param(start) => return self.invalid_syntax_at(start),
+            ParseErrorType::InvalidStarredExpressionUsage => {
+                let before = self.src.source[..start].trim_end();
+                if let Some(arrow) = before.strip_suffix("->").map(str::len) {
+                    // `def f() -> *Ts:`: the return annotation fails, and then the colon
+                    let p = TextSize::new(arrow as u32);
+                    return self.at("expected ':'", TextRange::new(p, p + TextSize::new(2)));
+                }
+                let after = end + (self.src.source[end..].len() - self.src.source[end..].trim_start_matches([' ', '\t']).len());
+                if before.ends_with(['[', ',']) && self.byte(after) == b':' {
+                    // `x[*a:b]`: a starred subscript ends at the colon
+                    return self.invalid_syntax_at(after);
+                }
+            }
             ParseErrorType::VarParameterWithDefault => {
                 let msg = if snippet.starts_with("**") || self.src.source[..start].trim_end().ends_with("**") {
                     "var-keyword argument cannot have default value"

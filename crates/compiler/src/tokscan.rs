@@ -5,7 +5,7 @@
 //! file, so they are checked first. The scan also records the brackets left open at the end
 //! (for "'(' was never closed") and the f-strings with CPython 3.11's f-string errors.
 
-use crate::error::{CompileError, ErrorKind, SourceMap};
+use crate::error::{CompileError, CompileWarning, ErrorKind, SourceMap, Stage, WarningCategory};
 use crate::fstring;
 use ruff_text_size::TextSize;
 
@@ -23,6 +23,8 @@ pub(crate) struct Scan {
     pub unclosed: Option<(char, usize)>,
     /// The first f-string that CPython 3.11 rejects: byte offset of its token and the error.
     pub fstring_error: Option<(usize, CompileError)>,
+    /// The warnings of the tokenizer and of string literals, in source order.
+    pub warnings: Vec<CompileWarning>,
 }
 
 struct Scanner<'a> {
@@ -98,7 +100,13 @@ impl<'a> Scanner<'a> {
         let mut e = CompileError::syntax(msg, self.src, line);
         e.col = col;
         e.end_col = col;
-        e
+        // CPython's tokenizer quotes the line without its newline
+        if let Some(t) = &mut e.text {
+            if t.ends_with('\n') {
+                t.pop();
+            }
+        }
+        e.at_stage(Stage::Tokenizer)
     }
 
     /// One more level of parser nesting in the current chain.
@@ -152,6 +160,7 @@ impl<'a> Scanner<'a> {
                 }
                 b'\\' if self.peek(self.pos + 1) == b'\n' => self.pos += 2,
                 b'\\' if self.peek(self.pos + 1) == b'\r' && self.peek(self.pos + 2) == b'\n' => self.pos += 3,
+                b'\\' => return Err(self.line_continuation_error()),
                 b'\'' | b'"' => {
                     self.string(self.pos, self.pos, 0)?;
                     self.prev_operand = true;
@@ -208,16 +217,53 @@ impl<'a> Scanner<'a> {
                         self.prev_operand = true;
                     } else {
                         let word = &self.b[start..self.pos];
+                        if !word.is_ascii() {
+                            self.check_identifier(start)?;
+                        }
                         if matches!(word, b"not" | b"await" | b"lambda" | b"else") {
                             self.nest()?;
                         }
                         self.prev_operand = !NON_OPERAND_KEYWORDS.iter().any(|k| k.as_bytes() == word);
                     }
                 }
+                // a control character (CPython's tokenizer reads "\r" as a newline)
+                _ if (c < 0x20 && !matches!(c, b'\t' | b'\x0c' | b'\r')) || c == 0x7f => {
+                    let msg = crate::ident::invalid_char_message(c as char);
+                    return Err(self.err_cur(msg, self.pos, self.pos + 1));
+                }
                 _ => self.pos += 1,
             }
         }
         Ok(())
+    }
+
+    /// A backslash not followed by a newline. CPython reports it at its cursor (after the
+    /// next character) less one byte, counting characters of the line up to there, a cut
+    /// multi-byte character as one; the text is the whole line.
+    fn line_continuation_error(&self) -> CompileError {
+        let ls = self.line_start(self.pos);
+        let after = self.pos + 1;
+        let line = self.src.line_of(TextSize::new(self.pos as u32));
+        let mut col = self.src.source.get(ls..after).map(|s| s.chars().count()).unwrap_or(0) as i32;
+        if after < self.b.len() {
+            // the cursor passed the next character
+            col += 1 + i32::from(self.b[after] >= 0x80);
+        }
+        let mut e = CompileError::syntax("unexpected character after line continuation character".into(), self.src, line);
+        e.col = col;
+        e.end_col = 0;
+        e
+    }
+
+    /// A word with non-ASCII characters from `start` to the cursor must be an identifier
+    /// (CPython's verify_identifier): the error is at the first character that cannot be.
+    fn check_identifier(&self, start: usize) -> Result<(), CompileError> {
+        let word = self.src.source.get(start..self.pos).unwrap_or("");
+        let Some(bad) = crate::ident::invalid_at(word) else { return Ok(()) };
+        let Some((off, c)) = word.char_indices().nth(bad) else { return Ok(()) };
+        // the cursor moves to just after the offending character
+        let cur = start + off + c.len_utf8();
+        Err(self.err_cur(crate::ident::invalid_char_message(c), start, cur))
     }
 
     /// At the start of a logical line: checks its indentation as CPython's tokenizer does.
@@ -316,7 +362,9 @@ impl<'a> Scanner<'a> {
             if i >= self.b.len() || (!triple && self.b[i] == b'\n') {
                 let start_line = self.src.line_of(TextSize::new(tok as u32));
                 let msg = if triple {
-                    let last = self.src.line_of(TextSize::new(self.b.len() as u32));
+                    // the tokenizer's line number at the end: a final newline starts no line
+                    let end = if self.b.ends_with(b"\n") { self.b.len() - 1 } else { self.b.len() };
+                    let last = self.src.line_of(TextSize::new(end as u32));
                     format!("unterminated triple-quoted string literal (detected at line {last})")
                 } else {
                     let here = self.src.line_of(TextSize::new(i.min(self.b.len()) as u32));
@@ -347,6 +395,19 @@ impl<'a> Scanner<'a> {
             i += 1;
         }
         self.pos = i;
+        if !prefix.contains('r') {
+            let body = &self.b[body_start..body_end];
+            let segments = if prefix.contains('f') { fstring_literals(body) } else { vec![body] };
+            for seg in segments {
+                if let Some(msg) = invalid_escape(seg, prefix.contains('b')) {
+                    // reported for the whole string token, at its first line
+                    let range = ruff_text_size::TextRange::new(TextSize::new(tok as u32), TextSize::new(i as u32));
+                    let error = self.src.syntax_error(msg.clone(), range);
+                    let category = WarningCategory::DeprecationWarning;
+                    self.out.warnings.push(CompileWarning { category, msg, line: error.line, error });
+                }
+            }
+        }
         if prefix.contains('f') && self.out.fstring_error.is_none() {
             let body = &self.src.source[body_start..body_end];
             if let Err(msg) = fstring::check(body, prefix.contains('r')) {
@@ -424,8 +485,14 @@ impl<'a> Scanner<'a> {
 
     /// A number literal starting at `start`, checked the way CPython's tokenizer reads it.
     fn number(&mut self, start: usize) -> Result<(), CompileError> {
-        let mut n = Num { b: self.b, cur: start };
-        match n.read(start) {
+        let mut n = Num { b: self.b, cur: start, warning: None };
+        let r = n.read(start);
+        if let Some((msg, cur)) = n.warning.take() {
+            // a number run into a keyword (`1if`): a SyntaxWarning at the cursor
+            let error = self.err_cur(msg.clone(), start, cur);
+            self.out.warnings.push(CompileWarning { category: WarningCategory::SyntaxWarning, msg, line: error.line, error });
+        }
+        match r {
             Ok(()) => {
                 self.pos = n.cur;
                 Ok(())
@@ -453,6 +520,8 @@ enum NumErr {
 struct Num<'a> {
     b: &'a [u8],
     cur: usize,
+    /// The warning met (message and cursor), for a number followed by a keyword.
+    warning: Option<(String, usize)>,
 }
 
 impl<'a> Num<'a> {
@@ -490,9 +559,15 @@ impl<'a> Num<'a> {
             b'n' => self.lookahead(b"ot"),
             _ => false,
         };
-        if !r && is_ident_byte(c) {
+        // a non-ASCII character after a number starts the next token
+        if !r && c < 0x80 && is_ident_byte(c) {
             self.back(c);
             return Err(NumErr::At(format!("invalid {kind} literal"), self.cur));
+        }
+        if r {
+            self.back(c);
+            self.warning = Some((format!("invalid {kind} literal"), self.cur));
+            self.next();
         }
         Ok(())
     }
@@ -662,4 +737,92 @@ impl<'a> Num<'a> {
         self.back(c);
         Ok(())
     }
+}
+
+/// The message for the first invalid escape sequence of a literal's text, as CPython's
+/// decoders find it: an unknown escape, or an octal escape above 0o377.
+fn invalid_escape(body: &[u8], is_bytes: bool) -> Option<String> {
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(&c) = body.get(i + 1) else { return None };
+        match c {
+            b'\n' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' => i += 2,
+            b'N' | b'u' | b'U' if !is_bytes => i += 2,
+            // CPython's str decoder turns a backslash before a non-ASCII character into `\u005c`
+            0x80.. if !is_bytes => i += 2,
+            b'0'..=b'7' => {
+                let digits = body[i + 1..].iter().take(3).take_while(|d| (b'0'..=b'7').contains(d)).count();
+                let value = body[i + 1..i + 1 + digits].iter().fold(0u32, |v, d| v * 8 + u32::from(d - b'0'));
+                if value > 0o377 {
+                    let text = String::from_utf8_lossy(&body[i + 1..i + 1 + digits]);
+                    return Some(format!("invalid octal escape sequence '\\{text}'"));
+                }
+                i += 1 + digits;
+            }
+            // CPython formats the byte after the backslash as a character
+            _ => return Some(format!("invalid escape sequence '\\{}'", c as char)),
+        }
+    }
+    None
+}
+
+/// The literal parts of an f-string's text that CPython decodes one by one: split at
+/// replacement fields and after each doubled brace (the format specs are left out).
+fn fstring_literals(body: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < body.len() {
+        match body[i] {
+            b'\\' => {
+                // an escape, `\N{...}` with its braces
+                if body.get(i + 1) == Some(&b'N') && body.get(i + 2) == Some(&b'{') {
+                    i += body[i..].iter().position(|&c| c == b'}').map(|p| p + 1).unwrap_or(body.len() - i);
+                } else {
+                    i += 2;
+                }
+            }
+            b'{' | b'}' if body.get(i + 1) == Some(&body[i]) => {
+                out.push(&body[start..i + 1]);
+                i += 2;
+                start = i;
+            }
+            b'{' => {
+                out.push(&body[start..i]);
+                // skip the replacement field, with nested brackets and strings
+                let mut depth = 0usize;
+                let mut quote: Option<u8> = None;
+                while i < body.len() {
+                    let c = body[i];
+                    match quote {
+                        Some(q) if c == q => quote = None,
+                        Some(_) => {}
+                        None => match c {
+                            b'\'' | b'"' => quote = Some(c),
+                            b'{' | b'[' | b'(' => depth += 1,
+                            b'}' | b']' | b')' => {
+                                depth = depth.saturating_sub(1);
+                                if depth == 0 && c == b'}' {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        },
+                    }
+                    i += 1;
+                }
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < body.len() {
+        out.push(&body[start..]);
+    }
+    out
 }

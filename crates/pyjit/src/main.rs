@@ -181,6 +181,11 @@ fn main() {
     };
     cli.config.orig_argv = std::env::args().collect();
     cli.config.home = env("PYTHONHOME").filter(|h| !h.is_empty());
+    // sys.warnoptions: PYTHONWARNINGS's comma-separated options, then the -W ones
+    if let Some(w) = env("PYTHONWARNINGS") {
+        let from_env: Vec<String> = w.split(',').filter(|o| !o.is_empty()).map(str::to_string).collect();
+        cli.config.warn_options.splice(0..0, from_env);
+    }
     cli.config.executable = std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
     let script_dir = match &cli.program {
         Program::File(f) => {

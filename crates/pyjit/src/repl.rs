@@ -77,7 +77,8 @@ pub fn run(vm: &mut Vm) -> i32 {
             }
             prompt = "... ";
         }
-        if buf.trim().is_empty() {
+        // blank lines and comments are no statement
+        if buf.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
             continue;
         }
         let r = vm.compile_source(&buf, "<stdin>", pyjit_compiler::Mode::Single).and_then(|code| vm.run_code(code, d, d));

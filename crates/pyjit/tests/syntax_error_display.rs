@@ -15,6 +15,11 @@ const CASES: &[(&str, &str, &str)] = &[
     ("genexp_range", "f(a for a in b, c)\n", "  File \"DIR/genexp_range.py\", line 1\n    f(a for a in b, c)\n      ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized\n"),
     ("indent_block", "for x in range(3):\nprint(x)\n", "  File \"DIR/indent_block.py\", line 2\n    print(x)\n    ^\nIndentationError: expected an indented block after 'for' statement on line 1\n"),
     ("unterminated", "x = \"abc\n", "  File \"DIR/unterminated.py\", line 1\n    x = \"abc\n        ^\nSyntaxError: unterminated string literal (detected at line 1)\n"),
+    // errors whose fields are attributes only (args == (msg,)), from future.c and the symbol table
+    ("future_late", "\"\"\"doc\"\"\"\nimport os; from __future__ import division\n", "  File \"DIR/future_late.py\", line 2\n    import os; from __future__ import division\n              ^\nSyntaxError: from __future__ imports must occur at the beginning of the file\n"),
+    ("future_braces", "from __future__ import braces\n", "  File \"DIR/future_braces.py\", line 1\n    from __future__ import braces\n    ^\nSyntaxError: not a chance\n"),
+    ("nonlocal_unbound", "def f():\n    nonlocal x\n", "  File \"DIR/nonlocal_unbound.py\", line 2\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'x' found\n"),
+    ("invalid_char", "x = 1\nprice = 10 €\n", "  File \"DIR/invalid_char.py\", line 2\n    price = 10 €\n               ^\nSyntaxError: invalid character '€' (U+20AC)\n"),
 ];
 
 #[test]

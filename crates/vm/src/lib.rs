@@ -117,9 +117,47 @@ impl Vm {
         // CPython's compiler may nest three levels per frame of the recursion limit left
         let left = self.recursion_limit.saturating_sub(self.frames.len()).max(1);
         let limit = u32::try_from(left.saturating_mul(3)).unwrap_or(u32::MAX);
-        match pyjit_compiler::compile_with_limit(source, filename, mode, limit) {
+        let (r, warnings) = pyjit_compiler::compile_with_warnings(source, filename, mode, limit);
+        self.report_compile_warnings(&warnings, filename)?;
+        match r {
             Ok(code) => Ok(self.load_code(Rc::new(code))),
             Err(e) => Err(self.syntax_error(&e)),
+        }
+    }
+
+    /// Issues the compiler's warnings through the warnings filters, in order. A warning a
+    /// filter turns into its exception becomes the SyntaxError CPython raises instead (and
+    /// ends compilation); other exceptions propagate.
+    fn report_compile_warnings(&mut self, warnings: &[pyjit_compiler::CompileWarning], filename: &str) -> PyResult<()> {
+        for (i, w) in warnings.iter().enumerate() {
+            if let Some(error) = self.issue_compile_warning(w, filename)? {
+                if w.error.stage == pyjit_compiler::Stage::Parser {
+                    // the parser fails; CPython then tokenizes the rest of the source, whose
+                    // tokenizer warnings are issued and may become the error instead
+                    for later in warnings[i + 1..].iter().filter(|l| l.error.stage == pyjit_compiler::Stage::Tokenizer) {
+                        if let Some(e) = self.issue_compile_warning(later, filename)? {
+                            return Err(e);
+                        }
+                    }
+                }
+                return Err(error);
+            }
+        }
+        Ok(())
+    }
+
+    /// One compile warning through the filters: Some(SyntaxError) when a filter makes it an
+    /// error.
+    fn issue_compile_warning(&mut self, w: &pyjit_compiler::CompileWarning, filename: &str) -> PyResult<Option<PyErr>> {
+        let category = match w.category {
+            pyjit_compiler::WarningCategory::SyntaxWarning => self.types.exceptions.iter().find(|x| x.0 == "SyntaxWarning").map(|x| x.1),
+            pyjit_compiler::WarningCategory::DeprecationWarning => Some(self.types.deprecation_warning),
+        };
+        let Some(category) = category else { return Ok(None) };
+        match modules::warnings::warn_explicit(self, category, &w.msg, filename, w.line) {
+            Ok(()) => Ok(None),
+            Err(e) if self.isinstance(e.0, category) => Ok(Some(self.syntax_error(&w.error))),
+            Err(e) => Err(e),
         }
     }
 
@@ -144,12 +182,33 @@ impl Vm {
         let fname = self.new_str(&e.filename);
         let line = self.new_int(e.line as i64);
         let col = self.new_int(e.col as i64);
-        let text = match &e.text {
+        // the parser quotes the source; later stages read the line back from the file
+        let text = match e.stage {
+            pyjit_compiler::Stage::Tokenizer => e.text.clone(),
+            pyjit_compiler::Stage::Parser => program_text(&e.filename, e.line, true).or_else(|| e.text.clone()),
+            _ => program_text(&e.filename, e.line, false),
+        };
+        let text = match &text {
             Some(t) => self.new_str(t),
             None => self.none,
         };
         let eline = self.new_int(e.end_line as i64);
-        let ecol = self.new_int(e.end_col as i64);
+        let ecol = match e.stage {
+            // PyErr_SyntaxLocationObject leaves end_offset unset
+            pyjit_compiler::Stage::Future => self.none,
+            _ => self.new_int(e.end_col as i64),
+        };
+        if matches!(e.stage, pyjit_compiler::Stage::Symtable | pyjit_compiler::Stage::Future) {
+            // CPython's symbol table sets the fields as attributes, leaving args == (msg,)
+            let args = self.new_tuple(vec![msg]);
+            let exc = self.new_exc_args(ty, args);
+            for (name, v) in [("filename", fname), ("lineno", line), ("offset", col), ("text", text), ("end_lineno", eline), ("end_offset", ecol)] {
+                if let Err(err) = self.setattr_str(exc, name, v) {
+                    return err;
+                }
+            }
+            return PyErr(exc);
+        }
         let details = self.new_tuple(vec![fname, line, col, text, eline, ecol]);
         let args = self.new_tuple(vec![msg, details]);
         PyErr(self.new_exc_args(ty, args))
@@ -242,4 +301,55 @@ fn quicken(code: &[pyjit_compiler::opcode::Instr]) -> std::rc::Rc<[pyjit_compile
         }
     }
     out.into()
+}
+
+/// Line `lineno` of the file `filename` as CPython's PyErr_ProgramTextObject reads it: in
+/// universal-newline mode with its newline, UTF-8 (strictly, or with replacement characters
+/// when `lossy`), in pieces of at most 999 bytes of which a long line keeps its last; None
+/// when the file cannot be read or is shorter.
+fn program_text(filename: &str, lineno: u32, lossy: bool) -> Option<String> {
+    if lineno == 0 {
+        return None;
+    }
+    let data = std::fs::read(filename).ok()?;
+    let mut lines = 0u32;
+    let mut at = 0usize;
+    while at < data.len() {
+        // one line, up to and including its newline ("\r\n" and "\r" read as "\n")
+        let mut end = at;
+        let mut newline = None;
+        while end < data.len() {
+            match data[end] {
+                b'\n' => {
+                    newline = Some(end + 1);
+                    break;
+                }
+                b'\r' => {
+                    newline = Some(if data.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 });
+                    break;
+                }
+                _ => end += 1,
+            }
+        }
+        lines += 1;
+        if lines == lineno {
+            let mut line = data[at..end].to_vec();
+            if newline.is_some() {
+                line.push(b'\n');
+            }
+            // fgets reads 999 bytes at a time; the buffer ends up holding the last piece
+            const PIECE: usize = 999;
+            if line.len() > PIECE {
+                let skip = (line.len() - 1) / PIECE * PIECE;
+                line.drain(..skip);
+            }
+            // the text stops at a NUL byte (strlen)
+            if let Some(nul) = line.iter().position(|&b| b == 0) {
+                line.truncate(nul);
+            }
+            return if lossy { Some(String::from_utf8_lossy(&line).into_owned()) } else { String::from_utf8(line).ok() };
+        }
+        at = newline.unwrap_or(data.len());
+    }
+    None
 }

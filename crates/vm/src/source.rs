@@ -41,6 +41,7 @@ pub fn source_encoding(bytes: &[u8]) -> Option<String> {
 }
 
 /// The text of a source file, decoded by its declared encoding; None when it does not decode.
+/// A UTF-8 byte order mark stays (CPython's traceback shows it in a file's first line).
 pub fn decode_strict(vm: &mut Vm, bytes: Vec<u8>) -> Option<String> {
     match source_encoding(&bytes) {
         None => String::from_utf8(bytes).ok(),
@@ -49,8 +50,14 @@ pub fn decode_strict(vm: &mut Vm, bytes: Vec<u8>) -> Option<String> {
 }
 
 /// The text of a source file to compile: decoded by its declared encoding, undecodable bytes
-/// replaced.
-pub fn decode(vm: &mut Vm, bytes: Vec<u8>) -> String {
+/// replaced, without a UTF-8 byte order mark (in a str source it would be an invalid
+/// character).
+pub fn decode(vm: &mut Vm, mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        // a byte order mark means UTF-8, whatever a cookie says
+        bytes.drain(..3);
+        return String::from_utf8_lossy(&bytes).into_owned();
+    }
     if source_encoding(&bytes).is_some() {
         if let Some(text) = decode_strict(vm, bytes.clone()) {
             return text;

@@ -18,6 +18,10 @@ type SourceCache = HashMap<String, Option<Vec<String>>>;
 /// Line `line` of `file` as CPython's traceback reads it: decoded by the file's coding
 /// cookie (UTF-8 by default), whole, without its newline; none for pseudo-files like
 /// `<string>` and for files that cannot be read or decoded.
+pub(crate) fn source_line_of(vm: &mut Vm, file: &str, line: u32) -> Option<String> {
+    source_line(vm, &mut SourceCache::new(), file, line)
+}
+
 fn source_line(vm: &mut Vm, cache: &mut SourceCache, file: &str, line: u32) -> Option<String> {
     if file.starts_with('<') && file.ends_with('>') {
         return None;
@@ -295,30 +299,53 @@ impl Printer<'_> {
         }
     }
 
-    /// A SyntaxError's location and source line, then its type and message.
+    /// A SyntaxError's location and source line, then its type and message, read from its
+    /// attributes as CPython's parse_syntax_error does (a symbol table error keeps them out
+    /// of `args`).
     fn syntax_error(&mut self, exc: Value, margin: &str) {
         let vm = &mut *self.vm;
-        let args = vm.exc_args(exc);
-        let details = args.get(1).and_then(|d| d.get::<TupleObj>().map(|t| t.items.to_vec())).unwrap_or_default();
-        if details.len() >= 4 {
-            let file = vm.str_of(details[0]);
-            let line = vm.as_i64(details[1]).unwrap_or(0);
-            let col = vm.as_i64(details[2]).unwrap_or(0);
+        let attr = |vm: &mut Vm, name: &str| -> Option<Value> {
+            let k = vm.intern(name);
+            vm.getattr_opt(exc, k).ok().flatten()
+        };
+        let msg = attr(vm, "msg");
+        let filename = attr(vm, "filename");
+        let lineno = attr(vm, "lineno").and_then(|v| vm.as_i64(v));
+        let mut shown_msg = None;
+        if let (Some(m), Some(line)) = (msg, lineno) {
+            let none = vm.none;
+            let file = match filename {
+                Some(f) if f != none => vm.str(f).unwrap_or_default(),
+                _ => "<string>".to_string(),
+            };
+            let int_or = |vm: &mut Vm, v: Option<Value>, default: i64| v.and_then(|v| vm.as_i64(v)).unwrap_or(default);
+            let offset = attr(vm, "offset");
+            let col = int_or(vm, offset, -1);
+            let end_lineno = attr(vm, "end_lineno");
+            let end_line = int_or(vm, end_lineno, line);
+            let end_offset = attr(vm, "end_offset");
+            let mut end_col = int_or(vm, end_offset, -1);
+            let text = attr(vm, "text");
             self.out.push_str(&format!("{margin}  File \"{file}\", line {line}\n"));
-            if details[3].kind() == Some(ObjKind::Str) {
-                let text = vm.str_of(details[3]);
-                let end_line = details.get(4).and_then(|v| vm.as_i64(*v));
-                let mut end_col = details.get(5).and_then(|v| vm.as_i64(*v)).unwrap_or(0);
+            if let Some(t) = text.filter(|t| t.kind() == Some(ObjKind::Str)) {
+                let text = vm.str_of(t);
                 // CPython marks one column for indentation errors, whatever the range
                 if vm.isinstance(exc, vm.types.indentation_error) {
                     end_col = col + 1;
                 }
-                syntax_error_text(&mut self.out, margin, &text, line, col, end_line, end_col);
+                syntax_error_text(&mut self.out, margin, &text, line, col, Some(end_line), end_col);
             }
+            shown_msg = Some(vm.str(m).unwrap_or_default());
         }
         let ty = vm.type_of(exc);
         let name = vm.type_name(ty);
-        let msg = args.first().map(|m| vm.str_of(*m)).unwrap_or_default();
+        let msg = match shown_msg {
+            Some(m) => m,
+            None => {
+                let args = vm.exc_args(exc);
+                args.first().map(|m| vm.str_of(*m)).unwrap_or_default()
+            }
+        };
         self.out.push_str(&format!("{margin}{name}: {msg}\n"));
     }
 

@@ -6,6 +6,7 @@ use ruff_text_size::Ranged;
 use super::stmt::binop_of;
 use super::{surrogates, CResult, Compiler, Label};
 use crate::code::Const;
+use crate::symtable::ScopeKind;
 use crate::opcode::{fmt_flags, CmpOp, Instr};
 
 impl<'a> Compiler<'a> {
@@ -118,18 +119,17 @@ impl<'a> Compiler<'a> {
             Expr::ListComp(c) => self.comprehension(c.range, "<listcomp>", &c.generators, Comp::List(&c.elt))?,
             Expr::SetComp(c) => self.comprehension(c.range, "<setcomp>", &c.generators, Comp::Set(&c.elt))?,
             Expr::DictComp(c) => {
-                let Some(k) = &c.key else { return Err(self.err("dict unpacking cannot be used in dict comprehension", e)) };
+                let Some(k) = &c.key else { return Err(self.parse_err("dict unpacking cannot be used in dict comprehension", e)) };
                 self.comprehension(c.range, "<dictcomp>", &c.generators, Comp::Dict(k, &c.value))?
             }
             Expr::Generator(g) => self.comprehension(g.range, "<genexpr>", &g.generators, Comp::Gen(&g.elt))?,
             Expr::Await(a) => {
-                let fl = self.u().flags;
-                if fl & (crate::code::flags::COROUTINE | crate::code::flags::ASYNC_GENERATOR) == 0 {
-                    let kind = self.table.scopes[self.u().scope].kind;
-                    if kind.is_function_like() {
-                        return Err(self.err("'await' outside async function", e));
-                    }
+                let sc = &self.table.scopes[self.u().scope];
+                if !sc.kind.is_function_like() {
                     return Err(self.err("'await' outside function", e));
+                }
+                if !sc.is_async_def && sc.kind != ScopeKind::Comprehension {
+                    return Err(self.err("'await' outside async function", e));
                 }
                 self.expr(&a.value)?;
                 self.emit(Instr::GetAwaitable);
@@ -155,7 +155,7 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,
             Expr::FString(f) => self.fstring(f)?,
-            Expr::TString(_) => return Err(self.err("template strings require Python 3.14", e)),
+            Expr::TString(_) => return Err(self.parse_err("template strings require Python 3.14", e)),
             Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) => {
                 // handled by const_of
@@ -168,8 +168,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadAttr(i));
             }
             Expr::Subscript(s) => {
+                self.check_subscript(&s.value, &s.slice);
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                self.subscript_slice(&s.slice)?;
                 self.emit(Instr::BinarySubscr);
             }
             Expr::Starred(s) => return Err(self.err("can't use starred expression here", s)),
@@ -191,7 +192,7 @@ impl<'a> Compiler<'a> {
                     None => self.emit(Instr::BuildSlice(2)),
                 }
             }
-            Expr::IpyEscapeCommand(_) => return Err(self.err("invalid syntax", e)),
+            Expr::IpyEscapeCommand(_) => return Err(self.parse_err("invalid syntax", e)),
         }
         Ok(())
     }
@@ -237,6 +238,14 @@ impl<'a> Compiler<'a> {
             },
             _ => return None,
         })
+    }
+
+    /// A subscript's index; a lone starred one (`x[*a]`, PEP 646) is the tuple `(*a,)`.
+    pub(crate) fn subscript_slice(&mut self, slice: &'a Expr) -> CResult<()> {
+        if let Expr::Starred(_) = slice {
+            return self.sequence(std::slice::from_ref(slice), Seq::Tuple);
+        }
+        self.expr(slice)
     }
 
     fn sequence(&mut self, elts: &'a [Expr], kind: Seq) -> CResult<()> {
@@ -314,6 +323,7 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) if c.ops.len() > 1 => self.set_loc(c.range),
             Expr::Compare(c) => {
                 self.set_loc(c.range);
+                self.check_compare(c);
                 self.expr(&c.left)?;
                 self.expr(&c.comparators[0])?;
                 self.cmp_op(c.ops[0]);
@@ -344,6 +354,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult<()> {
+        self.check_compare(c);
         self.expr(&c.left)?;
         let n = c.ops.len();
         if n == 1 {
@@ -373,6 +384,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
+        self.check_caller(&c.func);
         let simple = !c.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             && c.arguments.keywords.is_empty();
         if let Expr::Attribute(a) = &*c.func {
@@ -532,14 +544,17 @@ impl<'a> Compiler<'a> {
     fn comprehension(&mut self, range: ruff_text_size::TextRange, name: &str, gens: &'a [ast::Comprehension], kind: Comp<'a>) -> CResult<()> {
         let Some(first) = gens.first() else { return Ok(()) };
         let line = self.src.line_of(first.iter.range().start());
+        let outer = &self.table.scopes[self.u().scope];
+        let outer_allows_async = outer.is_async_def || outer.kind == ScopeKind::Comprehension;
         self.enter_scope(range.start().to_u32(), name, line)?;
         // the loop machinery of the comprehension's code is located at the whole expression
         self.set_loc(range);
         self.unit().argcount = 1;
-        let is_async = gens.iter().any(|g| g.is_async);
-        if is_async && !matches!(kind, Comp::Gen(_)) {
-            // async list/set/dict comprehensions are coroutines themselves
-            self.unit().flags |= crate::code::flags::COROUTINE;
+        // a comprehension that awaits (or has an `async for`) is a coroutine, or an
+        // asynchronous generator for a generator expression
+        let is_async = self.table.scopes[self.u().scope].is_coroutine;
+        if is_async && !matches!(kind, Comp::Gen(_)) && !outer_allows_async {
+            return Err(self.err("asynchronous comprehension outside of an asynchronous function", range));
         }
         match kind {
             Comp::List(_) => self.emit(Instr::BuildList(0)),

@@ -3,7 +3,7 @@
 //! capture. This pass finds the first such binding in source order, with the location CPython
 //! reports.
 
-use crate::error::{CompileError, SourceMap};
+use crate::error::{CompileError, SourceMap, Stage};
 use ruff_python_ast::visitor::{walk_expr, walk_pattern, walk_stmt, Visitor};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -20,7 +20,7 @@ struct Finder<'s> {
 impl Finder<'_> {
     fn report(&mut self, msg: &str, range: TextRange) {
         if self.found.is_none() {
-            self.found = Some(self.src.syntax_error(msg.to_string(), range));
+            self.found = Some(self.src.syntax_error(msg.to_string(), range).at_stage(Stage::Compiler));
         }
     }
 
@@ -128,6 +128,12 @@ impl<'a> Visitor<'a> for Finder<'_> {
         };
         if bound.is_some_and(|n| n.as_str() == NAME) {
             self.report("cannot assign to __debug__", p.range());
+        }
+        // a class pattern's keyword names an attribute to read, but CPython checks it too
+        if let Pattern::MatchClass(c) = p {
+            if let Some(k) = c.arguments.keywords.iter().find(|k| k.attr.as_str() == NAME) {
+                self.report("cannot assign to __debug__", k.pattern.range());
+            }
         }
         walk_pattern(self, p);
     }

@@ -3,17 +3,19 @@
 
 mod expr;
 mod forbidden;
+mod future;
 mod pattern;
 mod stmt;
 mod surrogates;
 mod unit;
+mod warn;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::rc::Rc;
 
 use crate::code::{flags, CodeObject, Const, Loc};
-use crate::error::{CompileError, SourceMap};
+use crate::error::{CompileError, CompileWarning, SourceMap, Stage, WarningCategory};
 use crate::opcode::Instr;
 use crate::symtable::{mangle, NameScope, ScopeKind, SymbolTable};
 pub(crate) use unit::{Label, Unit};
@@ -55,6 +57,10 @@ pub struct Compiler<'a> {
     pub(crate) mode: Mode,
     /// `from __future__ import annotations` seen.
     pub(crate) future_annotations: bool,
+    /// The line of the last leading future import (0: none).
+    pub(crate) future_lineno: u32,
+    /// Warnings met so far (CPython's compiler_warn).
+    pub(crate) warnings: Vec<CompileWarning>,
 }
 
 pub(crate) type CResult<T> = Result<T, CompileError>;
@@ -67,7 +73,13 @@ impl<'a> Compiler<'a> {
         self.units.last().expect("a code unit is always open while compiling")
     }
 
+    /// An error of CPython's code generator (compiler_error): `text` comes from the file.
     pub(crate) fn err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
+        self.src.syntax_error(msg.into(), node.range()).at_stage(Stage::Compiler)
+    }
+
+    /// An error CPython's parser raises but that ruff's leaves to the compiler here.
+    pub(crate) fn parse_err(&self, msg: impl Into<String>, node: impl Ranged) -> CompileError {
         self.src.syntax_error(msg.into(), node.range())
     }
 
@@ -78,7 +90,7 @@ impl<'a> Compiler<'a> {
         e.col = self.src.char_col(loc.line, loc.col) as i32 + 1;
         e.end_line = loc.end_line;
         e.end_col = self.src.char_col(loc.end_line, loc.end_col) as i32 + 1;
-        e
+        e.at_stage(Stage::Compiler)
     }
 
     pub(crate) fn set_loc(&mut self, range: TextRange) {
@@ -318,10 +330,11 @@ impl ScopeKind {
 }
 
 /// Compiles a parsed module to its code object.
-pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode) -> CResult<CodeObject> {
+pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode, warnings: &mut Vec<CompileWarning>) -> CResult<CodeObject> {
+    let ff = future::parse(body, src)?;
     let table = SymbolTable::build(body, src)?;
     let debug = forbidden::find(body, src);
-    first_error(debug, compile_body(body, src, mode, table))
+    first_error(debug, compile_body(body, src, mode, table, ff, warnings))
 }
 
 /// Of a `__debug__` binding and the code generator's own error, the one CPython meets first.
@@ -333,34 +346,61 @@ fn first_error(debug: Option<CompileError>, r: CResult<CodeObject>) -> CResult<C
     }
 }
 
-fn compile_body(body: &[Stmt], src: &SourceMap, mode: Mode, table: SymbolTable) -> CResult<CodeObject> {
-    let mut c = Compiler { src, table, units: Vec::new(), mode, future_annotations: false };
-    let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
-    unit.flags = flags::NAMESPACE;
-    for cv in &c.table.scopes[0].cellvars {
-        unit.cellvars.push(cv.clone());
+fn compile_body(
+    body: &[Stmt],
+    src: &SourceMap,
+    mode: Mode,
+    table: SymbolTable,
+    ff: future::Features,
+    warnings: &mut Vec<CompileWarning>,
+) -> CResult<CodeObject> {
+    let mut c =
+        Compiler { src, table, units: Vec::new(), mode, future_annotations: ff.annotations, future_lineno: ff.lineno, warnings: Vec::new() };
+    let r = c.compile_module_body(body);
+    warnings.append(&mut c.warnings);
+    r
+}
+
+impl<'a> Compiler<'a> {
+    fn compile_module_body(&mut self, body: &'a [Stmt]) -> CResult<CodeObject> {
+        let c = self;
+        let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
+        unit.flags = flags::NAMESPACE;
+        for cv in &c.table.scopes[0].cellvars {
+            unit.cellvars.push(cv.clone());
+        }
+        c.units.push(unit);
+        c.module_body(body)?;
+        c.exit_scope()
     }
-    c.units.push(unit);
-    c.module_body(body)?;
-    c.exit_scope()
 }
 
 /// Compiles an expression for eval: the code returns its value.
-pub fn compile_expression(e: &Expr, src: &SourceMap) -> CResult<CodeObject> {
+pub fn compile_expression(e: &Expr, src: &SourceMap, warnings: &mut Vec<CompileWarning>) -> CResult<CodeObject> {
     let stmt = Stmt::Expr(ast::StmtExpr { range: e.range(), node_index: Default::default(), value: Box::new(e.clone()) });
     let body = vec![stmt];
     let table = SymbolTable::build(&body, src)?;
     let debug = forbidden::find(&body, src);
-    first_error(debug, compile_eval(e, src, table))
+    let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false, future_lineno: 0, warnings: Vec::new() };
+    let r = c.compile_eval(e);
+    warnings.append(&mut c.warnings);
+    first_error(debug, r)
 }
 
-fn compile_eval(e: &Expr, src: &SourceMap, table: SymbolTable) -> CResult<CodeObject> {
-    let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false };
-    let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
-    unit.flags = flags::NAMESPACE;
-    c.units.push(unit);
-    c.set_loc(e.range());
-    c.expr(e)?;
-    c.emit(Instr::ReturnValue);
-    c.exit_scope()
+impl<'a> Compiler<'a> {
+    fn compile_eval(&mut self, e: &'a Expr) -> CResult<CodeObject> {
+        let mut unit = Unit::new(0, "<module>", "<module>", 1, None);
+        unit.flags = flags::NAMESPACE;
+        self.units.push(unit);
+        self.set_loc(e.range());
+        self.expr(e)?;
+        self.emit(Instr::ReturnValue);
+        self.exit_scope()
+    }
+
+    /// CPython's compiler_warn: a SyntaxWarning at the current location.
+    pub(crate) fn warn(&mut self, msg: String) {
+        let error = self.err_here(msg.clone());
+        self.warnings.push(CompileWarning { category: WarningCategory::SyntaxWarning, msg, line: error.line, error });
+    }
 }

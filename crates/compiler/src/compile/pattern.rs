@@ -105,6 +105,13 @@ impl<'a> Compiler<'a> {
                 store(m.rest.as_ref(), stores)?;
             }
             Pattern::MatchClass(c) => {
+                // validate_kwd_attrs: each keyword once, at the repeated keyword's pattern
+                let kws = &c.arguments.keywords;
+                for (i, k) in kws.iter().enumerate() {
+                    if let Some(again) = kws[i + 1..].iter().find(|o| o.attr.as_str() == k.attr.as_str()) {
+                        return Err(self.err(format!("attribute name repeated in class pattern: {}", k.attr.as_str()), &again.pattern));
+                    }
+                }
                 for sub in c.arguments.patterns.iter().chain(c.arguments.keywords.iter().map(|k| &k.pattern)) {
                     self.check_pattern(sub, true, stores)?;
                 }

@@ -86,7 +86,7 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            Stmt::TypeAlias(_) => Err(self.err("type alias statements require Python 3.12 or later", s)),
+            Stmt::TypeAlias(_) => Err(self.parse_err("type alias statements require Python 3.12 or later", s)),
             Stmt::Assign(a) => {
                 // a, b = x, y: no tuple is built (CPython does the same with SWAP)
                 if let ([Expr::Tuple(ast::ExprTuple { elts: targets, .. })], Expr::Tuple(ast::ExprTuple { elts: values, .. })) =
@@ -146,6 +146,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                if matches!(&*a.test, Expr::Tuple(t) if !t.elts.is_empty()) {
+                    self.warn("assertion is always true, perhaps remove parentheses?".into());
+                }
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
                 self.emit(Instr::LoadAssertionError);
@@ -185,16 +188,8 @@ impl<'a> Compiler<'a> {
             }
             Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                if module == "__future__" {
-                    for a in &i.names {
-                        match a.name.as_str() {
-                            "annotations" => self.future_annotations = true,
-                            "nested_scopes" | "generators" | "division" | "absolute_import"
-                            | "with_statement" | "print_function" | "unicode_literals" | "barry_as_FLUFL"
-                            | "generator_stop" => {}
-                            other => return Err(self.err(format!("future feature {other} is not defined"), a)),
-                        }
-                    }
+                if super::future::is_late(s, self.src, self.future_lineno) {
+                    return Err(self.err("from __future__ imports must occur at the beginning of the file", s));
                 }
                 self.load_const(Const::Int(i.level as i64));
                 let names: Vec<Const> = i.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
@@ -230,7 +225,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Break(_) => self.break_continue(s, true),
             Stmt::Continue(_) => self.break_continue(s, false),
-            Stmt::IpyEscapeCommand(_) => Err(self.err("invalid syntax", s)),
+            Stmt::IpyEscapeCommand(_) => Err(self.parse_err("invalid syntax", s)),
         }
     }
 
@@ -358,6 +353,11 @@ impl<'a> Compiler<'a> {
             let text = self.src.source[an.range()].to_string();
             self.load_const(Const::Str(text));
             Ok(())
+        } else if let Expr::Starred(s) = an {
+            // `*args: *Ts` (PEP 646) evaluates as `[value] = [*Ts]`
+            self.expr(&s.value)?;
+            self.emit(Instr::UnpackSequence(1));
+            Ok(())
         } else {
             self.expr(an)
         }
@@ -435,7 +435,7 @@ impl<'a> Compiler<'a> {
                 self.unpack_into(elts, t)
             }
             Expr::Starred(_) => Err(self.err("starred assignment target must be in a list or tuple", t)),
-            _ => Err(self.err(format!("cannot assign to {}", describe(t)), t)),
+            _ => Err(self.parse_err(format!("cannot assign to {}", describe(t)), t)),
         }
     }
 
@@ -451,10 +451,10 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                self.subscript_slice(&s.slice)?;
                 self.emit(if store { Instr::StoreSubscr } else { Instr::DeleteSubscr });
             }
-            _ => return Err(self.err("invalid target", t)),
+            _ => return Err(self.parse_err("invalid target", t)),
         }
         Ok(())
     }
@@ -504,7 +504,7 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            _ => Err(self.err(format!("cannot delete {}", describe(t)), t)),
+            _ => Err(self.parse_err(format!("cannot delete {}", describe(t)), t)),
         }
     }
 
@@ -540,7 +540,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.expr(&s.slice)?;
+                self.subscript_slice(&s.slice)?;
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::BinarySubscr);
@@ -552,7 +552,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreSubscr);
             }
-            other => return Err(self.err(format!("'{}' is an illegal expression for augmented assignment", describe(other)), other)),
+            other => return Err(self.parse_err(format!("'{}' is an illegal expression for augmented assignment", describe(other)), other)),
         }
         self.unit().loc = stmt_loc;
         Ok(())
@@ -632,9 +632,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn check_async_allowed(&self, node: impl Ranged) -> CResult<()> {
-        let u = self.u();
-        let fl = u.flags;
-        if fl & (crate::code::flags::COROUTINE | crate::code::flags::ASYNC_GENERATOR) == 0 {
+        if !self.table.scopes[self.u().scope].is_async_def {
             return Err(self.err("'async for' outside async function", node));
         }
         Ok(())
@@ -688,8 +686,7 @@ impl<'a> Compiler<'a> {
             return self.stmts(&w.body);
         };
         if w.is_async {
-            let fl = self.u().flags;
-            if fl & (crate::code::flags::COROUTINE | crate::code::flags::ASYNC_GENERATOR) == 0 {
+            if !self.table.scopes[self.u().scope].is_async_def {
                 return Err(self.err("'async with' outside async function", w));
             }
         }
@@ -813,7 +810,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     if !std::ptr::eq(h, last_handler(handlers)) {
-                        return Err(self.err("default 'except:' must be last", h));
+                        return Err(self.parse_err("default 'except:' must be last", h));
                     }
                 }
             }
@@ -926,7 +923,7 @@ impl<'a> Compiler<'a> {
             let next = self.new_label();
             let no_match = self.new_label();
             let Some(ty) = &h.type_ else {
-                return Err(self.err("expected 'except' or 'finally' block", h));
+                return Err(self.parse_err("expected 'except' or 'finally' block", h));
             };
             self.expr(ty)?;
             self.emit(Instr::CheckEgMatch);

@@ -843,15 +843,35 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn source_text(vm: &mut Vm, src: Value) -> PyResult<String> {
-    match src.kind() {
-        Some(ObjKind::Str) => Ok(vm.str_of(src)),
-        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
-            let b = super::bytes::bytes_from(vm, src)?;
-            super::bytes::decode(vm, &b, "utf-8", "strict")
+    let text = match src.kind() {
+        Some(ObjKind::Str) => {
+            let text = vm.str_of(src);
+            if text.contains('\u{fffd}') {
+                // a lone surrogate cannot be encoded to UTF-8 for the tokenizer
+                super::codecs::encode(vm, src, "utf-8", "strict")?;
+            }
+            text
         }
-        Some(ObjKind::Code) => Ok(String::new()),
-        _ => Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+            let mut b = super::bytes::bytes_from(vm, src)?;
+            // decoded as a source file: by its coding cookie, without a byte order mark
+            let bom = b.starts_with(b"\xef\xbb\xbf");
+            if bom {
+                b.drain(..3);
+            }
+            match if bom { None } else { crate::source::decode_strict(vm, b.clone()) } {
+                Some(text) => text,
+                None => super::bytes::decode(vm, &b, "utf-8", "strict")?,
+            }
+        }
+        Some(ObjKind::Code) => return Ok(String::new()),
+        _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    if text.contains('\0') {
+        let t = vm.types.syntax_error;
+        return Err(vm.err(t, "source code string cannot contain null bytes"));
     }
+    Ok(text)
 }
 
 fn exec_eval(vm: &mut Vm, args: &[Value], kw: Value, mode: pyjit_compiler::Mode, name: &str) -> PyResult<Value> {

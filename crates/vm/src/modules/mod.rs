@@ -13,6 +13,7 @@ mod stdlib_names;
 mod strptime;
 mod time;
 mod tz;
+pub mod warnings;
 
 use crate::heap::Value;
 use crate::interp::{NativeFn, PyResult, Vm};
@@ -95,4 +96,5 @@ pub fn register(vm: &mut Vm) {
     for &(n, f) in fns {
         add_fn(vm, g, n, f);
     }
+    warnings::register(vm);
 }

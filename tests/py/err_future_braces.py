@@ -1,0 +1,2 @@
+"""A script that asks for braces."""
+from __future__ import braces

@@ -1,0 +1,3 @@
+# a character that cannot be in a name
+print("never")
+price = 10 €
