@@ -21,4 +21,4 @@ for src in cases:
             compile(src, fn, "exec")
             print("OK")
         except SyntaxError as e:
-            print(type(e).__name__, e.args, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
+            print(" ".join(map(str, (type(e).__name__, e.args, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text)))).replace(__file__, "<this file>"))

@@ -10,7 +10,7 @@ def show(src, mode="exec", filename="<s>"):
         compile(src, filename, mode)
         print(repr(src), mode, "OK")
     except SyntaxError as e:
-        print(repr(src), mode, type(e).__name__, e.args, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
+        print(" ".join(map(str, (repr(src), mode, type(e).__name__, e.args, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text)))).replace(__file__, "<this file>"))
     except ValueError as e:
         print(repr(src), mode, "ValueError", e)
 
