@@ -6,8 +6,9 @@
 //! `python3 crates/pyjit/tests/warnings/regen.py` with the scripts' directory written as
 //! `<DIR>`. Every run is made normally and under GC stress.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/warnings")
@@ -28,12 +29,7 @@ fn runs() -> Vec<(usize, String, Vec<String>)> {
 }
 
 fn run(script: &Path, dir: &Path, options: &[String], stress: bool) -> Vec<u8> {
-    let runner = std::env::var("PYJIT_TEST_RUNNER").unwrap_or_default();
-    let mut parts: Vec<String> = runner.split_whitespace().map(str::to_string).collect();
-    parts.push(env!("CARGO_BIN_EXE_pyjit").to_string());
-    let mut cmd = Command::new(&parts[0]);
-    cmd.args(&parts[1..]);
-    cmd.env_remove("PYTHONWARNINGS");
+    let mut cmd = common::pyjit(dir, stress);
     for o in options {
         match o.strip_prefix("PYTHONWARNINGS=") {
             Some(v) => {
@@ -44,17 +40,7 @@ fn run(script: &Path, dir: &Path, options: &[String], stress: bool) -> Vec<u8> {
             }
         }
     }
-    cmd.arg(script)
-        .current_dir(dir)
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env("LC_ALL", "C.UTF-8");
-    if stress {
-        cmd.env("PYJIT_GC_STRESS", "1");
-    } else {
-        cmd.env_remove("PYJIT_GC_STRESS");
-    }
-    cmd.output().expect("run pyjit").stderr
+    cmd.arg(script).output().expect("run pyjit").stderr
 }
 
 #[test]

@@ -9,10 +9,12 @@
 //! prefixes the command (cross-architecture runs); PYJIT_TEST_SUBSET=file restricts the
 //! corpus to the names listed in that file.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -30,32 +32,8 @@ struct Outcome {
 fn run_one(name: &str, stress: bool) -> Outcome {
     let root = root();
     let py = root.join("tests/py");
-    let exe = env!("CARGO_BIN_EXE_pyjit");
-    let runner = std::env::var("PYJIT_TEST_RUNNER").unwrap_or_default();
-    let mut parts: Vec<String> = runner.split_whitespace().map(|s| s.to_string()).collect();
-    parts.push(exe.to_string());
-    parts.push(format!("{name}.py"));
-    let mut cmd = Command::new(&parts[0]);
-    // the environment of tests/regen.py: no PYTHON* variables but the ones set here
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("PYTHON") {
-            cmd.env_remove(&k);
-        }
-    }
-    cmd.args(&parts[1..])
-        .current_dir(&py)
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("LC_ALL", "C.UTF-8")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if stress {
-        cmd.env("PYJIT_GC_STRESS", "1");
-    } else {
-        cmd.env_remove("PYJIT_GC_STRESS");
-    }
+    let mut cmd = common::pyjit(&py, stress);
+    cmd.arg(format!("{name}.py")).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn pyjit");
     let mut out = child.stdout.take().expect("stdout");
     let mut err = child.stderr.take().expect("stderr");

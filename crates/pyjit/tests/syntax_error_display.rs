@@ -2,8 +2,9 @@
 //! caret line, compared in full with what CPython 3.11 prints (expected texts recorded from
 //! python3; `DIR/` stands for the script's directory).
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 /// (name, script source, CPython's stderr).
 const CASES: &[(&str, &str, &str)] = &[
@@ -26,15 +27,11 @@ const CASES: &[(&str, &str, &str)] = &[
 fn syntax_errors_display_like_cpython() {
     let dir: PathBuf = std::env::temp_dir().join(format!("pyjit-syntax-display-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let runner = std::env::var("PYJIT_TEST_RUNNER").unwrap_or_default();
     let mut failures = Vec::new();
     for (name, source, want) in CASES {
         let path = dir.join(format!("{name}.py"));
         std::fs::write(&path, source).expect("write script");
-        let mut parts: Vec<String> = runner.split_whitespace().map(str::to_string).collect();
-        parts.push(env!("CARGO_BIN_EXE_pyjit").to_string());
-        parts.push(path.to_string_lossy().to_string());
-        let out = Command::new(&parts[0]).args(&parts[1..]).output().expect("run pyjit");
+        let out = common::pyjit(&dir, false).arg(&path).output().expect("run pyjit");
         let got = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.to_string_lossy()), "DIR/");
         assert_eq!(out.status.code(), Some(1), "{name}: exit status");
         if got != *want {

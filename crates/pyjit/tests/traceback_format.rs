@@ -6,31 +6,16 @@
 //! `<DIR>` (regenerate with `python3 crates/pyjit/tests/traceback/regen.py`). Every script
 //! runs normally and under GC stress.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/traceback")
 }
 
 fn run(script: &Path, dir: &Path, stress: bool) -> Vec<u8> {
-    // PYJIT_TEST_RUNNER (e.g. qemu-aarch64 for cross-architecture runs) prefixes the command
-    let runner = std::env::var("PYJIT_TEST_RUNNER").unwrap_or_default();
-    let mut parts: Vec<String> = runner.split_whitespace().map(str::to_string).collect();
-    parts.push(env!("CARGO_BIN_EXE_pyjit").to_string());
-    let mut cmd = Command::new(&parts[0]);
-    cmd.args(&parts[1..]);
-    cmd.arg(script)
-        .current_dir(dir)
-        .env("PYTHONHASHSEED", "0")
-        .env("PYTHONIOENCODING", "utf-8")
-        .env("LC_ALL", "C.UTF-8");
-    if stress {
-        cmd.env("PYJIT_GC_STRESS", "1");
-    } else {
-        cmd.env_remove("PYJIT_GC_STRESS");
-    }
-    cmd.output().expect("run pyjit").stderr
+    common::pyjit(dir, stress).arg(script).output().expect("run pyjit").stderr
 }
 
 #[test]

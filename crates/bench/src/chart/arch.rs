@@ -4,7 +4,7 @@
 
 use crate::results::{BenchmarkResult, RunResults, Status};
 
-use super::bars::{series_color, BarChart, Cell, Row, Series};
+use super::bars::{series_of, BarChart, Cell, Row};
 use super::labels::{
     day, display_name, geometric_mean, sort_rows, speedup_of, status_word, with_version,
 };
@@ -164,14 +164,7 @@ pub fn build(a: &RunResults, b: &RunResults) -> Result<BarChart, String> {
             ),
             format!("{}  ·  {}", machine(a, &la), machine(b, &lb)),
         ],
-        series: impls
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Series {
-                name: display_name(name),
-                color: series_color(i),
-            })
-            .collect(),
+        series: series_of(&impls),
         summary: Some(Row {
             name: "geometric mean".to_string(),
             cells: summary_cells,

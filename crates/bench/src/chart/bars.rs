@@ -58,6 +58,15 @@ pub struct Series {
     pub color: Rgb,
 }
 
+/// One series per implementation, in order, with the palette's colours.
+pub fn series_of(impls: &[&str]) -> Vec<Series> {
+    impls
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Series { name: super::labels::display_name(name), color: series_color(i) })
+        .collect()
+}
+
 /// What a row shows for one series.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

@@ -3,7 +3,7 @@
 
 use crate::results::RunResults;
 
-use super::bars::{series_color, BarChart, Cell, Row, Series};
+use super::bars::{series_of, BarChart, Cell, Row};
 use super::labels::{
     compared, day, display_name, geometric_mean, reference_name, sort_rows, speedup_of, valid,
     with_version,
@@ -116,14 +116,7 @@ pub fn build(results: &RunResults) -> Result<BarChart, String> {
     Ok(BarChart {
         title,
         subtitles: vec![versions, explanation],
-        series: impls
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Series {
-                name: display_name(name),
-                color: series_color(i),
-            })
-            .collect(),
+        series: series_of(&impls),
         summary: Some(Row {
             name: "geometric mean".to_string(),
             cells: summary_cells,

@@ -100,16 +100,21 @@ impl Vm {
 
     /// CPython's checks of `X.__new__(Y, ...)` for a builtin class X (tp_new_wrapper).
     fn check_new_arg(&mut self, owner: Value, func: super::NativeFn, args: &[Value]) -> PyResult<()> {
-        let on = self.type_name(owner);
-        let Some(&cls) = args.first() else {
+        let cls = args.first().copied();
+        if cls == Some(owner) {
+            // the call every instantiation of the class itself makes
+            return Ok(());
+        }
+        let Some(cls) = cls else {
+            let on = self.type_name(owner);
             return Err(self.type_error(&format!("{on}.__new__(): not enough arguments")));
         };
         if !self.is_type(cls) {
-            let tn = self.type_name_of(cls);
+            let (on, tn) = (self.type_name(owner), self.type_name_of(cls));
             return Err(self.type_error(&format!("{on}.__new__(X): X is not a type object ({tn})")));
         }
-        let cn = self.type_name(cls);
         if !self.is_subtype(cls, owner) {
+            let (on, cn) = (self.type_name(owner), self.type_name(cls));
             return Err(self.type_error(&format!("{on}.__new__({cn}): {cn} is not a subtype of {on}")));
         }
         // the nearest builtin class in Y's MRO must create instances with this __new__
@@ -125,7 +130,7 @@ impl Vm {
                 .and_then(|f| f.get::<BuiltinObj>().map(|b| b.func));
             if let Some(bf) = base_func {
                 if bf as usize != func as usize {
-                    let bn = self.type_name(base);
+                    let (on, cn, bn) = (self.type_name(owner), self.type_name(cls), self.type_name(base));
                     return Err(self.type_error(&format!("{on}.__new__({cn}) is not safe, use {bn}.__new__()")));
                 }
                 break;
