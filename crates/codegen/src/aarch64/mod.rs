@@ -1,0 +1,1 @@
+//! AArch64: registers, encoder, encoding tests (see the module files).

@@ -1,0 +1,1 @@
+//! x86-64: registers, encoder, encoding tests (see the module files).
