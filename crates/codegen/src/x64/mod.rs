@@ -9,3 +9,5 @@ mod encode_tests;
 
 pub use encode::{patch_rel32, resolve, Alu, Asm, Cond, Mem, Reloc, Scale, Shift};
 pub use regs::*;
+#[cfg(all(test, target_arch = "x86_64"))]
+mod exec_tests;
