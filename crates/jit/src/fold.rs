@@ -29,6 +29,7 @@ pub fn small(i: i64) -> Option<i64> {
     (SMALL_MIN..=SMALL_MAX).contains(&i).then_some(i)
 }
 
+#[derive(Clone)]
 pub struct Builder {
     pub t: Trace,
     pub known: Known,
@@ -285,7 +286,8 @@ mod tests {
         let u = b.emit(Op::UnboxInt, v, Ref::NONE, 0, None).unwrap();
         let bx = b.emit(Op::BoxInt, u, Ref::NONE, 0, None).unwrap();
         assert_eq!(bx, v, "box(unbox(v)) is v");
-        let z = b.emit(Op::IntAdd, u, b.kint_ref(0), 0, snap());
+        let zero = b.kint_ref(0);
+        let z = b.emit(Op::IntAdd, u, zero, 0, snap());
         assert_eq!(z, Ok(u));
         // overflow keeps the instruction
         let big = b.kint_ref(SMALL_MAX);

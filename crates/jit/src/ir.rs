@@ -110,6 +110,8 @@ ops! {
     KVal = "kval", Val, [], Ptr, PURE;
     KInt = "kint", Int, [], Int, PURE;
     KFloat = "kfloat", Float, [], Float, PURE;
+    /// A Bool constant (0 or 1).
+    KBool = "kbool", Bool, [], Int, PURE;
     /// Continues when the value is a small int.
     GuardInt = "guard_int", Void, [Val], None, GUARD;
     /// Continues when the value is a heap object whose class is exactly `aux`.
@@ -199,9 +201,10 @@ pub struct Trace {
     pub snaps: Vec<Snap>,
     /// `(header value, value at the end of the body)` pairs the closing jump assigns.
     pub phis: Vec<(Ref, Ref)>,
-    /// Whether the trace ends in a jump back to its loop header (else it ends in an exit
-    /// through its last snapshot).
+    /// Whether the trace ends in a jump back to its loop header.
     pub looping: bool,
+    /// The state a trace that does not loop leaves with at its end.
+    pub tail: Option<Snap>,
 }
 
 impl Trace {
@@ -235,6 +238,11 @@ impl Trace {
                         return Err(format!("%{k}: snapshot value {r} not defined before the guard"));
                     }
                 }
+            }
+        }
+        if let Some(s) = &self.tail {
+            if s.slots.iter().any(|&(_, r)| r.idx() >= self.insts.len()) {
+                return Err("tail snapshot value not defined".into());
             }
         }
         for &(h, e) in &self.phis {

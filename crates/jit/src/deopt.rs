@@ -1,0 +1,46 @@
+//! Deoptimisation: after a trace leaves through an exit, rebuild the interpreter's state
+//! from the exit buffer as the exit's snapshot map says: unboxed values are boxed again
+//! (ints tagged, doubles into new float objects, bools to True/False), the frame's stack
+//! depth and instruction index are restored, and the interpreter resumes at the exact
+//! instruction whose guard failed.
+
+use pyjit_vm::heap::Value;
+use pyjit_vm::Vm;
+
+use crate::ir::Ty;
+use crate::lower::ExitMap;
+
+/// Writes exit `m`'s values (`words[k]` for its k-th slot) into the innermost frame.
+pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
+    let Some(base) = vm.frames.last().map(|f| f.base) else { return };
+    // values that need no allocation first, and NULL where floats go, so that once the
+    // stack pointer covers them no slot holds a stale word when a float allocation
+    // collects; the words still in `words` (on the native stack, scanned conservatively)
+    // stay visible meanwhile
+    for (k, &(slot, ty)) in m.slots.iter().enumerate() {
+        let w = words[k];
+        let v = match ty {
+            Ty::Val => Value::from_raw(w),
+            Ty::Int => Value::from_raw(w | 1),
+            Ty::Bool => {
+                if w != 0 {
+                    vm.true_
+                } else {
+                    vm.false_
+                }
+            }
+            Ty::Float | Ty::Void => Value::NULL,
+        };
+        vm.stack[base + slot as usize] = v;
+    }
+    vm.sp = base + m.sp as usize;
+    for (k, &(slot, ty)) in m.slots.iter().enumerate() {
+        if ty == Ty::Float {
+            let f = vm.new_float(f64::from_bits(words[k]));
+            vm.stack[base + slot as usize] = f;
+        }
+    }
+    if let Some(f) = vm.frames.last_mut() {
+        f.ip = m.ip as usize;
+    }
+}

@@ -1,0 +1,329 @@
+//! pyjit-jit: the tracing JIT. It knows Python but no instruction set: hot loops are
+//! recorded into trace IR (`record`), simplified while recorded (`fold`), peeled into a
+//! preamble and a loop body (`peel`), cleaned (`dce`), lowered to the backend's LIR
+//! (`lower`) and compiled by pyjit-codegen for the host (`backend`); a failing guard
+//! returns to the interpreter through `deopt`.
+//!
+//! The phases run as one chain, in `Engine::close_trace`:
+//! record+fold -> peel (+fold) -> dce -> verify -> lower -> regalloc -> emit -> place.
+
+pub mod backend;
+pub mod dce;
+pub mod deopt;
+pub mod entry;
+pub mod fold;
+pub mod ir;
+pub mod irtext;
+pub mod lower;
+pub mod peel;
+pub mod record;
+pub mod stats;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::time::Instant;
+
+use pyjit_codegen::codemem::{CodeMemory, CodeRef};
+use pyjit_vm::heap::{Gc, Obj};
+use pyjit_vm::interp::jit_iface::JitEngine;
+use pyjit_vm::objects::{CodeObj, FloatObj};
+use pyjit_vm::{PyResult, Vm};
+
+use backend::Isa;
+use fold::{Builder, Known};
+use lower::{ExitMap, Layout};
+use record::{Recorder, Step};
+
+/// What `-X jit-info` says of the backend: the ISA whose code runs here and the other one.
+pub fn backend_info() -> String {
+    match Isa::native() {
+        Some(isa) => format!("{} (native), {} (cross, -X jit-cross)", isa.name(), isa.other().name()),
+        None => "none for this architecture (interpreter only)".to_string(),
+    }
+}
+
+/// The JIT's settings (`-X jit...` options and `PYJIT_JIT...` variables).
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// A code object's backward jumps before its loop is recorded.
+    pub threshold: u32,
+    /// Where to write every trace before and after optimisation and its machine code.
+    pub log: Option<String>,
+    /// Print a summary on stderr at exit.
+    pub stats_stderr: bool,
+    /// Write the statistics as JSON to this file at exit.
+    pub stats_json: Option<String>,
+    /// Also compile every trace for the other ISA (never run), for code-quality figures.
+    pub cross: bool,
+    /// Bytes of executable memory the JIT may use.
+    pub code_limit: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { threshold: 1000, log: None, stats_stderr: false, stats_json: None, cross: false, code_limit: 64 << 20 }
+    }
+}
+
+/// A loop compiled to native code.
+struct CompiledTrace {
+    code: CodeRef,
+    exits: Vec<ExitMap>,
+}
+
+enum LoopState {
+    Compiled(Rc<CompiledTrace>),
+    /// Recording failed this many times.
+    Aborted(u32),
+    /// Given up on: recording failed too often, or code memory is full.
+    Blacklisted,
+}
+
+/// Recording failures before a loop is left to the interpreter for good.
+const MAX_ABORTS: u32 = 3;
+
+pub struct Engine {
+    opts: Options,
+    isa: Option<Isa>,
+    loops: HashMap<(usize, u32), LoopState>,
+    rec: Option<(Recorder, Instant)>,
+    mem: Option<CodeMemory>,
+    stats: stats::Stats,
+    log: Option<std::fs::File>,
+}
+
+impl Engine {
+    pub fn new(opts: Options) -> Engine {
+        let log = opts.log.as_ref().and_then(|p| std::fs::File::create(p).ok());
+        Engine {
+            mem: CodeMemory::new(opts.code_limit),
+            opts,
+            isa: Isa::native(),
+            loops: HashMap::new(),
+            rec: None,
+            stats: Default::default(),
+            log,
+        }
+    }
+
+    /// Installs a new engine into `vm`.
+    pub fn install(vm: &mut Vm, opts: Options) {
+        vm.jit.threshold = opts.threshold.max(1);
+        vm.jit.engine = Some(Box::new(Engine::new(opts)));
+    }
+
+    fn known(vm: &Vm) -> Known {
+        Known {
+            int_type: vm.types.int.raw() as i64,
+            float_type: vm.types.float.raw() as i64,
+            bool_type: vm.types.bool.raw() as i64,
+            true_: vm.true_.raw() as i64,
+            false_: vm.false_.raw() as i64,
+        }
+    }
+
+    fn layout() -> Layout {
+        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32 }
+    }
+
+    fn names(vm: &Vm) -> impl Fn(i64) -> Option<String> {
+        let k = Engine::known(vm);
+        let none = vm.none.raw() as i64;
+        move |a| {
+            Some(
+                match a {
+                    _ if a == k.int_type => "int",
+                    _ if a == k.float_type => "float",
+                    _ if a == k.bool_type => "bool",
+                    _ if a == k.true_ => "True",
+                    _ if a == k.false_ => "False",
+                    _ if a == none => "None",
+                    _ => return None,
+                }
+                .to_string(),
+            )
+        }
+    }
+
+    fn abort(&mut self, vm: &mut Vm, reason: &str) {
+        vm.jit.recording = false;
+        if let Some((r, _)) = self.rec.take() {
+            let key = (r.code.value().raw() as usize, r.header as u32);
+            let n = match self.loops.get(&key) {
+                Some(LoopState::Aborted(n)) => n + 1,
+                _ => 1,
+            };
+            let st = if n >= MAX_ABORTS { LoopState::Blacklisted } else { LoopState::Aborted(n) };
+            self.loops.insert(key, st);
+            if n >= MAX_ABORTS {
+                // keep the code object (its address is the key) alive
+                vm.permanent.push(r.code.value());
+            }
+        }
+        self.stats.abort(reason);
+    }
+
+    /// The recorded iteration closed: optimise, compile and install it.
+    fn close_trace(&mut self, vm: &mut Vm) {
+        vm.jit.recording = false;
+        let Some((rec, started)) = self.rec.take() else { return };
+        let key = (rec.code.value().raw() as usize, rec.header as u32);
+        let t_record = started.elapsed();
+        let t0 = Instant::now();
+        let names = Engine::names(vm);
+        let recorded = irtext::print(&rec.b.t, &names);
+        let peeled = match peel::peel(&rec.b, &rec.end_map()) {
+            Ok(b) => b,
+            Err(e) => {
+                self.rec = Some((rec, started));
+                return self.abort(vm, &e.0);
+            }
+        };
+        let t = dce::dce(&peeled.t);
+        if let Err(e) = t.verify() {
+            self.rec = Some((rec, started));
+            return self.abort(vm, &format!("verifier: {e}"));
+        }
+        let t_opt = t0.elapsed();
+        if let Some(log) = self.log.as_mut() {
+            let name = vm.str_of(rec.code.qualname);
+            let line = rec.code.code.line_at(rec.header);
+            let _ = writeln!(log, "==== trace {}:{} (loop at instruction {})", name, line, rec.header);
+            let _ = writeln!(log, "---- recorded\n{recorded}---- optimised\n{}", irtext::print(&t, &names));
+        }
+        let t1 = Instant::now();
+        let lowered = lower::lower(&t, Engine::layout());
+        if lowered.exits.iter().any(|e| e.slots.len() > entry::EXIT_WORDS) {
+            self.rec = Some((rec, started));
+            return self.abort(vm, "snapshot too large");
+        }
+        let Some(isa) = self.isa else {
+            self.rec = Some((rec, started));
+            return self.abort(vm, "no backend for this architecture");
+        };
+        let emitted = match backend::compile(isa, &lowered.func) {
+            Ok(e) => e,
+            Err(e) => {
+                self.rec = Some((rec, started));
+                return self.abort(vm, &format!("backend: {e}"));
+            }
+        };
+        let mut ts = stats::TraceStats { ir_ops: t.insts.len(), ..Default::default() };
+        ts.isas.push((isa.name(), emitted.stats));
+        if self.opts.cross {
+            if let Ok(e) = backend::compile(isa.other(), &lowered.func) {
+                ts.isas.push((isa.other().name(), e.stats));
+            }
+        }
+        let placed = self.mem.as_mut().map(|m| m.place(&emitted.code));
+        let t_emit = t1.elapsed();
+        let code = match placed {
+            Some(Ok(c)) => c,
+            _ => {
+                self.rec = Some((rec, started));
+                self.abort(vm, "out of code memory");
+                self.loops.insert(key, LoopState::Blacklisted);
+                return;
+            }
+        };
+        let n = t.insts.len().max(1) as f64;
+        ts.record_us = t_record.as_secs_f64() * 1e6 / n;
+        ts.optimize_us = t_opt.as_secs_f64() * 1e6 / n;
+        ts.emit_us = t_emit.as_secs_f64() * 1e6 / n;
+        self.stats.loops += 1;
+        self.stats.code_bytes += emitted.code.len();
+        self.stats.compile_ms += (t_record + t_opt + t_emit).as_secs_f64() * 1e3;
+        self.stats.traces.push(ts);
+        if let Some(log) = self.log.as_mut() {
+            let _ = writeln!(log, "---- lir\n{}", lowered.func);
+            let _ = writeln!(log, "---- {} code, {} bytes\n{}", isa.name(), emitted.code.len(), disasm(isa, &emitted.code));
+        }
+        vm.permanent.push(rec.code.value());
+        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits })));
+    }
+
+    fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) {
+        let Some(mem) = self.mem.as_ref() else { return };
+        let mut buf = [0u64; entry::EXIT_WORDS];
+        self.stats.entries += 1;
+        let exit = entry::run(vm, mem, t.code, &mut buf);
+        if let Some(m) = t.exits.get(exit) {
+            self.stats.guard_failures += 1;
+            deopt::restore(vm, m, &buf);
+        }
+    }
+}
+
+impl JitEngine for Engine {
+    fn backedge(&mut self, vm: &mut Vm, code: Gc<CodeObj>, target: usize) -> PyResult<()> {
+        if self.rec.is_some() {
+            return Ok(());
+        }
+        let key = (code.value().raw() as usize, target as u32);
+        match self.loops.get(&key) {
+            Some(LoopState::Compiled(t)) => {
+                let t = Rc::clone(t);
+                self.run(vm, &t);
+            }
+            Some(LoopState::Blacklisted) => {}
+            _ => {
+                let b = Builder::new(Engine::known(vm));
+                if let Some(r) = Recorder::new(vm, b, target) {
+                    self.rec = Some((r, Instant::now()));
+                    vm.jit.recording = true;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, vm: &mut Vm, ip: usize) {
+        let Some((rec, _)) = self.rec.as_mut() else {
+            vm.jit.recording = false;
+            return;
+        };
+        match rec.record(vm, ip) {
+            Step::Continue => {}
+            Step::Closed => self.close_trace(vm),
+            Step::Abort(reason) => self.abort(vm, &reason),
+        }
+    }
+
+    fn finish(&mut self, _vm: &mut Vm) {
+        if self.opts.stats_stderr {
+            eprint!("{}", self.stats.summary());
+        }
+        if let Some(p) = &self.opts.stats_json {
+            let _ = std::fs::write(p, self.stats.json());
+        }
+    }
+}
+
+/// The machine code as text, through binutils' objdump when it is installed (logs only).
+fn disasm(isa: Isa, code: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("pyjit-disasm-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let f = dir.join("code.bin");
+    if std::fs::write(&f, code).is_err() {
+        return String::new();
+    }
+    let (tool, arch) = match isa {
+        Isa::X64 => ("objdump", "i386:x86-64"),
+        Isa::Aarch64 => ("aarch64-linux-gnu-objdump", "aarch64"),
+    };
+    let mut cmd = std::process::Command::new(tool);
+    cmd.args(["-D", "-b", "binary", "-m", arch]);
+    if isa == Isa::X64 {
+        cmd.args(["-M", "intel"]);
+    }
+    let out = cmd.arg(&f).output();
+    let _ = std::fs::remove_dir_all(&dir);
+    match out {
+        Ok(o) if o.status.success() => {
+            let text = String::from_utf8_lossy(&o.stdout);
+            text.lines().skip_while(|l| !l.contains("<.data>")).skip(1).map(|l| format!("{l}\n")).collect()
+        }
+        _ => code.chunks(16).map(|c| c.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ") + "\n").collect(),
+    }
+}

@@ -1,0 +1,176 @@
+//! Lowering the trace IR to the backend's LIR (pyjit-codegen), where Python meets machine
+//! words:
+//!
+//! - an Int lives in a register *doubled* (`2*i`, the tagged word without its tag bit), so
+//!   `add`/`sub` with the machine's signed-overflow flag check exactly the small-int range,
+//!   comparisons need no conversion, unboxing is `xor 1` and boxing `or 1`;
+//! - a Val is the raw tagged word; a Float a double register; a Bool 0 or 1;
+//! - the trace function is `fn(ctx, frame) -> exit number`: `frame` points at the frame's
+//!   first value-stack slot (`sload n` is a load from `frame + 8n`), `ctx` at the exit
+//!   buffer the exit stubs fill with the snapshot's values.
+
+use pyjit_codegen::lir::{Cc, Class, FCc, FOp, Func, Inst as L, IntOp, Operand, OvOp, ShiftOp, VReg};
+
+use crate::ir::{Op, Ref, Trace, Ty};
+
+/// Where to find what the lowering needs to know of object layouts.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    /// Offset of a float object's double.
+    pub float_value: i32,
+}
+
+/// One exit as deoptimisation reads it: resume at `ip` with stack depth `sp`, writing the
+/// exit buffer's k-th word to `slots[k].0`, boxed as `slots[k].1` says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExitMap {
+    pub ip: u32,
+    pub sp: u32,
+    pub slots: Vec<(u32, Ty)>,
+}
+
+pub struct Lowered {
+    pub func: Func,
+    pub exits: Vec<ExitMap>,
+}
+
+pub fn lower(t: &Trace, layout: Layout) -> Lowered {
+    let mut f = Func::new();
+    let ctx = f.vreg(Class::Int);
+    let frame = f.vreg(Class::Int);
+    f.ctx = Some(ctx);
+    f.push(L::Param { dst: ctx, index: 0 });
+    f.push(L::Param { dst: frame, index: 1 });
+    let mut exits = Vec::new();
+    let mut v: Vec<VReg> = Vec::with_capacity(t.insts.len());
+    for (k, i) in t.insts.iter().enumerate() {
+        let class = if i.op.ty() == Ty::Float { Class::Float } else { Class::Int };
+        let dst = f.vreg(class);
+        v.push(dst);
+        let a = || v[i.a.idx()];
+        let b = || v[i.b.idx()];
+        // the exit of a guard
+        let mut exit = |f: &mut Func| {
+            let s = &t.snaps[i.snap as usize];
+            let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
+            exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect() });
+            f.exit(vals)
+        };
+        match i.op {
+            Op::Sload => f.push(L::Load { dst, base: frame, disp: 8 * i.aux as i32 }),
+            Op::KVal => f.push(L::Iconst { dst, imm: i.aux }),
+            Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
+            Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
+            Op::KFloat => f.push(L::Fconst { dst, bits: i.aux as u64 }),
+            Op::GuardInt => {
+                let e = exit(&mut f);
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::And, dst: t1, a: a(), b: Operand::Imm(1) });
+                f.push(L::Guard { cc: Cc::Ne, a: t1, b: Operand::Imm(0), exit: e });
+            }
+            Op::GuardType => {
+                // not NULL, not a small int, then the class word at offset 0
+                let e = exit(&mut f);
+                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::And, dst: t1, a: a(), b: Operand::Imm(1) });
+                f.push(L::Guard { cc: Cc::Eq, a: t1, b: Operand::Imm(0), exit: e });
+                let ty = f.vreg(Class::Int);
+                f.push(L::Load { dst: ty, base: a(), disp: 0 });
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Eq, a: ty, b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardIs => {
+                let e = exit(&mut f);
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardTrue | Op::GuardFalse => {
+                let e = exit(&mut f);
+                let cc = if i.op == Op::GuardTrue { Cc::Ne } else { Cc::Eq };
+                f.push(L::Guard { cc, a: a(), b: Operand::Imm(0), exit: e });
+            }
+            Op::UnboxInt => f.push(L::Bin { op: IntOp::Xor, dst, a: a(), b: Operand::Imm(1) }),
+            Op::BoxInt => f.push(L::Bin { op: IntOp::Or, dst, a: a(), b: Operand::Imm(1) }),
+            Op::UnboxFloat => f.push(L::LoadF { dst, base: a(), disp: layout.float_value }),
+            Op::IntToFloat => {
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Shift { op: ShiftOp::Sar, dst: t1, a: a(), amount: 1 });
+                f.push(L::IntToFloat { dst, src: t1 });
+            }
+            Op::IntAdd | Op::IntSub => {
+                let e = exit(&mut f);
+                let op = if i.op == Op::IntAdd { OvOp::Add } else { OvOp::Sub };
+                f.push(L::BinOv { op, dst, a: a(), b: Operand::Reg(b()), exit: e });
+            }
+            Op::IntMul => {
+                // (2a) * b = 2ab: halve one side
+                let e = exit(&mut f);
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Shift { op: ShiftOp::Sar, dst: t1, a: b(), amount: 1 });
+                f.push(L::BinOv { op: OvOp::Mul, dst, a: a(), b: Operand::Reg(t1), exit: e });
+            }
+            Op::IntAnd | Op::IntOr | Op::IntXor => {
+                let op = match i.op {
+                    Op::IntAnd => IntOp::And,
+                    Op::IntOr => IntOp::Or,
+                    _ => IntOp::Xor,
+                };
+                f.push(L::Bin { op, dst, a: a(), b: Operand::Reg(b()) });
+            }
+            Op::IntLt | Op::IntLe | Op::IntEq | Op::IntNe | Op::IntGt | Op::IntGe => {
+                let cc = match i.op {
+                    Op::IntLt => Cc::Lt,
+                    Op::IntLe => Cc::Le,
+                    Op::IntEq => Cc::Eq,
+                    Op::IntNe => Cc::Ne,
+                    Op::IntGt => Cc::Gt,
+                    _ => Cc::Ge,
+                };
+                f.push(L::SetCc { cc, dst, a: a(), b: Operand::Reg(b()) });
+            }
+            Op::Is => f.push(L::SetCc { cc: Cc::Eq, dst, a: a(), b: Operand::Reg(b()) }),
+            Op::BoolNot => f.push(L::Bin { op: IntOp::Xor, dst, a: a(), b: Operand::Imm(1) }),
+            Op::FloatAdd | Op::FloatSub | Op::FloatMul => {
+                let op = match i.op {
+                    Op::FloatAdd => FOp::Add,
+                    Op::FloatSub => FOp::Sub,
+                    _ => FOp::Mul,
+                };
+                f.push(L::FBin { op, dst, a: a(), b: b() });
+            }
+            Op::FloatDiv => {
+                let e = exit(&mut f);
+                let z = f.vreg(Class::Float);
+                f.push(L::Fconst { dst: z, bits: 0 });
+                f.push(L::GuardF { cc: FCc::Ne, a: b(), b: z, exit: e });
+                f.push(L::FBin { op: FOp::Div, dst, a: a(), b: b() });
+            }
+            Op::FloatLt | Op::FloatLe | Op::FloatEq | Op::FloatNe | Op::FloatGt | Op::FloatGe => {
+                let cc = match i.op {
+                    Op::FloatLt => FCc::Lt,
+                    Op::FloatLe => FCc::Le,
+                    Op::FloatEq => FCc::Eq,
+                    Op::FloatNe => FCc::Ne,
+                    Op::FloatGt => FCc::Gt,
+                    _ => FCc::Ge,
+                };
+                f.push(L::FSetCc { cc, dst, a: a(), b: b() });
+            }
+            Op::Loop => f.push(L::LoopStart),
+        }
+        let _ = k;
+    }
+    if t.looping {
+        let moves = t.phis.iter().map(|&(h, e): &(Ref, Ref)| (v[h.idx()], v[e.idx()])).collect();
+        f.push(L::Jump { moves });
+    } else if let Some(s) = &t.tail {
+        let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
+        exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect() });
+        let e = f.exit(vals);
+        f.push(L::Exit { exit: e });
+    }
+    Lowered { func: f, exits }
+}

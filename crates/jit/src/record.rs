@@ -1,0 +1,446 @@
+//! Trace recording: while the interpreter runs one iteration of a hot loop, each instruction
+//! first comes here and is turned into trace IR, specialised on the values it is about to
+//! see (their types become guards). The recorder keeps a slot map, frame slot -> IR value:
+//! locals and the evaluation stack of the recorded frame, read lazily with `sload` and
+//! written by the instructions; a guard's snapshot is the written part of that map.
+//!
+//! Anything not handled yet ends the recording with a reason (counted in the statistics).
+
+use pyjit_compiler::opcode::{BinOp, CmpOp, Instr, INPLACE};
+use pyjit_vm::heap::{Gc, Value};
+use pyjit_vm::objects::{CodeObj, FloatObj};
+use pyjit_vm::Vm;
+
+use crate::fold::{small, AlwaysFails, Builder};
+use crate::ir::{Op, Ref, Snap, Ty};
+
+/// What the recorder asks of the interpreter after an instruction.
+pub enum Step {
+    Continue,
+    /// The loop closed: the trace is complete.
+    Closed,
+    Abort(String),
+}
+
+pub struct Recorder {
+    pub b: Builder,
+    pub code: Gc<CodeObj>,
+    depth: usize,
+    pub base: usize,
+    /// Instruction index of the loop header (the backward jump's target).
+    pub header: usize,
+    /// Frame slot -> (current value, written by the trace).
+    slots: Vec<(Ref, bool)>,
+    /// Stack depth in slots from the frame base.
+    sp: usize,
+    expected: usize,
+    steps: usize,
+}
+
+const MAX_STEPS: usize = 3000;
+
+impl From<AlwaysFails> for String {
+    fn from(_: AlwaysFails) -> String {
+        "guard always fails".into()
+    }
+}
+
+impl Recorder {
+    pub fn new(vm: &Vm, b: Builder, header: usize) -> Option<Recorder> {
+        let f = vm.frames.last()?;
+        let size = f.code.code.frame_size();
+        Some(Recorder {
+            b,
+            code: f.code,
+            depth: vm.frames.len(),
+            base: f.base,
+            header,
+            slots: vec![(Ref::NONE, false); size],
+            sp: vm.sp.checked_sub(f.base)?,
+            expected: header,
+            steps: 0,
+        })
+    }
+
+    /// The slot map when the loop closes: (slot, value, written) below the stack pointer.
+    pub fn end_map(&self) -> Vec<(u32, Ref, bool)> {
+        self.slots[..self.sp.min(self.slots.len())]
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.0 != Ref::NONE)
+            .map(|(s, e)| (s as u32, e.0, e.1))
+            .collect()
+    }
+
+    fn val(&self, vm: &Vm, slot: usize) -> Value {
+        vm.stack[self.base + slot]
+    }
+
+    fn get(&mut self, slot: usize) -> Result<Ref, String> {
+        let e = *self.slots.get(slot).ok_or("slot out of range")?;
+        if e.0 != Ref::NONE {
+            return Ok(e.0);
+        }
+        let r = self.b.emit(Op::Sload, Ref::NONE, Ref::NONE, slot as i64, None)?;
+        self.slots[slot] = (r, false);
+        Ok(r)
+    }
+    fn set(&mut self, slot: usize, r: Ref) -> Result<(), String> {
+        *self.slots.get_mut(slot).ok_or("slot out of range")? = (r, true);
+        Ok(())
+    }
+    fn push(&mut self, r: Ref) -> Result<(), String> {
+        self.set(self.sp, r)?;
+        self.sp += 1;
+        Ok(())
+    }
+    fn pop(&mut self) -> Result<Ref, String> {
+        self.sp = self.sp.checked_sub(1).ok_or("stack underflow")?;
+        self.get(self.sp)
+    }
+    fn peek(&mut self, n: usize) -> Result<Ref, String> {
+        self.get(self.sp.checked_sub(n).ok_or("stack underflow")?)
+    }
+
+    /// The interpreter state before the current instruction.
+    fn snap(&self, ip: usize) -> Snap {
+        let slots = self.slots[..self.sp.min(self.slots.len())]
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.1)
+            .map(|(s, e)| (s as u32, e.0))
+            .collect();
+        Snap { ip: ip as u32, sp: self.sp as u32, slots }
+    }
+
+    /// Replaces `old` by `new` in every slot (a value specialised to an unboxed type).
+    fn respecialise(&mut self, old: Ref, new: Ref) {
+        for e in self.slots.iter_mut() {
+            if e.0 == old {
+                e.0 = new;
+            }
+        }
+    }
+
+    /// `r` (whose current value `v` is a small int) as an unboxed Int.
+    fn as_int(&mut self, r: Ref, v: Value, s: &Snap) -> Result<Ref, String> {
+        match self.b.t.ty(r) {
+            Ty::Int => Ok(r),
+            Ty::Val if v.is_small() => {
+                self.b.emit(Op::GuardInt, r, Ref::NONE, 0, Some(s.clone()))?;
+                let u = self.b.emit(Op::UnboxInt, r, Ref::NONE, 0, None)?;
+                self.respecialise(r, u);
+                Ok(u)
+            }
+            t => Err(format!("expected an int, have {}", t.name())),
+        }
+    }
+
+    /// `r` (whose current value `v` is an exact float or a small int) as an unboxed Float.
+    fn as_float(&mut self, vm: &Vm, r: Ref, v: Value, s: &Snap) -> Result<Ref, String> {
+        match self.b.t.ty(r) {
+            Ty::Float => Ok(r),
+            Ty::Int => Ok(self.b.emit(Op::IntToFloat, r, Ref::NONE, 0, None)?),
+            Ty::Val if v.is_small() => {
+                let i = self.as_int(r, v, s)?;
+                Ok(self.b.emit(Op::IntToFloat, i, Ref::NONE, 0, None)?)
+            }
+            Ty::Val if is_exact_float(vm, v) => {
+                self.b.emit(Op::GuardType, r, Ref::NONE, vm.types.float.raw() as i64, Some(s.clone()))?;
+                let u = self.b.emit(Op::UnboxFloat, r, Ref::NONE, 0, None)?;
+                self.respecialise(r, u);
+                Ok(u)
+            }
+            t => Err(format!("expected a float, have {}", t.name())),
+        }
+    }
+
+    /// Records the instruction at `ip` of the innermost frame.
+    pub fn record(&mut self, vm: &Vm, ip: usize) -> Step {
+        match self.step(vm, ip) {
+            Ok(s) => s,
+            Err(e) => Step::Abort(e),
+        }
+    }
+
+    fn step(&mut self, vm: &Vm, ip: usize) -> Result<Step, String> {
+        if vm.frames.len() != self.depth || vm.frames.last().map(|f| f.base) != Some(self.base) {
+            return Err("call or return (inlining not supported yet)".into());
+        }
+        if ip != self.expected {
+            return Err("unexpected control flow (exception?)".into());
+        }
+        if vm.sp != self.base + self.sp {
+            return Err("stack depth mismatch".into());
+        }
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            return Err("trace too long".into());
+        }
+        let instr = *self.code.code.code.get(ip).ok_or("ip out of range")?;
+        self.expected = ip + 1;
+        match instr {
+            Instr::Nop => {}
+            Instr::LoadFast(i) => {
+                if self.val(vm, i as usize).is_null() {
+                    return Err("unbound local".into());
+                }
+                let r = self.get(i as usize)?;
+                self.push(r)?;
+            }
+            Instr::StoreFast(i) => {
+                let r = self.pop()?;
+                self.set(i as usize, r)?;
+            }
+            Instr::LoadConst(i) => {
+                let v = *self.code.consts.get(i as usize).ok_or("bad constant")?;
+                let r = if v.is_small() {
+                    self.b.kint_ref(v.small_value())
+                } else if is_exact_float(vm, v) {
+                    let f = v.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0);
+                    self.b.kfloat_ref(f)
+                } else {
+                    self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, v.raw() as i64, None)?
+                };
+                self.push(r)?;
+            }
+            Instr::PopTop => {
+                self.pop()?;
+            }
+            Instr::Copy(n) => {
+                let r = self.peek(n as usize)?;
+                self.push(r)?;
+            }
+            Instr::Swap(n) => {
+                let a = self.peek(1)?;
+                let b = self.peek(n as usize)?;
+                self.set(self.sp - 1, b)?;
+                self.set(self.sp - n as usize, a)?;
+            }
+            Instr::BinaryOp(op) => self.binary(vm, ip, op)?,
+            Instr::CompareOp(op) => self.compare(vm, ip, op)?,
+            Instr::UnaryNot => {
+                let r = self.peek(1)?;
+                if self.b.t.ty(r) != Ty::Bool {
+                    return Err("not of a non-bool".into());
+                }
+                let n = self.b.emit(Op::BoolNot, r, Ref::NONE, 0, None)?;
+                self.pop()?;
+                self.push(n)?;
+            }
+            Instr::UnaryNegative => {
+                let r = self.peek(1)?;
+                let v = self.val(vm, self.sp - 1);
+                let s = self.snap(ip);
+                let n = if self.b.t.ty(r) == Ty::Int || v.is_small() {
+                    let x = self.as_int(r, v, &s)?;
+                    if v.is_small() && small(-v.small_value()).is_none() {
+                        return Err("int overflow".into());
+                    }
+                    let z = self.b.kint_ref(0);
+                    self.b.emit(Op::IntSub, z, x, 0, Some(s))?
+                } else if self.b.t.ty(r) == Ty::Float || is_exact_float(vm, v) {
+                    let x = self.as_float(vm, r, v, &s)?;
+                    let m = self.b.kfloat_ref(-1.0);
+                    self.b.emit(Op::FloatMul, x, m, 0, None)?
+                } else {
+                    return Err("negation of a non-number".into());
+                };
+                self.pop()?;
+                self.push(n)?;
+            }
+            Instr::IsOp(inv) => {
+                let b = self.peek(1)?;
+                let a = self.peek(2)?;
+                if self.b.t.ty(a) != Ty::Val || self.b.t.ty(b) != Ty::Val {
+                    return Err("`is` on unboxed values".into());
+                }
+                let mut r = self.b.emit(Op::Is, a, b, 0, None)?;
+                if inv == 1 {
+                    r = self.b.emit(Op::BoolNot, r, Ref::NONE, 0, None)?;
+                }
+                self.pop()?;
+                self.pop()?;
+                self.push(r)?;
+            }
+            Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                let jump_if = matches!(instr, Instr::PopJumpIfTrue(_));
+                let truth = self.branch_truth(vm, ip)?;
+                self.pop()?;
+                if truth == jump_if {
+                    self.expected = t as usize;
+                }
+            }
+            Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
+                let r = self.peek(1)?;
+                let v = self.val(vm, self.sp - 1);
+                if self.b.t.ty(r) != Ty::Val {
+                    return Err("none test of an unboxed value".into());
+                }
+                if v != vm.none {
+                    return Err("none test of a non-None value".into());
+                }
+                let s = self.snap(ip);
+                self.b.emit(Op::GuardIs, r, Ref::NONE, vm.none.raw() as i64, Some(s))?;
+                self.pop()?;
+                if matches!(instr, Instr::PopJumpIfNone(_)) {
+                    self.expected = t as usize;
+                }
+            }
+            Instr::Jump(t) => self.expected = t as usize,
+            Instr::JumpBackward(t) => {
+                if t as usize == self.header {
+                    return Ok(Step::Closed);
+                }
+                return Err("inner loop".into());
+            }
+            other => return Err(format!("{}", instr_name(other))),
+        }
+        Ok(Step::Continue)
+    }
+
+    /// Guards the truth of the value on top of the stack; returns it.
+    fn branch_truth(&mut self, vm: &Vm, ip: usize) -> Result<bool, String> {
+        let r = self.peek(1)?;
+        let v = self.val(vm, self.sp - 1);
+        let s = self.snap(ip);
+        let cond = match self.b.t.ty(r) {
+            Ty::Bool => r,
+            Ty::Int => {
+                let z = self.b.kint_ref(0);
+                self.b.emit(Op::IntNe, r, z, 0, None)?
+            }
+            Ty::Val if v == vm.true_ || v == vm.false_ => {
+                self.b.emit(Op::GuardIs, r, Ref::NONE, v.raw() as i64, Some(s))?;
+                return Ok(v == vm.true_);
+            }
+            Ty::Val if v.is_small() => {
+                let x = self.as_int(r, v, &s)?;
+                let z = self.b.kint_ref(0);
+                self.b.emit(Op::IntNe, x, z, 0, None)?
+            }
+            _ => return Err("truth of an unsupported value".into()),
+        };
+        let truth = match self.b.t.ty(r) {
+            Ty::Bool => v == vm.true_,
+            _ => v.small_value() != 0,
+        };
+        let g = if truth { Op::GuardTrue } else { Op::GuardFalse };
+        self.b.emit(g, cond, Ref::NONE, 0, Some(s))?;
+        Ok(truth)
+    }
+
+    fn binary(&mut self, vm: &Vm, ip: usize, op: u32) -> Result<(), String> {
+        let rb = self.peek(1)?;
+        let ra = self.peek(2)?;
+        let vb = self.val(vm, self.sp - 1);
+        let va = self.val(vm, self.sp - 2);
+        let bop = BinOp::from_u32(op % INPLACE);
+        let s = self.snap(ip);
+        let int_like = |me: &Self, r: Ref, v: Value| me.b.t.ty(r) == Ty::Int || (me.b.t.ty(r) == Ty::Val && v.is_small());
+        let float_like = |me: &Self, r: Ref, v: Value| me.b.t.ty(r) == Ty::Float || (me.b.t.ty(r) == Ty::Val && is_exact_float(vm, v));
+        let r = if int_like(self, ra, va) && int_like(self, rb, vb) {
+            let (x, y) = (va.small_value(), vb.small_value());
+            let (iop, res) = match bop {
+                BinOp::Add => (Op::IntAdd, x.checked_add(y)),
+                BinOp::Sub => (Op::IntSub, x.checked_sub(y)),
+                BinOp::Mul => (Op::IntMul, x.checked_mul(y)),
+                BinOp::And => (Op::IntAnd, Some(x & y)),
+                BinOp::Or => (Op::IntOr, Some(x | y)),
+                BinOp::Xor => (Op::IntXor, Some(x ^ y)),
+                _ => return Err(format!("int {}", bop.symbol())),
+            };
+            if res.and_then(small).is_none() {
+                return Err("int overflow".into());
+            }
+            let a = self.as_int(ra, va, &s)?;
+            let b = self.as_int(rb, vb, &s)?;
+            let snap = (iop.flags() & crate::ir::GUARD != 0).then(|| s.clone());
+            self.b.emit(iop, a, b, 0, snap)?
+        } else if (float_like(self, ra, va) || float_like(self, rb, vb))
+            && (float_like(self, ra, va) || int_like(self, ra, va))
+            && (float_like(self, rb, vb) || int_like(self, rb, vb))
+        {
+            let fop = match bop {
+                BinOp::Add => Op::FloatAdd,
+                BinOp::Sub => Op::FloatSub,
+                BinOp::Mul => Op::FloatMul,
+                BinOp::TrueDiv => Op::FloatDiv,
+                _ => return Err(format!("float {}", bop.symbol())),
+            };
+            // an int operand converts exactly only below 2**53 (CPython rounds the same way
+            // for larger ones, but keep to the exact range)
+            for (r, v) in [(ra, va), (rb, vb)] {
+                if self.b.t.ty(r) != Ty::Float && v.is_small() && v.small_value().unsigned_abs() >= 1 << 53 {
+                    return Err("int too large for exact float conversion".into());
+                }
+            }
+            let a = self.as_float(vm, ra, va, &s)?;
+            let b = self.as_float(vm, rb, vb, &s)?;
+            if fop == Op::FloatDiv {
+                let d = if vb.is_small() { vb.small_value() as f64 } else { vb.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0) };
+                if d == 0.0 {
+                    return Err("float division by zero".into());
+                }
+            }
+            let snap = (fop == Op::FloatDiv).then(|| s.clone());
+            self.b.emit(fop, a, b, 0, snap)?
+        } else {
+            return Err(format!("binary {} on other types", bop.symbol()));
+        };
+        self.pop()?;
+        self.pop()?;
+        self.push(r)
+    }
+
+    fn compare(&mut self, vm: &Vm, ip: usize, op: u32) -> Result<(), String> {
+        let rb = self.peek(1)?;
+        let ra = self.peek(2)?;
+        let vb = self.val(vm, self.sp - 1);
+        let va = self.val(vm, self.sp - 2);
+        let s = self.snap(ip);
+        let c = CmpOp::from_u32(op);
+        let is_int = |me: &Self, r: Ref, v: Value| me.b.t.ty(r) == Ty::Int || (me.b.t.ty(r) == Ty::Val && v.is_small());
+        let is_float = |me: &Self, r: Ref, v: Value| me.b.t.ty(r) == Ty::Float || (me.b.t.ty(r) == Ty::Val && is_exact_float(vm, v));
+        let r = if is_int(self, ra, va) && is_int(self, rb, vb) {
+            let a = self.as_int(ra, va, &s)?;
+            let b = self.as_int(rb, vb, &s)?;
+            let o = match c {
+                CmpOp::Lt => Op::IntLt,
+                CmpOp::Le => Op::IntLe,
+                CmpOp::Eq => Op::IntEq,
+                CmpOp::Ne => Op::IntNe,
+                CmpOp::Gt => Op::IntGt,
+                CmpOp::Ge => Op::IntGe,
+            };
+            self.b.emit(o, a, b, 0, None)?
+        } else if is_float(self, ra, va) && is_float(self, rb, vb) {
+            let a = self.as_float(vm, ra, va, &s)?;
+            let b = self.as_float(vm, rb, vb, &s)?;
+            let o = match c {
+                CmpOp::Lt => Op::FloatLt,
+                CmpOp::Le => Op::FloatLe,
+                CmpOp::Eq => Op::FloatEq,
+                CmpOp::Ne => Op::FloatNe,
+                CmpOp::Gt => Op::FloatGt,
+                CmpOp::Ge => Op::FloatGe,
+            };
+            self.b.emit(o, a, b, 0, None)?
+        } else {
+            return Err("comparison of other types".into());
+        };
+        self.pop()?;
+        self.pop()?;
+        self.push(r)
+    }
+}
+
+fn is_exact_float(vm: &Vm, v: Value) -> bool {
+    v.get::<FloatObj>().is_some() && v.header().map(|h| h.ty.get()) == Some(vm.types.float)
+}
+
+/// The instruction's name for abort statistics.
+fn instr_name(i: Instr) -> String {
+    let s = format!("{i:?}");
+    s.split('(').next().unwrap_or(&s).to_string()
+}

@@ -1,0 +1,80 @@
+//! The JIT's command-line controls: `-X jit=off|on`, `-X jit-threshold=N`, `-X jit-log=FILE`,
+//! `-X jit-stats`, `-X jit-cross`, and their environment variables `PYJIT_JIT`,
+//! `PYJIT_JIT_THRESHOLD`, `PYJIT_JIT_LOG`, `PYJIT_JIT_STATS=FILE` (JSON statistics).
+
+use pyjit_jit::Options;
+
+/// The JIT settings from `-X` options (which win) and the environment; None: JIT off.
+pub fn options(x_options: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Option<Options>, String> {
+    let mut o = Options::default();
+    let mut on = true;
+    if let Some(v) = env("PYJIT_JIT") {
+        on = parse_switch(&v).ok_or_else(|| format!("PYJIT_JIT: expected on or off, got {v:?}"))?;
+    }
+    if let Some(v) = env("PYJIT_JIT_THRESHOLD") {
+        o.threshold = parse_threshold(&v).ok_or_else(|| format!("PYJIT_JIT_THRESHOLD: expected a positive integer, got {v:?}"))?;
+    }
+    if let Some(v) = env("PYJIT_JIT_LOG").filter(|v| !v.is_empty()) {
+        o.log = Some(v);
+    }
+    if let Some(v) = env("PYJIT_JIT_STATS").filter(|v| !v.is_empty()) {
+        o.stats_json = Some(v);
+    }
+    for x in x_options {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (x.as_str(), None),
+        };
+        match (k, v) {
+            ("jit", Some(v)) => on = parse_switch(v).ok_or_else(|| format!("-X jit: expected on or off, got {v:?}"))?,
+            ("jit", None) => on = true,
+            ("jit-threshold", Some(v)) => {
+                o.threshold = parse_threshold(v).ok_or_else(|| format!("-X jit-threshold: expected a positive integer, got {v:?}"))?
+            }
+            ("jit-log", Some(v)) => o.log = Some(v.to_string()),
+            ("jit-stats", None) => o.stats_stderr = true,
+            ("jit-stats", Some(v)) => o.stats_json = Some(v.to_string()),
+            ("jit-cross", None) => o.cross = true,
+            _ => {}
+        }
+    }
+    Ok(on.then_some(o))
+}
+
+fn parse_switch(v: &str) -> Option<bool> {
+    match v {
+        "on" | "1" => Some(true),
+        "off" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_threshold(v: &str) -> Option<u32> {
+    v.parse::<u32>().ok().filter(|&n| n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(x: &[&str], env: &[(&str, &str)]) -> Result<Option<Options>, String> {
+        let x: Vec<String> = x.iter().map(|s| s.to_string()).collect();
+        let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        options(&x, &|k| env.iter().find(|e| e.0 == k).map(|e| e.1.clone()))
+    }
+
+    #[test]
+    fn options_and_environment() {
+        assert!(opts(&["jit=off"], &[]).unwrap().is_none());
+        assert!(opts(&[], &[("PYJIT_JIT", "off")]).unwrap().is_none());
+        assert!(opts(&["jit=on"], &[("PYJIT_JIT", "off")]).unwrap().is_some(), "-X wins");
+        let o = opts(&["jit-threshold=7", "jit-stats", "jit-cross", "jit-log=/tmp/x"], &[("PYJIT_JIT_STATS", "s.json")]).unwrap().unwrap();
+        assert_eq!(o.threshold, 7);
+        assert!(o.stats_stderr && o.cross);
+        assert_eq!(o.log.as_deref(), Some("/tmp/x"));
+        assert_eq!(o.stats_json.as_deref(), Some("s.json"));
+        assert_eq!(opts(&[], &[("PYJIT_JIT_THRESHOLD", "3")]).unwrap().unwrap().threshold, 3);
+        assert!(opts(&["jit-threshold=0"], &[]).is_err());
+        assert!(opts(&["jit=maybe"], &[]).is_err());
+    }
+}
