@@ -268,7 +268,7 @@ impl Asm {
 
     #[track_caller]
     fn move_wide(&mut self, op: u32, rd: Reg, imm16: u16, shift: u32) {
-        assert!(shift % 16 == 0 && shift < 64, "move-wide shift must be 0, 16, 32 or 48");
+        assert!(shift & 15 == 0 && shift < 64, "move-wide shift must be 0, 16, 32 or 48");
         self.emit(op | ((shift / 16) << 21) | ((imm16 as u32) << 5) | rz(rd));
     }
     /// `movz xd, #imm16, lsl #shift`
@@ -882,6 +882,7 @@ impl Asm {
     }
 
     // pairs: opc 101 V mode L imm7 Rt2 Rn Rt
+    #[allow(clippy::too_many_arguments)]
     #[track_caller]
     fn pair(&mut self, base: u32, t1: u32, t2: u32, rn: Reg, off: i64, mode: u32, load: bool) {
         assert!(pair_offset_fits(off), "pair offset {off} does not encode (pair_offset_fits)");

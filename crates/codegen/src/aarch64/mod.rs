@@ -1,6 +1,7 @@
 //! AArch64: registers and calling convention (`regs`), immediate encodings (`imm`), the
 //! instruction encoder (`encode`), pc-relative fields and branch patching (`reloc`), and
-//! encoding tests checked against binutils' disassembler (`encode_tests`).
+//! encoding tests checked against binutils' disassembler (`encode_tests`), and execution
+//! tests of emitted code on AArch64 hosts (`exec_tests`).
 
 pub mod encode;
 pub mod imm;
@@ -9,6 +10,8 @@ pub mod reloc;
 
 #[cfg(test)]
 mod encode_tests;
+#[cfg(all(test, target_arch = "aarch64"))]
+mod exec_tests;
 
 pub use encode::{Asm, Cond, Shift};
 pub use imm::{

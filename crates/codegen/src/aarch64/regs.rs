@@ -5,6 +5,7 @@
 //! register in others. `Reg` keeps the two apart (`SP` and `XZR` are different values) and
 //! the encoder checks each operand position accepts the one it is given.
 
+use crate::regalloc::{RegSet, Target};
 use std::fmt;
 
 /// A 64-bit general register x0..x30, or `SP`, or `XZR`. The same value names the W view
@@ -177,6 +178,38 @@ pub const ALLOCATABLE_FPRS: [FReg; 31] = [
     D19, D20, D21, D22, D23, D24, D25, D26, D27, D28, D29, D30,
 ];
 
+const fn gpr_nums<const N: usize>(regs: [Reg; N]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = regs[i].hw() as u8;
+        i += 1;
+    }
+    out
+}
+
+const fn fpr_nums<const N: usize>(regs: [FReg; N]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = regs[i].hw() as u8;
+        i += 1;
+    }
+    out
+}
+
+const ALLOC_GPR_NUMS: [u8; 26] = gpr_nums(ALLOCATABLE_GPRS);
+const CALLEE_GPR_NUMS: [u8; 10] = gpr_nums(CALLEE_SAVED_GPRS);
+const ALLOC_FPR_NUMS: [u8; 31] = fpr_nums(ALLOCATABLE_FPRS);
+const CALLEE_FPR_NUMS: [u8; 8] = fpr_nums(CALLEE_SAVED_FPRS);
+
+/// What the register allocator may use on AArch64 (hardware numbers): `ALLOCATABLE_GPRS`
+/// with x19..x28 surviving calls, `ALLOCATABLE_FPRS` with d8..d15 surviving calls.
+pub const REGALLOC_TARGET: Target = Target {
+    int: RegSet { allocatable: &ALLOC_GPR_NUMS, callee_saved: &CALLEE_GPR_NUMS },
+    float: RegSet { allocatable: &ALLOC_FPR_NUMS, callee_saved: &CALLEE_FPR_NUMS },
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +252,10 @@ mod tests {
         assert_eq!(fseen.count_ones(), 31);
         assert!(INT_ARG_REGS.iter().all(|r| CALLER_SAVED_GPRS.contains(r)));
         assert!(FLOAT_ARG_REGS.iter().all(|r| CALLER_SAVED_FPRS.contains(r)));
+        assert_eq!(REGALLOC_TARGET.int.allocatable.len(), 26);
+        assert_eq!(REGALLOC_TARGET.int.callee_saved, &[19, 20, 21, 22, 23, 24, 25, 26, 27, 28]);
+        assert_eq!(REGALLOC_TARGET.float.allocatable.len(), 31);
+        assert_eq!(REGALLOC_TARGET.float.callee_saved, &[8, 9, 10, 11, 12, 13, 14, 15]);
+        assert!(REGALLOC_TARGET.int.callee_saved.iter().all(|r| REGALLOC_TARGET.int.allocatable.contains(r)));
     }
 }
