@@ -160,6 +160,10 @@ pub mod fmt_flags {
 pub enum Instr {
     /// Does nothing.
     Nop,
+    /// Never emitted by the compiler: while the JIT records a trace, the interpreter runs
+    /// an array of these instead of the code, so every instruction first reaches the
+    /// recorder and is then dispatched from the real code (see vm interp/jit_iface.rs).
+    JitHook,
     /// Discards TOS.
     PopTop,
     /// Pushes a copy of the n-th item from the top (1 = TOS).
@@ -353,7 +357,7 @@ impl Instr {
     pub fn stack_effect(self, jump: bool) -> i32 {
         use Instr::*;
         match self {
-            Nop => 0,
+            Nop | JitHook => 0,
             PopTop => -1,
             Copy(_) => 1,
             Swap(_) => 0,

@@ -258,6 +258,7 @@ impl Vm {
     /// Interpreter exit: data still in the write buffers of files and of sys.stdout is
     /// written out.
     pub fn at_exit(&mut self) {
+        self.jit_finish();
         modules::io::flush_at_exit(self);
     }
 

@@ -286,7 +286,7 @@ impl Vm {
         let code: Gc<CodeObj> = self.frames[fi].code;
         let mut ip = self.frames[fi].ip;
         let base = self.frames[fi].base;
-        let code_rc = std::rc::Rc::clone(&code.quick);
+        let code_rc = self.frame_instrs(code);
         let instrs: &[Instr] = &code_rc;
         macro_rules! save_ip {
             () => {
@@ -301,10 +301,18 @@ impl Vm {
             }};
         }
         loop {
-            let instr = instrs[ip];
+            let mut instr = instrs[ip];
+            if let Instr::JitHook = instr {
+                // recording a trace (see jit_iface.rs)
+                save_ip!();
+                match self.jit_hook(code, ip) {
+                    Some(real) => instr = real,
+                    None => reload!(),
+                }
+            }
             ip += 1;
             match instr {
-                Instr::Nop => {}
+                Instr::Nop | Instr::JitHook => {}
                 Instr::PopTop => {
                     self.sp -= 1;
                     self.release_recent();
@@ -903,7 +911,13 @@ impl Vm {
                 Instr::JumpBackward(t) => {
                     ip = t as usize;
                     self.release_recent();
-                    code.hotness.set(code.hotness.get().wrapping_add(1));
+                    let h = code.hotness.get().wrapping_add(1);
+                    code.hotness.set(h);
+                    if h >= self.jit.threshold {
+                        save_ip!();
+                        tryv!(self.jit_backedge(code, ip));
+                        reload!();
+                    }
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                     let v = self.pop();

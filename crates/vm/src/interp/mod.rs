@@ -10,6 +10,7 @@ mod errors;
 mod eval;
 mod finalize;
 mod frame;
+pub mod jit_iface;
 mod lookup_cache;
 mod ops;
 mod types_init;
@@ -140,6 +141,8 @@ pub struct Config {
 
 pub struct Vm {
     pub heap: Heap,
+    /// The JIT engine and the interpreter's side of recording (see jit_iface.rs).
+    pub jit: jit_iface::JitState,
     pub types: Types,
     /// The value stack all frames share; never reallocated.
     pub stack: value_stack::ValueStack,

@@ -203,6 +203,7 @@ impl Vm {
             recent: Vec::new(),
             importing: Vec::new(),
             lookup_cache: Default::default(),
+            jit: Default::default(),
             recent_marks: Vec::new(),
             frame_objects: Vec::new(),
         };

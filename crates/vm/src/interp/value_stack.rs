@@ -27,6 +27,11 @@ impl ValueStack {
         }
     }
 
+    /// Address of slot `i` (masked like every single-slot access), for compiled code.
+    pub fn slot_ptr(&mut self, i: usize) -> *mut Value {
+        &mut self.0[i & MASK] as *mut Value
+    }
+
     #[inline(always)]
     pub fn swap(&mut self, a: usize, b: usize) {
         self.0.swap(a & MASK, b & MASK);

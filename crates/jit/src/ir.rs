@@ -1,0 +1,247 @@
+//! The trace IR: SSA over one linear trace, one op table from which printing, parsing,
+//! folding, peeling and lowering all derive.
+//!
+//! A trace is a list of instructions; an instruction's index is its value (`Ref`, printed
+//! `%N`). Values are typed: `Val` is a boxed Python value (one word: a tagged small int or
+//! an object pointer), `Int` an unboxed small int (within the tagged range, so boxing never
+//! overflows), `Float` a double, `Bool` 0 or 1. Guards carry a snapshot (`Snap`): the
+//! interpreter state to rebuild when they fail. `loop` marks the loop header of a peeled
+//! trace; the closing `jump` lists the loop-carried values as `(header value, new value)`.
+
+use std::fmt;
+
+/// A value: the index of the instruction that computes it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct Ref(pub u32);
+
+impl Ref {
+    pub const NONE: Ref = Ref(u32::MAX);
+    pub fn idx(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for Ref {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "%{}", self.0)
+    }
+}
+
+/// Types of trace values.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Ty {
+    Void,
+    Val,
+    Int,
+    Float,
+    Bool,
+}
+
+impl Ty {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ty::Void => "void",
+            Ty::Val => "val",
+            Ty::Int => "int",
+            Ty::Float => "float",
+            Ty::Bool => "bool",
+        }
+    }
+}
+
+/// What the `aux` word of an instruction means.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Aux {
+    None,
+    /// A frame slot number.
+    Slot,
+    /// An integer constant.
+    Int,
+    /// A double, by its bits.
+    Float,
+    /// An object address (a constant, a type).
+    Ptr,
+}
+
+/// The instruction can be removed when unused and merged with an identical one (CSE).
+pub const PURE: u8 = 1;
+/// The instruction can leave the trace: it carries a snapshot.
+pub const GUARD: u8 = 2;
+
+macro_rules! ops {
+    ($($(#[doc = $doc:literal])* $name:ident = $text:literal, $ty:ident, [$($arg:ident),*], $aux:ident, $flags:expr;)*) => {
+        /// The trace IR's operations.
+        #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+        pub enum Op {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        pub const ALL_OPS: &[Op] = &[$(Op::$name),*];
+
+        impl Op {
+            pub fn text(self) -> &'static str {
+                match self { $(Op::$name => $text,)* }
+            }
+            /// The type of the result.
+            pub fn ty(self) -> Ty {
+                match self { $(Op::$name => Ty::$ty,)* }
+            }
+            /// Types of the operands, in order.
+            pub fn args(self) -> &'static [Ty] {
+                match self { $(Op::$name => &[$(Ty::$arg),*],)* }
+            }
+            pub fn aux(self) -> Aux {
+                match self { $(Op::$name => Aux::$aux,)* }
+            }
+            pub fn flags(self) -> u8 {
+                match self { $(Op::$name => $flags,)* }
+            }
+            pub fn from_text(s: &str) -> Option<Op> {
+                match s { $($text => Some(Op::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+ops! {
+    /// Reads frame slot `aux` as it was when the trace was entered.
+    Sload = "sload", Val, [], Slot, 0;
+    /// A Python object constant.
+    KVal = "kval", Val, [], Ptr, PURE;
+    KInt = "kint", Int, [], Int, PURE;
+    KFloat = "kfloat", Float, [], Float, PURE;
+    /// Continues when the value is a small int.
+    GuardInt = "guard_int", Void, [Val], None, GUARD;
+    /// Continues when the value is a heap object whose class is exactly `aux`.
+    GuardType = "guard_type", Void, [Val], Ptr, GUARD;
+    /// Continues when the value is the object `aux`.
+    GuardIs = "guard_is", Void, [Val], Ptr, GUARD;
+    GuardTrue = "guard_true", Void, [Bool], None, GUARD;
+    GuardFalse = "guard_false", Void, [Bool], None, GUARD;
+    /// The small int of a value known to be one.
+    UnboxInt = "unbox_int", Int, [Val], None, PURE;
+    BoxInt = "box_int", Val, [Int], None, PURE;
+    /// The double of a value known to be an exact float.
+    UnboxFloat = "unbox_float", Float, [Val], None, PURE;
+    IntToFloat = "int_to_float", Float, [Int], None, PURE;
+    /// Leaves the trace when the result leaves the small-int range.
+    IntAdd = "int_add", Int, [Int, Int], None, PURE | GUARD;
+    IntSub = "int_sub", Int, [Int, Int], None, PURE | GUARD;
+    IntMul = "int_mul", Int, [Int, Int], None, PURE | GUARD;
+    IntAnd = "int_and", Int, [Int, Int], None, PURE;
+    IntOr = "int_or", Int, [Int, Int], None, PURE;
+    IntXor = "int_xor", Int, [Int, Int], None, PURE;
+    IntLt = "int_lt", Bool, [Int, Int], None, PURE;
+    IntLe = "int_le", Bool, [Int, Int], None, PURE;
+    IntEq = "int_eq", Bool, [Int, Int], None, PURE;
+    IntNe = "int_ne", Bool, [Int, Int], None, PURE;
+    IntGt = "int_gt", Bool, [Int, Int], None, PURE;
+    IntGe = "int_ge", Bool, [Int, Int], None, PURE;
+    FloatAdd = "float_add", Float, [Float, Float], None, PURE;
+    FloatSub = "float_sub", Float, [Float, Float], None, PURE;
+    FloatMul = "float_mul", Float, [Float, Float], None, PURE;
+    /// Leaves the trace when the divisor is zero (the interpreter then raises).
+    FloatDiv = "float_div", Float, [Float, Float], None, PURE | GUARD;
+    FloatLt = "float_lt", Bool, [Float, Float], None, PURE;
+    FloatLe = "float_le", Bool, [Float, Float], None, PURE;
+    FloatEq = "float_eq", Bool, [Float, Float], None, PURE;
+    FloatNe = "float_ne", Bool, [Float, Float], None, PURE;
+    FloatGt = "float_gt", Bool, [Float, Float], None, PURE;
+    FloatGe = "float_ge", Bool, [Float, Float], None, PURE;
+    /// Object identity.
+    Is = "is", Bool, [Val, Val], None, PURE;
+    BoolNot = "bool_not", Bool, [Bool], None, PURE;
+    /// The loop header of a peeled trace.
+    Loop = "loop", Void, [], None, 0;
+}
+
+/// One instruction.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Inst {
+    pub op: Op,
+    pub a: Ref,
+    pub b: Ref,
+    pub aux: i64,
+    /// The snapshot of a guard (index into `Trace::snaps`), else u32::MAX.
+    pub snap: u32,
+}
+
+impl Inst {
+    pub fn new(op: Op, a: Ref, b: Ref, aux: i64) -> Inst {
+        Inst { op, a, b, aux, snap: u32::MAX }
+    }
+    /// The operands in use.
+    pub fn operands(&self) -> impl Iterator<Item = Ref> + '_ {
+        let n = self.op.args().len();
+        [self.a, self.b].into_iter().take(n)
+    }
+    /// The key under which identical pure instructions are merged.
+    pub fn cse_key(&self) -> (Op, Ref, Ref, i64) {
+        (self.op, self.a, self.b, self.aux)
+    }
+}
+
+/// The interpreter state to rebuild at an exit: resume at `ip` with the frame's stack depth
+/// `sp` (slots from the frame base: locals, cells, then the evaluation stack), after writing
+/// each listed slot. Slots not listed still hold what they held when the trace was entered.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Snap {
+    pub ip: u32,
+    pub sp: u32,
+    /// (slot, value), sorted by slot.
+    pub slots: Vec<(u32, Ref)>,
+}
+
+/// A trace: instructions, snapshots, and the loop-carried values of its closing jump.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Trace {
+    pub insts: Vec<Inst>,
+    pub snaps: Vec<Snap>,
+    /// `(header value, value at the end of the body)` pairs the closing jump assigns.
+    pub phis: Vec<(Ref, Ref)>,
+    /// Whether the trace ends in a jump back to its loop header (else it ends in an exit
+    /// through its last snapshot).
+    pub looping: bool,
+}
+
+impl Trace {
+    pub fn ty(&self, r: Ref) -> Ty {
+        self.insts[r.idx()].op.ty()
+    }
+    pub fn inst(&self, r: Ref) -> &Inst {
+        &self.insts[r.idx()]
+    }
+    /// Index of the `loop` instruction.
+    pub fn loop_at(&self) -> Option<usize> {
+        self.insts.iter().position(|i| i.op == Op::Loop)
+    }
+    /// Checks the invariants every phase relies on: operands defined before use and of the
+    /// right type, guards with snapshots whose values are defined before the guard.
+    pub fn verify(&self) -> Result<(), String> {
+        for (k, i) in self.insts.iter().enumerate() {
+            for (n, (r, &t)) in i.operands().zip(i.op.args()).enumerate() {
+                if r.idx() >= k {
+                    return Err(format!("%{k} {}: operand {n} {r} not defined before use", i.op.text()));
+                }
+                let rt = self.ty(r);
+                if rt != t {
+                    return Err(format!("%{k} {}: operand {n} {r} is {} where {} is expected", i.op.text(), rt.name(), t.name()));
+                }
+            }
+            if i.op.flags() & GUARD != 0 {
+                let s = self.snaps.get(i.snap as usize).ok_or_else(|| format!("%{k} {}: no snapshot", i.op.text()))?;
+                for &(_, r) in &s.slots {
+                    if r.idx() >= k {
+                        return Err(format!("%{k}: snapshot value {r} not defined before the guard"));
+                    }
+                }
+            }
+        }
+        for &(h, e) in &self.phis {
+            if h.idx() >= self.insts.len() || e.idx() >= self.insts.len() || self.ty(h) != self.ty(e) {
+                return Err(format!("phi {h} <- {e}: bad refs or types"));
+            }
+        }
+        Ok(())
+    }
+}
