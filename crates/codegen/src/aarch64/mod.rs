@@ -18,5 +18,5 @@ pub use imm::{
     encode_add_imm, encode_add_sub_imm, fp_imm8, logical_imm, mem_offset_fits, pair_offset_fits,
     plan_mov_imm, scaled_offset_fits, unscaled_offset_fits, MovImm,
 };
-pub use regs::{FReg, Reg};
+pub use regs::*;
 pub use reloc::{patch_branch, resolve, Reloc};
