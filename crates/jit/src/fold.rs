@@ -103,7 +103,7 @@ impl Builder {
         }
         let flags = op.flags();
         let key = (op, a, b, aux);
-        let mergeable = flags & (PURE | GUARD) != 0 && op != Op::Sload;
+        let mergeable = flags & (PURE | GUARD) != 0 && !op.is_entry_read();
         if mergeable {
             if let Some(&r) = self.cse.get(&key) {
                 let in_preamble = r.idx() < self.preamble_end;

@@ -106,6 +106,13 @@ macro_rules! ops {
 ops! {
     /// Reads frame slot `aux` as it was when the trace was entered.
     Sload = "sload", Val, [], Slot, 0;
+    /// The position of the range iterator in frame slot `aux` when the trace was entered
+    /// (an entry input: the engine reads it from the iterator before entering).
+    RangeCur = "range_cur", Int, [], Slot, 0;
+    /// The stop of that iterator (entry input).
+    RangeStop = "range_stop", Int, [], Slot, 0;
+    /// The step of that iterator (entry input; positive).
+    RangeStep = "range_step", Int, [], Slot, 0;
     /// A Python object constant.
     KVal = "kval", Val, [], Ptr, PURE;
     KInt = "kint", Int, [], Int, PURE;
@@ -180,6 +187,17 @@ impl Inst {
     /// The key under which identical pure instructions are merged.
     pub fn cse_key(&self) -> (Op, Ref, Ref, i64) {
         (self.op, self.a, self.b, self.aux)
+    }
+}
+
+/// In a snapshot or slot map, this bit on a slot number means "the position of the range
+/// iterator in that slot" rather than the slot itself.
+pub const ITER_POS: u32 = 1 << 31;
+
+impl Op {
+    /// Reads of the state the trace was entered with (frame slots, iterator positions).
+    pub fn is_entry_read(self) -> bool {
+        matches!(self, Op::Sload | Op::RangeCur | Op::RangeStop | Op::RangeStep)
     }
 }
 

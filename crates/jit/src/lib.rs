@@ -70,6 +70,7 @@ impl Default for Options {
 struct CompiledTrace {
     code: CodeRef,
     exits: Vec<ExitMap>,
+    inputs: Vec<(ir::Op, u32)>,
 }
 
 enum LoopState {
@@ -240,12 +241,16 @@ impl Engine {
             let _ = writeln!(log, "---- {} code, {} bytes\n{}", isa.name(), emitted.code.len(), disasm(isa, &emitted.code));
         }
         vm.permanent.push(rec.code.value());
-        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits })));
+        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits, inputs: lowered.inputs })));
     }
 
     fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) {
         let Some(mem) = self.mem.as_ref() else { return };
         let mut buf = [0u64; entry::EXIT_WORDS];
+        if !entry::inputs(vm, &t.inputs, &mut buf) {
+            self.stats.entry_refused += 1;
+            return;
+        }
         self.stats.entries += 1;
         let exit = entry::run(vm, mem, t.code, &mut buf);
         if let Some(m) = t.exits.get(exit) {

@@ -32,6 +32,9 @@ pub struct ExitMap {
 pub struct Lowered {
     pub func: Func,
     pub exits: Vec<ExitMap>,
+    /// Entry inputs the engine puts in the first words of the buffer before entering:
+    /// `(range_cur | range_stop | range_step, slot)`, each as a doubled int.
+    pub inputs: Vec<(Op, u32)>,
 }
 
 pub fn lower(t: &Trace, layout: Layout) -> Lowered {
@@ -42,6 +45,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
     f.push(L::Param { dst: ctx, index: 0 });
     f.push(L::Param { dst: frame, index: 1 });
     let mut exits = Vec::new();
+    let mut inputs: Vec<(Op, u32)> = Vec::new();
     let mut v: Vec<VReg> = Vec::with_capacity(t.insts.len());
     for (k, i) in t.insts.iter().enumerate() {
         let class = if i.op.ty() == Ty::Float { Class::Float } else { Class::Int };
@@ -58,6 +62,10 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         };
         match i.op {
             Op::Sload => f.push(L::Load { dst, base: frame, disp: 8 * i.aux as i32 }),
+            Op::RangeCur | Op::RangeStop | Op::RangeStep => {
+                inputs.push((i.op, i.aux as u32));
+                f.push(L::Load { dst, base: ctx, disp: 8 * (inputs.len() as i32 - 1) });
+            }
             Op::KVal => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
             Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
@@ -172,5 +180,5 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         let e = f.exit(vals);
         f.push(L::Exit { exit: e });
     }
-    Lowered { func: f, exits }
+    Lowered { func: f, exits, inputs }
 }

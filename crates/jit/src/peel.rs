@@ -15,7 +15,7 @@
 //! again with those guards kept.
 
 use crate::fold::{AlwaysFails, Builder};
-use crate::ir::{Inst, Op, Ref, Snap, Ty};
+use crate::ir::{Inst, Op, Ref, Snap, Ty, ITER_POS};
 
 /// Why a trace could not be closed into a loop.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,9 +56,21 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
     let mut subst: Vec<Ref> = vec![Ref::NONE; n];
     for k in 0..n {
         let inst = nb.t.insts[k];
-        if inst.op == Op::Sload {
-            subst[k] = slot_end(inst.aux as u32).unwrap_or(Ref(k as u32));
-            continue;
+        match inst.op {
+            Op::Sload => {
+                subst[k] = slot_end(inst.aux as u32).unwrap_or(Ref(k as u32));
+                continue;
+            }
+            Op::RangeCur => {
+                subst[k] = slot_end(inst.aux as u32 | ITER_POS).unwrap_or(Ref(k as u32));
+                continue;
+            }
+            // the iterator's stop and step do not change
+            Op::RangeStop | Op::RangeStep => {
+                subst[k] = Ref(k as u32);
+                continue;
+            }
+            _ => {}
         }
         let snap = if inst.snap != u32::MAX {
             let s = &b.t.snaps[inst.snap as usize];
@@ -113,7 +125,7 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
 /// A body snapshot: the header values of every slot the loop writes, overlaid with the
 /// guard's own (substituted) slots, cut at its stack depth.
 fn body_snap(s: &Snap, head: &[(u32, Ref)], subst: &[Ref]) -> Snap {
-    let mut slots: Vec<(u32, Ref)> = head.iter().copied().filter(|&(slot, _)| slot < s.sp).collect();
+    let mut slots: Vec<(u32, Ref)> = head.iter().copied().filter(|&(slot, _)| slot & !ITER_POS < s.sp).collect();
     for &(slot, r) in &s.slots {
         let v = sub(subst, r);
         match slots.iter_mut().find(|e| e.0 == slot) {

@@ -8,11 +8,11 @@
 
 use pyjit_compiler::opcode::{BinOp, CmpOp, Instr, INPLACE};
 use pyjit_vm::heap::{Gc, Value};
-use pyjit_vm::objects::{CodeObj, FloatObj};
+use pyjit_vm::objects::{CodeObj, FloatObj, IterObj, IterState};
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
-use crate::ir::{Op, Ref, Snap, Ty};
+use crate::ir::{Op, Ref, Snap, Ty, ITER_POS};
 
 /// What the recorder asks of the interpreter after an instruction.
 pub enum Step {
@@ -35,6 +35,18 @@ pub struct Recorder {
     sp: usize,
     expected: usize,
     steps: usize,
+    /// Range iterators the trace advances: their slot and position, stop and step values.
+    iters: Vec<IterRec>,
+}
+
+/// A range iterator in a frame slot whose position the trace keeps in a register.
+#[derive(Clone, Copy)]
+struct IterRec {
+    slot: usize,
+    cur: Ref,
+    stop: Ref,
+    step: Ref,
+    advanced: bool,
 }
 
 const MAX_STEPS: usize = 3000;
@@ -59,17 +71,20 @@ impl Recorder {
             sp: vm.sp.checked_sub(f.base)?,
             expected: header,
             steps: 0,
+            iters: Vec::new(),
         })
     }
 
     /// The slot map when the loop closes: (slot, value, written) below the stack pointer.
     pub fn end_map(&self) -> Vec<(u32, Ref, bool)> {
-        self.slots[..self.sp.min(self.slots.len())]
+        let mut m: Vec<(u32, Ref, bool)> = self.slots[..self.sp.min(self.slots.len())]
             .iter()
             .enumerate()
             .filter(|(_, e)| e.0 != Ref::NONE)
             .map(|(s, e)| (s as u32, e.0, e.1))
-            .collect()
+            .collect();
+        m.extend(self.iters.iter().filter(|i| i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur, i.advanced)));
+        m
     }
 
     fn val(&self, vm: &Vm, slot: usize) -> Value {
@@ -104,12 +119,13 @@ impl Recorder {
 
     /// The interpreter state before the current instruction.
     fn snap(&self, ip: usize) -> Snap {
-        let slots = self.slots[..self.sp.min(self.slots.len())]
+        let mut slots: Vec<(u32, Ref)> = self.slots[..self.sp.min(self.slots.len())]
             .iter()
             .enumerate()
             .filter(|(_, e)| e.1)
             .map(|(s, e)| (s as u32, e.0))
             .collect();
+        slots.extend(self.iters.iter().filter(|i| i.advanced && i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
         Snap { ip: ip as u32, sp: self.sp as u32, slots }
     }
 
@@ -288,6 +304,7 @@ impl Recorder {
                 }
             }
             Instr::Jump(t) => self.expected = t as usize,
+            Instr::ForIter(_) => self.for_range(vm, ip)?,
             Instr::JumpBackward(t) => {
                 if t as usize == self.header {
                     return Ok(Step::Closed);
@@ -297,6 +314,46 @@ impl Recorder {
             other => return Err(format!("{}", instr_name(other))),
         }
         Ok(Step::Continue)
+    }
+
+    /// `for` over a range iterator the trace was entered with: its position lives in a
+    /// register (written back to the iterator at exits), its stop and step are entry inputs.
+    fn for_range(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let slot = self.sp.checked_sub(1).ok_or("stack underflow")?;
+        let it = self.val(vm, slot);
+        let io = it.get::<IterObj>().ok_or("for over a non-iterator object")?;
+        let (cur, stop, step) = match *io.state.try_borrow().map_err(|_| "iterator busy")? {
+            IterState::Range { cur, stop, step } if step > 0 => (cur, stop, step),
+            _ => return Err("for over an iterator other than range".into()),
+        };
+        if self.slots[slot].1 {
+            return Err("for over an iterator made in the loop".into());
+        }
+        if cur >= stop {
+            return Err("loop ends while recording".into());
+        }
+        if small(cur).is_none() || small(stop).is_none() || small(step).is_none() || cur.checked_add(step).and_then(small).is_none() {
+            return Err("range beyond small ints".into());
+        }
+        let k = match self.iters.iter().position(|i| i.slot == slot) {
+            Some(k) => k,
+            None => {
+                let mk = |b: &mut Builder, op: Op| b.append(crate::ir::Inst::new(op, Ref::NONE, Ref::NONE, slot as i64), None);
+                let cur = mk(&mut self.b, Op::RangeCur);
+                let stop = mk(&mut self.b, Op::RangeStop);
+                let step = mk(&mut self.b, Op::RangeStep);
+                self.iters.push(IterRec { slot, cur, stop, step, advanced: false });
+                self.iters.len() - 1
+            }
+        };
+        let r = self.iters[k];
+        let s = self.snap(ip);
+        let c = self.b.emit(Op::IntLt, r.cur, r.stop, 0, None)?;
+        self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
+        let next = self.b.emit(Op::IntAdd, r.cur, r.step, 0, Some(s))?;
+        self.iters[k].cur = next;
+        self.iters[k].advanced = true;
+        self.push(r.cur)
     }
 
     /// Guards the truth of the value on top of the stack; returns it.
