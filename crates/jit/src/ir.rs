@@ -126,6 +126,9 @@ ops! {
     /// Continues when the value is the object `aux`.
     GuardIs = "guard_is", Void, [Val], Ptr, GUARD;
     GuardTrue = "guard_true", Void, [Bool], None, GUARD;
+    /// Continues when the dict (a namespace) still has version `aux`: no key was added,
+    /// removed or rebound since recording.
+    GuardVer = "guard_ver", Void, [Val], Int, GUARD;
     GuardFalse = "guard_false", Void, [Bool], None, GUARD;
     /// The small int of a value known to be one.
     UnboxInt = "unbox_int", Int, [Val], None, PURE;

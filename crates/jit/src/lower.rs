@@ -18,6 +18,8 @@ use crate::ir::{Op, Ref, Trace, Ty};
 pub struct Layout {
     /// Offset of a float object's double.
     pub float_value: i32,
+    /// Offset of a dict object's version word.
+    pub dict_version: i32,
 }
 
 /// One exit as deoptimisation reads it: resume at `ip` with stack depth `sp`, writing the
@@ -94,6 +96,14 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 let want = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardVer => {
+                let e = exit(&mut f);
+                let ver = f.vreg(Class::Int);
+                f.push(L::Load { dst: ver, base: a(), disp: layout.dict_version });
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Eq, a: ver, b: Operand::Reg(want), exit: e });
             }
             Op::GuardTrue | Op::GuardFalse => {
                 let e = exit(&mut f);
