@@ -255,9 +255,17 @@ impl Vm {
         status
     }
 
+    /// Start-up with the standard library (when one was found): importlib's bootstrap and
+    /// `site`. Runs after the native stack top is known, so the GC may collect meanwhile.
     /// Interpreter exit: data still in the write buffers of files and of sys.stdout is
     /// written out.
+    pub fn start_library(&mut self) {
+        let site = !self.config.no_site;
+        modules::stdlib::start(self, site);
+    }
+
     pub fn at_exit(&mut self) {
+        modules::run_atexit(self);
         modules::io::flush_at_exit(self);
     }
 
