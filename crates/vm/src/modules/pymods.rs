@@ -37,16 +37,6 @@ fn native_id(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(tid))
 }
 
-/// _warnings._warn_native(category, text, filename, lineno): the filters of -W options.
-fn warn_native(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    crate::builtins::arity(vm, a, 4, 4, "_warn_native")?;
-    let text = vm.str_of(a[1]);
-    let file = vm.str_of(a[2]);
-    let line = vm.as_i64(a[3]).unwrap_or(1) as u32;
-    super::warnings::warn_explicit(vm, a[0], &text, &file, line)?;
-    Ok(vm.none)
-}
-
 /// _codecs._encode(str, encoding, errors) -> bytes.
 fn codecs_encode(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::arity(vm, a, 3, 3, "_encode")?;
@@ -82,7 +72,7 @@ fn extension_suffixes() -> Vec<String> {
 pub fn register(vm: &mut Vm) {
     py_module(vm, "_thread", &[("_ident", thread_ident), ("_native_id", native_id)], include_str!("py/thread.py"), "<frozen _thread>");
     super::weakref::register_module(vm);
-    py_module(vm, "_warnings", &[("_warn_native", warn_native)], include_str!("py/warnings_mod.py"), "<frozen _warnings>");
+    py_module(vm, "_warnings", &[], include_str!("py/warnings_mod.py"), "<frozen _warnings>");
     py_module(vm, "atexit", &[], include_str!("py/atexit.py"), "<frozen atexit>");
     py_module(vm, "_string", &[], include_str!("py/string_mod.py"), "<frozen _string>");
     py_module(vm, "_signal", &[], include_str!("py/signal_mod.py"), "<frozen _signal>");
