@@ -222,6 +222,19 @@ fn md_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn proxied(vm: &mut Vm, v: Value) -> PyResult<Value> {
     v.get::<MappingProxyObj>().map(|p| p.mapping).ok_or_else(|| vm.type_error("expected a mappingproxy"))
 }
+/// `types.MappingProxyType(mapping)`.
+fn mp_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = crate::modules::io::bind(vm, a.get(1..).unwrap_or(&[]), k, "mappingproxy", &["mapping"], 1, 0)?;
+    let m = args.get(0).unwrap_or(vm.none);
+    let ty = vm.type_of(m);
+    let is_seq = matches!(m.kind(), Some(ObjKind::List) | Some(ObjKind::Tuple));
+    if is_seq || vm.lookup_str(ty, "__getitem__").is_none() || vm.lookup_str(ty, "keys").is_none() {
+        let tn = vm.type_name_of(m);
+        return Err(vm.type_error(&format!("mappingproxy() argument must be a mapping, not {tn}")));
+    }
+    Ok(vm.new_mappingproxy(m))
+}
+
 fn mp_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "__getitem__")?;
     let m = proxied(vm, a[0])?;
@@ -324,6 +337,7 @@ pub fn register(vm: &mut Vm) {
     }
 
     let mp = vm.types.mappingproxy;
+    super::static_method(vm, mp, "__new__", mp_new);
     let ms: &[(&'static str, crate::interp::NativeFn)] = &[
         ("__getitem__", mp_getitem),
         ("__contains__", mp_contains),
