@@ -141,7 +141,13 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
         }
     }
     let t = vm.types.module_not_found_error;
-    let e = vm.err(t, &format!("No module named '{full}'"));
+    // a library module when no library was found: say why
+    let top = full.split('.').next().unwrap_or(full);
+    let why = match super::stdlib::missing_reason(vm) {
+        Some(r) if super::stdlib_names::STDLIB_MODULE_NAMES.contains(&top) => format!(" ({r})"),
+        _ => String::new(),
+    };
+    let e = vm.err(t, &format!("No module named '{full}'{why}"));
     let nv = vm.new_str(full);
     let nk = vm.intern("name");
     let _ = vm.set_exc_attr(e.0, nk, nv);
