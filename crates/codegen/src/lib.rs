@@ -9,6 +9,7 @@ pub mod aarch64;
 pub mod buffer;
 pub mod codemem;
 pub mod lir;
+pub mod lower_common;
 pub mod parmove;
 pub mod regalloc;
 pub mod x64;
