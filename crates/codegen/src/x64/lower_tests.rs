@@ -4,7 +4,7 @@
 //! count must match the lowering's), and run natively on x86-64 hosts.
 #![allow(unsafe_code)]
 
-use super::encode::{patch_rel32, Asm};
+use super::encode::Asm;
 use super::encode_tests::disassemble;
 use super::lower::{emit, TARGET};
 use super::regs::*;
@@ -820,6 +820,7 @@ fn exit_branches_can_be_patched_to_a_bridge() {
     assert_eq!(e.code[e.exit_branches[e2.0 as usize] as usize], 0xE9);
     #[cfg(target_arch = "x86_64")]
     {
+        use super::encode::patch_rel32;
         let mut mem = CodeMemory::new(1 << 16).expect("code memory");
         let trace = mem.place(&e.code).expect("room");
         let mut b = Asm::new();
