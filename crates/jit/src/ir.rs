@@ -119,6 +119,8 @@ ops! {
     KFloat = "kfloat", Float, [], Float, PURE;
     /// A Bool constant (0 or 1).
     KBool = "kbool", Bool, [], Int, PURE;
+    /// Continues when the slot value is not NULL (an unbound local).
+    GuardNonNull = "guard_nonnull", Void, [Val], None, GUARD;
     /// Continues when the value is a small int.
     GuardInt = "guard_int", Void, [Val], None, GUARD;
     /// Continues when the value is a heap object whose class is exactly `aux`.

@@ -72,6 +72,10 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
             Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
             Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KFloat => f.push(L::Fconst { dst, bits: i.aux as u64 }),
+            Op::GuardNonNull => {
+                let e = exit(&mut f);
+                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
+            }
             Op::GuardInt => {
                 let e = exit(&mut f);
                 let t1 = f.vreg(Class::Int);

@@ -205,7 +205,13 @@ impl Recorder {
                 if self.val(vm, i as usize).is_null() {
                     return Err("unbound local".into());
                 }
+                let first = self.slots.get(i as usize).is_some_and(|e| e.0 == Ref::NONE);
                 let r = self.get(i as usize)?;
+                if first {
+                    // a later entry may find the local deleted: the interpreter then raises
+                    let s = self.snap(ip);
+                    self.b.emit(Op::GuardNonNull, r, Ref::NONE, 0, Some(s))?;
+                }
                 self.push(r)?;
             }
             Instr::StoreFast(i) => {
