@@ -222,6 +222,15 @@ pub fn report(r: &Report) -> String {
         r.totals.programs,
         r.programs.len()
     );
+    let (x, a) = (r.totals.figures.x86_64.traces, r.totals.figures.aarch64.traces);
+    if x != a {
+        let _ = writeln!(
+            s,
+            "Not every trace was compiled for both ISAs ({x} for x86-64, {a} for AArch64: the \
+             other compilations failed); the comparison covers the {} compiled for both.\n",
+            r.totals.figures.comparison.traces
+        );
+    }
     for isa in ISAS {
         let native = if isa.key() == m.arch { " (native)" } else { " (cross)" };
         let _ = writeln!(s, "## {}{native}\n\n{}", isa.title(), isa_table(r, isa));
@@ -366,6 +375,7 @@ mod tests {
         assert!(md.contains("## Compile cost"));
         assert!(md.contains("## Aborts\n\n| reason |"));
         assert!(md.contains("2 of 4 programs produced figures"));
+        assert!(md.contains("Not every trace was compiled for both ISAs (4 for x86-64, 3 for AArch64: the other compilations failed); the comparison covers the 3 compiled for both.\n"), "{md}");
         assert!(md.contains("- gamma: FAILED – exit status 1: ImportError: No module named 're'\n"));
         assert!(md.contains("- delta: NO STATS – no statistics file"));
         assert!(md.ends_with("|\n") || md.ends_with(")\n"), "one final newline");
