@@ -61,12 +61,12 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
                 subst[k] = slot_end(inst.aux as u32).unwrap_or(Ref(k as u32));
                 continue;
             }
-            Op::RangeCur => {
+            Op::RangeCur | Op::SeqIndex => {
                 subst[k] = slot_end(inst.aux as u32 | ITER_POS).unwrap_or(Ref(k as u32));
                 continue;
             }
             // the iterator's stop and step do not change
-            Op::RangeStop | Op::RangeStep => {
+            Op::RangeStop | Op::RangeStep | Op::SeqObj => {
                 subst[k] = Ref(k as u32);
                 continue;
             }
