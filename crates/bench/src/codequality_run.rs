@@ -41,6 +41,12 @@ fn pyjit_argv(opts: &CodeQualityOptions, repo: Option<&Path>, cwd: &Path) -> Res
         .ok_or_else(|| format!("{} not found (cargo build --release -p pyjit), or give --pyjit PATH", p.display()))
 }
 
+/// The command for the report, with paths inside the repository relative to it.
+fn command_line(argv: &[String], repo: Option<&Path>) -> String {
+    let words: Vec<String> = argv.iter().map(|w| programs::display_path(Path::new(w), repo)).collect();
+    words.join(" ")
+}
+
 /// The stats file's text: None when there is none.
 fn read_stats(path: &Path) -> Option<Result<String, String>> {
     match fs::read_to_string(path) {
@@ -146,7 +152,7 @@ pub fn codequality(opts: &CodeQualityOptions) -> Result<i32, String> {
         kind: "codequality".to_string(),
         date: started.rfc3339(),
         machine,
-        pyjit: Implementation { name: "pyjit".to_string(), path: pyjit.join(" "), version },
+        pyjit: Implementation { name: "pyjit".to_string(), path: command_line(&pyjit, repo.as_deref()), version },
         threshold: opts.threshold(),
         options: options.join(" "),
         totals: codequality::totals(&results),
@@ -176,6 +182,13 @@ mod tests {
     #[test]
     fn options_passed_to_pyjit() {
         assert_eq!(jit_options(50).join(" "), "-X jit=on -X jit-cross -X jit-threshold=50");
+    }
+
+    #[test]
+    fn command_relative_to_the_repository() {
+        let argv: Vec<String> = ["qemu-aarch64", "-L", "/usr/x", "/r/target/release/pyjit"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(command_line(&argv, Some(Path::new("/r"))), "qemu-aarch64 -L /usr/x target/release/pyjit");
+        assert_eq!(command_line(&argv, None), "qemu-aarch64 -L /usr/x /r/target/release/pyjit");
     }
 
     #[test]
