@@ -99,6 +99,11 @@ fn intervals(f: &Func) -> Vec<Interval> {
             if start[k] < l && end[k] >= l && !loop_var[k] {
                 end[k] = j;
             }
+            // a loop variable the body never reads still owns its location at the loop
+            // header: the Jump writes it, so no value live in the loop may share it
+            if start[k] < l && loop_var[k] {
+                end[k] = end[k].max(l);
+            }
         }
     }
     let calls: Vec<usize> = f.insts.iter().enumerate().filter(|(_, i)| matches!(i, Inst::Call { .. })).map(|(i, _)| i).collect();
@@ -261,6 +266,26 @@ mod tests {
         f.push(Inst::Jump { moves: vec![(i, i2)] });
         let a = allocate(&f, &T);
         assert_eq!(a.loc(i2), a.loc(i));
+    }
+
+    #[test]
+    fn a_loop_variable_the_body_never_reads_keeps_its_register_from_invariants() {
+        // x is a loop variable only the Jump writes; n is defined after x's definition
+        // and read in the loop. If n took x's register, the Jump would overwrite n.
+        let mut f = Func::new();
+        let x = f.vreg(Class::Int);
+        let n = f.vreg(Class::Int);
+        let y = f.vreg(Class::Int);
+        let t = f.vreg(Class::Int);
+        f.push(Inst::Iconst { dst: x, imm: 0 });
+        f.push(Inst::Iconst { dst: n, imm: 5 });
+        f.push(Inst::Iconst { dst: y, imm: 0 });
+        f.push(Inst::LoopStart);
+        f.push(Inst::Bin { op: IntOp::Add, dst: t, a: y, b: Operand::Reg(n) });
+        f.push(Inst::Jump { moves: vec![(x, t), (y, t)] });
+        let a = allocate(&f, &T);
+        assert_ne!(a.loc(x), a.loc(n), "the Jump's write to x would clobber the invariant n");
+        assert_ne!(a.loc(x), a.loc(y));
     }
 
     #[test]
