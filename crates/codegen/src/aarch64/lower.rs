@@ -640,16 +640,12 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// Performs `moves` (dst <- src) as one parallel assignment. Int and float moves are
-    /// sequenced apart: their locations never overlap (spill slots are per vreg).
-    fn parallel_move(&mut self, moves: &[(PLoc, PLoc)]) {
-        let is_float = |(d, s): &(PLoc, PLoc)| matches!(d, PLoc::D(_)) || matches!(s, PLoc::D(_));
-        let ints: Vec<(PLoc, PLoc)> = moves.iter().copied().filter(|m| !is_float(m)).collect();
-        let floats: Vec<(PLoc, PLoc)> = moves.iter().copied().filter(is_float).collect();
-        for (m, scratch) in [(ints, PLoc::X(SCRATCH1)), (floats, PLoc::D(FSCRATCH))] {
-            for (d, s) in parmove::sequence(&m, scratch) {
-                self.move_ploc(d, s);
-            }
+    /// Performs `moves` (dst <- src, all of one class) as one parallel assignment, breaking
+    /// cycles through x17 (ints) or d31 (floats).
+    fn parallel_move(&mut self, moves: &[(PLoc, PLoc)], class: Class) {
+        let scratch = if class == Class::Int { PLoc::X(SCRATCH1) } else { PLoc::D(FSCRATCH) };
+        for (d, s) in parmove::sequence(moves, scratch) {
+            self.move_ploc(d, s);
         }
     }
 
@@ -675,7 +671,7 @@ impl<'a> Lower<'a> {
                 _ => unreachable!("leading Params"),
             })
             .collect();
-        self.parallel_move(&moves);
+        self.parallel_move(&moves, Class::Int);
     }
 
     fn inst(&mut self, i: usize) {
@@ -794,7 +790,7 @@ impl<'a> Lower<'a> {
             Inst::Call { target, ref args, ret } => {
                 let moves: Vec<(PLoc, PLoc)> =
                     args.iter().enumerate().map(|(k, &v)| (PLoc::X(INT_ARG_REGS[k]), self.ploc(v))).collect();
-                self.parallel_move(&moves);
+                self.parallel_move(&moves, Class::Int);
                 self.a.mov_imm(SCRATCH0, target);
                 self.a.blr(SCRATCH0);
                 self.stats.helper_calls += 1;
@@ -807,12 +803,16 @@ impl<'a> Lower<'a> {
             }
             Inst::LoopStart => self.a.bind(self.loop_label),
             Inst::Jump { ref moves } => {
-                let moves: Vec<(PLoc, PLoc)> = moves
-                    .iter()
-                    .filter(|&&(_, s)| self.plan.retarget[s.0 as usize].is_none())
-                    .map(|&(d, s)| (self.ploc(d), self.ploc(s)))
-                    .collect();
-                self.parallel_move(&moves);
+                // int and float locations never overlap (spill slots are per vreg): two
+                // independent parallel moves
+                for class in [Class::Int, Class::Float] {
+                    let moves: Vec<(PLoc, PLoc)> = moves
+                        .iter()
+                        .filter(|&&(d, s)| f.class(d) == class && self.plan.retarget[s.0 as usize].is_none())
+                        .map(|&(d, s)| (self.ploc(d), self.ploc(s)))
+                        .collect();
+                    self.parallel_move(&moves, class);
+                }
                 self.a.b(self.loop_label);
             }
             Inst::Exit { exit } => {

@@ -1,7 +1,8 @@
 //! Tests of the AArch64 lowering. Every program is run by the LIR interpreter (expected
 //! values are checked on every host) and, on AArch64 hosts (qemu-user in CI), emitted and
-//! called natively twice: with the allocator's locations and with every vreg spilled; all
-//! three must agree on the exit, its ctx words and the memory. On every host the emitted
+//! called natively three times: with the allocator's locations, with every vreg spilled
+//! and with every other one spilled; all must agree on the exit, its ctx words and the
+//! memory. On every host the emitted
 //! code is also disassembled by binutils where its shape matters (the counting loop's
 //! instructions, immediate folding, fused guards).
 #![allow(unsafe_code)]
@@ -211,6 +212,19 @@ fn all_spilled(f: &Func) -> Allocation {
     }
 }
 
+/// The allocator's locations with every other vreg moved to a spill slot of its own
+/// (mixes registers and slots in every parallel move and operand combination).
+fn half_spilled(f: &Func) -> Allocation {
+    let mut a = allocate(f, &TARGET);
+    for k in (1..a.locs.len()).step_by(2) {
+        if a.locs[k].is_some() {
+            a.locs[k] = Some(Loc::Stack(a.spill_slots));
+            a.spill_slots += 1;
+        }
+    }
+    a
+}
+
 /// How a run ended: the exit, the ctx words it stored, the frame memory afterwards.
 #[derive(Debug, PartialEq, Eq, Clone)]
 struct Run {
@@ -232,11 +246,11 @@ fn run_h(f: &Func, frame: &[u64], h: &Helpers) -> Run {
     let words = mem.bytes.chunks(8).map(|c| u64::from_le_bytes(c.try_into().expect("8"))).collect();
     let want = Run { exit: o.exit, ctx: o.ctx, frame: words };
     let (alloc, e) = compile(f);
-    let spilled = all_spilled(f);
-    let e2 = compile_with(f, &spilled);
-    let _ = (&alloc, &e, &e2, &mut ctx);
+    let e2 = compile_with(f, &all_spilled(f));
+    let e3 = compile_with(f, &half_spilled(f));
+    let _ = (&alloc, &e, &e2, &e3, &mut ctx);
     #[cfg(target_arch = "aarch64")]
-    for (what, e) in [("allocated", &e), ("all spilled", &e2)] {
+    for (what, e) in [("allocated", &e), ("all spilled", &e2), ("half spilled", &e3)] {
         // at the interpreter's address: programs may compute with the frame pointer
         buf.copy_from_slice(frame);
         let got = native_at(f, e, &mut buf);
@@ -850,12 +864,19 @@ fn parallel_move_cycles_at_the_jump() {
     let w = b.iconst(7);
     let x = b.fconst(1.5);
     let y = b.fconst(-2.0);
+    // p, q, r rotate; half_spilled puts q and r (odd vregs) in spill slots, so the float
+    // cycle mixes register and slot-to-slot moves
+    let p = b.fconst(10.0);
+    let q = b.fconst(20.0);
+    let pad = b.fconst(0.25);
+    let r = b.fconst(30.0);
+    assert_eq!((p.0, q.0, r.0), (14, 15, 17));
     b.push(Inst::LoopStart);
-    let done = b.exit(vec![va, vb, vc, vd, ve, x, y, w, i]);
+    let done = b.exit(vec![va, vb, vc, vd, ve, x, y, w, i, p, q, r, pad]);
     b.push(Inst::Guard { cc: Cc::Lt, a: i, b: R(n), exit: done });
     let i2 = b.bin(IntOp::Add, i, Imm(1));
     let z2 = b.bin(IntOp::Add, i2, R(k));
-    b.push(Inst::Jump { moves: vec![(i, i2), (va, vb), (vb, va), (vc, vd), (vd, ve), (ve, vc), (x, y), (y, x), (z, z2), (w, k)] });
+    b.push(Inst::Jump { moves: vec![(i, i2), (va, vb), (vb, va), (vc, vd), (vd, ve), (ve, vc), (x, y), (y, x), (z, z2), (w, k), (p, q), (q, r), (r, p)] });
     let f = b.f;
     for n in [0u64, 1, 2, 3, 5, 6, 7] {
         let r = run(&f, &[n, 99]);
@@ -873,6 +894,10 @@ fn parallel_move_cycles_at_the_jump() {
             if n == 0 { 7 } else { 99 },
             n,
         ];
+        let pqr = [10.0f64, 20.0, 30.0];
+        let mut want = want;
+        want.extend((0..3).map(|j| pqr[(j + n as usize) % 3].to_bits()));
+        want.push(0.25f64.to_bits());
         assert_eq!((r.exit, r.ctx), (0, want), "n = {n}");
     }
 }
@@ -1257,9 +1282,12 @@ fn random_program(r: &mut Rng, h: &Helpers) -> Func {
 #[test]
 fn random_programs_agree_with_the_interpreter() {
     let h = Helpers::new();
-    let mut r = Rng(0x9e37_79b9_7f4a_7c15);
+    // PYJIT_LOWER_RANDOM=count[,seed] runs more (or other) programs
+    let env = std::env::var("PYJIT_LOWER_RANDOM").unwrap_or_default();
+    let mut parts = env.split(',').map(|p| p.trim().parse::<u64>().ok());
+    let n = parts.next().flatten().unwrap_or(if cfg!(target_arch = "aarch64") { 400 } else { 150 });
+    let mut r = Rng(parts.next().flatten().unwrap_or(0x9e37_79b9_7f4a_7c15) | 1);
     let mut exits = [0usize; 4];
-    let n = if cfg!(target_arch = "aarch64") { 400 } else { 150 };
     for k in 0..n {
         let f = random_program(&mut r, &h);
         let frame: Vec<u64> = (0..FRAME_WORDS).map(|_| r.next() >> r.below(64)).collect();
