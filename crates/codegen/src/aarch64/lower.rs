@@ -234,7 +234,8 @@ impl Plan {
 /// The Jump moves `d <- s` whose source can be defined in d's location directly: s is
 /// defined in the loop body by an instruction without an exit that reads its inputs before
 /// writing its result, the move is its only reader, and from that instruction to the
-/// Jump nothing else reads or writes d's location (exits included).
+/// Jump nothing else reads or writes d's location (exits included; a call writes every
+/// caller-saved register).
 fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], fzero_only: &[bool]) -> Vec<Option<VReg>> {
     let mut out = vec![None; f.classes.len()];
     let (Some(l), Some(Inst::Jump { moves })) = (f.loop_start(), f.insts.last()) else { return out };
@@ -266,8 +267,18 @@ fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], fzero_o
                 | Inst::FSetCc { .. }
                 | Inst::IntToFloat { .. }
         );
+        let survives_calls = match ld {
+            Loc::Stack(_) => true,
+            Loc::Reg(r) => {
+                let set = if f.class(d) == Class::Int { TARGET.int } else { TARGET.float };
+                set.callee_saved.contains(&r)
+            }
+        };
         let mut clash = false;
-        for (m, inst) in f.insts.iter().enumerate().take(jump + 1).skip(k + 1) {
+        for inst in &f.insts[k + 1..=jump] {
+            if matches!(inst, Inst::Call { .. }) && !survives_calls {
+                clash = true;
+            }
             let mut touch = |v: VReg| clash |= alloc.loc(v) == ld && f.class(v) == f.class(d);
             if let Inst::Jump { moves } = inst {
                 moves.iter().filter(|&&(_, s2)| s2 != s).for_each(|&(_, s2)| touch(s2));
@@ -281,7 +292,6 @@ fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], fzero_o
                     }
                 }
             }
-            let _ = m;
         }
         if simple && !clash {
             out[s.0 as usize] = Some(d);

@@ -799,6 +799,35 @@ fn calls_keep_values_live_across() {
     assert_clean_disassembly(&e);
 }
 
+/// A loop variable's next value computed before a call: it must not be put in the loop
+/// variable's (caller-saved) register before the call.
+#[test]
+fn loop_variable_next_value_across_a_call() {
+    let h = Helpers::new();
+    let mut b = B::new();
+    let n = b.load(0);
+    let i = b.iconst(0);
+    let v = b.iconst(-1);
+    b.push(Inst::LoopStart);
+    let done = b.exit(vec![v, i]);
+    b.push(Inst::Guard { cc: Cc::Lt, a: i, b: R(n), exit: done });
+    let v2 = b.bin(IntOp::Add, i, Imm(100));
+    let i2 = b.bin(IntOp::Add, i, Imm(1));
+    b.push(Inst::Call { target: h.clobber, args: vec![i2, i2], ret: None });
+    b.push(Inst::Jump { moves: vec![(i, i2), (v, v2)] });
+    let f = b.f;
+    let a = allocate(&f, &TARGET);
+    assert!(matches!(a.loc(v), Loc::Reg(r) if !TARGET.int.callee_saved.contains(&r)), "v in a caller-saved register");
+    let (_, e) = compile(&f);
+    let d = disasm(&e);
+    let call = d.iter().position(|l| l.starts_with("blr")).expect("the call");
+    assert!(d[call..].iter().any(|l| l.starts_with("mov x") && !l.contains('#')), "v <- v2 after the call: {d:#?}");
+    for n in [0u64, 1, 5] {
+        let r = run_h(&f, &[n], &h);
+        assert_eq!(r.ctx, vec![if n == 0 { u64::MAX } else { n - 1 + 100 }, n]);
+    }
+}
+
 // ---------------------------------------------------------------- register pressure
 
 #[test]
@@ -1303,3 +1332,4 @@ fn random_programs_agree_with_the_interpreter() {
     // the programs leave through many different exits
     assert!(exits.iter().filter(|&&c| c > 0).count() >= 3, "{exits:?}");
 }
+
