@@ -182,6 +182,11 @@ struct Plan {
     fzero: Vec<bool>,
     /// ... and nothing but such compares reads it: its `Fconst` is not emitted.
     fzero_only: Vec<bool>,
+    /// The vreg is an `Iconst` defined once: where its value fits an instruction's
+    /// immediate (`imm_folds`), the instruction takes the immediate instead of the register.
+    kint: Vec<Option<i64>>,
+    /// ... and every reader takes it so: its `Iconst` is not emitted.
+    kint_only: Vec<bool>,
     /// Exits some instruction takes.
     used_exits: Vec<bool>,
     /// `retarget[s] = Some(d)`: s, defined in the loop body and read only by the closing
@@ -212,12 +217,30 @@ impl Plan {
             vals.iter().for_each(|v| uses[v.0 as usize] += 1);
         }
         let mut fzero = vec![false; n];
+        let mut kint = vec![None; n];
+        let mut defs = vec![0u32; n];
         for inst in &f.insts {
-            if let Inst::Fconst { dst, bits: 0 } = *inst {
-                fzero[dst.0 as usize] = !jump_dst[dst.0 as usize];
+            if let Some(d) = inst.def() {
+                defs[d.0 as usize] += 1;
+            }
+        }
+        for inst in &f.insts {
+            match *inst {
+                Inst::Fconst { dst, bits: 0 } => fzero[dst.0 as usize] = !jump_dst[dst.0 as usize],
+                Inst::Iconst { dst, imm } if !jump_dst[dst.0 as usize] && defs[dst.0 as usize] == 1 => kint[dst.0 as usize] = Some(imm),
+                _ => {}
             }
         }
         let fzero_only: Vec<bool> = (0..n).map(|k| fzero[k] && uses[k] == fcmp_b_uses[k]).collect();
+        let mut folded_uses = vec![0u32; n];
+        for inst in &f.insts {
+            if let Some(Operand::Reg(v)) = second_operand(inst) {
+                if kint[v.0 as usize].is_some_and(|k| imm_folds(inst, k)) {
+                    folded_uses[v.0 as usize] += 1;
+                }
+            }
+        }
+        let kint_only: Vec<bool> = (0..n).map(|k| kint[k].is_some() && uses[k] == folded_uses[k]).collect();
         let mut fused = vec![false; f.insts.len()];
         for i in 1..f.insts.len() {
             let Inst::Guard { cc: Cc::Eq | Cc::Ne, a: t, b: Operand::Imm(0), .. } = f.insts[i] else { continue };
@@ -226,8 +249,9 @@ impl Plan {
             let k = t.0 as usize;
             fused[i - 1] = fusable && prev.def() == Some(t) && uses[k] == 1 && !jump_dst[k];
         }
-        let retarget = retargets(f, alloc, &uses, &fused, &fzero_only);
-        Plan { fused, fzero, fzero_only, used_exits, retarget }
+        let skipped: Vec<bool> = (0..n).map(|k| fzero_only[k] || kint_only[k]).collect();
+        let retarget = retargets(f, alloc, &uses, &fused, &skipped);
+        Plan { fused, fzero, fzero_only, kint, kint_only, used_exits, retarget }
     }
 }
 
@@ -236,7 +260,7 @@ impl Plan {
 /// writing its result, the move is its only reader, and from that instruction to the
 /// Jump nothing else reads or writes d's location (exits included; a call writes every
 /// caller-saved register).
-fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], fzero_only: &[bool]) -> Vec<Option<VReg>> {
+fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], skipped: &[bool]) -> Vec<Option<VReg>> {
     let mut out = vec![None; f.classes.len()];
     let (Some(l), Some(Inst::Jump { moves })) = (f.loop_start(), f.insts.last()) else { return out };
     let jump = f.insts.len() - 1;
@@ -249,7 +273,7 @@ fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], fzero_o
     for &(d, s) in moves {
         let k = def_at[s.0 as usize];
         let ld = alloc.loc(d);
-        if k == usize::MAX || uses[s.0 as usize] != 1 || alloc.loc(s) == ld || fused[k] || fzero_only[s.0 as usize] {
+        if k == usize::MAX || uses[s.0 as usize] != 1 || alloc.loc(s) == ld || fused[k] || skipped[s.0 as usize] {
             continue;
         }
         let simple = matches!(
@@ -620,14 +644,26 @@ impl<'a> Lower<'a> {
     }
 
     /// A register holding operand `b`: its vreg's, `xzr` for 0, else the constant in `scratch`.
-    fn operand_x(&mut self, b: Operand, scratch: Reg) -> Reg {
+    fn operand_x(&mut self, b: Opnd, scratch: Reg) -> Reg {
         match b {
-            Operand::Reg(v) => self.use_x(v, scratch),
-            Operand::Imm(0) => XZR,
-            Operand::Imm(i) => {
-                self.a.mov_imm(scratch, i as i64 as u64);
+            Opnd::Reg(v) => self.use_x(v, scratch),
+            Opnd::Imm(0) => XZR,
+            Opnd::Imm(i) => {
+                self.a.mov_imm(scratch, i as u64);
                 scratch
             }
+        }
+    }
+
+    /// The second operand of `inst`, with a constant vreg folded when it encodes.
+    fn opnd(&self, inst: &Inst) -> Opnd {
+        match second_operand(inst) {
+            Some(Operand::Imm(i)) => Opnd::Imm(i as i64),
+            Some(Operand::Reg(v)) => match self.plan.kint[v.0 as usize] {
+                Some(k) if imm_folds(inst, k) => Opnd::Imm(k),
+                _ => Opnd::Reg(v),
+            },
+            None => unreachable!("an instruction with a second operand"),
         }
     }
 
@@ -688,6 +724,7 @@ impl<'a> Lower<'a> {
         let f = self.f;
         match f.insts[i] {
             Inst::Param { .. } => unreachable!("validate: Params lead"),
+            Inst::Iconst { dst, .. } if self.plan.kint_only[dst.0 as usize] => {}
             Inst::Iconst { dst, imm } => match self.def_loc(dst) {
                 Loc::Stack(s) if imm == 0 => self.spill_x(XZR, s),
                 _ => {
@@ -748,8 +785,8 @@ impl<'a> Lower<'a> {
                 let rs = self.use_d(src, FSCRATCH);
                 self.dmem(false, rs, rb, disp as i64);
             }
-            Inst::Bin { op, dst, a, b } => self.bin(op, dst, a, b),
-            Inst::BinOv { op, dst, a, b, exit } => self.bin_ov(op, dst, a, b, exit),
+            Inst::Bin { op, dst, a, .. } => self.bin(op, dst, a, self.opnd(&f.insts[i])),
+            Inst::BinOv { op, dst, a, exit, .. } => self.bin_ov(op, dst, a, self.opnd(&f.insts[i]), exit),
             Inst::Shift { op, dst, a, amount } => {
                 let ra = self.use_x(a, SCRATCH0);
                 let rd = self.def_x(dst, SCRATCH0);
@@ -761,8 +798,8 @@ impl<'a> Lower<'a> {
                 }
                 self.def_done_x(dst, rd);
             }
-            Inst::SetCc { cc, dst, a, b } => {
-                self.cmp(a, b);
+            Inst::SetCc { cc, dst, a, .. } => {
+                self.cmp(a, self.opnd(&f.insts[i]));
                 let rd = self.def_x(dst, SCRATCH0);
                 self.a.cset(rd, int_cond(cc));
                 self.def_done_x(dst, rd);
@@ -791,7 +828,7 @@ impl<'a> Lower<'a> {
                 self.a.scvtf(rd, rs);
                 self.def_done_d(dst, rd);
             }
-            Inst::Guard { cc, a, b, exit } => self.guard(i, cc, a, b, exit),
+            Inst::Guard { cc, a, exit, .. } => self.guard(i, cc, a, self.opnd(&f.insts[i]), exit),
             Inst::GuardF { cc, a, b, exit } => {
                 self.fcmp(a, b);
                 let l = self.exit_label(exit);
@@ -832,12 +869,12 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn bin(&mut self, op: IntOp, dst: VReg, a: VReg, b: Operand) {
+    fn bin(&mut self, op: IntOp, dst: VReg, a: VReg, b: Opnd) {
         let ra = self.use_x(a, SCRATCH0);
         let rd = self.def_x(dst, SCRATCH0);
         match (op, b) {
-            (IntOp::Add | IntOp::Sub, Operand::Imm(i)) if addend_fits(i as i64) => {
-                let v = if op == IntOp::Add { i as i64 } else { -(i as i64) };
+            (IntOp::Add | IntOp::Sub, Opnd::Imm(i)) if addend_fits(i) => {
+                let v = if op == IntOp::Add { i } else { -i };
                 if v == 0 && rd == ra {
                     // x + 0 in place: nothing to do
                 } else if v >= 0 {
@@ -846,8 +883,8 @@ impl<'a> Lower<'a> {
                     self.a.sub_imm(rd, ra, v.unsigned_abs());
                 }
             }
-            (IntOp::And | IntOp::Or | IntOp::Xor, Operand::Imm(i)) if logical_imm(i as i64 as u64).is_some() => {
-                let m = i as i64 as u64;
+            (IntOp::And | IntOp::Or | IntOp::Xor, Opnd::Imm(i)) if logical_imm(i as u64).is_some() => {
+                let m = i as u64;
                 match op {
                     IntOp::And => self.a.and_imm(rd, ra, m),
                     IntOp::Or => self.a.orr_imm(rd, ra, m),
@@ -872,15 +909,15 @@ impl<'a> Lower<'a> {
     /// `dst = a op b` leaving through `exit` on signed overflow. The allocator never gives
     /// `dst` the register of an input the exit reads, so writing `dst` before the branch
     /// loses nothing the stub stores.
-    fn bin_ov(&mut self, op: OvOp, dst: VReg, a: VReg, b: Operand, exit: ExitId) {
+    fn bin_ov(&mut self, op: OvOp, dst: VReg, a: VReg, b: Opnd, exit: ExitId) {
         let l = self.exit_label(exit);
         let ra = self.use_x(a, SCRATCH0);
         match op {
             OvOp::Add | OvOp::Sub => {
                 let rd = self.def_x(dst, SCRATCH0);
                 match b {
-                    Operand::Imm(i) if addend_fits(i as i64) => {
-                        let v = if op == OvOp::Add { i as i64 } else { -(i as i64) };
+                    Opnd::Imm(i) if addend_fits(i) => {
+                        let v = if op == OvOp::Add { i } else { -i };
                         if v >= 0 {
                             self.a.adds_imm(rd, ra, v as u64);
                         } else {
@@ -914,15 +951,15 @@ impl<'a> Lower<'a> {
     }
 
     /// Sets the flags for `a` against `b` (`cmp`, `cmn` for a negative immediate).
-    fn cmp(&mut self, a: VReg, b: Operand) {
+    fn cmp(&mut self, a: VReg, b: Opnd) {
         let ra = self.use_x(a, SCRATCH0);
         match b {
-            Operand::Imm(i) if addend_fits(i as i64) => {
+            Opnd::Imm(i) if addend_fits(i) => {
                 if i >= 0 {
                     self.a.cmp_imm(ra, i as u64);
                 } else {
                     // cmn a, #k sets the same NZCV as cmp a, #-k (k in 1..2^24)
-                    self.a.cmn_imm(ra, (i as i64).unsigned_abs());
+                    self.a.cmn_imm(ra, i.unsigned_abs());
                 }
             }
             _ => {
@@ -943,26 +980,28 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn guard(&mut self, i: usize, cc: Cc, a: VReg, b: Operand, exit: ExitId) {
+    fn guard(&mut self, i: usize, cc: Cc, a: VReg, b: Opnd, exit: ExitId) {
         let l = self.exit_label(exit);
         if i > 0 && self.plan.fused[i - 1] {
             // `Guard Eq|Ne t, 0` with t the previous instruction's result, read by nothing
             // else: branch on what t stands for. Exit when t != 0 for Eq, t == 0 for Ne.
             let exit_if_set = cc == Cc::Eq;
             let pick = |c: Cond| if exit_if_set { c } else { c.invert() };
-            match self.f.insts[i - 1] {
-                Inst::SetCc { cc: c, a: x, b: y, .. } => {
-                    self.cmp(x, y);
+            let prev = &self.f.insts[i - 1];
+            match *prev {
+                Inst::SetCc { cc: c, a: x, .. } => {
+                    self.cmp(x, self.opnd(prev));
                     self.a.b_cond(pick(int_cond(c)), l);
                 }
                 Inst::FSetCc { cc: c, a: x, b: y, .. } => {
                     self.fcmp(x, y);
                     self.a.b_cond(pick(float_cond(c)), l);
                 }
-                Inst::Bin { op: IntOp::And, a: v, b: m, .. } => {
+                Inst::Bin { op: IntOp::And, a: v, .. } => {
+                    let m = self.opnd(prev);
                     let rv = self.use_x(v, SCRATCH0);
                     match m {
-                        Operand::Imm(m) if m > 0 && m.count_ones() == 1 && self.test_bit_branches => {
+                        Opnd::Imm(m) if m > 0 && m.count_ones() == 1 && self.test_bit_branches => {
                             let bit = m.trailing_zeros();
                             if exit_if_set {
                                 self.a.tbnz(rv, bit, l);
@@ -970,8 +1009,8 @@ impl<'a> Lower<'a> {
                                 self.a.tbz(rv, bit, l);
                             }
                         }
-                        Operand::Imm(m) if logical_imm(m as i64 as u64).is_some() => {
-                            self.a.tst_imm(rv, m as i64 as u64);
+                        Opnd::Imm(m) if logical_imm(m as u64).is_some() => {
+                            self.a.tst_imm(rv, m as u64);
                             self.a.b_cond(pick(Cond::NE), l);
                         }
                         _ => {
@@ -986,16 +1025,16 @@ impl<'a> Lower<'a> {
             return;
         }
         match (cc, b) {
-            (Cc::Eq, Operand::Imm(0)) => {
+            (Cc::Eq, Opnd::Imm(0)) => {
                 let ra = self.use_x(a, SCRATCH0);
                 self.a.cbnz(ra, l);
             }
-            (Cc::Ne, Operand::Imm(0)) => {
+            (Cc::Ne, Opnd::Imm(0)) => {
                 let ra = self.use_x(a, SCRATCH0);
                 self.a.cbz(ra, l);
             }
             // continue while negative: exit when the sign bit is clear, and the reverse
-            (Cc::Lt | Cc::Ge, Operand::Imm(0)) if self.test_bit_branches => {
+            (Cc::Lt | Cc::Ge, Opnd::Imm(0)) if self.test_bit_branches => {
                 let ra = self.use_x(a, SCRATCH0);
                 if cc == Cc::Lt {
                     self.a.tbz(ra, 63, l);
@@ -1053,4 +1092,34 @@ impl<'a> Lower<'a> {
 /// `add`/`sub` (or `cmp`/`cmn`) can take `v` as an immediate, with the sign flipped.
 fn addend_fits(v: i64) -> bool {
     encode_add_imm(v.unsigned_abs()).is_some()
+}
+
+/// The second operand of the instructions that can take an immediate there.
+fn second_operand(inst: &Inst) -> Option<Operand> {
+    match *inst {
+        Inst::Bin { b, .. } | Inst::BinOv { b, .. } | Inst::SetCc { b, .. } | Inst::Guard { b, .. } => Some(b),
+        _ => None,
+    }
+}
+
+/// Constant `k` as the second operand of `inst` needs no register: an add/sub/cmp
+/// immediate (either sign), a bitmask for the logical operations, or zero (`xzr`).
+fn imm_folds(inst: &Inst, k: i64) -> bool {
+    k == 0
+        || match inst {
+            Inst::Bin { op: IntOp::Add | IntOp::Sub, .. }
+            | Inst::BinOv { op: OvOp::Add | OvOp::Sub, .. }
+            | Inst::SetCc { .. }
+            | Inst::Guard { .. } => addend_fits(k),
+            Inst::Bin { op: IntOp::And | IntOp::Or | IntOp::Xor, .. } => logical_imm(k as u64).is_some(),
+            _ => false,
+        }
+}
+
+/// A second operand as the lowering uses it: a register, or a 64-bit immediate (from the
+/// LIR, or a folded `Iconst`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Opnd {
+    Reg(VReg),
+    Imm(i64),
 }

@@ -1057,6 +1057,71 @@ fn immediates_fold_and_guards_fuse() {
     }
 }
 
+/// Operands that are `Iconst` vregs become immediates where they encode (the JIT's
+/// frontend passes Python constants as vregs); an `Iconst` all of whose readers fold is
+/// not emitted, one with a reader that cannot fold stays in its register.
+#[test]
+fn constant_vregs_fold_into_immediates() {
+    let mut b = B::new();
+    let x = b.load(0);
+    let two = b.iconst(2);
+    let zero = b.iconst(0);
+    let mask = b.iconst(0xff00);
+    let big = b.iconst(0x1234_5678_9abc);
+    let neg = b.iconst(-4096);
+    let e = b.exit(vec![x]);
+    let s1 = b.binov(OvOp::Add, x, R(two), e); // adds #2
+    let s2 = b.bin(IntOp::And, s1, R(mask)); // and #0xff00
+    let s3 = b.bin(IntOp::Add, s2, R(big)); // add with big's register
+    let s4 = b.bin(IntOp::Mul, s3, R(big)); // mul with big's register
+    b.push(Inst::Guard { cc: Cc::Ne, a: s4, b: R(zero), exit: e }); // cbz
+    b.push(Inst::Guard { cc: Cc::Gt, a: s1, b: R(neg), exit: e }); // cmn #4096 (lsl 12)
+    let t = b.setcc(Cc::Eq, s2, R(zero)); // cmp #0
+    let f = b.finish(vec![s4, t, s1]);
+    let (a, em) = compile(&f);
+    let d = disasm(&em);
+    let reg = |v: VReg| match a.loc(v) {
+        Loc::Reg(n) => format!("x{n}"),
+        Loc::Stack(_) => panic!("no spills here"),
+    };
+    let st = em.exit_branches[0];
+    let want = vec![
+        "stp x29, x30, [sp, #-16]!".to_string(),
+        "mov x29, sp".into(),
+        format!("ldr {}, [x1]", reg(x)),
+        // two, zero, mask, neg: folded everywhere, not materialised; big is
+        format!("mov {}, #0x9abc", reg(big)),
+        format!("movk {}, #0x5678, lsl #16", reg(big)),
+        format!("movk {}, #0x1234, lsl #32", reg(big)),
+        format!("adds {}, {}, #0x2", reg(s1), reg(x)),
+        format!("b.vs {st:#x}"),
+        format!("and {}, {}, #0xff00", reg(s2), reg(s1)),
+        format!("add {}, {}, {}", reg(s3), reg(s2), reg(big)),
+        format!("mul {}, {}, {}", reg(s4), reg(s3), reg(big)),
+        format!("cbz {}, {st:#x}", reg(s4)),
+        format!("cmn {}, #0x1, lsl #12", reg(s1)),
+        format!("b.le {st:#x}"),
+        format!("cmp {}, #0x0", reg(s2)),
+        format!("cset {}, eq", reg(t)),
+    ];
+    assert_eq!(&d[..want.len()], &want[..]);
+    for x in [0i64, 1, 0xff00, -4100, i64::MAX] {
+        let r = run(&f, &[x as u64]);
+        let s1 = x.checked_add(2);
+        match s1 {
+            None => assert_eq!(r.exit, 0),
+            Some(s1) => {
+                let s4 = ((s1 & 0xff00) + 0x1234_5678_9abc).wrapping_mul(0x1234_5678_9abc);
+                let pass = s4 != 0 && s1 > -4096;
+                assert_eq!(r.exit, pass as u32, "{x}");
+                if pass {
+                    assert_eq!(r.ctx, vec![s4 as u64, (s1 & 0xff00 == 0) as u64, s1 as u64]);
+                }
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- what the lowering refuses
 
 #[test]
@@ -1285,7 +1350,11 @@ fn random_program(r: &mut Rng, h: &Helpers) -> Func {
                 b.push(Inst::Move { dst, src: a });
                 ints.push(dst);
             }
-            _ => ints.push(b.iconst(r.next() as i64 >> r.below(64))),
+            _ => {
+                // constants: small ones fold into immediates where they are read
+                let k = if r.chance(50) { rand_imm(r) as i64 } else { r.next() as i64 >> r.below(64) };
+                ints.push(b.iconst(k));
+            }
         }
     }
     if looping {
