@@ -227,6 +227,18 @@ impl Vm {
                 }
                 Some(o.dict.get()).filter(|d| !d.is_null())
             }
+            ObjKind::Native => {
+                // only instances of Python subclasses have a dict
+                if !self.is_heap_type(obj) {
+                    return None;
+                }
+                let o = obj.get::<NativeObj>()?;
+                if o.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    o.dict.set(d);
+                }
+                Some(o.dict.get()).filter(|d| !d.is_null())
+            }
             ObjKind::Exception => {
                 let e = obj.get::<ExceptionObj>()?;
                 if e.dict.get().is_null() && create {

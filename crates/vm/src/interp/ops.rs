@@ -710,6 +710,11 @@ impl Vm {
         if it.kind() == Some(ObjKind::Generator) && self.type_of(it) == self.types.generator {
             return self.gen_next(it);
         }
+        if let Some(next) = it.get::<NativeObj>().and_then(|n| n.next) {
+            if !self.is_heap_type(it) {
+                return next(self, it);
+            }
+        }
         let ty = self.type_of(it);
         let n = self.intern("__next__");
         match self.lookup(ty, n) {

@@ -531,7 +531,10 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "executable", exe);
     let t = vm.true_;
     set_attr(vm, s, "dont_write_bytecode", t);
-    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc", "os", "os.path", "_io"].iter().map(|n| vm.new_str(n)).collect();
+    let mut names: Vec<&str> = vec!["builtins", "sys", "math", "time", "gc", "os", "os.path", "_io"];
+    names.extend(super::library_names());
+    names.sort_unstable();
+    let names: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
     let names = vm.new_tuple(names);
     set_attr(vm, s, "builtin_module_names", names);
     let impl_name = vm.new_str("pyjit");
