@@ -4,6 +4,7 @@
 
 pub mod util;
 
+mod hashes;
 mod itertools;
 mod random;
 
@@ -13,6 +14,12 @@ use pyjit_vm::modules::ModuleInit;
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("itertools", itertools::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", hashes::init_blake2),
 ];
 
 /// Makes the modules importable in every VM this process creates.

@@ -389,3 +389,36 @@ macro_rules! class_of {
         $slot.with(|c| c.get())
     };
 }
+
+/// Runs `f` on the bytes of a bytes-like object (bytes, bytearray, memoryview, or a native
+/// object exporting a buffer such as array.array); None when `v` is not one.
+pub fn with_buffer<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&[u8]) -> R) -> PyResult<Option<R>> {
+    use pyjit_vm::objects::{ByteArrayObj, BytesObj};
+    match v.kind() {
+        Some(ObjKind::Bytes) => Ok(v.get::<BytesObj>().map(|b| f(&b.data))),
+        Some(ObjKind::ByteArray) => Ok(v.get::<ByteArrayObj>().map(|b| f(&b.data.borrow()))),
+        Some(ObjKind::MemoryView) => {
+            let d = pyjit_vm::builtins::memoryview::view_bytes(vm, v)?;
+            Ok(Some(f(&d)))
+        }
+        Some(ObjKind::Native) => Ok(v.get::<NativeObj>().and_then(|o| o.with_buffer(f))),
+        _ => Ok(None),
+    }
+}
+
+/// The bytes of a bytes-like argument, or TypeError "a bytes-like object is required, not
+/// 'T'".
+pub fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match with_buffer(vm, v, |b| b.to_vec())? {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+/// Whether `v` is a str.
+pub fn is_str(v: Value) -> bool {
+    v.kind() == Some(ObjKind::Str)
+}

@@ -20,6 +20,11 @@ pub trait NativeData: Any {
     fn trace(&self, t: &mut Tracer);
     fn as_any(&self) -> &dyn Any;
     fn as_any_mut(&mut self) -> &mut dyn Any;
+    /// The bytes of an object that exports a buffer (array.array), for bytes-like
+    /// arguments.
+    fn buffer(&self) -> Option<&[u8]> {
+        None
+    }
 }
 
 /// A state that holds no values.
@@ -56,6 +61,12 @@ impl NativeObj {
         let mut b = self.state.try_borrow_mut().ok()?;
         let t = b.as_any_mut().downcast_mut::<T>()?;
         Some(f(t))
+    }
+
+    /// Runs `f` on the bytes of the object's buffer, if it exports one.
+    pub fn with_buffer<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let b = self.state.try_borrow().ok()?;
+        b.buffer().map(f)
     }
 
     /// Whether the state is a `T`.
