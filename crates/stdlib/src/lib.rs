@@ -4,6 +4,7 @@
 
 pub mod util;
 
+mod collections;
 mod hashes;
 mod itertools;
 mod random;
@@ -14,6 +15,7 @@ use pyjit_vm::modules::ModuleInit;
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("itertools", itertools::init),
+    ("_collections", collections::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

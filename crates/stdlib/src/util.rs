@@ -422,3 +422,19 @@ pub fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 pub fn is_str(v: Value) -> bool {
     v.kind() == Some(ObjKind::Str)
 }
+
+/// callable(v).
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    match v.kind() {
+        Some(ObjKind::Function | ObjKind::Builtin | ObjKind::Method | ObjKind::Type) => true,
+        _ => {
+            let ty = vm.type_of(v);
+            vm.lookup_str(ty, "__call__").is_some()
+        }
+    }
+}
+
+/// Calls `f(*args)` with the keyword arguments of a call (`kw` names the last values).
+pub fn call_with_kw(vm: &mut Vm, f: Value, args: &[Value], kw: Value) -> PyResult<Value> {
+    vm.call_kw(f, args, kw)
+}

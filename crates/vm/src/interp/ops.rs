@@ -273,8 +273,12 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let a_heap = ta.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
-        let b_heap = tb.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
+        // native library subclasses of dict (collections.defaultdict) define their own
+        // operators, like classes written in Python
+        let a_heap = ta.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false)
+            || (a.kind() == Some(ObjKind::Dict) && ta != self.types.dict);
+        let b_heap = tb.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false)
+            || (b.kind() == Some(ObjKind::Dict) && tb != self.types.dict);
         if !a_heap && !b_heap {
             if let Some(r) = self.native_binop(a, b, op, inplace)? {
                 return Ok(r);
@@ -441,7 +445,9 @@ impl Vm {
         let structseq = v.kind() == Some(ObjKind::Tuple) && ty != self.types.tuple;
         // builtin classes with instance layout (types.SimpleNamespace) define __repr__
         let builtin_instance = v.kind() == Some(ObjKind::Instance) && ty != self.types.object;
-        if !heap && !structseq && !builtin_instance {
+        // native library subclasses of dict (collections.defaultdict) have their own __repr__
+        let dict_subclass = v.kind() == Some(ObjKind::Dict) && ty != self.types.dict;
+        if !heap && !structseq && !builtin_instance && !dict_subclass {
             if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
                 return Ok(self.new_string(s));
             }
