@@ -7,6 +7,7 @@ pub mod util;
 mod collections;
 mod hashes;
 mod itertools;
+mod operator;
 mod random;
 
 use pyjit_vm::modules::ModuleInit;
@@ -16,6 +17,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("itertools", itertools::init),
     ("_collections", collections::init),
+    ("_operator", operator::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

@@ -10,11 +10,29 @@ pub use pyjit_vm::objects::{NativeData, NativeNext, NativeObj, TupleObj, TypeObj
 pub use pyjit_vm::{PyErr, PyResult, Vm};
 
 /// Implements `NativeData` for a state type: `native_state!(T)` for a state holding no
-/// values, `native_state!(T, |s, t| { t.visit(s.x); })` to trace the values it holds.
+/// values, `native_state!(T, |s, t| { t.visit(s.x); })` to trace the values it holds,
+/// `native_state!(T, dict, |s, t| ...)` when instances have a `__dict__`.
 #[macro_export]
 macro_rules! native_state {
     ($t:ty) => {
         $crate::native_state!($t, |_s, _t| {});
+    };
+    ($t:ty, dict, |$s:ident, $tr:ident| $body:block) => {
+        impl pyjit_vm::objects::NativeData for $t {
+            fn trace(&self, $tr: &mut pyjit_vm::heap::Tracer) {
+                let $s = self;
+                $body
+            }
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+            fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+                self
+            }
+            fn has_dict(&self) -> bool {
+                true
+            }
+        }
     };
     ($t:ty, |$s:ident, $tr:ident| $body:block) => {
         impl pyjit_vm::objects::NativeData for $t {

@@ -7,7 +7,7 @@ use crate::util::*;
 use pyjit_compiler::opcode::BinOp;
 
 fn count_elements(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    no_kw(vm, kw, "_count_elements")?;
+    no_kw(vm, kw, "_collections._count_elements")?;
     check_count(vm, a.len(), "_count_elements", 2, 2)?;
     let (mapping, iterable) = (a[0], a[1]);
     let it = vm.iter(iterable)?;

@@ -229,11 +229,12 @@ impl Vm {
                 Some(o.dict.get()).filter(|d| !d.is_null())
             }
             ObjKind::Native => {
-                // only instances of Python subclasses have a dict
-                if !self.is_heap_type(obj) {
+                // instances of Python subclasses have a dict, and those of the native
+                // classes that ask for one
+                let o = obj.get::<NativeObj>()?;
+                if !self.is_heap_type(obj) && !o.has_dict() {
                     return None;
                 }
-                let o = obj.get::<NativeObj>()?;
                 if o.dict.get().is_null() && create {
                     let d = self.new_dict();
                     o.dict.set(d);

@@ -25,6 +25,11 @@ pub trait NativeData: Any {
     fn buffer(&self) -> Option<&[u8]> {
         None
     }
+    /// Whether instances of the native class itself have a `__dict__` (functools.partial
+    /// does; instances of Python subclasses always have one).
+    fn has_dict(&self) -> bool {
+        false
+    }
 }
 
 /// A state that holds no values.
@@ -67,6 +72,11 @@ impl NativeObj {
     pub fn with_buffer<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
         let b = self.state.try_borrow().ok()?;
         b.buffer().map(f)
+    }
+
+    /// Whether the object's own class gives it a `__dict__`.
+    pub fn has_dict(&self) -> bool {
+        self.state.try_borrow().map(|b| b.has_dict()).unwrap_or(false)
     }
 
     /// Whether the state is a `T`.
