@@ -4,7 +4,10 @@
 
 pub mod util;
 
+mod bisect;
 mod collections;
+mod functools;
+mod heapq;
 mod hashes;
 mod itertools;
 mod operator;
@@ -18,6 +21,9 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::init),
     ("_collections", collections::init),
     ("_operator", operator::init),
+    ("_functools", functools::init),
+    ("_heapq", heapq::init),
+    ("_bisect", bisect::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
