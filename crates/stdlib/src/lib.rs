@@ -12,6 +12,7 @@ mod hashes;
 mod itertools;
 mod operator;
 mod random;
+mod structs;
 
 use pyjit_vm::modules::ModuleInit;
 
@@ -24,6 +25,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_bisect", bisect::init),
+    ("_struct", structs::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

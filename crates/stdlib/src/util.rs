@@ -456,3 +456,37 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
 pub fn call_with_kw(vm: &mut Vm, f: Value, args: &[Value], kw: Value) -> PyResult<Value> {
     vm.call_kw(f, args, kw)
 }
+
+/// Runs `f` on the writable bytes of a read-write buffer (bytearray, a memoryview of one,
+/// or a native object exporting a writable buffer); None when `v` is not one.
+pub fn with_buffer_mut<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut [u8]) -> R) -> PyResult<Option<R>> {
+    use pyjit_vm::objects::{ByteArrayObj, MemoryViewObj};
+    match v.kind() {
+        Some(ObjKind::ByteArray) => Ok(v.get::<ByteArrayObj>().map(|b| f(&mut b.data.borrow_mut()))),
+        Some(ObjKind::MemoryView) => {
+            let Some(m) = v.get::<MemoryViewObj>() else { return Ok(None) };
+            if m.released.get() {
+                return Err(vm.value_error("operation forbidden on released memoryview object"));
+            }
+            if m.step != 1 {
+                return Ok(None);
+            }
+            if let Some(ba) = m.obj.get::<ByteArrayObj>() {
+                let mut d = ba.data.borrow_mut();
+                let end = (m.start + m.len).min(d.len());
+                let start = m.start.min(end);
+                return Ok(Some(f(&mut d[start..end])));
+            }
+            if let Some(o) = m.obj.get::<NativeObj>() {
+                return Ok(o.with_buffer_mut(|d| {
+                    let end = (m.start + m.len).min(d.len());
+                    let start = m.start.min(end);
+                    f(&mut d[start..end])
+                }));
+            }
+            Ok(None)
+        }
+        Some(ObjKind::Native) => Ok(v.get::<NativeObj>().and_then(|o| o.with_buffer_mut(f))),
+        _ => Ok(None),
+    }
+}

@@ -25,6 +25,10 @@ pub trait NativeData: Any {
     fn buffer(&self) -> Option<&[u8]> {
         None
     }
+    /// The writable bytes of such an object.
+    fn buffer_mut(&mut self) -> Option<&mut [u8]> {
+        None
+    }
     /// Whether instances of the native class itself have a `__dict__` (functools.partial
     /// does; instances of Python subclasses always have one).
     fn has_dict(&self) -> bool {
@@ -72,6 +76,12 @@ impl NativeObj {
     pub fn with_buffer<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
         let b = self.state.try_borrow().ok()?;
         b.buffer().map(f)
+    }
+
+    /// Runs `f` on the writable bytes of the object's buffer, if it exports one.
+    pub fn with_buffer_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+        let mut b = self.state.try_borrow_mut().ok()?;
+        b.buffer_mut().map(f)
     }
 
     /// Whether the object's own class gives it a `__dict__`.
