@@ -4,6 +4,7 @@
 
 pub mod util;
 
+mod binascii;
 mod bisect;
 mod collections;
 mod functools;
@@ -13,6 +14,7 @@ mod itertools;
 mod operator;
 mod random;
 mod structs;
+mod zlib;
 
 use pyjit_vm::modules::ModuleInit;
 
@@ -26,6 +28,8 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_bisect", bisect::init),
     ("_struct", structs::init),
+    ("binascii", binascii::init),
+    ("zlib", zlib::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
