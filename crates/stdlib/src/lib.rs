@@ -4,6 +4,7 @@
 
 pub mod util;
 
+mod array;
 mod binascii;
 mod bisect;
 mod collections;
@@ -30,6 +31,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", structs::init),
     ("binascii", binascii::init),
     ("zlib", zlib::init),
+    ("array", array::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
