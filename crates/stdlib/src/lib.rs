@@ -12,6 +12,7 @@ mod functools;
 mod heapq;
 mod hashes;
 mod itertools;
+mod json;
 mod operator;
 mod random;
 mod structs;
@@ -32,6 +33,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("binascii", binascii::init),
     ("zlib", zlib::init),
     ("array", array::init),
+    ("_json", json::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

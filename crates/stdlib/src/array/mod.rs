@@ -29,6 +29,9 @@ impl pyjit_vm::objects::NativeData for Array {
     fn buffer_mut(&mut self) -> Option<&mut [u8]> {
         Some(&mut self.data)
     }
+    fn len(&self) -> Option<usize> {
+        Some(self.data.len() / items::itemsize(self.tc))
+    }
 }
 
 impl Array {

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use pyjit_compiler::opcode::CmpOp;
 
 use crate::util::*;
-use crate::{class_slot, native_state};
+use crate::class_slot;
 
 pub struct Deque {
     pub items: VecDeque<Value>,
@@ -15,11 +15,22 @@ pub struct Deque {
     /// Bumped by every change of length or order, so iterators notice.
     pub state: u64,
 }
-native_state!(Deque, |s, t| {
-    let (a, b) = s.items.as_slices();
-    t.visit_all(a);
-    t.visit_all(b);
-});
+impl NativeData for Deque {
+    fn trace(&self, t: &mut Tracer) {
+        let (a, b) = self.items.as_slices();
+        t.visit_all(a);
+        t.visit_all(b);
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
+    fn len(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
 
 impl Deque {
     pub fn new(maxlen: Option<usize>) -> Deque {

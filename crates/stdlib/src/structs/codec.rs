@@ -49,7 +49,23 @@ fn range_error(vm: &mut Vm, c: u8, size: usize, unsigned: bool) -> PyErr {
 
 /// An integer item: the two's-complement bits to store (range checked).
 fn int_bits(vm: &mut Vm, c: u8, size: usize, mode: Mode, v: Value) -> PyResult<u64> {
-    // small ints skip the BigInt
+    // small ints in range skip the BigInt
+    if v.is_small() {
+        let x = v.small_value();
+        let fits = match c {
+            b'b' => (-128..=127).contains(&x),
+            b'B' => (0..=255).contains(&x),
+            b'h' => (-32768..=32767).contains(&x),
+            b'H' => (0..=65535).contains(&x),
+            b'i' | b'l' if size == 4 => (i32::MIN as i64..=i32::MAX as i64).contains(&x),
+            b'I' | b'L' if size == 4 => (0..=u32::MAX as i64).contains(&x),
+            b'q' | b'n' | b'l' | b'P' => true,
+            _ => x >= 0,
+        };
+        if fits {
+            return Ok(x as u64);
+        }
+    }
     let b = int_of(vm, v)?;
     let signed = matches!(c, b'b' | b'h' | b'i' | b'l' | b'q' | b'n');
     // the native pack functions (also used for '<'/'=' where the sizes agree)

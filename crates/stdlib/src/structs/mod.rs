@@ -44,6 +44,11 @@ fn format_bytes(vm: &mut Vm, fmt: Value) -> PyResult<Vec<u8>> {
     Err(vm.type_error(&format!("Struct() argument 1 must be a str or bytes object, not {tn}")))
 }
 
+thread_local! {
+    /// The last formats looked up, by object: (format object, its bytes, layout).
+    static RECENT: std::cell::RefCell<Vec<(u64, Vec<u8>, Rc<Layout>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn layout_of(vm: &mut Vm, fmt: &[u8]) -> PyResult<Rc<Layout>> {
     if let Some(l) = CACHE.with(|c| c.borrow().get(fmt).cloned()) {
         return Ok(l);
@@ -67,8 +72,25 @@ fn layout_of(vm: &mut Vm, fmt: &[u8]) -> PyResult<Rc<Layout>> {
 
 /// A format argument's layout.
 fn layout_arg(vm: &mut Vm, fmt: Value) -> PyResult<Rc<Layout>> {
+    // the same format object as a recent call (its text checked: objects are reused)
+    if let Some(s) = fmt.get::<pyjit_vm::objects::StrObj>() {
+        let hit = RECENT.with(|r| r.borrow().iter().find(|e| e.0 == fmt.raw() && e.1 == s.s.as_bytes()).map(|e| Rc::clone(&e.2)));
+        if let Some(l) = hit {
+            return Ok(l);
+        }
+    }
     let b = format_bytes(vm, fmt)?;
-    layout_of(vm, &b)
+    let l = layout_of(vm, &b)?;
+    if is_str(fmt) {
+        RECENT.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.len() >= 8 {
+                r.remove(0);
+            }
+            r.push((fmt.raw(), b, Rc::clone(&l)));
+        });
+    }
+    Ok(l)
 }
 
 /// The Struct object: its format (a str) and layout.
@@ -91,6 +113,13 @@ fn pack_values(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Vec<u8>> {
 
 fn unpack_values(vm: &mut Vm, l: &Layout, buf: Value) -> PyResult<Value> {
     let size = l.size;
+    if let Some(b) = buf.get::<pyjit_vm::objects::BytesObj>() {
+        if b.data.len() != size {
+            return Err(codec::err(vm, &format!("unpack requires a buffer of {size} bytes")));
+        }
+        let items = codec::unpack(vm, l, &b.data);
+        return Ok(vm.new_tuple(items));
+    }
     let r = with_buffer(vm, buf, |d| if d.len() == size { Some(d.to_vec()) } else { None })?;
     match r {
         None => {

@@ -34,6 +34,11 @@ impl Vm {
                 Some(ObjKind::Set) => return Ok(v.get::<SetObj>().map(|s| !s.is_empty()).unwrap_or(true)),
                 Some(ObjKind::Bytes) => return Ok(v.get::<BytesObj>().map(|b| !b.data.is_empty()).unwrap_or(true)),
                 Some(ObjKind::Function) | Some(ObjKind::Type) | Some(ObjKind::Module) | Some(ObjKind::Builtin) => return Ok(true),
+                Some(ObjKind::Native) => {
+                    if let Some(n) = v.get::<NativeObj>().and_then(|o| o.len()) {
+                        return Ok(n != 0);
+                    }
+                }
                 _ => {}
             }
         }
@@ -516,6 +521,11 @@ impl Vm {
             Some(ObjKind::List) if !self.is_heap_type(v) => return Ok(v.get::<ListObj>().map(|l| l.len()).unwrap_or(0)),
             Some(ObjKind::Tuple) if !self.is_heap_type(v) => return Ok(v.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0)),
             Some(ObjKind::Dict) if !self.is_heap_type(v) => return Ok(v.get::<DictObj>().map(|d| d.len()).unwrap_or(0)),
+            Some(ObjKind::Native) if !self.is_heap_type(v) => {
+                if let Some(n) = v.get::<NativeObj>().and_then(|o| o.len()) {
+                    return Ok(n);
+                }
+            }
             _ => {}
         }
         let ty = self.type_of(v);

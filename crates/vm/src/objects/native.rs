@@ -34,6 +34,10 @@ pub trait NativeData: Any {
     fn has_dict(&self) -> bool {
         false
     }
+    /// len() of a container (deque, array) without a `__len__` call.
+    fn len(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// A state that holds no values.
@@ -82,6 +86,11 @@ impl NativeObj {
     pub fn with_buffer_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
         let mut b = self.state.try_borrow_mut().ok()?;
         b.buffer_mut().map(f)
+    }
+
+    /// The length of a native container, if it is one.
+    pub fn len(&self) -> Option<usize> {
+        self.state.try_borrow().ok().and_then(|b| b.len())
     }
 
     /// Whether the object's own class gives it a `__dict__`.
