@@ -79,14 +79,14 @@ fn scanstring(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return Err(vm.type_error(&format!("first argument must be a string, not {tn}")));
     };
     let len = match &text {
-        scanner::Text::Ascii(s) => s.len(),
+        scanner::Text::Ascii(s) => s.s.len(),
         scanner::Text::Wide(c) => c.len(),
     };
     if end < 0 || end as usize > len {
         return Err(vm.value_error("end is out of bounds"));
     }
     let r = match &text {
-        scanner::Text::Ascii(s) => scanner::scanstring(vm, s.as_bytes(), end as usize, strict),
+        scanner::Text::Ascii(s) => scanner::scanstring(vm, s.s.as_bytes(), end as usize, strict),
         scanner::Text::Wide(c) => scanner::scanstring(vm, &c[..], end as usize, strict),
     };
     match r {

@@ -52,8 +52,27 @@ native_state!(Scanner, |s, t| {
 pub struct Scan<'a, T> {
     pub cfg: &'a Scanner,
     pub s: &'a [T],
-    pub memo: HashMap<String, Value>,
+    /// Object keys already made (keys without escapes, by their text).
+    pub memo: HashMap<&'a [T], Value>,
     pub none: Value,
+}
+
+/// A unit of the scanned text: a byte of ASCII text or a code point.
+pub trait Unit: Copy + Into<u32> + Eq + std::hash::Hash {
+    /// The units as a str, when they are ASCII bytes.
+    fn ascii(s: &[Self]) -> Option<&str>;
+}
+
+impl Unit for u8 {
+    fn ascii(s: &[u8]) -> Option<&str> {
+        std::str::from_utf8(s).ok()
+    }
+}
+
+impl Unit for u32 {
+    fn ascii(_s: &[u32]) -> Option<&str> {
+        None
+    }
 }
 
 #[inline]
@@ -63,23 +82,20 @@ fn is_ws(c: u32) -> bool {
 
 /// The text of a str as a scan can read it: bytes when ASCII, else code points.
 pub enum Text {
-    Ascii(Box<str>),
+    /// The str's own text (the str is an argument of the call, so it stays alive).
+    Ascii(pyjit_vm::heap::Gc<StrObj>),
     Wide(Vec<u32>),
 }
 
 pub fn text_of(v: Value) -> Option<Text> {
     let s = v.get::<StrObj>()?;
-    Some(if s.is_ascii() { Text::Ascii(s.s.clone()) } else { Text::Wide(s.code_points()) })
+    Some(if s.is_ascii() { Text::Ascii(s) } else { Text::Wide(s.code_points()) })
 }
 
-/// A str from code points `cps` (or an ASCII slice).
-fn make_str<T: Copy + Into<u32>>(vm: &mut Vm, chars: &[T]) -> Value {
-    if std::mem::size_of::<T>() == 1 {
-        let bytes: Vec<u8> = chars.iter().map(|&c| c.into() as u8).collect();
-        return match String::from_utf8(bytes) {
-            Ok(s) => vm.new_string(s),
-            Err(_) => vm.new_str(""),
-        };
+/// A str from code points (or ASCII bytes).
+fn make_str<T: Unit>(vm: &mut Vm, chars: &[T]) -> Value {
+    if let Some(a) = T::ascii(chars) {
+        return vm.new_str(a);
     }
     let cps: Vec<u32> = chars.iter().map(|&c| c.into()).collect();
     if cps.iter().any(|&c| (0xd800..0xe000).contains(&c)) {
@@ -89,7 +105,7 @@ fn make_str<T: Copy + Into<u32>>(vm: &mut Vm, chars: &[T]) -> Value {
     vm.new_string(s)
 }
 
-fn hex4<T: Copy + Into<u32>>(s: &[T], at: usize) -> Option<u32> {
+fn hex4<T: Unit>(s: &[T], at: usize) -> Option<u32> {
     let mut v = 0u32;
     for k in 0..4 {
         let d = char::from_u32(s[at + k].into())?.to_digit(16)?;
@@ -99,7 +115,7 @@ fn hex4<T: Copy + Into<u32>>(s: &[T], at: usize) -> Option<u32> {
 }
 
 /// scanstring: the string whose contents start at `end` (after the quote); (value, end).
-pub fn scanstring<T: Copy + Into<u32>>(vm: &mut Vm, s: &[T], end: usize, strict: bool) -> Result<(Value, usize), Fail> {
+pub fn scanstring<T: Unit>(vm: &mut Vm, s: &[T], end: usize, strict: bool) -> Result<(Value, usize), Fail> {
     let len = s.len();
     let begin = end.wrapping_sub(1);
     let mut end = end;
@@ -179,7 +195,7 @@ pub fn scanstring<T: Copy + Into<u32>>(vm: &mut Vm, s: &[T], end: usize, strict:
     Ok((v, end))
 }
 
-impl<'a, T: Copy + Into<u32>> Scan<'a, T> {
+impl<'a, T: Unit> Scan<'a, T> {
     #[inline]
     fn at(&self, i: usize) -> u32 {
         self.s[i].into()
@@ -234,16 +250,25 @@ impl<'a, T: Copy + Into<u32>> Scan<'a, T> {
     }
 
     fn key(&mut self, vm: &mut Vm, idx: usize) -> Result<(Value, usize), Fail> {
-        let (k, end) = scanstring(vm, self.s, idx, self.cfg.strict)?;
-        let text = vm.str_of(k);
-        let k = match self.memo.get(&text) {
-            Some(&m) => m,
-            None => {
-                self.memo.insert(text, k);
-                k
+        // a key without escapes is looked up before a str is made
+        let s = self.s;
+        let mut end = idx;
+        while end < s.len() {
+            let c = s[end].into();
+            if c == b'"' as u32 || c == b'\\' as u32 || c <= 0x1f {
+                break;
             }
-        };
-        Ok((k, end))
+            end += 1;
+        }
+        if end < s.len() && s[end].into() == b'"' as u32 {
+            if let Some(&k) = self.memo.get(&s[idx..end]) {
+                return Ok((k, end + 1));
+            }
+            let k = make_str(vm, &s[idx..end]);
+            self.memo.insert(&s[idx..end], k);
+            return Ok((k, end + 1));
+        }
+        scanstring(vm, self.s, idx, self.cfg.strict)
     }
 
     fn parse_object(&mut self, vm: &mut Vm, idx: usize) -> Result<(Value, usize), Fail> {
@@ -361,26 +386,33 @@ impl<'a, T: Copy + Into<u32>> Scan<'a, T> {
                 idx = e_start;
             }
         }
-        let text: String = self.s[start..idx].iter().map(|&c| c.into() as u8 as char).collect();
         let (float_t, int_t) = (vm.types.float, vm.types.int);
+        let digits = &self.s[start..idx];
+        let text = || -> String { digits.iter().map(|&c| c.into() as u8 as char).collect() };
         if is_float {
             if self.cfg.parse_float != float_t {
-                let sv = vm.new_string(text);
+                let sv = vm.new_string(text());
                 return Ok((vm.call(self.cfg.parse_float, &[sv])?, idx));
             }
-            let f: f64 = text.parse().unwrap_or(f64::NAN);
+            let f: f64 = match T::ascii(digits) {
+                Some(a) => a.parse().unwrap_or(f64::NAN),
+                None => text().parse().unwrap_or(f64::NAN),
+            };
             return Ok((vm.new_float(f), idx));
         }
         if self.cfg.parse_int != int_t {
-            let sv = vm.new_string(text);
+            let sv = vm.new_string(text());
             return Ok((vm.call(self.cfg.parse_int, &[sv])?, idx));
         }
-        if text.len() <= 18 {
-            if let Ok(i) = text.parse::<i64>() {
-                return Ok((vm.new_int(i), idx));
+        if digits.len() <= 18 {
+            let neg = digits[0].into() == b'-' as u32;
+            let mut v: i64 = 0;
+            for &d in &digits[neg as usize..] {
+                v = v * 10 + (d.into() - b'0' as u32) as i64;
             }
+            return Ok((vm.new_int(if neg { -v } else { v }), idx));
         }
-        let sv = vm.new_string(text);
+        let sv = vm.new_string(text());
         Ok((vm.call(int_t, &[sv])?, idx))
     }
 }
@@ -425,7 +457,7 @@ pub fn scanner_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     })?;
     let r = match &text {
         Text::Ascii(s) => {
-            let mut scan = Scan { cfg: &cfg, s: s.as_bytes(), memo: HashMap::new(), none };
+            let mut scan = Scan { cfg: &cfg, s: s.s.as_bytes(), memo: HashMap::new(), none };
             scan.scan_once(vm, idx as usize)
         }
         Text::Wide(cps) => {
