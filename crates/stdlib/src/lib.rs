@@ -8,6 +8,7 @@ mod array;
 mod binascii;
 mod bisect;
 mod collections;
+mod csv;
 mod functools;
 mod heapq;
 mod hashes;
@@ -34,6 +35,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("zlib", zlib::init),
     ("array", array::init),
     ("_json", json::init),
+    ("_csv", csv::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

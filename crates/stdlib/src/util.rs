@@ -490,3 +490,12 @@ pub fn with_buffer_mut<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut [u8]) -> R)
         _ => Ok(None),
     }
 }
+
+/// PyNumber_Check: an int, float or complex, or a class with __index__, __int__ or __float__.
+pub fn is_number(vm: &mut Vm, v: Value) -> bool {
+    if v.is_small() || matches!(v.kind(), Some(ObjKind::BigInt | ObjKind::Bool | ObjKind::Float | ObjKind::Complex)) {
+        return true;
+    }
+    let ty = vm.type_of(v);
+    ["__index__", "__int__", "__float__", "__complex__"].iter().any(|n| vm.lookup_str(ty, n).is_some())
+}

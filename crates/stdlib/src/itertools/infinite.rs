@@ -18,15 +18,6 @@ native_state!(Count, |s, t| {
     t.visit(s.step);
 });
 
-/// PyNumber_Check: an int, float or complex, or a class with __index__, __int__ or __float__.
-pub fn is_number(vm: &mut Vm, v: Value) -> bool {
-    if v.is_small() || matches!(v.kind(), Some(ObjKind::BigInt | ObjKind::Bool | ObjKind::Float | ObjKind::Complex)) {
-        return true;
-    }
-    let ty = vm.type_of(v);
-    ["__index__", "__int__", "__float__", "__complex__"].iter().any(|n| vm.lookup_str(ty, n).is_some())
-}
-
 fn count_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let cls = a[0];
     let args = parse(vm, &a[1..], kw, "count", &["start", "step"], &[], 0)?;
