@@ -13,8 +13,8 @@ def rows(lines, **kw):
         r = _csv.reader(lines, **kw)
         out = [row for row in r]
         return out, r.line_num
-    except _csv.Error as e:
-        return "Error: %s" % e
+    except (_csv.Error, ValueError) as e:
+        return "%s: %s" % (type(e).__name__, e)
 
 print(rows(["a,b,c\r\n", "1,2,3\r\n"]))
 print(rows(['"quoted, field","with ""quotes""",plain\n', 'x\n']))

@@ -72,7 +72,7 @@ pub fn make(vm: &mut Vm, cls: Value, base: Option<Value>, kws: &[(String, Value)
     for (k, v) in kws {
         match PARAMS.iter().position(|p| p == k) {
             Some(i) => vals[i] = Some(*v),
-            None => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for Dialect()"))),
+            None => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for this function"))),
         }
     }
     if let Some(b) = base {
@@ -161,7 +161,15 @@ fn dialect_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 /// The Dialect of a dialect argument and keyword overrides (CPython's _call_dialect).
 pub fn call_dialect(vm: &mut Vm, base: Option<Value>, kws: &[(String, Value)]) -> PyResult<Value> {
     let t = dialect_type();
-    make(vm, t, base, kws)
+    let mut kws = kws.to_vec();
+    let mut base = base;
+    if let Some(i) = kws.iter().position(|(k, _)| k == "dialect") {
+        if base.is_some() {
+            return Err(vm.type_error("argument for Dialect() given by name ('dialect') and position (1)"));
+        }
+        base = Some(kws.remove(i).1);
+    }
+    make(vm, t, base, &kws)
 }
 
 pub fn get(vm: &mut Vm, d: Value) -> PyResult<Dialect> {

@@ -165,7 +165,7 @@ impl Reader {
                 } else if c == EOL {
                     self.state = State::StartRecord;
                 } else {
-                    return Err("new-line character seen in unquoted field - do you need to open the file with newline=''?".into());
+                    return Err("new-line character seen in unquoted field - do you need to open the file in universal-newline mode?".into());
                 }
             }
             State::StartRecord | State::AfterEscapedCrnl => {}
@@ -257,7 +257,7 @@ fn reader_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
 fn dialect_args(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<(Value, Value)> {
     let pos = positional(a, kw);
     if pos.is_empty() {
-        return Err(vm.type_error(&format!("expected at least 1 argument, got 0")));
+        return Err(vm.type_error(" expected at least 1 argument, got 0"));
     }
     if pos.len() > 2 {
         return Err(vm.type_error(&format!("{name} expected at most 2 arguments, got {}", pos.len())));
@@ -270,7 +270,7 @@ fn dialect_args(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<(Va
 fn reader_fn(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let pos = positional(a, kw);
     if pos.is_empty() {
-        return Err(vm.type_error("expected at least 1 argument, got 0"));
+        return Err(vm.type_error(" expected at least 1 argument, got 0"));
     }
     let input = vm.iter(pos[0])?;
     let (_, dv) = dialect_args(vm, a, kw, "reader")?;
