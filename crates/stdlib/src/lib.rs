@@ -17,6 +17,7 @@ mod json;
 mod operator;
 mod random;
 mod structs;
+mod unicodedata;
 mod zlib;
 
 use pyjit_vm::modules::ModuleInit;
@@ -36,6 +37,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("array", array::init),
     ("_json", json::init),
     ("_csv", csv::init),
+    ("unicodedata", unicodedata::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
