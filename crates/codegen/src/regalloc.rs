@@ -99,6 +99,11 @@ fn intervals(f: &Func) -> Vec<Interval> {
             if start[k] < l && end[k] >= l && !loop_var[k] {
                 end[k] = j;
             }
+            // the Jump rewrites a loop variable's location, so it must not be shared with a
+            // value live across the header, even when the body never reads the variable
+            if loop_var[k] && start[k] < l {
+                end[k] = end[k].max(l);
+            }
         }
     }
     let calls: Vec<usize> = f.insts.iter().enumerate().filter(|(_, i)| matches!(i, Inst::Call { .. })).map(|(i, _)| i).collect();
@@ -261,6 +266,23 @@ mod tests {
         f.push(Inst::Jump { moves: vec![(i, i2)] });
         let a = allocate(&f, &T);
         assert_eq!(a.loc(i2), a.loc(i));
+    }
+
+    #[test]
+    fn loop_variable_unread_in_the_body_keeps_its_register_from_invariants() {
+        // x = 0; n = 5; loop { t = n + 1; jump x <- t }: x is never read, but the Jump
+        // writes its location, so n (live around the loop) must not share it
+        let mut f = Func::new();
+        let x = f.vreg(Class::Int);
+        let n = f.vreg(Class::Int);
+        let t = f.vreg(Class::Int);
+        f.push(Inst::Iconst { dst: x, imm: 0 });
+        f.push(Inst::Iconst { dst: n, imm: 5 });
+        f.push(Inst::LoopStart);
+        f.push(Inst::Bin { op: IntOp::Add, dst: t, a: n, b: Operand::Imm(1) });
+        f.push(Inst::Jump { moves: vec![(x, t)] });
+        let a = allocate(&f, &T);
+        assert_ne!(a.loc(x), a.loc(n));
     }
 
     #[test]

@@ -127,6 +127,11 @@ impl Builder {
     fn fold(&mut self, op: Op, a: Ref, b: Ref, aux: i64) -> Result<Option<Ref>, AlwaysFails> {
         let kn = self.known;
         Ok(match op {
+            Op::GuardNonNull => match self.op(a) {
+                Op::BoxInt => Some(Ref::NONE),
+                Op::KVal if self.kval(a) != Some(0) => Some(Ref::NONE),
+                _ => None,
+            },
             Op::GuardInt => {
                 if self.op(a) == Op::BoxInt {
                     Some(Ref::NONE)

@@ -119,6 +119,8 @@ ops! {
     KFloat = "kfloat", Float, [], Float, PURE;
     /// A Bool constant (0 or 1).
     KBool = "kbool", Bool, [], Int, PURE;
+    /// Continues when the slot value is not NULL (an unbound local).
+    GuardNonNull = "guard_nonnull", Void, [Val], None, GUARD;
     /// Continues when the value is a small int.
     GuardInt = "guard_int", Void, [Val], None, GUARD;
     /// Continues when the value is a heap object whose class is exactly `aux`.
@@ -126,6 +128,9 @@ ops! {
     /// Continues when the value is the object `aux`.
     GuardIs = "guard_is", Void, [Val], Ptr, GUARD;
     GuardTrue = "guard_true", Void, [Bool], None, GUARD;
+    /// Continues when the dict (a namespace) still has version `aux`: no key was added,
+    /// removed or rebound since recording.
+    GuardVer = "guard_ver", Void, [Val], Int, GUARD;
     GuardFalse = "guard_false", Void, [Bool], None, GUARD;
     /// The small int of a value known to be one.
     UnboxInt = "unbox_int", Int, [Val], None, PURE;

@@ -25,9 +25,9 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use pyjit_codegen::codemem::{CodeMemory, CodeRef};
-use pyjit_vm::heap::{Gc, Obj};
+use pyjit_vm::heap::{Gc, Obj, Value};
 use pyjit_vm::interp::jit_iface::JitEngine;
-use pyjit_vm::objects::{CodeObj, FloatObj};
+use pyjit_vm::objects::{CodeObj, DictObj, FloatObj};
 use pyjit_vm::{PyResult, Vm};
 
 use backend::Isa;
@@ -71,6 +71,9 @@ struct CompiledTrace {
     code: CodeRef,
     exits: Vec<ExitMap>,
     inputs: Vec<(ir::Op, u32)>,
+    /// The globals and builtins dicts the trace's constants came from: a frame running
+    /// the same code with other namespaces (exec) must not enter.
+    namespaces: Option<(Value, Value)>,
 }
 
 enum LoopState {
@@ -124,8 +127,18 @@ impl Engine {
         }
     }
 
-    fn layout() -> Layout {
-        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32 }
+    fn layout(vm: &Vm) -> Layout {
+        // the version word sits inside the dict's RefCell, whose layout Rust does not
+        // promise: measure it on a live dict
+        let dict_version = vm
+            .builtins_dict
+            .get::<DictObj>()
+            .map(|d| {
+                let field = &d.table.borrow().version as *const u64 as usize;
+                (field - vm.builtins_dict.raw() as usize) as i32
+            })
+            .unwrap_or(0);
+        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version }
     }
 
     fn names(vm: &Vm) -> impl Fn(i64) -> Option<String> {
@@ -194,7 +207,7 @@ impl Engine {
             let _ = writeln!(log, "---- recorded\n{recorded}---- optimised\n{}", irtext::print(&t, &names));
         }
         let t1 = Instant::now();
-        let lowered = lower::lower(&t, Engine::layout());
+        let lowered = lower::lower(&t, Engine::layout(vm));
         if lowered.exits.iter().any(|e| e.slots.len() > entry::EXIT_WORDS) {
             self.rec = Some((rec, started));
             return self.abort(vm, "snapshot too large");
@@ -241,12 +254,21 @@ impl Engine {
             let _ = writeln!(log, "---- {} code, {} bytes\n{}", isa.name(), emitted.code.len(), disasm(isa, &emitted.code));
         }
         vm.permanent.push(rec.code.value());
-        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits, inputs: lowered.inputs })));
+        if let Some((g, b)) = rec.namespaces {
+            vm.permanent.extend([g, b]);
+        }
+        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits, inputs: lowered.inputs, namespaces: rec.namespaces })));
     }
 
     fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) {
         let Some(mem) = self.mem.as_ref() else { return };
         let mut buf = [0u64; entry::EXIT_WORDS];
+        if let Some(ns) = t.namespaces {
+            if vm.frames.last().map(|f| (f.globals, f.builtins)) != Some(ns) {
+                self.stats.entry_refused += 1;
+                return;
+            }
+        }
         if !entry::inputs(vm, &t.inputs, &mut buf) {
             self.stats.entry_refused += 1;
             return;

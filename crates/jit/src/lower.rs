@@ -18,6 +18,8 @@ use crate::ir::{Op, Ref, Trace, Ty};
 pub struct Layout {
     /// Offset of a float object's double.
     pub float_value: i32,
+    /// Offset of a dict object's version word.
+    pub dict_version: i32,
 }
 
 /// One exit as deoptimisation reads it: resume at `ip` with stack depth `sp`, writing the
@@ -70,6 +72,10 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
             Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
             Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KFloat => f.push(L::Fconst { dst, bits: i.aux as u64 }),
+            Op::GuardNonNull => {
+                let e = exit(&mut f);
+                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
+            }
             Op::GuardInt => {
                 let e = exit(&mut f);
                 let t1 = f.vreg(Class::Int);
@@ -94,6 +100,14 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 let want = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardVer => {
+                let e = exit(&mut f);
+                let ver = f.vreg(Class::Int);
+                f.push(L::Load { dst: ver, base: a(), disp: layout.dict_version });
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Eq, a: ver, b: Operand::Reg(want), exit: e });
             }
             Op::GuardTrue | Op::GuardFalse => {
                 let e = exit(&mut f);

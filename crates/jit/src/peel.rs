@@ -162,6 +162,7 @@ fn replay_inst(nb: &mut Builder, inst: Inst, subst: &[Ref], snap: Option<Snap>) 
             };
             return match inst.op {
                 Op::GuardInt if at == Ty::Int => Ok(Ref::NONE),
+                Op::GuardNonNull => Ok(Ref::NONE),
                 Op::GuardType if inst.aux == known_type => Ok(Ref::NONE),
                 Op::UnboxInt if at == Ty::Int => Ok(a),
                 Op::UnboxFloat if at == Ty::Float => Ok(a),
@@ -169,7 +170,7 @@ fn replay_inst(nb: &mut Builder, inst: Inst, subst: &[Ref], snap: Option<Snap>) 
                     let g = if inst.aux == kn.true_ { Op::GuardTrue } else { Op::GuardFalse };
                     Ok(nb.emit(g, a, Ref::NONE, 0, snap)?)
                 }
-                Op::GuardInt | Op::GuardType | Op::UnboxInt | Op::UnboxFloat | Op::GuardIs => Err(AlwaysFails.into()),
+                Op::GuardInt | Op::GuardType | Op::UnboxInt | Op::UnboxFloat | Op::GuardIs | Op::GuardVer => Err(AlwaysFails.into()),
                 _ => {
                     let a2 = convert(nb, a, Ty::Val)?;
                     let b2 = if args.len() > 1 { convert(nb, b, args[1])? } else { b };

@@ -8,7 +8,8 @@
 
 use pyjit_compiler::opcode::{BinOp, CmpOp, Instr, INPLACE};
 use pyjit_vm::heap::{Gc, Value};
-use pyjit_vm::objects::{CodeObj, FloatObj, IterObj, IterState};
+use pyjit_vm::interp::Cache;
+use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState};
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
@@ -37,6 +38,8 @@ pub struct Recorder {
     steps: usize,
     /// Range iterators the trace advances: their slot and position, stop and step values.
     iters: Vec<IterRec>,
+    /// The frame's globals and builtins, when the trace relies on them being these dicts.
+    pub namespaces: Option<(Value, Value)>,
 }
 
 /// A range iterator in a frame slot whose position the trace keeps in a register.
@@ -72,6 +75,7 @@ impl Recorder {
             expected: header,
             steps: 0,
             iters: Vec::new(),
+            namespaces: None,
         })
     }
 
@@ -201,7 +205,13 @@ impl Recorder {
                 if self.val(vm, i as usize).is_null() {
                     return Err("unbound local".into());
                 }
+                let first = self.slots.get(i as usize).is_some_and(|e| e.0 == Ref::NONE);
                 let r = self.get(i as usize)?;
+                if first {
+                    // a later entry may find the local deleted: the interpreter then raises
+                    let s = self.snap(ip);
+                    self.b.emit(Op::GuardNonNull, r, Ref::NONE, 0, Some(s))?;
+                }
                 self.push(r)?;
             }
             Instr::StoreFast(i) => {
@@ -210,14 +220,7 @@ impl Recorder {
             }
             Instr::LoadConst(i) => {
                 let v = *self.code.consts.get(i as usize).ok_or("bad constant")?;
-                let r = if v.is_small() {
-                    self.b.kint_ref(v.small_value())
-                } else if is_exact_float(vm, v) {
-                    let f = v.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0);
-                    self.b.kfloat_ref(f)
-                } else {
-                    self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, v.raw() as i64, None)?
-                };
+                let r = self.constant(vm, v)?;
                 self.push(r)?;
             }
             Instr::PopTop => {
@@ -303,6 +306,7 @@ impl Recorder {
                     self.expected = t as usize;
                 }
             }
+            Instr::LoadGlobal(_) => self.load_global(vm, ip)?,
             Instr::Jump(t) => self.expected = t as usize,
             Instr::ForIter(_) => self.for_range(vm, ip)?,
             Instr::JumpBackward(t) => {
@@ -314,6 +318,42 @@ impl Recorder {
             other => return Err(format!("{}", instr_name(other))),
         }
         Ok(Step::Continue)
+    }
+
+    /// A global read becomes a constant, valid while the globals and builtins dicts keep
+    /// the versions the interpreter's cache for this instruction saw.
+    fn load_global(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let f = vm.frames.last().ok_or("no frame")?;
+        let (globals, builtins) = (f.globals, f.builtins);
+        let (Some(g), Some(b)) = (globals.get::<DictObj>(), builtins.get::<DictObj>()) else {
+            return Err("globals or builtins not a dict".into());
+        };
+        let (gv, bv) = (g.version(), b.version());
+        let cached = self.code.caches.try_borrow().ok().and_then(|c| c.get(ip).copied());
+        let value = match cached {
+            Some(Cache::Global { globals_ver, builtins_ver, value }) if globals_ver == gv && builtins_ver == bv => value,
+            _ => return Err("global not cached yet".into()),
+        };
+        self.namespaces = Some((globals, builtins));
+        let s = self.snap(ip);
+        for (d, ver) in [(globals, gv), (builtins, bv)] {
+            let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, d.raw() as i64, None)?;
+            self.b.emit(Op::GuardVer, k, Ref::NONE, ver as i64, Some(s.clone()))?;
+        }
+        let r = self.constant(vm, value)?;
+        self.push(r)
+    }
+
+    /// A constant object as the IR value that stands for it.
+    fn constant(&mut self, vm: &Vm, v: Value) -> Result<Ref, String> {
+        Ok(if v.is_small() {
+            self.b.kint_ref(v.small_value())
+        } else if is_exact_float(vm, v) {
+            let f = v.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0);
+            self.b.kfloat_ref(f)
+        } else {
+            self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, v.raw() as i64, None)?
+        })
     }
 
     /// `for` over a range iterator the trace was entered with: its position lives in a

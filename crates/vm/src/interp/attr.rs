@@ -587,6 +587,12 @@ impl Vm {
         if nm == "__qualname__" {
             *t.qualname.borrow_mut() = self.str_of(v);
         }
+        if nm == "__abstractmethods__" {
+            // abc sets it; object.__new__ then refuses to instantiate (Py_TPFLAGS_IS_ABSTRACT)
+            let abstract_ = self.truthy(v)?;
+            let f = t.flags.get();
+            t.flags.set(if abstract_ { f | type_flags::ABSTRACT } else { f & !type_flags::ABSTRACT });
+        }
         let d = t.dict;
         self.dict_set(d, name, v)?;
         self.type_modified(cls);

@@ -1,10 +1,15 @@
 //! Modules written in Rust (sys, math, time, gc) and the import system.
 
 mod clocks;
+mod errno;
 pub mod import;
 pub mod io;
 mod math;
 mod os;
+pub mod posix;
+mod pymods;
+pub mod stdlib;
+mod weakref;
 mod namespace;
 pub mod sys;
 pub mod sys_hooks;
@@ -82,7 +87,13 @@ pub fn register(vm: &mut Vm) {
     let _ = vm.dict_set(mods, bn, b);
     sys::register(vm);
     math::register(vm);
-    os::register(vm);
+    posix::register(vm);
+    errno::register(vm);
+    pymods::register(vm);
+    if stdlib::stdlib_dir(vm).is_none() {
+        // without the library, a small os module of pyjit's own
+        os::register(vm);
+    }
     io::register(vm);
     time::register(vm);
     let g = new_module(vm, "gc");
@@ -97,4 +108,8 @@ pub fn register(vm: &mut Vm) {
         add_fn(vm, g, n, f);
     }
     warnings::register(vm);
+    pymods::builtin_module_names(vm);
 }
+
+pub use pymods::run_atexit;
+pub use weakref::after_mark as weakref_after_mark;
