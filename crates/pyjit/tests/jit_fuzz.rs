@@ -80,11 +80,14 @@ fn threshold(seed: u64) -> u64 {
     1 + seed % 3
 }
 
+/// pyjit without `site` (the programs import nothing; its loops would only slow every run
+/// down and fill the abort statistics).
 fn pyjit(dir: &Path) -> Command {
     let mut cmd = common::pyjit(dir, false);
     for k in ["PYJIT_JIT", "PYJIT_JIT_LOG", "PYJIT_JIT_STATS", "PYJIT_JIT_THRESHOLD"] {
         cmd.env_remove(k);
     }
+    cmd.arg("-S");
     cmd
 }
 
@@ -285,7 +288,7 @@ fn jit_differential_fuzz() {
     let exe = env!("CARGO_BIN_EXE_pyjit");
     for (seed, p) in t.failures.iter().take(10) {
         eprintln!(
-            "jit_fuzz: MISMATCH seed {seed} (threshold {th}): {p}\n  program: target/jit-fuzz-failures/seed-{seed}.py\n  reproduce: {exe} -X jit=off target/jit-fuzz-failures/seed-{seed}.py; PYJIT_JIT_THRESHOLD={th} {exe} -X jit-stats target/jit-fuzz-failures/seed-{seed}.py\n  or: PYJIT_FUZZ_SEED={seed} PYJIT_FUZZ_COUNT=1 cargo test --release -p pyjit --test jit_fuzz",
+            "jit_fuzz: MISMATCH seed {seed} (threshold {th}): {p}\n  program: target/jit-fuzz-failures/seed-{seed}.py\n  reproduce: {exe} -S -X jit=off target/jit-fuzz-failures/seed-{seed}.py; PYJIT_JIT_THRESHOLD={th} {exe} -S -X jit-stats target/jit-fuzz-failures/seed-{seed}.py\n  or: PYJIT_FUZZ_SEED={seed} PYJIT_FUZZ_COUNT=1 cargo test --release -p pyjit --test jit_fuzz",
             th = threshold(*seed)
         );
     }

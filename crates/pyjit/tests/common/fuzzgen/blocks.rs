@@ -74,7 +74,7 @@ impl Gen {
     }
 
     fn block(&mut self) {
-        self.pure = self.rng.chance(50);
+        self.pure = self.rng.chance(60);
         let plain_fns = self.funcs.iter().any(|f| f.shape == Shape::Plain);
         let w = [10, 3, 2, 3, 1, if self.funcs.is_empty() { 0 } else { 2 }, 1, 2];
         match self.rng.weighted(&w) {

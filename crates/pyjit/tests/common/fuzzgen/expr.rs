@@ -4,20 +4,13 @@
 
 use super::{Gen, Kind};
 
-/// Ints at the edges the JIT cares about: pyjit's small ints end at 2**62, machine words at
-/// 2**63 and 2**64, exact floats at 2**53; 2**31 squared is 2**62.
-const EDGE_INTS: &[&str] = &[
+/// Ints at the edges the JIT cares about, all small ints (pyjit's end at 2**62 - 1): they
+/// cross the edge by arithmetic in the loop. 2**31 squared is 2**62.
+const EDGE_SMALL: &[&str] = &[
     "4611686018427387903",
-    "4611686018427387904",
     "4611686018427387900",
     "-4611686018427387904",
-    "-4611686018427387905",
     "-4611686018427387902",
-    "9223372036854775807",
-    "9223372036854775808",
-    "-9223372036854775808",
-    "-9223372036854775809",
-    "18446744073709551616",
     "2147483648",
     "3037000499",
     "3037000500",
@@ -26,6 +19,17 @@ const EDGE_INTS: &[&str] = &[
     "9007199254740993",
     "2305843009213693951",
     "1152921504606846976",
+];
+
+/// Ints just past the small-int range and at the machine word and beyond.
+const EDGE_BIG: &[&str] = &[
+    "4611686018427387904",
+    "-4611686018427387905",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "18446744073709551616",
 ];
 
 const FLOATS: &[&str] = &[
@@ -63,17 +67,28 @@ impl Gen {
         self.rng.range(-5, 20).to_string()
     }
 
+    /// An int constant; in pure code rarely one the recorder does not take (a big int, a bool).
     pub(super) fn int_const(&mut self) -> String {
-        match self.rng.weighted(&[10, 3, 3, 1]) {
+        let rare = if self.pure { 1 } else { 4 };
+        match self.rng.weighted(&[10, 3, 3, rare, rare]) {
             0 => self.small_int(),
             1 => self.rng.range(-1000, 100_000).to_string(),
-            2 => self.rng.pick(EDGE_INTS).to_string(),
+            2 => self.rng.pick(EDGE_SMALL).to_string(),
+            3 => self.rng.pick(EDGE_BIG).to_string(),
             _ => self.rng.pick(&["True", "False"]).to_string(),
         }
     }
 
+    pub(super) fn edge_int(&mut self) -> String {
+        if self.rng.chance(50) {
+            self.rng.pick(EDGE_SMALL).to_string()
+        } else {
+            self.rng.pick(EDGE_BIG).to_string()
+        }
+    }
+
     pub(super) fn float_const(&mut self) -> String {
-        if self.pure && self.rng.chance(70) {
+        if self.pure && self.rng.chance(90) {
             // no calls in loops that should compile
             let plain: Vec<&str> = FLOATS.iter().copied().filter(|f| !f.contains('(') || f.starts_with("(1e")).collect();
             return self.rng.pick(&plain).to_string();
@@ -90,7 +105,7 @@ impl Gen {
             3 => "True".into(),
             4 => "False".into(),
             5 | 6 => self.float_const(),
-            7 => self.rng.pick(EDGE_INTS).to_string(),
+            7 => self.edge_int(),
             8 => "(1, 2)".into(),
             _ => self.small_int(),
         }

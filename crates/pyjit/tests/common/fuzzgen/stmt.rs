@@ -140,7 +140,12 @@ impl Gen {
         // the bound is compared in every iteration: a big one stops the recording today
         let choices = if self.pure { &WRAP[..4] } else { WRAP };
         let w: Vec<u32> = choices.iter().map(|x| x.1).collect();
-        let bound = choices[self.rng.weighted(&w)].0;
+        let mut bound = choices[self.rng.weighted(&w)].0.to_string();
+        // numbers are mostly floats: a float bound keeps the comparison float-only
+        let num = t.contains('.') || t.starts_with('G') || self.vars.iter().any(|v| v.name == t && v.kind == Kind::Num);
+        if num && self.pure {
+            bound.push_str(".0");
+        }
         self.line(format!("if {t} > {bound} or {t} < -{bound}:"));
         let shrink = match self.rng.below(4) {
             0 => format!("{t} = {t} % 1000003"),
