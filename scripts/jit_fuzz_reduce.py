@@ -3,14 +3,14 @@
 target/jit-fuzz-failures/seed-N.py) to a small reproducer.
 
 Usage:
-    python3 scripts/jit_fuzz_reduce.py PROGRAM [--threshold N] [--pyjit PATH] [-o OUT]
+    python3 scripts/jit_fuzz_reduce.py PROGRAM [--threshold N] [--gc-stress] [--pyjit PATH] [-o OUT]
 
 The program is "interesting" while `pyjit -S -X jit=off` and `pyjit -S` with
-PYJIT_JIT_THRESHOLD=N (default: the seed's threshold, 1 + seed % 3, else 2) disagree on
-stdout or exit status, and python3 still compiles it. Passes, repeated to a fixed point:
-remove a statement with its block (largest chunks first), replace a compound statement by
-its body, and drop arguments of show(...) calls. Writes OUT (default PROGRAM with
-.min.py) and prints it.
+PYJIT_JIT_THRESHOLD=N (default: the seed's threshold, 1 + seed % 3, else 2; with
+--gc-stress also PYJIT_GC_STRESS=1) disagree on stdout or exit status, and python3 still
+compiles it. Passes, repeated to a fixed point: remove a statement with its block (largest
+chunks first), replace a compound statement by its body, and drop arguments of show(...)
+calls. Writes OUT (default PROGRAM with .min.py) and prints it.
 """
 import argparse
 import os
@@ -23,12 +23,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-def run(pyjit, path, jit, threshold):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYJIT_JIT") and not k.startswith("PYTHON")}
+def run(pyjit, path, jit, threshold, gc_stress=False):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYJIT_") and not k.startswith("PYTHON")}
     env.update({"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"})
     args = [pyjit, "-S"]
     if jit:
         env["PYJIT_JIT_THRESHOLD"] = str(threshold)
+        if gc_stress:
+            env["PYJIT_GC_STRESS"] = "1"
     else:
         args += ["-X", "jit=off"]
     try:
@@ -39,9 +41,10 @@ def run(pyjit, path, jit, threshold):
 
 
 class Checker:
-    def __init__(self, pyjit, threshold):
+    def __init__(self, pyjit, threshold, gc_stress):
         self.pyjit = pyjit
         self.threshold = threshold
+        self.gc_stress = gc_stress
         self.tmp = tempfile.mkdtemp(prefix="pyjit-reduce-")
         self.runs = 0
 
@@ -58,7 +61,7 @@ class Checker:
         off = run(self.pyjit, path, False, self.threshold)
         if off is None:
             return False
-        hot = run(self.pyjit, path, True, self.threshold)
+        hot = run(self.pyjit, path, True, self.threshold, self.gc_stress)
         if hot is None:
             return True  # the JIT hangs where the interpreter finishes
         return off != hot
@@ -180,6 +183,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("program")
     ap.add_argument("--threshold", type=int)
+    ap.add_argument("--gc-stress", action="store_true")
     ap.add_argument("--pyjit", default=os.path.join(ROOT, "target", "release", "pyjit"))
     ap.add_argument("-o", "--out")
     a = ap.parse_args()
@@ -188,7 +192,7 @@ def main():
         m = re.search(r"seed-(\d+)", a.program)
         th = 1 + int(m.group(1)) % 3 if m else 2
     lines = open(a.program).read().splitlines()
-    chk = Checker(a.pyjit, th)
+    chk = Checker(a.pyjit, th, a.gc_stress)
     if not chk.interesting(lines):
         sys.exit("jit_fuzz_reduce: the program does not show a difference (threshold %d)" % th)
     changed = True

@@ -3,9 +3,12 @@
 //! status must be the same (and the last stderr line when the program fails).
 //!
 //! Environment: PYJIT_FUZZ_COUNT programs (default 300; 60 under PYJIT_TEST_RUNNER, i.e. qemu)
-//! from seed PYJIT_FUZZ_SEED (default 1); PYJIT_FUZZ_CPYTHON=1 also compares the JIT-off
-//! output with python3's; PYJIT_FUZZ_DUMP=DIR keeps every program there. A mismatch writes the program to target/jit-fuzz-failures/seed-N.py.
-//! scripts/jit_fuzz.sh runs many more.
+//! from seed PYJIT_FUZZ_SEED (default 1); the forced-hot run of every PYJIT_FUZZ_GC_EVERY-th
+//! seed (default 20, 0 under qemu and to turn it off) also collects at every allocation;
+//! PYJIT_FUZZ_CPYTHON=1 also compares the JIT-off output with python3's; PYJIT_FUZZ_DUMP=DIR
+//! keeps every program there. A mismatch writes the program to
+//! target/jit-fuzz-failures/seed-N.py. scripts/jit_fuzz.sh runs many more;
+//! scripts/jit_fuzz_reduce.py shrinks a failing program.
 
 mod common;
 #[path = "common/fuzzgen/mod.rs"]
@@ -81,9 +84,9 @@ fn threshold(seed: u64) -> u64 {
 }
 
 /// pyjit without `site` (the programs import nothing; its loops would only slow every run
-/// down and fill the abort statistics).
-fn pyjit(dir: &Path) -> Command {
-    let mut cmd = common::pyjit(dir, false);
+/// down and fill the abort statistics), collecting at every allocation with `stress`.
+fn pyjit(dir: &Path, stress: bool) -> Command {
+    let mut cmd = common::pyjit(dir, stress);
     for k in ["PYJIT_JIT", "PYJIT_JIT_LOG", "PYJIT_JIT_STATS", "PYJIT_JIT_THRESHOLD"] {
         cmd.env_remove(k);
     }
@@ -179,7 +182,23 @@ struct Tally {
     failures: Vec<(u64, String)>,
 }
 
-fn fuzz_one(seed: u64, dir: &Path, limit: Duration, cpython: bool, tally: &Mutex<Tally>) {
+/// How the forced-hot run of a program is made.
+#[derive(Clone, Copy)]
+struct Config {
+    limit: Duration,
+    /// Also run python3 and compare it with the JIT-off run.
+    cpython: bool,
+    /// The forced-hot run of every this many seeds also collects at every allocation (0: never).
+    gc_every: u64,
+}
+
+impl Config {
+    fn stress(&self, seed: u64) -> bool {
+        self.gc_every > 0 && seed % self.gc_every == 0
+    }
+}
+
+fn fuzz_one(seed: u64, dir: &Path, cfg: Config, tally: &Mutex<Tally>) {
     let prog = fuzzgen::program(seed);
     let file = format!("seed-{seed}.py");
     let stats = dir.join(format!("seed-{seed}.json"));
@@ -189,18 +208,19 @@ fn fuzz_one(seed: u64, dir: &Path, limit: Duration, cpython: bool, tally: &Mutex
         let _ = std::fs::create_dir_all(&keep);
         let _ = std::fs::write(Path::new(&keep).join(&file), &prog);
     }
-    let mut off = pyjit(dir);
+    let mut off = pyjit(dir, false);
     off.arg("-X").arg("jit=off").arg(&file);
-    let off = run(off, limit);
-    let mut hot = pyjit(dir);
+    let off = run(off, cfg.limit);
+    let stress = cfg.stress(seed);
+    let mut hot = pyjit(dir, stress);
     hot.env("PYJIT_JIT_THRESHOLD", threshold(seed).to_string()).env("PYJIT_JIT_STATS", &stats).arg(&file);
-    let hot = run(hot, limit);
+    let hot = run(hot, if stress { cfg.limit * 4 } else { cfg.limit });
     let json = std::fs::read_to_string(&stats).unwrap_or_default();
-    let mut problem = compare(&off, &hot, "jit=off", "jit-hot");
-    if problem.is_none() && cpython {
+    let mut problem = compare(&off, &hot, "jit=off", if stress { "jit-hot+gc-stress" } else { "jit-hot" });
+    if problem.is_none() && cfg.cpython {
         let mut py = Command::new("python3");
         py.current_dir(dir).env("PYTHONHASHSEED", "0").env("PYTHONIOENCODING", "utf-8").env("LC_ALL", "C.UTF-8").arg(&file);
-        let py = run(py, limit);
+        let py = run(py, cfg.limit);
         problem = compare(&py, &off, "python3", "jit=off").map(|p| format!("(interpreter vs CPython) {p}"));
     }
     let _ = std::fs::remove_file(dir.join(&file));
@@ -229,8 +249,11 @@ fn jit_differential_fuzz() {
     let under_runner = std::env::var("PYJIT_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty());
     let count = env_u64("PYJIT_FUZZ_COUNT").unwrap_or(if under_runner { 60 } else { 300 });
     let first = env_u64("PYJIT_FUZZ_SEED").unwrap_or(1);
-    let cpython = std::env::var("PYJIT_FUZZ_CPYTHON").is_ok_and(|v| v == "1");
-    let limit = Duration::from_secs(if under_runner { 120 } else { 30 });
+    let cfg = Config {
+        limit: Duration::from_secs(if under_runner { 120 } else { 30 }),
+        cpython: std::env::var("PYJIT_FUZZ_CPYTHON").is_ok_and(|v| v == "1"),
+        gc_every: env_u64("PYJIT_FUZZ_GC_EVERY").unwrap_or(if under_runner { 0 } else { 20 }),
+    };
     let dir = std::env::temp_dir().join(format!("pyjit-jit-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let started = Instant::now();
@@ -250,7 +273,7 @@ fn jit_differential_fuzz() {
                 *n += 1;
                 *n - 1
             };
-            fuzz_one(seed, &dir, limit, cpython, &tally);
+            fuzz_one(seed, &dir, cfg, &tally);
         }));
     }
     for h in hs {
@@ -288,8 +311,11 @@ fn jit_differential_fuzz() {
     let exe = env!("CARGO_BIN_EXE_pyjit");
     for (seed, p) in t.failures.iter().take(10) {
         eprintln!(
-            "jit_fuzz: MISMATCH seed {seed} (threshold {th}): {p}\n  program: target/jit-fuzz-failures/seed-{seed}.py\n  reproduce: {exe} -S -X jit=off target/jit-fuzz-failures/seed-{seed}.py; PYJIT_JIT_THRESHOLD={th} {exe} -S -X jit-stats target/jit-fuzz-failures/seed-{seed}.py\n  or: PYJIT_FUZZ_SEED={seed} PYJIT_FUZZ_COUNT=1 cargo test --release -p pyjit --test jit_fuzz",
-            th = threshold(*seed)
+            "jit_fuzz: MISMATCH seed {seed} (threshold {th}): {p}\n  program: target/jit-fuzz-failures/seed-{seed}.py\n  reproduce: {exe} -S -X jit=off target/jit-fuzz-failures/seed-{seed}.py; {gc}PYJIT_JIT_THRESHOLD={th} {exe} -S -X jit-stats target/jit-fuzz-failures/seed-{seed}.py
+  shrink: python3 scripts/jit_fuzz_reduce.py{gc_arg} target/jit-fuzz-failures/seed-{seed}.py\n  or: PYJIT_FUZZ_SEED={seed} PYJIT_FUZZ_COUNT=1 cargo test --release -p pyjit --test jit_fuzz",
+            th = threshold(*seed),
+            gc = if cfg.stress(*seed) { "PYJIT_GC_STRESS=1 " } else { "" },
+            gc_arg = if cfg.stress(*seed) { " --gc-stress" } else { "" },
         );
     }
     let seeds: Vec<String> = t.failures.iter().map(|f| f.0.to_string()).collect();

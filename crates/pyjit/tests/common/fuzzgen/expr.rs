@@ -189,7 +189,9 @@ impl Gen {
     }
 
     pub(super) fn num_leaf(&mut self) -> String {
-        match self.rng.weighted(&[6, 3, 3, if self.pure || self.globals.is_empty() { 0 } else { 1 }, if self.pure || !self.obj { 0 } else { 1 }]) {
+        // globals are read in traces (as constants under a guard on the namespace's version)
+        let glob = if self.globals.is_empty() { 0 } else { 1 };
+        match self.rng.weighted(&[6, 3, 3, glob, if self.pure || !self.obj { 0 } else { 1 }]) {
             0 => {
                 let vars = self.names(&[Kind::Num]);
                 if vars.is_empty() {

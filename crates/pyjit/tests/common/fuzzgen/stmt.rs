@@ -66,7 +66,7 @@ impl Gen {
             (S::AnyUse, if deep { 0 } else { 2 }),
             (S::Call, if can_call { 3 } else { 0 }),
             (S::Obj, if self.obj && !p { 2 } else { 0 }),
-            (S::Global, if !self.globals.is_empty() && !p { 2 } else { 0 }),
+            (S::Global, if self.globals.is_empty() { 0 } else { 2 }),
             (S::Raise, if !p && !deep { 1 } else { 0 }),
             (S::ShowOnce, if in_loop && !p && self.mult <= 50.0 { 1 } else { 0 }),
         ];
@@ -478,7 +478,8 @@ impl Gen {
             self.wrap(&t);
             return;
         }
-        if self.rng.chance(50) {
+        // pure code rebinds a global only in a late branch (storing aborts the recording)
+        if !self.pure && self.rng.chance(50) {
             let e = self.num_expr(1);
             self.line(format!("{g} = {g} + {e}"));
             self.wrap(&g);
