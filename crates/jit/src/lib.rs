@@ -35,6 +35,17 @@ use fold::{Builder, Known};
 use lower::{ExitMap, Layout};
 use record::{Recorder, Step};
 
+/// The measured layout of list and tuple items (see pyjit_vm::heap::layout), once.
+fn seq_layout() -> pyjit_vm::heap::layout::SeqLayout {
+    static L: std::sync::OnceLock<Option<pyjit_vm::heap::layout::SeqLayout>> = std::sync::OnceLock::new();
+    L.get_or_init(pyjit_vm::heap::layout::seq_layout).unwrap_or(pyjit_vm::heap::layout::SeqLayout { list_ptr: 0, list_len: 0, tuple_ptr: 0, tuple_len: 0 })
+}
+
+/// Whether compiled code can read list and tuple items here.
+pub fn seq_layout_known() -> bool {
+    seq_layout().list_ptr != 0
+}
+
 /// What `-X jit-info` says of the backend: the ISA whose code runs here and the other one.
 pub fn backend_info() -> String {
     match Isa::native() {
@@ -138,7 +149,7 @@ impl Engine {
                 (field - vm.builtins_dict.raw() as usize) as i32
             })
             .unwrap_or(0);
-        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version }
+        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version, seq: seq_layout() }
     }
 
     fn names(vm: &Vm) -> impl Fn(i64) -> Option<String> {
