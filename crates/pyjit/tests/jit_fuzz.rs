@@ -334,6 +334,7 @@ fn programs_are_deterministic_and_varied() {
         "while ", "while True:", "for i1 in range(", "range(0)", ", -", "del d", "UnboundLocalError", "except ZeroDivisionError", "1e309", "float('nan')",
         "-0.0", "4611686018427387904", "9223372036854775808", " and ", " or ", "not (", "break", "continue", "yield", "C0.k = ", "o0.y = ",
         "global G0", " = True", "= None", "'ab'", "show('at'", "rec0(", "else:", "range(4611686018427", "for mi0 in", "raise SystemExit",
+        "xs0[", "ks0[", "tp0[", "for v0 in", "for v1 in", ".append(", "except IndexError", "] = ", "tp0 = ", "(xs):",
     ] {
         assert!(all.contains(needle), "no generated program contains {needle:?}");
     }

@@ -51,6 +51,13 @@ impl Gen {
         for n in ["i0", "i1", "i2", "w0", "w1", "w2"] {
             self.add_var(n, Kind::Int, false);
         }
+        self.seq_init();
+        if !self.seqs().is_empty() {
+            self.line("v0 = v1 = v2 = -1");
+            for n in ["v0", "v1", "v2"] {
+                self.add_var(n, Kind::Num, false);
+            }
+        }
         if self.class && self.rng.chance(80) {
             let x = self.int_const();
             self.line(format!("o0 = C0({x})"));
@@ -258,6 +265,10 @@ impl Gen {
                                 .iter()
                                 .map(|k| match k {
                                     Kind::Int => self.rng.pick(&["3", "-2", "True", "0", "4611686018427387903", "9223372036854775808"]).to_string(),
+                                    Kind::Seq => self
+                                        .rng
+                                        .pick(&["[]", "(1, 2.5)", "[3, -1e309, 2]", "list(range(40))", "[0.5] * 30", "(4611686018427387903, 1, 2)"])
+                                        .to_string(),
                                     _ => {
                                         if self.rng.chance(50) {
                                             self.float_const()

@@ -18,13 +18,14 @@ impl Gen {
         let n = self.rng.range(0, 4);
         for k in 0..n {
             let g = if self.globals.is_empty() { 0 } else { 1 };
-            match self.rng.weighted(&[3, 3, 2, 2, 2, g]) {
+            match self.rng.weighted(&[3, 3, 2, 2, 2, g, 2]) {
                 0 => self.plain_fn(k, false),
                 1 => self.plain_fn(k, true),
                 2 => self.int_fn(k),
                 3 => self.rec_fn(k),
                 4 => self.gen_fn(k),
-                _ => self.global_fn(k),
+                5 => self.global_fn(k),
+                _ => self.seq_fn(k),
             }
         }
     }
@@ -211,6 +212,35 @@ impl Gen {
         }
         self.line("");
         self.funcs.push(Func { name, params: vec![Kind::Int, Kind::Int], ret: Kind::Int, cost: 14.0, shape: Shape::Gen });
+    }
+
+    /// `fnK(xs)` folding a list or tuple of numbers (a for loop over it, or indexes).
+    fn seq_fn(&mut self, k: i64) {
+        let name = format!("fn{k}");
+        let init = *self.rng.pick(&["0", "0.0", "-1"]);
+        let step = *self.rng.pick(&["t = t + v", "t = t * 0.5 + v", "t = t - v * 2", "t = v if v > t else t", "t = (t + v) * 3"]);
+        let lines: Vec<String> = if self.rng.chance(60) {
+            vec![format!("def {name}(xs):"), format!("    t = {init}"), "    for v in xs:".into(), format!("        {step}")]
+        } else {
+            vec![
+                format!("def {name}(xs):"),
+                format!("    t = {init}"),
+                "    n = len(xs)".into(),
+                "    i = 0".into(),
+                "    while i < n:".into(),
+                "        v = xs[i] - xs[-1 - i]".into(),
+                format!("        {step}"),
+                "        i += 1".into(),
+            ]
+        };
+        for l in lines {
+            self.line(l);
+        }
+        self.line("        if t > 1e300 or t < -1e300:");
+        self.line("            t = t % 1000003");
+        self.line("    return t");
+        self.line("");
+        self.funcs.push(Func { name, params: vec![Kind::Seq], ret: Kind::Num, cost: 60.0, shape: Shape::Plain });
     }
 
     /// `fK(x)` reading the globals (which main rebinds).

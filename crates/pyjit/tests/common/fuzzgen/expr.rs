@@ -112,6 +112,11 @@ impl Gen {
     }
 
     pub(super) fn int_leaf(&mut self) -> String {
+        if self.rng.chance(8) {
+            if let Some(r) = self.seq_read(Kind::Int) {
+                return r;
+            }
+        }
         let vars = self.names(&[Kind::Int]);
         if !vars.is_empty() && self.rng.chance(65) {
             return self.rng.pick(&vars).clone();
@@ -191,7 +196,8 @@ impl Gen {
     pub(super) fn num_leaf(&mut self) -> String {
         // globals are read in traces (as constants under a guard on the namespace's version)
         let glob = if self.globals.is_empty() { 0 } else { 1 };
-        match self.rng.weighted(&[6, 3, 3, glob, if self.pure || !self.obj { 0 } else { 1 }]) {
+        let seq = if self.seqs().is_empty() { 0 } else { 2 };
+        match self.rng.weighted(&[6, 3, 3, glob, if self.pure || !self.obj { 0 } else { 1 }, seq]) {
             0 => {
                 let vars = self.names(&[Kind::Num]);
                 if vars.is_empty() {
@@ -203,7 +209,8 @@ impl Gen {
             1 => self.float_const(),
             2 => self.int_leaf(),
             3 => self.rng.pick(&self.globals.clone()).clone(),
-            _ => self.rng.pick(&["o0.x", "o0.k", "C0.k"]).to_string(),
+            4 => self.rng.pick(&["o0.x", "o0.k", "C0.k"]).to_string(),
+            _ => self.seq_read(Kind::Num).unwrap_or_else(|| "0.5".into()),
         }
     }
 

@@ -10,6 +10,8 @@ pub(super) enum Form {
     Range,
     While,
     Generator,
+    /// `for vD in` a list or tuple.
+    Seq,
 }
 
 impl Gen {
@@ -32,10 +34,12 @@ impl Gen {
     pub(super) fn loop_stmt(&mut self) {
         let c = self.pick_count();
         let has_gen = !self.pure && self.funcs.iter().any(|f| f.shape == Shape::Gen);
-        let form = match self.rng.weighted(&[6, 3, if has_gen { 1 } else { 0 }]) {
+        let has_seq = !self.seqs().is_empty() && self.affordable(16.0 * 6.0);
+        let form = match self.rng.weighted(&[6, 3, if has_gen { 1 } else { 0 }, if has_seq { 2 } else { 0 }]) {
             0 => Form::Range,
             1 => Form::While,
-            _ => Form::Generator,
+            2 => Form::Generator,
+            _ => Form::Seq,
         };
         self.emit_loop(form, c, |g| g.body(5));
     }
@@ -44,11 +48,14 @@ impl Gen {
     /// counter update of a `while` loop); sometimes with an `else` clause.
     pub(super) fn emit_loop(&mut self, form: Form, count: i64, body: impl FnOnce(&mut Gen)) {
         let d = self.loops.len();
-        let ctx = match form {
-            Form::Range => self.range_header(d, count),
-            Form::While => self.while_header(d, count),
-            Form::Generator => self.gen_header(d, count),
+        let (ctx, count) = match form {
+            Form::Range => (self.range_header(d, count), count),
+            Form::While => (self.while_header(d, count), count),
+            Form::Generator => (self.gen_header(d, count), count),
+            // as many iterations as items (8 to 12, a few more if some were appended)
+            Form::Seq => (self.seq_header(d), 16),
         };
+        let iterated = (form == Form::Seq).then(|| self.iterating.last().cloned()).flatten();
         let is_while = form == Form::While;
         let shape = self.while_shape;
         self.loops.push(ctx);
@@ -71,6 +78,9 @@ impl Gen {
         });
         self.mult = saved;
         self.loops.pop();
+        if iterated.is_some() {
+            self.iterating.pop();
+        }
         if self.rng.chance(15) {
             self.line("else:");
             self.indented(|g| g.assign_int());
@@ -146,6 +156,15 @@ impl Gen {
                 LoopCtx { var: Some(w), start: 1, step: 1, count }
             }
         }
+    }
+
+    /// `for vD in` a list or tuple (whose length the body does not change).
+    fn seq_header(&mut self, d: usize) -> LoopCtx {
+        let seqs = self.seqs();
+        let s = self.rng.pick(&seqs).clone();
+        self.line(format!("for v{d} in {s}:"));
+        self.iterating.push(s);
+        LoopCtx { var: None, start: 0, step: 1, count: 16 }
     }
 
     /// `for iD in genK(count, a)`; the values are not known here.

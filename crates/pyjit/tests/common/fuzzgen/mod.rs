@@ -11,6 +11,7 @@ mod defs;
 mod expr;
 mod loops;
 mod rng;
+mod seqs;
 mod stmt;
 
 use rng::Rng;
@@ -35,6 +36,8 @@ enum Kind {
     Src,
     /// Results of operations on `Src` variables (or the name of the exception they raised).
     Sink,
+    /// A list or tuple of at least 8 items (see seqs.rs).
+    Seq,
 }
 
 #[derive(Clone, Debug)]
@@ -110,6 +113,8 @@ struct Gen {
     fresh: usize,
     /// The shape of the `while` loop whose header was just written (see loops.rs).
     while_shape: usize,
+    /// Lists the enclosing loops iterate over (not to be grown or shrunk there).
+    iterating: Vec<String>,
 }
 
 impl Gen {
@@ -133,6 +138,7 @@ impl Gen {
             own_globals: false,
             fresh: 0,
             while_shape: 0,
+            iterating: Vec::new(),
         }
     }
 
@@ -218,7 +224,8 @@ impl Gen {
         s
     }
 
-    /// `show(*values)`: one line of reprs, big ints as bit length and residue, long reprs cut.
+    /// `show(*values)`: one line of reprs, big ints as bit length and residue, long reprs cut
+    /// to their start, length and checksum.
     fn show_def(&mut self) {
         for l in [
             "def show(*vs):",
@@ -229,7 +236,10 @@ impl Gen {
             "        else:",
             "            r = repr(v)",
             "        if len(r) > 80:",
-            "            r = r[:40] + '...%d' % len(r)",
+            "            c = 0",
+            "            for ch in r:",
+            "                c = (c * 31 + ord(ch)) % 1000000007",
+            "            r = r[:40] + '...%d:%d' % (len(r), c)",
             "        out.append(r)",
             "    print(*out)",
             "",

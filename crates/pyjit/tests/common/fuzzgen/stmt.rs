@@ -33,6 +33,7 @@ enum S {
     Global,
     Raise,
     ShowOnce,
+    Seq,
 }
 
 impl Gen {
@@ -51,8 +52,9 @@ impl Gen {
         let in_loop = !self.loops.is_empty();
         let deep = self.nest >= 6;
         let p = self.pure;
-        let can_call = !p && self.funcs.iter().any(|f| self.affordable(f.cost * 2.0));
-        let table: [(S, u32); 16] = [
+        let has_seqs = !self.seqs().is_empty();
+        let can_call = !p && self.funcs.iter().any(|f| self.affordable(f.cost * 2.0) && (has_seqs || !f.params.contains(&Kind::Seq)));
+        let table: [(S, u32); 17] = [
             (S::AssignInt, 14),
             (S::AssignNum, 10),
             (S::Hash, 4),
@@ -69,6 +71,7 @@ impl Gen {
             (S::Global, if self.globals.is_empty() { 0 } else { 2 }),
             (S::Raise, if !p && !deep { 1 } else { 0 }),
             (S::ShowOnce, if in_loop && !p && self.mult <= 50.0 { 1 } else { 0 }),
+            (S::Seq, if self.seqs().is_empty() { 0 } else { 4 }),
         ];
         let w: Vec<u32> = table.iter().map(|t| t.1).collect();
         let s = table[self.rng.weighted(&w)].0;
@@ -102,6 +105,7 @@ impl Gen {
             S::Obj => self.obj_stmt(),
             S::Global => self.global_stmt(),
             S::Raise => self.raise_catch(),
+            S::Seq => self.seq_stmt(),
             S::ShowOnce => {
                 let c = self.once_cond();
                 self.line(format!("if {c}:"));
@@ -125,7 +129,7 @@ impl Gen {
     }
 
     /// A condition true at one late iteration of the innermost loop (or a plain condition).
-    fn once_cond(&mut self) -> String {
+    pub(super) fn once_cond(&mut self) -> String {
         match self.loops.iter().rev().find(|l| l.var.is_some() && l.count >= 2).cloned() {
             Some(l) => {
                 let it = if l.count > 5 { self.rng.range(4, l.count - 1) } else { self.rng.range(1, l.count - 1) };
@@ -371,7 +375,13 @@ impl Gen {
     }
 
     fn call(&mut self) {
-        let fs: Vec<_> = self.funcs.iter().filter(|f| self.affordable(f.cost * 2.0)).cloned().collect();
+        let seqs = self.seqs();
+        let fs: Vec<_> = self
+            .funcs
+            .iter()
+            .filter(|f| self.affordable(f.cost * 2.0) && (!seqs.is_empty() || !f.params.contains(&Kind::Seq)))
+            .cloned()
+            .collect();
         if fs.is_empty() {
             return self.assign_int();
         }
@@ -379,7 +389,15 @@ impl Gen {
         self.spend(f.cost);
         match f.shape {
             Shape::Plain => {
-                let args: Vec<String> = f.params.iter().map(|k| if *k == Kind::Int { self.int_expr(1) } else { self.num_expr(1) }).collect();
+                let args: Vec<String> = f
+                    .params
+                    .iter()
+                    .map(|k| match k {
+                        Kind::Int => self.int_expr(1),
+                        Kind::Seq => self.rng.pick(&seqs).clone(),
+                        _ => self.num_expr(1),
+                    })
+                    .collect();
                 let Some(t) = self.target(f.ret) else { return };
                 let call = format!("{}({})", f.name, args.join(", "));
                 if self.rng.chance(50) {
