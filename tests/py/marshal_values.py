@@ -8,7 +8,9 @@ values = [5, -7, 2**31 - 1, -2**31, 2**31, 2**40, -2**40, 2**100, -(2**100) + 3,
 for v in values:
     print(repr(v)[:24], m.dumps(v, 2)[:40], m.dumps(v, 1)[:24], m.dumps(v, 0)[:24], m.loads(m.dumps(v)) == v, m.loads(m.dumps(v, 3)) == v, m.loads(m.dumps(v, 1)) == v)
 print(m.loads(b"\xe9\x05\x00\x00\x00"), m.loads(b"[\x02\x00\x00\x00\xe9\xe8\x03\x00\x00r\x00\x00\x00\x00"))
-print(m.loads(b")\x03\xda\x03abc\xfa\x01a\x00r\x01\x00\x00\x00"), m.loads(b"\xdb\x01\x00\x00\x00r\x00\x00\x00\x00"))
+a = m.loads(b')\x05\xda\x06sharedr\x00\x00\x00\x00\xda\x03abc\xe7\x00\x00\x00\x00\x00\x00\xf8?[\x01\x00\x00\x00r\x00\x00\x00\x00')
+b = m.loads(b'{\xda\x01k\xdb\x01\x00\x00\x00\xe9\x01\x00\x00\x00\xda\x01jr\x01\x00\x00\x000')
+print(a, a[0] is a[1], b, b["k"] is b["j"])
 shared = [1, 2]
 t = m.loads(m.dumps((shared, shared)))
 print(t, t[0] is t[1], m.loads(m.dumps(shared, 4)))

@@ -1,7 +1,9 @@
 //! `marshal`: CPython's serialization format for values without code objects (pyjit's
 //! code objects are its own). Versions 0-4; loads reads CPython's output including object
-//! references. Versions 0-2 write CPython's exact bytes; 3 and 4 mark objects for
-//! reference by identity, where CPython's choice also depends on reference counts.
+//! references. Versions 0-2 write CPython's exact bytes. From version 3 CPython marks an
+//! object for reference when its reference count is above one; pyjit marks the objects
+//! that occur more than once in the value, the small ints CPython caches and the
+//! identifier-like strings CPython interns, which agrees for values built at run time.
 
 use std::collections::HashMap;
 
@@ -17,7 +19,35 @@ struct Writer {
     out: Vec<u8>,
     version: i64,
     refs: HashMap<u64, u32>,
+    /// How often each object occurs in the value.
+    seen: HashMap<u64, u32>,
     depth: usize,
+}
+
+/// Counts the occurrences of the objects of `v` (containers once, as marshal visits them).
+fn count(vm: &mut Vm, v: Value, seen: &mut HashMap<u64, u32>, depth: usize) {
+    if !v.is_ptr() || depth > 2000 {
+        return;
+    }
+    let n = seen.entry(v.raw()).or_insert(0);
+    *n += 1;
+    if *n > 1 {
+        return;
+    }
+    let items: Vec<Value> = if let Some(t) = v.get::<TupleObj>() {
+        t.items.to_vec()
+    } else if let Some(l) = v.get::<ListObj>() {
+        l.snapshot()
+    } else if v.kind() == Some(ObjKind::Dict) {
+        vm.dict_items(v).into_iter().flat_map(|(k, x)| [k, x]).collect()
+    } else if v.kind() == Some(ObjKind::Set) {
+        vm.set_items(v)
+    } else {
+        Vec::new()
+    };
+    for it in items {
+        count(vm, it, seen, depth + 1);
+    }
 }
 
 fn float_text(x: f64) -> String {
@@ -51,8 +81,14 @@ impl Writer {
 
     /// Writes an object reference if `v` was written before; else records it and returns
     /// the flag to or into its type byte.
-    fn reference(&mut self, v: Value) -> Result<u8, ()> {
+    fn reference(&mut self, vm: &Vm, v: Value) -> Result<u8, ()> {
         if self.version < 3 {
+            return Ok(0);
+        }
+        let shared = self.seen.get(&v.raw()).copied().unwrap_or(0) > 1
+            || (v.is_small() && (-5..=256).contains(&v.small_value()))
+            || v.get::<StrObj>().map(|s| s.s.len() < 40 && s.s.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')).unwrap_or(false) && vm.type_of(v) == vm.types.str;
+        if !shared {
             return Ok(0);
         }
         if let Some(&i) = self.refs.get(&v.raw()) {
@@ -97,7 +133,7 @@ impl Writer {
             return Ok(());
         }
         let ty = vm.type_of(v);
-        let Ok(flag) = self.reference(v) else { return Ok(()) };
+        let Ok(flag) = self.reference(vm, v) else { return Ok(()) };
         if ty == vm.types.int {
             let b = vm.as_bigint(v).unwrap_or_default();
             match b.to_i32() {
@@ -236,7 +272,11 @@ fn version_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {
 }
 
 fn dumps_value(vm: &mut Vm, v: Value, version: i64) -> PyResult<Vec<u8>> {
-    let mut w = Writer { out: Vec::new(), version, refs: HashMap::new(), depth: 0 };
+    let mut seen = HashMap::new();
+    if version >= 3 {
+        count(vm, v, &mut seen, 0);
+    }
+    let mut w = Writer { out: Vec::new(), version, refs: HashMap::new(), seen, depth: 0 };
     w.obj(vm, v)?;
     Ok(w.out)
 }
