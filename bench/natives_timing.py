@@ -91,6 +91,26 @@ def b_itertools():
     for x in it.islice(it.count(), 300000):
         n += 1
 
+def _json_data():
+    return {"items": [{"id": i, "name": "item %d" % i, "price": i * 1.25, "tags": ["a", "b", "é"], "ok": i % 2 == 0, "none": None} for i in range(2000)]}
+
+def b_json_dumps():
+    import _json
+    enc = _json.make_encoder({}, None, _json.encode_basestring_ascii, None, ':', ',', False, False, True)
+    data = _json_data()
+    for i in range(10):
+        enc(data, 0)
+
+def b_json_loads():
+    import _json
+    enc = _json.make_encoder({}, None, _json.encode_basestring_ascii, None, ':', ',', False, False, True)
+    text = enc(_json_data(), 0)[0]
+    class Ctx:
+        strict = True; object_hook = None; object_pairs_hook = None; parse_float = float; parse_int = int; parse_constant = str
+    scan = _json.make_scanner(Ctx())
+    for i in range(10):
+        scan(text, 0)
+
 for name, f in list(globals().items()):
     if name.startswith("b_"):
         print(f"{name[2:]:14s} {best(f):.3f}")
