@@ -14,6 +14,7 @@ mod heapq;
 mod hashes;
 mod itertools;
 mod json;
+mod marshal;
 mod operator;
 mod random;
 mod structs;
@@ -38,6 +39,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_json", json::init),
     ("_csv", csv::init),
     ("unicodedata", unicodedata::init),
+    ("marshal", marshal::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

@@ -359,11 +359,13 @@ fn getter_repr(vm: &mut Vm, me: Value, items: &[Value]) -> PyResult<Value> {
 }
 
 fn itemgetter_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let items = with_state::<ItemGetter, _>(vm, a[0], "operator.itemgetter", |s| s.items.clone())?;
     getter_repr(vm, a[0], &items)
 }
 
 fn itemgetter_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let items = with_state::<ItemGetter, _>(vm, a[0], "operator.itemgetter", |s| s.items.clone())?;
     let ty = vm.type_of(a[0]);
     let args = vm.new_tuple(items);
@@ -417,11 +419,13 @@ fn attrgetter_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn attrgetter_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let given = with_state::<AttrGetter, _>(vm, a[0], "operator.attrgetter", |s| s.given.clone())?;
     getter_repr(vm, a[0], &given)
 }
 
 fn attrgetter_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let given = with_state::<AttrGetter, _>(vm, a[0], "operator.attrgetter", |s| s.given.clone())?;
     let ty = vm.type_of(a[0]);
     let args = vm.new_tuple(given);
@@ -471,6 +475,7 @@ fn methodcaller_parts(vm: &mut Vm, me: Value) -> PyResult<(Value, Vec<Value>, Ve
 }
 
 fn methodcaller_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let ty = vm.type_of(me);
     let tn = vm.type_name_qualified(ty);
@@ -495,6 +500,7 @@ fn methodcaller_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn methodcaller_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let ty = vm.type_of(me);
     let (name, args, kws) = methodcaller_parts(vm, me)?;

@@ -499,3 +499,13 @@ pub fn is_number(vm: &mut Vm, v: Value) -> bool {
     let ty = vm.type_of(v);
     ["__index__", "__int__", "__float__", "__complex__"].iter().any(|n| vm.lookup_str(ty, n).is_some())
 }
+
+/// The argument count of a slot method called directly (`d.__getitem__()`): CPython's
+/// "expected N arguments, got M".
+pub fn slot(vm: &mut Vm, a: &[Value], n: usize) -> PyResult<()> {
+    let m = a.len().saturating_sub(1);
+    if m != n || a.is_empty() {
+        return Err(vm.type_error(&format!("expected {n} argument{}, got {m}", if n == 1 { "" } else { "s" })));
+    }
+    Ok(())
+}

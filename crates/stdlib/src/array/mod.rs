@@ -402,6 +402,7 @@ fn slice_positions(vm: &mut Vm, key: Value, n: usize) -> PyResult<Vec<usize>> {
 }
 
 fn a_getitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let (tc, s, n) = info(vm, a[0])?;
     if a[1].get::<SliceObj>().is_some() {
         let pos = slice_positions(vm, a[1], n)?;
@@ -414,6 +415,7 @@ fn a_getitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn a_setitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 2)?;
     let (tc, s, n) = info(vm, a[0])?;
     let v = a[2];
     if a[1].get::<SliceObj>().is_some() {
@@ -456,6 +458,7 @@ fn a_setitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn a_delitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let (_, s, n) = info(vm, a[0])?;
     if a[1].get::<SliceObj>().is_some() {
         let mut pos = slice_positions(vm, a[1], n)?;
@@ -475,17 +478,20 @@ fn a_delitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn a_len(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let n = info(vm, a[0])?.2;
     Ok(vm.new_int(n as i64))
 }
 
 fn a_contains(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let n = info(vm, a[0])?.2;
     let r = find(vm, a[0], a[1], 0, n)?.is_some();
     Ok(vm.bool_val(r))
 }
 
 fn a_add(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     if !has_state::<Array>(a[1]) {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("can only append array (not \"{tn}\") to array")));
@@ -501,6 +507,7 @@ fn a_add(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn a_iadd(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     if !has_state::<Array>(a[1]) {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("can only extend array with array (not \"{tn}\")")));
@@ -532,6 +539,7 @@ fn repeated(vm: &mut Vm, me: Value, n: i64) -> PyResult<Vec<u8>> {
 }
 
 fn a_mul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let n = repeat_count(vm, a[1])?;
     let d = repeated(vm, a[0], n)?;
     let tc = arr(vm, a[0], |x| x.tc)?;
@@ -540,6 +548,7 @@ fn a_mul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn a_imul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let n = repeat_count(vm, a[1])?;
     let d = repeated(vm, a[0], n)?;
     arr(vm, a[0], |x| x.data = d)?;
@@ -547,6 +556,7 @@ fn a_imul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn a_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (tc, _, n) = info(vm, a[0])?;
     let name = vm.type_name_of(a[0]);
     if n == 0 {
@@ -581,21 +591,27 @@ fn compare(vm: &mut Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
 }
 
 fn a_eq(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Eq)
 }
 fn a_ne(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Ne)
 }
 fn a_lt(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Lt)
 }
 fn a_le(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Le)
 }
 fn a_gt(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Gt)
 }
 fn a_ge(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Ge)
 }
 
@@ -689,6 +705,7 @@ native_state!(ArrayIter, |s, t| {
 });
 
 fn a_iter(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let t = ITER.with(|c| c.get());
     Ok(new_native_iter(vm, t, ArrayIter { array: a[0], index: 0 }, iter_next))
 }

@@ -62,6 +62,7 @@ fn dd_missing(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn dd_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let f = factory(vm, me);
     let fr = if f == vm.none {
@@ -95,6 +96,7 @@ fn dd_copy(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn dd_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let f = factory(vm, me);
     let args = if f == vm.none { vm.empty_tuple } else { vm.new_tuple(vec![f]) };
@@ -116,10 +118,12 @@ fn or_common(vm: &mut Vm, left: Value, right: Value, dd_type: bool) -> PyResult<
 }
 
 fn dd_or(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     or_common(vm, a[0], a[1], true)
 }
 
 fn dd_ror(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     or_common(vm, a[1], a[0], false)
 }
 

@@ -379,6 +379,7 @@ fn seq_index(vm: &mut Vm, key: Value, len: usize) -> PyResult<usize> {
 }
 
 fn d_getitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let len = dq(vm, a[0], |d| d.items.len())?;
     let i = seq_index(vm, a[1], len)?;
     let v = dq(vm, a[0], |d| d.items.get(i).copied())?;
@@ -386,6 +387,7 @@ fn d_getitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_setitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 2)?;
     let len = dq(vm, a[0], |d| d.items.len())?;
     let i = seq_index(vm, a[1], len)?;
     let v = a[2];
@@ -398,6 +400,7 @@ fn d_setitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_delitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let len = dq(vm, a[0], |d| d.items.len())?;
     let i = seq_index(vm, a[1], len)?;
     dq(vm, a[0], |d| {
@@ -408,11 +411,13 @@ fn d_delitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_len(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let n = dq(vm, a[0], |d| d.items.len())?;
     Ok(vm.new_int(n as i64))
 }
 
 fn d_contains(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let len = dq(vm, a[0], |d| d.items.len())?;
     let found = find(vm, a[0], a[1], 0, len)?.is_some();
     Ok(vm.bool_val(found))
@@ -440,6 +445,7 @@ fn d_copy(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn d_add(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     if !has_state::<Deque>(a[1]) {
         let tn = vm.type_name_of(a[1]);
         return Err(vm.type_error(&format!("can only concatenate deque (not \"{tn}\") to deque")));
@@ -450,6 +456,7 @@ fn d_add(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_iadd(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     extend(vm, a[0], a[1], false)?;
     Ok(a[0])
 }
@@ -498,6 +505,7 @@ fn repeat_in_place(vm: &mut Vm, me: Value, n: i64) -> PyResult<()> {
 }
 
 fn d_mul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let n = repeat_count(vm, a[1])?;
     let new = copy_of(vm, a[0])?;
     repeat_in_place(vm, new, n)?;
@@ -505,12 +513,14 @@ fn d_mul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_imul(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     let n = repeat_count(vm, a[1])?;
     repeat_in_place(vm, a[0], n)?;
     Ok(a[0])
 }
 
 fn d_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     if vm.repr_stack.contains(&me) {
         return Ok(vm.new_str("[...]"));
@@ -549,21 +559,27 @@ fn compare(vm: &mut Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
 }
 
 fn d_eq(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Eq)
 }
 fn d_ne(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Ne)
 }
 fn d_lt(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Lt)
 }
 fn d_le(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Le)
 }
 fn d_gt(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Gt)
 }
 fn d_ge(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     compare(vm, a, CmpOp::Ge)
 }
 
@@ -576,6 +592,7 @@ fn d_maxlen(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let ty = vm.type_of(me);
     let maxlen = dq(vm, me, |d| d.maxlen)?;
@@ -593,6 +610,7 @@ fn d_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn d_sizeof(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let n = dq(vm, a[0], |d| d.items.capacity())?;
     Ok(vm.new_int(48 + 8 * n as i64))
 }

@@ -52,11 +52,13 @@ fn iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
 }
 
 fn iter_length_hint(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let n = with_state::<DequeIter, _>(vm, a[0], "_deque_iterator", |s| s.counter)?;
     Ok(vm.new_int(n as i64))
 }
 
 fn iter_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (deque, index, counter) = with_state::<DequeIter, _>(vm, a[0], "_deque_iterator", |s| (s.deque, s.index, s.counter))?;
     let ty = vm.type_of(a[0]);
     let len = dq(vm, deque, |d| d.items.len())?;
@@ -90,11 +92,13 @@ fn reviter_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn deque_iter(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let t = ITER.with(|c| c.get());
     make(vm, t, a[0], false, 0)
 }
 
 fn deque_reversed(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let t = REVITER.with(|c| c.get());
     make(vm, t, a[0], true, 0)
 }

@@ -60,6 +60,9 @@ fn tg_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn tg_get(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    if a.len() < 2 || a.len() > 3 {
+        return Err(vm.type_error(&format!("expected 1 or 2 arguments, got {}", a.len().saturating_sub(1))));
+    }
     let me = a[0];
     let obj = a.get(1).copied().unwrap_or(vm.none);
     if obj == vm.none {
@@ -76,11 +79,13 @@ fn tg_get(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     }
 }
 
-fn tg_set(vm: &mut Vm, _a: &[Value], _kw: Value) -> PyResult<Value> {
+fn tg_set(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 2)?;
     Err(vm.attribute_error("can't set attribute"))
 }
 
-fn tg_delete(vm: &mut Vm, _a: &[Value], _kw: Value) -> PyResult<Value> {
+fn tg_delete(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     Err(vm.attribute_error("can't delete attribute"))
 }
 
@@ -95,6 +100,7 @@ fn tg_set_doc(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn tg_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (index, doc) = with_state::<TupleGetter, _>(vm, a[0], "_tuplegetter", |s| (s.index, s.doc))?;
     let ty = vm.type_of(a[0]);
     let iv = vm.new_int(index as i64);

@@ -125,6 +125,9 @@ fn lru_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn lru_get(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    if a.len() < 2 || a.len() > 3 {
+        return Err(vm.type_error(&format!("expected 1 or 2 arguments, got {}", a.len().saturating_sub(1))));
+    }
     let obj = a.get(1).copied().unwrap_or(vm.none);
     if obj == vm.none {
         return Ok(a[0]);
@@ -157,6 +160,7 @@ fn cache_clear(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn lru_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     vm.getattr_str(a[0], "__qualname__")
 }
 

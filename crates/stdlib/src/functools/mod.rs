@@ -105,6 +105,7 @@ fn partial_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn partial_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let name = if vm.is_heap_type(me) { vm.type_name_of(me) } else { "functools.partial".to_string() };
     if vm.repr_stack.contains(&me) {
@@ -128,6 +129,7 @@ fn partial_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn partial_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let me = a[0];
     let (func, args, kwd) = partial_state(vm, me)?;
     let ty = vm.type_of(me);
@@ -240,21 +242,27 @@ fn key_compare(vm: &mut Vm, a: &[Value], op: CmpOp) -> PyResult<Value> {
 }
 
 fn key_lt(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     key_compare(vm, a, CmpOp::Lt)
 }
 fn key_le(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     key_compare(vm, a, CmpOp::Le)
 }
 fn key_eq(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     key_compare(vm, a, CmpOp::Eq)
 }
 fn key_ne(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     key_compare(vm, a, CmpOp::Ne)
 }
 fn key_gt(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     key_compare(vm, a, CmpOp::Gt)
 }
 fn key_ge(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 1)?;
     key_compare(vm, a, CmpOp::Ge)
 }
 

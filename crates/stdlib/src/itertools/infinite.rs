@@ -53,6 +53,7 @@ fn count_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
 }
 
 fn count_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (cnt, step, fast) = with_state::<Count, _>(vm, a[0], "count", |c| (c.cnt, c.step, c.fast))?;
     let name = vm.type_name_of(a[0]);
     let c = vm.repr(cnt)?;
@@ -66,6 +67,7 @@ fn count_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn count_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (cnt, step, fast) = with_state::<Count, _>(vm, a[0], "count", |c| (c.cnt, c.step, c.fast))?;
     let ty = vm.type_of(a[0]);
     let args = if fast { vm.new_tuple(vec![cnt]) } else { vm.new_tuple(vec![cnt, step]) };
@@ -145,6 +147,7 @@ fn repeat_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
 }
 
 fn repeat_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (obj, cnt) = with_state::<Repeat, _>(vm, a[0], "repeat", |r| (r.obj, r.cnt))?;
     let name = vm.type_name_of(a[0]);
     let o = vm.repr(obj)?;
@@ -153,6 +156,7 @@ fn repeat_repr(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn repeat_length_hint(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let cnt = with_state::<Repeat, _>(vm, a[0], "repeat", |r| r.cnt)?;
     if cnt < 0 {
         return Err(vm.type_error("len() of unsized object"));
@@ -161,6 +165,7 @@ fn repeat_length_hint(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn repeat_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let (obj, cnt) = with_state::<Repeat, _>(vm, a[0], "repeat", |r| (r.obj, r.cnt))?;
     let ty = vm.type_of(a[0]);
     let args = if cnt < 0 {

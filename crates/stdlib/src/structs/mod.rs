@@ -236,6 +236,7 @@ fn unpack_iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
 }
 
 fn unpack_iter_length_hint(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let n = with_state::<UnpackIter, _>(vm, a[0], "unpack_iterator", |s| (s.data.len() - s.at.min(s.data.len())) / s.layout.size.max(1))?;
     Ok(vm.new_int(n as i64))
 }
@@ -398,6 +399,7 @@ fn s_size(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn s_sizeof(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    slot(vm, a, 0)?;
     let n = st(vm, a[0], |s| s.layout.codes.len())?;
     Ok(vm.new_int(64 + 24 * (n as i64 + 1)))
 }
