@@ -155,4 +155,5 @@ payloads! {
     MappingProxy => MappingProxyObj,
     GenericAlias => GenericAliasObj,
     Io => IoObj,
+    Sre => SreObj,
 }

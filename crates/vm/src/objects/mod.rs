@@ -5,6 +5,7 @@ mod io;
 mod iter;
 mod set;
 mod simple;
+mod sre;
 mod types;
 
 pub use dict::{DictObj, DictTable};
@@ -12,4 +13,5 @@ pub use io::IoObj;
 pub use iter::{IterObj, IterState};
 pub use set::{Probe, SetObj, SetTable};
 pub use simple::*;
+pub use sre::SreObj;
 pub use types::{InstanceObj, MapObj, TypeObj, type_flags};
