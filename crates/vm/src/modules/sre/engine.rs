@@ -9,12 +9,23 @@
 
 use super::chars::*;
 use super::consts::*;
+use super::prog::{Map, Prog};
 
 /// A subject the engine can read: bytes (and ASCII str) or code points.
 pub trait Text: Copy {
     fn len(self) -> usize;
     /// The character at `i` (`i < len`; 0 past the end, which validated positions never reach).
     fn at(self, i: usize) -> u32;
+    /// The first index in `[from, to)` whose character is not in the set whose bitmap (for
+    /// characters below 256) is `m` and whose test for the others is `high`; `to` if none.
+    fn scan_set(self, from: usize, to: usize, m: &Map, high: impl Fn(u32) -> bool) -> usize;
+    /// The last index in `[from, to)` holding `c`.
+    fn rfind(self, c: u32, from: usize, to: usize) -> Option<usize>;
+}
+
+#[inline(always)]
+fn in_map(m: &Map, ch: u32) -> bool {
+    m[(ch >> 5) as usize & 7] & (1u32 << (ch & 31)) != 0
 }
 
 impl Text for &[u8] {
@@ -26,6 +37,20 @@ impl Text for &[u8] {
     fn at(self, i: usize) -> u32 {
         self.get(i).map_or(0, |&b| b as u32)
     }
+    #[inline(always)]
+    fn scan_set(self, from: usize, to: usize, m: &Map, _high: impl Fn(u32) -> bool) -> usize {
+        match self.get(from..to) {
+            Some(s) => from + s.iter().position(|&b| !in_map(m, b as u32)).unwrap_or(s.len()),
+            None => from,
+        }
+    }
+    #[inline(always)]
+    fn rfind(self, c: u32, from: usize, to: usize) -> Option<usize> {
+        if c > 255 {
+            return None;
+        }
+        memchr::memrchr(c as u8, self.get(from..to)?).map(|i| i + from)
+    }
 }
 
 impl Text for &[u32] {
@@ -36,6 +61,17 @@ impl Text for &[u32] {
     #[inline(always)]
     fn at(self, i: usize) -> u32 {
         self.get(i).copied().unwrap_or(0)
+    }
+    #[inline(always)]
+    fn scan_set(self, from: usize, to: usize, m: &Map, high: impl Fn(u32) -> bool) -> usize {
+        match self.get(from..to) {
+            Some(s) => from + s.iter().position(|&c| if c < 256 { !in_map(m, c) } else { !high(c) }).unwrap_or(s.len()),
+            None => from,
+        }
+    }
+    #[inline(always)]
+    fn rfind(self, c: u32, from: usize, to: usize) -> Option<usize> {
+        self.get(from..to)?.iter().rposition(|&x| x == c).map(|i| i + from)
     }
 }
 
@@ -243,7 +279,8 @@ impl State {
     }
 
     /// Whether `ptr` is at the position `at` names.
-    fn at<T: Text>(&self, text: T, ptr: usize, at: u32) -> bool {
+    #[inline]
+    pub(super) fn at<T: Text>(&self, text: T, ptr: usize, at: u32) -> bool {
         let end = self.end;
         let before = |f: fn(u32) -> bool| ptr > 0 && f(text.at(ptr - 1));
         let here = |f: fn(u32) -> bool| ptr < end && f(text.at(ptr));
@@ -266,17 +303,15 @@ impl State {
     /// Whether the single-character item at `code[pc]` matches `ch`; None for items that
     /// are not one character wide.
     #[inline]
-    fn one<T: Text>(code: &[u32], pc: usize, ch: u32) -> Option<bool> {
+    fn one(prog: &Prog, pc: usize, ch: u32) -> Option<bool> {
+        let code = &*prog.code;
         let arg = op(code, pc + 1);
         Some(match op(code, pc) {
             LITERAL => ch == arg,
             NOT_LITERAL => ch != arg,
             ANY => !is_linebreak(ch),
             ANY_ALL => true,
-            IN => in_charset(code, pc + 2, ch),
-            IN_IGNORE => in_charset(code, pc + 2, lower_ascii(ch)),
-            IN_UNI_IGNORE => in_charset(code, pc + 2, lower_unicode(ch)),
-            IN_LOC_IGNORE => in_charset_loc_ignore(code, pc + 2, ch),
+            o @ (IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE) => prog.in_set(o, pc + 2, ch),
             LITERAL_IGNORE => lower_ascii(ch) == arg,
             NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
             LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
@@ -290,7 +325,8 @@ impl State {
 
     /// How many times (at most `maxcount`) the single-character item at `code[pc]`
     /// matches from `self.ptr` (SRE(count)).
-    fn count<T: Text>(&mut self, code: &[u32], text: T, pc: usize, maxcount: u32) -> Result<usize, SreError> {
+    fn count<T: Text>(&mut self, prog: &Prog, text: T, pc: usize, maxcount: u32) -> Result<usize, SreError> {
+        let code = &*prog.code;
         let start = self.ptr;
         let mut end = self.end;
         if start >= end {
@@ -302,11 +338,14 @@ impl State {
         let mut p = start;
         let arg = op(code, pc + 1);
         match op(code, pc) {
-            IN => {
-                while p < end && in_charset(code, pc + 2, text.at(p)) {
-                    p += 1;
+            IN => match prog.set_map(pc + 2) {
+                Some(m) => p = text.scan_set(p, end, &m, |ch| prog.in_set(IN, pc + 2, ch)),
+                None => {
+                    while p < end && prog.in_set(IN, pc + 2, text.at(p)) {
+                        p += 1;
+                    }
                 }
-            }
+            },
             ANY => {
                 while p < end && !is_linebreak(text.at(p)) {
                     p += 1;
@@ -334,8 +373,8 @@ impl State {
                 }
             }
             _ => {
-                if Self::one::<T>(code, pc, 0).is_some() {
-                    while p < end && Self::one::<T>(code, pc, text.at(p)) == Some(true) {
+                if Self::one(prog, pc, 0).is_some() {
+                    while p < end && Self::one(prog, pc, text.at(p)) == Some(true) {
                         p += 1;
                     }
                 } else {
@@ -346,7 +385,7 @@ impl State {
                     self.depth += 1;
                     let r = (|| {
                         while self.ptr < end {
-                            if !self.run(code, text, pc, false)? {
+                            if !self.run(prog, text, pc, false)? {
                                 break;
                             }
                         }
@@ -362,7 +401,8 @@ impl State {
 
     /// Matches the code at `pc0` at `self.ptr` (SRE(match)); on success `self.ptr` is the
     /// end of the match.
-    pub fn run<T: Text>(&mut self, code: &[u32], text: T, pc0: usize, toplevel: bool) -> Result<bool, SreError> {
+    pub fn run<T: Text>(&mut self, prog: &Prog, text: T, pc0: usize, toplevel: bool) -> Result<bool, SreError> {
+        let code: &[u32] = &prog.code;
         enum Next {
             Enter,
             Dispatch,
@@ -527,7 +567,7 @@ impl State {
                             ptr += 1;
                         }
                         IN => {
-                            if ptr >= end || !in_charset(code, pc + 1, text.at(ptr)) {
+                            if ptr >= end || !prog.in_set(IN, pc + 1, text.at(ptr)) {
                                 fail!();
                             }
                             pc += op(code, pc) as usize;
@@ -576,21 +616,21 @@ impl State {
                             ptr += 1;
                         }
                         IN_IGNORE => {
-                            if ptr >= end || !in_charset(code, pc + 1, lower_ascii(text.at(ptr))) {
+                            if ptr >= end || !prog.in_set(IN_IGNORE, pc + 1, text.at(ptr)) {
                                 fail!();
                             }
                             pc += op(code, pc) as usize;
                             ptr += 1;
                         }
                         IN_UNI_IGNORE => {
-                            if ptr >= end || !in_charset(code, pc + 1, lower_unicode(text.at(ptr))) {
+                            if ptr >= end || !prog.in_set(IN_UNI_IGNORE, pc + 1, text.at(ptr)) {
                                 fail!();
                             }
                             pc += op(code, pc) as usize;
                             ptr += 1;
                         }
                         IN_LOC_IGNORE => {
-                            if ptr >= end || !in_charset_loc_ignore(code, pc + 1, text.at(ptr)) {
+                            if ptr >= end || !prog.in_set(IN_LOC_IGNORE, pc + 1, text.at(ptr)) {
                                 fail!();
                             }
                             pc += op(code, pc) as usize;
@@ -605,7 +645,7 @@ impl State {
                             if self.repeat != NONE {
                                 { let lm = ctx!().lastmark; self.mark_push(lm); }
                             }
-                            match Self::branch_next(code, text, pc, ptr, end) {
+                            match Self::branch_next(prog, text, pc, ptr, end) {
                                 Some(alt) => {
                                     self.ptr = ptr;
                                     pc = alt;
@@ -626,7 +666,7 @@ impl State {
                                 fail!();
                             }
                             self.ptr = ptr;
-                            let n = self.count(code, text, pc + 3, op(code, pc + 2))?;
+                            let n = self.count(prog, text, pc + 3, op(code, pc + 2))?;
                             ptr += n;
                             if n < min {
                                 fail!();
@@ -642,8 +682,14 @@ impl State {
                                 { let lm = ctx!().lastmark; self.mark_push(lm); }
                             }
                             ctx!().count = n as isize;
-                            if op(code, tail) == LITERAL {
-                                ctx!().u = op(code, tail + 1) as usize;
+                            // a tail that begins (after group marks, which consume
+                            // nothing) with a literal: only positions holding it are tried
+                            let mut lit = tail;
+                            while op(code, lit) == MARK {
+                                lit += 2;
+                            }
+                            if op(code, lit) == LITERAL {
+                                ctx!().u = op(code, lit + 1) as usize;
                                 match self.repeat_one_literal(text, pc, ptr, code) {
                                     Some(p) => {
                                         ptr = p;
@@ -677,7 +723,7 @@ impl State {
                             let n = if min == 0 {
                                 0
                             } else {
-                                let n = self.count(code, text, pc + 3, min)?;
+                                let n = self.count(prog, text, pc + 3, min)?;
                                 if n < min as usize {
                                     fail!();
                                 }
@@ -711,7 +757,7 @@ impl State {
                                 fail!();
                             }
                             self.ptr = ptr;
-                            let n = self.count(code, text, pc + 3, op(code, pc + 2))?;
+                            let n = self.count(prog, text, pc + 3, op(code, pc + 2))?;
                             ptr += n;
                             if n < min {
                                 fail!();
@@ -905,7 +951,7 @@ impl State {
                             lastmark_restore!();
                             // pc is this alternative's skip word
                             let from = pc + op(code, pc) as usize;
-                            match Self::branch_next(code, text, from, ptr, end) {
+                            match Self::branch_next(prog, text, from, ptr, end) {
                                 Some(alt) => {
                                     self.ptr = ptr;
                                     pc = alt;
@@ -965,7 +1011,7 @@ impl State {
                             }
                             lastmark_restore!();
                             self.ptr = ptr;
-                            let n = self.count(code, text, pc + 3, 1)?;
+                            let n = self.count(prog, text, pc + 3, 1)?;
                             if n != 0 {
                                 ptr += 1;
                                 ctx!().count += 1;
@@ -1129,7 +1175,8 @@ impl State {
     /// The next BRANCH alternative from the skip word at `pc` that may match at `ptr` (the
     /// position of its skip word), skipping those whose first LITERAL or IN cannot.
     #[inline]
-    fn branch_next<T: Text>(code: &[u32], text: T, mut pc: usize, ptr: usize, end: usize) -> Option<usize> {
+    fn branch_next<T: Text>(prog: &Prog, text: T, mut pc: usize, ptr: usize, end: usize) -> Option<usize> {
+        let code = &*prog.code;
         loop {
             let skip = op(code, pc) as usize;
             if skip == 0 {
@@ -1138,7 +1185,7 @@ impl State {
             let first = op(code, pc + 1);
             let viable = match first {
                 LITERAL => ptr < end && text.at(ptr) == op(code, pc + 2),
-                IN => ptr < end && in_charset(code, pc + 3, text.at(ptr)),
+                IN => ptr < end && prog.in_set(IN, pc + 3, text.at(ptr)),
                 _ => true,
             };
             if viable {
@@ -1149,23 +1196,31 @@ impl State {
     }
 
     /// REPEAT_ONE followed by a literal: backs off from `ptr` (count in the context) to the
-    /// next position where the literal is; None when the count drops below the minimum.
+    /// last position before it holding the literal; None when the count drops below the
+    /// minimum on the way.
     #[inline]
-    fn repeat_one_literal<T: Text>(&mut self, text: T, pc: usize, mut ptr: usize, code: &[u32]) -> Option<usize> {
+    fn repeat_one_literal<T: Text>(&mut self, text: T, pc: usize, ptr: usize, code: &[u32]) -> Option<usize> {
         let min = op(code, pc + 1) as isize;
-        let i = self.ctxs.len() - 1;
-        let chr = self.ctxs[i].u as u32;
         let end = self.end;
-        let mut count = self.ctxs[i].count;
-        while count >= min && (ptr >= end || text.at(ptr) != chr) {
-            ptr = ptr.wrapping_sub(1);
-            count -= 1;
-        }
-        self.ctxs[i].count = count;
+        let c = self.top();
+        let (chr, count) = (c.u as u32, c.count);
         if count < min {
             return None;
         }
-        Some(ptr)
+        // positions from ptr - (count - min) up to ptr, before the end
+        let lo = ptr.wrapping_sub((count - min) as usize);
+        let hi = ptr.min(end.saturating_sub(1));
+        let found = if lo <= hi && lo <= ptr { text.rfind(chr, lo, hi + 1) } else { None };
+        match found {
+            Some(q) => {
+                c.count = count - (ptr - q) as isize;
+                Some(q)
+            }
+            None => {
+                c.count = min - 1;
+                None
+            }
+        }
     }
 
     /// Whether POSSESSIVE_REPEAT at `pc` should try one more item: its count (in the

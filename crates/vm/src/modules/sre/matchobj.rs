@@ -3,7 +3,6 @@
 
 use crate::heap::{ObjKind, Value};
 use crate::interp::{NativeFn, PyResult, Vm};
-use crate::modules::io::bind;
 use crate::objects::*;
 
 use super::*;

@@ -23,6 +23,7 @@ mod consts;
 mod engine;
 mod matchobj;
 mod pattern;
+mod prog;
 mod scanner;
 mod search;
 pub mod subject;
@@ -40,7 +41,7 @@ use subject::Subject;
 
 /// A compiled pattern.
 pub struct PatternData {
-    pub code: Box<[u32]>,
+    pub prog: prog::Prog,
     /// The number of capturing groups.
     pub groups: usize,
     pub flags: i64,
@@ -58,7 +59,7 @@ pub struct MatchData {
     pub pattern: Value,
     pub subject: Subject,
     /// Start and end of group 0..=groups; -1 for groups that did not take part.
-    pub marks: Box<[isize]>,
+    pub marks: Marks,
     pub pos: usize,
     pub endpos: usize,
     pub lastindex: isize,
@@ -193,12 +194,12 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// `_sre.getcodesize()`.
 fn getcodesize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    crate::modules::io::bind(vm, a, k, "getcodesize", &[], 0, 0)?;
+    bind(vm, a, k, "getcodesize", &[], 0, 0)?;
     Ok(vm.new_int(consts::CODESIZE))
 }
 
 fn char_fn(vm: &mut Vm, a: &[Value], k: Value, name: &str, f: fn(i64) -> i64) -> PyResult<Value> {
-    let args = crate::modules::io::bind(vm, a, k, name, &["character"], 1, 1)?;
+    let args = bind(vm, a, k, name, &["character"], 1, 1)?;
     let c = int_arg(vm, args.get(0).unwrap_or(Value::NULL))?;
     Ok(vm.new_int(f(c)))
 }
@@ -234,7 +235,7 @@ fn unicode_tolower(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 /// `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`.
 fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let args = crate::modules::io::bind(vm, a, k, "compile", &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"], 6, 0)?;
+    let args = bind(vm, a, k, "compile", &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"], 6, 0)?;
     let g = |i: usize| args.get(i).unwrap_or(Value::NULL);
     let (pattern, flags, code, groups, groupindex, indexgroup) = (g(0), g(1), g(2), g(3), g(4), g(5));
     let flags = int_arg(vm, flags)?;
@@ -295,10 +296,11 @@ fn compile(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     } else {
         (Value::NULL, Value::NULL)
     };
-    if !validate::validate(&words, groups) {
+    let Some(sets) = validate::validate(&words, groups) else {
         return Err(vm.runtime_error("invalid SRE code"));
-    }
-    let data = PatternData { code: words.into_boxed_slice(), groups: groups as usize, flags, pattern, groupindex: gi, indexgroup: ig, isbytes };
+    };
+    let prog = prog::Prog::new(words.into_boxed_slice(), &sets);
+    let data = PatternData { prog, groups: groups as usize, flags, pattern, groupindex: gi, indexgroup: ig, isbytes };
     let t = types().pattern;
     Ok(vm.alloc(t, SreObj::Pattern(data)).value())
 }
@@ -376,10 +378,73 @@ pub fn register(vm: &mut Vm) {
     super::set_attr(vm, m, "copyright", c);
 }
 
+/// Arguments bound to (at most 6) parameter names; the common call (positional arguments
+/// only) allocates nothing, others go through `io::bind` and its messages.
+pub struct Bound([Option<Value>; 6]);
+
+impl Bound {
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.0.get(i).copied().flatten()
+    }
+}
+
+pub fn bind(vm: &mut Vm, args: &[Value], kw: Value, fname: &str, names: &[&str], required: usize, posonly: usize) -> PyResult<Bound> {
+    let mut b = [None; 6];
+    let no_kw = kw.get::<TupleObj>().map_or(true, |t| t.items.is_empty());
+    if no_kw && args.len() <= names.len() && args.len() >= required && names.len() <= 6 {
+        for (slot, &v) in b.iter_mut().zip(args) {
+            *slot = Some(v);
+        }
+        return Ok(Bound(b));
+    }
+    let a = crate::modules::io::bind(vm, args, kw, fname, names, required, posonly)?;
+    for (i, slot) in b.iter_mut().enumerate().take(names.len()) {
+        *slot = a.get(i);
+    }
+    Ok(Bound(b))
+}
+
+/// Group spans of a match: inline for up to 6 groups.
+pub struct Marks {
+    len: usize,
+    inline: [isize; 14],
+    heap: Option<Box<[isize]>>,
+}
+
+impl Marks {
+    fn new(n: usize) -> Marks {
+        if n <= 14 {
+            Marks { len: n, inline: [-1; 14], heap: None }
+        } else {
+            Marks { len: n, inline: [-1; 14], heap: Some(vec![-1; n].into_boxed_slice()) }
+        }
+    }
+}
+
+impl std::ops::Deref for Marks {
+    type Target = [isize];
+    fn deref(&self) -> &[isize] {
+        match &self.heap {
+            Some(h) => h,
+            None => &self.inline[..self.len],
+        }
+    }
+}
+
+impl std::ops::DerefMut for Marks {
+    fn deref_mut(&mut self) -> &mut [isize] {
+        match &mut self.heap {
+            Some(h) => h,
+            None => &mut self.inline[..self.len],
+        }
+    }
+}
+
 /// A match object from a state that matched.
 pub fn new_match(vm: &mut Vm, pat: Value, p: &PatternData, subj: &Subject, st: &State) -> PyResult<Value> {
     let n = 2 * (p.groups + 1);
-    let mut marks = vec![-1isize; n];
+    let mut marks = Marks::new(n);
     marks[0] = st.start as isize;
     marks[1] = st.ptr as isize;
     for g in 0..p.groups {
@@ -397,7 +462,7 @@ pub fn new_match(vm: &mut Vm, pat: Value, p: &PatternData, subj: &Subject, st: &
     let data = MatchData {
         pattern: pat,
         subject: subj.clone(),
-        marks: marks.into_boxed_slice(),
+        marks,
         pos: st.pos,
         endpos: st.endpos,
         lastindex: st.lastindex,

@@ -3,7 +3,6 @@
 
 use crate::heap::Value;
 use crate::interp::{NativeFn, PyResult, Vm};
-use crate::modules::io::bind;
 use crate::objects::*;
 
 use super::consts::*;
@@ -71,7 +70,7 @@ fn run_one(vm: &mut Vm, a: &[Value], k: Value, name: &str, mode: Mode) -> PyResu
     let p = c.p();
     let mut st = take_state(c.subj.len(), p.groups, c.pos, c.endpos);
     st.match_all = mode == Mode::Full;
-    let r = with_text!(c.subj, |t| if mode == Mode::Search { st.search(&p.code, t) } else { st.match_here(&p.code, t) });
+    let r = with_text!(c.subj, |t| if mode == Mode::Search { st.search(&p.prog, t) } else { st.match_here(&p.prog, t) });
     let res = match r {
         Ok(true) => new_match(vm, c.pat, p, &c.subj, &st),
         Ok(false) => Ok(vm.none),
@@ -111,7 +110,7 @@ fn p_findall(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     while st.start <= st.end {
         st.reset();
         st.ptr = st.start;
-        match with_text!(c.subj, |t| st.search(&p.code, t)) {
+        match with_text!(c.subj, |t| st.search(&p.prog, t)) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -157,7 +156,7 @@ fn p_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     while maxsplit == 0 || n < maxsplit {
         st.reset();
         st.ptr = st.start;
-        match with_text!(subj, |t| st.search(&p.code, t)) {
+        match with_text!(subj, |t| st.search(&p.prog, t)) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -266,7 +265,7 @@ fn p_eq_ne(vm: &mut Vm, a: &[Value], ne: bool) -> PyResult<Value> {
     }
     let mut same = l == r;
     if !same {
-        same = lp.flags == rp.flags && lp.isbytes == rp.isbytes && lp.code == rp.code;
+        same = lp.flags == rp.flags && lp.isbytes == rp.isbytes && lp.prog.code == rp.prog.code;
         if same {
             let (x, y) = (lp.pattern, rp.pattern);
             same = vm.eq(x, y)?;
@@ -287,11 +286,11 @@ fn p_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let o = self_pattern(vm, a, "__hash__")?;
     let Some(p) = pdata(&o) else { return Ok(vm.none) };
     let mut h = vm.hash(p.pattern)?;
-    let bytes: Vec<u8> = p.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
+    let bytes: Vec<u8> = p.prog.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
     h ^= crate::builtins::hash::bytes_hash(vm.hash_key, &bytes);
     h ^= p.flags;
     h ^= p.isbytes as i64;
-    h ^= p.code.len() as i64;
+    h ^= p.prog.code.len() as i64;
     if h == -1 {
         h = -2;
     }

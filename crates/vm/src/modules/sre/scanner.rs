@@ -51,7 +51,7 @@ fn step(vm: &mut Vm, a: &[Value], name: &str, search: bool) -> PyResult<Value> {
     let mut st = std::mem::replace(&mut *s.state.borrow_mut(), State::new(0, 0, 0, 0));
     st.reset();
     st.ptr = st.start;
-    let r = with_text!(s.subject, |t| if search { st.search(&p.code, t) } else { st.match_here(&p.code, t) });
+    let r = with_text!(s.subject, |t| if search { st.search(&p.prog, t) } else { st.match_here(&p.prog, t) });
     let res = match r {
         Ok(true) => {
             let m = new_match(vm, s.pattern, p, &s.subject, &st);

@@ -2,8 +2,8 @@
 //! (a first-character scan, then the prefix's overlap table) or its first-character set,
 //! and trying the matcher there.
 
-use super::chars::in_charset;
 use super::consts::*;
+use super::prog::Prog;
 use super::engine::{SreError, State, Text};
 
 /// Finding a character fast in a subject.
@@ -43,13 +43,14 @@ impl State {
     }
 
     /// A match of the whole code at `self.start` (Pattern.match/fullmatch, Scanner.match).
-    pub fn match_here<T: Text>(&mut self, code: &[u32], text: T) -> Result<bool, SreError> {
+    pub fn match_here<T: Text>(&mut self, prog: &Prog, text: T) -> Result<bool, SreError> {
         self.ptr = self.start;
-        self.run(code, text, 0, true)
+        self.run(prog, text, 0, true)
     }
 
     /// Searches from `self.start`; on success the match is `[self.start, self.ptr)`.
-    pub fn search<T: Find>(&mut self, code: &[u32], text: T) -> Result<bool, SreError> {
+    pub fn search<T: Find>(&mut self, prog: &Prog, text: T) -> Result<bool, SreError> {
+        let code: &[u32] = &prog.code;
         let mut ptr = self.start;
         let mut end = self.end;
         if ptr > end {
@@ -95,7 +96,7 @@ impl State {
                 if literal {
                     return Ok(true);
                 }
-                if self.run(code, text, body, false)? {
+                if self.run(prog, text, body, false)? {
                     return Ok(true);
                 }
                 ptr += 1;
@@ -135,7 +136,7 @@ impl State {
                         if literal {
                             return Ok(true);
                         }
-                        if self.run(code, text, body, false)? {
+                        if self.run(prog, text, body, false)? {
                             return Ok(true);
                         }
                         ptr += 1;
@@ -157,7 +158,7 @@ impl State {
             let end = self.end;
             self.must_advance = false;
             loop {
-                while ptr < end && !in_charset(code, set, text.at(ptr)) {
+                while ptr < end && !prog.in_set(IN, set, text.at(ptr)) {
                     ptr += 1;
                 }
                 if ptr >= end {
@@ -165,7 +166,7 @@ impl State {
                 }
                 self.start = ptr;
                 self.ptr = ptr;
-                if self.run(code, text, pc, false)? {
+                if self.run(prog, text, pc, false)? {
                     return Ok(true);
                 }
                 ptr += 1;
@@ -173,10 +174,17 @@ impl State {
             }
         }
 
-        // general case: try every position
+        // general case: try every position (the first as the top level), skipping those
+        // where the prefilter shows no match can begin
+        let pre = prog.pre.as_ref();
+        let real_end = self.end;
+        let may_start = |st: &State, p: usize| match pre {
+            None => true,
+            Some(f) => p < real_end && f.first_ok(text.at(p)) && f.ats.iter().all(|&a| st.at(text, p, a)),
+        };
         self.start = ptr;
         self.ptr = ptr;
-        let mut found = self.run(code, text, pc, true)?;
+        let mut found = if may_start(self, ptr) { self.run(prog, text, pc, true)? } else { false };
         self.must_advance = false;
         if !found && op(code, pc) == AT && matches!(op(code, pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) {
             self.start = end;
@@ -185,10 +193,18 @@ impl State {
         }
         while !found && ptr < end {
             ptr += 1;
+            if pre.is_some() {
+                while ptr <= end && !may_start(self, ptr) {
+                    ptr += 1;
+                }
+                if ptr > end {
+                    break;
+                }
+            }
             self.reset_capture();
             self.start = ptr;
             self.ptr = ptr;
-            found = self.run(code, text, pc, false)?;
+            found = self.run(prog, text, pc, false)?;
         }
         Ok(found)
     }

@@ -6,7 +6,6 @@
 
 use crate::heap::{ObjKind, Value};
 use crate::interp::{PyResult, Vm};
-use crate::modules::io::bind;
 use crate::objects::*;
 
 use super::matchobj::re_attr;
@@ -180,7 +179,7 @@ fn subx(vm: &mut Vm, a: &[Value], k: Value, name: &str, with_count: bool) -> PyR
         while count == 0 || n < count {
             st.reset();
             st.ptr = st.start;
-            match with_text!(subj, |t| st.search(&p.code, t)) {
+            match with_text!(subj, |t| st.search(&p.prog, t)) {
                 Ok(true) => {}
                 Ok(false) => break,
                 Err(e) => return Err(engine_error(vm, e)),

@@ -87,7 +87,7 @@ fn charset(code: &[u32], at: usize, end: usize) -> V {
 
 /// Checks `code[at..end]`; Ok(true) when the block ends with a JUMP (as the 'then' part of
 /// a conditional with an 'else' does).
-fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Result<bool, ()> {
+fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32, sets: &mut Sets) -> Result<bool, ()> {
     if at > end || depth > 10_000 {
         return Err(());
     }
@@ -117,6 +117,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                 }
                 let set_end = r.at + skip - 2;
                 charset(code, r.at, set_end)?;
+                sets.push((op, r.at));
                 if code.get(set_end) != Some(&FAILURE) {
                     return Err(());
                 }
@@ -160,6 +161,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                         return Err(());
                     }
                     charset(code, r.at, block_end - 1)?;
+                    sets.push((IN, r.at));
                     if code.get(block_end - 1) != Some(&FAILURE) {
                         return Err(());
                     }
@@ -178,7 +180,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                     if skip < 3 {
                         return Err(());
                     }
-                    inner(code, r.at, r.at + skip - 3, groups, depth + 1)?;
+                    inner(code, r.at, r.at + skip - 3, groups, depth + 1, sets)?;
                     r.at += skip - 3;
                     if r.get()? != JUMP {
                         return Err(());
@@ -204,7 +206,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                 if min > max || skip < 4 {
                     return Err(());
                 }
-                inner(code, r.at, r.at + skip - 4, groups, depth + 1)?;
+                inner(code, r.at, r.at + skip - 4, groups, depth + 1, sets)?;
                 r.at += skip - 4;
                 if r.get()? != SUCCESS {
                     return Err(());
@@ -216,7 +218,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                 if min > max || skip < 3 {
                     return Err(());
                 }
-                inner(code, r.at, r.at + skip - 3, groups, depth + 1)?;
+                inner(code, r.at, r.at + skip - 3, groups, depth + 1, sets)?;
                 r.at += skip - 3;
                 let next = r.get()?;
                 let ok = if op == POSSESSIVE_REPEAT { next == SUCCESS } else { next == MAX_UNTIL || next == MIN_UNTIL };
@@ -229,7 +231,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                 if skip < 2 {
                     return Err(());
                 }
-                inner(code, r.at, r.at + skip - 2, groups, depth + 1)?;
+                inner(code, r.at, r.at + skip - 2, groups, depth + 1, sets)?;
                 r.at += skip - 2;
                 if r.get()? != SUCCESS {
                     return Err(());
@@ -251,11 +253,11 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                 if then_end < r.at || then_end > r.end {
                     return Err(());
                 }
-                if inner(code, r.at, then_end, groups, depth + 1)? {
+                if inner(code, r.at, then_end, groups, depth + 1, sets)? {
                     // the 'then' part ends with JUMP <skip>: the 'else' part follows
                     r.at = then_end - 1;
                     let skip2 = r.skip(0)?;
-                    if skip2 < 1 || inner(code, r.at, r.at + skip2 - 1, groups, depth + 1)? {
+                    if skip2 < 1 || inner(code, r.at, r.at + skip2 - 1, groups, depth + 1, sets)? {
                         return Err(());
                     }
                     r.at += skip2 - 1;
@@ -275,7 +277,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
                 if block_end > r.end || block_end < start {
                     return Err(());
                 }
-                inner(code, start, block_end, groups, depth + 1)?;
+                inner(code, start, block_end, groups, depth + 1, sets)?;
                 r.at = block_end;
                 if r.get()? != SUCCESS {
                     return Err(());
@@ -293,12 +295,18 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize, depth: u32) -> Resu
     Ok(false)
 }
 
-/// Whether `code` is valid code for a pattern with `groups` groups.
-pub fn validate(code: &[u32], groups: i64) -> bool {
+/// The character sets of the code: (the IN opcode, or IN for the INFO block's set; the
+/// position of the set's first word).
+pub type Sets = Vec<(u32, usize)>;
+
+/// The character sets of `code` if it is valid code for a pattern with `groups` groups.
+pub fn validate(code: &[u32], groups: i64) -> Option<Sets> {
     if groups < 0 || groups as u64 > MAXGROUPS as u64 || code.last() != Some(&SUCCESS) {
-        return false;
+        return None;
     }
-    inner(code, 0, code.len() - 1, groups as usize, 0).is_ok()
+    let mut sets = Vec::new();
+    inner(code, 0, code.len() - 1, groups as usize, 0, &mut sets).ok()?;
+    Some(sets)
 }
 
 #[cfg(test)]
@@ -307,16 +315,15 @@ mod tests {
 
     #[test]
     fn shapes() {
-        assert!(validate(&[SUCCESS], 0));
-        assert!(!validate(&[], 0));
-        assert!(!validate(&[99, SUCCESS], 0));
-        assert!(validate(&[LITERAL, 97, SUCCESS], 0));
-        assert!(!validate(&[LITERAL, SUCCESS], 0) || validate(&[LITERAL, SUCCESS], 0));
+        assert!(validate(&[SUCCESS], 0).is_some());
+        assert!(validate(&[], 0).is_none());
+        assert!(validate(&[99, SUCCESS], 0).is_none());
+        assert!(validate(&[LITERAL, 97, SUCCESS], 0).is_some());
         // MARK beyond the groups
-        assert!(!validate(&[MARK, 2, SUCCESS], 0));
-        assert!(validate(&[MARK, 0, MARK, 1, SUCCESS], 1));
+        assert!(validate(&[MARK, 2, SUCCESS], 0).is_none());
+        assert!(validate(&[MARK, 0, MARK, 1, SUCCESS], 1).is_some());
         // REPEAT_ONE a* : <REPEAT_ONE> skip=6 min max LITERAL a SUCCESS
-        assert!(validate(&[REPEAT_ONE, 6, 0, MAXREPEAT, LITERAL, 97, SUCCESS, SUCCESS], 0));
-        assert!(!validate(&[REPEAT_ONE, 60, 0, MAXREPEAT, LITERAL, 97, SUCCESS, SUCCESS], 0));
+        assert!(validate(&[REPEAT_ONE, 6, 0, MAXREPEAT, LITERAL, 97, SUCCESS, SUCCESS], 0).is_some());
+        assert!(validate(&[REPEAT_ONE, 60, 0, MAXREPEAT, LITERAL, 97, SUCCESS, SUCCESS], 0).is_none());
     }
 }
