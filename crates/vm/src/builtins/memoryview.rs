@@ -110,7 +110,8 @@ fn m_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let m = view(vm, a[0])?;
     let f = args.get(0).unwrap_or(Value::NULL);
     let Some(fs) = f.get::<StrObj>() else {
-        return Err(vm.type_error("memoryview: format argument must be a string"));
+        let tn = vm.type_name_of(f);
+        return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));
     };
     let spec = fs.s.strip_prefix('@').unwrap_or(&fs.s);
     let fmt = match spec.as_bytes() {

@@ -293,6 +293,14 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             }
             base_exc_str(vm, v, &args).map(Some)
         }
+        // str() of a mappingproxy is str() of its mapping
+        Some(ObjKind::MappingProxy) => match v.get::<MappingProxyObj>() {
+            Some(p) => {
+                let m = p.mapping;
+                vm.str(m).map(Some)
+            }
+            None => Ok(None),
+        },
         _ => Ok(None),
     }
 }

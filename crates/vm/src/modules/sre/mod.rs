@@ -185,22 +185,32 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
     let i = vm.index_of(v)?;
     match vm.as_i64(i) {
-        Some(n) if n > i32::MAX as i64 => Err(vm.overflow_error("signed integer is greater than maximum")),
-        Some(n) if n < i32::MIN as i64 => Err(vm.overflow_error("signed integer is less than minimum")),
-        Some(n) => Ok(n),
-        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+        Some(n) if n >= i32::MIN as i64 && n <= i32::MAX as i64 => Ok(n),
+        _ => Err(vm.overflow_error("Python int too large to convert to C int")),
     }
+}
+
+fn has_kw(k: Value) -> bool {
+    k.get::<TupleObj>().is_some_and(|t| !t.items.is_empty())
 }
 
 /// `_sre.getcodesize()`.
 fn getcodesize(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    bind(vm, a, k, "getcodesize", &[], 0, 0)?;
+    if !a.is_empty() || has_kw(k) {
+        return Err(vm.type_error(&format!("_sre.getcodesize() takes no arguments ({} given)", a.len())));
+    }
     Ok(vm.new_int(consts::CODESIZE))
 }
 
+/// A one-argument function of a character code (CPython's METH_O with an int converter).
 fn char_fn(vm: &mut Vm, a: &[Value], k: Value, name: &str, f: fn(i64) -> i64) -> PyResult<Value> {
-    let args = bind(vm, a, k, name, &["character"], 1, 1)?;
-    let c = int_arg(vm, args.get(0).unwrap_or(Value::NULL))?;
+    if has_kw(k) {
+        return Err(vm.type_error(&format!("_sre.{name}() takes no keyword arguments")));
+    }
+    if a.len() != 1 {
+        return Err(vm.type_error(&format!("_sre.{name}() takes exactly one argument ({} given)", a.len())));
+    }
+    let c = int_arg(vm, a[0])?;
     Ok(vm.new_int(f(c)))
 }
 
@@ -391,16 +401,52 @@ impl Bound {
 
 pub fn bind(vm: &mut Vm, args: &[Value], kw: Value, fname: &str, names: &[&str], required: usize, posonly: usize) -> PyResult<Bound> {
     let mut b = [None; 6];
-    let no_kw = kw.get::<TupleObj>().map_or(true, |t| t.items.is_empty());
-    if no_kw && args.len() <= names.len() && args.len() >= required && names.len() <= 6 {
+    let kwn = kw.get::<TupleObj>();
+    let nkw = kwn.as_ref().map_or(0, |t| t.items.len());
+    if nkw == 0 && args.len() <= names.len() && args.len() >= required && names.len() <= 6 {
         for (slot, &v) in b.iter_mut().zip(args) {
             *slot = Some(v);
         }
         return Ok(Bound(b));
     }
-    let a = crate::modules::io::bind(vm, args, kw, fname, names, required, posonly)?;
-    for (i, slot) in b.iter_mut().enumerate().take(names.len()) {
-        *slot = a.get(i);
+    if names.len() > 6 || posonly == names.len() {
+        // positional-only parameters: io::bind has those messages
+        let a = crate::modules::io::bind(vm, args, kw, fname, names, required, posonly)?;
+        for (i, slot) in b.iter_mut().enumerate().take(names.len()) {
+            *slot = a.get(i);
+        }
+        return Ok(Bound(b));
+    }
+    // argument clinic's order of checks: too many positional arguments, a missing
+    // required one, then keywords that repeat a positional argument or name nothing
+    let npos = args.len().saturating_sub(nkw);
+    if args.len() > names.len() {
+        let n = names.len();
+        let kind = if npos == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(&format!("{fname}() takes at most {n} {kind}argument{} ({} given)", if n == 1 { "" } else { "s" }, args.len())));
+    }
+    for (slot, &v) in b.iter_mut().zip(&args[..npos]) {
+        *slot = Some(v);
+    }
+    let kwnames: Vec<String> = kwn.map(|t| t.items.iter().map(|&k| vm.str_of(k)).collect()).unwrap_or_default();
+    let mut problem = None;
+    for (j, name) in kwnames.iter().enumerate() {
+        let v = args[npos + j];
+        match names.iter().position(|n| n == name) {
+            Some(i) if i >= posonly && b[i].is_none() => b[i] = Some(v),
+            Some(i) if i >= posonly => {
+                problem = problem.or(Some(format!("argument for {fname}() given by name ('{name}') and position ({})", i + 1)));
+            }
+            _ => problem = problem.or(Some(format!("'{name}' is an invalid keyword argument for {fname}()"))),
+        }
+    }
+    for i in 0..required {
+        if b[i].is_none() {
+            return Err(vm.type_error(&format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
+        }
+    }
+    if let Some(msg) = problem {
+        return Err(vm.type_error(&msg));
     }
     Ok(Bound(b))
 }
