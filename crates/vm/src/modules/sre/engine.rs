@@ -49,7 +49,11 @@ impl Text for &[u8] {
         if c > 255 {
             return None;
         }
-        memchr::memrchr(c as u8, self.get(from..to)?).map(|i| i + from)
+        let s = self.get(from..to)?;
+        if s.len() < 32 {
+            return s.iter().rposition(|&b| b as u32 == c).map(|i| i + from);
+        }
+        memchr::memrchr(c as u8, s).map(|i| i + from)
     }
 }
 
@@ -279,7 +283,7 @@ impl State {
     }
 
     /// Whether `ptr` is at the position `at` names.
-    #[inline]
+    #[inline(always)]
     pub(super) fn at<T: Text>(&self, text: T, ptr: usize, at: u32) -> bool {
         let end = self.end;
         let before = |f: fn(u32) -> bool| ptr > 0 && f(text.at(ptr - 1));
@@ -324,9 +328,9 @@ impl State {
     }
 
     /// How many times (at most `maxcount`) the single-character item at `code[pc]`
-    /// matches from `self.ptr` (SRE(count)).
+    /// matches from `self.ptr` (SRE(count)). The common items are counted here inline.
+    #[inline(always)]
     fn count<T: Text>(&mut self, prog: &Prog, text: T, pc: usize, maxcount: u32) -> Result<usize, SreError> {
-        let code = &*prog.code;
         let start = self.ptr;
         let mut end = self.end;
         if start >= end {
@@ -335,17 +339,27 @@ impl State {
         if maxcount != MAXREPEAT && (maxcount as usize) < end - start {
             end = start + maxcount as usize;
         }
+        if op(&prog.code, pc) == IN {
+            if let Some(m) = prog.set_map(pc + 2) {
+                let p = text.scan_set(start, end, m, |ch| prog.in_set(IN, pc + 2, ch));
+                return Ok(p - start);
+            }
+        }
+        self.count_other(prog, text, pc, start, end)
+    }
+
+    /// `count` of the other items, between `start` and `end`.
+    #[inline(never)]
+    fn count_other<T: Text>(&mut self, prog: &Prog, text: T, pc: usize, start: usize, end: usize) -> Result<usize, SreError> {
+        let code = &*prog.code;
         let mut p = start;
         let arg = op(code, pc + 1);
         match op(code, pc) {
-            IN => match prog.set_map(pc + 2) {
-                Some(m) => p = text.scan_set(p, end, &m, |ch| prog.in_set(IN, pc + 2, ch)),
-                None => {
-                    while p < end && prog.in_set(IN, pc + 2, text.at(p)) {
-                        p += 1;
-                    }
+            IN => {
+                while p < end && prog.in_set(IN, pc + 2, text.at(p)) {
+                    p += 1;
                 }
-            },
+            }
             ANY => {
                 while p < end && !is_linebreak(text.at(p)) {
                     p += 1;

@@ -28,7 +28,7 @@ fn groups_of(m: &MatchData) -> usize {
 fn getindex(vm: &mut Vm, m: &MatchData, index: Option<Value>) -> PyResult<usize> {
     let Some(index) = index else { return Ok(0) };
     let mut i: i64 = -1;
-    let is_number = matches!(index.kind(), Some(ObjKind::BigInt) | Some(ObjKind::Bool)) || index.is_small() || {
+    let is_number = matches!(index.kind(), Some(ObjKind::BigInt) | Some(ObjKind::Bool)) || index.is_small() || vm.type_of(index) != vm.types.str && {
         let ty = vm.type_of(index);
         let n = vm.intern("__index__");
         vm.lookup(ty, n).is_some()

@@ -532,26 +532,26 @@ pub fn engine_error(vm: &mut Vm, e: engine::SreError) -> crate::interp::PyErr {
 
 thread_local! {
     /// States of finished searches, reused so that a search allocates nothing.
-    static POOL: RefCell<Vec<State>> = const { RefCell::new(Vec::new()) };
+    static POOL: RefCell<Vec<Box<State>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A state for `subj` between `pos` and `endpos` (from the pool when one is free).
-pub fn take_state(len: usize, groups: usize, pos: i64, endpos: i64) -> State {
-    match POOL.with(|p| p.borrow_mut().pop()) {
+pub fn take_state(len: usize, groups: usize, pos: i64, endpos: i64) -> Box<State> {
+    match POOL.with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())) {
         Some(mut st) => {
             st.reinit(len, groups, pos, endpos);
             st
         }
-        None => State::new(len, groups, pos, endpos),
+        None => Box::new(State::new(len, groups, pos, endpos)),
     }
 }
 
-pub fn give_state(st: State) {
+pub fn give_state(st: Box<State>) {
     POOL.with(|p| {
-        let mut p = p.borrow_mut();
-        if p.len() < 4 {
-            p.push(st);
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if p.len() < 4 {
+                p.push(st);
+            }
         }
     });
 }
-

@@ -103,9 +103,9 @@ impl Prog {
 
     /// The bitmap of the set beginning at `at`.
     #[inline]
-    pub fn set_map(&self, at: usize) -> Option<Map> {
+    pub fn set_map(&self, at: usize) -> Option<&Map> {
         let i = *self.setidx.get(at)? as usize;
-        self.maps.get(i.checked_sub(1)?).copied()
+        self.maps.get(i.checked_sub(1)?)
     }
 
     /// The characters (below 256, and whether any above) a match of the code at `pc` can
@@ -130,7 +130,7 @@ impl Prog {
                 NOT_LITERAL_UNI_IGNORE => (map_of(|ch| lower_unicode(ch) != arg), true),
                 LITERAL_LOC_IGNORE => (map_of(|ch| char_loc_ignore(arg, ch)), true),
                 NOT_LITERAL_LOC_IGNORE => (map_of(|ch| !char_loc_ignore(arg, ch)), true),
-                IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => (self.set_map(pc + 2)?, true),
+                IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => (*self.set_map(pc + 2)?, true),
                 ANY => (map_of(|ch| ch != b'\n' as u32), true),
                 ANY_ALL => ([u32::MAX; 8], true),
                 REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE | REPEAT | POSSESSIVE_REPEAT => {
