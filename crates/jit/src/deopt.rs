@@ -26,8 +26,10 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
             let it = vm.stack[base + (slot & !ITER_POS) as usize];
             if let Some(io) = it.get::<IterObj>() {
                 if let Ok(mut st) = io.state.try_borrow_mut() {
-                    if let IterState::Range { cur, .. } = &mut *st {
-                        *cur = (w as i64) >> 1;
+                    match &mut *st {
+                        IterState::Range { cur, .. } => *cur = (w as i64) >> 1,
+                        IterState::Seq { index, .. } => *index = ((w as i64) >> 1).max(0) as usize,
+                        _ => {}
                     }
                 }
             }

@@ -3,6 +3,7 @@
 #![allow(unsafe_code)]
 
 use pyjit_codegen::codemem::{CodeMemory, CodeRef};
+use pyjit_vm::heap::ObjKind;
 use pyjit_vm::objects::{IterObj, IterState};
 use pyjit_vm::Vm;
 
@@ -21,16 +22,30 @@ pub fn inputs(vm: &Vm, want: &[(Op, u32)], buf: &mut [u64; EXIT_WORDS]) -> bool 
         let it = vm.stack[base + slot as usize];
         let Some(io) = it.get::<IterObj>() else { return false };
         let Ok(st) = io.state.try_borrow() else { return false };
-        let IterState::Range { cur, stop, step } = *st else { return false };
-        if step <= 0 || small(cur).is_none() || small(stop).is_none() || small(step).is_none() {
-            return false;
-        }
-        let v = match op {
-            Op::RangeCur => cur,
-            Op::RangeStop => stop,
-            _ => step,
+        buf[k] = match (op, &*st) {
+            (Op::RangeCur | Op::RangeStop | Op::RangeStep, &IterState::Range { cur, stop, step }) => {
+                if step <= 0 || small(cur).is_none() || small(stop).is_none() || small(step).is_none() {
+                    return false;
+                }
+                let v = match op {
+                    Op::RangeCur => cur,
+                    Op::RangeStop => stop,
+                    _ => step,
+                };
+                (v << 1) as u64
+            }
+            (Op::SeqObj | Op::SeqIndex, &IterState::Seq { seq, index }) => {
+                if seq.kind() != Some(ObjKind::List) || small(index as i64).is_none() {
+                    return false;
+                }
+                if op == Op::SeqObj {
+                    seq.raw()
+                } else {
+                    (index as u64) << 1
+                }
+            }
+            _ => return false,
         };
-        buf[k] = (v << 1) as u64;
     }
     true
 }

@@ -113,6 +113,10 @@ ops! {
     RangeStop = "range_stop", Int, [], Slot, 0;
     /// The step of that iterator (entry input; positive).
     RangeStep = "range_step", Int, [], Slot, 0;
+    /// The list a list iterator in slot `aux` walks (entry input).
+    SeqObj = "seq_obj", Val, [], Slot, 0;
+    /// The position of that list iterator (entry input).
+    SeqIndex = "seq_index", Int, [], Slot, 0;
     /// A Python object constant.
     KVal = "kval", Val, [], Ptr, PURE;
     KInt = "kint", Int, [], Int, PURE;
@@ -162,6 +166,13 @@ ops! {
     FloatNe = "float_ne", Bool, [Float, Float], None, PURE;
     FloatGt = "float_gt", Bool, [Float, Float], None, PURE;
     FloatGe = "float_ge", Bool, [Float, Float], None, PURE;
+    /// The length of a list (known to be one).
+    ListLen = "list_len", Int, [Val], None, PURE;
+    /// Item `b` of list `a` (the index is checked already). Not merged with an identical
+    /// read: a store may come between.
+    ListGet = "list_get", Val, [Val, Int], None, 0;
+    TupleLen = "tuple_len", Int, [Val], None, PURE;
+    TupleGet = "tuple_get", Val, [Val, Int], None, PURE;
     /// Object identity.
     Is = "is", Bool, [Val, Val], None, PURE;
     BoolNot = "bool_not", Bool, [Bool], None, PURE;
@@ -202,7 +213,7 @@ pub const ITER_POS: u32 = 1 << 31;
 impl Op {
     /// Reads of the state the trace was entered with (frame slots, iterator positions).
     pub fn is_entry_read(self) -> bool {
-        matches!(self, Op::Sload | Op::RangeCur | Op::RangeStop | Op::RangeStep)
+        matches!(self, Op::Sload | Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex)
     }
 }
 

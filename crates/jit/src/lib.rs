@@ -19,12 +19,12 @@ pub mod peel;
 pub mod record;
 pub mod stats;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 use std::time::Instant;
 
 use pyjit_codegen::codemem::{CodeMemory, CodeRef};
+use pyjit_vm::fxhash::FxHashMap;
 use pyjit_vm::heap::{Gc, Obj, Value};
 use pyjit_vm::interp::jit_iface::JitEngine;
 use pyjit_vm::objects::{CodeObj, DictObj, FloatObj};
@@ -34,6 +34,17 @@ use backend::Isa;
 use fold::{Builder, Known};
 use lower::{ExitMap, Layout};
 use record::{Recorder, Step};
+
+/// The measured layout of list and tuple items (see pyjit_vm::heap::layout), once.
+fn seq_layout() -> pyjit_vm::heap::layout::SeqLayout {
+    static L: std::sync::OnceLock<Option<pyjit_vm::heap::layout::SeqLayout>> = std::sync::OnceLock::new();
+    L.get_or_init(pyjit_vm::heap::layout::seq_layout).unwrap_or(pyjit_vm::heap::layout::SeqLayout { list_ptr: 0, list_len: 0, tuple_ptr: 0, tuple_len: 0 })
+}
+
+/// Whether compiled code can read list and tuple items here.
+pub fn seq_layout_known() -> bool {
+    seq_layout().list_ptr != 0
+}
 
 /// What `-X jit-info` says of the backend: the ISA whose code runs here and the other one.
 pub fn backend_info() -> String {
@@ -90,7 +101,7 @@ const MAX_ABORTS: u32 = 3;
 pub struct Engine {
     opts: Options,
     isa: Option<Isa>,
-    loops: HashMap<(usize, u32), LoopState>,
+    loops: FxHashMap<(usize, u32), LoopState>,
     rec: Option<(Recorder, Instant)>,
     mem: Option<CodeMemory>,
     stats: stats::Stats,
@@ -104,7 +115,7 @@ impl Engine {
             mem: CodeMemory::new(opts.code_limit),
             opts,
             isa: Isa::native(),
-            loops: HashMap::new(),
+            loops: FxHashMap::default(),
             rec: None,
             stats: Default::default(),
             log,
@@ -138,7 +149,7 @@ impl Engine {
                 (field - vm.builtins_dict.raw() as usize) as i32
             })
             .unwrap_or(0);
-        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version }
+        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version, seq: seq_layout() }
     }
 
     fn names(vm: &Vm) -> impl Fn(i64) -> Option<String> {
@@ -293,7 +304,10 @@ impl JitEngine for Engine {
                 let t = Rc::clone(t);
                 self.run(vm, &t);
             }
-            Some(LoopState::Blacklisted) => {}
+            Some(LoopState::Blacklisted) => {
+                // start counting again: the next look-up is `threshold` backward jumps away
+                code.hotness.set(0);
+            }
             _ => {
                 let b = Builder::new(Engine::known(vm));
                 if let Some(r) = Recorder::new(vm, b, target) {

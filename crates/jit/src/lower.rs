@@ -20,6 +20,8 @@ pub struct Layout {
     pub float_value: i32,
     /// Offset of a dict object's version word.
     pub dict_version: i32,
+    /// Offsets of the item pointer and length words of lists and tuples.
+    pub seq: pyjit_vm::heap::layout::SeqLayout,
 }
 
 /// One exit as deoptimisation reads it: resume at `ip` with stack depth `sp`, writing the
@@ -64,7 +66,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         };
         match i.op {
             Op::Sload => f.push(L::Load { dst, base: frame, disp: 8 * i.aux as i32 }),
-            Op::RangeCur | Op::RangeStop | Op::RangeStep => {
+            Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex => {
                 inputs.push((i.op, i.aux as u32));
                 f.push(L::Load { dst, base: ctx, disp: 8 * (inputs.len() as i32 - 1) });
             }
@@ -152,6 +154,23 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                     _ => Cc::Ge,
                 };
                 f.push(L::SetCc { cc, dst, a: a(), b: Operand::Reg(b()) });
+            }
+            Op::ListLen | Op::TupleLen => {
+                let off = if i.op == Op::ListLen { layout.seq.list_len } else { layout.seq.tuple_len };
+                let n = f.vreg(Class::Int);
+                f.push(L::Load { dst: n, base: a(), disp: off as i32 });
+                f.push(L::Shift { op: ShiftOp::Shl, dst, a: n, amount: 1 });
+            }
+            Op::ListGet | Op::TupleGet => {
+                // the doubled index times 4 is the byte offset of the item
+                let off = if i.op == Op::ListGet { layout.seq.list_ptr } else { layout.seq.tuple_ptr };
+                let items = f.vreg(Class::Int);
+                f.push(L::Load { dst: items, base: a(), disp: off as i32 });
+                let byte = f.vreg(Class::Int);
+                f.push(L::Shift { op: ShiftOp::Shl, dst: byte, a: b(), amount: 2 });
+                let at = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::Add, dst: at, a: items, b: Operand::Reg(byte) });
+                f.push(L::Load { dst, base: at, disp: 0 });
             }
             Op::Is => f.push(L::SetCc { cc: Cc::Eq, dst, a: a(), b: Operand::Reg(b()) }),
             Op::BoolNot => f.push(L::Bin { op: IntOp::Xor, dst, a: a(), b: Operand::Imm(1) }),

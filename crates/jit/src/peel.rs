@@ -9,10 +9,11 @@
 //! value is the unboxed result of the previous iteration's arithmetic.
 //!
 //! Every preamble value the body refers to whose body copy differs becomes a loop-carried
-//! value: `(header value, body copy)`, assigned by the closing jump. A guard in the body is
-//! dropped as proven by the preamble only for values that do not vary; when a first replay
-//! reuses such a proof for a value that turns out to be loop-carried, the body is replayed
-//! again with those guards kept.
+//! value: `(header value, body copy)`, assigned by the closing jump. Such a value's
+//! definition in the preamble describes only its first value: a guard in the body is dropped
+//! as proven by the preamble, and a fold rule looks through a definition (`box(unbox(x))` is
+//! `x`), only for values that do not vary; when a first replay did either for a value that
+//! turns out to be loop-carried, the body is replayed again with those values opaque.
 
 use crate::fold::{AlwaysFails, Builder};
 use crate::ir::{Inst, Op, Ref, Snap, Ty, ITER_POS};
@@ -34,7 +35,8 @@ pub fn peel(b: &Builder, end: &[(u32, Ref, bool)]) -> Result<Builder, PeelError>
     let mut keep_guards = std::collections::HashSet::new();
     for _ in 0..3 {
         let (nb, phis) = replay(b, end, &keep_guards)?;
-        let reused_on_variant: Vec<Ref> = nb.guards_reused_on.iter().copied().filter(|r| phis.iter().any(|(h, _)| h == r)).collect();
+        let reused_on_variant: Vec<Ref> =
+            nb.guards_reused_on.iter().chain(&nb.looked_through).copied().filter(|r| phis.iter().any(|(h, _)| h == r)).collect();
         if reused_on_variant.is_empty() {
             return Ok(nb);
         }
@@ -50,6 +52,7 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
     nb.preamble_end = n;
     nb.variant = keep_guards.clone();
     nb.guards_reused_on.clear();
+    nb.looked_through.clear();
     let slot_end = |slot: u32| end.iter().find(|e| e.0 == slot).map(|e| e.1);
     // the slots the previous iteration wrote, with their values at the loop header
     let head: Vec<(u32, Ref)> = end.iter().filter(|e| e.2).map(|e| (e.0, e.1)).collect();
@@ -61,12 +64,12 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
                 subst[k] = slot_end(inst.aux as u32).unwrap_or(Ref(k as u32));
                 continue;
             }
-            Op::RangeCur => {
+            Op::RangeCur | Op::SeqIndex => {
                 subst[k] = slot_end(inst.aux as u32 | ITER_POS).unwrap_or(Ref(k as u32));
                 continue;
             }
             // the iterator's stop and step do not change
-            Op::RangeStop | Op::RangeStep => {
+            Op::RangeStop | Op::RangeStep | Op::SeqObj => {
                 subst[k] = Ref(k as u32);
                 continue;
             }
@@ -82,7 +85,7 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
     }
     // loop-carried values: preamble values the body refers to whose copy differs
     let mut used = vec![false; n];
-    let mut mark = |r: Ref, used: &mut Vec<bool>| {
+    let mark = |r: Ref, used: &mut Vec<bool>| {
         if r.idx() < n {
             used[r.idx()] = true;
         }

@@ -271,6 +271,7 @@ impl Vm {
     pub fn at_exit(&mut self) {
         modules::run_atexit(self);
         modules::io::flush_at_exit(self);
+        modules::sys::flush_stdout(self);
         self.jit_finish();
     }
 

@@ -130,13 +130,24 @@ pub fn subject(vm: &mut Vm, v: Value) -> PyResult<Subject> {
             let data = crate::builtins::bytes::bytes_from(vm, v)?;
             return Ok(Subject { value: v, data: SubjData::Owned(data.into()) });
         }
+        // a native object exporting a buffer (array.array)
+        Some(ObjKind::Native) => {
+            if let Some(data) = v.get::<NativeObj>().and_then(|o| o.with_buffer(|b| b.to_vec())) {
+                return Ok(Subject { value: v, data: SubjData::Owned(data.into()) });
+            }
+        }
         _ => {}
     }
     let tn = vm.type_name_of(v);
     Err(vm.type_error(&format!("expected string or bytes-like object, got '{tn}'")))
 }
 
-/// Whether `v` is a str or a bytes-like object, without building a subject.
-pub fn is_stringlike(v: Value) -> bool {
-    matches!(v.kind(), Some(ObjKind::Str) | Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView))
+/// The bytes of a bytes-like object (bytes, bytearray, memoryview, a native object with a
+/// buffer); None for others.
+pub fn bytes_like(vm: &mut Vm, v: Value) -> Option<Vec<u8>> {
+    match v.kind() {
+        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView) => crate::builtins::bytes::bytes_from(vm, v).ok(),
+        Some(ObjKind::Native) => v.get::<NativeObj>().and_then(|o| o.with_buffer(|b| b.to_vec())),
+        _ => None,
+    }
 }

@@ -29,12 +29,7 @@ fn is_literal(vm: &mut Vm, v: Value) -> bool {
     if let Some(s) = v.get::<StrObj>() {
         return !s.s.contains('\\');
     }
-    match v.kind() {
-        Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView) => {
-            crate::builtins::bytes::bytes_from(vm, v).map(|b| !b.contains(&b'\\')).unwrap_or(false)
-        }
-        _ => false,
-    }
+    super::subject::bytes_like(vm, v).is_some_and(|b| !b.contains(&b'\\'))
 }
 
 /// The result being built.
@@ -89,12 +84,9 @@ impl Builder {
             return Ok(());
         }
         match &mut self.out {
-            Out::Bytes(b) => match v.kind() {
-                Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView) => {
-                    let d = crate::builtins::bytes::bytes_from(vm, v)?;
-                    b.extend_from_slice(&d);
-                }
-                _ => {
+            Out::Bytes(b) => match super::subject::bytes_like(vm, v) {
+                Some(d) => b.extend_from_slice(&d),
+                None => {
                     let tn = vm.type_name_of(v);
                     self.bad = Some((index, format!("sequence item {index}: expected a bytes-like object, {tn} found")));
                 }
