@@ -21,6 +21,9 @@ pub trait Text: Copy {
     fn scan_set(self, from: usize, to: usize, m: &Map, high: impl Fn(u32) -> bool) -> usize;
     /// The last index in `[from, to)` holding `c`.
     fn rfind(self, c: u32, from: usize, to: usize) -> Option<usize>;
+    /// The first index in `[from, to)` whose character is in the set (bitmap `m` below
+    /// 256, `high` for the others); `to` if none.
+    fn find_set(self, from: usize, to: usize, m: &Map, high: bool) -> usize;
 }
 
 #[inline(always)]
@@ -55,6 +58,13 @@ impl Text for &[u8] {
         }
         memchr::memrchr(c as u8, s).map(|i| i + from)
     }
+    #[inline(always)]
+    fn find_set(self, from: usize, to: usize, m: &Map, _high: bool) -> usize {
+        match self.get(from..to) {
+            Some(s) => from + s.iter().position(|&b| in_map(m, b as u32)).unwrap_or(s.len()),
+            None => to.max(from),
+        }
+    }
 }
 
 impl Text for &[u32] {
@@ -76,6 +86,13 @@ impl Text for &[u32] {
     #[inline(always)]
     fn rfind(self, c: u32, from: usize, to: usize) -> Option<usize> {
         self.get(from..to)?.iter().rposition(|&x| x == c).map(|i| i + from)
+    }
+    #[inline(always)]
+    fn find_set(self, from: usize, to: usize, m: &Map, high: bool) -> usize {
+        match self.get(from..to) {
+            Some(s) => from + s.iter().position(|&c| if c < 256 { in_map(m, c) } else { high }).unwrap_or(s.len()),
+            None => to.max(from),
+        }
     }
 }
 

@@ -178,13 +178,13 @@ impl State {
         // where the prefilter shows no match can begin
         let pre = prog.pre.as_ref();
         let real_end = self.end;
-        let may_start = |st: &State, p: usize| match pre {
-            None => true,
-            Some(f) => p < real_end && f.first_ok(text.at(p)) && f.ats.iter().all(|&a| st.at(text, p, a)),
-        };
         self.start = ptr;
         self.ptr = ptr;
-        let mut found = if may_start(self, ptr) { self.run(prog, text, pc, true)? } else { false };
+        let first_ok = match pre {
+            None => true,
+            Some(f) => ptr < real_end && f.first_ok(text.at(ptr)) && f.ats.iter().all(|&a| self.at(text, ptr, a)),
+        };
+        let mut found = if first_ok { self.run(prog, text, pc, true)? } else { false };
         self.must_advance = false;
         if !found && op(code, pc) == AT && matches!(op(code, pc + 1), AT_BEGINNING | AT_BEGINNING_STRING) {
             self.start = end;
@@ -193,12 +193,18 @@ impl State {
         }
         while !found && ptr < end {
             ptr += 1;
-            if pre.is_some() {
-                while ptr <= end && !may_start(self, ptr) {
+            if let Some(f) = pre {
+                // the next position whose character can begin a match and where the
+                // leading assertions hold
+                loop {
+                    ptr = text.find_set(ptr, real_end.min(end + 1), &f.map, f.high);
+                    if ptr > end || ptr >= real_end {
+                        return Ok(false);
+                    }
+                    if f.ats.iter().all(|&a| self.at(text, ptr, a)) {
+                        break;
+                    }
                     ptr += 1;
-                }
-                if ptr > end {
-                    break;
                 }
             }
             self.reset_capture();
