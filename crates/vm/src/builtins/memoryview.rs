@@ -1,5 +1,6 @@
-//! memoryview over bytes and bytearray: one-dimensional views of unsigned bytes (format
-//! 'B'), possibly strided, that read and write through to the viewed object.
+//! memoryview over bytes and bytearray: one-dimensional views, possibly strided, that read
+//! and write through to the viewed object; unsigned bytes (format 'B') unless `cast` gave
+//! them another native single-item format.
 
 use std::cell::Cell;
 
@@ -21,16 +22,35 @@ fn view(vm: &mut Vm, v: Value) -> PyResult<crate::heap::Gc<MemoryViewObj>> {
     Ok(m)
 }
 
-/// Source index of each item of the view.
+/// Source byte offset of each item of the view.
 fn indices(m: &MemoryViewObj) -> impl Iterator<Item = usize> + '_ {
     (0..m.len).map(move |i| (m.start as isize + i as isize * m.step) as usize)
+}
+
+/// The size of one item of format `fmt`.
+pub fn itemsize(fmt: u8) -> usize {
+    match fmt {
+        b'H' | b'h' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => 1,
+    }
 }
 
 /// The bytes a memoryview shows.
 pub fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     let m = view(vm, v)?;
     let src = m.obj;
-    let pick = |d: &[u8]| indices(&m).map(|i| d.get(i).copied().unwrap_or(0)).collect::<Vec<u8>>();
+    let isz = itemsize(m.fmt);
+    let pick = |d: &[u8]| {
+        let mut out = Vec::with_capacity(m.len * isz);
+        for i in indices(&m) {
+            for k in 0..isz {
+                out.push(d.get(i + k).copied().unwrap_or(0));
+            }
+        }
+        out
+    };
     Ok(match src.get::<BytesObj>() {
         Some(b) => pick(&b.data),
         None => match src.get::<ByteArrayObj>() {
@@ -41,8 +61,87 @@ pub fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 fn new_view(vm: &mut Vm, obj: Value, start: usize, len: usize, step: isize) -> Value {
+    new_view_fmt(vm, obj, start, len, step, b'B')
+}
+
+fn new_view_fmt(vm: &mut Vm, obj: Value, start: usize, len: usize, step: isize, fmt: u8) -> Value {
     let t = vm.types.memoryview;
-    vm.alloc(t, MemoryViewObj { obj, start, len, step, released: Cell::new(false) }).value()
+    vm.alloc(t, MemoryViewObj { obj, start, len, step, released: Cell::new(false), fmt }).value()
+}
+
+/// The item at `bytes` (native byte order) as a Python value.
+fn unpack(vm: &mut Vm, fmt: u8, b: &[u8]) -> Value {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    match fmt {
+        b'b' => vm.new_int(b[0] as i8 as i64),
+        b'c' => vm.new_bytes(vec![b[0]]),
+        b'?' => vm.bool_val(b[0] != 0),
+        b'H' => vm.new_int(u16::from_ne_bytes([w[0], w[1]]) as i64),
+        b'h' => vm.new_int(i16::from_ne_bytes([w[0], w[1]]) as i64),
+        b'I' => vm.new_int(u32::from_ne_bytes([w[0], w[1], w[2], w[3]]) as i64),
+        b'i' => vm.new_int(i32::from_ne_bytes([w[0], w[1], w[2], w[3]]) as i64),
+        b'f' => vm.new_float(f32::from_ne_bytes([w[0], w[1], w[2], w[3]]) as f64),
+        b'd' => vm.new_float(f64::from_ne_bytes(w)),
+        b'L' | b'Q' | b'N' | b'P' => {
+            let x = u64::from_ne_bytes(w);
+            match i64::try_from(x) {
+                Ok(i) => vm.new_int(i),
+                Err(_) => vm.new_bigint(num_bigint::BigInt::from(x)),
+            }
+        }
+        b'l' | b'q' | b'n' => vm.new_int(i64::from_ne_bytes(w)),
+        _ => vm.new_int(b[0] as i64),
+    }
+}
+
+/// The items of a view as Python values.
+fn items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    let fmt = view(vm, v)?.fmt;
+    let b = view_bytes(vm, v)?;
+    let isz = itemsize(fmt);
+    Ok(b.chunks(isz).map(|c| unpack(vm, fmt, c)).collect())
+}
+
+/// memoryview.cast(format[, shape]): a view of the same bytes as items of `format`.
+fn m_cast(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = crate::modules::io::bind(vm, a.get(1..).unwrap_or(&[]), k, "cast", &["format", "shape"], 1, 0)?;
+    let m = view(vm, a[0])?;
+    let f = args.get(0).unwrap_or(Value::NULL);
+    let Some(fs) = f.get::<StrObj>() else {
+        let tn = vm.type_name_of(f);
+        return Err(vm.type_error(&format!("cast() argument 'format' must be str, not {tn}")));
+    };
+    let spec = fs.s.strip_prefix('@').unwrap_or(&fs.s);
+    let fmt = match spec.as_bytes() {
+        [c] if b"BbcHhIiLlQqNnP?fd".contains(c) => *c,
+        _ => {
+            return Err(vm.value_error("memoryview: destination format must be a native single character format prefixed with an optional '@'"));
+        }
+    };
+    let isz_from = itemsize(m.fmt);
+    if !(m.step == isz_from as isize || m.len <= 1) {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let byte_fmt = |c: u8| matches!(c, b'B' | b'b' | b'c');
+    if !byte_fmt(m.fmt) && !byte_fmt(fmt) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let nbytes = m.len * isz_from;
+    let isz = itemsize(fmt);
+    if nbytes % isz != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let n = nbytes / isz;
+    if let Some(shape) = args.get(1) {
+        let (_h, dims) = vm.to_vec(shape)?;
+        let ok = dims.len() == 1 && vm.as_i64(dims[0]) == Some(n as i64);
+        if !ok {
+            return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
+        }
+    }
+    Ok(new_view_fmt(vm, m.obj, m.start, n, isz as isize, fmt))
 }
 
 fn mv_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -52,7 +151,7 @@ fn mv_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         Some(ObjKind::ByteArray) => Ok(new_view(vm, obj, 0, obj.get::<ByteArrayObj>().map(|b| b.data.borrow().len()).unwrap_or(0), 1)),
         Some(ObjKind::MemoryView) => {
             let m = view(vm, obj)?;
-            Ok(new_view(vm, m.obj, m.start, m.len, m.step))
+            Ok(new_view_fmt(vm, m.obj, m.start, m.len, m.step, m.fmt))
         }
         _ => {
             let tn = vm.type_name_of(obj);
@@ -68,11 +167,14 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         let b = vm.slice_bounds(key, m.len)?;
         let start = m.start as isize + b.start as isize * m.step;
         let start = if b.len == 0 { m.start } else { start as usize };
-        return Ok(new_view(vm, m.obj, start, b.len, m.step * b.step as isize));
+        return Ok(new_view_fmt(vm, m.obj, start, b.len, m.step * b.step as isize, m.fmt));
     }
     let i = item_index(vm, &m, key)?;
     let d = view_bytes(vm, obj)?;
-    Ok(vm.new_int(d[i] as i64))
+    let isz = itemsize(m.fmt);
+    let Some(item) = d.get(i * isz..(i + 1) * isz) else { return Err(vm.index_error("index out of bounds on dimension 1")) };
+    let item = item.to_vec();
+    Ok(unpack(vm, m.fmt, &item))
 }
 
 fn item_index(vm: &mut Vm, m: &MemoryViewObj, key: Value) -> PyResult<usize> {
@@ -100,6 +202,9 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
     let Some(target) = m.obj.get::<ByteArrayObj>() else {
         return Err(vm.type_error("cannot modify read-only memory"));
     };
+    if m.fmt != b'B' {
+        return Err(vm.err(vm.types.not_implemented_error, &format!("memoryview: assignment to format '{}' is not supported", m.fmt as char)));
+    }
     if key.kind() == Some(ObjKind::Slice) {
         let b = vm.slice_bounds(key, m.len)?;
         let new = match v.kind() {
@@ -151,8 +256,7 @@ fn m_tobytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_bytes(b))
 }
 fn m_tolist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let b = view_bytes(vm, a[0])?;
-    let items = b.into_iter().map(|x| vm.new_int(x as i64)).collect();
+    let items = items(vm, a[0])?;
     Ok(vm.new_list(items))
 }
 fn m_hex(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -187,6 +291,24 @@ fn m_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !matches!(a[1].kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView)) {
         return Ok(vm.not_implemented);
     }
+    let fmt_of = |v: Value| v.get::<MemoryViewObj>().map(|m| m.fmt).unwrap_or(b'B');
+    if fmt_of(a[0]) != fmt_of(a[1]) {
+        // items of different formats are compared as values
+        let xs = items(vm, a[0])?;
+        let ys = match a[1].kind() {
+            Some(ObjKind::MemoryView) => items(vm, a[1])?,
+            _ => super::bytes::bytes_from(vm, a[1])?.into_iter().map(|b| vm.new_int(b as i64)).collect(),
+        };
+        if xs.len() != ys.len() {
+            return Ok(vm.false_);
+        }
+        for (x, y) in xs.into_iter().zip(ys) {
+            if !vm.eq(x, y)? {
+                return Ok(vm.false_);
+            }
+        }
+        return Ok(vm.true_);
+    }
     let x = view_bytes(vm, a[0])?;
     let y = super::bytes::bytes_from(vm, a[1])?;
     Ok(vm.bool_val(x == y))
@@ -203,15 +325,20 @@ fn m_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if m.obj.kind() != Some(ObjKind::Bytes) {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
+    if !matches!(m.fmt, b'B' | b'b' | b'c') {
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
+    }
     let b = view_bytes(vm, a[0])?;
     let h = super::hash::bytes_hash(vm.hash_key, &b);
     Ok(vm.new_int(h))
 }
 fn m_toreadonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let fmt = view(vm, a[0])?.fmt;
     let b = view_bytes(vm, a[0])?;
-    let n = b.len();
+    let isz = itemsize(fmt);
+    let n = b.len() / isz;
     let obj = vm.new_bytes(b);
-    Ok(new_view(vm, obj, 0, n, 1))
+    Ok(new_view_fmt(vm, obj, 0, n, isz as isize, fmt))
 }
 
 fn g_readonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -220,15 +347,20 @@ fn g_readonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn g_nbytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = view(vm, a[0])?;
-    Ok(vm.new_int(m.len as i64))
+    Ok(vm.new_int((m.len * itemsize(m.fmt)) as i64))
 }
 fn g_one(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     view(vm, a[0])?;
     Ok(vm.new_int(1))
 }
+fn g_itemsize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let m = view(vm, a[0])?;
+    Ok(vm.new_int(itemsize(m.fmt) as i64))
+}
 fn g_format(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    view(vm, a[0])?;
-    Ok(vm.new_str("B"))
+    let m = view(vm, a[0])?;
+    let f = (m.fmt as char).to_string();
+    Ok(vm.new_string(f))
 }
 fn g_shape(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = view(vm, a[0])?;
@@ -246,7 +378,7 @@ fn g_obj(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn g_contiguous(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = view(vm, a[0])?;
-    Ok(vm.bool_val(m.step == 1 || m.len <= 1))
+    Ok(vm.bool_val(m.step == itemsize(m.fmt) as isize || m.len <= 1))
 }
 fn g_released(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let r = a[0].get::<MemoryViewObj>().map(|m| m.released.get()).unwrap_or(false);
@@ -270,6 +402,7 @@ pub fn register(vm: &mut Vm) {
         ("tolist", m_tolist),
         ("toreadonly", m_toreadonly),
         ("hex", m_hex),
+        ("cast", m_cast),
     ];
     for &(n, f) in ms {
         method(vm, t, n, f);
@@ -277,7 +410,7 @@ pub fn register(vm: &mut Vm) {
     let gs: &[(&'static str, crate::interp::NativeFn)] = &[
         ("readonly", g_readonly),
         ("nbytes", g_nbytes),
-        ("itemsize", g_one),
+        ("itemsize", g_itemsize),
         ("ndim", g_one),
         ("format", g_format),
         ("shape", g_shape),

@@ -248,7 +248,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             }
             default_repr(vm, v)
         }
-        ObjKind::Free | ObjKind::MemberDescr | ObjKind::MappingProxy | ObjKind::GenericAlias | ObjKind::Io | ObjKind::Native => return Ok(None),
+        ObjKind::Free | ObjKind::MemberDescr | ObjKind::MappingProxy | ObjKind::GenericAlias | ObjKind::Io | ObjKind::Sre | ObjKind::Native => return Ok(None),
     }))
 }
 
@@ -293,6 +293,14 @@ pub fn native_str(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             }
             base_exc_str(vm, v, &args).map(Some)
         }
+        // str() of a mappingproxy is str() of its mapping
+        Some(ObjKind::MappingProxy) => match v.get::<MappingProxyObj>() {
+            Some(p) => {
+                let m = p.mapping;
+                vm.str(m).map(Some)
+            }
+            None => Ok(None),
+        },
         _ => Ok(None),
     }
 }

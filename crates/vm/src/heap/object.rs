@@ -162,5 +162,6 @@ payloads! {
     MappingProxy => MappingProxyObj,
     GenericAlias => GenericAliasObj,
     Io => IoObj,
+    Sre => SreObj,
     Native => NativeObj,
 }

@@ -1,4 +1,4 @@
-//! Modules written in Rust (sys, math, time, gc) and the import system.
+//! Modules written in Rust (sys, math, time, gc, _sre, ...) and the import system.
 
 mod clocks;
 mod errno;
@@ -7,6 +7,7 @@ pub mod io;
 mod math;
 mod os;
 pub mod posix;
+pub mod sre;
 mod pymods;
 pub mod stdlib;
 mod weakref;
@@ -127,6 +128,7 @@ pub fn register(vm: &mut Vm) {
         os::register(vm);
     }
     io::register(vm);
+    sre::register(vm);
     time::register(vm);
     let g = new_module(vm, "gc");
     let fns: &[(&'static str, NativeFn)] = &[

@@ -6,6 +6,7 @@ mod iter;
 mod native;
 mod set;
 mod simple;
+mod sre;
 mod types;
 
 pub use dict::{DictObj, DictTable};
@@ -14,4 +15,5 @@ pub use iter::{IterObj, IterState};
 pub use native::{NativeData, NativeNext, NativeObj, NoData};
 pub use set::{Probe, SetObj, SetTable};
 pub use simple::*;
+pub use sre::SreObj;
 pub use types::{InstanceObj, MapObj, TypeObj, type_flags};

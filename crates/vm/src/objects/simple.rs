@@ -360,10 +360,13 @@ impl Trace for DictViewObj {
 /// A view of `len` bytes of `obj` (bytes or bytearray): item i is `obj[start + i * step]`.
 pub struct MemoryViewObj {
     pub obj: Value,
+    /// Byte offset of the first item, number of items, byte distance between items.
     pub start: usize,
     pub len: usize,
     pub step: isize,
     pub released: Cell<bool>,
+    /// The struct format of the items (`b'B'` unless made by `cast`).
+    pub fmt: u8,
 }
 impl Trace for MemoryViewObj {
     fn trace(&self, t: &mut Tracer) {

@@ -72,6 +72,31 @@ fn lookup(table: &[(u32, [u32; 3])], c: char, out: &mut String) -> bool {
     }
 }
 
+/// The first code point of the full mapping of `cp` in `table` (`cp` itself when unmapped):
+/// CPython's `Py_UNICODE_TOLOWER`/`TOUPPER`, which the regular expression engine uses.
+fn first_of(table: &[(u32, [u32; 3])], cp: u32) -> u32 {
+    match table.binary_search_by_key(&cp, |e| e.0) {
+        Ok(i) => table[i].1[0],
+        Err(_) => cp,
+    }
+}
+
+/// `Py_UNICODE_TOLOWER`: the first code point of the full lowercase mapping.
+pub fn to_lower_cp(cp: u32) -> u32 {
+    if cp < 0x80 {
+        return (cp as u8).to_ascii_lowercase() as u32;
+    }
+    first_of(LOWER_MAP, cp)
+}
+
+/// `Py_UNICODE_TOUPPER`: the first code point of the full uppercase mapping.
+pub fn to_upper_cp(cp: u32) -> u32 {
+    if cp < 0x80 {
+        return (cp as u8).to_ascii_uppercase() as u32;
+    }
+    first_of(UPPER_MAP, cp)
+}
+
 /// Appends the full uppercase mapping of `c` to `out`.
 pub fn push_upper(c: char, out: &mut String) {
     if c.is_ascii() {
