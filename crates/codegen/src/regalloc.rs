@@ -300,6 +300,26 @@ mod tests {
     }
 
     #[test]
+    fn a_loop_variable_the_body_never_reads_keeps_its_register_from_invariants() {
+        // x is a loop variable only the Jump writes; n is defined after x's definition
+        // and read in the loop. If n took x's register, the Jump would overwrite n.
+        let mut f = Func::new();
+        let x = f.vreg(Class::Int);
+        let n = f.vreg(Class::Int);
+        let y = f.vreg(Class::Int);
+        let t = f.vreg(Class::Int);
+        f.push(Inst::Iconst { dst: x, imm: 0 });
+        f.push(Inst::Iconst { dst: n, imm: 5 });
+        f.push(Inst::Iconst { dst: y, imm: 0 });
+        f.push(Inst::LoopStart);
+        f.push(Inst::Bin { op: IntOp::Add, dst: t, a: y, b: Operand::Reg(n) });
+        f.push(Inst::Jump { moves: vec![(x, t), (y, t)] });
+        let a = allocate(&f, &T);
+        assert_ne!(a.loc(x), a.loc(n), "the Jump's write to x would clobber the invariant n");
+        assert_ne!(a.loc(x), a.loc(y));
+    }
+
+    #[test]
     fn values_across_calls_use_callee_saved_or_spill() {
         let mut f = Func::new();
         let vs: Vec<VReg> = (0..4).map(|_| f.vreg(Class::Int)).collect();

@@ -19,12 +19,12 @@ pub mod peel;
 pub mod record;
 pub mod stats;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 use std::time::Instant;
 
 use pyjit_codegen::codemem::{CodeMemory, CodeRef};
+use pyjit_vm::fxhash::FxHashMap;
 use pyjit_vm::heap::{Gc, Obj, Value};
 use pyjit_vm::interp::jit_iface::JitEngine;
 use pyjit_vm::objects::{CodeObj, DictObj, FloatObj};
@@ -101,7 +101,7 @@ const MAX_ABORTS: u32 = 3;
 pub struct Engine {
     opts: Options,
     isa: Option<Isa>,
-    loops: HashMap<(usize, u32), LoopState>,
+    loops: FxHashMap<(usize, u32), LoopState>,
     rec: Option<(Recorder, Instant)>,
     mem: Option<CodeMemory>,
     stats: stats::Stats,
@@ -115,7 +115,7 @@ impl Engine {
             mem: CodeMemory::new(opts.code_limit),
             opts,
             isa: Isa::native(),
-            loops: HashMap::new(),
+            loops: FxHashMap::default(),
             rec: None,
             stats: Default::default(),
             log,
@@ -304,7 +304,10 @@ impl JitEngine for Engine {
                 let t = Rc::clone(t);
                 self.run(vm, &t);
             }
-            Some(LoopState::Blacklisted) => {}
+            Some(LoopState::Blacklisted) => {
+                // start counting again: the next look-up is `threshold` backward jumps away
+                code.hotness.set(0);
+            }
             _ => {
                 let b = Builder::new(Engine::known(vm));
                 if let Some(r) = Recorder::new(vm, b, target) {

@@ -40,7 +40,13 @@ pub struct Recorder {
     iters: Vec<IterRec>,
     /// The frame's globals and builtins, when the trace relies on them being these dicts.
     pub namespaces: Option<(Value, Value)>,
+    /// Items of a tuple built only to be unpacked by the next instruction (`a, b, c = c, a,
+    /// b`): never allocated, the stack slot holds `VIRTUAL_TUPLE` meanwhile.
+    virtual_tuple: Option<Vec<Ref>>,
 }
+
+/// Stands in the slot map for the virtual tuple between `BuildTuple` and `UnpackSequence`.
+const VIRTUAL_TUPLE: Ref = Ref(u32::MAX - 1);
 
 /// A range iterator in a frame slot whose position the trace keeps in a register.
 #[derive(Clone, Copy)]
@@ -76,6 +82,7 @@ impl Recorder {
             steps: 0,
             iters: Vec::new(),
             namespaces: None,
+            virtual_tuple: None,
         })
     }
 
@@ -310,6 +317,25 @@ impl Recorder {
             Instr::Jump(t) => self.expected = t as usize,
             Instr::ForIter(_) => self.for_iter(vm, ip)?,
             Instr::BinarySubscr => self.subscript(vm, ip)?,
+            Instr::BuildTuple(n) if matches!(self.code.code.code.get(ip + 1), Some(Instr::UnpackSequence(m)) if *m == n) => {
+                let mut items = Vec::with_capacity(n as usize);
+                for _ in 0..n {
+                    items.push(self.pop()?);
+                }
+                items.reverse();
+                self.virtual_tuple = Some(items);
+                self.set(self.sp, VIRTUAL_TUPLE)?;
+                self.sp += 1;
+            }
+            Instr::UnpackSequence(_) if self.slots.get(self.sp.wrapping_sub(1)).map(|e| e.0) == Some(VIRTUAL_TUPLE) => {
+                let items = self.virtual_tuple.take().ok_or("virtual tuple lost")?;
+                self.sp -= 1;
+                self.slots[self.sp] = (Ref::NONE, false);
+                for &it in items.iter().rev() {
+                    self.push(it)?;
+                }
+            }
+            Instr::UnpackSequence(n) => self.unpack(vm, ip, n as usize)?,
             Instr::JumpBackward(t) => {
                 if t as usize == self.header {
                     return Ok(Step::Closed);
@@ -469,6 +495,57 @@ impl Recorder {
         self.pop()?;
         self.pop()?;
         self.push(item)
+    }
+
+    /// `a, b, ... = seq` for an exact tuple or list of the right length: a length guard and
+    /// inline item loads (a constant tuple's items are constants).
+    fn unpack(&mut self, vm: &Vm, ip: usize, n: usize) -> Result<(), String> {
+        let r = self.peek(1)?;
+        let v = self.val(vm, self.sp - 1);
+        if self.b.t.ty(r) != Ty::Val || !crate::seq_layout_known() {
+            return Err("unpacking of other types".into());
+        }
+        let ty = v.header().map(|h| h.ty.get());
+        let is_list = if ty == Some(vm.types.tuple) {
+            false
+        } else if ty == Some(vm.types.list) {
+            true
+        } else {
+            return Err("unpacking of other types".into());
+        };
+        let len = if is_list {
+            v.get::<ListObj>().map(|l| l.items.try_borrow().map(|x| x.len()).unwrap_or(usize::MAX)).unwrap_or(usize::MAX)
+        } else {
+            v.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(usize::MAX)
+        };
+        if len != n {
+            return Err("unpacking of a wrong length".into());
+        }
+        let mut items = Vec::with_capacity(n);
+        let constant_tuple = !is_list && self.b.t.inst(r).op == Op::KVal;
+        if constant_tuple {
+            let t = v.get::<TupleObj>().ok_or("not a tuple")?;
+            for k in 0..n {
+                items.push(self.constant(vm, t.items[k])?);
+            }
+        } else {
+            let s = self.snap(ip);
+            let tyv = if is_list { vm.types.list } else { vm.types.tuple };
+            self.b.emit(Op::GuardType, r, Ref::NONE, tyv.raw() as i64, Some(s.clone()))?;
+            let l = self.b.emit(if is_list { Op::ListLen } else { Op::TupleLen }, r, Ref::NONE, 0, None)?;
+            let want = self.b.kint_ref(n as i64);
+            let eq = self.b.emit(Op::IntEq, l, want, 0, None)?;
+            self.b.emit(Op::GuardTrue, eq, Ref::NONE, 0, Some(s))?;
+            for k in 0..n {
+                let i = self.b.kint_ref(k as i64);
+                items.push(self.b.emit(if is_list { Op::ListGet } else { Op::TupleGet }, r, i, 0, None)?);
+            }
+        }
+        self.pop()?;
+        for &it in items.iter().rev() {
+            self.push(it)?;
+        }
+        Ok(())
     }
 
     /// Guards the truth of the value on top of the stack; returns it.

@@ -149,6 +149,8 @@ fn usage_hint() -> String {
 }
 
 fn main() {
+    // the native library modules (_random, itertools, ...), created on first import
+    pyjit_stdlib::install();
     // Panics are pyjit bugs; inside native functions they become SystemError (see
     // Vm::call_kw). Their Rust report is printed only on request.
     std::panic::set_hook(Box::new(|info| {

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const OBJDUMP: &str = "aarch64-linux-gnu-objdump";
 
 /// Disassembles `code` as raw AArch64 at address `vma`, one normalised line per word.
-fn objdump_at(code: &[u8], vma: u64) -> Vec<String> {
+pub(super) fn objdump_at(code: &[u8], vma: u64) -> Vec<String> {
     static N: AtomicUsize = AtomicUsize::new(0);
     let path = std::env::temp_dir().join(format!(
         "pyjit-a64-{}-{}.bin",

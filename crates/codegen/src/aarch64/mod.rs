@@ -1,10 +1,12 @@
 //! AArch64: registers and calling convention (`regs`), immediate encodings (`imm`), the
-//! instruction encoder (`encode`), pc-relative fields and branch patching (`reloc`), and
-//! encoding tests checked against binutils' disassembler (`encode_tests`), and execution
-//! tests of emitted code on AArch64 hosts (`exec_tests`).
+//! instruction encoder (`encode`), pc-relative fields and branch patching (`reloc`), the
+//! lowering of LIR to machine code (`lower`), encoding tests checked against binutils'
+//! disassembler (`encode_tests`), execution tests of emitted code on AArch64 hosts
+//! (`exec_tests`), and the lowering's tests (`lower_tests`).
 
 pub mod encode;
 pub mod imm;
+pub mod lower;
 pub mod regs;
 pub mod reloc;
 
@@ -12,6 +14,10 @@ pub mod reloc;
 mod encode_tests;
 #[cfg(all(test, target_arch = "aarch64"))]
 mod exec_tests;
+#[cfg(test)]
+mod lir_interp;
+#[cfg(test)]
+mod lower_tests;
 
 pub use encode::{Asm, Cond, Shift};
 pub use imm::{

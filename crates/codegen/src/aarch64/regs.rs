@@ -160,8 +160,10 @@ pub const CALLEE_SAVED_FPRS: [FReg; 8] = [D8, D9, D10, D11, D12, D13, D14, D15];
 /// IP0/IP1, which a linker veneer may clobber anyway, so no value lives in them across a call.
 pub const SCRATCH0: Reg = X16;
 pub const SCRATCH1: Reg = X17;
-/// Floating-point scratch of the lowering (never allocated).
+/// Floating-point scratch registers of the lowering (never allocated): two, for an
+/// instruction whose two FP operands both live in spill slots.
 pub const FSCRATCH: FReg = D31;
+pub const FSCRATCH1: FReg = D30;
 
 /// General registers the allocator may use: every register except x16/x17 (scratch),
 /// x18 (platform), x29 (frame pointer), x30 (link) and sp: 26 registers. The caller-saved
@@ -171,11 +173,11 @@ pub const ALLOCATABLE_GPRS: [Reg; 26] = [
     X0, X1, X2, X3, X4, X5, X6, X7, X8, X9, X10, X11, X12, X13, X14, X15, X19, X20, X21,
     X22, X23, X24, X25, X26, X27, X28,
 ];
-/// Floating-point registers the allocator may use: all but the scratch d31. d8..d15 keep
-/// their value across calls; the others do not.
-pub const ALLOCATABLE_FPRS: [FReg; 31] = [
+/// Floating-point registers the allocator may use: all but the scratch d30/d31. d8..d15
+/// keep their value across calls; the others do not.
+pub const ALLOCATABLE_FPRS: [FReg; 30] = [
     D0, D1, D2, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12, D13, D14, D15, D16, D17, D18,
-    D19, D20, D21, D22, D23, D24, D25, D26, D27, D28, D29, D30,
+    D19, D20, D21, D22, D23, D24, D25, D26, D27, D28, D29,
 ];
 
 const fn gpr_nums<const N: usize>(regs: [Reg; N]) -> [u8; N] {
@@ -200,7 +202,7 @@ const fn fpr_nums<const N: usize>(regs: [FReg; N]) -> [u8; N] {
 
 const ALLOC_GPR_NUMS: [u8; 26] = gpr_nums(ALLOCATABLE_GPRS);
 const CALLEE_GPR_NUMS: [u8; 10] = gpr_nums(CALLEE_SAVED_GPRS);
-const ALLOC_FPR_NUMS: [u8; 31] = fpr_nums(ALLOCATABLE_FPRS);
+const ALLOC_FPR_NUMS: [u8; 30] = fpr_nums(ALLOCATABLE_FPRS);
 const CALLEE_FPR_NUMS: [u8; 8] = fpr_nums(CALLEE_SAVED_FPRS);
 
 /// What the register allocator may use on AArch64 (hardware numbers): `ALLOCATABLE_GPRS`
@@ -243,18 +245,18 @@ mod tests {
         }
         let mut fseen = 0u32;
         for r in ALLOCATABLE_FPRS {
-            assert_ne!(r, FSCRATCH);
+            assert!(r != FSCRATCH && r != FSCRATCH1);
             assert_eq!(fseen & (1 << r.hw()), 0);
             fseen |= 1 << r.hw();
             assert_ne!(CALLER_SAVED_FPRS.contains(&r), CALLEE_SAVED_FPRS.contains(&r), "{r}");
             assert_eq!(r.is_callee_saved(), CALLEE_SAVED_FPRS.contains(&r));
         }
-        assert_eq!(fseen.count_ones(), 31);
+        assert_eq!(fseen.count_ones(), 30);
         assert!(INT_ARG_REGS.iter().all(|r| CALLER_SAVED_GPRS.contains(r)));
         assert!(FLOAT_ARG_REGS.iter().all(|r| CALLER_SAVED_FPRS.contains(r)));
         assert_eq!(REGALLOC_TARGET.int.allocatable.len(), 26);
         assert_eq!(REGALLOC_TARGET.int.callee_saved, &[19, 20, 21, 22, 23, 24, 25, 26, 27, 28]);
-        assert_eq!(REGALLOC_TARGET.float.allocatable.len(), 31);
+        assert_eq!(REGALLOC_TARGET.float.allocatable.len(), 30);
         assert_eq!(REGALLOC_TARGET.float.callee_saved, &[8, 9, 10, 11, 12, 13, 14, 15]);
         assert!(REGALLOC_TARGET.int.callee_saved.iter().all(|r| REGALLOC_TARGET.int.allocatable.contains(r)));
     }

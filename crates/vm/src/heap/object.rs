@@ -162,4 +162,5 @@ payloads! {
     MappingProxy => MappingProxyObj,
     GenericAlias => GenericAliasObj,
     Io => IoObj,
+    Native => NativeObj,
 }

@@ -127,7 +127,13 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
     let builtin_importer = vm.dict_get_by_str(st, "builtin_importer").unwrap_or(Value::NULL);
     for finder in finders {
         if finder == builtin_importer {
-            // builtin modules are created at start-up and live in sys.modules
+            // builtin modules are created at start-up and live in sys.modules, except the
+            // native library's, created now
+            if parent.is_none() {
+                if let Some(m) = super::create_library_module(vm, full)? {
+                    return Ok(m);
+                }
+            }
             continue;
         }
         if finder == path_finder {

@@ -99,7 +99,10 @@ pub fn run_atexit(vm: &mut Vm) {
 pub fn builtin_module_names(vm: &mut Vm) {
     let mods = vm.modules;
     let mut names: Vec<String> = vm.dict_keys(mods).into_iter().map(|k| vm.str_of(k)).filter(|n| !n.contains('.')).collect();
+    // native library modules are made on their first import, but are built in all the same
+    names.extend(super::library_names().into_iter().map(str::to_string));
     names.sort();
+    names.dedup();
     let vals: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
     let t = vm.new_tuple(vals);
     let s = vm.sys;
