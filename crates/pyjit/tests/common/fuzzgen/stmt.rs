@@ -223,8 +223,33 @@ impl Gen {
         }
         let a = self.rng.pick(&ts).clone();
         let b = ts.iter().find(|x| **x != a).cloned().unwrap_or_default();
-        match self.rng.below(4) {
+        match self.rng.below(7) {
             0 => self.line(format!("{a}, {b} = {b}, {a}")),
+            4 | 5 => {
+                // targets of both kinds from expressions, in a tuple or a list
+                let other = if kind == Kind::Int { Kind::Num } else { Kind::Int };
+                let c = self.target(other).unwrap_or_else(|| b.clone());
+                let ea = if kind == Kind::Int { self.int_expr(1) } else { self.num_expr(1) };
+                let ec = if other == Kind::Int && c != b { self.int_expr(1) } else if kind == Kind::Int { self.int_expr(1) } else { self.num_expr(1) };
+                let form = match self.rng.below(4) {
+                    0 => format!("{a}, {c} = {ea}, {ec}"),
+                    1 => format!("[{a}, {c}] = [{ea}, {ec}]"),
+                    2 => format!("{a}, {c} = [{ea}, {ec}]"),
+                    _ => format!("({a}, {c}) = ({ec}, {ea})[::-1]"),
+                };
+                self.line(form);
+                self.wrap(&a);
+                self.wrap(&c);
+            }
+            6 if !self.pure => {
+                // one value too many or too few, caught
+                let (ea, eb) = (self.int_expr(1), self.int_expr(1));
+                let rhs = if self.rng.chance(50) { format!("[{ea}, {eb}, {ea}]") } else { format!("({ea},)") };
+                self.line("try:");
+                self.indented(|g| g.line(format!("{a}, {b} = {rhs}")));
+                self.line("except ValueError as e:");
+                self.indented(|g| g.line(format!("{a} = len(str(e))")));
+            }
             1 | 2 => {
                 self.line(format!("{a}, {b} = {b}, {a} + {b}"));
                 self.wrap(&a);
