@@ -83,7 +83,7 @@ impl Gen {
     fn block(&mut self) {
         self.pure = self.rng.chance(60);
         let plain_fns = self.funcs.iter().any(|f| f.shape == Shape::Plain);
-        let w = [10, 3, 2, 3, 1, if self.funcs.is_empty() { 0 } else { 2 }, 1, 2];
+        let w = [10, 3, 2, 3, 1, if self.funcs.is_empty() { 0 } else { 2 }, 1, 2, 2, if self.own_globals { 1 } else { 0 }];
         match self.rng.weighted(&w) {
             0 => self.loop_stmt(),
             1 => self.walk_block(),
@@ -91,11 +91,13 @@ impl Gen {
             3 => self.type_change_block(),
             4 => self.step_block(),
             5 if plain_fns || self.rng.chance(50) => self.calls_block(),
-            6 => {
+            5 | 6 => {
                 self.pure = false;
                 self.body(4)
             }
-            _ => self.nested_block(),
+            7 => self.nested_block(),
+            8 => self.wide_block(),
+            _ => self.global_del_block(),
         }
         self.pure = false;
     }
@@ -291,6 +293,48 @@ impl Gen {
             };
             self.line(format!("show('{}', {call})", f.name));
         }
+    }
+
+    /// A long loop body with many values live at once (register pressure, big snapshots).
+    fn wide_block(&mut self) {
+        let c = self.pick_count().max(5);
+        let form = self.any_form();
+        self.emit_loop(form, c, |g| {
+            let n = g.rng.range(8, 16);
+            for _ in 0..n {
+                if g.rng.chance(50) {
+                    g.assign_int();
+                } else {
+                    g.assign_num();
+                }
+            }
+            g.body(3);
+        });
+    }
+
+    /// A global deleted at a late iteration while the loop reads it (NameError, caught
+    /// outside), then defined again.
+    fn global_del_block(&mut self) {
+        let g = self.rng.pick(&self.globals.clone()).clone();
+        let Some(t) = self.target(Kind::Num) else { return };
+        self.line("try:");
+        let c = self.pick_count().max(6);
+        let form = self.any_form();
+        self.indented(|x| {
+            x.emit_loop(form, c, |x| {
+                x.body(2);
+                x.line(format!("{t} = {t} + {g}"));
+                x.wrap(&t);
+                let cond = x.late_cond();
+                x.line(format!("if {cond}:"));
+                x.indented(|x| x.line(format!("del {g}")));
+                x.body(2);
+            });
+        });
+        self.line("except NameError as e:");
+        self.indented(|x| x.line("show('noglobal', type(e).__name__, i0, w0)"));
+        let v = self.float_const();
+        self.line(format!("{g} = {v}"));
     }
 
     /// A loop in a loop, the inner one often running 0 or 1 times.

@@ -7,9 +7,11 @@
 //! big ints and long strings abbreviated) after each block and at the end.
 
 mod blocks;
+mod calls;
 mod defs;
 mod expr;
 mod loops;
+mod objects;
 mod rng;
 mod seqs;
 mod stmt;

@@ -167,6 +167,20 @@ impl Gen {
                 self.line(format!("if {cond}:"));
                 self.indented(|g| g.line(format!("{s}.reverse()")));
             }
+            6 | 7 if self.rng.chance(50) => {
+                // unpacked whole: the length guard fails once the sequence grew or shrank
+                let ts = self.targets(kind);
+                if ts.is_empty() {
+                    return;
+                }
+                let n = self.rng.range(8, 12);
+                let names: Vec<String> = (0..n).map(|_| self.rng.pick(&ts).clone()).collect();
+                self.line("try:");
+                self.indented(|g| g.line(format!("{} = {s}", names.join(", "))));
+                self.line("except ValueError:");
+                let h = self.target(Kind::Int).unwrap_or_else(|| "h".into());
+                self.indented(|g| g.line(format!("{h} = -{h}")));
+            }
             _ => {
                 let Some(t) = self.target(Kind::Num) else { return };
                 let r = self.seq_read(Kind::Num).unwrap_or_else(|| "0".into());

@@ -1,8 +1,9 @@
-//! Statements: assignments and augmented assignments (with "wrap" statements that keep ints
-//! bounded once they have grown past the machine word), tuple swaps, branches, break and
-//! continue, caught exceptions, type changes, calls, attributes and globals.
+//! Statements: the choice of one (by context and budget); assignments and augmented
+//! assignments (with "wrap" statements that keep ints bounded once they have grown past the
+//! machine word), tuple swaps and unpacking, branches, break and continue, caught exceptions
+//! (division by zero, raised ones, operations on values of any type), type changes.
 
-use super::{Gen, Kind, Shape};
+use super::{Gen, Kind};
 
 /// Bounds past which a wrap statement shrinks a variable: below, at and beyond pyjit's small
 /// ints (2**62) and the machine word, and far beyond (2**90).
@@ -223,8 +224,33 @@ impl Gen {
         }
         let a = self.rng.pick(&ts).clone();
         let b = ts.iter().find(|x| **x != a).cloned().unwrap_or_default();
-        match self.rng.below(4) {
+        match self.rng.below(7) {
             0 => self.line(format!("{a}, {b} = {b}, {a}")),
+            4 | 5 => {
+                // targets of both kinds from expressions, in a tuple or a list
+                let other = if kind == Kind::Int { Kind::Num } else { Kind::Int };
+                let c = self.target(other).unwrap_or_else(|| b.clone());
+                let ea = if kind == Kind::Int { self.int_expr(1) } else { self.num_expr(1) };
+                let ec = if other == Kind::Int && c != b { self.int_expr(1) } else if kind == Kind::Int { self.int_expr(1) } else { self.num_expr(1) };
+                let form = match self.rng.below(4) {
+                    0 => format!("{a}, {c} = {ea}, {ec}"),
+                    1 => format!("[{a}, {c}] = [{ea}, {ec}]"),
+                    2 => format!("{a}, {c} = [{ea}, {ec}]"),
+                    _ => format!("({a}, {c}) = ({ec}, {ea})[::-1]"),
+                };
+                self.line(form);
+                self.wrap(&a);
+                self.wrap(&c);
+            }
+            6 if !self.pure => {
+                // one value too many or too few, caught
+                let (ea, eb) = (self.int_expr(1), self.int_expr(1));
+                let rhs = if self.rng.chance(50) { format!("[{ea}, {eb}, {ea}]") } else { format!("({ea},)") };
+                self.line("try:");
+                self.indented(|g| g.line(format!("{a}, {b} = {rhs}")));
+                self.line("except ValueError as e:");
+                self.indented(|g| g.line(format!("{a} = len(str(e))")));
+            }
             1 | 2 => {
                 self.line(format!("{a}, {b} = {b}, {a} + {b}"));
                 self.wrap(&a);
@@ -374,145 +400,6 @@ impl Gen {
         }
     }
 
-    fn call(&mut self) {
-        let seqs = self.seqs();
-        let fs: Vec<_> = self
-            .funcs
-            .iter()
-            .filter(|f| self.affordable(f.cost * 2.0) && (!seqs.is_empty() || !f.params.contains(&Kind::Seq)))
-            .cloned()
-            .collect();
-        if fs.is_empty() {
-            return self.assign_int();
-        }
-        let f = self.rng.pick(&fs).clone();
-        self.spend(f.cost);
-        match f.shape {
-            Shape::Plain => {
-                let args: Vec<String> = f
-                    .params
-                    .iter()
-                    .map(|k| match k {
-                        Kind::Int => self.int_expr(1),
-                        Kind::Seq => self.rng.pick(&seqs).clone(),
-                        _ => self.num_expr(1),
-                    })
-                    .collect();
-                let Some(t) = self.target(f.ret) else { return };
-                let call = format!("{}({})", f.name, args.join(", "));
-                if self.rng.chance(50) {
-                    self.line(format!("{t} = {call}"));
-                } else {
-                    self.line(format!("{t} = {t} + {call}"));
-                }
-                self.wrap(&t);
-            }
-            Shape::Rec { max_n } => {
-                let Some(t) = self.target(f.ret) else { return };
-                let n = match self.loops.last().and_then(|l| l.var.clone()) {
-                    Some(v) if self.rng.chance(60) => format!("({v} & {})", pow2_mask(max_n)),
-                    _ => self.rng.range(0, max_n).to_string(),
-                };
-                self.line(format!("{t} = {t} + {}({n})", f.name));
-                self.wrap(&t);
-            }
-            Shape::Gen => {
-                // consumed whole (the loop form is in loops.rs)
-                let Some(t) = self.target(Kind::Int) else { return };
-                let n = self.rng.range(0, 12);
-                let a = self.int_expr(1);
-                let how = *self.rng.pick(&["sum", "max", "len", "list"]);
-                match how {
-                    "sum" => self.line(format!("{t} = {t} + sum({}({n}, {a}))", f.name)),
-                    "max" => self.line(format!("{t} = max({}({n}, {a}), default={t})", f.name)),
-                    "len" => self.line(format!("{t} = {t} + len(list({}({n}, {a})))", f.name)),
-                    _ => self.line(format!("{t} = {t} ^ len(str(list({}({n}, 3)))[:20])", f.name)),
-                }
-                self.wrap(&t);
-            }
-        }
-    }
-
-    /// Instance attributes (one added mid-loop), class attributes mutated mid-loop.
-    fn obj_stmt(&mut self) {
-        let in_loop = !self.loops.is_empty();
-        match self.rng.below(7) {
-            0 => {
-                let e = self.num_expr(1);
-                self.line(format!("o0.x = o0.x + {e}"));
-                self.wrap("o0.x");
-            }
-            1 => {
-                let Some(t) = self.target(Kind::Num) else { return };
-                let e = self.int_expr(1);
-                self.line(format!("{t} = o0.step({e})"));
-                self.wrap("o0.x");
-            }
-            2 => {
-                let e = self.int_leaf();
-                if in_loop {
-                    let c = self.late_cond();
-                    self.line(format!("if {c}:"));
-                    self.indented(|g| g.line(format!("o0.y = {e}")));
-                } else {
-                    self.line(format!("o0.y = {e}"));
-                }
-            }
-            3 => {
-                let Some(t) = self.target(Kind::Int) else { return };
-                self.line("try:");
-                self.indented(|g| g.line(format!("{t} = {t} + o0.y")));
-                self.line("except AttributeError:");
-                self.indented(|g| g.line(format!("{t} = {t} - 1")));
-                self.wrap(&t);
-            }
-            4 => {
-                let v = if self.rng.chance(50) { "C0.k + 1".to_string() } else { self.float_const() };
-                let c = if in_loop { self.late_cond() } else { "True".into() };
-                self.line(format!("if {c}:"));
-                self.indented(|g| g.line(format!("C0.k = {v}")));
-                self.wrap("C0.k");
-            }
-            5 => {
-                let v = self.int_const();
-                let c = if in_loop { self.late_cond() } else { "True".into() };
-                self.line(format!("if {c}:"));
-                self.indented(|g| g.line(format!("o0.k = {v}")));
-            }
-            _ => {
-                let Some(t) = self.target(Kind::Num) else { return };
-                self.line(format!("{t} = {t} + o0.k"));
-                self.wrap(&t);
-            }
-        }
-    }
-
-    /// Globals: rebound (by main) mid-loop, read everywhere.
-    fn global_stmt(&mut self) {
-        let g = self.rng.pick(&self.globals.clone()).clone();
-        if !self.own_globals {
-            let Some(t) = self.target(Kind::Num) else { return };
-            self.line(format!("{t} = {t} + {g}"));
-            self.wrap(&t);
-            return;
-        }
-        // pure code rebinds a global only in a late branch (storing aborts the recording)
-        if !self.pure && self.rng.chance(50) {
-            let e = self.num_expr(1);
-            self.line(format!("{g} = {g} + {e}"));
-            self.wrap(&g);
-        } else {
-            let v = if self.rng.chance(70) { self.float_const() } else { self.int_const() };
-            if self.loops.is_empty() {
-                self.line(format!("{g} = {v}"));
-            } else {
-                let c = self.late_cond();
-                self.line(format!("if {c}:"));
-                self.indented(|x| x.line(format!("{g} = {v}")));
-            }
-        }
-    }
-
     /// An exception raised and caught inside the loop.
     fn raise_catch(&mut self) {
         let Some(t) = self.target(Kind::Int) else { return };
@@ -533,13 +420,4 @@ impl Gen {
             self.indented(|g| g.line(format!("{t} = -{t}")));
         }
     }
-}
-
-/// The largest 2**k - 1 not above n (an `&` mask keeping a recursion argument in 0..=n).
-fn pow2_mask(n: i64) -> i64 {
-    let mut m = 1;
-    while m * 2 - 1 <= n {
-        m *= 2;
-    }
-    m - 1
 }
