@@ -62,11 +62,16 @@ fn validate(f: &Func, alloc: &Allocation) -> Result<(), EmitError> {
             None => Err(unsupported(format!("{v} has no location"))),
             Some(Loc::Stack(s)) if s >= alloc.spill_slots => Err(unsupported(format!("{v}: spill slot {s} out of range"))),
             Some(Loc::Reg(r)) => {
-                let set = if f.class(v) == Class::Int { TARGET.int } else { TARGET.float };
-                if set.allocatable.contains(&r) {
-                    Ok(())
-                } else {
+                let (set, saved) = match f.class(v) {
+                    Class::Int => (TARGET.int, &alloc.int_callee_saved_used),
+                    Class::Float => (TARGET.float, &alloc.float_callee_saved_used),
+                };
+                if !set.allocatable.contains(&r) {
                     Err(unsupported(format!("{v}: register {r} is not allocatable")))
+                } else if set.callee_saved.contains(&r) && !saved.contains(&r) {
+                    Err(unsupported(format!("{v}: callee-saved register {r} missing from the registers to save")))
+                } else {
+                    Ok(())
                 }
             }
             Some(Loc::Stack(_)) => Ok(()),
@@ -226,7 +231,7 @@ impl Plan {
         }
         for inst in &f.insts {
             match *inst {
-                Inst::Fconst { dst, bits: 0 } => fzero[dst.0 as usize] = !jump_dst[dst.0 as usize],
+                Inst::Fconst { dst, bits: 0 } if !jump_dst[dst.0 as usize] && defs[dst.0 as usize] == 1 => fzero[dst.0 as usize] = true,
                 Inst::Iconst { dst, imm } if !jump_dst[dst.0 as usize] && defs[dst.0 as usize] == 1 => kint[dst.0 as usize] = Some(imm),
                 _ => {}
             }
@@ -334,11 +339,16 @@ struct Frame {
 
 impl Frame {
     fn new(alloc: &Allocation) -> Result<Frame, EmitError> {
+        let increasing = |rs: &[u8]| rs.windows(2).all(|w| w[0] < w[1]);
+        let ok = alloc.int_callee_saved_used.iter().all(|r| TARGET.int.callee_saved.contains(r))
+            && alloc.float_callee_saved_used.iter().all(|r| TARGET.float.callee_saved.contains(r))
+            && increasing(&alloc.int_callee_saved_used)
+            && increasing(&alloc.float_callee_saved_used);
+        if !ok {
+            return Err(unsupported("the callee-saved sets must list callee-saved registers, in increasing order"));
+        }
         let gprs: Vec<Reg> = alloc.int_callee_saved_used.iter().map(|&r| Reg::x(r)).collect();
         let fprs: Vec<FReg> = alloc.float_callee_saved_used.iter().map(|&r| FReg::d(r)).collect();
-        if !gprs.iter().all(|r| r.is_callee_saved()) || !fprs.iter().all(|r| r.is_callee_saved()) {
-            return Err(unsupported("callee-saved set names a caller-saved register"));
-        }
         let spill_base = 16 + 8 * (gprs.len() + fprs.len()) as u64;
         let size = (spill_base + 8 * alloc.spill_slots as u64).div_ceil(16) * 16;
         if size >= 1 << 24 {

@@ -1163,6 +1163,17 @@ fn malformed_functions_are_errors_not_panics() {
     let mut a = allocate(&f, &TARGET);
     a.locs[x.0 as usize] = Some(Loc::Reg(16));
     check(&f, &a, "not allocatable");
+    // a callee-saved register the allocation uses but does not list for saving, or lists twice
+    let mut b = B::new();
+    let x = b.iconst(1);
+    let f = b.finish(vec![x]);
+    let mut a = allocate(&f, &TARGET);
+    a.locs[x.0 as usize] = Some(Loc::Reg(19));
+    check(&f, &a, "missing from the registers to save");
+    a.int_callee_saved_used = vec![19, 19];
+    check(&f, &a, "increasing order");
+    a.int_callee_saved_used = vec![19, 31];
+    check(&f, &a, "increasing order");
     // Jump without LoopStart
     let mut b = B::new();
     let x = b.iconst(1);
