@@ -178,39 +178,52 @@ fn validate(f: &Func, alloc: &Allocation) -> Result<(), EmitError> {
 }
 
 /// What the lowering decides before emitting: instructions absorbed by the guard after
-/// them, and float zero constants folded into `fcmp #0.0`.
+/// them, constants folded into immediates or stored by exit stubs, loop variables' next
+/// values computed in place.
 struct Plan {
     /// `fused[i]`: instruction i (`SetCc`, `FSetCc` or `And`) is emitted by the guard at
-    /// i+1, the only reader of its result.
+    /// i+1, the only instruction that reads its result.
     fused: Vec<bool>,
     /// The vreg is `Fconst 0.0`, defined once: `fcmp` against it is `fcmp #0.0`.
     fzero: Vec<bool>,
-    /// ... and nothing but such compares reads it: its `Fconst` is not emitted.
+    /// ... and no instruction but such compares reads it: its `Fconst` is not emitted.
     fzero_only: Vec<bool>,
     /// The vreg is an `Iconst` defined once: where its value fits an instruction's
     /// immediate (`imm_folds`), the instruction takes the immediate instead of the register.
     kint: Vec<Option<i64>>,
-    /// ... and every reader takes it so: its `Iconst` is not emitted.
+    /// ... and every instruction reading it takes it so: its `Iconst` is not emitted.
     kint_only: Vec<bool>,
+    /// The raw bits of an `Iconst`/`Fconst` vreg defined once: exit stubs store them
+    /// rather than read a register.
+    kbits: Vec<Option<u64>>,
+    /// Per exit, values its stub knows without reading them: the result of a fused
+    /// `SetCc`/`And` is what made the guard fail (the exit is taken by that guard only).
+    exit_known: Vec<Vec<(VReg, u64)>>,
     /// Exits some instruction takes.
     used_exits: Vec<bool>,
-    /// `retarget[s] = Some(d)`: s, defined in the loop body and read only by the closing
-    /// Jump's move `d <- s`, is computed straight into d's location (nothing reads that
-    /// location between the definition and the Jump), and the move disappears.
+    /// `retarget[s] = Some(d)`: s, defined in the loop body and moved to loop variable d by
+    /// the closing Jump, lives in d's location from its definition on (nothing else uses
+    /// that location until the Jump), so the move disappears (`retargets`).
     retarget: Vec<Option<VReg>>,
 }
 
 impl Plan {
     fn new(f: &Func, alloc: &Allocation) -> Plan {
         let n = f.classes.len();
-        let mut uses = vec![0u32; n];
+        // reads by instructions, and occurrences in exits
+        let mut inst_uses = vec![0u32; n];
+        let mut exit_uses = vec![0u32; n];
         let mut jump_dst = vec![false; n];
         let mut fcmp_b_uses = vec![0u32; n];
-        let mut used_exits = vec![false; f.exits.len()];
+        let mut exit_takers = vec![0u32; f.exits.len()];
+        let mut defs = vec![0u32; n];
         for inst in &f.insts {
-            inst.for_each_use(|v| uses[v.0 as usize] += 1);
+            inst.for_each_use(|v| inst_uses[v.0 as usize] += 1);
+            if let Some(d) = inst.def() {
+                defs[d.0 as usize] += 1;
+            }
             if let Some(e) = inst.exit() {
-                used_exits[e.0 as usize] = true;
+                exit_takers[e.0 as usize] += 1;
             }
             match inst {
                 Inst::Jump { moves } => moves.iter().for_each(|&(d, _)| jump_dst[d.0 as usize] = true),
@@ -219,24 +232,27 @@ impl Plan {
             }
         }
         for vals in &f.exits {
-            vals.iter().for_each(|v| uses[v.0 as usize] += 1);
+            vals.iter().for_each(|v| exit_uses[v.0 as usize] += 1);
         }
+        let used_exits: Vec<bool> = exit_takers.iter().map(|&t| t > 0).collect();
+        let once = |v: VReg| !jump_dst[v.0 as usize] && defs[v.0 as usize] == 1;
         let mut fzero = vec![false; n];
         let mut kint = vec![None; n];
-        let mut defs = vec![0u32; n];
-        for inst in &f.insts {
-            if let Some(d) = inst.def() {
-                defs[d.0 as usize] += 1;
-            }
-        }
+        let mut kbits = vec![None; n];
         for inst in &f.insts {
             match *inst {
-                Inst::Fconst { dst, bits: 0 } if !jump_dst[dst.0 as usize] && defs[dst.0 as usize] == 1 => fzero[dst.0 as usize] = true,
-                Inst::Iconst { dst, imm } if !jump_dst[dst.0 as usize] && defs[dst.0 as usize] == 1 => kint[dst.0 as usize] = Some(imm),
+                Inst::Fconst { dst, bits } if once(dst) => {
+                    fzero[dst.0 as usize] = bits == 0;
+                    kbits[dst.0 as usize] = Some(bits);
+                }
+                Inst::Iconst { dst, imm } if once(dst) => {
+                    kint[dst.0 as usize] = Some(imm);
+                    kbits[dst.0 as usize] = Some(imm as u64);
+                }
                 _ => {}
             }
         }
-        let fzero_only: Vec<bool> = (0..n).map(|k| fzero[k] && uses[k] == fcmp_b_uses[k]).collect();
+        let fzero_only: Vec<bool> = (0..n).map(|k| fzero[k] && inst_uses[k] == fcmp_b_uses[k]).collect();
         let mut folded_uses = vec![0u32; n];
         for inst in &f.insts {
             if let Some(Operand::Reg(v)) = second_operand(inst) {
@@ -245,27 +261,55 @@ impl Plan {
                 }
             }
         }
-        let kint_only: Vec<bool> = (0..n).map(|k| kint[k].is_some() && uses[k] == folded_uses[k]).collect();
+        let kint_only: Vec<bool> = (0..n).map(|k| kint[k].is_some() && inst_uses[k] == folded_uses[k]).collect();
+        // guards fused with the instruction before them
         let mut fused = vec![false; f.insts.len()];
+        let mut exit_known = vec![vec![]; f.exits.len()];
         for i in 1..f.insts.len() {
-            let Inst::Guard { cc: Cc::Eq | Cc::Ne, a: t, b: Operand::Imm(0), .. } = f.insts[i] else { continue };
+            let Inst::Guard { cc: gcc @ (Cc::Eq | Cc::Ne), a: t, b: Operand::Imm(0), exit } = f.insts[i] else { continue };
             let prev = &f.insts[i - 1];
-            let fusable = matches!(prev, Inst::SetCc { .. } | Inst::FSetCc { .. } | Inst::Bin { op: IntOp::And, .. });
             let k = t.0 as usize;
-            fused[i - 1] = fusable && prev.def() == Some(t) && uses[k] == 1 && !jump_dst[k];
+            if prev.def() != Some(t) || inst_uses[k] != 1 || jump_dst[k] {
+                continue;
+            }
+            // t's value when the guard fails: 0 for `Ne t, 0`; for `Eq t, 0` what t is
+            // when it is not 0
+            let failing = match (gcc, prev) {
+                (Cc::Ne, Inst::SetCc { .. } | Inst::FSetCc { .. } | Inst::Bin { op: IntOp::And, .. }) => Some(0),
+                (Cc::Eq, Inst::SetCc { .. } | Inst::FSetCc { .. }) => Some(1),
+                (Cc::Eq, Inst::Bin { op: IntOp::And, b, .. }) => {
+                    let m = match *b {
+                        Operand::Imm(m) => Some(m as i64),
+                        Operand::Reg(v) => kint[v.0 as usize],
+                    };
+                    m.filter(|m| m.count_ones() == 1).map(|m| m as u64)
+                }
+                (_, Inst::SetCc { .. } | Inst::FSetCc { .. } | Inst::Bin { op: IntOp::And, .. }) => None,
+                _ => continue,
+            };
+            let in_exits = exit_uses[k];
+            let in_own_exit = f.exits[exit.0 as usize].iter().filter(|&&v| v == t).count() as u32;
+            if in_exits == 0 {
+                fused[i - 1] = true;
+            } else if let Some(val) = failing.filter(|_| in_own_exit == in_exits && exit_takers[exit.0 as usize] == 1) {
+                fused[i - 1] = true;
+                exit_known[exit.0 as usize].push((t, val));
+            }
         }
         let skipped: Vec<bool> = (0..n).map(|k| fzero_only[k] || kint_only[k]).collect();
-        let retarget = retargets(f, alloc, &uses, &fused, &skipped);
-        Plan { fused, fzero, fzero_only, kint, kint_only, used_exits, retarget }
+        let retarget = retargets(f, alloc, &fused, &skipped);
+        Plan { fused, fzero, fzero_only, kint, kint_only, kbits, exit_known, used_exits, retarget }
     }
 }
 
-/// The Jump moves `d <- s` whose source can be defined in d's location directly: s is
-/// defined in the loop body by an instruction without an exit that reads its inputs before
-/// writing its result, the move is its only reader, and from that instruction to the
-/// Jump nothing else reads or writes d's location (exits included; a call writes every
-/// caller-saved register).
-fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], skipped: &[bool]) -> Vec<Option<VReg>> {
+/// The Jump moves `d <- s` whose source can live in d's location from its definition on,
+/// so that the move disappears: s is defined in the loop body by an instruction that reads
+/// its inputs before writing its result, from there to the Jump no other vreg in d's
+/// location is read, written or stored by an exit (a call writes every caller-saved
+/// register), and d's location still needed by the defining instruction's own exit is an
+/// input of an `Add`/`Sub` `BinOv`, which the exit's pad recomputes from the result (the
+/// wrapped sum minus the other input).
+fn retargets(f: &Func, alloc: &Allocation, fused: &[bool], skipped: &[bool]) -> Vec<Option<VReg>> {
     let mut out = vec![None; f.classes.len()];
     let (Some(l), Some(Inst::Jump { moves })) = (f.loop_start(), f.insts.last()) else { return out };
     let jump = f.insts.len() - 1;
@@ -275,58 +319,99 @@ fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], skipped
             def_at[d.0 as usize] = i;
         }
     }
-    for &(d, s) in moves {
-        let k = def_at[s.0 as usize];
-        let ld = alloc.loc(d);
-        if k == usize::MAX || uses[s.0 as usize] != 1 || alloc.loc(s) == ld || fused[k] || skipped[s.0 as usize] {
-            continue;
+    // where a vreg lives once the retargets so far are made (each moves a vreg out of its
+    // own location into its loop variable's; repeated while that frees more)
+    let eff = |out: &[Option<VReg>], v: VReg| out[v.0 as usize].map_or(alloc.loc(v), |d| alloc.loc(d));
+    loop {
+        let mut changed = false;
+        for &(d, s) in moves {
+            if retarget_ok(f, alloc, &out, &eff, fused, skipped, &def_at, jump, d, s) {
+                out[s.0 as usize] = Some(d);
+                changed = true;
+            }
         }
-        let simple = matches!(
-            f.insts[k],
-            Inst::Iconst { .. }
-                | Inst::Fconst { .. }
-                | Inst::Move { .. }
-                | Inst::Load { .. }
-                | Inst::Load8 { .. }
-                | Inst::LoadF { .. }
-                | Inst::Bin { .. }
-                | Inst::Shift { .. }
-                | Inst::SetCc { .. }
-                | Inst::FBin { .. }
-                | Inst::FSetCc { .. }
-                | Inst::IntToFloat { .. }
-        );
-        let survives_calls = match ld {
-            Loc::Stack(_) => true,
-            Loc::Reg(r) => {
-                let set = if f.class(d) == Class::Int { TARGET.int } else { TARGET.float };
-                set.callee_saved.contains(&r)
-            }
-        };
-        let mut clash = false;
-        for inst in &f.insts[k + 1..=jump] {
-            if matches!(inst, Inst::Call { .. }) && !survives_calls {
-                clash = true;
-            }
-            let mut touch = |v: VReg| clash |= alloc.loc(v) == ld && f.class(v) == f.class(d);
-            if let Inst::Jump { moves } = inst {
-                moves.iter().filter(|&&(_, s2)| s2 != s).for_each(|&(_, s2)| touch(s2));
-            } else {
-                inst.for_each_use(&mut touch);
-                inst.def().into_iter().for_each(&mut touch);
-                if let Some(e) = inst.exit() {
-                    f.exits[e.0 as usize].iter().for_each(|&v| touch(v));
-                    if let Some(c) = f.ctx {
-                        touch(c);
-                    }
+        if !changed {
+            return out;
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn retarget_ok(
+    f: &Func,
+    alloc: &Allocation,
+    out: &[Option<VReg>],
+    eff: &dyn Fn(&[Option<VReg>], VReg) -> Loc,
+    fused: &[bool],
+    skipped: &[bool],
+    def_at: &[usize],
+    jump: usize,
+    d: VReg,
+    s: VReg,
+) -> bool {
+    let k = def_at[s.0 as usize];
+    let ld = alloc.loc(d);
+    // v is in d's location (s itself excluded: it is the one moving there)
+    let in_ld = |v: VReg| v != s && eff(out, v) == ld && f.class(v) == f.class(d);
+    if k == usize::MAX || fused[k] || skipped[s.0 as usize] || out[s.0 as usize].is_some() || alloc.loc(s) == ld {
+        return false;
+    }
+    let ok_at_k = match f.insts[k] {
+        Inst::Iconst { .. }
+        | Inst::Fconst { .. }
+        | Inst::Move { .. }
+        | Inst::Load { .. }
+        | Inst::Load8 { .. }
+        | Inst::LoadF { .. }
+        | Inst::Bin { .. }
+        | Inst::Shift { .. }
+        | Inst::SetCc { .. }
+        | Inst::FBin { .. }
+        | Inst::FSetCc { .. }
+        | Inst::IntToFloat { .. } => true,
+        Inst::BinOv { op: OvOp::Add | OvOp::Sub, a, b, exit, .. } => {
+            // what the overflow exit finds in d's location must be an input the pad can
+            // recompute from the result and the other input
+            let b = match b {
+                Operand::Reg(v) => Some(v),
+                Operand::Imm(_) => None,
+            };
+            let bad = f.exits[exit.0 as usize].iter().any(|&v| in_ld(v) && v != a && Some(v) != b);
+            let both = in_ld(a) && b.is_some_and(in_ld) || Some(a) == b;
+            !bad && !both && !f.ctx.is_some_and(in_ld)
+        }
+        _ => false,
+    };
+    if !ok_at_k {
+        return false;
+    }
+    let survives_calls = match ld {
+        Loc::Stack(_) => true,
+        Loc::Reg(r) => {
+            let set = if f.class(d) == Class::Int { TARGET.int } else { TARGET.float };
+            set.callee_saved.contains(&r)
+        }
+    };
+    let mut clash = false;
+    for inst in &f.insts[k + 1..=jump] {
+        if matches!(inst, Inst::Call { .. }) && !survives_calls {
+            return false;
+        }
+        let mut touch = |v: VReg| clash |= in_ld(v);
+        if let Inst::Jump { moves } = inst {
+            moves.iter().for_each(|&(_, s2)| touch(s2));
+        } else {
+            inst.for_each_use(&mut touch);
+            inst.def().into_iter().for_each(&mut touch);
+            if let Some(e) = inst.exit() {
+                f.exits[e.0 as usize].iter().for_each(|&v| touch(v));
+                if let Some(c) = f.ctx {
+                    touch(c);
                 }
             }
         }
-        if simple && !clash {
-            out[s.0 as usize] = Some(d);
-        }
     }
-    out
+    !clash
 }
 
 /// The native frame: frame record at sp, callee-saved registers above it, spill slots last.
@@ -418,6 +503,22 @@ struct Lower<'a> {
     epilogue: Label,
     /// tbz/tbnz (±32 KiB) allowed for guards.
     test_bit_branches: bool,
+    /// Overflow exits that first recompute an input (see `Pad`).
+    pads: Vec<Pad>,
+}
+
+/// The way into an overflow exit of `dst = a op b` when dst lives in the register of the
+/// input the exit stores (`Plan::retarget`): recompute that input from the wrapped result
+/// (`r - b`, `r + b` or `a - r`), then the exit's stub.
+struct Pad {
+    label: Label,
+    exit: ExitId,
+    op: OvOp,
+    dst: VReg,
+    a: VReg,
+    b: Opnd,
+    /// the input to recompute: a or b
+    restore: VReg,
 }
 
 impl<'a> Lower<'a> {
@@ -436,6 +537,7 @@ impl<'a> Lower<'a> {
             loop_label,
             epilogue,
             test_bit_branches,
+            pads: vec![],
         })
     }
 
@@ -448,6 +550,7 @@ impl<'a> Lower<'a> {
                 self.inst(i);
             }
         }
+        self.emit_pads();
         let exit_branches = self.stubs();
         self.a.bind(self.epilogue);
         self.epilogue();
@@ -526,12 +629,8 @@ impl<'a> Lower<'a> {
 
     // ------------------------------------------------------------ locations
 
+    /// Where `v` lives: its allocated location, or its loop variable's (`Plan::retarget`).
     fn loc(&self, v: VReg) -> Loc {
-        self.alloc.loc(v)
-    }
-
-    /// Where an instruction defining `v` puts it (see `Plan::retarget`).
-    fn def_loc(&self, v: VReg) -> Loc {
         match self.plan.retarget[v.0 as usize] {
             Some(d) => self.alloc.loc(d),
             None => self.alloc.loc(v),
@@ -539,11 +638,7 @@ impl<'a> Lower<'a> {
     }
 
     fn ploc(&self, v: VReg) -> PLoc {
-        self.ploc_of(v, self.loc(v))
-    }
-
-    fn ploc_of(&self, v: VReg, loc: Loc) -> PLoc {
-        match (loc, self.f.class(v)) {
+        match (self.loc(v), self.f.class(v)) {
             (Loc::Reg(r), Class::Int) => PLoc::X(Reg::x(r)),
             (Loc::Reg(r), Class::Float) => PLoc::D(FReg::d(r)),
             (Loc::Stack(s), _) => PLoc::S(s),
@@ -631,24 +726,24 @@ impl<'a> Lower<'a> {
     /// The register to compute int vreg `v` into (`scratch` when it is spilled: then
     /// `def_done` stores it).
     fn def_x(&self, v: VReg, scratch: Reg) -> Reg {
-        match self.def_loc(v) {
+        match self.loc(v) {
             Loc::Reg(r) => Reg::x(r),
             Loc::Stack(_) => scratch,
         }
     }
     fn def_done_x(&mut self, v: VReg, r: Reg) {
-        if let Loc::Stack(s) = self.def_loc(v) {
+        if let Loc::Stack(s) = self.loc(v) {
             self.spill_x(r, s);
         }
     }
     fn def_d(&self, v: VReg, scratch: FReg) -> FReg {
-        match self.def_loc(v) {
+        match self.loc(v) {
             Loc::Reg(r) => FReg::d(r),
             Loc::Stack(_) => scratch,
         }
     }
     fn def_done_d(&mut self, v: VReg, r: FReg) {
-        if let Loc::Stack(s) = self.def_loc(v) {
+        if let Loc::Stack(s) = self.loc(v) {
             self.spill_d(r, s);
         }
     }
@@ -735,7 +830,7 @@ impl<'a> Lower<'a> {
         match f.insts[i] {
             Inst::Param { .. } => unreachable!("validate: Params lead"),
             Inst::Iconst { dst, .. } if self.plan.kint_only[dst.0 as usize] => {}
-            Inst::Iconst { dst, imm } => match self.def_loc(dst) {
+            Inst::Iconst { dst, imm } => match self.loc(dst) {
                 Loc::Stack(s) if imm == 0 => self.spill_x(XZR, s),
                 _ => {
                     let rd = self.def_x(dst, SCRATCH0);
@@ -747,7 +842,7 @@ impl<'a> Lower<'a> {
                 if self.plan.fzero_only[dst.0 as usize] {
                     return;
                 }
-                match self.def_loc(dst) {
+                match self.loc(dst) {
                     Loc::Stack(s) if bits == 0 => self.spill_x(XZR, s),
                     Loc::Stack(s) => {
                         self.a.mov_imm(SCRATCH0, bits);
@@ -767,7 +862,7 @@ impl<'a> Lower<'a> {
                 }
             }
             Inst::Move { dst, src } => {
-                let (d, s) = (self.ploc_of(dst, self.def_loc(dst)), self.ploc(src));
+                let (d, s) = (self.ploc(dst), self.ploc(src));
                 if d != s {
                     self.move_ploc(d, s);
                 }
@@ -861,11 +956,11 @@ impl<'a> Lower<'a> {
             Inst::LoopStart => self.a.bind(self.loop_label),
             Inst::Jump { ref moves } => {
                 // int and float locations never overlap (spill slots are per vreg): two
-                // independent parallel moves
+                // independent parallel moves (a retargeted source is in place already)
                 for class in [Class::Int, Class::Float] {
                     let moves: Vec<(PLoc, PLoc)> = moves
                         .iter()
-                        .filter(|&&(d, s)| f.class(d) == class && self.plan.retarget[s.0 as usize].is_none())
+                        .filter(|&&(d, _)| f.class(d) == class)
                         .map(|&(d, s)| (self.ploc(d), self.ploc(s)))
                         .collect();
                     self.parallel_move(&moves, class);
@@ -924,6 +1019,7 @@ impl<'a> Lower<'a> {
         let ra = self.use_x(a, SCRATCH0);
         match op {
             OvOp::Add | OvOp::Sub => {
+                let l = self.pad(op, dst, a, b, exit).unwrap_or(l);
                 let rd = self.def_x(dst, SCRATCH0);
                 match b {
                     Opnd::Imm(i) if addend_fits(i) => {
@@ -957,6 +1053,39 @@ impl<'a> Lower<'a> {
                 self.a.b_cond(Cond::NE, l);
                 self.def_done_x(dst, rd);
             }
+        }
+    }
+
+    /// A pad for the overflow exit of `dst = a op b` when writing dst's register loses an
+    /// input the exit stores (only when dst is retargeted: the allocator never does this).
+    fn pad(&mut self, op: OvOp, dst: VReg, a: VReg, b: Opnd, exit: ExitId) -> Option<Label> {
+        self.plan.retarget[dst.0 as usize]?;
+        let ld = self.loc(dst);
+        if !matches!(ld, Loc::Reg(_)) {
+            return None; // a spilled result is stored after the branch
+        }
+        let restore = self.f.exits[exit.0 as usize].iter().copied().find(|&v| self.f.class(v) == Class::Int && self.loc(v) == ld)?;
+        let label = self.a.new_label();
+        self.pads.push(Pad { label, exit, op, dst, a, b, restore });
+        Some(label)
+    }
+
+    fn emit_pads(&mut self) {
+        for p in std::mem::take(&mut self.pads) {
+            self.a.bind(p.label);
+            let Loc::Reg(r) = self.loc(p.dst) else { unreachable!("pads only for results in registers") };
+            let rl = Reg::x(r);
+            let restore_a = p.restore == p.a;
+            let other = if restore_a { p.b } else { Opnd::Reg(p.a) };
+            let ro = self.operand_x(other, SCRATCH1);
+            match (p.op, restore_a) {
+                (OvOp::Add, _) => self.a.sub(rl, rl, ro),
+                (OvOp::Sub, true) => self.a.add(rl, rl, ro),
+                (OvOp::Sub, false) => self.a.sub(rl, ro, rl),
+                (OvOp::Mul, _) => unreachable!("Plan retargets no multiplication"),
+            }
+            let l = self.exit_label(p.exit);
+            self.a.b(l);
         }
     }
 
@@ -1080,6 +1209,16 @@ impl<'a> Lower<'a> {
                 let rc = self.use_x(ctx, SCRATCH1);
                 for (k, &v) in vals.iter().enumerate() {
                     let off = 8 * k as i64;
+                    let plan = self.plan;
+                    let known = plan.exit_known[e].iter().find(|&&(w, _)| w == v).map(|&(_, x)| x).or(plan.kbits[v.0 as usize]);
+                    if let Some(bits) = known {
+                        let r = if bits == 0 { XZR } else { SCRATCH0 };
+                        if bits != 0 {
+                            self.a.mov_imm(SCRATCH0, bits);
+                        }
+                        self.xmem(XMem::Str, r, rc, off);
+                        continue;
+                    }
                     match self.ploc(v) {
                         PLoc::X(r) => self.xmem(XMem::Str, r, rc, off),
                         PLoc::D(r) => self.dmem(false, r, rc, off),
