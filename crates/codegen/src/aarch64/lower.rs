@@ -1076,13 +1076,26 @@ impl<'a> Lower<'a> {
             let Loc::Reg(r) = self.loc(p.dst) else { unreachable!("pads only for results in registers") };
             let rl = Reg::x(r);
             let restore_a = p.restore == p.a;
-            let other = if restore_a { p.b } else { Opnd::Reg(p.a) };
-            let ro = self.operand_x(other, SCRATCH1);
-            match (p.op, restore_a) {
-                (OvOp::Add, _) => self.a.sub(rl, rl, ro),
-                (OvOp::Sub, true) => self.a.add(rl, rl, ro),
-                (OvOp::Sub, false) => self.a.sub(rl, ro, rl),
-                (OvOp::Mul, _) => unreachable!("Plan retargets no multiplication"),
+            match (p.op, restore_a, p.b) {
+                // a = r - k or a = r + k
+                (OvOp::Add | OvOp::Sub, true, Opnd::Imm(k)) if addend_fits(k) => {
+                    let v = if p.op == OvOp::Add { -k } else { k };
+                    if v >= 0 {
+                        self.a.add_imm(rl, rl, v as u64);
+                    } else {
+                        self.a.sub_imm(rl, rl, v.unsigned_abs());
+                    }
+                }
+                _ => {
+                    let other = if restore_a { p.b } else { Opnd::Reg(p.a) };
+                    let ro = self.operand_x(other, SCRATCH1);
+                    match (p.op, restore_a) {
+                        (OvOp::Add, _) => self.a.sub(rl, rl, ro),
+                        (OvOp::Sub, true) => self.a.add(rl, rl, ro),
+                        (OvOp::Sub, false) => self.a.sub(rl, ro, rl),
+                        (OvOp::Mul, _) => unreachable!("Plan retargets no multiplication"),
+                    }
+                }
             }
             let l = self.exit_label(p.exit);
             self.a.b(l);
