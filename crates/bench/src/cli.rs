@@ -14,6 +14,9 @@ USAGE:
     pyjit-bench chart RESULT.json [-o OUT.png]   speedup chart of one result file
     pyjit-bench arch-chart A.json B.json [-o OUT.png]
                                                  relative speedups, A's architecture over B's
+    pyjit-bench codequality [--pyjit PATH] [--filter NAME]... [--threshold N] [--out DIR]
+                                                 the JIT's code per program for x86-64 and
+                                                 AArch64 (see CODEQUALITY OPTIONS)
 
 RUN OPTIONS:
     --quick               one short run of each program (PYJIT_BENCH_QUICK=1),
@@ -35,6 +38,18 @@ RUN OPTIONS:
                           target/bench-quick)
     --timeout SECS        time limit per process (default 300, quick 60)
     -h, --help            this text
+
+CODEQUALITY OPTIONS:
+    --pyjit PATH          the pyjit to run (default target/release/pyjit); may carry a
+                          runner prefix and arguments like --impl's PATH
+    --filter NAME         only programs whose name contains NAME (repeatable)
+    --threshold N         -X jit-threshold=N (default 50, so that quick runs compile)
+    --out DIR             where the result files go (default bench/results)
+    --timeout SECS        time limit per program (default 60)
+
+codequality runs every program once in quick mode under pyjit -X jit-cross with
+PYJIT_JIT_STATS and writes <date>-codequality.md and .json: per ISA, traces, IR ops,
+instructions, spills, reloads, helper calls; AArch64 against x86-64; compile cost.
 
 Programs run one process at a time, interleaved (for each program, for each run,
 every implementation), with PYJIT_BENCH_ITER_TIMES=1 and the programs directory as
@@ -73,6 +88,29 @@ impl RunOptions {
     }
 }
 
+/// Options of `codequality`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CodeQualityOptions {
+    /// `--pyjit`, split into a command with arguments, not yet resolved.
+    pub pyjit: Option<Vec<String>>,
+    pub filters: Vec<String>,
+    pub threshold: Option<u32>,
+    pub out: Option<PathBuf>,
+    pub timeout_s: Option<f64>,
+    /// Hidden: the directory of programs (default <repo>/bench/programs).
+    pub programs: Option<PathBuf>,
+}
+
+impl CodeQualityOptions {
+    pub fn threshold(&self) -> u32 {
+        self.threshold.unwrap_or(50)
+    }
+
+    pub fn timeout_s(&self) -> f64 {
+        self.timeout_s.unwrap_or(60.0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Help,
@@ -91,6 +129,7 @@ pub enum Command {
         b: PathBuf,
         out: Option<PathBuf>,
     },
+    CodeQuality(CodeQualityOptions),
 }
 
 /// Splits `--opt=value` into `--opt` and `value`; other words stay whole.
@@ -153,6 +192,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 Err(_) => Err("arch-chart expects two result files A.json B.json".to_string()),
             }
         }
+        Some("codequality") => {
+            w.pos = 1;
+            parse_codequality(&mut w).map(Command::CodeQuality)
+        }
         _ => parse_run(&mut w).map(Command::Run),
     }
 }
@@ -194,6 +237,48 @@ fn parse_files_and_out(w: &mut Words, cmd: &str) -> Result<(Vec<PathBuf>, Option
     Ok((files, out))
 }
 
+fn positive_seconds(opt: &str, v: &str) -> Result<f64, String> {
+    v.parse()
+        .ok()
+        .filter(|t: &f64| t.is_finite() && *t > 0.0)
+        .ok_or_else(|| format!("{opt} expects positive seconds, got '{v}'"))
+}
+
+fn parse_codequality(w: &mut Words) -> Result<CodeQualityOptions, String> {
+    let mut o = CodeQualityOptions::default();
+    while let Some(word) = w.next() {
+        match word.as_str() {
+            "--pyjit" => {
+                let v = w.value("--pyjit")?;
+                let argv: Vec<String> = v.split_whitespace().map(str::to_string).collect();
+                if argv.is_empty() {
+                    return Err("--pyjit: empty PATH".to_string());
+                }
+                o.pyjit = Some(argv);
+            }
+            "--filter" => o.filters.push(w.value("--filter")?),
+            "--threshold" => {
+                let v = w.value("--threshold")?;
+                let n = v
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or_else(|| format!("--threshold expects a positive integer, got '{v}'"))?;
+                o.threshold = Some(n);
+            }
+            "--out" | "-o" => o.out = Some(PathBuf::from(w.value("--out")?)),
+            "--timeout" => o.timeout_s = Some(positive_seconds("--timeout", &w.value("--timeout")?)?),
+            "--programs" => o.programs = Some(PathBuf::from(w.value("--programs")?)),
+            other => {
+                return Err(format!(
+                    "codequality: unknown argument '{other}' (see pyjit-bench --help)"
+                ))
+            }
+        }
+    }
+    Ok(o)
+}
+
 fn parse_run(w: &mut Words) -> Result<RunOptions, String> {
     let mut o = RunOptions::default();
     while let Some(word) = w.next() {
@@ -220,13 +305,7 @@ fn parse_run(w: &mut Words) -> Result<RunOptions, String> {
             "--allow-fail" => o.allow_fail.push(w.value("--allow-fail")?),
             "--out" | "-o" => o.out = Some(PathBuf::from(w.value("--out")?)),
             "--timeout" => {
-                let v = w.value("--timeout")?;
-                let t: f64 = v
-                    .parse()
-                    .ok()
-                    .filter(|t: &f64| t.is_finite() && *t > 0.0)
-                    .ok_or_else(|| format!("--timeout expects positive seconds, got '{v}'"))?;
-                o.timeout_s = Some(t);
+                o.timeout_s = Some(positive_seconds("--timeout", &w.value("--timeout")?)?);
             }
             "--programs" => o.programs = Some(PathBuf::from(w.value("--programs")?)),
             other => {
@@ -341,5 +420,59 @@ mod tests {
         assert!(p(&["chart"]).is_err());
         assert!(p(&["chart", "a", "-x"]).is_err());
         assert!(p(&["arch-chart", "a"]).is_err());
+    }
+
+    fn cq(args: &[&str]) -> CodeQualityOptions {
+        let mut all = vec!["codequality"];
+        all.extend_from_slice(args);
+        match p(&all).unwrap() {
+            Command::CodeQuality(o) => o,
+            other => panic!("not codequality: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn codequality_defaults() {
+        let o = cq(&[]);
+        assert_eq!(o, CodeQualityOptions::default());
+        assert_eq!((o.threshold(), o.timeout_s()), (50, 60.0));
+    }
+
+    #[test]
+    fn codequality_options() {
+        let o = cq(&[
+            "--pyjit", "qemu-aarch64 -L /usr/aarch64-linux-gnu t/pyjit", "--filter", "rich",
+            "--filter=nbody", "--threshold", "7", "--out", "/tmp/o", "--timeout=9.5", "--programs", "/p",
+        ]);
+        assert_eq!(
+            o.pyjit,
+            Some(vec!["qemu-aarch64".into(), "-L".into(), "/usr/aarch64-linux-gnu".into(), "t/pyjit".into()])
+        );
+        assert_eq!(o.filters, vec!["rich", "nbody"]);
+        assert_eq!(o.threshold(), 7);
+        assert_eq!(o.out, Some(PathBuf::from("/tmp/o")));
+        assert_eq!(o.timeout_s(), 9.5);
+        assert_eq!(o.programs, Some(PathBuf::from("/p")));
+        assert_eq!(cq(&["--pyjit=/x/pyjit", "-o", "d"]).pyjit, Some(vec!["/x/pyjit".to_string()]));
+        assert_eq!(p(&["codequality", "-h"]).unwrap(), Command::Help);
+        assert!(HELP.contains("codequality") && HELP.contains("--threshold"));
+    }
+
+    #[test]
+    fn bad_codequality_arguments() {
+        for args in [
+            &["codequality", "--threshold"][..],
+            &["codequality", "--threshold", "0"],
+            &["codequality", "--threshold", "-3"],
+            &["codequality", "--threshold", "many"],
+            &["codequality", "--pyjit"],
+            &["codequality", "--pyjit", "  "],
+            &["codequality", "--timeout", "0"],
+            &["codequality", "--runs", "2"],
+            &["codequality", "--quick"],
+            &["codequality", "stray"],
+        ] {
+            assert!(p(args).is_err(), "{args:?} should be rejected");
+        }
     }
 }

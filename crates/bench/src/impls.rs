@@ -95,6 +95,9 @@ fn real_python(python: &Path) -> Option<PathBuf> {
         .then_some(exe)
 }
 
+/// The CPython speed figures are measured against when it exists.
+pub const OPTIMISED_CPYTHON: &str = "/usr/bin/python3.11";
+
 /// The default implementations that exist; each missing one is announced
 /// through `note`.
 pub fn defaults(repo: Option<&Path>, cwd: &Path, note: &mut dyn FnMut(String)) -> Vec<ImplSpec> {
@@ -111,7 +114,11 @@ pub fn defaults(repo: Option<&Path>, cwd: &Path, note: &mut dyn FnMut(String)) -
         None => note("pyjit: repository root not found; skipped".to_string()),
     }
     let path_var = env::var("PATH").ok();
-    for (name, program) in [("cpython", "python3"), ("pypy", "pypy3")] {
+    // CPython as users run it: Debian's optimised build (PGO+LTO) when installed, which is
+    // 15-35% faster on these programs than a plain build such as pyenv's `python3`
+    let optimised = Path::new(OPTIMISED_CPYTHON);
+    let cpython = if is_executable(optimised) { OPTIMISED_CPYTHON } else { "python3" };
+    for (name, program) in [("cpython", cpython), ("pypy", "pypy3")] {
         match find_program(program, path_var.as_deref(), cwd) {
             Some(p) => {
                 let exe = real_python(&p).unwrap_or(p);

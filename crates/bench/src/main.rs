@@ -5,9 +5,13 @@ mod assemble;
 mod chart;
 mod cli;
 mod clock;
+mod codequality;
+mod codequality_md;
+mod codequality_run;
 mod commands;
 mod compare;
 mod impls;
+mod jitstats;
 mod machine;
 mod markdown;
 mod output;
@@ -39,6 +43,7 @@ fn main() {
         } => commands::compare(&before, &after, implementation.as_deref()),
         Command::Chart { input, out } => commands::chart(&input, out.as_deref()),
         Command::ArchChart { a, b, out } => commands::arch_chart(&a, &b, out.as_deref()),
+        Command::CodeQuality(opts) => codequality_run::codequality(&opts),
     });
     match result {
         Ok(code) => std::process::exit(code),

@@ -8,8 +8,9 @@
 //! the register may hold something else. A value live across a `Call` gets a callee-saved
 //! register or a spill slot (calls clobber the rest; and the GC scans callee-saved registers
 //! and the native stack conservatively, so this also keeps a trace's pointers visible).
-//! A register is reused only by an interval starting strictly after the previous one ends,
-//! so an instruction's result never lands in the register of an input its exit still reads.
+//! A register is reused by an interval starting where the previous one ends (the result
+//! takes the register of an input that dies there), except when that instruction's exit
+//! still stores the input: a failing guard must see the inputs as they were.
 
 use crate::lir::{Class, Func, Inst, VReg};
 
@@ -59,6 +60,9 @@ struct Interval {
     start: usize,
     end: usize,
     crosses_call: bool,
+    /// The last use is the exit of the instruction at `end` (or the stores through `ctx`
+    /// there): the register must survive that instruction.
+    end_in_exit: bool,
 }
 
 /// Computes the live interval of every vreg.
@@ -99,9 +103,9 @@ fn intervals(f: &Func) -> Vec<Interval> {
             if start[k] < l && end[k] >= l && !loop_var[k] {
                 end[k] = j;
             }
-            // a loop variable the body never reads still owns its location at the loop
-            // header: the Jump writes it, so no value live in the loop may share it
-            if start[k] < l && loop_var[k] {
+            // the Jump rewrites a loop variable's location, so it must not be shared with a
+            // value live across the header, even when the body never reads the variable
+            if loop_var[k] && start[k] < l {
                 end[k] = end[k].max(l);
             }
         }
@@ -114,8 +118,13 @@ fn intervals(f: &Func) -> Vec<Interval> {
             start: start[k],
             end: end[k],
             crosses_call: calls.iter().any(|&c| start[k] < c && c < end[k]),
+            end_in_exit: false,
         })
         .collect();
+    for iv in out.iter_mut() {
+        let inst = &f.insts[iv.end];
+        iv.end_in_exit = inst.exit().is_some_and(|e| f.exits[e.0 as usize].contains(&iv.vreg) || f.ctx == Some(iv.vreg));
+    }
     out.sort_by_key(|iv| (iv.start, iv.vreg));
     out
 }
@@ -135,11 +144,16 @@ pub fn allocate(f: &Func, target: &Target) -> Allocation {
     }
     for class in [Class::Int, Class::Float] {
         let set = if class == Class::Int { &target.int } else { &target.float };
-        // active: (end, vreg, reg)
+        // active: (end, vreg, reg); `kept_at_end` lists those whose register must outlive
+        // their last instruction (an exit there reads them)
         let mut active: Vec<(usize, VReg, u8)> = Vec::new();
+        let kept_at_end: std::collections::HashSet<VReg> = ivs.iter().filter(|iv| iv.end_in_exit).map(|iv| iv.vreg).collect();
         let mut used_callee: Vec<u8> = Vec::new();
         for iv in ivs.iter().filter(|iv| f.class(iv.vreg) == class) {
-            active.retain(|&(end, _, _)| end >= iv.start);
+            // a value whose last use is this instruction gives its register to the result
+            // (the lowering handles a result sharing an input's location), unless the
+            // instruction's exit still stores it
+            active.retain(|&(end, v, _)| end > iv.start || (end == iv.start && kept_at_end.contains(&v)));
             let busy = |r: u8, active: &Vec<(usize, VReg, u8)>| active.iter().any(|&(_, _, a)| a == r);
             let ok = |r: u8| !iv.crosses_call || set.callee_saved.contains(&r);
             let hinted = hint[iv.vreg.0 as usize]
@@ -269,6 +283,23 @@ mod tests {
     }
 
     #[test]
+    fn loop_variable_unread_in_the_body_keeps_its_register_from_invariants() {
+        // x = 0; n = 5; loop { t = n + 1; jump x <- t }: x is never read, but the Jump
+        // writes its location, so n (live around the loop) must not share it
+        let mut f = Func::new();
+        let x = f.vreg(Class::Int);
+        let n = f.vreg(Class::Int);
+        let t = f.vreg(Class::Int);
+        f.push(Inst::Iconst { dst: x, imm: 0 });
+        f.push(Inst::Iconst { dst: n, imm: 5 });
+        f.push(Inst::LoopStart);
+        f.push(Inst::Bin { op: IntOp::Add, dst: t, a: n, b: Operand::Imm(1) });
+        f.push(Inst::Jump { moves: vec![(x, t)] });
+        let a = allocate(&f, &T);
+        assert_ne!(a.loc(x), a.loc(n));
+    }
+
+    #[test]
     fn a_loop_variable_the_body_never_reads_keeps_its_register_from_invariants() {
         // x is a loop variable only the Jump writes; n is defined after x's definition
         // and read in the loop. If n took x's register, the Jump would overwrite n.
@@ -332,11 +363,12 @@ mod tests {
         }
         let a = allocate(&f, &T);
         assert!(a.spilled >= 2);
-        // no two simultaneously live vregs share a register
+        // no two simultaneously live vregs share a register (a result may take the
+        // register of an input whose last use is its instruction)
         let ivs = intervals(&f);
         for x in &ivs {
             for y in &ivs {
-                if x.vreg != y.vreg && x.start <= y.end && y.start <= x.end {
+                if x.vreg != y.vreg && (x.start == y.start || (x.start < y.end && y.start < x.end)) {
                     if let (Loc::Reg(r1), Loc::Reg(r2)) = (a.loc(x.vreg), a.loc(y.vreg)) {
                         assert_ne!(r1, r2, "{} and {} overlap", x.vreg, y.vreg);
                     }

@@ -7,7 +7,9 @@
 use pyjit_vm::heap::Value;
 use pyjit_vm::Vm;
 
-use crate::ir::Ty;
+use pyjit_vm::objects::{IterObj, IterState};
+
+use crate::ir::{Ty, ITER_POS};
 use crate::lower::ExitMap;
 
 /// Writes exit `m`'s values (`words[k]` for its k-th slot) into the innermost frame.
@@ -19,6 +21,20 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     // stay visible meanwhile
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
         let w = words[k];
+        if slot & ITER_POS != 0 {
+            // a range iterator's position (a doubled int)
+            let it = vm.stack[base + (slot & !ITER_POS) as usize];
+            if let Some(io) = it.get::<IterObj>() {
+                if let Ok(mut st) = io.state.try_borrow_mut() {
+                    match &mut *st {
+                        IterState::Range { cur, .. } => *cur = (w as i64) >> 1,
+                        IterState::Seq { index, .. } => *index = ((w as i64) >> 1).max(0) as usize,
+                        _ => {}
+                    }
+                }
+            }
+            continue;
+        }
         let v = match ty {
             Ty::Val => Value::from_raw(w),
             Ty::Int => Value::from_raw(w | 1),
@@ -35,7 +51,7 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     }
     vm.sp = base + m.sp as usize;
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
-        if ty == Ty::Float {
+        if ty == Ty::Float && slot & ITER_POS == 0 {
             let f = vm.new_float(f64::from_bits(words[k]));
             vm.stack[base + slot as usize] = f;
         }

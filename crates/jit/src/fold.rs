@@ -41,6 +41,8 @@ pub struct Builder {
     pub variant: std::collections::HashSet<Ref>,
     /// Preamble refs on which a body guard was dropped because the preamble proved it.
     pub guards_reused_on: Vec<Ref>,
+    /// Preamble refs whose definitions a fold rule in the body looked through.
+    pub looked_through: Vec<Ref>,
 }
 
 impl Builder {
@@ -52,13 +54,25 @@ impl Builder {
             preamble_end: usize::MAX,
             variant: Default::default(),
             guards_reused_on: Vec::new(),
+            looked_through: Vec::new(),
         }
     }
 
     fn inst(&self, r: Ref) -> Inst {
         self.t.insts[r.idx()]
     }
-    fn op(&self, r: Ref) -> Op {
+    /// The op that defines `r`, for rules that look through a definition. In the loop
+    /// body a preamble value that is loop-carried varies: its definition only described its
+    /// first value, so such rules must not see it (they get `Loop`, which matches none).
+    /// Looking through a preamble value is recorded, so that the peeler can replay the body
+    /// when the value turns out to be loop-carried.
+    fn def_op(&mut self, r: Ref) -> Op {
+        if r.idx() < self.preamble_end && self.t.insts.len() > self.preamble_end {
+            if self.variant.contains(&r) {
+                return Op::Loop;
+            }
+            self.looked_through.push(r);
+        }
         self.t.insts[r.idx()].op
     }
     /// The constant an Int/Bool ref holds, if it is one.
@@ -103,7 +117,7 @@ impl Builder {
         }
         let flags = op.flags();
         let key = (op, a, b, aux);
-        let mergeable = flags & (PURE | GUARD) != 0 && op != Op::Sload;
+        let mergeable = flags & (PURE | GUARD) != 0 && !op.is_entry_read();
         if mergeable {
             if let Some(&r) = self.cse.get(&key) {
                 let in_preamble = r.idx() < self.preamble_end;
@@ -127,8 +141,13 @@ impl Builder {
     fn fold(&mut self, op: Op, a: Ref, b: Ref, aux: i64) -> Result<Option<Ref>, AlwaysFails> {
         let kn = self.known;
         Ok(match op {
+            Op::GuardNonNull => match self.def_op(a) {
+                Op::BoxInt => Some(Ref::NONE),
+                Op::KVal if self.kval(a) != Some(0) => Some(Ref::NONE),
+                _ => None,
+            },
             Op::GuardInt => {
-                if self.op(a) == Op::BoxInt {
+                if self.def_op(a) == Op::BoxInt {
                     Some(Ref::NONE)
                 } else if let Some(v) = self.kval(a) {
                     if v & 1 == 1 {
@@ -141,7 +160,7 @@ impl Builder {
                 }
             }
             Op::GuardType => {
-                if self.op(a) == Op::BoxInt {
+                if self.def_op(a) == Op::BoxInt {
                     if aux == kn.int_type {
                         Some(Ref::NONE)
                     } else {
@@ -162,7 +181,7 @@ impl Builder {
                 None => None,
             },
             Op::UnboxInt => {
-                if self.op(a) == Op::BoxInt {
+                if self.def_op(a) == Op::BoxInt {
                     Some(self.inst(a).a)
                 } else if let Some(v) = self.kval(a).filter(|v| v & 1 == 1) {
                     Some(self.kint_ref(v >> 1))
@@ -171,7 +190,7 @@ impl Builder {
                 }
             }
             Op::BoxInt => {
-                if self.op(a) == Op::UnboxInt {
+                if self.def_op(a) == Op::UnboxInt {
                     Some(self.inst(a).a)
                 } else if let Some(v) = self.kint(a) {
                     Some(self.emit(Op::KVal, Ref::NONE, Ref::NONE, (v << 1) | 1, None)?)
@@ -256,7 +275,7 @@ impl Builder {
             Op::BoolNot => {
                 if let Some(v) = self.kint(a) {
                     Some(self.kbool_ref(v == 0))
-                } else if self.op(a) == Op::BoolNot {
+                } else if self.def_op(a) == Op::BoolNot {
                     Some(self.inst(a).a)
                 } else {
                     None

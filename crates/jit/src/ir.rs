@@ -106,12 +106,25 @@ macro_rules! ops {
 ops! {
     /// Reads frame slot `aux` as it was when the trace was entered.
     Sload = "sload", Val, [], Slot, 0;
+    /// The position of the range iterator in frame slot `aux` when the trace was entered
+    /// (an entry input: the engine reads it from the iterator before entering).
+    RangeCur = "range_cur", Int, [], Slot, 0;
+    /// The stop of that iterator (entry input).
+    RangeStop = "range_stop", Int, [], Slot, 0;
+    /// The step of that iterator (entry input; positive).
+    RangeStep = "range_step", Int, [], Slot, 0;
+    /// The list a list iterator in slot `aux` walks (entry input).
+    SeqObj = "seq_obj", Val, [], Slot, 0;
+    /// The position of that list iterator (entry input).
+    SeqIndex = "seq_index", Int, [], Slot, 0;
     /// A Python object constant.
     KVal = "kval", Val, [], Ptr, PURE;
     KInt = "kint", Int, [], Int, PURE;
     KFloat = "kfloat", Float, [], Float, PURE;
     /// A Bool constant (0 or 1).
     KBool = "kbool", Bool, [], Int, PURE;
+    /// Continues when the slot value is not NULL (an unbound local).
+    GuardNonNull = "guard_nonnull", Void, [Val], None, GUARD;
     /// Continues when the value is a small int.
     GuardInt = "guard_int", Void, [Val], None, GUARD;
     /// Continues when the value is a heap object whose class is exactly `aux`.
@@ -119,6 +132,9 @@ ops! {
     /// Continues when the value is the object `aux`.
     GuardIs = "guard_is", Void, [Val], Ptr, GUARD;
     GuardTrue = "guard_true", Void, [Bool], None, GUARD;
+    /// Continues when the dict (a namespace) still has version `aux`: no key was added,
+    /// removed or rebound since recording.
+    GuardVer = "guard_ver", Void, [Val], Int, GUARD;
     GuardFalse = "guard_false", Void, [Bool], None, GUARD;
     /// The small int of a value known to be one.
     UnboxInt = "unbox_int", Int, [Val], None, PURE;
@@ -150,6 +166,13 @@ ops! {
     FloatNe = "float_ne", Bool, [Float, Float], None, PURE;
     FloatGt = "float_gt", Bool, [Float, Float], None, PURE;
     FloatGe = "float_ge", Bool, [Float, Float], None, PURE;
+    /// The length of a list (known to be one).
+    ListLen = "list_len", Int, [Val], None, PURE;
+    /// Item `b` of list `a` (the index is checked already). Not merged with an identical
+    /// read: a store may come between.
+    ListGet = "list_get", Val, [Val, Int], None, 0;
+    TupleLen = "tuple_len", Int, [Val], None, PURE;
+    TupleGet = "tuple_get", Val, [Val, Int], None, PURE;
     /// Object identity.
     Is = "is", Bool, [Val, Val], None, PURE;
     BoolNot = "bool_not", Bool, [Bool], None, PURE;
@@ -180,6 +203,17 @@ impl Inst {
     /// The key under which identical pure instructions are merged.
     pub fn cse_key(&self) -> (Op, Ref, Ref, i64) {
         (self.op, self.a, self.b, self.aux)
+    }
+}
+
+/// In a snapshot or slot map, this bit on a slot number means "the position of the range
+/// iterator in that slot" rather than the slot itself.
+pub const ITER_POS: u32 = 1 << 31;
+
+impl Op {
+    /// Reads of the state the trace was entered with (frame slots, iterator positions).
+    pub fn is_entry_read(self) -> bool {
+        matches!(self, Op::Sload | Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex)
     }
 }
 

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::ir::{Aux, Inst, Op, Ref, Snap, Trace, Ty, GUARD};
+use crate::ir::{Aux, Inst, Op, Ref, Snap, Trace, Ty, GUARD, ITER_POS};
 
 /// Prints `t`, naming addresses through `name` (None prints the address in hex).
 pub fn print(t: &Trace, name: &dyn Fn(i64) -> Option<String>) -> String {
@@ -69,8 +69,12 @@ pub fn print(t: &Trace, name: &dyn Fn(i64) -> Option<String>) -> String {
 
 fn print_snap(sn: &Snap) -> String {
     let mut s = format!("{{ip={} sp={}", sn.ip, sn.sp);
-    for (slot, r) in &sn.slots {
-        let _ = write!(s, " {slot}={r}");
+    for &(slot, r) in &sn.slots {
+        if slot & ITER_POS != 0 {
+            let _ = write!(s, " it{}={r}", slot & !ITER_POS);
+        } else {
+            let _ = write!(s, " {slot}={r}");
+        }
     }
     s.push('}');
     s
@@ -162,7 +166,13 @@ fn parse_snap(s: &str) -> Option<Snap> {
         match k {
             "ip" => sn.ip = v.parse().ok()?,
             "sp" => sn.sp = v.parse().ok()?,
-            slot => sn.slots.push((slot.parse().ok()?, parse_ref(v)?)),
+            slot => {
+                let n = match slot.strip_prefix("it") {
+                    Some(it) => it.parse::<u32>().ok()? | ITER_POS,
+                    None => slot.parse().ok()?,
+                };
+                sn.slots.push((n, parse_ref(v)?))
+            }
         }
     }
     Some(sn)

@@ -19,21 +19,32 @@ pub mod peel;
 pub mod record;
 pub mod stats;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 use std::time::Instant;
 
 use pyjit_codegen::codemem::{CodeMemory, CodeRef};
-use pyjit_vm::heap::{Gc, Obj};
+use pyjit_vm::fxhash::FxHashMap;
+use pyjit_vm::heap::{Gc, Obj, Value};
 use pyjit_vm::interp::jit_iface::JitEngine;
-use pyjit_vm::objects::{CodeObj, FloatObj};
+use pyjit_vm::objects::{CodeObj, DictObj, FloatObj};
 use pyjit_vm::{PyResult, Vm};
 
 use backend::Isa;
 use fold::{Builder, Known};
 use lower::{ExitMap, Layout};
 use record::{Recorder, Step};
+
+/// The measured layout of list and tuple items (see pyjit_vm::heap::layout), once.
+fn seq_layout() -> pyjit_vm::heap::layout::SeqLayout {
+    static L: std::sync::OnceLock<Option<pyjit_vm::heap::layout::SeqLayout>> = std::sync::OnceLock::new();
+    L.get_or_init(pyjit_vm::heap::layout::seq_layout).unwrap_or(pyjit_vm::heap::layout::SeqLayout { list_ptr: 0, list_len: 0, tuple_ptr: 0, tuple_len: 0 })
+}
+
+/// Whether compiled code can read list and tuple items here.
+pub fn seq_layout_known() -> bool {
+    seq_layout().list_ptr != 0
+}
 
 /// What `-X jit-info` says of the backend: the ISA whose code runs here and the other one.
 pub fn backend_info() -> String {
@@ -70,6 +81,10 @@ impl Default for Options {
 struct CompiledTrace {
     code: CodeRef,
     exits: Vec<ExitMap>,
+    inputs: Vec<(ir::Op, u32)>,
+    /// The globals and builtins dicts the trace's constants came from: a frame running
+    /// the same code with other namespaces (exec) must not enter.
+    namespaces: Option<(Value, Value)>,
 }
 
 enum LoopState {
@@ -86,7 +101,7 @@ const MAX_ABORTS: u32 = 3;
 pub struct Engine {
     opts: Options,
     isa: Option<Isa>,
-    loops: HashMap<(usize, u32), LoopState>,
+    loops: FxHashMap<(usize, u32), LoopState>,
     rec: Option<(Recorder, Instant)>,
     mem: Option<CodeMemory>,
     stats: stats::Stats,
@@ -100,7 +115,7 @@ impl Engine {
             mem: CodeMemory::new(opts.code_limit),
             opts,
             isa: Isa::native(),
-            loops: HashMap::new(),
+            loops: FxHashMap::default(),
             rec: None,
             stats: Default::default(),
             log,
@@ -123,8 +138,18 @@ impl Engine {
         }
     }
 
-    fn layout() -> Layout {
-        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32 }
+    fn layout(vm: &Vm) -> Layout {
+        // the version word sits inside the dict's RefCell, whose layout Rust does not
+        // promise: measure it on a live dict
+        let dict_version = vm
+            .builtins_dict
+            .get::<DictObj>()
+            .map(|d| {
+                let field = &d.table.borrow().version as *const u64 as usize;
+                (field - vm.builtins_dict.raw() as usize) as i32
+            })
+            .unwrap_or(0);
+        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version, seq: seq_layout() }
     }
 
     fn names(vm: &Vm) -> impl Fn(i64) -> Option<String> {
@@ -193,7 +218,7 @@ impl Engine {
             let _ = writeln!(log, "---- recorded\n{recorded}---- optimised\n{}", irtext::print(&t, &names));
         }
         let t1 = Instant::now();
-        let lowered = lower::lower(&t, Engine::layout());
+        let lowered = lower::lower(&t, Engine::layout(vm));
         if lowered.exits.iter().any(|e| e.slots.len() > entry::EXIT_WORDS) {
             self.rec = Some((rec, started));
             return self.abort(vm, "snapshot too large");
@@ -240,12 +265,25 @@ impl Engine {
             let _ = writeln!(log, "---- {} code, {} bytes\n{}", isa.name(), emitted.code.len(), disasm(isa, &emitted.code));
         }
         vm.permanent.push(rec.code.value());
-        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits })));
+        if let Some((g, b)) = rec.namespaces {
+            vm.permanent.extend([g, b]);
+        }
+        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits, inputs: lowered.inputs, namespaces: rec.namespaces })));
     }
 
     fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) {
         let Some(mem) = self.mem.as_ref() else { return };
         let mut buf = [0u64; entry::EXIT_WORDS];
+        if let Some(ns) = t.namespaces {
+            if vm.frames.last().map(|f| (f.globals, f.builtins)) != Some(ns) {
+                self.stats.entry_refused += 1;
+                return;
+            }
+        }
+        if !entry::inputs(vm, &t.inputs, &mut buf) {
+            self.stats.entry_refused += 1;
+            return;
+        }
         self.stats.entries += 1;
         let exit = entry::run(vm, mem, t.code, &mut buf);
         if let Some(m) = t.exits.get(exit) {
@@ -266,7 +304,10 @@ impl JitEngine for Engine {
                 let t = Rc::clone(t);
                 self.run(vm, &t);
             }
-            Some(LoopState::Blacklisted) => {}
+            Some(LoopState::Blacklisted) => {
+                // start counting again: the next look-up is `threshold` backward jumps away
+                code.hotness.set(0);
+            }
             _ => {
                 let b = Builder::new(Engine::known(vm));
                 if let Some(r) = Recorder::new(vm, b, target) {

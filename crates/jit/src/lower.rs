@@ -18,6 +18,10 @@ use crate::ir::{Op, Ref, Trace, Ty};
 pub struct Layout {
     /// Offset of a float object's double.
     pub float_value: i32,
+    /// Offset of a dict object's version word.
+    pub dict_version: i32,
+    /// Offsets of the item pointer and length words of lists and tuples.
+    pub seq: pyjit_vm::heap::layout::SeqLayout,
 }
 
 /// One exit as deoptimisation reads it: resume at `ip` with stack depth `sp`, writing the
@@ -32,6 +36,9 @@ pub struct ExitMap {
 pub struct Lowered {
     pub func: Func,
     pub exits: Vec<ExitMap>,
+    /// Entry inputs the engine puts in the first words of the buffer before entering:
+    /// `(range_cur | range_stop | range_step, slot)`, each as a doubled int.
+    pub inputs: Vec<(Op, u32)>,
 }
 
 pub fn lower(t: &Trace, layout: Layout) -> Lowered {
@@ -42,6 +49,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
     f.push(L::Param { dst: ctx, index: 0 });
     f.push(L::Param { dst: frame, index: 1 });
     let mut exits = Vec::new();
+    let mut inputs: Vec<(Op, u32)> = Vec::new();
     let mut v: Vec<VReg> = Vec::with_capacity(t.insts.len());
     for (k, i) in t.insts.iter().enumerate() {
         let class = if i.op.ty() == Ty::Float { Class::Float } else { Class::Int };
@@ -58,10 +66,18 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         };
         match i.op {
             Op::Sload => f.push(L::Load { dst, base: frame, disp: 8 * i.aux as i32 }),
+            Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex => {
+                inputs.push((i.op, i.aux as u32));
+                f.push(L::Load { dst, base: ctx, disp: 8 * (inputs.len() as i32 - 1) });
+            }
             Op::KVal => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
             Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KFloat => f.push(L::Fconst { dst, bits: i.aux as u64 }),
+            Op::GuardNonNull => {
+                let e = exit(&mut f);
+                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
+            }
             Op::GuardInt => {
                 let e = exit(&mut f);
                 let t1 = f.vreg(Class::Int);
@@ -86,6 +102,14 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 let want = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardVer => {
+                let e = exit(&mut f);
+                let ver = f.vreg(Class::Int);
+                f.push(L::Load { dst: ver, base: a(), disp: layout.dict_version });
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Eq, a: ver, b: Operand::Reg(want), exit: e });
             }
             Op::GuardTrue | Op::GuardFalse => {
                 let e = exit(&mut f);
@@ -131,6 +155,23 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 };
                 f.push(L::SetCc { cc, dst, a: a(), b: Operand::Reg(b()) });
             }
+            Op::ListLen | Op::TupleLen => {
+                let off = if i.op == Op::ListLen { layout.seq.list_len } else { layout.seq.tuple_len };
+                let n = f.vreg(Class::Int);
+                f.push(L::Load { dst: n, base: a(), disp: off as i32 });
+                f.push(L::Shift { op: ShiftOp::Shl, dst, a: n, amount: 1 });
+            }
+            Op::ListGet | Op::TupleGet => {
+                // the doubled index times 4 is the byte offset of the item
+                let off = if i.op == Op::ListGet { layout.seq.list_ptr } else { layout.seq.tuple_ptr };
+                let items = f.vreg(Class::Int);
+                f.push(L::Load { dst: items, base: a(), disp: off as i32 });
+                let byte = f.vreg(Class::Int);
+                f.push(L::Shift { op: ShiftOp::Shl, dst: byte, a: b(), amount: 2 });
+                let at = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::Add, dst: at, a: items, b: Operand::Reg(byte) });
+                f.push(L::Load { dst, base: at, disp: 0 });
+            }
             Op::Is => f.push(L::SetCc { cc: Cc::Eq, dst, a: a(), b: Operand::Reg(b()) }),
             Op::BoolNot => f.push(L::Bin { op: IntOp::Xor, dst, a: a(), b: Operand::Imm(1) }),
             Op::FloatAdd | Op::FloatSub | Op::FloatMul => {
@@ -172,5 +213,5 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         let e = f.exit(vals);
         f.push(L::Exit { exit: e });
     }
-    Lowered { func: f, exits }
+    Lowered { func: f, exits, inputs }
 }

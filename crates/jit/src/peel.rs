@@ -9,13 +9,14 @@
 //! value is the unboxed result of the previous iteration's arithmetic.
 //!
 //! Every preamble value the body refers to whose body copy differs becomes a loop-carried
-//! value: `(header value, body copy)`, assigned by the closing jump. A guard in the body is
-//! dropped as proven by the preamble only for values that do not vary; when a first replay
-//! reuses such a proof for a value that turns out to be loop-carried, the body is replayed
-//! again with those guards kept.
+//! value: `(header value, body copy)`, assigned by the closing jump. Such a value's
+//! definition in the preamble describes only its first value: a guard in the body is dropped
+//! as proven by the preamble, and a fold rule looks through a definition (`box(unbox(x))` is
+//! `x`), only for values that do not vary; when a first replay did either for a value that
+//! turns out to be loop-carried, the body is replayed again with those values opaque.
 
 use crate::fold::{AlwaysFails, Builder};
-use crate::ir::{Inst, Op, Ref, Snap, Ty};
+use crate::ir::{Inst, Op, Ref, Snap, Ty, ITER_POS};
 
 /// Why a trace could not be closed into a loop.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,7 +35,8 @@ pub fn peel(b: &Builder, end: &[(u32, Ref, bool)]) -> Result<Builder, PeelError>
     let mut keep_guards = std::collections::HashSet::new();
     for _ in 0..3 {
         let (nb, phis) = replay(b, end, &keep_guards)?;
-        let reused_on_variant: Vec<Ref> = nb.guards_reused_on.iter().copied().filter(|r| phis.iter().any(|(h, _)| h == r)).collect();
+        let reused_on_variant: Vec<Ref> =
+            nb.guards_reused_on.iter().chain(&nb.looked_through).copied().filter(|r| phis.iter().any(|(h, _)| h == r)).collect();
         if reused_on_variant.is_empty() {
             return Ok(nb);
         }
@@ -50,15 +52,28 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
     nb.preamble_end = n;
     nb.variant = keep_guards.clone();
     nb.guards_reused_on.clear();
+    nb.looked_through.clear();
     let slot_end = |slot: u32| end.iter().find(|e| e.0 == slot).map(|e| e.1);
     // the slots the previous iteration wrote, with their values at the loop header
     let head: Vec<(u32, Ref)> = end.iter().filter(|e| e.2).map(|e| (e.0, e.1)).collect();
     let mut subst: Vec<Ref> = vec![Ref::NONE; n];
     for k in 0..n {
         let inst = nb.t.insts[k];
-        if inst.op == Op::Sload {
-            subst[k] = slot_end(inst.aux as u32).unwrap_or(Ref(k as u32));
-            continue;
+        match inst.op {
+            Op::Sload => {
+                subst[k] = slot_end(inst.aux as u32).unwrap_or(Ref(k as u32));
+                continue;
+            }
+            Op::RangeCur | Op::SeqIndex => {
+                subst[k] = slot_end(inst.aux as u32 | ITER_POS).unwrap_or(Ref(k as u32));
+                continue;
+            }
+            // the iterator's stop and step do not change
+            Op::RangeStop | Op::RangeStep | Op::SeqObj => {
+                subst[k] = Ref(k as u32);
+                continue;
+            }
+            _ => {}
         }
         let snap = if inst.snap != u32::MAX {
             let s = &b.t.snaps[inst.snap as usize];
@@ -70,7 +85,7 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
     }
     // loop-carried values: preamble values the body refers to whose copy differs
     let mut used = vec![false; n];
-    let mut mark = |r: Ref, used: &mut Vec<bool>| {
+    let mark = |r: Ref, used: &mut Vec<bool>| {
         if r.idx() < n {
             used[r.idx()] = true;
         }
@@ -113,7 +128,7 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
 /// A body snapshot: the header values of every slot the loop writes, overlaid with the
 /// guard's own (substituted) slots, cut at its stack depth.
 fn body_snap(s: &Snap, head: &[(u32, Ref)], subst: &[Ref]) -> Snap {
-    let mut slots: Vec<(u32, Ref)> = head.iter().copied().filter(|&(slot, _)| slot < s.sp).collect();
+    let mut slots: Vec<(u32, Ref)> = head.iter().copied().filter(|&(slot, _)| slot & !ITER_POS < s.sp).collect();
     for &(slot, r) in &s.slots {
         let v = sub(subst, r);
         match slots.iter_mut().find(|e| e.0 == slot) {
@@ -150,6 +165,7 @@ fn replay_inst(nb: &mut Builder, inst: Inst, subst: &[Ref], snap: Option<Snap>) 
             };
             return match inst.op {
                 Op::GuardInt if at == Ty::Int => Ok(Ref::NONE),
+                Op::GuardNonNull => Ok(Ref::NONE),
                 Op::GuardType if inst.aux == known_type => Ok(Ref::NONE),
                 Op::UnboxInt if at == Ty::Int => Ok(a),
                 Op::UnboxFloat if at == Ty::Float => Ok(a),
@@ -157,7 +173,7 @@ fn replay_inst(nb: &mut Builder, inst: Inst, subst: &[Ref], snap: Option<Snap>) 
                     let g = if inst.aux == kn.true_ { Op::GuardTrue } else { Op::GuardFalse };
                     Ok(nb.emit(g, a, Ref::NONE, 0, snap)?)
                 }
-                Op::GuardInt | Op::GuardType | Op::UnboxInt | Op::UnboxFloat | Op::GuardIs => Err(AlwaysFails.into()),
+                Op::GuardInt | Op::GuardType | Op::UnboxInt | Op::UnboxFloat | Op::GuardIs | Op::GuardVer => Err(AlwaysFails.into()),
                 _ => {
                     let a2 = convert(nb, a, Ty::Val)?;
                     let b2 = if args.len() > 1 { convert(nb, b, args[1])? } else { b };

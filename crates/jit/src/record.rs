@@ -7,12 +7,13 @@
 //! Anything not handled yet ends the recording with a reason (counted in the statistics).
 
 use pyjit_compiler::opcode::{BinOp, CmpOp, Instr, INPLACE};
-use pyjit_vm::heap::{Gc, Value};
-use pyjit_vm::objects::{CodeObj, FloatObj};
+use pyjit_vm::heap::{Gc, ObjKind, Value};
+use pyjit_vm::interp::Cache;
+use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState, ListObj, TupleObj};
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
-use crate::ir::{Op, Ref, Snap, Ty};
+use crate::ir::{Op, Ref, Snap, Ty, ITER_POS};
 
 /// What the recorder asks of the interpreter after an instruction.
 pub enum Step {
@@ -35,6 +36,26 @@ pub struct Recorder {
     sp: usize,
     expected: usize,
     steps: usize,
+    /// Range iterators the trace advances: their slot and position, stop and step values.
+    iters: Vec<IterRec>,
+    /// The frame's globals and builtins, when the trace relies on them being these dicts.
+    pub namespaces: Option<(Value, Value)>,
+    /// Items of a tuple built only to be unpacked by the next instruction (`a, b, c = c, a,
+    /// b`): never allocated, the stack slot holds `VIRTUAL_TUPLE` meanwhile.
+    virtual_tuple: Option<Vec<Ref>>,
+}
+
+/// Stands in the slot map for the virtual tuple between `BuildTuple` and `UnpackSequence`.
+const VIRTUAL_TUPLE: Ref = Ref(u32::MAX - 1);
+
+/// A range iterator in a frame slot whose position the trace keeps in a register.
+#[derive(Clone, Copy)]
+struct IterRec {
+    slot: usize,
+    cur: Ref,
+    stop: Ref,
+    step: Ref,
+    advanced: bool,
 }
 
 const MAX_STEPS: usize = 3000;
@@ -59,17 +80,22 @@ impl Recorder {
             sp: vm.sp.checked_sub(f.base)?,
             expected: header,
             steps: 0,
+            iters: Vec::new(),
+            namespaces: None,
+            virtual_tuple: None,
         })
     }
 
     /// The slot map when the loop closes: (slot, value, written) below the stack pointer.
     pub fn end_map(&self) -> Vec<(u32, Ref, bool)> {
-        self.slots[..self.sp.min(self.slots.len())]
+        let mut m: Vec<(u32, Ref, bool)> = self.slots[..self.sp.min(self.slots.len())]
             .iter()
             .enumerate()
             .filter(|(_, e)| e.0 != Ref::NONE)
             .map(|(s, e)| (s as u32, e.0, e.1))
-            .collect()
+            .collect();
+        m.extend(self.iters.iter().filter(|i| i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur, i.advanced)));
+        m
     }
 
     fn val(&self, vm: &Vm, slot: usize) -> Value {
@@ -104,12 +130,13 @@ impl Recorder {
 
     /// The interpreter state before the current instruction.
     fn snap(&self, ip: usize) -> Snap {
-        let slots = self.slots[..self.sp.min(self.slots.len())]
+        let mut slots: Vec<(u32, Ref)> = self.slots[..self.sp.min(self.slots.len())]
             .iter()
             .enumerate()
             .filter(|(_, e)| e.1)
             .map(|(s, e)| (s as u32, e.0))
             .collect();
+        slots.extend(self.iters.iter().filter(|i| i.advanced && i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
         Snap { ip: ip as u32, sp: self.sp as u32, slots }
     }
 
@@ -185,7 +212,13 @@ impl Recorder {
                 if self.val(vm, i as usize).is_null() {
                     return Err("unbound local".into());
                 }
+                let first = self.slots.get(i as usize).is_some_and(|e| e.0 == Ref::NONE);
                 let r = self.get(i as usize)?;
+                if first {
+                    // a later entry may find the local deleted: the interpreter then raises
+                    let s = self.snap(ip);
+                    self.b.emit(Op::GuardNonNull, r, Ref::NONE, 0, Some(s))?;
+                }
                 self.push(r)?;
             }
             Instr::StoreFast(i) => {
@@ -194,14 +227,7 @@ impl Recorder {
             }
             Instr::LoadConst(i) => {
                 let v = *self.code.consts.get(i as usize).ok_or("bad constant")?;
-                let r = if v.is_small() {
-                    self.b.kint_ref(v.small_value())
-                } else if is_exact_float(vm, v) {
-                    let f = v.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0);
-                    self.b.kfloat_ref(f)
-                } else {
-                    self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, v.raw() as i64, None)?
-                };
+                let r = self.constant(vm, v)?;
                 self.push(r)?;
             }
             Instr::PopTop => {
@@ -287,7 +313,29 @@ impl Recorder {
                     self.expected = t as usize;
                 }
             }
+            Instr::LoadGlobal(_) => self.load_global(vm, ip)?,
             Instr::Jump(t) => self.expected = t as usize,
+            Instr::ForIter(_) => self.for_iter(vm, ip)?,
+            Instr::BinarySubscr => self.subscript(vm, ip)?,
+            Instr::BuildTuple(n) if matches!(self.code.code.code.get(ip + 1), Some(Instr::UnpackSequence(m)) if *m == n) => {
+                let mut items = Vec::with_capacity(n as usize);
+                for _ in 0..n {
+                    items.push(self.pop()?);
+                }
+                items.reverse();
+                self.virtual_tuple = Some(items);
+                self.set(self.sp, VIRTUAL_TUPLE)?;
+                self.sp += 1;
+            }
+            Instr::UnpackSequence(_) if self.slots.get(self.sp.wrapping_sub(1)).map(|e| e.0) == Some(VIRTUAL_TUPLE) => {
+                let items = self.virtual_tuple.take().ok_or("virtual tuple lost")?;
+                self.sp -= 1;
+                self.slots[self.sp] = (Ref::NONE, false);
+                for &it in items.iter().rev() {
+                    self.push(it)?;
+                }
+            }
+            Instr::UnpackSequence(n) => self.unpack(vm, ip, n as usize)?,
             Instr::JumpBackward(t) => {
                 if t as usize == self.header {
                     return Ok(Step::Closed);
@@ -297,6 +345,207 @@ impl Recorder {
             other => return Err(format!("{}", instr_name(other))),
         }
         Ok(Step::Continue)
+    }
+
+    /// A global read becomes a constant, valid while the globals and builtins dicts keep
+    /// the versions the interpreter's cache for this instruction saw.
+    fn load_global(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let f = vm.frames.last().ok_or("no frame")?;
+        let (globals, builtins) = (f.globals, f.builtins);
+        let (Some(g), Some(b)) = (globals.get::<DictObj>(), builtins.get::<DictObj>()) else {
+            return Err("globals or builtins not a dict".into());
+        };
+        let (gv, bv) = (g.version(), b.version());
+        let cached = self.code.caches.try_borrow().ok().and_then(|c| c.get(ip).copied());
+        let value = match cached {
+            Some(Cache::Global { globals_ver, builtins_ver, value }) if globals_ver == gv && builtins_ver == bv => value,
+            _ => return Err("global not cached yet".into()),
+        };
+        self.namespaces = Some((globals, builtins));
+        let s = self.snap(ip);
+        for (d, ver) in [(globals, gv), (builtins, bv)] {
+            let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, d.raw() as i64, None)?;
+            self.b.emit(Op::GuardVer, k, Ref::NONE, ver as i64, Some(s.clone()))?;
+        }
+        let r = self.constant(vm, value)?;
+        self.push(r)
+    }
+
+    /// A constant object as the IR value that stands for it.
+    fn constant(&mut self, vm: &Vm, v: Value) -> Result<Ref, String> {
+        Ok(if v.is_small() {
+            self.b.kint_ref(v.small_value())
+        } else if is_exact_float(vm, v) {
+            let f = v.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0);
+            self.b.kfloat_ref(f)
+        } else {
+            self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, v.raw() as i64, None)?
+        })
+    }
+
+    /// `for` over a range or list iterator the trace was entered with: its position lives in
+    /// a register (written back to the iterator at exits); the range's stop and step, or the
+    /// list, are entry inputs.
+    fn for_iter(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let slot = self.sp.checked_sub(1).ok_or("stack underflow")?;
+        let it = self.val(vm, slot);
+        let io = it.get::<IterObj>().ok_or("for over a non-iterator object")?;
+        if self.slots[slot].1 {
+            return Err("for over an iterator made in the loop".into());
+        }
+        let state = io.state.try_borrow().map_err(|_| "iterator busy")?;
+        let is_list = match *state {
+            IterState::Range { cur, stop, step } if step > 0 => {
+                if cur >= stop {
+                    return Err("loop ends while recording".into());
+                }
+                if small(cur).is_none() || small(stop).is_none() || small(step).is_none() || cur.checked_add(step).and_then(small).is_none() {
+                    return Err("range beyond small ints".into());
+                }
+                false
+            }
+            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) && crate::seq_layout_known() => {
+                let n = seq.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0);
+                if index >= n {
+                    return Err("loop ends while recording".into());
+                }
+                true
+            }
+            _ => return Err("for over an iterator other than range or list".into()),
+        };
+        drop(state);
+        let k = match self.iters.iter().position(|i| i.slot == slot) {
+            Some(k) => k,
+            None => {
+                let mk = |b: &mut Builder, op: Op| b.append(crate::ir::Inst::new(op, Ref::NONE, Ref::NONE, slot as i64), None);
+                let rec = if is_list {
+                    let seq = mk(&mut self.b, Op::SeqObj);
+                    let cur = mk(&mut self.b, Op::SeqIndex);
+                    IterRec { slot, cur, stop: seq, step: Ref::NONE, advanced: false }
+                } else {
+                    let cur = mk(&mut self.b, Op::RangeCur);
+                    let stop = mk(&mut self.b, Op::RangeStop);
+                    let step = mk(&mut self.b, Op::RangeStep);
+                    IterRec { slot, cur, stop, step, advanced: false }
+                };
+                self.iters.push(rec);
+                self.iters.len() - 1
+            }
+        };
+        let r = self.iters[k];
+        let s = self.snap(ip);
+        let (item, next) = if is_list {
+            let n = self.b.emit(Op::ListLen, r.stop, Ref::NONE, 0, None)?;
+            let c = self.b.emit(Op::IntLt, r.cur, n, 0, None)?;
+            self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
+            let item = self.b.emit(Op::ListGet, r.stop, r.cur, 0, None)?;
+            let one = self.b.kint_ref(1);
+            (item, self.b.emit(Op::IntAdd, r.cur, one, 0, Some(s))?)
+        } else {
+            let c = self.b.emit(Op::IntLt, r.cur, r.stop, 0, None)?;
+            self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
+            (r.cur, self.b.emit(Op::IntAdd, r.cur, r.step, 0, Some(s))?)
+        };
+        self.iters[k].cur = next;
+        self.iters[k].advanced = true;
+        self.push(item)
+    }
+
+    /// `container[index]` for an exact list or tuple and a small-int index: bounds guards
+    /// and an inline load.
+    fn subscript(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let rb = self.peek(1)?;
+        let ra = self.peek(2)?;
+        let vb = self.val(vm, self.sp - 1);
+        let va = self.val(vm, self.sp - 2);
+        if self.b.t.ty(ra) != Ty::Val || !(vb.is_small() || self.b.t.ty(rb) == Ty::Int) || !crate::seq_layout_known() {
+            return Err("subscript of other types".into());
+        }
+        let ty = va.header().map(|h| h.ty.get());
+        let (is_list, n) = if ty == Some(vm.types.list) {
+            (true, va.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0))
+        } else if ty == Some(vm.types.tuple) {
+            (false, va.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0))
+        } else {
+            return Err("subscript of other types".into());
+        };
+        let i = vb.small_value();
+        let idx = if i < 0 { i + n as i64 } else { i };
+        if idx < 0 || idx >= n as i64 {
+            return Err("index out of range".into());
+        }
+        let s = self.snap(ip);
+        let tyv = if is_list { vm.types.list } else { vm.types.tuple };
+        self.b.emit(Op::GuardType, ra, Ref::NONE, tyv.raw() as i64, Some(s.clone()))?;
+        let x = self.as_int(rb, vb, &s)?;
+        let len = self.b.emit(if is_list { Op::ListLen } else { Op::TupleLen }, ra, Ref::NONE, 0, None)?;
+        let zero = self.b.kint_ref(0);
+        let x = if i < 0 {
+            let neg = self.b.emit(Op::IntLt, x, zero, 0, None)?;
+            self.b.emit(Op::GuardTrue, neg, Ref::NONE, 0, Some(s.clone()))?;
+            self.b.emit(Op::IntAdd, x, len, 0, Some(s.clone()))?
+        } else {
+            x
+        };
+        let ge = self.b.emit(Op::IntGe, x, zero, 0, None)?;
+        self.b.emit(Op::GuardTrue, ge, Ref::NONE, 0, Some(s.clone()))?;
+        let lt = self.b.emit(Op::IntLt, x, len, 0, None)?;
+        self.b.emit(Op::GuardTrue, lt, Ref::NONE, 0, Some(s))?;
+        let item = self.b.emit(if is_list { Op::ListGet } else { Op::TupleGet }, ra, x, 0, None)?;
+        self.pop()?;
+        self.pop()?;
+        self.push(item)
+    }
+
+    /// `a, b, ... = seq` for an exact tuple or list of the right length: a length guard and
+    /// inline item loads (a constant tuple's items are constants).
+    fn unpack(&mut self, vm: &Vm, ip: usize, n: usize) -> Result<(), String> {
+        let r = self.peek(1)?;
+        let v = self.val(vm, self.sp - 1);
+        if self.b.t.ty(r) != Ty::Val || !crate::seq_layout_known() {
+            return Err("unpacking of other types".into());
+        }
+        let ty = v.header().map(|h| h.ty.get());
+        let is_list = if ty == Some(vm.types.tuple) {
+            false
+        } else if ty == Some(vm.types.list) {
+            true
+        } else {
+            return Err("unpacking of other types".into());
+        };
+        let len = if is_list {
+            v.get::<ListObj>().map(|l| l.items.try_borrow().map(|x| x.len()).unwrap_or(usize::MAX)).unwrap_or(usize::MAX)
+        } else {
+            v.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(usize::MAX)
+        };
+        if len != n {
+            return Err("unpacking of a wrong length".into());
+        }
+        let mut items = Vec::with_capacity(n);
+        let constant_tuple = !is_list && self.b.t.inst(r).op == Op::KVal;
+        if constant_tuple {
+            let t = v.get::<TupleObj>().ok_or("not a tuple")?;
+            for k in 0..n {
+                items.push(self.constant(vm, t.items[k])?);
+            }
+        } else {
+            let s = self.snap(ip);
+            let tyv = if is_list { vm.types.list } else { vm.types.tuple };
+            self.b.emit(Op::GuardType, r, Ref::NONE, tyv.raw() as i64, Some(s.clone()))?;
+            let l = self.b.emit(if is_list { Op::ListLen } else { Op::TupleLen }, r, Ref::NONE, 0, None)?;
+            let want = self.b.kint_ref(n as i64);
+            let eq = self.b.emit(Op::IntEq, l, want, 0, None)?;
+            self.b.emit(Op::GuardTrue, eq, Ref::NONE, 0, Some(s))?;
+            for k in 0..n {
+                let i = self.b.kint_ref(k as i64);
+                items.push(self.b.emit(if is_list { Op::ListGet } else { Op::TupleGet }, r, i, 0, None)?);
+            }
+        }
+        self.pop()?;
+        for &it in items.iter().rev() {
+            self.push(it)?;
+        }
+        Ok(())
     }
 
     /// Guards the truth of the value on top of the stack; returns it.

@@ -25,6 +25,8 @@ pub struct Stats {
     pub aborts: BTreeMap<String, usize>,
     pub guard_failures: usize,
     pub entries: usize,
+    /// Entries refused because the state did not match the trace's entry conditions.
+    pub entry_refused: usize,
     pub compile_ms: f64,
     pub code_bytes: usize,
     pub traces: Vec<TraceStats>,

@@ -1,6 +1,6 @@
 //! Optimizer filetests: each tests/opt/*.trace holds a recorded trace in the text format,
 //! optionally a `close` line (the slot map when the loop closed: `slot=%ref`, `!` marking
-//! slots the trace wrote), then `; ---- expect` and the trace after the optimizer chain:
+//! slots the trace wrote; `itN` is the position of the range iterator in slot N), then `; ---- expect` and the trace after the optimizer chain:
 //! every instruction re-emitted through the fold engine, then peeling (when `close` is
 //! given), then dead-code elimination. PYJIT_BLESS=1 rewrites the expectations.
 
@@ -35,7 +35,11 @@ fn optimize(input: &str) -> Result<String, String> {
                 let (slot, r) = w.split_once('=').ok_or("bad close entry")?;
                 let written = r.ends_with('!');
                 let r: u32 = r.trim_end_matches('!').trim_start_matches('%').parse().map_err(|_| "bad close ref")?;
-                m.push((slot.parse().map_err(|_| "bad close slot")?, Ref(r), written));
+                let slot: u32 = match slot.strip_prefix("it") {
+                    Some(it) => it.parse::<u32>().map_err(|_| "bad close slot")? | pyjit_jit::ir::ITER_POS,
+                    None => slot.parse().map_err(|_| "bad close slot")?,
+                };
+                m.push((slot, Ref(r), written));
             }
             close = Some(m);
         } else {

@@ -1,6 +1,8 @@
 //! The JIT's command-line controls: `-X jit=off|on`, `-X jit-threshold=N`, `-X jit-log=FILE`,
-//! `-X jit-stats`, `-X jit-cross`, and their environment variables `PYJIT_JIT`,
-//! `PYJIT_JIT_THRESHOLD`, `PYJIT_JIT_LOG`, `PYJIT_JIT_STATS=FILE` (JSON statistics).
+//! `-X jit-stats`, `-X jit-cross`, `-X jit-code-mem=SIZE` (executable memory the JIT may use:
+//! bytes, or with a K/M/G suffix), and their environment variables `PYJIT_JIT`,
+//! `PYJIT_JIT_THRESHOLD`, `PYJIT_JIT_LOG`, `PYJIT_JIT_STATS=FILE` (JSON statistics),
+//! `PYJIT_JIT_CODE_MEM`.
 
 use pyjit_jit::Options;
 
@@ -13,6 +15,9 @@ pub fn options(x_options: &[String], env: &dyn Fn(&str) -> Option<String>) -> Re
     }
     if let Some(v) = env("PYJIT_JIT_THRESHOLD") {
         o.threshold = parse_threshold(&v).ok_or_else(|| format!("PYJIT_JIT_THRESHOLD: expected a positive integer, got {v:?}"))?;
+    }
+    if let Some(v) = env("PYJIT_JIT_CODE_MEM") {
+        o.code_limit = parse_size(&v).ok_or_else(|| format!("PYJIT_JIT_CODE_MEM: expected a size like 65536, 64K or 16M, got {v:?}"))?;
     }
     if let Some(v) = env("PYJIT_JIT_LOG").filter(|v| !v.is_empty()) {
         o.log = Some(v);
@@ -35,6 +40,9 @@ pub fn options(x_options: &[String], env: &dyn Fn(&str) -> Option<String>) -> Re
             ("jit-stats", None) => o.stats_stderr = true,
             ("jit-stats", Some(v)) => o.stats_json = Some(v.to_string()),
             ("jit-cross", None) => o.cross = true,
+            ("jit-code-mem", Some(v)) => {
+                o.code_limit = parse_size(v).ok_or_else(|| format!("-X jit-code-mem: expected a size like 65536, 64K or 16M, got {v:?}"))?
+            }
             _ => {}
         }
     }
@@ -47,6 +55,16 @@ fn parse_switch(v: &str) -> Option<bool> {
         "off" | "0" => Some(false),
         _ => None,
     }
+}
+
+fn parse_size(v: &str) -> Option<usize> {
+    let (num, mult) = match v.chars().last()? {
+        'K' | 'k' => (&v[..v.len() - 1], 1usize << 10),
+        'M' | 'm' => (&v[..v.len() - 1], 1 << 20),
+        'G' | 'g' => (&v[..v.len() - 1], 1 << 30),
+        _ => (v, 1),
+    };
+    num.parse::<usize>().ok()?.checked_mul(mult).filter(|&n| n > 0)
 }
 
 fn parse_threshold(v: &str) -> Option<u32> {
@@ -76,5 +94,8 @@ mod tests {
         assert_eq!(opts(&[], &[("PYJIT_JIT_THRESHOLD", "3")]).unwrap().unwrap().threshold, 3);
         assert!(opts(&["jit-threshold=0"], &[]).is_err());
         assert!(opts(&["jit=maybe"], &[]).is_err());
+        assert_eq!(opts(&["jit-code-mem=64K"], &[]).unwrap().unwrap().code_limit, 65536);
+        assert_eq!(opts(&[], &[("PYJIT_JIT_CODE_MEM", "2M")]).unwrap().unwrap().code_limit, 2 << 20);
+        assert!(opts(&["jit-code-mem=lots"], &[]).is_err());
     }
 }

@@ -121,8 +121,11 @@ fn parse_args(args: Vec<String>) -> Result<Cli, (i32, String)> {
                 'I' => {
                     config.isolated = true;
                     config.ignore_env = true;
+                    config.no_user_site = true;
                 }
-                's' | 'S' | 'B' | 'd' | 'O' | 'q' | 'v' | 'b' | 'P' | 'R' => {}
+                'S' => config.no_site = true,
+                's' => config.no_user_site = true,
+                'B' | 'd' | 'O' | 'q' | 'v' | 'b' | 'P' | 'R' => {}
                 'i' => config.interactive = true,
                 'V' => return Err((0, format!("{VERSION}\n"))),
                 'h' | '?' => return Err((0, USAGE.to_string())),
@@ -146,6 +149,8 @@ fn usage_hint() -> String {
 }
 
 fn main() {
+    // the native library modules (_random, itertools, ...), created on first import
+    pyjit_stdlib::install();
     // Panics are pyjit bugs; inside native functions they become SystemError (see
     // Vm::call_kw). Their Rust report is printed only on request.
     std::panic::set_hook(Box::new(|info| {
@@ -182,6 +187,9 @@ fn main() {
     };
     cli.config.orig_argv = std::env::args().collect();
     cli.config.home = env("PYTHONHOME").filter(|h| !h.is_empty());
+    if env("PYTHONNOUSERSITE").is_some_and(|v| !v.is_empty()) {
+        cli.config.no_user_site = true;
+    }
     // sys.warnoptions: PYTHONWARNINGS's comma-separated options, then the -W ones
     if let Some(w) = env("PYTHONWARNINGS") {
         let from_env: Vec<String> = w.split(',').filter(|o| !o.is_empty()).map(str::to_string).collect();
@@ -197,9 +205,12 @@ fn main() {
                 .map(|d| d.to_string_lossy().to_string())
                 .unwrap_or_else(|| p.parent().map(|d| d.to_string_lossy().to_string()).unwrap_or_default())
         }
+        // -m: the current directory; -c, stdin and the REPL: ''
+        Program::Module(_) => std::env::current_dir().map(|d| d.to_string_lossy().to_string()).unwrap_or_default(),
         _ => String::new(),
     };
-    let mut path = vec![script_dir];
+    // -I leaves out the script's directory (as -P does)
+    let mut path = if cli.config.isolated { vec![] } else { vec![script_dir] };
     if let Some(pp) = env("PYTHONPATH") {
         path.extend(pp.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
     }
@@ -236,6 +247,9 @@ fn run(cli: Cli, stack_top: usize) -> i32 {
             eprintln!("pyjit: {e}");
             return 2;
         }
+    }
+    if !cli.dis {
+        vm.start_library();
     }
     let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
     match cli.program {

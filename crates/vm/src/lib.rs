@@ -255,10 +255,23 @@ impl Vm {
         status
     }
 
+    /// Start-up with the standard library (when one was found): importlib's bootstrap and
+    /// `site`. Runs after the native stack top is known, so the GC may collect meanwhile.
     /// Interpreter exit: data still in the write buffers of files and of sys.stdout is
     /// written out.
+    /// GC stress begins after it: the start-up imports (tens of thousands of allocations)
+    /// run under the normal trigger, and stress mode tests the program.
+    pub fn start_library(&mut self) {
+        let site = !self.config.no_site;
+        let stress = std::mem::replace(&mut self.heap.stress, false);
+        modules::stdlib::start(self, site);
+        self.heap.stress = stress;
+    }
+
     pub fn at_exit(&mut self) {
+        modules::run_atexit(self);
         modules::io::flush_at_exit(self);
+        modules::sys::flush_stdout(self);
         self.jit_finish();
     }
 

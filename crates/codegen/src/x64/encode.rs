@@ -492,6 +492,20 @@ impl Asm {
             self.buf.put4(imm as u32);
         }
     }
+    /// `imul dst, qword [m]`
+    pub fn imul_rm(&mut self, dst: Reg, m: Mem) {
+        self.rm(W, &[0x0F, 0xAF], dst.hw(), m)
+    }
+    /// `imul dst, qword [m], simm32` (imm8 form when it fits)
+    pub fn imul_rmi(&mut self, dst: Reg, m: Mem, imm: i32) {
+        if let Ok(i) = i8::try_from(imm) {
+            self.rm(W, &[0x6B], dst.hw(), m);
+            self.buf.put1(i as u8);
+        } else {
+            self.rm(W, &[0x69], dst.hw(), m);
+            self.buf.put4(imm as u32);
+        }
+    }
     /// `neg r`
     pub fn neg(&mut self, r: Reg) {
         self.rr(W, &[0xF7], Reg::from_hw(3), r)
@@ -691,6 +705,10 @@ impl Asm {
     /// the dependency on its old value).
     pub fn cvtsi2sd_xr(&mut self, dst: FReg, src: Reg) {
         self.sse(Some(0xF2), W, 0x2A, dst.hw(), Rm::Reg(src.hw()))
+    }
+    /// `cvtsi2sd dst, qword [m]` (writes only dst's low half, like the register form)
+    pub fn cvtsi2sd_xm(&mut self, dst: FReg, m: Mem) {
+        self.sse(Some(0xF2), W, 0x2A, dst.hw(), Rm::Mem(m))
     }
     /// `cvttsd2si dst64, src` (truncating; NaN and out-of-range give i64::MIN)
     pub fn cvttsd2si_rx(&mut self, dst: Reg, src: FReg) {

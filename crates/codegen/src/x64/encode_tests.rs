@@ -165,7 +165,7 @@ fn check_listing(code: &[u8], cases: &[Case]) {
 }
 
 /// Runs objdump on `code` and returns (offset, normalised Intel text) per instruction.
-fn disassemble(code: &[u8]) -> Vec<(usize, String)> {
+pub(super) fn disassemble(code: &[u8]) -> Vec<(usize, String)> {
     static N: AtomicUsize = AtomicUsize::new(0);
     let path = std::env::temp_dir().join(format!(
         "pyjit-x64-{}-{}.bin",
@@ -399,6 +399,18 @@ fn test_mul_div_shift_forms() {
         let rex = m.base.hw() >= 8 || m.index.is_some_and(|(i, _)| i.hw() >= 8);
         c.sized(2 + rex as usize + mlen, format!("test BYTE PTR {mt},0x1"), |a| a.test8_mi(m, 1));
     }
+    for (m, mt, mlen) in mems() {
+        let rex = 1;
+        for r in [RAX, RSP, R9, R15] {
+            c.sized(rex + 2 + mlen, format!("imul {},QWORD PTR {mt}", q(r)), |a| a.imul_rm(r, m));
+            for v in [0, 1, -128, 128, i32::MIN] {
+                let len = rex + 1 + mlen + if i8::try_from(v).is_ok() { 1 } else { 4 };
+                c.sized(len, format!("imul {},QWORD PTR {mt},{}", q(r), h64(v as i64)), |a| {
+                    a.imul_rmi(r, m, v)
+                });
+            }
+        }
+    }
     c.sized(2, "cqo", |a| a.cqo());
     c.run();
 }
@@ -553,6 +565,9 @@ fn sse_forms() {
             let len = 3 + rex as usize + mlen;
             c.sized(len, format!("movsd {},QWORD PTR {mt}", x(r)), |a| a.movsd_xm(r, m));
             c.sized(len, format!("movsd QWORD PTR {mt},{}", x(r)), |a| a.movsd_mx(m, r));
+            c.sized(4 + mlen, format!("cvtsi2sd {},QWORD PTR {mt}", x(r)), |a| {
+                a.cvtsi2sd_xm(r, m)
+            });
         }
     }
     for f in [XMM0, XMM1, XMM7, XMM8, XMM15] {

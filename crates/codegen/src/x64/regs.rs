@@ -137,20 +137,28 @@ pub const RED_ZONE: u32 = 128;
 
 /// General scratch register of the lowering: never allocated, so the lowering may clobber it
 /// between any two IR instructions (materialising a 64-bit constant, an address of a call
-/// target, a memory-to-memory move). Caller-saved, not an argument register.
+/// target, an operand reloaded from a spill slot, a parallel move's cycle breaker).
+/// Caller-saved, not an argument register.
 pub const SCRATCH_GPR: Reg = R11;
+/// The lowering's second general scratch register, for the instructions that need two
+/// (a store whose base and value are both spilled, a stack-to-stack move while
+/// [`SCRATCH_GPR`] holds a parallel move's parked value). Caller-saved, not an argument.
+pub const SCRATCH_GPR2: Reg = R10;
 /// Float scratch register of the lowering (constant loads, swaps, `abs`/`neg` masks).
 pub const SCRATCH_FPR: FReg = XMM15;
 
 /// The general registers the register allocator may assign, in order of preference:
-/// caller-saved first (no save in the trace prologue), then callee-saved. Excluded: RSP
-/// (the stack pointer) and R11 ([`SCRATCH_GPR`]). RBP is an ordinary register: traces keep
-/// no frame pointer (their frames are fixed-size and unwinding never walks through them).
+/// caller-saved first (no save in the trace prologue), then callee-saved. The argument
+/// registers come first and in argument order, so a trace's parameters stay where the
+/// caller put them and values computed just before a call tend to land in its argument
+/// registers. Excluded: RSP (the stack pointer), R11 ([`SCRATCH_GPR`]) and R10
+/// ([`SCRATCH_GPR2`]). RBP is an ordinary register: traces keep no frame pointer (their
+/// frames are fixed-size and unwinding never walks through them).
 ///
 /// The lowering must know the fixed-register forms: `idiv`/`cqo` use RDX:RAX, variable shifts
 /// take the count in CL (RCX), and calls clobber [`CALLER_SAVED_GPRS`].
-pub const ALLOCATABLE_GPRS: [Reg; 14] =
-    [RAX, RCX, RDX, RSI, RDI, R8, R9, R10, RBX, RBP, R12, R13, R14, R15];
+pub const ALLOCATABLE_GPRS: [Reg; 13] =
+    [RDI, RSI, RDX, RCX, R8, R9, RAX, RBX, RBP, R12, R13, R14, R15];
 /// The xmm registers the register allocator may assign: all but XMM15 ([`SCRATCH_FPR`]).
 pub const ALLOCATABLE_FPRS: [FReg; 15] = [
     XMM0, XMM1, XMM2, XMM3, XMM4, XMM5, XMM6, XMM7, XMM8, XMM9, XMM10, XMM11, XMM12, XMM13, XMM14,
@@ -174,7 +182,8 @@ mod tests {
             let callee = CALLEE_SAVED_GPRS.contains(&r);
             assert_eq!(caller, r.is_caller_saved(), "{r:?}");
             assert!(r == RSP || caller != callee, "{r:?} is in exactly one set");
-            assert_eq!(ALLOCATABLE_GPRS.contains(&r), r != RSP && r != SCRATCH_GPR, "{r:?}");
+            let reserved = r == RSP || r == SCRATCH_GPR || r == SCRATCH_GPR2;
+            assert_eq!(ALLOCATABLE_GPRS.contains(&r), !reserved, "{r:?}");
         }
         for (i, r) in ALL_GPRS.iter().enumerate() {
             assert_eq!(r.hw() as usize, i);
@@ -182,7 +191,12 @@ mod tests {
         for f in ALL_FPRS {
             assert_eq!(ALLOCATABLE_FPRS.contains(&f), f != SCRATCH_FPR);
         }
-        assert!(!INT_ARGS.contains(&SCRATCH_GPR));
+        assert!(!INT_ARGS.contains(&SCRATCH_GPR) && !INT_ARGS.contains(&SCRATCH_GPR2));
+        assert!(SCRATCH_GPR2.is_caller_saved());
+        // caller-saved registers first, so the allocator's preference order is the list's
+        let first_callee = ALLOCATABLE_GPRS.iter().position(|r| !r.is_caller_saved()).unwrap();
+        assert!(ALLOCATABLE_GPRS[first_callee..].iter().all(|r| !r.is_caller_saved()));
+        assert_eq!(ALLOCATABLE_GPRS[..6], INT_ARGS);
         assert!(!FLOAT_ARGS.contains(&SCRATCH_FPR));
         assert!(SCRATCH_GPR.is_caller_saved());
     }

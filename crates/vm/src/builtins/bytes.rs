@@ -10,6 +10,14 @@ pub fn bytes_from(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(ObjKind::Bytes) => Ok(v.get::<BytesObj>().expect("bytes").data.to_vec()),
         Some(ObjKind::ByteArray) => Ok(v.get::<ByteArrayObj>().expect("bytearray").data.borrow().clone()),
         Some(ObjKind::MemoryView) => super::memoryview::view_bytes(vm, v),
+        // native library objects that export a buffer (array.array)
+        Some(ObjKind::Native) => match v.get::<NativeObj>().and_then(|o| o.with_buffer(|b| b.to_vec())) {
+            Some(b) => Ok(b),
+            None => {
+                let tn = vm.type_name_of(v);
+                Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+            }
+        },
         _ => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))

@@ -1008,6 +1008,10 @@ fn from_source(vm: &mut Vm, x: Value, is_bytes: bool) -> PyResult<Vec<u8>> {
     if matches!(x.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView)) {
         return bytes_from(vm, x);
     }
+    // a native library object exporting a buffer (array.array)
+    if let Some(b) = x.get::<NativeObj>().and_then(|o| o.with_buffer(|b| b.to_vec())) {
+        return Ok(b);
+    }
     let has_index = vm.is_int(x) || {
         let n = vm.intern("__index__");
         let ty = vm.type_of(x);

@@ -110,7 +110,7 @@ impl Vm {
             b.get::<TypeObj>()
                 .map(|t| {
                     (t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT))
-                        || matches!(t.instance_kind, ObjKind::Exception | ObjKind::Type | ObjKind::Module | ObjKind::Io)
+                        || matches!(t.instance_kind, ObjKind::Exception | ObjKind::Type | ObjKind::Module | ObjKind::Io | ObjKind::Native)
                 })
                 .unwrap_or(false)
         });

@@ -101,6 +101,11 @@ impl Vm {
     /// The value of a slot member of `obj` (AttributeError when unset).
     pub fn member_descr_get(&mut self, descr: Value, obj: Value) -> PyResult<Value> {
         let (name, _) = self.member_check(descr, obj)?;
+        if self.is_native_attr(obj, name) {
+            if let Some(v) = self.special_attr(obj, name)? {
+                return Ok(v);
+            }
+        }
         if self.is_getset(descr) {
             return self.getset_get(obj, name);
         }
@@ -119,8 +124,17 @@ impl Vm {
         Ok(v)
     }
 
+    /// A descriptor of a builtin class standing for an attribute its objects keep natively
+    /// (`function.__code__`): reads and writes go to the object's own field.
+    fn is_native_attr(&self, obj: Value, name: Value) -> bool {
+        !matches!(obj.kind(), Some(ObjKind::Instance) | None) && !matches!(self.str_of(name).as_str(), "__dict__" | "__weakref__")
+    }
+
     pub fn member_descr_set(&mut self, descr: Value, obj: Value, v: Value) -> PyResult<()> {
         let (name, owner) = self.member_check(descr, obj)?;
+        if self.is_native_attr(obj, name) && self.set_special_attr(obj, name, v)? {
+            return Ok(());
+        }
         if self.is_getset(descr) {
             return self.getset_set(obj, owner, name, Some(v));
         }
@@ -208,6 +222,19 @@ fn md_objclass(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn proxied(vm: &mut Vm, v: Value) -> PyResult<Value> {
     v.get::<MappingProxyObj>().map(|p| p.mapping).ok_or_else(|| vm.type_error("expected a mappingproxy"))
 }
+/// `types.MappingProxyType(mapping)`.
+fn mp_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = crate::modules::io::bind(vm, a.get(1..).unwrap_or(&[]), k, "mappingproxy", &["mapping"], 1, 0)?;
+    let m = args.get(0).unwrap_or(vm.none);
+    let ty = vm.type_of(m);
+    let is_seq = matches!(m.kind(), Some(ObjKind::List) | Some(ObjKind::Tuple));
+    if is_seq || vm.lookup_str(ty, "__getitem__").is_none() || vm.lookup_str(ty, "keys").is_none() {
+        let tn = vm.type_name_of(m);
+        return Err(vm.type_error(&format!("mappingproxy() argument must be a mapping, not {tn}")));
+    }
+    Ok(vm.new_mappingproxy(m))
+}
+
 fn mp_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "__getitem__")?;
     let m = proxied(vm, a[0])?;
@@ -280,7 +307,24 @@ forward!(mp_items, "items", 1, 1);
 forward!(mp_copy, "copy", 1, 1);
 forward!(mp_reversed, "__reversed__", 1, 1);
 
+/// The descriptors CPython's function class has for its fields (types.py takes
+/// GetSetDescriptorType from `__code__` and MemberDescriptorType from `__globals__`).
+fn function_descriptors(vm: &mut Vm) {
+    let ft = vm.types.function;
+    let d = ft.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
+    let getsets = ["__code__", "__defaults__", "__kwdefaults__", "__annotations__"];
+    let members = ["__globals__", "__closure__", "__builtins__"];
+    for (names, ty) in [(&getsets[..], vm.types.getset_descriptor), (&members[..], vm.types.member_descriptor)] {
+        for n in names {
+            let k = vm.intern(n);
+            let gd = vm.alloc(ty, MemberDescrObj { name: k, owner: ft }).value();
+            let _ = vm.dict_set(d, k, gd);
+        }
+    }
+}
+
 pub fn register(vm: &mut Vm) {
+    function_descriptors(vm);
     for md in [vm.types.member_descriptor, vm.types.getset_descriptor] {
         let ms: &[(&'static str, crate::interp::NativeFn)] =
             &[("__get__", md_get), ("__set__", md_set), ("__delete__", md_delete), ("__repr__", md_repr)];
@@ -293,6 +337,7 @@ pub fn register(vm: &mut Vm) {
     }
 
     let mp = vm.types.mappingproxy;
+    super::static_method(vm, mp, "__new__", mp_new);
     let ms: &[(&'static str, crate::interp::NativeFn)] = &[
         ("__getitem__", mp_getitem),
         ("__contains__", mp_contains),

@@ -256,6 +256,21 @@ fn ga_subclasscheck(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     alias_check(vm, a, "__subclasscheck__")
 }
 
+/// `GenericAlias(origin, args)`, also for subclasses (the library's _CallableGenericAlias).
+fn ga_new(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    super::no_kw(vm, k, "GenericAlias")?;
+    if a.len() != 3 {
+        return Err(vm.type_error(&format!("GenericAlias expected 2 arguments, got {}", a.len().saturating_sub(1))));
+    }
+    let cls = a[0];
+    if !vm.is_type(cls) || !vm.is_subtype(cls, vm.types.generic_alias) {
+        return Err(vm.type_error("GenericAlias.__new__(X): X is not a subtype of GenericAlias"));
+    }
+    let g = vm.new_generic_alias(a[1], a[2]);
+    let args = g.get::<GenericAliasObj>().map(|g| g.args).unwrap_or(Value::NULL);
+    Ok(vm.alloc(cls, GenericAliasObj { origin: a[1], args }).value())
+}
+
 /// `cls[item]` for the builtin generic classes (list, dict, ...).
 pub fn class_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "__class_getitem__")?;
@@ -280,8 +295,9 @@ pub fn register(vm: &mut Vm) {
     for &(n, f) in ms {
         method(vm, ga, n, f);
     }
+    super::static_method(vm, ga, "__new__", ga_new);
     if let Some(t) = ga.get::<TypeObj>() {
-        t.flags.set(t.flags.get() | type_flags::CUSTOM_GETATTR);
+        t.flags.set(t.flags.get() | type_flags::CUSTOM_GETATTR | type_flags::BASETYPE);
     }
     let un = vm.types.union_type;
     let ms: &[(&'static str, crate::interp::NativeFn)] = &[

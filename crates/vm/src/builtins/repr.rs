@@ -248,7 +248,7 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
             }
             default_repr(vm, v)
         }
-        ObjKind::Free | ObjKind::MemberDescr | ObjKind::MappingProxy | ObjKind::GenericAlias | ObjKind::Io => return Ok(None),
+        ObjKind::Free | ObjKind::MemberDescr | ObjKind::MappingProxy | ObjKind::GenericAlias | ObjKind::Io | ObjKind::Native => return Ok(None),
     }))
 }
 

@@ -18,7 +18,14 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let t = cls.get::<TypeObj>().expect("type");
     if t.has_flag(type_flags::ABSTRACT) {
         let n = t.name.borrow().clone();
-        return Err(vm.type_error(&format!("Can't instantiate abstract class {n}")));
+        // CPython names the abstract methods, sorted
+        let mut names: Vec<String> = match vm.dict_get_by_str(t.dict, "__abstractmethods__") {
+            Some(am) => vm.to_vec(am)?.1.iter().map(|m| vm.str_of(*m)).collect(),
+            None => vec![],
+        };
+        names.sort();
+        let s = if names.len() == 1 { "" } else { "s" };
+        return Err(vm.type_error(&format!("Can't instantiate abstract class {n} with abstract method{s} {}", names.join(", "))));
     }
     if args.len() > 1 {
         // excess arguments are an error only when __init__ is not overridden

@@ -4,6 +4,7 @@
 pub mod arch;
 pub mod fd;
 pub mod gc;
+pub mod layout;
 pub mod object;
 pub mod small_alloc;
 pub mod value;

@@ -22,6 +22,13 @@ pub struct Header {
 
 pub const HEADER_SIZE: usize = std::mem::size_of::<Header>();
 
+impl Header {
+    /// A header for an object that never lives in the heap (layout measurements).
+    pub(super) fn detached() -> Header {
+        Header { ty: Cell::new(Value::NULL), kind: ObjKind::Free, mark: Cell::new(false), flags: Cell::new(0), extra: Cell::new(0) }
+    }
+}
+
 /// Collects the values an object refers to.
 pub struct Tracer {
     pub(super) stack: Vec<Value>,
@@ -155,4 +162,5 @@ payloads! {
     MappingProxy => MappingProxyObj,
     GenericAlias => GenericAliasObj,
     Io => IoObj,
+    Native => NativeObj,
 }

@@ -93,7 +93,8 @@ impl Vm {
             Some(ObjKind::Function) | Some(ObjKind::Builtin) | Some(ObjKind::ClassMethod) | Some(ObjKind::StaticMethod) | None => false,
             _ => {
                 let dt = self.type_of(descr);
-                if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) != Some(true) {
+                // descriptors are Python classes or native library classes (their kind)
+                if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) != Some(true) && descr.kind() != Some(ObjKind::Native) {
                     return false;
                 }
                 let s = self.intern("__set__");
@@ -144,7 +145,7 @@ impl Vm {
             None => Ok(descr),
             _ => {
                 let dt = self.type_of(descr);
-                if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) == Some(true) {
+                if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) == Some(true) || descr.kind() == Some(ObjKind::Native) {
                     let g = self.intern("__get__");
                     if let Some(get) = self.lookup(dt, g) {
                         let o = if obj.is_null() { self.none } else { obj };
@@ -221,6 +222,19 @@ impl Vm {
             ObjKind::Type => obj.get::<TypeObj>().map(|t| t.dict),
             ObjKind::Io => {
                 let o = obj.get::<IoObj>()?;
+                if o.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    o.dict.set(d);
+                }
+                Some(o.dict.get()).filter(|d| !d.is_null())
+            }
+            ObjKind::Native => {
+                // instances of Python subclasses have a dict, and those of the native
+                // classes that ask for one
+                let o = obj.get::<NativeObj>()?;
+                if !self.is_heap_type(obj) && !o.has_dict() {
+                    return None;
+                }
                 if o.dict.get().is_null() && create {
                     let d = self.new_dict();
                     o.dict.set(d);
@@ -586,6 +600,12 @@ impl Vm {
         }
         if nm == "__qualname__" {
             *t.qualname.borrow_mut() = self.str_of(v);
+        }
+        if nm == "__abstractmethods__" {
+            // abc sets it; object.__new__ then refuses to instantiate (Py_TPFLAGS_IS_ABSTRACT)
+            let abstract_ = self.truthy(v)?;
+            let f = t.flags.get();
+            t.flags.set(if abstract_ { f | type_flags::ABSTRACT } else { f & !type_flags::ABSTRACT });
         }
         let d = t.dict;
         self.dict_set(d, name, v)?;

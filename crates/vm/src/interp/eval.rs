@@ -300,19 +300,27 @@ impl Vm {
                 continue 'frame;
             }};
         }
-        loop {
+        'next: loop {
             let mut instr = instrs[ip];
-            if let Instr::JitHook = instr {
-                // recording a trace (see jit_iface.rs)
-                save_ip!();
-                match self.jit_hook(code, ip) {
-                    Some(real) => instr = real,
-                    None => reload!(),
-                }
-            }
             ip += 1;
+            // The match runs once per instruction; only a `JitHook` (while a trace is
+            // recorded, see jit_iface.rs) dispatches again, on the real instruction, so the
+            // hook costs nothing when not recording.
+            'dispatch: loop {
             match instr {
-                Instr::Nop | Instr::JitHook => {}
+                Instr::JitHook => {
+                    ip -= 1;
+                    save_ip!();
+                    match self.jit_hook(code, ip) {
+                        Some(real) => {
+                            instr = real;
+                            ip += 1;
+                            continue 'dispatch;
+                        }
+                        None => reload!(),
+                    }
+                }
+                Instr::Nop => {}
                 Instr::PopTop => {
                     self.sp -= 1;
                     self.release_recent();
@@ -411,7 +419,7 @@ impl Vm {
                         let n = self.intern(&name);
                         if let Some(v) = self.dict_get_str(locals, n) {
                             self.push(v);
-                            continue;
+                            continue 'next;
                         }
                     }
                     let cell = self.stack[base + nl + i as usize];
@@ -458,7 +466,7 @@ impl Vm {
                     if let Some(Cache::Global { globals_ver, builtins_ver, value }) = cached {
                         if globals_ver == gv && builtins_ver == bv {
                             self.push(value);
-                            continue;
+                            continue 'next;
                         }
                     }
                     let v = match self.dict_get_str(globals, name) {
@@ -543,7 +551,7 @@ impl Vm {
                     let obj = self.top();
                     if let Some(v) = self.attr_cache_get(code, ip - 1, obj) {
                         self.stack[self.sp - 1] = v;
-                        continue;
+                        continue 'next;
                     }
                     save_ip!();
                     let v = tryv!(self.getattr(obj, name));
@@ -563,7 +571,7 @@ impl Vm {
                                     if self.type_version(obj) == e.ty_ver {
                                         if let Some(s) = inst.slots.borrow_mut().get_mut(e.index as usize) {
                                             *s = v;
-                                            continue;
+                                            continue 'next;
                                         }
                                     }
                                 }
@@ -574,7 +582,7 @@ impl Vm {
                                     if slots.len() == index as usize {
                                         slots.push(v);
                                         inst.map.set(to);
-                                        continue;
+                                        continue 'next;
                                     }
                                 }
                             }
@@ -663,7 +671,7 @@ impl Vm {
                         };
                         if let Some(v) = hit {
                             self.stack[self.sp - 1] = v;
-                            continue;
+                            continue 'next;
                         }
                     }
                     save_ip!();
@@ -682,7 +690,7 @@ impl Vm {
                             let j = if k < 0 { k + n } else { k };
                             if j >= 0 && j < n {
                                 items[j as usize] = v;
-                                continue;
+                                continue 'next;
                             }
                         }
                     }
@@ -725,7 +733,7 @@ impl Vm {
                                 // a's slot, below sp
                                 let v = self.new_float_for_stack(f);
                                 self.stack[self.sp - 1] = v;
-                                continue;
+                                continue 'next;
                             }
                             save_ip!();
                             tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE))
@@ -977,7 +985,7 @@ impl Vm {
                                     self.sp -= 1;
                                     ip = t as usize;
                                 }
-                                continue;
+                                continue 'next;
                             }
                             IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
                                 let l = seq.get::<ListObj>().expect("kind checked");
@@ -995,7 +1003,7 @@ impl Vm {
                                         ip = t as usize;
                                     }
                                 }
-                                continue;
+                                continue 'next;
                             }
                             _ => {}
                         }
@@ -1271,7 +1279,7 @@ impl Vm {
                                 let v = t.items[k];
                                 self.push(v);
                             }
-                            continue;
+                            continue 'next;
                         }
                     }
                     if let Some(l) = seq.get::<ListObj>() {
@@ -1281,7 +1289,7 @@ impl Vm {
                                 self.stack[self.sp] = items[k];
                                 self.sp += 1;
                             }
-                            continue;
+                            continue 'next;
                         }
                     }
                     save_ip!();
@@ -1364,6 +1372,8 @@ impl Vm {
                     tryv!(self.display_hook(v));
                 }
                 Instr::PushNull => self.push(Value::NULL),
+            }
+            break 'dispatch;
             }
         }
         }

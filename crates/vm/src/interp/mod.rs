@@ -137,6 +137,10 @@ pub struct Config {
     pub orig_argv: Vec<String>,
     /// PYTHONHOME, if set (and the environment is not ignored).
     pub home: Option<String>,
+    /// -S: do not import `site` at start-up.
+    pub no_site: bool,
+    /// -s (or -I, or PYTHONNOUSERSITE): no user site-packages directory.
+    pub no_user_site: bool,
 }
 
 pub struct Vm {
@@ -282,6 +286,7 @@ impl Vm {
         for k in dead {
             self.member_dicts.remove(&k);
         }
+        crate::modules::weakref_after_mark();
         let r = self.heap.sweep();
         self.gc_time.1 += t1.elapsed().as_nanos() as u64;
         (r, unreachable)

@@ -34,6 +34,11 @@ impl Vm {
                 Some(ObjKind::Set) => return Ok(v.get::<SetObj>().map(|s| !s.is_empty()).unwrap_or(true)),
                 Some(ObjKind::Bytes) => return Ok(v.get::<BytesObj>().map(|b| !b.data.is_empty()).unwrap_or(true)),
                 Some(ObjKind::Function) | Some(ObjKind::Type) | Some(ObjKind::Module) | Some(ObjKind::Builtin) => return Ok(true),
+                Some(ObjKind::Native) => {
+                    if let Some(n) = v.get::<NativeObj>().and_then(|o| o.len()) {
+                        return Ok(n != 0);
+                    }
+                }
                 _ => {}
             }
         }
@@ -273,8 +278,12 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let a_heap = ta.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
-        let b_heap = tb.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
+        // native library subclasses of dict (collections.defaultdict) define their own
+        // operators, like classes written in Python
+        let a_heap = ta.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false)
+            || (a.kind() == Some(ObjKind::Dict) && ta != self.types.dict);
+        let b_heap = tb.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false)
+            || (b.kind() == Some(ObjKind::Dict) && tb != self.types.dict);
         if !a_heap && !b_heap {
             if let Some(r) = self.native_binop(a, b, op, inplace)? {
                 return Ok(r);
@@ -441,7 +450,9 @@ impl Vm {
         let structseq = v.kind() == Some(ObjKind::Tuple) && ty != self.types.tuple;
         // builtin classes with instance layout (types.SimpleNamespace) define __repr__
         let builtin_instance = v.kind() == Some(ObjKind::Instance) && ty != self.types.object;
-        if !heap && !structseq && !builtin_instance {
+        // native library subclasses of dict (collections.defaultdict) have their own __repr__
+        let dict_subclass = v.kind() == Some(ObjKind::Dict) && ty != self.types.dict;
+        if !heap && !structseq && !builtin_instance && !dict_subclass {
             if let Some(s) = crate::builtins::repr::native_repr(self, v)? {
                 return Ok(self.new_string(s));
             }
@@ -510,6 +521,11 @@ impl Vm {
             Some(ObjKind::List) if !self.is_heap_type(v) => return Ok(v.get::<ListObj>().map(|l| l.len()).unwrap_or(0)),
             Some(ObjKind::Tuple) if !self.is_heap_type(v) => return Ok(v.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0)),
             Some(ObjKind::Dict) if !self.is_heap_type(v) => return Ok(v.get::<DictObj>().map(|d| d.len()).unwrap_or(0)),
+            Some(ObjKind::Native) if !self.is_heap_type(v) => {
+                if let Some(n) = v.get::<NativeObj>().and_then(|o| o.len()) {
+                    return Ok(n);
+                }
+            }
             _ => {}
         }
         let ty = self.type_of(v);
@@ -709,6 +725,11 @@ impl Vm {
         }
         if it.kind() == Some(ObjKind::Generator) && self.type_of(it) == self.types.generator {
             return self.gen_next(it);
+        }
+        if let Some(next) = it.get::<NativeObj>().and_then(|n| n.next) {
+            if !self.is_heap_type(it) {
+                return next(self, it);
+            }
         }
         let ty = self.type_of(it);
         let n = self.intern("__next__");

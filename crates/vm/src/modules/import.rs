@@ -69,7 +69,9 @@ pub fn import_name(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, le
                 let sub = format!("{full}.{s}");
                 match import_one(vm, &sub, Some(module)) {
                     Ok(_) => {}
-                    Err(e) if vm.isinstance(e.0, vm.types.module_not_found_error) => {}
+                    // only the submodule itself may be missing (importlib's _handle_fromlist):
+                    // an import failing inside it is the caller's error
+                    Err(e) if vm.isinstance(e.0, vm.types.module_not_found_error) && exc_name_is(vm, e.0, &sub) => {}
                     Err(e) => return Err(e),
                 }
             }
@@ -84,6 +86,15 @@ pub fn import_name(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, le
     let mods = vm.modules;
     let k = vm.new_str(top);
     Ok(vm.dict_get(mods, k)?.unwrap_or(module))
+}
+
+/// True when ImportError `e` names module `name` (its `name` attribute).
+fn exc_name_is(vm: &mut Vm, e: Value, name: &str) -> bool {
+    let k = vm.intern("name");
+    match vm.getattr_opt(e, k) {
+        Ok(Some(n)) if n.kind() == Some(ObjKind::Str) => vm.str_of(n) == name,
+        _ => false,
+    }
 }
 
 fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value> {
@@ -116,7 +127,13 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
     let builtin_importer = vm.dict_get_by_str(st, "builtin_importer").unwrap_or(Value::NULL);
     for finder in finders {
         if finder == builtin_importer {
-            // builtin modules are created at start-up and live in sys.modules
+            // builtin modules are created at start-up and live in sys.modules, except the
+            // native library's, created now
+            if parent.is_none() {
+                if let Some(m) = super::create_library_module(vm, full)? {
+                    return Ok(m);
+                }
+            }
             continue;
         }
         if finder == path_finder {
@@ -130,7 +147,13 @@ fn import_one(vm: &mut Vm, full: &str, parent: Option<Value>) -> PyResult<Value>
         }
     }
     let t = vm.types.module_not_found_error;
-    let e = vm.err(t, &format!("No module named '{full}'"));
+    // a library module when no library was found: say why
+    let top = full.split('.').next().unwrap_or(full);
+    let why = match super::stdlib::missing_reason(vm) {
+        Some(r) if super::stdlib_names::STDLIB_MODULE_NAMES.contains(&top) => format!(" ({r})"),
+        _ => String::new(),
+    };
+    let e = vm.err(t, &format!("No module named '{full}'{why}"));
     let nv = vm.new_str(full);
     let nk = vm.intern("name");
     let _ = vm.set_exc_attr(e.0, nk, nv);
@@ -201,6 +224,7 @@ fn find_with(vm: &mut Vm, finder: Value, full: &str, parent: Option<Value>) -> P
     }
     let mods = vm.modules;
     vm.dict_set(mods, spec_name, module)?;
+    vm.importing.push(full.to_string());
     let r = match exec_module {
         Some(exec) => vm.call(exec, &[module]).map(|_| ()),
         None => {
@@ -211,6 +235,7 @@ fn find_with(vm: &mut Vm, finder: Value, full: &str, parent: Option<Value>) -> P
             }
         }
     };
+    vm.importing.pop();
     if let Err(e) = r {
         let _ = vm.dict_del(mods, spec_name);
         return Err(e);

@@ -1,10 +1,15 @@
 //! Modules written in Rust (sys, math, time, gc) and the import system.
 
 mod clocks;
+mod errno;
 pub mod import;
 pub mod io;
 mod math;
 mod os;
+pub mod posix;
+mod pymods;
+pub mod stdlib;
+mod weakref;
 mod namespace;
 pub mod sys;
 pub mod sys_hooks;
@@ -15,9 +20,41 @@ mod time;
 mod tz;
 pub mod warnings;
 
+use std::sync::OnceLock;
+
 use crate::heap::Value;
 use crate::interp::{NativeFn, PyResult, Vm};
 use crate::objects::ModuleObj;
+
+/// Fills a new module object (already in sys.modules) of the native library.
+pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
+
+/// The native library modules (pyjit-stdlib's `_random`, `itertools`, ...): built into the
+/// executable, created when first imported.
+static LIBRARY: OnceLock<&'static [(&'static str, ModuleInit)]> = OnceLock::new();
+
+/// Installs the table of native library modules (once per process, before `Vm::new`).
+pub fn install_library(table: &'static [(&'static str, ModuleInit)]) {
+    let _ = LIBRARY.set(table);
+}
+
+/// The names of the native library modules.
+pub fn library_names() -> Vec<&'static str> {
+    LIBRARY.get().map(|t| t.iter().map(|e| e.0).collect()).unwrap_or_default()
+}
+
+/// Creates native library module `name` on its first import; None when there is none.
+pub fn create_library_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let Some(&(_, init)) = LIBRARY.get().and_then(|t| t.iter().find(|e| e.0 == name)) else { return Ok(None) };
+    let m = new_module(vm, name);
+    if let Err(e) = init(vm, m) {
+        let mods = vm.modules;
+        let k = vm.new_str(name);
+        let _ = vm.dict_del(mods, k);
+        return Err(e);
+    }
+    Ok(Some(m))
+}
 
 /// A new module object registered in sys.modules.
 pub fn new_module(vm: &mut Vm, name: &str) -> Value {
@@ -82,7 +119,13 @@ pub fn register(vm: &mut Vm) {
     let _ = vm.dict_set(mods, bn, b);
     sys::register(vm);
     math::register(vm);
-    os::register(vm);
+    posix::register(vm);
+    errno::register(vm);
+    pymods::register(vm);
+    if stdlib::stdlib_dir(vm).is_none() {
+        // without the library, a small os module of pyjit's own
+        os::register(vm);
+    }
     io::register(vm);
     time::register(vm);
     let g = new_module(vm, "gc");
@@ -97,4 +140,8 @@ pub fn register(vm: &mut Vm) {
         add_fn(vm, g, n, f);
     }
     warnings::register(vm);
+    pymods::builtin_module_names(vm);
 }
+
+pub use pymods::run_atexit;
+pub use weakref::after_mark as weakref_after_mark;

@@ -499,7 +499,8 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "int_info", ii);
     let (ign, iso) = (vm.config.ignore_env as i64, vm.config.isolated as i64);
     let hr = if vm.config.hash_seed == Some(0) { 0 } else { 1 };
-    let flag_vals: Vec<Value> = [0, 0, 0, 0, 1, iso, 0, ign, 0, 0, 0, hr, iso, 0, 0, 0, iso, 4300]
+    let (nus, ns) = (vm.config.no_user_site as i64, vm.config.no_site as i64);
+    let flag_vals: Vec<Value> = [0, 0, 0, 0, 1, nus, ns, ign, 0, 0, 0, hr, iso, 0, 0, 0, iso, 4300]
         .iter()
         .map(|&i| Value::small(i).unwrap_or(Value::NULL))
         .collect();
@@ -531,9 +532,6 @@ pub fn register(vm: &mut Vm) {
     set_attr(vm, s, "executable", exe);
     let t = vm.true_;
     set_attr(vm, s, "dont_write_bytecode", t);
-    let names: Vec<Value> = ["builtins", "sys", "math", "time", "gc", "os", "os.path", "_io"].iter().map(|n| vm.new_str(n)).collect();
-    let names = vm.new_tuple(names);
-    set_attr(vm, s, "builtin_module_names", names);
     let impl_name = vm.new_str("pyjit");
     set_attr(vm, s, "_pyjit_implementation", impl_name);
     let arch = vm.new_str(crate::heap::arch::ARCH);

@@ -97,9 +97,7 @@ pub fn register(vm: &mut Vm, s: Value, version_info_type: Value) {
         let sv = vm.new_str(v);
         set_attr(vm, s, name, sv);
     }
-    let stdlib = format!("{prefix}/lib/python3.11");
-    let sd = vm.new_string(stdlib);
-    set_attr(vm, s, "_stdlib_dir", sd);
+    super::stdlib::setup(vm, &prefix);
     let exe = vm.config.executable.clone();
     let ev = vm.new_str(&exe);
     set_attr(vm, s, "_base_executable", ev);

@@ -1,0 +1,452 @@
+# pyjit's _codecs module: the codec registry and the functions of the built-in codecs
+# (the UTF and Latin-1/ASCII ones run in Rust: _encode, _decode), under codecs.py and the
+# encodings package.
+
+_search_functions = []
+_cache = {}
+
+
+def register(search_function, /):
+    """Register a codec search function."""
+    if not callable(search_function):
+        raise TypeError('argument must be callable')
+    _search_functions.append(search_function)
+
+
+def unregister(search_function, /):
+    """Unregister a codec search function and clear the registry's cache."""
+    try:
+        _search_functions.remove(search_function)
+    except ValueError:
+        pass
+    _cache.clear()
+
+
+def _normalize(encoding):
+    return encoding.lower().replace(' ', '_')
+
+
+def lookup(encoding, /):
+    """Looks up a codec tuple in the Python codec registry and returns a CodecInfo object."""
+    if not isinstance(encoding, str):
+        raise TypeError(f'lookup() argument must be str, not {type(encoding).__name__}')
+    key = _normalize(encoding)
+    try:
+        return _cache[key]
+    except KeyError:
+        pass
+    if not _search_functions:
+        import encodings  # registers its search function
+    for f in _search_functions:
+        r = f(key)
+        if r is None:
+            continue
+        if not isinstance(r, tuple) or len(r) != 4:
+            raise TypeError('codec search functions must return 4-tuples')
+        _cache[key] = r
+        return r
+    raise LookupError(f'unknown encoding: {encoding}')
+
+
+def _forget_codec(encoding, /):
+    _cache.pop(_normalize(encoding), None)
+
+
+def encode(obj, encoding='utf-8', errors='strict'):
+    """Encodes obj using the codec registered for encoding."""
+    r = lookup(encoding)[0](obj, errors)
+    if not isinstance(r, tuple) or len(r) != 2:
+        raise TypeError('encoder must return a tuple (object, integer)')
+    return r[0]
+
+
+def decode(obj, encoding='utf-8', errors='strict'):
+    """Decodes obj using the codec registered for encoding."""
+    r = lookup(encoding)[1](obj, errors)
+    if not isinstance(r, tuple) or len(r) != 2:
+        raise TypeError('decoder must return a tuple (object,integer)')
+    return r[0]
+
+
+# error handlers
+
+def strict_errors(exc, /):
+    """Implements the 'strict' error handling, which raises a UnicodeError on coding errors."""
+    if isinstance(exc, BaseException):
+        raise exc
+    raise TypeError('codec must pass exception instance')
+
+
+def ignore_errors(exc, /):
+    if isinstance(exc, (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError)):
+        return ('', exc.end)
+    raise TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def replace_errors(exc, /):
+    if isinstance(exc, UnicodeEncodeError):
+        return ('?' * (exc.end - exc.start), exc.end)
+    if isinstance(exc, UnicodeDecodeError):
+        return ('\ufffd', exc.end)
+    if isinstance(exc, UnicodeTranslateError):
+        return ('\ufffd' * (exc.end - exc.start), exc.end)
+    raise TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def _hexesc(c):
+    n = ord(c)
+    if n < 0x100:
+        return f'\\x{n:02x}'
+    if n < 0x10000:
+        return f'\\u{n:04x}'
+    return f'\\U{n:08x}'
+
+
+def backslashreplace_errors(exc, /):
+    if isinstance(exc, UnicodeDecodeError):
+        return (''.join(f'\\x{b:02x}' for b in exc.object[exc.start:exc.end]), exc.end)
+    if isinstance(exc, (UnicodeEncodeError, UnicodeTranslateError)):
+        return (''.join(_hexesc(c) for c in exc.object[exc.start:exc.end]), exc.end)
+    raise TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def xmlcharrefreplace_errors(exc, /):
+    if isinstance(exc, UnicodeEncodeError):
+        return (''.join(f'&#{ord(c)};' for c in exc.object[exc.start:exc.end]), exc.end)
+    raise TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def namereplace_errors(exc, /):
+    if isinstance(exc, UnicodeEncodeError):
+        import unicodedata
+        out = []
+        for c in exc.object[exc.start:exc.end]:
+            try:
+                out.append('\\N{' + unicodedata.name(c) + '}')
+            except ValueError:
+                out.append(_hexesc(c))
+        return (''.join(out), exc.end)
+    raise TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def _surrogateescape(exc):
+    if isinstance(exc, UnicodeDecodeError):
+        out = []
+        for b in exc.object[exc.start:exc.end]:
+            if b < 128:
+                raise exc
+            out.append(chr(0xdc00 + b))
+        return (''.join(out), exc.end)
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            n = ord(c)
+            if not 0xdc80 <= n <= 0xdcff:
+                raise exc
+            out.append(n - 0xdc00)
+        return (bytes(out), exc.end)
+    raise TypeError(f"don't know how to handle {type(exc).__name__} in error callback")
+
+
+def _surrogatepass(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for c in exc.object[exc.start:exc.end]:
+            n = ord(c)
+            if not 0xd800 <= n <= 0xdfff:
+                raise exc
+            out += chr(n).encode('utf-8', 'surrogatepass')
+        return (bytes(out), exc.end)
+    raise exc
+
+
+_handlers = {
+    'strict': strict_errors, 'ignore': ignore_errors, 'replace': replace_errors,
+    'backslashreplace': backslashreplace_errors,
+    'xmlcharrefreplace': xmlcharrefreplace_errors, 'namereplace': namereplace_errors,
+    'surrogateescape': _surrogateescape, 'surrogatepass': _surrogatepass,
+}
+
+
+def register_error(errors, handler, /):
+    """Register the specified error handler under the name errors."""
+    if not callable(handler):
+        raise TypeError('handler must be callable')
+    _handlers[errors] = handler
+
+
+def lookup_error(name, /):
+    """Return the error handler for the specified error handling name."""
+    try:
+        return _handlers[name]
+    except KeyError:
+        raise LookupError(f'unknown error handler name {name!r}') from None
+
+
+# the built-in codecs
+
+def _data(data):
+    if isinstance(data, str):
+        raise TypeError(f"a bytes-like object is required, not 'str'")
+    return bytes(data)
+
+
+def _text(s, fname):
+    if not isinstance(s, str):
+        raise TypeError(f"{fname}() argument 1 must be str, not {type(s).__name__}")
+    return s
+
+
+def _make(name):
+    def enc(str, errors=None, /):
+        _text(str, name.replace('-', '_') + '_encode')
+        return (_encode(str, name, errors or 'strict'), len(str))
+
+    def dec(data, errors=None, final=False, /):
+        return _decode(_data(data), name, errors or 'strict', bool(final))
+    return enc, dec
+
+
+utf_8_encode, utf_8_decode = _make('utf-8')
+utf_16_encode, utf_16_decode = _make('utf-16')
+utf_16_le_encode, utf_16_le_decode = _make('utf-16-le')
+utf_16_be_encode, utf_16_be_decode = _make('utf-16-be')
+utf_32_encode, utf_32_decode = _make('utf-32')
+utf_32_le_encode, utf_32_le_decode = _make('utf-32-le')
+utf_32_be_encode, utf_32_be_decode = _make('utf-32-be')
+_latin_1_encode, _latin_1_decode = _make('latin-1')
+_ascii_encode, _ascii_decode = _make('ascii')
+
+
+def latin_1_encode(str, errors=None, /):
+    return _latin_1_encode(str, errors)
+
+
+def latin_1_decode(data, errors=None, /):
+    return _latin_1_decode(data, errors, True)
+
+
+def ascii_encode(str, errors=None, /):
+    return _ascii_encode(str, errors)
+
+
+def ascii_decode(data, errors=None, /):
+    return _ascii_decode(data, errors, True)
+
+
+def _ex_decode(width, data, errors=None, byteorder=0, final=False):
+    data = _data(data)
+    bom_le = b'\xff\xfe' if width == 16 else b'\xff\xfe\x00\x00'
+    bom_be = b'\xfe\xff' if width == 16 else b'\x00\x00\xfe\xff'
+    consumed = 0
+    if byteorder == 0:
+        if data.startswith(bom_le):
+            byteorder = -1
+            data = data[len(bom_le):]
+            consumed = len(bom_le)
+        elif data.startswith(bom_be):
+            byteorder = 1
+            data = data[len(bom_be):]
+            consumed = len(bom_be)
+        elif len(data) < len(bom_le) and not final:
+            return ('', 0, 0)
+    name = f'utf-{width}-' + ('be' if byteorder == 1 else 'le')
+    s, n = _decode(data, name, errors or 'strict', bool(final))
+    return (s, n + consumed, byteorder)
+
+
+def utf_16_ex_decode(data, errors=None, byteorder=0, final=False, /):
+    return _ex_decode(16, data, errors, byteorder, final)
+
+
+def utf_32_ex_decode(data, errors=None, byteorder=0, final=False, /):
+    return _ex_decode(32, data, errors, byteorder, final)
+
+
+def utf_7_encode(str, errors=None, /):
+    raise LookupError('pyjit does not implement the utf-7 codec yet')
+
+
+utf_7_decode = utf_7_encode
+
+
+def readbuffer_encode(data, errors=None, /):
+    b = data.encode('utf-8') if isinstance(data, str) else bytes(data)
+    return (b, len(b))
+
+
+def charmap_build(map, /):
+    return {ord(c): i for i, c in enumerate(map)}
+
+
+def charmap_decode(data, errors=None, mapping=None, /):
+    data = _data(data)
+    if mapping is None:
+        return latin_1_decode(data, errors)
+    out = []
+    i = 0
+    n = len(data)
+    while i < n:
+        b = data[i]
+        try:
+            c = mapping[b]
+        except (IndexError, KeyError, LookupError):
+            c = None
+        if isinstance(c, int):
+            c = chr(c)
+        if c is None or c == '\ufffe':
+            exc = UnicodeDecodeError('charmap', data, i, i + 1, 'character maps to <undefined>')
+            rep, i = lookup_error(errors or 'strict')(exc)
+            out.append(rep)
+            continue
+        out.append(c)
+        i += 1
+    return (''.join(out), n)
+
+
+def charmap_encode(str, errors=None, mapping=None, /):
+    if mapping is None:
+        return latin_1_encode(str, errors)
+    out = bytearray()
+    i = 0
+    n = len(str)
+    while i < n:
+        c = str[i]
+        try:
+            b = mapping[ord(c)] if not isinstance(mapping, dict) else mapping.get(ord(c))
+        except (IndexError, KeyError, LookupError):
+            b = None
+        if b is None:
+            exc = UnicodeEncodeError('charmap', str, i, i + 1, 'character maps to <undefined>')
+            rep, i = lookup_error(errors or 'strict')(exc)
+            if isinstance(rep, str):
+                rep = charmap_encode(rep, 'strict', mapping)[0]
+            out += rep
+            continue
+        if isinstance(b, int):
+            out.append(b)
+        else:
+            out += b
+        i += 1
+    return (bytes(out), n)
+
+
+_SIMPLE = {'\\': '\\', "'": "'", '"': '"', 'a': '\a', 'b': '\b', 'f': '\f', 'n': '\n',
+           'r': '\r', 't': '\t', 'v': '\v', '\n': ''}
+
+
+def _unescape(s, errors, raw, as_bytes):
+    out = []
+    i = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if c != '\\' or i + 1 == n:
+            if c == '\\' and not raw:
+                if as_bytes:
+                    raise ValueError('Trailing \\ in string')
+                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, n, '\\ at end of string')
+            out.append(c)
+            i += 1
+            continue
+        e = s[i + 1]
+        if raw:
+            if e in 'uU':
+                width = 4 if e == 'u' else 8
+                h = s[i + 2:i + 2 + width]
+                if len(h) == width and all(x in '0123456789abcdefABCDEF' for x in h):
+                    out.append(chr(int(h, 16)))
+                    i += 2 + width
+                    continue
+                raise UnicodeDecodeError('rawunicodeescape', s.encode('latin-1'), i, min(n, i + 2 + width), 'truncated \\%sXXXX escape' % ('u' if e == 'u' else 'UXXXX'))
+            out.append('\\')
+            i += 1
+            continue
+        if e in _SIMPLE:
+            out.append(_SIMPLE[e])
+            i += 2
+        elif e in '01234567':
+            j = i + 1
+            while j < n and j < i + 4 and s[j] in '01234567':
+                j += 1
+            out.append(chr(int(s[i + 1:j], 8) & (0xff if as_bytes else 0x1ff)))
+            i = j
+        elif e == 'x' or (not as_bytes and e in 'uU'):
+            width = {'x': 2, 'u': 4, 'U': 8}[e]
+            h = s[i + 2:i + 2 + width]
+            if len(h) == width and all(x in '0123456789abcdefABCDEF' for x in h):
+                out.append(chr(int(h, 16)))
+                i += 2 + width
+            else:
+                if as_bytes:
+                    raise ValueError(f'invalid \\x escape at position {i}')
+                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, min(n, i + 2 + len(h)), f'truncated \\{"x" if e == "x" else e}{"X" * width} escape')
+        elif e == 'N' and not as_bytes and i + 2 < n and s[i + 2] == '{':
+            j = s.find('}', i + 3)
+            import unicodedata
+            out.append(unicodedata.lookup(s[i + 3:j]))
+            i = j + 1
+        else:
+            out.append('\\' + e)
+            i += 2
+    return ''.join(out)
+
+
+def escape_decode(data, errors=None, /):
+    if isinstance(data, str):
+        data = data.encode('latin-1')
+    data = bytes(data)
+    r = _unescape(data.decode('latin-1'), errors, False, True)
+    return (r.encode('latin-1'), len(data))
+
+
+def escape_encode(data, errors=None, /):
+    out = repr(bytes(data))[2:-1].replace('\\\'', "'")
+    r = out.replace("'", "\\'").encode('latin-1')
+    return (r, len(data))
+
+
+def unicode_escape_decode(data, errors=None, final=True, /):
+    if isinstance(data, str):
+        data = data.encode('latin-1')
+    data = bytes(data)
+    return (_unescape(data.decode('latin-1'), errors, False, False), len(data))
+
+
+def unicode_escape_encode(str, errors=None, /):
+    out = []
+    for c in str:
+        n = ord(c)
+        if c == '\\':
+            out.append('\\\\')
+        elif c == '\t':
+            out.append('\\t')
+        elif c == '\n':
+            out.append('\\n')
+        elif c == '\r':
+            out.append('\\r')
+        elif 32 <= n < 127:
+            out.append(c)
+        else:
+            out.append(_hexesc(c))
+    return (''.join(out).encode('latin-1'), len(str))
+
+
+def raw_unicode_escape_decode(data, errors=None, final=True, /):
+    if isinstance(data, str):
+        data = data.encode('latin-1')
+    data = bytes(data)
+    return (_unescape(data.decode('latin-1'), errors, True, False), len(data))
+
+
+def raw_unicode_escape_encode(str, errors=None, /):
+    out = []
+    for c in str:
+        n = ord(c)
+        if n < 0x100:
+            out.append(c)
+        elif n < 0x10000:
+            out.append(f'\\u{n:04x}')
+        else:
+            out.append(f'\\U{n:08x}')
+    return (''.join(out).encode('latin-1'), len(str))

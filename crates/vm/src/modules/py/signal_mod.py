@@ -1,0 +1,131 @@
+# pyjit's _signal module: the signal numbers, and handlers recorded per signal. The
+# handlers are stored and returned as CPython does; pyjit does not deliver signals to
+# them yet (Ctrl-C ends the process).
+
+import sys as _sys
+
+SIG_DFL = 0
+SIG_IGN = 1
+NSIG = 65
+SIG_BLOCK = 0
+SIG_UNBLOCK = 1
+SIG_SETMASK = 2
+ITIMER_REAL = 0
+ITIMER_VIRTUAL = 1
+ITIMER_PROF = 2
+
+_NUMBERS = dict(SIGHUP=1, SIGINT=2, SIGQUIT=3, SIGILL=4, SIGTRAP=5, SIGABRT=6, SIGIOT=6,
+                SIGBUS=7, SIGFPE=8, SIGKILL=9, SIGUSR1=10, SIGSEGV=11, SIGUSR2=12,
+                SIGPIPE=13, SIGALRM=14, SIGTERM=15, SIGSTKFLT=16, SIGCHLD=17, SIGCONT=18,
+                SIGSTOP=19, SIGTSTP=20, SIGTTIN=21, SIGTTOU=22, SIGURG=23, SIGXCPU=24,
+                SIGXFSZ=25, SIGVTALRM=26, SIGPROF=27, SIGWINCH=28, SIGIO=29, SIGPOLL=29,
+                SIGPWR=30, SIGSYS=31, SIGRTMIN=34, SIGRTMAX=64)
+globals().update(_NUMBERS)
+
+
+class ItimerError(OSError):
+    pass
+
+
+ItimerError.__module__ = 'signal'
+
+
+def default_int_handler(signalnum, frame, /):
+    """The default handler for SIGINT installed by Python."""
+    raise KeyboardInterrupt
+
+
+_handlers = {n: SIG_DFL for n in range(1, NSIG)}
+_handlers[SIGINT] = default_int_handler
+_handlers[SIGPIPE] = SIG_IGN
+_handlers[SIGXFSZ] = SIG_IGN
+
+
+def _check(signalnum):
+    if not isinstance(signalnum, int):
+        raise TypeError(f"'{type(signalnum).__name__}' object cannot be interpreted as an integer")
+    if signalnum < 1 or signalnum >= NSIG:
+        raise ValueError('signal number out of range')
+
+
+def signal(signalnum, handler, /):
+    """Set the action for the given signal."""
+    _check(signalnum)
+    if handler not in (SIG_DFL, SIG_IGN) and not callable(handler):
+        raise TypeError('signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object')
+    if signalnum in (SIGKILL, SIGSTOP):
+        raise OSError(22, 'Invalid argument')
+    old = _handlers.get(signalnum)
+    _handlers[signalnum] = handler
+    return old
+
+
+def getsignal(signalnum, /):
+    """Return the current action for the given signal."""
+    _check(signalnum)
+    return _handlers.get(signalnum)
+
+
+def raise_signal(signalnum, /):
+    """Send a signal to the executing process."""
+    _check(signalnum)
+    h = _handlers.get(signalnum)
+    if callable(h):
+        h(signalnum, _sys._getframe(1))
+        return
+    if h == SIG_IGN:
+        return
+    import posix
+    posix.kill(posix.getpid(), signalnum)
+
+
+def strsignal(signalnum, /):
+    """Return the system description of the given signal."""
+    _check(signalnum)
+    names = {1: 'Hangup', 2: 'Interrupt', 3: 'Quit', 4: 'Illegal instruction',
+             5: 'Trace/breakpoint trap', 6: 'Aborted', 7: 'Bus error',
+             8: 'Floating point exception', 9: 'Killed', 10: 'User defined signal 1',
+             11: 'Segmentation fault', 12: 'User defined signal 2', 13: 'Broken pipe',
+             14: 'Alarm clock', 15: 'Terminated'}
+    return names.get(signalnum)
+
+
+def valid_signals():
+    """Return a set of valid signal numbers on this platform."""
+    return set(range(1, 32)) | set(range(34, NSIG))
+
+
+def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
+    return -1
+
+
+def siginterrupt(signalnum, flag, /):
+    _check(signalnum)
+
+
+def alarm(seconds, /):
+    return 0
+
+
+def pause():
+    raise OSError(38, 'pause() is not supported by pyjit')
+
+
+def pthread_sigmask(how, mask, /):
+    return set()
+
+
+def pthread_kill(thread_id, signalnum, /):
+    raise_signal(signalnum)
+
+
+def sigpending():
+    return set()
+
+
+def getitimer(which, /):
+    return (0.0, 0.0)
+
+
+def setitimer(which, seconds, interval=0.0, /):
+    return (0.0, 0.0)

@@ -1,0 +1,111 @@
+# itertools: bad arguments raise CPython's exceptions and messages
+import itertools as it
+
+def attempt(label, f, *a, **k):
+    try:
+        r = f(*a, **k)
+        print(label, "->", type(r).__name__)
+    except Exception as e:
+        print(label, type(e).__name__ + ":", e)
+
+attempt("count str", it.count, "a")
+attempt("count step str", it.count, 1, "b")
+attempt("count 3 args", it.count, 1, 2, 3)
+attempt("count kw", it.count, start=1, step=2)
+attempt("count dup", it.count, 1, start=2)
+attempt("count bad kw", it.count, x=1)
+attempt("repeat none", it.repeat)
+attempt("repeat str times", it.repeat, 1, "a")
+attempt("repeat 3 args", it.repeat, 1, 2, 3)
+attempt("repeat kw", it.repeat, object=1, times=2)
+attempt("repeat times only", it.repeat, times=2)
+attempt("repeat huge", it.repeat, 1, 2**70)
+attempt("cycle none", it.cycle)
+attempt("cycle int", it.cycle, 1)
+attempt("cycle kw", it.cycle, iterable=[])
+attempt("islice 1", it.islice, [1])
+attempt("islice neg stop", it.islice, [1], -1)
+attempt("islice str stop", it.islice, [1], "a")
+attempt("islice step 0", it.islice, [1], 1, 2, 0)
+attempt("islice step str", it.islice, [1], 1, 2, "x")
+attempt("islice neg start", it.islice, [1], -1, 2)
+attempt("islice 5 args", it.islice, [1], 1, 2, 3, 4)
+attempt("islice int", it.islice, 1, 2)
+attempt("islice kw", it.islice, [1], stop=1)
+attempt("islice huge", it.islice, [1], 2**70)
+attempt("chain kw", it.chain, x=1)
+attempt("from_iterable int", it.chain.from_iterable, 1)
+try:
+    list(it.chain([1], 2))
+except TypeError as e:
+    print("chain bad item TypeError:", e)
+attempt("compress 1", it.compress, [1])
+attempt("compress int", it.compress, 1, [1])
+attempt("compress none", it.compress)
+attempt("accumulate none", it.accumulate)
+attempt("accumulate int", it.accumulate, 1)
+attempt("accumulate 3", it.accumulate, [1], None, None)
+attempt("accumulate initial only", it.accumulate, initial=1)
+try:
+    list(it.accumulate([1, "a"]))
+except TypeError as e:
+    print("accumulate add TypeError:", e)
+attempt("pairwise none", it.pairwise)
+attempt("pairwise int", it.pairwise, 1)
+attempt("pairwise 2", it.pairwise, [1], [2])
+attempt("pairwise kw", it.pairwise, iterable=[1])
+attempt("permutations none", it.permutations)
+attempt("permutations int", it.permutations, 1)
+attempt("permutations neg", it.permutations, [1], -1)
+attempt("permutations str r", it.permutations, [1], "a")
+attempt("permutations 3", it.permutations, [1], 1, r=1)
+attempt("combinations 1", it.combinations, [1])
+attempt("combinations neg", it.combinations, [1], -1)
+attempt("combinations int", it.combinations, 1, 2)
+attempt("combinations 3", it.combinations, [1], 2, 3)
+attempt("combinations str", it.combinations, [1], "x")
+attempt("combinations huge", it.combinations, [1], 2**70)
+attempt("cwr 1", it.combinations_with_replacement, [1])
+attempt("cwr neg", it.combinations_with_replacement, [1], -1)
+attempt("product int", it.product, 1)
+attempt("product neg", it.product, "a", repeat=-1)
+attempt("product bad kw", it.product, x=1)
+attempt("product str repeat", it.product, repeat="a")
+attempt("product huge", it.product, repeat=2**70)
+attempt("zip_longest int", it.zip_longest, 1)
+attempt("zip_longest kw", it.zip_longest, [1], x=1)
+attempt("groupby none", it.groupby)
+attempt("groupby int", it.groupby, 1)
+attempt("groupby 3", it.groupby, [1], None, 1)
+attempt("starmap none", it.starmap)
+attempt("starmap int", it.starmap, None, 1)
+try:
+    list(it.starmap(pow, [1]))
+except TypeError as e:
+    print("starmap item TypeError:", e)
+attempt("dropwhile 1", it.dropwhile, None)
+attempt("dropwhile int", it.dropwhile, None, 1)
+attempt("takewhile 1", it.takewhile, None)
+attempt("filterfalse 1", it.filterfalse, None)
+attempt("filterfalse int", it.filterfalse, None, 1)
+attempt("tee none", it.tee)
+attempt("tee int", it.tee, 1)
+attempt("tee neg", it.tee, [1], -1)
+attempt("tee str", it.tee, [1], "a")
+attempt("tee kw", it.tee, [1], n=3)
+try:
+    list(it.dropwhile(lambda x: 1 / 0, [1]))
+except ZeroDivisionError as e:
+    print("predicate error ZeroDivisionError:", e)
+def gen():
+    yield 1
+    raise ValueError("boom")
+try:
+    list(it.islice(gen(), 5))
+except ValueError as e:
+    print("source error ValueError:", e)
+z = it.zip_longest(gen(), [1, 2, 3])
+try:
+    print(next(z)); next(z)
+except ValueError as e:
+    print("zip_longest error ValueError:", e, list(z))
