@@ -11,12 +11,19 @@
 //! - every exit stub starts with a `b` to the next word: that word is the exit's patch point
 //!   (`exit_branches[e]`): `reloc::patch_branch` turns it into a `b` to a bridge (±128 MiB),
 //!   whichever guards (`b.cond`, `cbz`, `tbz`...) branch to the stub;
+//! - a loop variable's next value lives in the loop variable's location from its
+//!   definition on when nothing else needs that location (no move at the Jump); an
+//!   overflow exit that still stores the old value gets a pad that recomputes it;
+//! - exit stubs store constants and fused guards' known results without registers;
 //! - frame: `stp x29, x30` frame record at sp, the callee-saved registers used above it in
 //!   pairs, then the spill slots; sp stays 16-byte aligned. x16/x17 and d30/d31 are the
 //!   scratch registers; x30 (saved by the frame record) holds out-of-range displacements.
+//!
+//! What is checked and decided before emitting is in `lower_plan`.
 
 use super::encode::{Asm, Cond, Shift};
-use super::imm::{encode_add_imm, fp_imm8, logical_imm, mem_offset_fits};
+use super::imm::{fp_imm8, logical_imm, mem_offset_fits};
+use super::lower_plan::{addend_fits, imm_folds, second_operand, unsupported, validate, Plan};
 use super::regs::*;
 use crate::buffer::Label;
 use crate::lir::{Cc, Class, ExitId, FCc, FOp, Func, Inst, IntOp, Operand, OvOp, ShiftOp, VReg};
@@ -45,285 +52,6 @@ pub fn emit(f: &Func, alloc: &Allocation) -> Result<Emitted, EmitError> {
     }
 }
 
-fn unsupported(what: impl Into<String>) -> EmitError {
-    EmitError::Unsupported(what.into())
-}
-
-/// Checks what the lowering relies on: every vreg in range with a location of its class,
-/// operand classes, Params first, one loop header, Jump/Exit last, exits that exist.
-fn validate(f: &Func, alloc: &Allocation) -> Result<(), EmitError> {
-    let n = f.classes.len();
-    let check_v = |v: VReg| -> Result<(), EmitError> {
-        let k = v.0 as usize;
-        if k >= n || k >= alloc.locs.len() {
-            return Err(unsupported(format!("{v} out of range")));
-        }
-        match alloc.locs[k] {
-            None => Err(unsupported(format!("{v} has no location"))),
-            Some(Loc::Stack(s)) if s >= alloc.spill_slots => Err(unsupported(format!("{v}: spill slot {s} out of range"))),
-            Some(Loc::Reg(r)) => {
-                let set = if f.class(v) == Class::Int { TARGET.int } else { TARGET.float };
-                if set.allocatable.contains(&r) {
-                    Ok(())
-                } else {
-                    Err(unsupported(format!("{v}: register {r} is not allocatable")))
-                }
-            }
-            Some(Loc::Stack(_)) => Ok(()),
-        }
-    };
-    let class_is = |v: VReg, c: Class| -> Result<(), EmitError> {
-        check_v(v)?;
-        if f.class(v) == c {
-            Ok(())
-        } else {
-            Err(unsupported(format!("{v} is not {c:?}")))
-        }
-    };
-    let op_int = |o: Operand| match o {
-        Operand::Reg(v) => class_is(v, Class::Int),
-        Operand::Imm(_) => Ok(()),
-    };
-    use Class::{Float as F, Int as I};
-    let last = f.insts.len().checked_sub(1).ok_or_else(|| unsupported("empty function"))?;
-    let mut params_done = false;
-    let mut loops = 0;
-    let mut used_exits = vec![false; f.exits.len()];
-    for (i, inst) in f.insts.iter().enumerate() {
-        if !matches!(inst, Inst::Param { .. }) {
-            params_done = true;
-        }
-        if let Some(e) = inst.exit() {
-            let slot = used_exits.get_mut(e.0 as usize).ok_or_else(|| unsupported(format!("exit {} does not exist", e.0)))?;
-            *slot = true;
-        }
-        match inst {
-            Inst::Param { dst, index } => {
-                if params_done {
-                    return Err(unsupported("Param after other instructions"));
-                }
-                if *index as usize >= INT_ARG_REGS.len() {
-                    return Err(unsupported(format!("Param {index}: only register arguments")));
-                }
-                class_is(*dst, I)?
-            }
-            Inst::Iconst { dst, .. } => class_is(*dst, I)?,
-            Inst::Fconst { dst, .. } => class_is(*dst, F)?,
-            Inst::Move { dst, src } => class_is(*dst, f.class(*src)).and(check_v(*src))?,
-            Inst::Load { dst, base, .. } | Inst::Load8 { dst, base, .. } => class_is(*dst, I).and(class_is(*base, I))?,
-            Inst::Store { base, src, .. } => class_is(*base, I).and(class_is(*src, I))?,
-            Inst::LoadF { dst, base, .. } => class_is(*dst, F).and(class_is(*base, I))?,
-            Inst::StoreF { base, src, .. } => class_is(*base, I).and(class_is(*src, F))?,
-            Inst::Bin { dst, a, b, .. } | Inst::BinOv { dst, a, b, .. } | Inst::SetCc { dst, a, b, .. } => {
-                class_is(*dst, I).and(class_is(*a, I)).and(op_int(*b))?
-            }
-            Inst::Shift { dst, a, .. } => class_is(*dst, I).and(class_is(*a, I))?,
-            Inst::FBin { dst, a, b, .. } => class_is(*dst, F).and(class_is(*a, F)).and(class_is(*b, F))?,
-            Inst::FSetCc { dst, a, b, .. } => class_is(*dst, I).and(class_is(*a, F)).and(class_is(*b, F))?,
-            Inst::IntToFloat { dst, src } => class_is(*dst, F).and(class_is(*src, I))?,
-            Inst::Guard { a, b, .. } => class_is(*a, I).and(op_int(*b))?,
-            Inst::GuardF { a, b, .. } => class_is(*a, F).and(class_is(*b, F))?,
-            Inst::Call { args, ret, .. } => {
-                if args.len() > INT_ARG_REGS.len() {
-                    return Err(unsupported(format!("Call with {} arguments: only register arguments", args.len())));
-                }
-                for &a in args {
-                    class_is(a, I)?;
-                }
-                if let Some(r) = ret {
-                    class_is(*r, I)?;
-                }
-            }
-            Inst::LoopStart => loops += 1,
-            Inst::Jump { moves } => {
-                for &(d, s) in moves {
-                    class_is(d, f.class(s)).and(check_v(s))?;
-                }
-                let mut dsts: Vec<VReg> = moves.iter().map(|&(d, _)| d).collect();
-                dsts.sort_unstable();
-                dsts.dedup();
-                if dsts.len() != moves.len() {
-                    return Err(unsupported("Jump assigns one vreg twice"));
-                }
-            }
-            Inst::Exit { .. } => {}
-        }
-        if matches!(inst, Inst::Jump { .. } | Inst::Exit { .. }) != (i == last) {
-            return Err(unsupported("the function must end in (exactly one) Jump or Exit"));
-        }
-    }
-    if loops > 1 {
-        return Err(unsupported("more than one LoopStart"));
-    }
-    if matches!(f.insts[last], Inst::Jump { .. }) && loops == 0 {
-        return Err(unsupported("Jump without LoopStart"));
-    }
-    for (e, vals) in f.exits.iter().enumerate() {
-        if !used_exits[e] {
-            continue;
-        }
-        for &v in vals {
-            check_v(v)?;
-        }
-        if !vals.is_empty() {
-            class_is(f.ctx.ok_or_else(|| unsupported("exits store values but Func::ctx is None"))?, I)?;
-        }
-    }
-    Ok(())
-}
-
-/// What the lowering decides before emitting: instructions absorbed by the guard after
-/// them, and float zero constants folded into `fcmp #0.0`.
-struct Plan {
-    /// `fused[i]`: instruction i (`SetCc`, `FSetCc` or `And`) is emitted by the guard at
-    /// i+1, the only reader of its result.
-    fused: Vec<bool>,
-    /// The vreg is `Fconst 0.0`, defined once: `fcmp` against it is `fcmp #0.0`.
-    fzero: Vec<bool>,
-    /// ... and nothing but such compares reads it: its `Fconst` is not emitted.
-    fzero_only: Vec<bool>,
-    /// The vreg is an `Iconst` defined once: where its value fits an instruction's
-    /// immediate (`imm_folds`), the instruction takes the immediate instead of the register.
-    kint: Vec<Option<i64>>,
-    /// ... and every reader takes it so: its `Iconst` is not emitted.
-    kint_only: Vec<bool>,
-    /// Exits some instruction takes.
-    used_exits: Vec<bool>,
-    /// `retarget[s] = Some(d)`: s, defined in the loop body and read only by the closing
-    /// Jump's move `d <- s`, is computed straight into d's location (nothing reads that
-    /// location between the definition and the Jump), and the move disappears.
-    retarget: Vec<Option<VReg>>,
-}
-
-impl Plan {
-    fn new(f: &Func, alloc: &Allocation) -> Plan {
-        let n = f.classes.len();
-        let mut uses = vec![0u32; n];
-        let mut jump_dst = vec![false; n];
-        let mut fcmp_b_uses = vec![0u32; n];
-        let mut used_exits = vec![false; f.exits.len()];
-        for inst in &f.insts {
-            inst.for_each_use(|v| uses[v.0 as usize] += 1);
-            if let Some(e) = inst.exit() {
-                used_exits[e.0 as usize] = true;
-            }
-            match inst {
-                Inst::Jump { moves } => moves.iter().for_each(|&(d, _)| jump_dst[d.0 as usize] = true),
-                Inst::FSetCc { a, b, .. } | Inst::GuardF { a, b, .. } if a != b => fcmp_b_uses[b.0 as usize] += 1,
-                _ => {}
-            }
-        }
-        for vals in &f.exits {
-            vals.iter().for_each(|v| uses[v.0 as usize] += 1);
-        }
-        let mut fzero = vec![false; n];
-        let mut kint = vec![None; n];
-        let mut defs = vec![0u32; n];
-        for inst in &f.insts {
-            if let Some(d) = inst.def() {
-                defs[d.0 as usize] += 1;
-            }
-        }
-        for inst in &f.insts {
-            match *inst {
-                Inst::Fconst { dst, bits: 0 } => fzero[dst.0 as usize] = !jump_dst[dst.0 as usize],
-                Inst::Iconst { dst, imm } if !jump_dst[dst.0 as usize] && defs[dst.0 as usize] == 1 => kint[dst.0 as usize] = Some(imm),
-                _ => {}
-            }
-        }
-        let fzero_only: Vec<bool> = (0..n).map(|k| fzero[k] && uses[k] == fcmp_b_uses[k]).collect();
-        let mut folded_uses = vec![0u32; n];
-        for inst in &f.insts {
-            if let Some(Operand::Reg(v)) = second_operand(inst) {
-                if kint[v.0 as usize].is_some_and(|k| imm_folds(inst, k)) {
-                    folded_uses[v.0 as usize] += 1;
-                }
-            }
-        }
-        let kint_only: Vec<bool> = (0..n).map(|k| kint[k].is_some() && uses[k] == folded_uses[k]).collect();
-        let mut fused = vec![false; f.insts.len()];
-        for i in 1..f.insts.len() {
-            let Inst::Guard { cc: Cc::Eq | Cc::Ne, a: t, b: Operand::Imm(0), .. } = f.insts[i] else { continue };
-            let prev = &f.insts[i - 1];
-            let fusable = matches!(prev, Inst::SetCc { .. } | Inst::FSetCc { .. } | Inst::Bin { op: IntOp::And, .. });
-            let k = t.0 as usize;
-            fused[i - 1] = fusable && prev.def() == Some(t) && uses[k] == 1 && !jump_dst[k];
-        }
-        let skipped: Vec<bool> = (0..n).map(|k| fzero_only[k] || kint_only[k]).collect();
-        let retarget = retargets(f, alloc, &uses, &fused, &skipped);
-        Plan { fused, fzero, fzero_only, kint, kint_only, used_exits, retarget }
-    }
-}
-
-/// The Jump moves `d <- s` whose source can be defined in d's location directly: s is
-/// defined in the loop body by an instruction without an exit that reads its inputs before
-/// writing its result, the move is its only reader, and from that instruction to the
-/// Jump nothing else reads or writes d's location (exits included; a call writes every
-/// caller-saved register).
-fn retargets(f: &Func, alloc: &Allocation, uses: &[u32], fused: &[bool], skipped: &[bool]) -> Vec<Option<VReg>> {
-    let mut out = vec![None; f.classes.len()];
-    let (Some(l), Some(Inst::Jump { moves })) = (f.loop_start(), f.insts.last()) else { return out };
-    let jump = f.insts.len() - 1;
-    let mut def_at = vec![usize::MAX; f.classes.len()];
-    for (i, inst) in f.insts.iter().enumerate().skip(l + 1) {
-        if let Some(d) = inst.def() {
-            def_at[d.0 as usize] = i;
-        }
-    }
-    for &(d, s) in moves {
-        let k = def_at[s.0 as usize];
-        let ld = alloc.loc(d);
-        if k == usize::MAX || uses[s.0 as usize] != 1 || alloc.loc(s) == ld || fused[k] || skipped[s.0 as usize] {
-            continue;
-        }
-        let simple = matches!(
-            f.insts[k],
-            Inst::Iconst { .. }
-                | Inst::Fconst { .. }
-                | Inst::Move { .. }
-                | Inst::Load { .. }
-                | Inst::Load8 { .. }
-                | Inst::LoadF { .. }
-                | Inst::Bin { .. }
-                | Inst::Shift { .. }
-                | Inst::SetCc { .. }
-                | Inst::FBin { .. }
-                | Inst::FSetCc { .. }
-                | Inst::IntToFloat { .. }
-        );
-        let survives_calls = match ld {
-            Loc::Stack(_) => true,
-            Loc::Reg(r) => {
-                let set = if f.class(d) == Class::Int { TARGET.int } else { TARGET.float };
-                set.callee_saved.contains(&r)
-            }
-        };
-        let mut clash = false;
-        for inst in &f.insts[k + 1..=jump] {
-            if matches!(inst, Inst::Call { .. }) && !survives_calls {
-                clash = true;
-            }
-            let mut touch = |v: VReg| clash |= alloc.loc(v) == ld && f.class(v) == f.class(d);
-            if let Inst::Jump { moves } = inst {
-                moves.iter().filter(|&&(_, s2)| s2 != s).for_each(|&(_, s2)| touch(s2));
-            } else {
-                inst.for_each_use(&mut touch);
-                inst.def().into_iter().for_each(&mut touch);
-                if let Some(e) = inst.exit() {
-                    f.exits[e.0 as usize].iter().for_each(|&v| touch(v));
-                    if let Some(c) = f.ctx {
-                        touch(c);
-                    }
-                }
-            }
-        }
-        if simple && !clash {
-            out[s.0 as usize] = Some(d);
-        }
-    }
-    out
-}
-
 /// The native frame: frame record at sp, callee-saved registers above it, spill slots last.
 struct Frame {
     size: u32,
@@ -334,11 +62,16 @@ struct Frame {
 
 impl Frame {
     fn new(alloc: &Allocation) -> Result<Frame, EmitError> {
+        let increasing = |rs: &[u8]| rs.windows(2).all(|w| w[0] < w[1]);
+        let ok = alloc.int_callee_saved_used.iter().all(|r| TARGET.int.callee_saved.contains(r))
+            && alloc.float_callee_saved_used.iter().all(|r| TARGET.float.callee_saved.contains(r))
+            && increasing(&alloc.int_callee_saved_used)
+            && increasing(&alloc.float_callee_saved_used);
+        if !ok {
+            return Err(unsupported("the callee-saved sets must list callee-saved registers, in increasing order"));
+        }
         let gprs: Vec<Reg> = alloc.int_callee_saved_used.iter().map(|&r| Reg::x(r)).collect();
         let fprs: Vec<FReg> = alloc.float_callee_saved_used.iter().map(|&r| FReg::d(r)).collect();
-        if !gprs.iter().all(|r| r.is_callee_saved()) || !fprs.iter().all(|r| r.is_callee_saved()) {
-            return Err(unsupported("callee-saved set names a caller-saved register"));
-        }
         let spill_base = 16 + 8 * (gprs.len() + fprs.len()) as u64;
         let size = (spill_base + 8 * alloc.spill_slots as u64).div_ceil(16) * 16;
         if size >= 1 << 24 {
@@ -408,6 +141,22 @@ struct Lower<'a> {
     epilogue: Label,
     /// tbz/tbnz (±32 KiB) allowed for guards.
     test_bit_branches: bool,
+    /// Overflow exits that first recompute an input (see `Pad`).
+    pads: Vec<Pad>,
+}
+
+/// The way into an overflow exit of `dst = a op b` when dst lives in the register of the
+/// input the exit stores (`Plan::retarget`): recompute that input from the wrapped result
+/// (`r - b`, `r + b` or `a - r`), then the exit's stub.
+struct Pad {
+    label: Label,
+    exit: ExitId,
+    op: OvOp,
+    dst: VReg,
+    a: VReg,
+    b: Opnd,
+    /// the input to recompute: a or b
+    restore: VReg,
 }
 
 impl<'a> Lower<'a> {
@@ -426,6 +175,7 @@ impl<'a> Lower<'a> {
             loop_label,
             epilogue,
             test_bit_branches,
+            pads: vec![],
         })
     }
 
@@ -438,6 +188,7 @@ impl<'a> Lower<'a> {
                 self.inst(i);
             }
         }
+        self.emit_pads();
         let exit_branches = self.stubs();
         self.a.bind(self.epilogue);
         self.epilogue();
@@ -516,12 +267,8 @@ impl<'a> Lower<'a> {
 
     // ------------------------------------------------------------ locations
 
+    /// Where `v` lives: its allocated location, or its loop variable's (`Plan::retarget`).
     fn loc(&self, v: VReg) -> Loc {
-        self.alloc.loc(v)
-    }
-
-    /// Where an instruction defining `v` puts it (see `Plan::retarget`).
-    fn def_loc(&self, v: VReg) -> Loc {
         match self.plan.retarget[v.0 as usize] {
             Some(d) => self.alloc.loc(d),
             None => self.alloc.loc(v),
@@ -529,11 +276,7 @@ impl<'a> Lower<'a> {
     }
 
     fn ploc(&self, v: VReg) -> PLoc {
-        self.ploc_of(v, self.loc(v))
-    }
-
-    fn ploc_of(&self, v: VReg, loc: Loc) -> PLoc {
-        match (loc, self.f.class(v)) {
+        match (self.loc(v), self.f.class(v)) {
             (Loc::Reg(r), Class::Int) => PLoc::X(Reg::x(r)),
             (Loc::Reg(r), Class::Float) => PLoc::D(FReg::d(r)),
             (Loc::Stack(s), _) => PLoc::S(s),
@@ -621,24 +364,24 @@ impl<'a> Lower<'a> {
     /// The register to compute int vreg `v` into (`scratch` when it is spilled: then
     /// `def_done` stores it).
     fn def_x(&self, v: VReg, scratch: Reg) -> Reg {
-        match self.def_loc(v) {
+        match self.loc(v) {
             Loc::Reg(r) => Reg::x(r),
             Loc::Stack(_) => scratch,
         }
     }
     fn def_done_x(&mut self, v: VReg, r: Reg) {
-        if let Loc::Stack(s) = self.def_loc(v) {
+        if let Loc::Stack(s) = self.loc(v) {
             self.spill_x(r, s);
         }
     }
     fn def_d(&self, v: VReg, scratch: FReg) -> FReg {
-        match self.def_loc(v) {
+        match self.loc(v) {
             Loc::Reg(r) => FReg::d(r),
             Loc::Stack(_) => scratch,
         }
     }
     fn def_done_d(&mut self, v: VReg, r: FReg) {
-        if let Loc::Stack(s) = self.def_loc(v) {
+        if let Loc::Stack(s) = self.loc(v) {
             self.spill_d(r, s);
         }
     }
@@ -725,7 +468,7 @@ impl<'a> Lower<'a> {
         match f.insts[i] {
             Inst::Param { .. } => unreachable!("validate: Params lead"),
             Inst::Iconst { dst, .. } if self.plan.kint_only[dst.0 as usize] => {}
-            Inst::Iconst { dst, imm } => match self.def_loc(dst) {
+            Inst::Iconst { dst, imm } => match self.loc(dst) {
                 Loc::Stack(s) if imm == 0 => self.spill_x(XZR, s),
                 _ => {
                     let rd = self.def_x(dst, SCRATCH0);
@@ -737,7 +480,7 @@ impl<'a> Lower<'a> {
                 if self.plan.fzero_only[dst.0 as usize] {
                     return;
                 }
-                match self.def_loc(dst) {
+                match self.loc(dst) {
                     Loc::Stack(s) if bits == 0 => self.spill_x(XZR, s),
                     Loc::Stack(s) => {
                         self.a.mov_imm(SCRATCH0, bits);
@@ -757,7 +500,7 @@ impl<'a> Lower<'a> {
                 }
             }
             Inst::Move { dst, src } => {
-                let (d, s) = (self.ploc_of(dst, self.def_loc(dst)), self.ploc(src));
+                let (d, s) = (self.ploc(dst), self.ploc(src));
                 if d != s {
                     self.move_ploc(d, s);
                 }
@@ -851,11 +594,11 @@ impl<'a> Lower<'a> {
             Inst::LoopStart => self.a.bind(self.loop_label),
             Inst::Jump { ref moves } => {
                 // int and float locations never overlap (spill slots are per vreg): two
-                // independent parallel moves
+                // independent parallel moves (a retargeted source is in place already)
                 for class in [Class::Int, Class::Float] {
                     let moves: Vec<(PLoc, PLoc)> = moves
                         .iter()
-                        .filter(|&&(d, s)| f.class(d) == class && self.plan.retarget[s.0 as usize].is_none())
+                        .filter(|&&(d, _)| f.class(d) == class)
                         .map(|&(d, s)| (self.ploc(d), self.ploc(s)))
                         .collect();
                     self.parallel_move(&moves, class);
@@ -914,6 +657,7 @@ impl<'a> Lower<'a> {
         let ra = self.use_x(a, SCRATCH0);
         match op {
             OvOp::Add | OvOp::Sub => {
+                let l = self.pad(op, dst, a, b, exit).unwrap_or(l);
                 let rd = self.def_x(dst, SCRATCH0);
                 match b {
                     Opnd::Imm(i) if addend_fits(i) => {
@@ -947,6 +691,52 @@ impl<'a> Lower<'a> {
                 self.a.b_cond(Cond::NE, l);
                 self.def_done_x(dst, rd);
             }
+        }
+    }
+
+    /// A pad for the overflow exit of `dst = a op b` when writing dst's register loses an
+    /// input the exit stores (only when dst is retargeted: the allocator never does this).
+    fn pad(&mut self, op: OvOp, dst: VReg, a: VReg, b: Opnd, exit: ExitId) -> Option<Label> {
+        self.plan.retarget[dst.0 as usize]?;
+        let ld = self.loc(dst);
+        if !matches!(ld, Loc::Reg(_)) {
+            return None; // a spilled result is stored after the branch
+        }
+        let restore = self.f.exits[exit.0 as usize].iter().copied().find(|&v| self.f.class(v) == Class::Int && self.loc(v) == ld)?;
+        let label = self.a.new_label();
+        self.pads.push(Pad { label, exit, op, dst, a, b, restore });
+        Some(label)
+    }
+
+    fn emit_pads(&mut self) {
+        for p in std::mem::take(&mut self.pads) {
+            self.a.bind(p.label);
+            let Loc::Reg(r) = self.loc(p.dst) else { unreachable!("pads only for results in registers") };
+            let rl = Reg::x(r);
+            let restore_a = p.restore == p.a;
+            match (p.op, restore_a, p.b) {
+                // a = r - k or a = r + k
+                (OvOp::Add | OvOp::Sub, true, Opnd::Imm(k)) if addend_fits(k) => {
+                    let v = if p.op == OvOp::Add { -k } else { k };
+                    if v >= 0 {
+                        self.a.add_imm(rl, rl, v as u64);
+                    } else {
+                        self.a.sub_imm(rl, rl, v.unsigned_abs());
+                    }
+                }
+                _ => {
+                    let other = if restore_a { p.b } else { Opnd::Reg(p.a) };
+                    let ro = self.operand_x(other, SCRATCH1);
+                    match (p.op, restore_a) {
+                        (OvOp::Add, _) => self.a.sub(rl, rl, ro),
+                        (OvOp::Sub, true) => self.a.add(rl, rl, ro),
+                        (OvOp::Sub, false) => self.a.sub(rl, ro, rl),
+                        (OvOp::Mul, _) => unreachable!("Plan retargets no multiplication"),
+                    }
+                }
+            }
+            let l = self.exit_label(p.exit);
+            self.a.b(l);
         }
     }
 
@@ -1070,6 +860,16 @@ impl<'a> Lower<'a> {
                 let rc = self.use_x(ctx, SCRATCH1);
                 for (k, &v) in vals.iter().enumerate() {
                     let off = 8 * k as i64;
+                    let plan = self.plan;
+                    let known = plan.exit_known[e].iter().find(|&&(w, _)| w == v).map(|&(_, x)| x).or(plan.kbits[v.0 as usize]);
+                    if let Some(bits) = known {
+                        let r = if bits == 0 { XZR } else { SCRATCH0 };
+                        if bits != 0 {
+                            self.a.mov_imm(SCRATCH0, bits);
+                        }
+                        self.xmem(XMem::Str, r, rc, off);
+                        continue;
+                    }
                     match self.ploc(v) {
                         PLoc::X(r) => self.xmem(XMem::Str, r, rc, off),
                         PLoc::D(r) => self.dmem(false, r, rc, off),
@@ -1087,33 +887,6 @@ impl<'a> Lower<'a> {
         }
         branches
     }
-}
-
-/// `add`/`sub` (or `cmp`/`cmn`) can take `v` as an immediate, with the sign flipped.
-fn addend_fits(v: i64) -> bool {
-    encode_add_imm(v.unsigned_abs()).is_some()
-}
-
-/// The second operand of the instructions that can take an immediate there.
-fn second_operand(inst: &Inst) -> Option<Operand> {
-    match *inst {
-        Inst::Bin { b, .. } | Inst::BinOv { b, .. } | Inst::SetCc { b, .. } | Inst::Guard { b, .. } => Some(b),
-        _ => None,
-    }
-}
-
-/// Constant `k` as the second operand of `inst` needs no register: an add/sub/cmp
-/// immediate (either sign), a bitmask for the logical operations, or zero (`xzr`).
-fn imm_folds(inst: &Inst, k: i64) -> bool {
-    k == 0
-        || match inst {
-            Inst::Bin { op: IntOp::Add | IntOp::Sub, .. }
-            | Inst::BinOv { op: OvOp::Add | OvOp::Sub, .. }
-            | Inst::SetCc { .. }
-            | Inst::Guard { .. } => addend_fits(k),
-            Inst::Bin { op: IntOp::And | IntOp::Or | IntOp::Xor, .. } => logical_imm(k as u64).is_some(),
-            _ => false,
-        }
 }
 
 /// A second operand as the lowering uses it: a register, or a 64-bit immediate (from the

@@ -300,13 +300,17 @@ fn assert_clean_disassembly(e: &Emitted) {
 
 // ---------------------------------------------------------------- the counting loop
 
-/// sum = 0 + 1 + ... + (n-1) with n = frame[0]: leaves through exit 0 with [sum] when
-/// i reaches n, through exit 1 with [sum, i] if the sum overflowed.
-fn counting_loop() -> Func {
+/// sum = s0 + 0 + 1 + ... + (n-1) with n = frame[0] and s0 = 0 (or frame[1]): leaves
+/// through exit 0 with [sum] when i reaches n, through exit 1 with [sum, i] (before the
+/// addition) if the sum overflows.
+fn counting_loop_from(s0: Option<i32>) -> Func {
     let mut b = B::new();
     let n = b.load(0);
     let i = b.iconst(0);
-    let s = b.iconst(0);
+    let s = match s0 {
+        None => b.iconst(0),
+        Some(k) => b.load(k),
+    };
     b.push(Inst::LoopStart);
     let done = b.exit(vec![s]);
     b.push(Inst::Guard { cc: Cc::Lt, a: i, b: R(n), exit: done });
@@ -315,6 +319,10 @@ fn counting_loop() -> Func {
     let i2 = b.bin(IntOp::Add, i, Imm(1));
     b.push(Inst::Jump { moves: vec![(i, i2), (s, s2)] });
     b.f
+}
+
+fn counting_loop() -> Func {
+    counting_loop_from(None)
 }
 
 #[test]
@@ -326,46 +334,68 @@ fn counting_loop_sums() {
     }
 }
 
+/// The sum overflows: the exit gets the sum before the failing addition, which the code
+/// computed in place (the exit's pad subtracts i again).
+#[test]
+fn counting_loop_overflows() {
+    let f = counting_loop_from(Some(1));
+    for s0 in [i64::MAX - 100, i64::MAX - 5050, i64::MAX - 4950, i64::MAX, -5] {
+        let (mut s, mut i) = (s0, 0i64);
+        let want = loop {
+            if i >= 200 {
+                break (0, vec![s as u64]);
+            }
+            match s.checked_add(i) {
+                Some(v) => s = v,
+                None => break (1, vec![s as u64, i as u64]),
+            }
+            i += 1;
+        };
+        let r = run(&f, &[200, s0 as u64]);
+        assert_eq!((r.exit, r.ctx), want, "s0 = {s0}");
+    }
+}
+
 #[test]
 fn counting_loop_code() {
     let f = counting_loop();
     let (a, e) = compile(&f);
     assert_clean_disassembly(&e);
     let d = disasm(&e);
-    let start = e.exit_branches.iter().min().copied().expect("stubs") as usize / 4;
     // the loop: from the instruction after the LoopStart label to the `b` back to it
     let back = d.iter().position(|l| l.starts_with("b ") && !l.starts_with("b.")).expect("the jump back");
-    let body: Vec<&str> = d[..=back].iter().map(|s| s.as_str()).collect();
-    let target = body[back].trim_start_matches("b ").trim();
+    let target = d[back].trim_start_matches("b ").trim();
     let head = usize::from_str_radix(target.trim_start_matches("0x"), 16).expect("address") / 4;
-    let lp: Vec<String> = body[head..].iter().map(|l| l.split(" 0x").next().unwrap_or(l).trim().to_string()).collect();
-    // registers as the allocator chose them (ctx x0, frame x1; n takes x1 as frame dies at
-    // n's load; i x2; s x3; s2 x4; i2 computed straight into i's register)
+    let lp: Vec<String> = d[head..=back].iter().map(|l| l.split(" 0x").next().unwrap_or(l).trim().to_string()).collect();
+    // registers as the allocator chose them: ctx x0, frame x1; n takes x1 as frame dies at
+    // n's load; i x2; s x3; s2 and i2 computed straight into s's and i's registers
     let (i, n, s) = (a.loc(VReg(3)), a.loc(VReg(2)), a.loc(VReg(4)));
     assert_eq!((i, n, s), (Loc::Reg(2), Loc::Reg(1), Loc::Reg(3)), "allocation changed: update the expected code");
     assert_eq!(
         lp,
         [
             "cmp x2, x1",
-            "b.ge",           // i >= n: exit 0
-            "adds x4, x3, x2", // s2 = s + i
-            "b.vs",           // overflow: exit 1
+            "b.ge",            // i >= n: exit 0
+            "adds x3, x3, x2", // s = s + i in place
+            "b.vs",            // overflow: exit 1's pad
             "add x2, x2, #0x1", // i = i + 1 in place
-            "mov x3, x4",     // s = s2
             "b",
         ]
     );
     // prologue (stp, mov x29), n = load, i = 0, s = 0
     assert_eq!(&d[..head], ["stp x29, x30, [sp, #-16]!", "mov x29, sp", "ldr x1, [x1]", "mov x2, #0x0", "mov x3, #0x0"]);
-    // stubs: `b` to the next word (the patch point), stores, the exit number, epilogue
+    // the pad of the overflow exit (s = s2 - i), then the stubs: `b` to the next word (the
+    // patch point), stores, the exit number; then the epilogue
     assert_eq!(
-        &d[start..],
+        &d[back + 1..],
         [
-            "b 0x34",
+            "sub x3, x3, x2",
+            "b 0x44",
+            "b 0x38",
             "str x3, [x0]",
             "mov x0, #0x0",
-            "b 0x50",
-            "b 0x44",
+            "b 0x54",
+            "b 0x48",
             "str x3, [x0]",
             "str x2, [x0, #8]",
             "mov x0, #0x1",
@@ -373,7 +403,8 @@ fn counting_loop_code() {
             "ret",
         ]
     );
-    assert_eq!(e.stats.insns, 5 + 7 + 10);
+    assert_eq!(e.exit_branches, [0x34, 0x44]);
+    assert_eq!(e.stats.insns, 5 + 6 + 12);
     assert_eq!((e.stats.spills, e.stats.reloads, e.stats.helper_calls), (0, 0, 0));
 }
 
@@ -596,6 +627,57 @@ fn bit_test_guards() {
                     let passes = (gc == Cc::Ne) == set;
                     let r = run(&f, &[v as u64, mval]);
                     assert_eq!(r.exit, passes as u32, "{m:?} {gc:?} {v}");
+                }
+            }
+        }
+    }
+}
+
+/// A fused guard's result stored by its own exit (the JIT's snapshots do this): the stub
+/// stores the value that made the guard fail; so does an exit storing a constant vreg.
+#[test]
+fn fused_results_and_constants_in_exits() {
+    // (guard condition on t, how t is made, t when the guard fails)
+    let cases: [(Cc, u8, Option<u64>); 6] =
+        [(Cc::Ne, 0, Some(0)), (Cc::Eq, 0, Some(1)), (Cc::Ne, 1, Some(0)), (Cc::Eq, 1, Some(8)), (Cc::Eq, 2, None), (Cc::Ne, 3, Some(0))];
+    for (gcc, kind, failing) in cases {
+        let mut b = B::new();
+        let x = b.load(0);
+        let y = b.load(1);
+        let k = b.iconst(0x1234_5678);
+        let t = match kind {
+            0 => b.setcc(Cc::Lt, x, R(y)),
+            1 => b.bin(IntOp::And, x, Imm(8)),
+            2 => b.bin(IntOp::And, x, Imm(0x0ff0)),
+            _ => {
+                let (xf, yf) = (b.loadf(0), b.loadf(1));
+                b.fsetcc(FCc::Le, xf, yf)
+            }
+        };
+        let e = b.exit(vec![x, t, k]);
+        b.push(Inst::Guard { cc: gcc, a: t, b: Imm(0), exit: e });
+        let f = b.finish(vec![y]);
+        let (_, em) = compile(&f);
+        let d = disasm(&em);
+        // fused: no cset/and left in the fast path; the constant is not materialised there
+        let fast = &d[..em.exit_branches[0] as usize / 4];
+        assert_eq!(fast.iter().any(|l| l.starts_with("cset") || l.starts_with("and ")), failing.is_none(), "{gcc:?} {kind}: {fast:#?}");
+        assert!(!fast.iter().any(|l| l.contains("#0x5678")), "{fast:#?}");
+        for (xv, yv) in [(0u64, 5u64), (8, 3), (9, 9), (0x10, 0), (0x1f8, 7), (1.0f64.to_bits(), 2.0f64.to_bits()), (2.0f64.to_bits(), 1.0f64.to_bits())] {
+            let tv = match kind {
+                0 => ((xv as i64) < yv as i64) as u64,
+                1 => xv & 8,
+                2 => xv & 0x0ff0,
+                _ => (f64::from_bits(xv) <= f64::from_bits(yv)) as u64,
+            };
+            let passes = (gcc == Cc::Ne) == (tv != 0);
+            let r = run(&f, &[xv, yv]);
+            if passes {
+                assert_eq!((r.exit, r.ctx), (1, vec![yv]));
+            } else {
+                assert_eq!((r.exit, r.ctx), (0, vec![xv, tv, 0x1234_5678]), "{gcc:?} {kind} {xv:#x} {yv:#x}");
+                if let Some(v) = failing {
+                    assert_eq!(tv, v);
                 }
             }
         }
@@ -1163,6 +1245,17 @@ fn malformed_functions_are_errors_not_panics() {
     let mut a = allocate(&f, &TARGET);
     a.locs[x.0 as usize] = Some(Loc::Reg(16));
     check(&f, &a, "not allocatable");
+    // a callee-saved register the allocation uses but does not list for saving, or lists twice
+    let mut b = B::new();
+    let x = b.iconst(1);
+    let f = b.finish(vec![x]);
+    let mut a = allocate(&f, &TARGET);
+    a.locs[x.0 as usize] = Some(Loc::Reg(19));
+    check(&f, &a, "missing from the registers to save");
+    a.int_callee_saved_used = vec![19, 19];
+    check(&f, &a, "increasing order");
+    a.int_callee_saved_used = vec![19, 31];
+    check(&f, &a, "increasing order");
     // Jump without LoopStart
     let mut b = B::new();
     let x = b.iconst(1);
@@ -1281,14 +1374,18 @@ fn random_program(r: &mut Rng, h: &Helpers) -> Func {
                 }
             }
             7 => {
-                // fused forms
-                let e = rand_exit(r, &mut b, &ints, &floats);
+                // fused forms, the result sometimes in the guard's own exit (its stub
+                // then stores the value that made the guard fail)
                 let t = if r.chance(50) {
                     b.setcc(r.pick(&ALL_CC), a, bo)
                 } else {
                     let bit = Imm(1 << r.below(31));
                     b.bin(IntOp::And, a, r.pick(&[Imm(1), bit, Imm(0x0ff0), bo]))
                 };
+                let e = rand_exit(r, &mut b, &ints, &floats);
+                if r.chance(50) {
+                    b.f.exits[e.0 as usize].push(t);
+                }
                 b.push(Inst::Guard { cc: r.pick(&[Cc::Eq, Cc::Ne]), a: t, b: Imm(0), exit: e });
             }
             8 => {
@@ -1363,7 +1460,25 @@ fn random_program(r: &mut Rng, h: &Helpers) -> Func {
         let mut moves = vec![(c, c2)];
         let body_ints: Vec<VReg> = ints.iter().copied().filter(|v| Some(*v) != limit).collect();
         for &v in &lint {
-            moves.push((v, if r.chance(50) { r.pick(&lint) } else { r.pick(&body_ints) }));
+            let src = match r.below(3) {
+                0 => r.pick(&lint),
+                1 => r.pick(&body_ints),
+                _ => {
+                    // v = v +/- x with an overflow exit that stores v (and x): computed in
+                    // v's register, the exit's pad recomputes v
+                    let mut vals = vec![v];
+                    let x = if r.chance(50) { Imm(rand_imm(r)) } else { R(r.pick(&body_ints)) };
+                    if let R(x) = x {
+                        vals.push(x);
+                    }
+                    if r.chance(50) {
+                        vals.push(r.pick(&body_ints));
+                    }
+                    let e = b.exit(vals);
+                    b.binov(r.pick(&[OvOp::Add, OvOp::Sub]), v, x, e)
+                }
+            };
+            moves.push((v, src));
         }
         for &v in &lfl {
             moves.push((v, r.pick(&floats)));

@@ -1,12 +1,14 @@
 //! AArch64: registers and calling convention (`regs`), immediate encodings (`imm`), the
 //! instruction encoder (`encode`), pc-relative fields and branch patching (`reloc`), the
-//! lowering of LIR to machine code (`lower`), encoding tests checked against binutils'
+//! lowering of LIR to machine code (`lower`, with its checks and decisions in
+//! `lower_plan`), encoding tests checked against binutils'
 //! disassembler (`encode_tests`), execution tests of emitted code on AArch64 hosts
 //! (`exec_tests`), and the lowering's tests (`lower_tests`).
 
 pub mod encode;
 pub mod imm;
 pub mod lower;
+mod lower_plan;
 pub mod regs;
 pub mod reloc;
 
