@@ -45,7 +45,7 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
                     vm.false_
                 }
             }
-            Ty::Float | Ty::Void => Value::NULL,
+            Ty::Float | Ty::Void | Ty::Args => Value::NULL,
         };
         vm.stack[base + slot as usize] = v;
     }

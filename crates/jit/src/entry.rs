@@ -1,22 +1,97 @@
-//! Entering compiled traces: the one call from Rust into generated code, and the exit
-//! buffer it fills.
+//! Entering compiled traces: the one call from Rust into generated code, the context
+//! buffer it works with (exit values, the VM, call arguments), and the two functions
+//! generated code calls back (`call_op`, `box_float`).
 #![allow(unsafe_code)]
 
+use std::cell::Cell;
+
 use pyjit_codegen::codemem::{CodeMemory, CodeRef};
-use pyjit_vm::heap::ObjKind;
+use pyjit_vm::heap::{ObjKind, Value};
+use pyjit_vm::interp::jit_ops::JitOp;
 use pyjit_vm::objects::{IterObj, IterState};
-use pyjit_vm::Vm;
+use pyjit_vm::{PyErr, Vm};
 
 use crate::fold::small;
 use crate::ir::Op;
 
 /// Exit buffer size in words: traces whose snapshots hold more values are not compiled.
 pub const EXIT_WORDS: usize = 256;
+/// The context buffer (`ctx`) a trace runs with: the exit buffer (whose first words are the
+/// entry inputs), then the VM's address, the second result of a call, and the arguments
+/// of a call.
+pub const VM_WORD: usize = EXIT_WORDS;
+pub const RET2_WORD: usize = EXIT_WORDS + 1;
+pub const ARGS_AT: usize = EXIT_WORDS + 2;
+/// Most arguments a `call` passes.
+pub const MAX_ARGS: usize = 32;
+pub const CTX_WORDS: usize = ARGS_AT + MAX_ARGS;
+
+thread_local! {
+    /// The exception of the `call` that raised, until the engine takes it at the exit.
+    static PENDING: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The exception a raising `call` left (the trace has just left through its exit).
+pub fn take_pending() -> Option<PyErr> {
+    let raw = PENDING.with(|p| p.replace(0));
+    (raw != 0).then(|| PyErr(Value::from_raw(raw)))
+}
+
+/// The VM of the running trace and its context buffer.
+fn vm_of<'a>(ctx: *mut u64) -> &'a mut Vm {
+    // SAFETY: `ctx` is the CTX_WORDS buffer `run` passed to the trace, whose VM_WORD holds
+    // the `&mut Vm` `run` was given; `run` does not touch the VM while the trace runs, so
+    // this is the only live reference to it.
+    unsafe { &mut *(*ctx.add(VM_WORD) as *mut Vm) }
+}
+
+/// Called by generated code for `call`: runs `Vm::jit_op` on the `argc` arguments at
+/// `ctx[ARGS_AT..]` (`word` is the IR instruction's `aux`). Returns the result, or 0 when it
+/// raised (the exception is then pending).
+pub extern "C" fn call_op(ctx: *mut u64, word: u64, argc: u64) -> u64 {
+    let n = (argc as usize).min(MAX_ARGS);
+    let mut args = [Value::NULL; MAX_ARGS];
+    for (k, a) in args.iter_mut().enumerate().take(n) {
+        // SAFETY: ctx has CTX_WORDS words and ARGS_AT + k < CTX_WORDS.
+        *a = Value::from_raw(unsafe { *ctx.add(ARGS_AT + k) });
+    }
+    let vm = vm_of(ctx);
+    let Some(op) = JitOp::from_u8(word as u8) else {
+        let e = vm.runtime_error("bad operation in compiled code");
+        PENDING.with(|p| p.set(e.0.raw()));
+        return 0;
+    };
+    let mut ret2 = Value::NULL;
+    let r = vm.jit_op(op, (word >> 8) as u32, (word >> 40) as u32, &args[..n], &mut ret2);
+    // what the operation allocated is held by the trace (registers and its native frame,
+    // which the collector scans) or by the objects it was stored into
+    vm.release_recent();
+    // SAFETY: RET2_WORD < CTX_WORDS.
+    unsafe { *ctx.add(RET2_WORD) = ret2.raw() };
+    match r {
+        Ok(v) => v.raw(),
+        Err(e) => {
+            PENDING.with(|p| p.set(e.0.raw()));
+            0
+        }
+    }
+}
+
+/// Called by generated code for `box_float`: a new float object for the double at
+/// `ctx[ARGS_AT]`.
+pub extern "C" fn box_float(ctx: *mut u64) -> u64 {
+    // SAFETY: ARGS_AT < CTX_WORDS.
+    let bits = unsafe { *ctx.add(ARGS_AT) };
+    let vm = vm_of(ctx);
+    let v = vm.new_float(f64::from_bits(bits));
+    vm.release_recent();
+    v.raw()
+}
 
 /// Fills the entry inputs of a trace from the innermost frame: the state of the range
 /// iterators it keeps in registers, as doubled ints. False when the state does not fit
 /// what the trace was compiled for (then it must not be entered).
-pub fn inputs(vm: &Vm, want: &[(Op, u32)], buf: &mut [u64; EXIT_WORDS]) -> bool {
+pub fn inputs(vm: &Vm, want: &[(Op, u32)], buf: &mut [u64; CTX_WORDS]) -> bool {
     let Some(base) = vm.frames.last().map(|f| f.base) else { return false };
     for (k, &(op, slot)) in want.iter().enumerate() {
         let it = vm.stack[base + slot as usize];
@@ -52,13 +127,15 @@ pub fn inputs(vm: &Vm, want: &[(Op, u32)], buf: &mut [u64; EXIT_WORDS]) -> bool 
 
 /// Runs the trace at `code` on the innermost frame; returns the exit taken and fills `buf`
 /// with that exit's values.
-pub fn run(vm: &mut Vm, mem: &CodeMemory, code: CodeRef, buf: &mut [u64; EXIT_WORDS]) -> usize {
+pub fn run(vm: &mut Vm, mem: &CodeMemory, code: CodeRef, buf: &mut [u64; CTX_WORDS]) -> usize {
     let Some(base) = vm.frames.last().map(|f| f.base) else { return usize::MAX };
     let frame = vm.stack_slot_addr(base) as u64;
+    buf[VM_WORD] = vm as *mut Vm as u64;
     // SAFETY: `code` was emitted by the lowering as `extern "C" fn(ctx, frame) -> u64`: it
     // reads the frame's slots (which lie inside the value stack, which never moves: the
-    // recorder checked the frame's size), writes at most EXIT_WORDS words to `buf`, calls
-    // nothing, and returns the number of an exit of its trace.
+    // recorder checked the frame's size), writes at most CTX_WORDS words to `buf`, calls
+    // only `call_op` and `box_float` (which use the VM through `buf[VM_WORD]` while this
+    // function does not), and returns the number of an exit of its trace.
     let exit = unsafe { mem.call2(code.offset, buf.as_mut_ptr() as u64, frame) };
     exit as usize
 }

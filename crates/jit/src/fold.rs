@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Inst, Op, Ref, Snap, Trace, GUARD, PURE};
+use crate::ir::{Inst, Op, Ref, Snap, Trace, EFFECT, GUARD, PURE, READS};
 
 /// Addresses of the objects folding must recognise.
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,7 +33,9 @@ pub fn small(i: i64) -> Option<i64> {
 pub struct Builder {
     pub t: Trace,
     pub known: Known,
-    cse: HashMap<(Op, Ref, Ref, i64), Ref>,
+    cse: HashMap<(Op, Ref, Ref, i64, u32), Ref>,
+    /// Bumped after every `EFFECT` instruction: `READS` instructions merge only within one.
+    pub epoch: u32,
     /// While replaying the loop body: instructions before this index belong to the preamble.
     pub preamble_end: usize,
     /// Preamble refs whose guards the body must repeat (loop-carried values: a fact proven
@@ -51,6 +53,7 @@ impl Builder {
             t: Trace::default(),
             known,
             cse: HashMap::new(),
+            epoch: 0,
             preamble_end: usize::MAX,
             variant: Default::default(),
             guards_reused_on: Vec::new(),
@@ -116,8 +119,8 @@ impl Builder {
             return Ok(r);
         }
         let flags = op.flags();
-        let key = (op, a, b, aux);
-        let mergeable = flags & (PURE | GUARD) != 0 && !op.is_entry_read();
+        let key = (op, a, b, aux, if flags & READS != 0 { self.epoch } else { 0 });
+        let mergeable = flags & (PURE | GUARD) != 0 && flags & EFFECT == 0 && !op.is_entry_read();
         if mergeable {
             if let Some(&r) = self.cse.get(&key) {
                 let in_preamble = r.idx() < self.preamble_end;
@@ -133,6 +136,9 @@ impl Builder {
         let r = self.append(Inst::new(op, a, b, aux), if flags & GUARD != 0 { snap } else { None });
         if mergeable {
             self.cse.insert(key, r);
+        }
+        if flags & EFFECT != 0 {
+            self.epoch += 1;
         }
         Ok(if op.ty() == crate::ir::Ty::Void { Ref::NONE } else { r })
     }
@@ -173,6 +179,15 @@ impl Builder {
             Op::GuardIs => match self.kval(a) {
                 Some(v) if v == aux => Some(Ref::NONE),
                 Some(_) => return Err(AlwaysFails),
+                None => None,
+            },
+            Op::GuardNotIs => match self.kval(a) {
+                Some(v) if v == aux => return Err(AlwaysFails),
+                Some(_) => Some(Ref::NONE),
+                None => None,
+            },
+            Op::BoxBool => match self.kint(a) {
+                Some(v) => Some(self.emit(Op::KVal, Ref::NONE, Ref::NONE, if v != 0 { kn.true_ } else { kn.false_ }, None)?),
                 None => None,
             },
             Op::GuardTrue | Op::GuardFalse => match self.kint(a) {

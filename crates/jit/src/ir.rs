@@ -35,6 +35,8 @@ pub enum Ty {
     Int,
     Float,
     Bool,
+    /// An argument list being built for a `call` (never materialised).
+    Args,
 }
 
 impl Ty {
@@ -45,6 +47,7 @@ impl Ty {
             Ty::Int => "int",
             Ty::Float => "float",
             Ty::Bool => "bool",
+            Ty::Args => "args",
         }
     }
 }
@@ -67,6 +70,12 @@ pub enum Aux {
 pub const PURE: u8 = 1;
 /// The instruction can leave the trace: it carries a snapshot.
 pub const GUARD: u8 = 2;
+/// The result depends on mutable heap state (a list's length, a dict's version): merged
+/// only with an identical instruction of the same epoch (no `EFFECT` between them).
+pub const READS: u8 = 4;
+/// The instruction may run arbitrary code (a call into the interpreter): it is never merged
+/// or removed, and what `READS` instructions learnt before it is forgotten after it.
+pub const EFFECT: u8 = 8;
 
 macro_rules! ops {
     ($($(#[doc = $doc:literal])* $name:ident = $text:literal, $ty:ident, [$($arg:ident),*], $aux:ident, $flags:expr;)*) => {
@@ -134,7 +143,9 @@ ops! {
     GuardTrue = "guard_true", Void, [Bool], None, GUARD;
     /// Continues when the dict (a namespace) still has version `aux`: no key was added,
     /// removed or rebound since recording.
-    GuardVer = "guard_ver", Void, [Val], Int, GUARD;
+    GuardVer = "guard_ver", Void, [Val], Int, GUARD | READS;
+    /// Continues when the value is not the object (or word) `aux`.
+    GuardNotIs = "guard_not_is", Void, [Val], Ptr, GUARD;
     GuardFalse = "guard_false", Void, [Bool], None, GUARD;
     /// The small int of a value known to be one.
     UnboxInt = "unbox_int", Int, [Val], None, PURE;
@@ -167,15 +178,31 @@ ops! {
     FloatGt = "float_gt", Bool, [Float, Float], None, PURE;
     FloatGe = "float_ge", Bool, [Float, Float], None, PURE;
     /// The length of a list (known to be one).
-    ListLen = "list_len", Int, [Val], None, PURE;
+    ListLen = "list_len", Int, [Val], None, PURE | READS;
     /// Item `b` of list `a` (the index is checked already). Not merged with an identical
     /// read: a store may come between.
-    ListGet = "list_get", Val, [Val, Int], None, 0;
+    ListGet = "list_get", Val, [Val, Int], None, READS;
     TupleLen = "tuple_len", Int, [Val], None, PURE;
     TupleGet = "tuple_get", Val, [Val, Int], None, PURE;
     /// Object identity.
     Is = "is", Bool, [Val, Val], None, PURE;
     BoolNot = "bool_not", Bool, [Bool], None, PURE;
+    /// A new float object holding the double (an allocation, by a helper call).
+    BoxFloat = "box_float", Val, [Float], None, PURE;
+    /// True or False.
+    BoxBool = "box_bool", Val, [Bool], None, PURE;
+    /// An argument list of one value, for `call`. Argument lists are never merged: each
+    /// belongs to one call (no loop-carried `args` value ever exists).
+    Arg1 = "arg1", Args, [Val], None, 0;
+    /// The argument list `a` followed by the value `b`.
+    Arg = "arg", Args, [Args, Val], None, 0;
+    /// Runs the interpreter's generic path of one instruction (`Vm::jit_op`) on the boxed
+    /// arguments. `aux` packs the operation (bits 0-7, a `JitOp`), the instruction's operand
+    /// (bits 8-39) and its index (bits 40-63). When it raises, the trace leaves through the
+    /// snapshot (the state before the instruction) with the exception pending.
+    Call = "call", Val, [Args], Int, GUARD | EFFECT;
+    /// The second result of the `call` just before (LoadMethod's first stack value).
+    Ret2 = "ret2", Val, [Val], None, 0;
     /// The loop header of a peeled trace.
     Loop = "loop", Void, [], None, 0;
 }

@@ -149,7 +149,13 @@ impl Engine {
                 (field - vm.builtins_dict.raw() as usize) as i32
             })
             .unwrap_or(0);
-        Layout { float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32, dict_version, seq: seq_layout() }
+        Layout {
+            float_value: std::mem::offset_of!(Obj<FloatObj>, data) as i32,
+            dict_version,
+            seq: seq_layout(),
+            true_: vm.true_.raw() as i64,
+            false_: vm.false_.raw() as i64,
+        }
     }
 
     fn names(vm: &Vm) -> impl Fn(i64) -> Option<String> {
@@ -271,25 +277,38 @@ impl Engine {
         self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits, inputs: lowered.inputs, namespaces: rec.namespaces })));
     }
 
-    fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) {
-        let Some(mem) = self.mem.as_ref() else { return };
-        let mut buf = [0u64; entry::EXIT_WORDS];
+    fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) -> PyResult<()> {
+        let Some(mem) = self.mem.as_ref() else { return Ok(()) };
+        let mut buf = [0u64; entry::CTX_WORDS];
         if let Some(ns) = t.namespaces {
             if vm.frames.last().map(|f| (f.globals, f.builtins)) != Some(ns) {
                 self.stats.entry_refused += 1;
-                return;
+                return Ok(());
             }
         }
         if !entry::inputs(vm, &t.inputs, &mut buf) {
             self.stats.entry_refused += 1;
-            return;
+            return Ok(());
         }
         self.stats.entries += 1;
         let exit = entry::run(vm, mem, t.code, &mut buf);
-        if let Some(m) = t.exits.get(exit) {
-            self.stats.guard_failures += 1;
+        let Some(m) = t.exits.get(exit) else { return Ok(()) };
+        self.stats.guard_failures += 1;
+        if !m.raise {
             deopt::restore(vm, m, &buf);
+            return Ok(());
         }
+        // a call raised: rebuild the state before its instruction, then raise there
+        let Some(e) = entry::take_pending() else {
+            deopt::restore(vm, m, &buf);
+            return Ok(());
+        };
+        vm.recent.push(e.0);
+        deopt::restore(vm, m, &buf);
+        if let Some(f) = vm.frames.last_mut() {
+            f.ip = m.ip as usize + 1;
+        }
+        Err(e)
     }
 }
 
@@ -302,7 +321,7 @@ impl JitEngine for Engine {
         match self.loops.get(&key) {
             Some(LoopState::Compiled(t)) => {
                 let t = Rc::clone(t);
-                self.run(vm, &t);
+                return self.run(vm, &t);
             }
             Some(LoopState::Blacklisted) => {
                 // start counting again: the next look-up is `threshold` backward jumps away

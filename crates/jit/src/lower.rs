@@ -11,6 +11,7 @@
 
 use pyjit_codegen::lir::{Cc, Class, FCc, FOp, Func, Inst as L, IntOp, Operand, OvOp, ShiftOp, VReg};
 
+use crate::entry;
 use crate::ir::{Op, Ref, Trace, Ty};
 
 /// Where to find what the lowering needs to know of object layouts.
@@ -22,6 +23,9 @@ pub struct Layout {
     pub dict_version: i32,
     /// Offsets of the item pointer and length words of lists and tuples.
     pub seq: pyjit_vm::heap::layout::SeqLayout,
+    /// The addresses of True and False.
+    pub true_: i64,
+    pub false_: i64,
 }
 
 /// One exit as deoptimisation reads it: resume at `ip` with stack depth `sp`, writing the
@@ -31,6 +35,9 @@ pub struct ExitMap {
     pub ip: u32,
     pub sp: u32,
     pub slots: Vec<(u32, Ty)>,
+    /// The exit of a `call` that raised: the interpreter resumes raising the pending
+    /// exception at instruction `ip` instead of running it.
+    pub raise: bool,
 }
 
 pub struct Lowered {
@@ -61,7 +68,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         let mut exit = |f: &mut Func| {
             let s = &t.snaps[i.snap as usize];
             let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-            exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect() });
+            exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: i.op == Op::Call });
             f.exit(vals)
         };
         match i.op {
@@ -103,6 +110,56 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
             }
+            Op::GuardNotIs => {
+                let e = exit(&mut f);
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Reg(want), exit: e });
+            }
+            Op::BoxBool => {
+                // False + b * (True - False)
+                let d = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: d, imm: layout.true_.wrapping_sub(layout.false_) });
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::Mul, dst: t1, a: a(), b: Operand::Reg(d) });
+                let f0 = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: f0, imm: layout.false_ });
+                f.push(L::Bin { op: IntOp::Add, dst, a: t1, b: Operand::Reg(f0) });
+            }
+            Op::BoxFloat => {
+                f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: a() });
+                f.push(L::Call { target: entry::box_float as *const () as usize as u64, args: vec![ctx], ret: Some(dst) });
+            }
+            Op::Arg1 | Op::Arg => {}
+            Op::Call => {
+                let mut args = Vec::new();
+                let mut r = i.a;
+                loop {
+                    let ai = t.inst(r);
+                    match ai.op {
+                        Op::Arg => {
+                            args.push(v[ai.b.idx()]);
+                            r = ai.a;
+                        }
+                        _ => {
+                            args.push(v[ai.a.idx()]);
+                            break;
+                        }
+                    }
+                }
+                args.reverse();
+                for (k, &r) in args.iter().enumerate() {
+                    f.push(L::Store { base: ctx, disp: 8 * (entry::ARGS_AT + k) as i32, src: r });
+                }
+                let word = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: word, imm: i.aux });
+                let argc = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: argc, imm: args.len() as i64 });
+                f.push(L::Call { target: entry::call_op as *const () as usize as u64, args: vec![ctx, word, argc], ret: Some(dst) });
+                let e = exit(&mut f);
+                f.push(L::Guard { cc: Cc::Ne, a: dst, b: Operand::Imm(0), exit: e });
+            }
+            Op::Ret2 => f.push(L::Load { dst, base: ctx, disp: 8 * entry::RET2_WORD as i32 }),
             Op::GuardVer => {
                 let e = exit(&mut f);
                 let ver = f.vreg(Class::Int);
@@ -209,7 +266,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         f.push(L::Jump { moves });
     } else if let Some(s) = &t.tail {
         let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-        exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect() });
+        exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: false });
         let e = f.exit(vals);
         f.push(L::Exit { exit: e });
     }

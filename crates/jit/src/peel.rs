@@ -194,6 +194,8 @@ fn convert(nb: &mut Builder, r: Ref, ty: Ty) -> Result<Ref, PeelError> {
     }
     match (rt, ty) {
         (Ty::Int, Ty::Val) => Ok(nb.emit(Op::BoxInt, r, Ref::NONE, 0, None)?),
+        (Ty::Float, Ty::Val) => Ok(nb.emit(Op::BoxFloat, r, Ref::NONE, 0, None)?),
+        (Ty::Bool, Ty::Val) => Ok(nb.emit(Op::BoxBool, r, Ref::NONE, 0, None)?),
         _ => Err(PeelError(format!("loop-carried value changes from {} to {}", rt.name(), ty.name()))),
     }
 }

@@ -8,6 +8,7 @@
 
 use pyjit_compiler::opcode::{BinOp, CmpOp, Instr, INPLACE};
 use pyjit_vm::heap::{Gc, ObjKind, Value};
+use pyjit_vm::interp::jit_ops::{JitOp, JIT_STOP};
 use pyjit_vm::interp::Cache;
 use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState, ListObj, TupleObj};
 use pyjit_vm::Vm;
@@ -43,6 +44,13 @@ pub struct Recorder {
     /// Items of a tuple built only to be unpacked by the next instruction (`a, b, c = c, a,
     /// b`): never allocated, the stack slot holds `VIRTUAL_TUPLE` meanwhile.
     virtual_tuple: Option<Vec<Ref>>,
+    /// A branch on the truth of a value computed by a `call`: (the call's True/False result,
+    /// the state after the branch, the instructions the branch goes to when true and when
+    /// false). The guard is emitted at the next instruction, when the direction taken is
+    /// known.
+    pending_truth: Option<(Ref, Snap, usize, usize)>,
+    /// The two instructions a branch recorded with `pending_truth` may go to.
+    branch_targets: Option<(usize, usize)>,
 }
 
 /// Stands in the slot map for the virtual tuple between `BuildTuple` and `UnpackSequence`.
@@ -83,6 +91,8 @@ impl Recorder {
             iters: Vec::new(),
             namespaces: None,
             virtual_tuple: None,
+            pending_truth: None,
+            branch_targets: None,
         })
     }
 
@@ -191,10 +201,23 @@ impl Recorder {
     }
 
     fn step(&mut self, vm: &Vm, ip: usize) -> Result<Step, String> {
-        if vm.frames.len() != self.depth || vm.frames.last().map(|f| f.base) != Some(self.base) {
-            return Err("call or return (inlining not supported yet)".into());
+        if vm.frames.len() > self.depth {
+            // code an instruction recorded as a `call` runs (a Python function, a generator
+            // resumed, a property): the trace calls the instruction as a whole
+            return Ok(Step::Continue);
         }
-        if ip != self.expected {
+        if vm.frames.len() != self.depth || vm.frames.last().map(|f| f.base) != Some(self.base) {
+            return Err("return from the loop's frame".into());
+        }
+        if let Some((r, mut s, if_true, if_false)) = self.pending_truth.take() {
+            // the guard's exit goes the other way, after the branch: the truth was computed
+            // (maybe by a __bool__ with effects) and must not be asked again
+            let (want, other) = if ip == if_true { (vm.true_, if_false) } else { (vm.false_, if_true) };
+            s.ip = other as u32;
+            self.b.emit(Op::GuardIs, r, Ref::NONE, want.raw() as i64, Some(s))?;
+        }
+        let either = self.branch_targets.take().is_some_and(|(x, y)| ip == x || ip == y);
+        if ip != self.expected && !either {
             return Err("unexpected control flow (exception?)".into());
         }
         if vm.sp != self.base + self.sp {
@@ -248,7 +271,8 @@ impl Recorder {
             Instr::UnaryNot => {
                 let r = self.peek(1)?;
                 if self.b.t.ty(r) != Ty::Bool {
-                    return Err("not of a non-bool".into());
+                    self.generic_push(ip, JitOp::Not, 0, 1)?;
+                    return Ok(Step::Continue);
                 }
                 let n = self.b.emit(Op::BoolNot, r, Ref::NONE, 0, None)?;
                 self.pop()?;
@@ -261,7 +285,8 @@ impl Recorder {
                 let n = if self.b.t.ty(r) == Ty::Int || v.is_small() {
                     let x = self.as_int(r, v, &s)?;
                     if v.is_small() && small(-v.small_value()).is_none() {
-                        return Err("int overflow".into());
+                        self.generic_push(ip, JitOp::Unary, 0, 1)?;
+                        return Ok(Step::Continue);
                     }
                     let z = self.b.kint_ref(0);
                     self.b.emit(Op::IntSub, z, x, 0, Some(s))?
@@ -270,7 +295,8 @@ impl Recorder {
                     let m = self.b.kfloat_ref(-1.0);
                     self.b.emit(Op::FloatMul, x, m, 0, None)?
                 } else {
-                    return Err("negation of a non-number".into());
+                    self.generic_push(ip, JitOp::Unary, 0, 1)?;
+                    return Ok(Step::Continue);
                 };
                 self.pop()?;
                 self.push(n)?;
@@ -291,6 +317,19 @@ impl Recorder {
             }
             Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
                 let jump_if = matches!(instr, Instr::PopJumpIfTrue(_));
+                let r = self.peek(1)?;
+                let v = self.val(vm, self.sp - 1);
+                if self.b.t.ty(r) == Ty::Val && v != vm.true_ && v != vm.false_ && !v.is_small() {
+                    // the truth of another object: a call, and a guard on its result once
+                    // the next instruction shows which way the branch went
+                    let c = self.generic(ip, JitOp::Truthy, 0, 1)?;
+                    let s = self.snap(ip);
+                    let (if_true, if_false) = if jump_if { (t as usize, ip + 1) } else { (ip + 1, t as usize) };
+                    self.pending_truth = Some((c, s, if_true, if_false));
+                    self.expected = usize::MAX;
+                    self.branch_targets = Some((ip + 1, t as usize));
+                    return Ok(Step::Continue);
+                }
                 let truth = self.branch_truth(vm, ip)?;
                 self.pop()?;
                 if truth == jump_if {
@@ -303,13 +342,12 @@ impl Recorder {
                 if self.b.t.ty(r) != Ty::Val {
                     return Err("none test of an unboxed value".into());
                 }
-                if v != vm.none {
-                    return Err("none test of a non-None value".into());
-                }
                 let s = self.snap(ip);
-                self.b.emit(Op::GuardIs, r, Ref::NONE, vm.none.raw() as i64, Some(s))?;
+                let is_none = v == vm.none;
+                let g = if is_none { Op::GuardIs } else { Op::GuardNotIs };
+                self.b.emit(g, r, Ref::NONE, vm.none.raw() as i64, Some(s))?;
                 self.pop()?;
-                if matches!(instr, Instr::PopJumpIfNone(_)) {
+                if is_none == matches!(instr, Instr::PopJumpIfNone(_)) {
                     self.expected = t as usize;
                 }
             }
@@ -336,6 +374,56 @@ impl Recorder {
                 }
             }
             Instr::UnpackSequence(n) => self.unpack(vm, ip, n as usize)?,
+            Instr::LoadAttr(i) => self.generic_push(ip, JitOp::LoadAttr, i, 1)?,
+            Instr::StoreAttr(i) => {
+                self.generic(ip, JitOp::StoreAttr, i, 2)?;
+            }
+            Instr::LoadMethod(i) => {
+                let b = self.generic(ip, JitOp::LoadMethod, i, 1)?;
+                let a = self.b.emit(Op::Ret2, b, Ref::NONE, 0, None)?;
+                self.push(a)?;
+                self.push(b)?;
+            }
+            Instr::CallMethod(n) => self.generic_push(ip, JitOp::CallMethod, n, n as usize + 2)?,
+            Instr::Call(n) => self.generic_push(ip, JitOp::Call, n, n as usize + 1)?,
+            Instr::PushNull => {
+                let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
+                self.push(z)?;
+            }
+            Instr::StoreSubscr => {
+                self.generic(ip, JitOp::SetItem, 0, 3)?;
+            }
+            Instr::ContainsOp(inv) => self.generic_push(ip, JitOp::Contains, inv, 2)?,
+            Instr::BuildList(n) => self.build(ip, JitOp::BuildList, n)?,
+            Instr::BuildTuple(n) => self.build(ip, JitOp::BuildTuple, n)?,
+            Instr::BuildSlice(n) => self.generic_push(ip, JitOp::BuildSlice, n, n as usize)?,
+            Instr::UnaryPositive => self.generic_push(ip, JitOp::Unary, 1, 1)?,
+            Instr::UnaryInvert => self.generic_push(ip, JitOp::Unary, 2, 1)?,
+            Instr::GetIter => self.generic_push(ip, JitOp::GetIter, 0, 1)?,
+            Instr::ListAppend(d) => {
+                let l = self.peek(d as usize + 1)?;
+                let v = self.peek(1)?;
+                self.generic_args(ip, JitOp::ListAppend, 0, &[l, v], 1)?;
+            }
+            Instr::LoadDeref(i) => {
+                let cell = self.get(self.code.code.nlocals() + i as usize)?;
+                let r = self.generic_args(ip, JitOp::LoadDeref, i, &[cell], 0)?;
+                self.push(r)?;
+            }
+            Instr::StoreDeref(i) => {
+                let cell = self.get(self.code.code.nlocals() + i as usize)?;
+                let v = self.peek(1)?;
+                self.generic_args(ip, JitOp::StoreDeref, i, &[cell, v], 1)?;
+            }
+            Instr::LoadName(i) => {
+                let none = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, vm.none.raw() as i64, None)?;
+                let r = self.generic_args(ip, JitOp::LoadName, i, &[none], 0)?;
+                self.push(r)?;
+            }
+            Instr::StoreName(i) => {
+                let v = self.peek(1)?;
+                self.generic_args(ip, JitOp::StoreName, i, &[v], 1)?;
+            }
             Instr::JumpBackward(t) => {
                 if t as usize == self.header {
                     return Ok(Step::Closed);
@@ -345,6 +433,68 @@ impl Recorder {
             other => return Err(format!("{}", instr_name(other))),
         }
         Ok(Step::Continue)
+    }
+
+    /// `r` as a boxed value, for a `call`'s arguments.
+    fn boxed(&mut self, r: Ref) -> Result<Ref, String> {
+        if r == VIRTUAL_TUPLE {
+            return Err("virtual tuple passed to a call".into());
+        }
+        Ok(match self.b.t.ty(r) {
+            Ty::Val => r,
+            Ty::Int => self.b.emit(Op::BoxInt, r, Ref::NONE, 0, None)?,
+            Ty::Float => self.b.emit(Op::BoxFloat, r, Ref::NONE, 0, None)?,
+            Ty::Bool => self.b.emit(Op::BoxBool, r, Ref::NONE, 0, None)?,
+            t => return Err(format!("{} value passed to a call", t.name())),
+        })
+    }
+
+    /// Records the instruction at `ip` as a `call` of the interpreter's generic path
+    /// (`Vm::jit_op`) on `args`, then pops `pop` stack slots. Returns the result.
+    fn generic_args(&mut self, ip: usize, op: JitOp, operand: u32, args: &[Ref], pop: usize) -> Result<Ref, String> {
+        if args.is_empty() || args.len() > crate::entry::MAX_ARGS {
+            return Err("call with too many arguments".into());
+        }
+        if ip >= 1 << 23 {
+            return Err("code too long".into());
+        }
+        let s = self.snap(ip);
+        let mut chain = Ref::NONE;
+        for (k, &r) in args.iter().enumerate() {
+            let b = self.boxed(r)?;
+            chain = if k == 0 { self.b.emit(Op::Arg1, b, Ref::NONE, 0, None)? } else { self.b.emit(Op::Arg, chain, b, 0, None)? };
+        }
+        let aux = op as i64 | (operand as i64) << 8 | (ip as i64) << 40;
+        let r = self.b.emit(Op::Call, chain, Ref::NONE, aux, Some(s))?;
+        for _ in 0..pop {
+            self.pop()?;
+        }
+        Ok(r)
+    }
+
+    /// The generic path on the top `n` stack values (popped).
+    fn generic(&mut self, ip: usize, op: JitOp, operand: u32, n: usize) -> Result<Ref, String> {
+        let mut args = Vec::with_capacity(n);
+        for k in (1..=n).rev() {
+            args.push(self.peek(k)?);
+        }
+        self.generic_args(ip, op, operand, &args, n)
+    }
+
+    /// The generic path on the top `n` stack values, replaced by its result.
+    fn generic_push(&mut self, ip: usize, op: JitOp, operand: u32, n: usize) -> Result<(), String> {
+        let r = self.generic(ip, op, operand, n)?;
+        self.push(r)
+    }
+
+    /// BuildList/BuildTuple of `n` stack values (none: one ignored argument).
+    fn build(&mut self, ip: usize, op: JitOp, n: u32) -> Result<(), String> {
+        if n == 0 {
+            let dummy = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
+            let r = self.generic_args(ip, op, 0, &[dummy], 0)?;
+            return self.push(r);
+        }
+        self.generic_push(ip, op, n, n as usize)
     }
 
     /// A global read becomes a constant, valid while the globals and builtins dicts keep
@@ -389,9 +539,15 @@ impl Recorder {
     fn for_iter(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
         let slot = self.sp.checked_sub(1).ok_or("stack underflow")?;
         let it = self.val(vm, slot);
-        let io = it.get::<IterObj>().ok_or("for over a non-iterator object")?;
         if self.slots[slot].1 {
             return Err("for over an iterator made in the loop".into());
+        }
+        let Some(io) = it.get::<IterObj>() else { return self.for_iter_generic(ip) };
+        // an iterator a local also holds may be advanced by code the trace calls, while
+        // the trace keeps its position in a register
+        let nl = self.code.code.nlocals() + self.code.code.ncells();
+        if (0..nl).any(|k| self.val(vm, k) == it) {
+            return self.for_iter_generic(ip);
         }
         let state = io.state.try_borrow().map_err(|_| "iterator busy")?;
         let is_list = match *state {
@@ -411,7 +567,10 @@ impl Recorder {
                 }
                 true
             }
-            _ => return Err("for over an iterator other than range or list".into()),
+            _ => {
+                drop(state);
+                return self.for_iter_generic(ip);
+            }
         };
         drop(state);
         let k = match self.iters.iter().position(|i| i.slot == slot) {
@@ -451,6 +610,21 @@ impl Recorder {
         self.push(item)
     }
 
+    /// `for` over any other iterator: a `call` of `next`, leaving the trace at the loop's
+    /// exit when the iterator is exhausted.
+    fn for_iter_generic(&mut self, ip: usize) -> Result<(), String> {
+        let Some(Instr::ForIter(target)) = self.code.code.code.get(ip).copied() else { return Err("not a ForIter".into()) };
+        let it = self.peek(1)?;
+        let r = self.generic_args(ip, JitOp::ForIter, 0, &[it], 0)?;
+        // exhausted: continue after the loop with the iterator popped
+        self.sp -= 1;
+        let mut s = self.snap(target as usize);
+        self.sp += 1;
+        s.ip = target;
+        self.b.emit(Op::GuardNotIs, r, Ref::NONE, JIT_STOP as i64, Some(s))?;
+        self.push(r)
+    }
+
     /// `container[index]` for an exact list or tuple and a small-int index: bounds guards
     /// and an inline load.
     fn subscript(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
@@ -459,7 +633,7 @@ impl Recorder {
         let vb = self.val(vm, self.sp - 1);
         let va = self.val(vm, self.sp - 2);
         if self.b.t.ty(ra) != Ty::Val || !(vb.is_small() || self.b.t.ty(rb) == Ty::Int) || !crate::seq_layout_known() {
-            return Err("subscript of other types".into());
+            return self.generic_push(ip, JitOp::GetItem, 0, 2);
         }
         let ty = va.header().map(|h| h.ty.get());
         let (is_list, n) = if ty == Some(vm.types.list) {
@@ -467,12 +641,12 @@ impl Recorder {
         } else if ty == Some(vm.types.tuple) {
             (false, va.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0))
         } else {
-            return Err("subscript of other types".into());
+            return self.generic_push(ip, JitOp::GetItem, 0, 2);
         };
         let i = vb.small_value();
         let idx = if i < 0 { i + n as i64 } else { i };
         if idx < 0 || idx >= n as i64 {
-            return Err("index out of range".into());
+            return self.generic_push(ip, JitOp::GetItem, 0, 2);
         }
         let s = self.snap(ip);
         let tyv = if is_list { vm.types.list } else { vm.types.tuple };
@@ -597,10 +771,11 @@ impl Recorder {
                 BinOp::And => (Op::IntAnd, Some(x & y)),
                 BinOp::Or => (Op::IntOr, Some(x | y)),
                 BinOp::Xor => (Op::IntXor, Some(x ^ y)),
-                _ => return Err(format!("int {}", bop.symbol())),
+                _ => return self.generic_push(ip, JitOp::BinaryOp, op, 2),
             };
             if res.and_then(small).is_none() {
-                return Err("int overflow".into());
+                // the result is a big int: the generic path makes it
+                return self.generic_push(ip, JitOp::BinaryOp, op, 2);
             }
             let a = self.as_int(ra, va, &s)?;
             let b = self.as_int(rb, vb, &s)?;
@@ -615,13 +790,13 @@ impl Recorder {
                 BinOp::Sub => Op::FloatSub,
                 BinOp::Mul => Op::FloatMul,
                 BinOp::TrueDiv => Op::FloatDiv,
-                _ => return Err(format!("float {}", bop.symbol())),
+                _ => return self.generic_push(ip, JitOp::BinaryOp, op, 2),
             };
             // an int operand converts exactly only below 2**53 (CPython rounds the same way
             // for larger ones, but keep to the exact range)
             for (r, v) in [(ra, va), (rb, vb)] {
                 if self.b.t.ty(r) != Ty::Float && v.is_small() && v.small_value().unsigned_abs() >= 1 << 53 {
-                    return Err("int too large for exact float conversion".into());
+                    return self.generic_push(ip, JitOp::BinaryOp, op, 2);
                 }
             }
             let a = self.as_float(vm, ra, va, &s)?;
@@ -629,13 +804,13 @@ impl Recorder {
             if fop == Op::FloatDiv {
                 let d = if vb.is_small() { vb.small_value() as f64 } else { vb.get::<FloatObj>().map(|f| f.0).unwrap_or(0.0) };
                 if d == 0.0 {
-                    return Err("float division by zero".into());
+                    return self.generic_push(ip, JitOp::BinaryOp, op, 2);
                 }
             }
             let snap = (fop == Op::FloatDiv).then(|| s.clone());
             self.b.emit(fop, a, b, 0, snap)?
         } else {
-            return Err(format!("binary {} on other types", bop.symbol()));
+            return self.generic_push(ip, JitOp::BinaryOp, op, 2);
         };
         self.pop()?;
         self.pop()?;
@@ -676,7 +851,7 @@ impl Recorder {
             };
             self.b.emit(o, a, b, 0, None)?
         } else {
-            return Err("comparison of other types".into());
+            return self.generic_push(ip, JitOp::CompareOp, op, 2);
         };
         self.pop()?;
         self.pop()?;

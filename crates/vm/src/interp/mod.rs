@@ -11,6 +11,7 @@ mod eval;
 mod finalize;
 mod frame;
 pub mod jit_iface;
+pub mod jit_ops;
 mod lookup_cache;
 mod ops;
 mod types_init;

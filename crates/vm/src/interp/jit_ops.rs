@@ -1,0 +1,225 @@
+//! The interpreter's operations as compiled traces call them: one entry, `Vm::jit_op`, that
+//! runs one bytecode instruction's generic path on values the trace passes (boxed), with the
+//! same inline caches and the same semantics as the dispatch loop. A trace calls it for what
+//! it does not inline; an exception leaves the trace with the error pending (see the JIT's
+//! `deopt.rs`).
+
+use pyjit_compiler::opcode::{BinOp, CmpOp, INPLACE};
+
+use crate::heap::{ObjKind, Value};
+use crate::objects::*;
+
+use super::{PyResult, Vm};
+
+/// The operations, by number (the `aux` of the trace IR's `call`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum JitOp {
+    /// `[obj]` -> `obj.name` (operand: index into the code's names).
+    LoadAttr = 1,
+    /// `[v, obj]`: `obj.name = v`; -> None.
+    StoreAttr,
+    /// `[obj]` -> the second value LoadMethod pushes; the first goes to `ret2`.
+    LoadMethod,
+    /// `[a, b, args...]` as CallMethod(n) finds them on the stack -> the result.
+    CallMethod,
+    /// `[func, args...]` -> the result.
+    Call,
+    /// `[a, b]` -> `a op b` (operand: the BinaryOp operand).
+    BinaryOp,
+    /// `[a, b]` -> `a op b` (operand: the CompareOp operand).
+    CompareOp,
+    /// `[v, container]` -> `v in container` as True/False (operand 1: `not in`).
+    Contains,
+    /// `[v]` -> True/False, its truth.
+    Truthy,
+    /// `[v]` -> True/False, `not v`.
+    Not,
+    /// `[obj, key]` -> `obj[key]`.
+    GetItem,
+    /// `[v, obj, key]`: `obj[key] = v`; -> None.
+    SetItem,
+    /// `[items...]` -> a new list of the first `operand` items (a list of none gets one
+    /// ignored argument).
+    BuildList,
+    /// `[items...]` -> a new tuple.
+    BuildTuple,
+    /// `[start, stop]` or `[start, stop, step]` -> a slice.
+    BuildSlice,
+    /// `[v]` -> `-v`, `+v`, `~v` (operand 0, 1, 2).
+    Unary,
+    /// `[v]` -> `iter(v)`.
+    GetIter,
+    /// `[it]` -> the next value, or `JIT_STOP` when the iterator is exhausted.
+    ForIter,
+    /// `[cell]` -> the cell's value (operand: the deref index, for the error's name).
+    LoadDeref,
+    /// `[cell, v]`: sets the cell; -> None.
+    StoreDeref,
+    /// `[list, v]`: list.append(v) as ListAppend does; -> None.
+    ListAppend,
+    /// `[ignored]` -> the name looked up in locals, globals, builtins (operand: name index).
+    LoadName,
+    /// `[v]`: stores the name in the frame's locals (or globals); -> None.
+    StoreName,
+}
+
+impl JitOp {
+    pub fn from_u8(n: u8) -> Option<JitOp> {
+        use JitOp::*;
+        const ALL: [JitOp; 23] = [
+            LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
+            BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName,
+        ];
+        ALL.iter().copied().find(|o| *o as u8 == n)
+    }
+}
+
+/// What `JitOp::ForIter` returns for an exhausted iterator: a word that is neither a small
+/// int, nor NULL, nor an object pointer.
+pub const JIT_STOP: u64 = 2;
+
+impl Vm {
+    /// Runs `op` for the instruction at `ip` of the innermost frame on `args`. The frame's
+    /// `ip` is set past the instruction first, as the dispatch loop's `save_ip!` does, so
+    /// tracebacks and `sys._getframe()` in code it calls see the right line.
+    pub fn jit_op(&mut self, op: JitOp, operand: u32, ip: u32, args: &[Value], ret2: &mut Value) -> PyResult<Value> {
+        let Some(f) = self.frames.last_mut() else { return Err(self.runtime_error("compiled code without a frame")) };
+        f.ip = ip as usize + 1;
+        let code = f.code;
+        let at = ip as usize;
+        let arg = |k: usize| args.get(k).copied().unwrap_or(Value::NULL);
+        let name = || code.names.get(operand as usize).copied().unwrap_or(Value::NULL);
+        let none = self.none;
+        let r = match op {
+            JitOp::LoadAttr => {
+                let obj = arg(0);
+                if let Some(v) = self.attr_cache_get(code, at, obj) {
+                    return Ok(v);
+                }
+                let v = self.getattr(obj, name())?;
+                self.attr_cache_fill(code, at, obj, name());
+                v
+            }
+            JitOp::StoreAttr => {
+                let (v, obj) = (arg(0), arg(1));
+                let map_before = obj.get::<InstanceObj>().map(|i| i.map.get()).unwrap_or(Value::NULL);
+                self.setattr(obj, name(), v)?;
+                self.attr_cache_fill_store(code, at, obj, name(), map_before);
+                none
+            }
+            JitOp::LoadMethod => {
+                let (a, b) = self.load_method(code, at, arg(0), name())?;
+                *ret2 = a;
+                b
+            }
+            JitOp::CallMethod => {
+                let a = arg(0);
+                if a.is_null() {
+                    self.call(arg(1), &args[2..])?
+                } else {
+                    self.call(a, &args[1..])?
+                }
+            }
+            JitOp::Call => self.call(arg(0), &args[1..])?,
+            JitOp::BinaryOp => self.binary_op(arg(0), arg(1), BinOp::from_u32(operand % INPLACE), operand >= INPLACE)?,
+            JitOp::CompareOp => self.rich_compare(arg(0), arg(1), CmpOp::from_u32(operand))?,
+            JitOp::Contains => {
+                let r = self.contains(arg(1), arg(0))?;
+                self.bool_val(r != (operand == 1))
+            }
+            JitOp::Truthy => {
+                let b = self.truthy(arg(0))?;
+                self.bool_val(b)
+            }
+            JitOp::Not => {
+                let b = self.truthy(arg(0))?;
+                self.bool_val(!b)
+            }
+            JitOp::GetItem => self.getitem(arg(0), arg(1))?,
+            JitOp::SetItem => {
+                self.setitem(arg(1), arg(2), arg(0))?;
+                none
+            }
+            JitOp::BuildList => self.new_list(args[..(operand as usize).min(args.len())].to_vec()),
+            JitOp::BuildTuple => self.new_tuple(args[..(operand as usize).min(args.len())].to_vec()),
+            JitOp::BuildSlice => {
+                let step = if args.len() == 3 { arg(2) } else { none };
+                let t = self.types.slice;
+                self.alloc(t, SliceObj { start: arg(0), stop: arg(1), step }).value()
+            }
+            JitOp::Unary => {
+                let which = match operand {
+                    0 => "__neg__",
+                    1 => "__pos__",
+                    _ => "__invert__",
+                };
+                self.unary_op(arg(0), which)?
+            }
+            JitOp::GetIter => self.iter(arg(0))?,
+            JitOp::ForIter => match self.next(arg(0))? {
+                Some(v) => v,
+                None => Value::from_raw(JIT_STOP),
+            },
+            JitOp::LoadDeref => {
+                let v = arg(0).get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
+                if v.is_null() {
+                    let name = self.deref_name(code, operand as usize);
+                    let e = if (operand as usize) < code.code.cellvars.len() {
+                        let t = self.types.unbound_local_error;
+                        self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+                    } else {
+                        let t = self.types.name_error;
+                        self.err(t, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+                    };
+                    return Err(e);
+                }
+                v
+            }
+            JitOp::StoreDeref => {
+                if let Some(c) = arg(0).get::<CellObj>() {
+                    c.v.set(arg(1));
+                }
+                none
+            }
+            JitOp::ListAppend => {
+                if let Some(l) = arg(0).get::<ListObj>() {
+                    l.items.borrow_mut().push(arg(1));
+                }
+                none
+            }
+            JitOp::LoadName => {
+                let name = name();
+                let f = &self.frames[self.frames.len() - 1];
+                let (locals, globals, builtins) = (f.locals, f.globals, f.builtins);
+                let v = if locals.kind() == Some(ObjKind::Dict) && !self.is_heap_type(locals) {
+                    self.dict_get_str(locals, name)
+                } else if !locals.is_null() {
+                    match self.getitem(locals, name) {
+                        Ok(v) => Some(v),
+                        Err(e) if self.isinstance(e.0, self.types.key_error) => None,
+                        Err(e) => return Err(e),
+                    }
+                } else {
+                    None
+                };
+                match v.or_else(|| self.dict_get_str(globals, name)).or_else(|| self.dict_get_str(builtins, name)) {
+                    Some(v) => v,
+                    None => return Err(self.name_error(name)),
+                }
+            }
+            JitOp::StoreName => {
+                let name = name();
+                let f = &self.frames[self.frames.len() - 1];
+                let ns = if f.locals.is_null() { f.globals } else { f.locals };
+                if ns.kind() == Some(ObjKind::Dict) && !self.is_heap_type(ns) {
+                    self.dict_set(ns, name, arg(0))?;
+                } else {
+                    self.setitem(ns, name, arg(0))?;
+                }
+                none
+            }
+        };
+        Ok(r)
+    }
+}
