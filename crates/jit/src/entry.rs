@@ -17,11 +17,14 @@ use crate::ir::Op;
 /// Exit buffer size in words: traces whose snapshots hold more values are not compiled.
 pub const EXIT_WORDS: usize = 256;
 /// The context buffer (`ctx`) a trace runs with: the exit buffer (whose first words are the
-/// entry inputs), then the VM's address, the second result of a call, and the arguments
-/// of a call.
+/// entry inputs), then the VM's address, the second result of a call, the iteration count,
+/// and the arguments of a call.
 pub const VM_WORD: usize = EXIT_WORDS;
 pub const RET2_WORD: usize = EXIT_WORDS + 1;
-pub const ARGS_AT: usize = EXIT_WORDS + 2;
+/// The loop body counts its iterations here (the engine stops entering a trace that
+/// leaves after too few).
+pub const ITER_WORD: usize = EXIT_WORDS + 2;
+pub const ARGS_AT: usize = EXIT_WORDS + 3;
 /// Most arguments a `call` passes.
 pub const MAX_ARGS: usize = 32;
 pub const CTX_WORDS: usize = ARGS_AT + MAX_ARGS;

@@ -85,7 +85,15 @@ struct CompiledTrace {
     /// The globals and builtins dicts the trace's constants came from: a frame running
     /// the same code with other namespaces (exec) must not enter.
     namespaces: Option<(Value, Value)>,
+    /// Times entered, and loop iterations run in all: a trace that leaves after too few
+    /// iterations on average costs more than it saves (until bridges) and is left alone.
+    entries: std::cell::Cell<u64>,
+    iterations: std::cell::Cell<u64>,
 }
+
+/// Entries after which a trace must have averaged `MIN_ITERATIONS` iterations per entry.
+const JUDGE_AFTER: u64 = 256;
+const MIN_ITERATIONS: u64 = 2;
 
 enum LoopState {
     Compiled(Rc<CompiledTrace>),
@@ -274,10 +282,17 @@ impl Engine {
         if let Some((g, b)) = rec.namespaces {
             vm.permanent.extend([g, b]);
         }
-        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace { code, exits: lowered.exits, inputs: lowered.inputs, namespaces: rec.namespaces })));
+        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace {
+            code,
+            exits: lowered.exits,
+            inputs: lowered.inputs,
+            namespaces: rec.namespaces,
+            entries: Default::default(),
+            iterations: Default::default(),
+        })));
     }
 
-    fn run(&mut self, vm: &mut Vm, t: &CompiledTrace) -> PyResult<()> {
+    fn run(&mut self, vm: &mut Vm, key: (usize, u32), t: &CompiledTrace) -> PyResult<()> {
         let Some(mem) = self.mem.as_ref() else { return Ok(()) };
         let mut buf = [0u64; entry::CTX_WORDS];
         if let Some(ns) = t.namespaces {
@@ -292,6 +307,12 @@ impl Engine {
         }
         self.stats.entries += 1;
         let exit = entry::run(vm, mem, t.code, &mut buf);
+        t.entries.set(t.entries.get() + 1);
+        t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
+        if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
+            self.loops.insert(key, LoopState::Blacklisted);
+            self.stats.traces_left += 1;
+        }
         let Some(m) = t.exits.get(exit) else { return Ok(()) };
         self.stats.guard_failures += 1;
         if !m.raise {
@@ -321,7 +342,7 @@ impl JitEngine for Engine {
         match self.loops.get(&key) {
             Some(LoopState::Compiled(t)) => {
                 let t = Rc::clone(t);
-                return self.run(vm, &t);
+                return self.run(vm, key, &t);
             }
             Some(LoopState::Blacklisted) => {
                 // start counting again: the next look-up is `threshold` backward jumps away

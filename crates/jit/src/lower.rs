@@ -257,7 +257,14 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 };
                 f.push(L::FSetCc { cc, dst, a: a(), b: b() });
             }
-            Op::Loop => f.push(L::LoopStart),
+            Op::Loop => {
+                f.push(L::LoopStart);
+                let n = f.vreg(Class::Int);
+                f.push(L::Load { dst: n, base: ctx, disp: 8 * entry::ITER_WORD as i32 });
+                let n1 = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::Add, dst: n1, a: n, b: Operand::Imm(1) });
+                f.push(L::Store { base: ctx, disp: 8 * entry::ITER_WORD as i32, src: n1 });
+            }
         }
         let _ = k;
     }

@@ -384,8 +384,16 @@ impl Recorder {
                 self.push(a)?;
                 self.push(b)?;
             }
-            Instr::CallMethod(n) => self.generic_push(ip, JitOp::CallMethod, n, n as usize + 2)?,
-            Instr::Call(n) => self.generic_push(ip, JitOp::Call, n, n as usize + 1)?,
+            Instr::CallMethod(n) => {
+                let a = self.val(vm, self.sp - n as usize - 2);
+                let f = if a.is_null() { self.val(vm, self.sp - n as usize - 1) } else { a };
+                python_callee(f)?;
+                self.generic_push(ip, JitOp::CallMethod, n, n as usize + 2)?
+            }
+            Instr::Call(n) => {
+                python_callee(self.val(vm, self.sp - n as usize - 1))?;
+                self.generic_push(ip, JitOp::Call, n, n as usize + 1)?
+            }
             Instr::PushNull => {
                 let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
                 self.push(z)?;
@@ -857,6 +865,16 @@ impl Recorder {
         self.pop()?;
         self.push(r)
     }
+}
+
+/// Calls of Python code stay interpreted until calls are inlined: through the generic path
+/// (a nested dispatch loop) they cost more than the interpreter's own frame push.
+fn python_callee(f: Value) -> Result<(), String> {
+    let heap_class = f.get::<pyjit_vm::objects::TypeObj>().is_some_and(|t| t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE));
+    if matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) || heap_class {
+        return Err("call of Python code (not inlined yet)".into());
+    }
+    Ok(())
 }
 
 fn is_exact_float(vm: &Vm, v: Value) -> bool {

@@ -27,6 +27,8 @@ pub struct Stats {
     pub entries: usize,
     /// Entries refused because the state did not match the trace's entry conditions.
     pub entry_refused: usize,
+    /// Traces no longer entered: they left after too few iterations per entry.
+    pub traces_left: usize,
     pub compile_ms: f64,
     pub code_bytes: usize,
     pub traces: Vec<TraceStats>,
@@ -42,8 +44,8 @@ impl Stats {
         let aborts: usize = self.aborts.values().sum();
         let _ = writeln!(
             s,
-            "jit: {} loops, {} bridges, {} entries, {} guard failures, {} aborts, {:.2} ms compiling, {} code bytes",
-            self.loops, self.bridges, self.entries, self.guard_failures, aborts, self.compile_ms, self.code_bytes
+            "jit: {} loops, {} bridges, {} entries, {} guard failures, {} aborts, {:.2} ms compiling, {} code bytes, {} traces left for exiting too early",
+            self.loops, self.bridges, self.entries, self.guard_failures, aborts, self.compile_ms, self.code_bytes, self.traces_left
         );
         for (r, n) in &self.aborts {
             let _ = writeln!(s, "jit:   abort {n:>5}  {r}");
@@ -59,6 +61,7 @@ impl Stats {
         let _ = writeln!(s, "  \"aborts\": {{{}}},", aborts.join(", "));
         let _ = writeln!(s, "  \"guard_failures\": {},", self.guard_failures);
         let _ = writeln!(s, "  \"entries\": {},", self.entries);
+        let _ = writeln!(s, "  \"traces_left\": {},", self.traces_left);
         let _ = writeln!(s, "  \"compile_ms\": {:.3},", self.compile_ms);
         let _ = writeln!(s, "  \"code_bytes\": {},", self.code_bytes);
         s.push_str("  \"traces\": [");
