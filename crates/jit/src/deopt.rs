@@ -56,7 +56,18 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
             vm.stack[base + slot as usize] = f;
         }
     }
-    if let Some(f) = vm.frames.last_mut() {
-        f.ip = m.ip as usize;
+    // inside inlined calls: the trace's frame continues after the outermost call, and a
+    // frame record is pushed for each call, resuming where the next one was made
+    if let (Some(first), Some(f)) = (m.frames.first(), vm.frames.last_mut()) {
+        f.ip = first.ret_ip as usize;
+    }
+    for (k, fr) in m.frames.iter().enumerate() {
+        let ip = m.frames.get(k + 1).map(|n| n.ret_ip).unwrap_or(m.ip);
+        vm.jit_push_frame(Value::from_raw(fr.func as u64), base + fr.base as usize, ip as usize);
+    }
+    if m.frames.is_empty() {
+        if let Some(f) = vm.frames.last_mut() {
+            f.ip = m.ip as usize;
+        }
     }
 }

@@ -24,7 +24,9 @@ pub const RET2_WORD: usize = EXIT_WORDS + 1;
 /// The loop body counts its iterations here (the engine stops entering a trace that
 /// leaves after too few).
 pub const ITER_WORD: usize = EXIT_WORDS + 2;
-pub const ARGS_AT: usize = EXIT_WORDS + 3;
+/// The code object of the instruction a `call` runs.
+pub const CODE_WORD: usize = EXIT_WORDS + 3;
+pub const ARGS_AT: usize = EXIT_WORDS + 4;
 /// Most arguments a `call` passes.
 pub const MAX_ARGS: usize = 32;
 pub const CTX_WORDS: usize = ARGS_AT + MAX_ARGS;
@@ -58,14 +60,16 @@ pub extern "C" fn call_op(ctx: *mut u64, word: u64, argc: u64) -> u64 {
         // SAFETY: ctx has CTX_WORDS words and ARGS_AT + k < CTX_WORDS.
         *a = Value::from_raw(unsafe { *ctx.add(ARGS_AT + k) });
     }
+    // SAFETY: CODE_WORD < CTX_WORDS.
+    let code = Value::from_raw(unsafe { *ctx.add(CODE_WORD) });
     let vm = vm_of(ctx);
-    let Some(op) = JitOp::from_u8(word as u8) else {
+    let (Some(op), Some(code)) = (JitOp::from_u8(word as u8), code.get::<pyjit_vm::objects::CodeObj>()) else {
         let e = vm.runtime_error("bad operation in compiled code");
         PENDING.with(|p| p.set(e.0.raw()));
         return 0;
     };
     let mut ret2 = Value::NULL;
-    let r = vm.jit_op(op, (word >> 8) as u32, (word >> 40) as u32, &args[..n], &mut ret2);
+    let r = vm.jit_op(code, op, (word >> 8) as u32, (word >> 40) as u32, &args[..n], &mut ret2);
     // what the operation allocated is held by the trace (registers and its native frame,
     // which the collector scans) or by the objects it was stored into
     vm.release_recent();

@@ -200,7 +200,8 @@ ops! {
     /// arguments. `aux` packs the operation (bits 0-7, a `JitOp`), the instruction's operand
     /// (bits 8-39) and its index (bits 40-63). When it raises, the trace leaves through the
     /// snapshot (the state before the instruction) with the exception pending.
-    Call = "call", Val, [Args], Int, GUARD | EFFECT;
+    /// `b` is the code object of the instruction (its inline caches and names).
+    Call = "call", Val, [Args, Val], Int, GUARD | EFFECT;
     /// The second result of the `call` just before (LoadMethod's first stack value).
     Ret2 = "ret2", Val, [Val], None, 0;
     /// The loop header of a peeled trace.
@@ -253,6 +254,18 @@ pub struct Snap {
     pub sp: u32,
     /// (slot, value), sorted by slot.
     pub slots: Vec<(u32, Ref)>,
+    /// The frames of inlined calls, outermost first: the state is inside the last one (`ip`
+    /// is its instruction), and slot numbers count from the trace's own frame's base.
+    pub frames: Vec<SnapFrame>,
+}
+
+/// An inlined call in a snapshot: the function called, the slot where its frame begins,
+/// and the instruction its caller continues at when it returns.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SnapFrame {
+    pub func: i64,
+    pub base: u32,
+    pub ret_ip: u32,
 }
 
 /// A trace: instructions, snapshots, and the loop-carried values of its closing jump.

@@ -76,6 +76,9 @@ fn print_snap(sn: &Snap) -> String {
             let _ = write!(s, " {slot}={r}");
         }
     }
+    for f in &sn.frames {
+        let _ = write!(s, " frame={:#x}:{}:{}", f.func, f.base, f.ret_ip);
+    }
     s.push('}');
     s
 }
@@ -166,6 +169,13 @@ fn parse_snap(s: &str) -> Option<Snap> {
         match k {
             "ip" => sn.ip = v.parse().ok()?,
             "sp" => sn.sp = v.parse().ok()?,
+            "frame" => {
+                let mut p = v.split(':');
+                let func = i64::from_str_radix(p.next()?.strip_prefix("0x")?, 16).ok()?;
+                let base = p.next()?.parse().ok()?;
+                let ret_ip = p.next()?.parse().ok()?;
+                sn.frames.push(crate::ir::SnapFrame { func, base, ret_ip });
+            }
             slot => {
                 let n = match slot.strip_prefix("it") {
                     Some(it) => it.parse::<u32>().ok()? | ITER_POS,

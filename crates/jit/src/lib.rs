@@ -188,7 +188,7 @@ impl Engine {
     fn abort(&mut self, vm: &mut Vm, reason: &str) {
         vm.jit.recording = false;
         if let Some((r, _)) = self.rec.take() {
-            let key = (r.code.value().raw() as usize, r.header as u32);
+            let key = (r.root.value().raw() as usize, r.header as u32);
             let n = match self.loops.get(&key) {
                 Some(LoopState::Aborted(n)) => n + 1,
                 _ => 1,
@@ -197,7 +197,7 @@ impl Engine {
             self.loops.insert(key, st);
             if n >= MAX_ABORTS {
                 // keep the code object (its address is the key) alive
-                vm.permanent.push(r.code.value());
+                vm.permanent.push(r.root.value());
             }
         }
         self.stats.abort(reason);
@@ -207,7 +207,7 @@ impl Engine {
     fn close_trace(&mut self, vm: &mut Vm) {
         vm.jit.recording = false;
         let Some((rec, started)) = self.rec.take() else { return };
-        let key = (rec.code.value().raw() as usize, rec.header as u32);
+        let key = (rec.root.value().raw() as usize, rec.header as u32);
         let t_record = started.elapsed();
         let t0 = Instant::now();
         let names = Engine::names(vm);
@@ -226,8 +226,8 @@ impl Engine {
         }
         let t_opt = t0.elapsed();
         if let Some(log) = self.log.as_mut() {
-            let name = vm.str_of(rec.code.qualname);
-            let line = rec.code.code.line_at(rec.header);
+            let name = vm.str_of(rec.root.qualname);
+            let line = rec.root.code.line_at(rec.header);
             let _ = writeln!(log, "==== trace {}:{} (loop at instruction {})", name, line, rec.header);
             let _ = writeln!(log, "---- recorded\n{recorded}---- optimised\n{}", irtext::print(&t, &names));
         }
@@ -278,7 +278,8 @@ impl Engine {
             let _ = writeln!(log, "---- lir\n{}", lowered.func);
             let _ = writeln!(log, "---- {} code, {} bytes\n{}", isa.name(), emitted.code.len(), disasm(isa, &emitted.code));
         }
-        vm.permanent.push(rec.code.value());
+        vm.permanent.push(rec.root.value());
+        vm.permanent.extend(rec.keep.iter().copied());
         if let Some((g, b)) = rec.namespaces {
             vm.permanent.extend([g, b]);
         }

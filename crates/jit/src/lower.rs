@@ -38,6 +38,8 @@ pub struct ExitMap {
     /// The exit of a `call` that raised: the interpreter resumes raising the pending
     /// exception at instruction `ip` instead of running it.
     pub raise: bool,
+    /// Frames of inlined calls to rebuild (see `ir::Snap::frames`).
+    pub frames: Vec<crate::ir::SnapFrame>,
 }
 
 pub struct Lowered {
@@ -68,7 +70,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         let mut exit = |f: &mut Func| {
             let s = &t.snaps[i.snap as usize];
             let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-            exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: i.op == Op::Call });
+            exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: i.op == Op::Call, frames: s.frames.clone() });
             f.exit(vals)
         };
         match i.op {
@@ -151,6 +153,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 for (k, &r) in args.iter().enumerate() {
                     f.push(L::Store { base: ctx, disp: 8 * (entry::ARGS_AT + k) as i32, src: r });
                 }
+                f.push(L::Store { base: ctx, disp: 8 * entry::CODE_WORD as i32, src: b() });
                 let word = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: word, imm: i.aux });
                 let argc = f.vreg(Class::Int);
@@ -273,7 +276,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         f.push(L::Jump { moves });
     } else if let Some(s) = &t.tail {
         let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-        exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: false });
+        exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: false, frames: s.frames.clone() });
         let e = f.exit(vals);
         f.push(L::Exit { exit: e });
     }

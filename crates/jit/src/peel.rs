@@ -137,7 +137,7 @@ fn body_snap(s: &Snap, head: &[(u32, Ref)], subst: &[Ref]) -> Snap {
         }
     }
     slots.sort_by_key(|e| e.0);
-    Snap { ip: s.ip, sp: s.sp, slots }
+    Snap { ip: s.ip, sp: s.sp, slots, frames: s.frames.clone() }
 }
 
 fn sub(subst: &[Ref], r: Ref) -> Ref {

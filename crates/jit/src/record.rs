@@ -14,7 +14,7 @@ use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState, ListObj,
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
-use crate::ir::{Op, Ref, Snap, Ty, ITER_POS};
+use crate::ir::{Op, Ref, Snap, SnapFrame, Ty, ITER_POS};
 
 /// What the recorder asks of the interpreter after an instruction.
 pub enum Step {
@@ -26,7 +26,17 @@ pub enum Step {
 
 pub struct Recorder {
     pub b: Builder,
-    pub code: Gc<CodeObj>,
+    /// The code object of the loop.
+    pub root: Gc<CodeObj>,
+    /// The code of the frame being recorded (the loop's, or an inlined callee's).
+    code: Gc<CodeObj>,
+    /// Slot where the frame being recorded begins (0: the loop's frame).
+    fbase: usize,
+    /// Calls being inlined, outermost first.
+    inline: Vec<Inlined>,
+    /// Objects the compiled trace refers to by address that nothing else may keep alive
+    /// (inlined functions and their code).
+    pub keep: Vec<Value>,
     depth: usize,
     pub base: usize,
     /// Instruction index of the loop header (the backward jump's target).
@@ -52,6 +62,20 @@ pub struct Recorder {
     /// The two instructions a branch recorded with `pending_truth` may go to.
     branch_targets: Option<(usize, usize)>,
 }
+
+/// A Python call the recorder follows into its callee.
+struct Inlined {
+    func: Value,
+    /// Slot where the callee's frame begins.
+    base: usize,
+    /// Where the caller continues when the callee returns.
+    ret_ip: usize,
+    caller_code: Gc<CodeObj>,
+    caller_fbase: usize,
+}
+
+/// How deep calls are inlined.
+const MAX_INLINE: usize = 3;
 
 /// Stands in the slot map for the virtual tuple between `BuildTuple` and `UnpackSequence`.
 const VIRTUAL_TUPLE: Ref = Ref(u32::MAX - 1);
@@ -80,7 +104,11 @@ impl Recorder {
         let size = f.code.code.frame_size();
         Some(Recorder {
             b,
+            root: f.code,
             code: f.code,
+            fbase: 0,
+            inline: Vec::new(),
+            keep: Vec::new(),
             depth: vm.frames.len(),
             base: f.base,
             header,
@@ -147,7 +175,8 @@ impl Recorder {
             .map(|(s, e)| (s as u32, e.0))
             .collect();
         slots.extend(self.iters.iter().filter(|i| i.advanced && i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
-        Snap { ip: ip as u32, sp: self.sp as u32, slots }
+        let frames = self.inline.iter().map(|f| SnapFrame { func: f.func.raw() as i64, base: f.base as u32, ret_ip: f.ret_ip as u32 }).collect();
+        Snap { ip: ip as u32, sp: self.sp as u32, slots, frames }
     }
 
     /// Replaces `old` by `new` in every slot (a value specialised to an unboxed type).
@@ -201,12 +230,13 @@ impl Recorder {
     }
 
     fn step(&mut self, vm: &Vm, ip: usize) -> Result<Step, String> {
-        if vm.frames.len() > self.depth {
+        let depth = self.depth + self.inline.len();
+        if vm.frames.len() > depth {
             // code an instruction recorded as a `call` runs (a Python function, a generator
             // resumed, a property): the trace calls the instruction as a whole
             return Ok(Step::Continue);
         }
-        if vm.frames.len() != self.depth || vm.frames.last().map(|f| f.base) != Some(self.base) {
+        if vm.frames.len() != depth || vm.frames.last().map(|f| f.base) != Some(self.base + self.fbase) {
             return Err("return from the loop's frame".into());
         }
         if let Some((r, mut s, if_true, if_false)) = self.pending_truth.take() {
@@ -232,11 +262,12 @@ impl Recorder {
         match instr {
             Instr::Nop => {}
             Instr::LoadFast(i) => {
-                if self.val(vm, i as usize).is_null() {
+                let i = self.fbase + i as usize;
+                if self.val(vm, i).is_null() {
                     return Err("unbound local".into());
                 }
-                let first = self.slots.get(i as usize).is_some_and(|e| e.0 == Ref::NONE);
-                let r = self.get(i as usize)?;
+                let first = self.slots.get(i).is_some_and(|e| e.0 == Ref::NONE);
+                let r = self.get(i)?;
                 if first {
                     // a later entry may find the local deleted: the interpreter then raises
                     let s = self.snap(ip);
@@ -246,7 +277,7 @@ impl Recorder {
             }
             Instr::StoreFast(i) => {
                 let r = self.pop()?;
-                self.set(i as usize, r)?;
+                self.set(self.fbase + i as usize, r)?;
             }
             Instr::LoadConst(i) => {
                 let v = *self.code.consts.get(i as usize).ok_or("bad constant")?;
@@ -385,14 +416,41 @@ impl Recorder {
                 self.push(b)?;
             }
             Instr::CallMethod(n) => {
-                let a = self.val(vm, self.sp - n as usize - 2);
-                let f = if a.is_null() { self.val(vm, self.sp - n as usize - 1) } else { a };
+                let n = n as usize;
+                let a = self.val(vm, self.sp - n - 2);
+                if !a.is_null() {
+                    let fr = self.peek(n + 2)?;
+                    let args: Vec<Ref> = (1..=n + 1).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
+                    if self.inline_call(vm, ip, a, fr, &args, n + 2)? {
+                        return Ok(Step::Continue);
+                    }
+                }
+                let f = if a.is_null() { self.val(vm, self.sp - n - 1) } else { a };
                 python_callee(f)?;
-                self.generic_push(ip, JitOp::CallMethod, n, n as usize + 2)?
+                self.generic_push(ip, JitOp::CallMethod, n as u32, n + 2)?
             }
             Instr::Call(n) => {
-                python_callee(self.val(vm, self.sp - n as usize - 1))?;
-                self.generic_push(ip, JitOp::Call, n, n as usize + 1)?
+                let n = n as usize;
+                let f = self.val(vm, self.sp - n - 1);
+                let fr = self.peek(n + 1)?;
+                let args: Vec<Ref> = (1..=n).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
+                if self.inline_call(vm, ip, f, fr, &args, n + 1)? {
+                    return Ok(Step::Continue);
+                }
+                python_callee(f)?;
+                self.generic_push(ip, JitOp::Call, n as u32, n + 1)?
+            }
+            Instr::ReturnValue if !self.inline.is_empty() => {
+                let r = self.pop()?;
+                let fr = self.inline.pop().ok_or("no inlined call")?;
+                for e in self.slots[fr.base..].iter_mut() {
+                    *e = (Ref::NONE, false);
+                }
+                self.sp = fr.base;
+                self.code = fr.caller_code;
+                self.fbase = fr.caller_fbase;
+                self.expected = fr.ret_ip;
+                self.push(r)?;
             }
             Instr::PushNull => {
                 let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
@@ -414,12 +472,12 @@ impl Recorder {
                 self.generic_args(ip, JitOp::ListAppend, 0, &[l, v], 1)?;
             }
             Instr::LoadDeref(i) => {
-                let cell = self.get(self.code.code.nlocals() + i as usize)?;
+                let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
                 let r = self.generic_args(ip, JitOp::LoadDeref, i, &[cell], 0)?;
                 self.push(r)?;
             }
             Instr::StoreDeref(i) => {
-                let cell = self.get(self.code.code.nlocals() + i as usize)?;
+                let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
                 let v = self.peek(1)?;
                 self.generic_args(ip, JitOp::StoreDeref, i, &[cell, v], 1)?;
             }
@@ -433,7 +491,7 @@ impl Recorder {
                 self.generic_args(ip, JitOp::StoreName, i, &[v], 1)?;
             }
             Instr::JumpBackward(t) => {
-                if t as usize == self.header {
+                if t as usize == self.header && self.inline.is_empty() {
                     return Ok(Step::Closed);
                 }
                 return Err("inner loop".into());
@@ -441,6 +499,66 @@ impl Recorder {
             other => return Err(format!("{}", instr_name(other))),
         }
         Ok(Step::Continue)
+    }
+
+    /// Follows a call of Python function `f` (IR value `fr`) with arguments `args` into
+    /// its frame, when the interpreter pushes that frame as `push_simple_frame` does (the
+    /// arguments match the parameters exactly). False when the call is not inlined.
+    fn inline_call(&mut self, vm: &Vm, ip: usize, f: Value, fr: Ref, args: &[Ref], pop: usize) -> Result<bool, String> {
+        use pyjit_compiler::code::flags;
+        use pyjit_vm::objects::{FunctionObj, TupleObj};
+        let Some(func) = f.get::<FunctionObj>() else { return Ok(false) };
+        let Some(code) = func.code.get::<CodeObj>() else { return Ok(false) };
+        let c = &code.code;
+        const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        if c.argcount as usize != args.len() || c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() || c.is_generator_like() {
+            return Ok(false);
+        }
+        if self.inline.len() >= MAX_INLINE || code == self.root || self.inline.iter().any(|i| i.func == f) {
+            return Err("call too deep or recursive to inline".into());
+        }
+        let closure: Vec<Value> = if c.freevars.is_empty() {
+            Vec::new()
+        } else {
+            match func.closure.get::<TupleObj>() {
+                Some(t) if t.items.len() == c.freevars.len() => t.items.to_vec(),
+                _ => return Ok(false),
+            }
+        };
+        let base = self.sp.checked_sub(pop).ok_or("stack underflow")?;
+        let size = c.frame_size();
+        if self.base + base + size + 64 > pyjit_vm::interp::STACK_SLOTS || vm.frames.len() + 1 >= vm.recursion_limit {
+            return Ok(false);
+        }
+        let s = self.snap(ip);
+        self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s))?;
+        self.keep.extend([f, code.value()]);
+        if args.contains(&VIRTUAL_TUPLE) {
+            return Err("virtual tuple passed to a call".into());
+        }
+        let boxed = args.to_vec();
+        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase });
+        if self.slots.len() < base + size {
+            self.slots.resize(base + size, (Ref::NONE, false));
+        }
+        let nl = c.nlocals();
+        let null = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
+        for k in 0..nl {
+            let r = boxed.get(k).copied().unwrap_or(null);
+            self.slots[base + k] = (r, true);
+        }
+        for (k, &cell) in closure.iter().enumerate() {
+            let r = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, cell.raw() as i64, None)?;
+            self.slots[base + nl + k] = (r, true);
+        }
+        for e in self.slots[base + nl + closure.len()..].iter_mut() {
+            *e = (Ref::NONE, false);
+        }
+        self.sp = base + nl + closure.len();
+        self.code = code;
+        self.fbase = base;
+        self.expected = 0;
+        Ok(true)
     }
 
     /// `r` as a boxed value, for a `call`'s arguments.
@@ -473,7 +591,8 @@ impl Recorder {
             chain = if k == 0 { self.b.emit(Op::Arg1, b, Ref::NONE, 0, None)? } else { self.b.emit(Op::Arg, chain, b, 0, None)? };
         }
         let aux = op as i64 | (operand as i64) << 8 | (ip as i64) << 40;
-        let r = self.b.emit(Op::Call, chain, Ref::NONE, aux, Some(s))?;
+        let code = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, self.code.value().raw() as i64, None)?;
+        let r = self.b.emit(Op::Call, chain, code, aux, Some(s))?;
         for _ in 0..pop {
             self.pop()?;
         }
@@ -519,7 +638,9 @@ impl Recorder {
             Some(Cache::Global { globals_ver, builtins_ver, value }) if globals_ver == gv && builtins_ver == bv => value,
             _ => return Err("global not cached yet".into()),
         };
-        self.namespaces = Some((globals, builtins));
+        if self.inline.is_empty() {
+            self.namespaces = Some((globals, builtins));
+        }
         let s = self.snap(ip);
         for (d, ver) in [(globals, gv), (builtins, bv)] {
             let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, d.raw() as i64, None)?;
@@ -554,7 +675,7 @@ impl Recorder {
         // an iterator a local also holds may be advanced by code the trace calls, while
         // the trace keeps its position in a register
         let nl = self.code.code.nlocals() + self.code.code.ncells();
-        if (0..nl).any(|k| self.val(vm, k) == it) {
+        if (self.fbase..self.fbase + nl).any(|k| self.val(vm, k) == it) {
             return self.for_iter_generic(ip);
         }
         let state = io.state.try_borrow().map_err(|_| "iterator busy")?;
@@ -871,7 +992,8 @@ impl Recorder {
 /// (a nested dispatch loop) they cost more than the interpreter's own frame push.
 fn python_callee(f: Value) -> Result<(), String> {
     let heap_class = f.get::<pyjit_vm::objects::TypeObj>().is_some_and(|t| t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE));
-    if matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) || heap_class {
+    let generator = f.get::<pyjit_vm::objects::FunctionObj>().and_then(|g| g.code.get::<CodeObj>()).is_some_and(|c| c.code.is_generator_like());
+    if (matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) && !generator) || heap_class {
         return Err("call of Python code (not inlined yet)".into());
     }
     Ok(())

@@ -310,7 +310,7 @@ impl Vm {
 
     /// The record of a function's frame whose slots start at `base`.
     #[inline]
-    fn function_frame(&self, code: Gc<CodeObj>, f: Value, globals: Value, base: usize, is_entry: bool) -> Frame {
+    pub(super) fn function_frame(&self, code: Gc<CodeObj>, f: Value, globals: Value, base: usize, is_entry: bool) -> Frame {
         Frame {
             code,
             func: f,

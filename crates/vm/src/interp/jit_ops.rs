@@ -6,7 +6,7 @@
 
 use pyjit_compiler::opcode::{BinOp, CmpOp, INPLACE};
 
-use crate::heap::{ObjKind, Value};
+use crate::heap::{Gc, ObjKind, Value};
 use crate::objects::*;
 
 use super::{PyResult, Vm};
@@ -80,13 +80,16 @@ impl JitOp {
 pub const JIT_STOP: u64 = 2;
 
 impl Vm {
-    /// Runs `op` for the instruction at `ip` of the innermost frame on `args`. The frame's
-    /// `ip` is set past the instruction first, as the dispatch loop's `save_ip!` does, so
-    /// tracebacks and `sys._getframe()` in code it calls see the right line.
-    pub fn jit_op(&mut self, op: JitOp, operand: u32, ip: u32, args: &[Value], ret2: &mut Value) -> PyResult<Value> {
+    /// Runs `op` for the instruction at `ip` of `code` on `args`. When the innermost frame
+    /// runs `code`, its `ip` is set past the instruction first, as the dispatch loop's
+    /// `save_ip!` does, so tracebacks and `sys._getframe()` in code it calls see the right
+    /// line.
+    pub fn jit_op(&mut self, code: Gc<CodeObj>, op: JitOp, operand: u32, ip: u32, args: &[Value], ret2: &mut Value) -> PyResult<Value> {
         let Some(f) = self.frames.last_mut() else { return Err(self.runtime_error("compiled code without a frame")) };
-        f.ip = ip as usize + 1;
-        let code = f.code;
+        // (an instruction of a call the trace inlined has no frame record of its own)
+        if f.code == code {
+            f.ip = ip as usize + 1;
+        }
         let at = ip as usize;
         let arg = |k: usize| args.get(k).copied().unwrap_or(Value::NULL);
         let name = || code.names.get(operand as usize).copied().unwrap_or(Value::NULL);
@@ -221,5 +224,19 @@ impl Vm {
             }
         };
         Ok(r)
+    }
+}
+
+impl Vm {
+    /// Deoptimisation inside a call a trace inlined: pushes the frame record of Python
+    /// function `func` whose slots (already written) start at value-stack index `base`, to
+    /// resume at instruction `ip`. False when `func` is not a function.
+    pub fn jit_push_frame(&mut self, func: Value, base: usize, ip: usize) -> bool {
+        let Some(fo) = func.get::<FunctionObj>() else { return false };
+        let Some(code) = fo.code.get::<CodeObj>() else { return false };
+        let mut frame = self.function_frame(code, func, fo.globals, base, false);
+        frame.ip = ip;
+        self.frames.push(frame);
+        true
     }
 }
