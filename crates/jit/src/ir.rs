@@ -187,6 +187,20 @@ ops! {
     /// Object identity.
     Is = "is", Bool, [Val, Val], None, PURE;
     BoolNot = "bool_not", Bool, [Bool], None, PURE;
+    /// Continues when the value is an object whose class is `aux` (re-checked after calls:
+    /// an instance's `__class__` may be assigned).
+    GuardClass = "guard_class", Void, [Val], Ptr, GUARD | READS;
+    /// Continues when the type object `a` still has version `aux` (no attribute of the
+    /// class or its bases changed).
+    GuardTypeVer = "guard_type_ver", Void, [Val], Int, GUARD | READS;
+    /// Continues when the instance's map (its attribute layout) is `aux`.
+    GuardMap = "guard_map", Void, [Val], Ptr, GUARD | READS;
+    /// Continues when the instance has more than `aux` slots.
+    GuardSlotLen = "guard_slot_len", Void, [Val], Int, GUARD | READS;
+    /// Slot `aux` of an instance (checked by the guards above).
+    SlotGet = "slot_get", Val, [Val], Int, READS;
+    /// Stores `b` into slot `aux` of instance `a`.
+    SlotSet = "slot_set", Void, [Val, Val], Int, 0;
     /// A new float object holding the double (an allocation, by a helper call).
     BoxFloat = "box_float", Val, [Float], None, PURE;
     /// True or False.

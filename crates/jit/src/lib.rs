@@ -41,6 +41,12 @@ fn seq_layout() -> pyjit_vm::heap::layout::SeqLayout {
     L.get_or_init(pyjit_vm::heap::layout::seq_layout).unwrap_or(pyjit_vm::heap::layout::SeqLayout { list_ptr: 0, list_len: 0, tuple_ptr: 0, tuple_len: 0 })
 }
 
+/// The measured layout of instances, once.
+pub fn inst_layout() -> Option<pyjit_vm::heap::layout::InstanceLayout> {
+    static L: std::sync::OnceLock<Option<pyjit_vm::heap::layout::InstanceLayout>> = std::sync::OnceLock::new();
+    *L.get_or_init(pyjit_vm::heap::layout::instance_layout)
+}
+
 /// Whether compiled code can read list and tuple items here.
 pub fn seq_layout_known() -> bool {
     seq_layout().list_ptr != 0
@@ -163,6 +169,7 @@ impl Engine {
             seq: seq_layout(),
             true_: vm.true_.raw() as i64,
             false_: vm.false_.raw() as i64,
+            inst: inst_layout(),
         }
     }
 

@@ -23,6 +23,8 @@ pub struct Layout {
     pub dict_version: i32,
     /// Offsets of the item pointer and length words of lists and tuples.
     pub seq: pyjit_vm::heap::layout::SeqLayout,
+    /// Offsets in instances and types (None: the recorder does not inline attributes).
+    pub inst: Option<pyjit_vm::heap::layout::InstanceLayout>,
     /// The addresses of True and False.
     pub true_: i64,
     pub false_: i64,
@@ -111,6 +113,43 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 let want = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardClass => {
+                let e = exit(&mut f);
+                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::And, dst: t1, a: a(), b: Operand::Imm(1) });
+                f.push(L::Guard { cc: Cc::Eq, a: t1, b: Operand::Imm(0), exit: e });
+                let ty = f.vreg(Class::Int);
+                f.push(L::Load { dst: ty, base: a(), disp: 0 });
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                f.push(L::Guard { cc: Cc::Eq, a: ty, b: Operand::Reg(want), exit: e });
+            }
+            Op::GuardTypeVer | Op::GuardMap | Op::GuardSlotLen => {
+                let il = layout.inst.expect("instance layout measured");
+                let e = exit(&mut f);
+                let off = match i.op {
+                    Op::GuardTypeVer => il.type_version,
+                    Op::GuardMap => il.map,
+                    _ => il.slots_len,
+                };
+                let w = f.vreg(Class::Int);
+                f.push(L::Load { dst: w, base: a(), disp: off as i32 });
+                let want = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: want, imm: i.aux });
+                let cc = if i.op == Op::GuardSlotLen { Cc::Above } else { Cc::Eq };
+                f.push(L::Guard { cc, a: w, b: Operand::Reg(want), exit: e });
+            }
+            Op::SlotGet | Op::SlotSet => {
+                let il = layout.inst.expect("instance layout measured");
+                let p = f.vreg(Class::Int);
+                f.push(L::Load { dst: p, base: a(), disp: il.slots_ptr as i32 });
+                if i.op == Op::SlotGet {
+                    f.push(L::Load { dst, base: p, disp: 8 * i.aux as i32 });
+                } else {
+                    f.push(L::Store { base: p, disp: 8 * i.aux as i32, src: b() });
+                }
             }
             Op::GuardNotIs => {
                 let e = exit(&mut f);

@@ -405,15 +405,58 @@ impl Recorder {
                 }
             }
             Instr::UnpackSequence(n) => self.unpack(vm, ip, n as usize)?,
-            Instr::LoadAttr(i) => self.generic_push(ip, JitOp::LoadAttr, i, 1)?,
+            Instr::LoadAttr(i) => {
+                let obj = self.val(vm, self.sp - 1);
+                match self.slot_hit(ip, obj, false) {
+                    Some((ty, ver, map, index)) => {
+                        let r = self.peek(1)?;
+                        self.guard_shape(ip, r, ty, ver, map, Some(index))?;
+                        let v = self.b.emit(Op::SlotGet, r, Ref::NONE, index as i64, None)?;
+                        let s = self.snap(ip);
+                        self.b.emit(Op::GuardNonNull, v, Ref::NONE, 0, Some(s))?;
+                        self.pop()?;
+                        self.push(v)?;
+                    }
+                    None => self.generic_push(ip, JitOp::LoadAttr, i, 1)?,
+                }
+            }
             Instr::StoreAttr(i) => {
-                self.generic(ip, JitOp::StoreAttr, i, 2)?;
+                let obj = self.val(vm, self.sp - 1);
+                match self.slot_hit(ip, obj, true) {
+                    Some((ty, ver, map, index)) => {
+                        let r = self.peek(1)?;
+                        let v = self.peek(2)?;
+                        self.guard_shape(ip, r, ty, ver, map, Some(index))?;
+                        let bv = self.boxed(v)?;
+                        self.b.emit(Op::SlotSet, r, bv, index as i64, None)?;
+                        self.pop()?;
+                        self.pop()?;
+                    }
+                    None => {
+                        self.generic(ip, JitOp::StoreAttr, i, 2)?;
+                    }
+                }
             }
             Instr::LoadMethod(i) => {
-                let b = self.generic(ip, JitOp::LoadMethod, i, 1)?;
-                let a = self.b.emit(Op::Ret2, b, Ref::NONE, 0, None)?;
-                self.push(a)?;
-                self.push(b)?;
+                let obj = self.val(vm, self.sp - 1);
+                let name = self.code.names.get(i as usize).copied().unwrap_or(Value::NULL);
+                match self.method_hit(vm, ip, obj, name) {
+                    Some((ty, ver, map, func)) => {
+                        let r = self.peek(1)?;
+                        self.guard_shape(ip, r, ty, ver, map, None)?;
+                        self.keep.push(func);
+                        let f = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, func.raw() as i64, None)?;
+                        self.pop()?;
+                        self.push(f)?;
+                        self.push(r)?;
+                    }
+                    None => {
+                        let b = self.generic(ip, JitOp::LoadMethod, i, 1)?;
+                        let a = self.b.emit(Op::Ret2, b, Ref::NONE, 0, None)?;
+                        self.push(a)?;
+                        self.push(b)?;
+                    }
+                }
             }
             Instr::CallMethod(n) => {
                 let n = n as usize;
@@ -559,6 +602,73 @@ impl Recorder {
         self.fbase = base;
         self.expected = 0;
         Ok(true)
+    }
+
+    /// The attribute cache of the instruction at `ip` when it holds `obj`'s shape: (class,
+    /// class version, map, slot index) of a plain instance attribute in a map slot.
+    fn slot_hit(&self, ip: usize, obj: Value, store: bool) -> Option<(Value, u64, Value, u32)> {
+        crate::inst_layout()?;
+        let inst = obj.get::<pyjit_vm::objects::InstanceObj>()?;
+        let map = inst.map.get();
+        if map.is_null() {
+            return None;
+        }
+        let ty = obj.header()?.ty.get();
+        let ver = ty.get::<pyjit_vm::objects::TypeObj>()?.version.get();
+        let caches = self.code.caches.try_borrow().ok()?;
+        let Some(Cache::Slot(es)) = caches.get(ip).copied() else { return None };
+        let e = es.iter().find(|e| e.map == map && e.ty_ver == ver)?;
+        let slots = inst.slots.try_borrow().ok()?;
+        let v = slots.get(e.index as usize)?;
+        if v.is_null() && !store {
+            return None;
+        }
+        Some((ty, ver, map, e.index))
+    }
+
+    /// The method cache of a LoadMethod at `ip` when it finds a plain method for `obj`
+    /// without a look-up: (class, class version, map or NULL, function).
+    fn method_hit(&self, vm: &Vm, ip: usize, obj: Value, name: Value) -> Option<(Value, u64, Value, Value)> {
+        crate::inst_layout()?;
+        let ty = obj.header()?.ty.get();
+        let t = ty.get::<pyjit_vm::objects::TypeObj>()?;
+        let ver = t.version.get();
+        let caches = self.code.caches.try_borrow().ok()?;
+        let Some(Cache::Method(es)) = caches.get(ip).copied() else { return None };
+        let e = es.iter().find(|e| e.ty == ty && e.ty_ver == ver)?;
+        match obj.get::<pyjit_vm::objects::InstanceObj>() {
+            // an instance with the map the cache saw has no attribute of that name
+            Some(inst) => {
+                let map = inst.map.get();
+                // the map the cache saw, or one without an attribute of that name
+                let unshadowed = !map.is_null()
+                    && (map == e.map || map.get::<pyjit_vm::objects::MapObj>().is_some_and(|m| m.lookup(name).is_none()));
+                (unshadowed && inst.dict.get().is_null()).then_some((ty, ver, map, e.func))
+            }
+            // an instance of a builtin class has no attributes of its own
+            None => (obj.kind() != Some(ObjKind::Type) && obj.kind() != Some(ObjKind::Module) && !t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE) && ty != vm.types.type_)
+                .then_some((ty, ver, Value::NULL, e.func)),
+        }
+    }
+
+    /// Guards that `r` has class `ty` at version `ver`, map `map` (unless NULL), and more
+    /// than `index` slots.
+    fn guard_shape(&mut self, ip: usize, r: Ref, ty: Value, ver: u64, map: Value, index: Option<u32>) -> Result<(), String> {
+        if self.b.t.ty(r) != Ty::Val {
+            return Err("attribute of an unboxed value".into());
+        }
+        let s = self.snap(ip);
+        self.b.emit(Op::GuardClass, r, Ref::NONE, ty.raw() as i64, Some(s.clone()))?;
+        let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, ty.raw() as i64, None)?;
+        self.b.emit(Op::GuardTypeVer, k, Ref::NONE, ver as i64, Some(s.clone()))?;
+        if !map.is_null() {
+            self.keep.push(map);
+            self.b.emit(Op::GuardMap, r, Ref::NONE, map.raw() as i64, Some(s.clone()))?;
+        }
+        if let Some(i) = index {
+            self.b.emit(Op::GuardSlotLen, r, Ref::NONE, i as i64, Some(s))?;
+        }
+        Ok(())
     }
 
     /// `r` as a boxed value, for a `call`'s arguments.

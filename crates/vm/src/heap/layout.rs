@@ -59,6 +59,38 @@ pub fn seq_layout() -> Option<SeqLayout> {
     Some(SeqLayout { list_ptr: lo + vp, list_len: lo + vl, tuple_ptr: to + bp, tuple_len: to + bl })
 }
 
+/// Byte offsets of what compiled code reads of plain instances and their types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InstanceLayout {
+    /// The instance's map word.
+    pub map: usize,
+    /// The data pointer and length words of the instance's slot vector.
+    pub slots_ptr: usize,
+    pub slots_len: usize,
+    /// A type object's version word.
+    pub type_version: usize,
+}
+
+/// Measures the instance layout (None: the JIT reads attributes through calls only).
+pub fn instance_layout() -> Option<InstanceLayout> {
+    use crate::objects::{InstanceObj, TypeObj};
+    use std::cell::{Cell, RefCell};
+    let mut v: Vec<Value> = Vec::with_capacity(7);
+    v.extend([Value::NULL; 3]);
+    if std::mem::size_of::<Vec<Value>>() != 24 {
+        return None;
+    }
+    // SAFETY: as in seq_layout: a Vec<Value> of 24 bytes (checked) copied as three words.
+    let vw: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
+    let (vp, vl) = locate(&vw, v.as_ptr() as usize, v.len())?;
+    let inst = Obj { hdr: dummy_header(), data: InstanceObj { map: Cell::new(Value::NULL), slots: RefCell::new(Vec::new()), dict: Cell::new(Value::NULL) } };
+    let at = &inst as *const Obj<InstanceObj> as usize;
+    let vec_at = &*inst.data.slots.borrow() as *const Vec<Value> as usize;
+    let map = std::mem::offset_of!(Obj<InstanceObj>, data) + std::mem::offset_of!(InstanceObj, map);
+    let type_version = std::mem::offset_of!(Obj<TypeObj>, data) + std::mem::offset_of!(TypeObj, version);
+    Some(InstanceLayout { map, slots_ptr: vec_at - at + vp, slots_len: vec_at - at + vl, type_version })
+}
+
 fn dummy_header() -> super::object::Header {
     super::object::Header::detached()
 }
