@@ -75,11 +75,15 @@ pub struct Options {
     pub cross: bool,
     /// Bytes of executable memory the JIT may use.
     pub code_limit: usize,
+    /// Record bridges from hot exits (entered through the engine, with the state written
+    /// back to the frame: today that costs more than interpreting the rest of the iteration
+    /// on a loop whose branch flips each time, 0.42 s against 0.38 s, so it is off).
+    pub bridges: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { threshold: 1000, log: None, stats_stderr: false, stats_json: None, cross: false, code_limit: 64 << 20 }
+        Options { threshold: 1000, log: None, stats_stderr: false, stats_json: None, cross: false, code_limit: 64 << 20, bridges: false }
     }
 }
 
@@ -95,7 +99,23 @@ struct CompiledTrace {
     /// iterations on average costs more than it saves (until bridges) and is left alone.
     entries: std::cell::Cell<u64>,
     iterations: std::cell::Cell<u64>,
+    /// The exit a bridge takes when it reaches the loop header (None for loops).
+    tail_exit: Option<usize>,
+    /// Per exit of a loop: times taken, and its bridge.
+    exit_counts: std::cell::RefCell<Vec<u32>>,
+    bridges: std::cell::RefCell<FxHashMap<usize, BridgeState>>,
 }
+
+/// The side trace of one exit of a loop: recorded from where the exit resumes to the loop
+/// header, then the loop is entered again (through the engine, not yet by a patched branch).
+enum BridgeState {
+    Compiled(Rc<CompiledTrace>),
+    /// Recording failed this many times.
+    Aborted(u32),
+}
+
+/// Times an exit is taken before a bridge is recorded from it.
+const BRIDGE_AFTER: u32 = 32;
 
 /// Entries after which a trace must have averaged `MIN_ITERATIONS` iterations per entry.
 const JUDGE_AFTER: u64 = 256;
@@ -116,7 +136,8 @@ pub struct Engine {
     opts: Options,
     isa: Option<Isa>,
     loops: FxHashMap<(usize, u32), LoopState>,
-    rec: Option<(Recorder, Instant)>,
+    /// The recording under way, and for a bridge, the loop and exit it starts from.
+    rec: Option<(Recorder, Instant, Option<((usize, u32), usize)>)>,
     mem: Option<CodeMemory>,
     stats: stats::Stats,
     log: Option<std::fs::File>,
@@ -194,7 +215,19 @@ impl Engine {
 
     fn abort(&mut self, vm: &mut Vm, reason: &str) {
         vm.jit.recording = false;
-        if let Some((r, _)) = self.rec.take() {
+        if let Some((r, _, bridge)) = self.rec.take() {
+            if let Some((key, exit)) = bridge {
+                if let Some(LoopState::Compiled(t)) = self.loops.get(&key) {
+                    let mut bs = t.bridges.borrow_mut();
+                    let n = match bs.get(&exit) {
+                        Some(BridgeState::Aborted(n)) => n + 1,
+                        _ => 1,
+                    };
+                    bs.insert(exit, BridgeState::Aborted(n));
+                }
+                self.stats.abort(&format!("bridge: {reason}"));
+                return;
+            }
             let key = (r.root.value().raw() as usize, r.header as u32);
             let n = match self.loops.get(&key) {
                 Some(LoopState::Aborted(n)) => n + 1,
@@ -213,45 +246,63 @@ impl Engine {
     /// The recorded iteration closed: optimise, compile and install it.
     fn close_trace(&mut self, vm: &mut Vm) {
         vm.jit.recording = false;
-        let Some((rec, started)) = self.rec.take() else { return };
+        let Some((rec, started, bridge)) = self.rec.take() else { return };
         let key = (rec.root.value().raw() as usize, rec.header as u32);
         let t_record = started.elapsed();
         let t0 = Instant::now();
         let names = Engine::names(vm);
         let recorded = irtext::print(&rec.b.t, &names);
-        let peeled = match peel::peel(&rec.b, &rec.end_map()) {
-            Ok(b) => b,
-            Err(e) => {
-                self.rec = Some((rec, started));
-                return self.abort(vm, &e.0);
-            }
+        let t = if bridge.is_some() {
+            // a bridge ends at the loop header: its last exit hands the state to the loop
+            let mut t = rec.b.t.clone();
+            t.tail = Some(rec.header_snap());
+            dce::dce(&t)
+        } else {
+            let peeled = match peel::peel(&rec.b, &rec.end_map()) {
+                Ok(b) => b,
+                Err(e) => {
+                    self.rec = Some((rec, started, bridge));
+                    return self.abort(vm, &e.0);
+                }
+            };
+            dce::dce(&peeled.t)
         };
-        let t = dce::dce(&peeled.t);
         if let Err(e) = t.verify() {
-            self.rec = Some((rec, started));
+            self.rec = Some((rec, started, bridge));
             return self.abort(vm, &format!("verifier: {e}"));
         }
         let t_opt = t0.elapsed();
         if let Some(log) = self.log.as_mut() {
             let name = vm.str_of(rec.root.qualname);
             let line = rec.root.code.line_at(rec.header);
-            let _ = writeln!(log, "==== trace {}:{} (loop at instruction {})", name, line, rec.header);
+            match bridge {
+                Some((_, exit)) => {
+                    let _ = writeln!(log, "==== bridge {}:{} (from exit {exit} of the loop at instruction {})", name, line, rec.header);
+                }
+                None => {
+                    let _ = writeln!(log, "==== trace {}:{} (loop at instruction {})", name, line, rec.header);
+                }
+            }
             let _ = writeln!(log, "---- recorded\n{recorded}---- optimised\n{}", irtext::print(&t, &names));
         }
         let t1 = Instant::now();
         let lowered = lower::lower(&t, Engine::layout(vm));
+        if bridge.is_some() && !lowered.inputs.is_empty() {
+            self.rec = Some((rec, started, bridge));
+            return self.abort(vm, "iterator inputs");
+        }
         if lowered.exits.iter().any(|e| e.slots.len() > entry::EXIT_WORDS) {
-            self.rec = Some((rec, started));
+            self.rec = Some((rec, started, bridge));
             return self.abort(vm, "snapshot too large");
         }
         let Some(isa) = self.isa else {
-            self.rec = Some((rec, started));
+            self.rec = Some((rec, started, bridge));
             return self.abort(vm, "no backend for this architecture");
         };
         let emitted = match backend::compile(isa, &lowered.func) {
             Ok(e) => e,
             Err(e) => {
-                self.rec = Some((rec, started));
+                self.rec = Some((rec, started, bridge));
                 return self.abort(vm, &format!("backend: {e}"));
             }
         };
@@ -267,7 +318,7 @@ impl Engine {
         let code = match placed {
             Some(Ok(c)) => c,
             _ => {
-                self.rec = Some((rec, started));
+                self.rec = Some((rec, started, bridge));
                 self.abort(vm, "out of code memory");
                 self.loops.insert(key, LoopState::Blacklisted);
                 return;
@@ -277,7 +328,11 @@ impl Engine {
         ts.record_us = t_record.as_secs_f64() * 1e6 / n;
         ts.optimize_us = t_opt.as_secs_f64() * 1e6 / n;
         ts.emit_us = t_emit.as_secs_f64() * 1e6 / n;
-        self.stats.loops += 1;
+        if bridge.is_some() {
+            self.stats.bridges += 1;
+        } else {
+            self.stats.loops += 1;
+        }
         self.stats.code_bytes += emitted.code.len();
         self.stats.compile_ms += (t_record + t_opt + t_emit).as_secs_f64() * 1e3;
         self.stats.traces.push(ts);
@@ -290,54 +345,132 @@ impl Engine {
         if let Some((g, b)) = rec.namespaces {
             vm.permanent.extend([g, b]);
         }
-        self.loops.insert(key, LoopState::Compiled(Rc::new(CompiledTrace {
+        let tail_exit = bridge.map(|_| lowered.exits.len() - 1);
+        let nexits = lowered.exits.len();
+        let compiled = Rc::new(CompiledTrace {
             code,
             exits: lowered.exits,
             inputs: lowered.inputs,
             namespaces: rec.namespaces,
             entries: Default::default(),
             iterations: Default::default(),
-        })));
-    }
-
-    fn run(&mut self, vm: &mut Vm, key: (usize, u32), t: &CompiledTrace) -> PyResult<()> {
-        let Some(mem) = self.mem.as_ref() else { return Ok(()) };
-        let mut buf = [0u64; entry::CTX_WORDS];
-        if let Some(ns) = t.namespaces {
-            if vm.frames.last().map(|f| (f.globals, f.builtins)) != Some(ns) {
-                self.stats.entry_refused += 1;
-                return Ok(());
+            tail_exit,
+            exit_counts: std::cell::RefCell::new(vec![0; nexits]),
+            bridges: Default::default(),
+        });
+        match bridge {
+            Some((key, exit)) => {
+                if let Some(LoopState::Compiled(t)) = self.loops.get(&key) {
+                    t.bridges.borrow_mut().insert(exit, BridgeState::Compiled(compiled));
+                }
+            }
+            None => {
+                self.loops.insert(key, LoopState::Compiled(compiled));
             }
         }
-        if !entry::inputs(vm, &t.inputs, &mut buf) {
+    }
+
+    fn run(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>) -> PyResult<()> {
+        let Some(mem) = self.mem.as_ref() else { return Ok(()) };
+        let mut buf = [0u64; entry::CTX_WORDS];
+        if !Engine::can_enter(vm, t, &mut buf) {
             self.stats.entry_refused += 1;
             return Ok(());
         }
         self.stats.entries += 1;
-        let exit = entry::run(vm, mem, t.code, &mut buf);
         t.entries.set(t.entries.get() + 1);
-        t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
-        if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
-            self.loops.insert(key, LoopState::Blacklisted);
-            self.stats.traces_left += 1;
-        }
-        let Some(m) = t.exits.get(exit) else { return Ok(()) };
-        self.stats.guard_failures += 1;
-        if !m.raise {
+        let mut cur = Rc::clone(t);
+        loop {
+            buf[entry::ITER_WORD] = 0;
+            let exit = entry::run(vm, mem, cur.code, &mut buf);
+            t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
+            if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
+                t.entries.set(JUDGE_AFTER + 1);
+                self.loops.insert(key, LoopState::Blacklisted);
+                self.stats.traces_left += 1;
+            }
+            let Some(m) = cur.exits.get(exit) else { return Ok(()) };
+            if !m.raise {
+                deopt::restore(vm, m, &buf);
+                if cur.tail_exit == Some(exit) {
+                    // a bridge reached the loop header: the loop goes on
+                    if !Engine::can_enter(vm, t, &mut buf) {
+                        return Ok(());
+                    }
+                    t.iterations.set(t.iterations.get() + 1);
+                    cur = Rc::clone(t);
+                    continue;
+                }
+                self.stats.guard_failures += 1;
+                if !Rc::ptr_eq(&cur, t) {
+                    return Ok(());
+                }
+                let bridge = match t.bridges.borrow().get(&exit) {
+                    Some(BridgeState::Compiled(b)) => Some(Rc::clone(b)),
+                    _ => None,
+                };
+                if let Some(b) = bridge {
+                    if b.namespaces.is_none() || b.namespaces == t.namespaces {
+                        cur = b;
+                        continue;
+                    }
+                    return Ok(());
+                }
+                self.maybe_record_bridge(vm, key, t, exit);
+                return Ok(());
+            }
+            self.stats.guard_failures += 1;
+            // a call raised: rebuild the state before its instruction, then raise there
+            let Some(e) = entry::take_pending() else {
+                deopt::restore(vm, m, &buf);
+                return Ok(());
+            };
+            vm.recent.push(e.0);
             deopt::restore(vm, m, &buf);
-            return Ok(());
+            if let Some(f) = vm.frames.last_mut() {
+                f.ip = m.ip as usize + 1;
+            }
+            return Err(e);
         }
-        // a call raised: rebuild the state before its instruction, then raise there
-        let Some(e) = entry::take_pending() else {
-            deopt::restore(vm, m, &buf);
-            return Ok(());
+    }
+
+    /// Whether the innermost frame may enter loop `t` now; fills its entry inputs.
+    fn can_enter(vm: &Vm, t: &CompiledTrace, buf: &mut [u64; entry::CTX_WORDS]) -> bool {
+        if let Some(ns) = t.namespaces {
+            if vm.frames.last().map(|f| (f.globals, f.builtins)) != Some(ns) {
+                return false;
+            }
+        }
+        entry::inputs(vm, &t.inputs, buf)
+    }
+
+    /// Counts an exit of loop `t`; when it has been taken often, records a bridge from it
+    /// (starting now: the interpreter resumes at the exit's instruction with recording on).
+    fn maybe_record_bridge(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>, exit: usize) {
+        let n = {
+            let mut c = t.exit_counts.borrow_mut();
+            let Some(n) = c.get_mut(exit) else { return };
+            *n = n.saturating_add(1);
+            *n
         };
-        vm.recent.push(e.0);
-        deopt::restore(vm, m, &buf);
-        if let Some(f) = vm.frames.last_mut() {
-            f.ip = m.ip as usize + 1;
+        if n < BRIDGE_AFTER || self.rec.is_some() || !self.opts.bridges {
+            return;
         }
-        Err(e)
+        if let Some(BridgeState::Aborted(a)) = t.bridges.borrow().get(&exit) {
+            if *a >= MAX_ABORTS {
+                return;
+            }
+        }
+        let Some(m) = t.exits.get(exit) else { return };
+        if !m.frames.is_empty() {
+            return;
+        }
+        let b = Builder::new(Engine::known(vm));
+        if let Some(mut r) = Recorder::new(vm, b, key.1 as usize) {
+            r.start_at(m.ip as usize);
+            self.rec = Some((r, Instant::now(), Some((key, exit))));
+            vm.jit.recording = true;
+        }
     }
 }
 
@@ -359,7 +492,7 @@ impl JitEngine for Engine {
             _ => {
                 let b = Builder::new(Engine::known(vm));
                 if let Some(r) = Recorder::new(vm, b, target) {
-                    self.rec = Some((r, Instant::now()));
+                    self.rec = Some((r, Instant::now(), None));
                     vm.jit.recording = true;
                 }
             }
@@ -368,7 +501,7 @@ impl JitEngine for Engine {
     }
 
     fn record(&mut self, vm: &mut Vm, ip: usize) {
-        let Some((rec, _)) = self.rec.as_mut() else {
+        let Some((rec, _, _)) = self.rec.as_mut() else {
             vm.jit.recording = false;
             return;
         };

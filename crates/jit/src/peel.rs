@@ -115,7 +115,7 @@ fn replay(b: &Builder, end: &[(u32, Ref, bool)], keep_guards: &std::collections:
             continue;
         }
         let ty = nb.t.ty(hx);
-        let src = convert(&mut nb, subst[x], ty)?;
+        let src = convert_at_jump(&mut nb, subst[x], ty)?;
         if src != hx {
             phis.push((hx, src));
         }
@@ -184,6 +184,21 @@ fn replay_inst(nb: &mut Builder, inst: Inst, subst: &[Ref], snap: Option<Snap>) 
     }
     let b = if args.len() > 1 { convert(nb, b, args[1])? } else { b };
     Ok(nb.emit(inst.op, a, b, inst.aux, snap)?)
+}
+
+/// `r` as a value of type `ty` for the closing jump. `r` may be a loop-carried header value
+/// whose current value differs from the one the preamble saw, so the box is a new
+/// instruction: neither merged with a preamble box of the same ref nor folded through its
+/// definition.
+fn convert_at_jump(nb: &mut Builder, r: Ref, ty: Ty) -> Result<Ref, PeelError> {
+    let op = match (nb.t.ty(r), ty) {
+        (a, b) if a == b => return Ok(r),
+        (Ty::Int, Ty::Val) => Op::BoxInt,
+        (Ty::Float, Ty::Val) => Op::BoxFloat,
+        (Ty::Bool, Ty::Val) => Op::BoxBool,
+        (a, b) => return Err(PeelError(format!("loop-carried value changes from {} to {}", a.name(), b.name()))),
+    };
+    Ok(nb.append(Inst::new(op, r, Ref::NONE, 0), None))
 }
 
 /// `r` as a value of type `ty` (boxing an unboxed int; other changes are not supported yet).

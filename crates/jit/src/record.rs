@@ -124,6 +124,16 @@ impl Recorder {
         })
     }
 
+    /// Records a bridge: the first instruction is the one a loop's exit resumes at.
+    pub fn start_at(&mut self, ip: usize) {
+        self.expected = ip;
+    }
+
+    /// The state at the loop header when a bridge reaches it.
+    pub fn header_snap(&self) -> Snap {
+        self.snap(self.header)
+    }
+
     /// The slot map when the loop closes: (slot, value, written) below the stack pointer.
     pub fn end_map(&self) -> Vec<(u32, Ref, bool)> {
         let mut m: Vec<(u32, Ref, bool)> = self.slots[..self.sp.min(self.slots.len())]
@@ -365,6 +375,21 @@ impl Recorder {
                 self.pop()?;
                 if truth == jump_if {
                     self.expected = t as usize;
+                }
+            }
+            Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                // `a and b` / `a or b`: jump keeping the value, or pop it and go on
+                let r = self.peek(1)?;
+                let v = self.val(vm, self.sp - 1);
+                if self.b.t.ty(r) == Ty::Val && v != vm.true_ && v != vm.false_ && !v.is_small() {
+                    return Err("and/or on the truth of an object".into());
+                }
+                let jump_if = matches!(instr, Instr::JumpIfTrueOrPop(_));
+                let truth = self.branch_truth(vm, ip)?;
+                if truth == jump_if {
+                    self.expected = t as usize;
+                } else {
+                    self.pop()?;
                 }
             }
             Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {

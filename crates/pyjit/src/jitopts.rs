@@ -2,7 +2,8 @@
 //! `-X jit-stats`, `-X jit-cross`, `-X jit-code-mem=SIZE` (executable memory the JIT may use:
 //! bytes, or with a K/M/G suffix), and their environment variables `PYJIT_JIT`,
 //! `PYJIT_JIT_THRESHOLD`, `PYJIT_JIT_LOG`, `PYJIT_JIT_STATS=FILE` (JSON statistics),
-//! `PYJIT_JIT_CODE_MEM`.
+//! `PYJIT_JIT_CODE_MEM`; and `-X jit-bridges` / `PYJIT_JIT_BRIDGES=1` (side traces from hot
+//! exits, entered through the engine: off by default until they are patched in).
 
 use pyjit_jit::Options;
 
@@ -18,6 +19,9 @@ pub fn options(x_options: &[String], env: &dyn Fn(&str) -> Option<String>) -> Re
     }
     if let Some(v) = env("PYJIT_JIT_CODE_MEM") {
         o.code_limit = parse_size(&v).ok_or_else(|| format!("PYJIT_JIT_CODE_MEM: expected a size like 65536, 64K or 16M, got {v:?}"))?;
+    }
+    if let Some(v) = env("PYJIT_JIT_BRIDGES") {
+        o.bridges = parse_switch(&v).ok_or_else(|| format!("PYJIT_JIT_BRIDGES: expected on or off, got {v:?}"))?;
     }
     if let Some(v) = env("PYJIT_JIT_LOG").filter(|v| !v.is_empty()) {
         o.log = Some(v);
@@ -40,6 +44,8 @@ pub fn options(x_options: &[String], env: &dyn Fn(&str) -> Option<String>) -> Re
             ("jit-stats", None) => o.stats_stderr = true,
             ("jit-stats", Some(v)) => o.stats_json = Some(v.to_string()),
             ("jit-cross", None) => o.cross = true,
+            ("jit-bridges", None) => o.bridges = true,
+            ("jit-bridges", Some(v)) => o.bridges = parse_switch(v).ok_or_else(|| format!("-X jit-bridges: expected on or off, got {v:?}"))?,
             ("jit-code-mem", Some(v)) => {
                 o.code_limit = parse_size(v).ok_or_else(|| format!("-X jit-code-mem: expected a size like 65536, 64K or 16M, got {v:?}"))?
             }

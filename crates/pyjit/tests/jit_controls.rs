@@ -137,3 +137,34 @@ fn bad_values_are_refused() {
         assert!(err.contains("pyjit: -X jit"), "{err}");
     }
 }
+
+#[test]
+fn bridges_from_hot_exits_keep_the_output() {
+    {
+        let d = scratch("bridges");
+        let prog = "
+def f(n):
+    t = 0
+    for i in range(n):
+        if i & 1:
+            t += i
+        else:
+            t -= 3
+        if i % 3 == 0:
+            t ^= 5
+    return t
+print(f(20000))
+";
+        std::fs::write(d.join("prog.py"), prog).expect("write program");
+        let stats = d.join("s.json");
+        let (out, err, code) = run(&d, &["-X", "jit-bridges", "-X", "jit-threshold=5"], &[("PYJIT_JIT_STATS", stats.to_str().unwrap())]);
+        assert_eq!((out.as_str(), code), ("99963329\n", 0), "stderr: {err}");
+        let json = std::fs::read_to_string(&stats).expect("stats written");
+        assert!(json_number(&json, "bridges") >= 1, "{json}");
+        // without the option: no bridge
+        let (out, _, _) = run(&d, &["-X", "jit-threshold=5"], &[("PYJIT_JIT_STATS", stats.to_str().unwrap())]);
+        assert_eq!(out, "99963329\n");
+        let json = std::fs::read_to_string(&stats).expect("stats written");
+        assert_eq!(json_number(&json, "bridges"), 0, "{json}");
+    }
+}

@@ -87,7 +87,7 @@ fn threshold(seed: u64) -> u64 {
 /// down and fill the abort statistics), collecting at every allocation with `stress`.
 fn pyjit(dir: &Path, stress: bool) -> Command {
     let mut cmd = common::pyjit(dir, stress);
-    for k in ["PYJIT_JIT", "PYJIT_JIT_LOG", "PYJIT_JIT_STATS", "PYJIT_JIT_THRESHOLD"] {
+    for k in ["PYJIT_JIT", "PYJIT_JIT_LOG", "PYJIT_JIT_STATS", "PYJIT_JIT_THRESHOLD", "PYJIT_JIT_BRIDGES"] {
         cmd.env_remove(k);
     }
     cmd.arg("-S");
@@ -213,7 +213,12 @@ fn fuzz_one(seed: u64, dir: &Path, cfg: Config, tally: &Mutex<Tally>) {
     let off = run(off, cfg.limit);
     let stress = cfg.stress(seed);
     let mut hot = pyjit(dir, stress);
-    hot.env("PYJIT_JIT_THRESHOLD", threshold(seed).to_string()).env("PYJIT_JIT_STATS", &stats).arg(&file);
+    hot.env("PYJIT_JIT_THRESHOLD", threshold(seed).to_string()).env("PYJIT_JIT_STATS", &stats);
+    // every other program with bridges (off by default, see pyjit_jit::Options::bridges)
+    if seed % 2 == 1 {
+        hot.env("PYJIT_JIT_BRIDGES", "1");
+    }
+    hot.arg(&file);
     let hot = run(hot, if stress { cfg.limit * 4 } else { cfg.limit });
     let json = std::fs::read_to_string(&stats).unwrap_or_default();
     let mut problem = compare(&off, &hot, "jit=off", if stress { "jit-hot+gc-stress" } else { "jit-hot" });
