@@ -9,7 +9,7 @@ use pyjit_vm::Vm;
 
 use pyjit_vm::objects::{IterObj, IterState};
 
-use crate::ir::{Ty, ITER_POS};
+use crate::ir::{Ty, INIT_SELF, ITER_POS};
 use crate::lower::ExitMap;
 
 /// Writes exit `m`'s values (`words[k]` for its k-th slot) into the innermost frame.
@@ -21,6 +21,9 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     // stay visible meanwhile
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
         let w = words[k];
+        if slot & INIT_SELF != 0 && slot & ITER_POS == 0 {
+            continue;
+        }
         if slot & ITER_POS != 0 {
             // a range iterator's position (a doubled int)
             let it = vm.stack[base + (slot & !ITER_POS) as usize];
@@ -51,7 +54,7 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     }
     vm.sp = base + m.sp as usize;
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
-        if ty == Ty::Float && slot & ITER_POS == 0 {
+        if ty == Ty::Float && slot & (ITER_POS | INIT_SELF) == 0 {
             let f = vm.new_float(f64::from_bits(words[k]));
             vm.stack[base + slot as usize] = f;
         }
@@ -63,7 +66,13 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     }
     for (k, fr) in m.frames.iter().enumerate() {
         let ip = m.frames.get(k + 1).map(|n| n.ret_ip).unwrap_or(m.ip);
-        vm.jit_push_frame(Value::from_raw(fr.func as u64), base + fr.base as usize, ip as usize);
+        let init_self = m
+            .slots
+            .iter()
+            .position(|&(slot, _)| slot & ITER_POS == 0 && slot & INIT_SELF != 0 && (slot & !INIT_SELF) as usize == k)
+            .map(|w| Value::from_raw(words[w]))
+            .unwrap_or(Value::NULL);
+        vm.jit_push_frame(Value::from_raw(fr.func as u64), base + fr.base as usize, ip as usize, init_self);
     }
     if m.frames.is_empty() {
         if let Some(f) = vm.frames.last_mut() {

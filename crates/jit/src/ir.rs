@@ -251,6 +251,9 @@ impl Inst {
 /// In a snapshot or slot map, this bit on a slot number means "the position of the range
 /// iterator in that slot" rather than the slot itself.
 pub const ITER_POS: u32 = 1 << 31;
+/// In a snapshot, this bit on a "slot" number means "the instance that inlined frame
+/// number `slot & !INIT_SELF` (an `__init__` run by instantiating a class) evaluates to".
+pub const INIT_SELF: u32 = 1 << 30;
 
 impl Op {
     /// Reads of the state the trace was entered with (frame slots, iterator positions).

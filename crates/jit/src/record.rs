@@ -14,7 +14,7 @@ use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState, ListObj,
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
-use crate::ir::{Op, Ref, Snap, SnapFrame, Ty, ITER_POS};
+use crate::ir::{Op, Ref, Snap, SnapFrame, Ty, INIT_SELF, ITER_POS};
 
 /// What the recorder asks of the interpreter after an instruction.
 pub enum Step {
@@ -72,6 +72,9 @@ struct Inlined {
     ret_ip: usize,
     caller_code: Gc<CodeObj>,
     caller_fbase: usize,
+    /// For an `__init__` run by instantiating a class: the new instance, which the call
+    /// evaluates to (else Ref::NONE).
+    init_self: Ref,
 }
 
 /// How deep calls are inlined.
@@ -185,6 +188,11 @@ impl Recorder {
             .map(|(s, e)| (s as u32, e.0))
             .collect();
         slots.extend(self.iters.iter().filter(|i| i.advanced && i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
+        for (k, f) in self.inline.iter().enumerate() {
+            if f.init_self != Ref::NONE {
+                slots.push((INIT_SELF | k as u32, f.init_self));
+            }
+        }
         let frames = self.inline.iter().map(|f| SnapFrame { func: f.func.raw() as i64, base: f.base as u32, ret_ip: f.ret_ip as u32 }).collect();
         Snap { ip: ip as u32, sp: self.sp as u32, slots, frames }
     }
@@ -232,14 +240,14 @@ impl Recorder {
     }
 
     /// Records the instruction at `ip` of the innermost frame.
-    pub fn record(&mut self, vm: &Vm, ip: usize) -> Step {
+    pub fn record(&mut self, vm: &mut Vm, ip: usize) -> Step {
         match self.step(vm, ip) {
             Ok(s) => s,
             Err(e) => Step::Abort(e),
         }
     }
 
-    fn step(&mut self, vm: &Vm, ip: usize) -> Result<Step, String> {
+    fn step(&mut self, vm: &mut Vm, ip: usize) -> Result<Step, String> {
         let depth = self.depth + self.inline.len();
         if vm.frames.len() > depth {
             // code an instruction recorded as a `call` runs (a Python function, a generator
@@ -489,7 +497,7 @@ impl Recorder {
                 if !a.is_null() {
                     let fr = self.peek(n + 2)?;
                     let args: Vec<Ref> = (1..=n + 1).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
-                    if self.inline_call(vm, ip, a, fr, &args, n + 2)? {
+                    if self.inline_call(vm, ip, a, fr, &args, n + 2, Ref::NONE)? {
                         return Ok(Step::Continue);
                     }
                 }
@@ -502,14 +510,33 @@ impl Recorder {
                 let f = self.val(vm, self.sp - n - 1);
                 let fr = self.peek(n + 1)?;
                 let args: Vec<Ref> = (1..=n).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
-                if self.inline_call(vm, ip, f, fr, &args, n + 1)? {
+                if self.inline_call(vm, ip, f, fr, &args, n + 1, Ref::NONE)? {
                     return Ok(Step::Continue);
+                }
+                if f.get::<pyjit_vm::objects::TypeObj>().is_some() && crate::inst_layout().is_some() && n < 15 {
+                    if let Some(init) = vm.jit_plain_init(f) {
+                        if self.inline_new(vm, ip, f, fr, init, &args, n + 1)? {
+                            return Ok(Step::Continue);
+                        }
+                    }
                 }
                 python_callee(f)?;
                 self.generic_push(ip, JitOp::Call, n as u32, n + 1)?
             }
             Instr::ReturnValue if !self.inline.is_empty() => {
-                let r = self.pop()?;
+                let mut r = self.pop()?;
+                let init_self = self.inline.last().map(|f| f.init_self).unwrap_or(Ref::NONE);
+                if init_self != Ref::NONE {
+                    // __init__ returns None (else the interpreter raises): the call is the instance
+                    if self.b.t.ty(r) != Ty::Val {
+                        return Err("__init__ returned a value".into());
+                    }
+                    self.sp += 1;
+                    let s = self.snap(ip);
+                    self.sp -= 1;
+                    self.b.emit(Op::GuardIs, r, Ref::NONE, vm.none.raw() as i64, Some(s))?;
+                    r = init_self;
+                }
                 let fr = self.inline.pop().ok_or("no inlined call")?;
                 for e in self.slots[fr.base..].iter_mut() {
                     *e = (Ref::NONE, false);
@@ -572,7 +599,31 @@ impl Recorder {
     /// Follows a call of Python function `f` (IR value `fr`) with arguments `args` into
     /// its frame, when the interpreter pushes that frame as `push_simple_frame` does (the
     /// arguments match the parameters exactly). False when the call is not inlined.
-    fn inline_call(&mut self, vm: &Vm, ip: usize, f: Value, fr: Ref, args: &[Ref], pop: usize) -> Result<bool, String> {
+    /// `cls(args)` of a plain class whose `__init__` is Python function `init`: a call
+    /// making the instance, then `init` inlined with it as `self`; the call evaluates to
+    /// the instance.
+    fn inline_new(&mut self, vm: &Vm, ip: usize, cls: Value, fr: Ref, init: Value, args: &[Ref], pop: usize) -> Result<bool, String> {
+        let Some(t) = cls.get::<pyjit_vm::objects::TypeObj>() else { return Ok(false) };
+        let Some(code) = init.get::<pyjit_vm::objects::FunctionObj>().and_then(|f| f.code.get::<CodeObj>()) else { return Ok(false) };
+        if code.code.argcount as usize != args.len() + 1 {
+            return Ok(false);
+        }
+        let s = self.snap(ip);
+        self.b.emit(Op::GuardIs, fr, Ref::NONE, cls.raw() as i64, Some(s.clone()))?;
+        self.keep.push(cls);
+        let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, cls.raw() as i64, None)?;
+        self.b.emit(Op::GuardTypeVer, k, Ref::NONE, t.version.get() as i64, Some(s))?;
+        let obj = self.generic_args(ip, JitOp::NewInstance, 0, &[fr], 0)?;
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj);
+        full.extend_from_slice(args);
+        if !self.inline_call(vm, ip, init, k, &full, pop, obj)? {
+            return Err("__init__ not inlinable".into());
+        }
+        Ok(true)
+    }
+
+    fn inline_call(&mut self, vm: &Vm, ip: usize, f: Value, fr: Ref, args: &[Ref], pop: usize, init_self: Ref) -> Result<bool, String> {
         use pyjit_compiler::code::flags;
         use pyjit_vm::objects::{FunctionObj, TupleObj};
         let Some(func) = f.get::<FunctionObj>() else { return Ok(false) };
@@ -598,14 +649,16 @@ impl Recorder {
         if self.base + base + size + 64 > pyjit_vm::interp::STACK_SLOTS || vm.frames.len() + 1 >= vm.recursion_limit {
             return Ok(false);
         }
-        let s = self.snap(ip);
-        self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s))?;
+        if init_self == Ref::NONE {
+            let s = self.snap(ip);
+            self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s))?;
+        }
         self.keep.extend([f, code.value()]);
         if args.contains(&VIRTUAL_TUPLE) {
             return Err("virtual tuple passed to a call".into());
         }
         let boxed = args.to_vec();
-        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase });
+        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self });
         if self.slots.len() < base + size {
             self.slots.resize(base + size, (Ref::NONE, false));
         }

@@ -62,14 +62,16 @@ pub enum JitOp {
     LoadName,
     /// `[v]`: stores the name in the frame's locals (or globals); -> None.
     StoreName,
+    /// `[cls]` -> a new plain instance of the class (before its `__init__` runs).
+    NewInstance,
 }
 
 impl JitOp {
     pub fn from_u8(n: u8) -> Option<JitOp> {
         use JitOp::*;
-        const ALL: [JitOp; 23] = [
+        const ALL: [JitOp; 24] = [
             LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
-            BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName,
+            BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance,
         ];
         ALL.iter().copied().find(|o| *o as u8 == n)
     }
@@ -211,6 +213,7 @@ impl Vm {
                     None => return Err(self.name_error(name)),
                 }
             }
+            JitOp::NewInstance => self.new_instance(arg(0)),
             JitOp::StoreName => {
                 let name = name();
                 let f = &self.frames[self.frames.len() - 1];
@@ -230,13 +233,23 @@ impl Vm {
 impl Vm {
     /// Deoptimisation inside a call a trace inlined: pushes the frame record of Python
     /// function `func` whose slots (already written) start at value-stack index `base`, to
-    /// resume at instruction `ip`. False when `func` is not a function.
-    pub fn jit_push_frame(&mut self, func: Value, base: usize, ip: usize) -> bool {
+    /// resume at instruction `ip` (`init_self`: the instance an `__init__` frame evaluates
+    /// to, or NULL). False when `func` is not a function.
+    pub fn jit_push_frame(&mut self, func: Value, base: usize, ip: usize, init_self: Value) -> bool {
         let Some(fo) = func.get::<FunctionObj>() else { return false };
         let Some(code) = fo.code.get::<CodeObj>() else { return false };
         let mut frame = self.function_frame(code, func, fo.globals, base, false);
         frame.ip = ip;
+        frame.init_self = init_self;
         self.frames.push(frame);
         true
+    }
+}
+
+impl Vm {
+    /// The Python `__init__` that instantiating `cls` runs as a frame of the dispatch loop
+    /// (a plain class: object's `__new__`), if any.
+    pub fn jit_plain_init(&mut self, cls: Value) -> Option<Value> {
+        self.plain_init(cls)
     }
 }
