@@ -233,6 +233,11 @@ impl Builder {
                     _ => None,
                 }
             }
+            Op::IntSar => match self.kint(a) {
+                Some(x) => Some(self.kint_ref(x >> aux.clamp(0, 63))),
+                None if aux == 0 => Some(a),
+                None => None,
+            },
             Op::IntAnd | Op::IntOr | Op::IntXor => match (self.kint(a), self.kint(b)) {
                 (Some(x), Some(y)) => Some(self.kint_ref(match op {
                     Op::IntAnd => x & y,

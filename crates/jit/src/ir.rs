@@ -160,6 +160,8 @@ ops! {
     IntAnd = "int_and", Int, [Int, Int], None, PURE;
     IntOr = "int_or", Int, [Int, Int], None, PURE;
     IntXor = "int_xor", Int, [Int, Int], None, PURE;
+    /// `a >> aux` (arithmetic; `aux` a constant 0..=63).
+    IntSar = "int_sar", Int, [Int], Int, PURE;
     IntLt = "int_lt", Bool, [Int, Int], None, PURE;
     IntLe = "int_le", Bool, [Int, Int], None, PURE;
     IntEq = "int_eq", Bool, [Int, Int], None, PURE;

@@ -235,6 +235,12 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 f.push(L::Shift { op: ShiftOp::Sar, dst: t1, a: b(), amount: 1 });
                 f.push(L::BinOv { op: OvOp::Mul, dst, a: a(), b: Operand::Reg(t1), exit: e });
             }
+            Op::IntSar => {
+                // (2x >> k) with the tag bit cleared is 2 * (x >> k)
+                let t1 = f.vreg(Class::Int);
+                f.push(L::Shift { op: ShiftOp::Sar, dst: t1, a: a(), amount: i.aux.clamp(0, 63) as u8 });
+                f.push(L::Bin { op: IntOp::And, dst, a: t1, b: Operand::Imm(-2) });
+            }
             Op::IntAnd | Op::IntOr | Op::IntXor => {
                 let op = match i.op {
                     Op::IntAnd => IntOp::And,

@@ -1088,6 +1088,14 @@ impl Recorder {
                 BinOp::And => (Op::IntAnd, Some(x & y)),
                 BinOp::Or => (Op::IntOr, Some(x | y)),
                 BinOp::Xor => (Op::IntXor, Some(x ^ y)),
+                BinOp::RShift if self.b.kint(rb).is_some_and(|k| (0..=63).contains(&k)) => {
+                    let k = self.b.kint(rb).unwrap_or(0);
+                    let a = self.as_int(ra, va, &s)?;
+                    let r = self.b.emit(Op::IntSar, a, Ref::NONE, k, None)?;
+                    self.pop()?;
+                    self.pop()?;
+                    return self.push(r);
+                }
                 _ => return self.generic_push(ip, JitOp::BinaryOp, op, 2),
             };
             if res.and_then(small).is_none() {
