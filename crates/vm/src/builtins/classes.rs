@@ -383,6 +383,7 @@ impl Vm {
                         Some(self.new_tuple(b))
                     }
                     "__base__" => Some(t.bases.borrow().first().copied().unwrap_or(self.none)),
+                    "__flags__" => Some(Value::small(self.cpython_type_flags(obj)).unwrap_or(self.none)),
                     "__doc__" => {
                         let builtin = !t.has_flag(crate::objects::type_flags::HEAPTYPE);
                         match super::type_docs::type_doc(&t.name.borrow()).filter(|_| builtin) {
@@ -808,3 +809,48 @@ impl Vm {
     }
 }
 
+
+impl Vm {
+    /// `type.__flags__` with CPython's bit values, for the library code that tests them
+    /// (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT; the *_SUBCLASS bits).
+    pub fn cpython_type_flags(&self, ty: Value) -> i64 {
+        let Some(t) = ty.get::<TypeObj>() else { return 0 };
+        let heap = t.has_flag(type_flags::HEAPTYPE);
+        // READY | HAVE_GC | VALID_VERSION_TAG
+        let mut f: i64 = (1 << 12) | (1 << 14) | (1 << 19);
+        if heap {
+            f |= 1 << 9;
+        } else {
+            f |= 1 << 8; // IMMUTABLETYPE
+        }
+        if t.has_flag(type_flags::BASETYPE) {
+            f |= 1 << 10;
+        }
+        if t.has_flag(type_flags::ABSTRACT) {
+            f |= 1 << 20;
+        }
+        let ts = &self.types;
+        let subclass_bits = [
+            (ts.int, 24),
+            (ts.list, 25),
+            (ts.tuple, 26),
+            (ts.bytes, 27),
+            (ts.str, 28),
+            (ts.dict, 29),
+            (ts.base_exception, 30),
+            (ts.type_, 31),
+        ];
+        for (base, bit) in subclass_bits {
+            if self.is_subtype(ty, base) {
+                f |= 1 << bit;
+            }
+        }
+        if self.is_subtype(ty, ts.list) || self.is_subtype(ty, ts.tuple) {
+            f |= 1 << 5; // SEQUENCE
+        }
+        if self.is_subtype(ty, ts.dict) {
+            f |= 1 << 6; // MAPPING
+        }
+        f
+    }
+}

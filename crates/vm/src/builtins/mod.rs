@@ -25,6 +25,7 @@ mod numtypes;
 mod percent;
 pub mod pattern;
 pub mod range;
+mod reduce;
 pub mod repr;
 pub mod seqops;
 pub mod set;
@@ -166,6 +167,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "__loader__", none);
     vm.dict_set_str(bd, "__spec__", none);
     types::register(vm);
+    reduce::register(vm);
     numtypes::register(vm);
     str::register(vm);
     list::register(vm);
