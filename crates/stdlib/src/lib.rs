@@ -5,6 +5,7 @@
 pub mod util;
 
 mod array;
+mod ast;
 mod binascii;
 mod bisect;
 mod collections;
@@ -26,6 +27,7 @@ use pyjit_vm::modules::ModuleInit;
 /// Every native library module: its import name and the function that fills it.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
+    ("_ast", ast::init),
     ("itertools", itertools::init),
     ("_collections", collections::init),
     ("_operator", operator::init),

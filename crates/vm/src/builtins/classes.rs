@@ -662,7 +662,14 @@ impl Vm {
                     "tb_next" => Some(if t.next.get().is_null() { self.none } else { t.next.get() }),
                     "tb_lineno" => Some(self.new_int(t.lineno as i64)),
                     "tb_lasti" => Some(self.new_int(t.ip as i64 * 2)),
-                    "tb_frame" => Some(self.none),
+                    "tb_frame" => {
+                        // a frame that has finished: its code, globals and the line
+                        let (code, globals, line) = (t.code, t.globals, t.lineno);
+                        let ft = self.types.frame;
+                        let none = self.none;
+                        let fo = FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL), level: Cell::new(-1) };
+                        Some(self.alloc(ft, fo).value())
+                    }
                     _ => None,
                 })
             }
@@ -683,6 +690,25 @@ impl Vm {
     pub fn set_special_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
         let n = self.str_of(name);
         match obj.kind() {
+            Some(ObjKind::Traceback) if n == "tb_next" => {
+                if v != self.none && v.kind() != Some(ObjKind::Traceback) {
+                    let tn = self.type_name_of(v);
+                    return Err(self.type_error(&format!("expected traceback object or None, got '{tn}'")));
+                }
+                // a new next must not lead back to this entry
+                let mut cur = v;
+                while let Some(t) = cur.get::<TracebackObj>() {
+                    if cur == obj {
+                        return Err(self.value_error("traceback loop detected"));
+                    }
+                    cur = t.next.get();
+                }
+                let next = if v == self.none { Value::NULL } else { v };
+                if let Some(t) = obj.get::<TracebackObj>() {
+                    t.next.set(next);
+                }
+                Ok(true)
+            }
             Some(ObjKind::Function) => {
                 let f = obj.get::<FunctionObj>().expect("function");
                 // the type each settable attribute requires (None allowed where noted)

@@ -3,6 +3,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 mod classes;
+mod code_methods;
 pub mod codecs;
 pub mod compare;
 mod descr;
@@ -168,6 +169,7 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "__spec__", none);
     types::register(vm);
     reduce::register(vm);
+    code_methods::register(vm);
     numtypes::register(vm);
     str::register(vm);
     list::register(vm);
