@@ -10,6 +10,7 @@ mod binascii;
 mod bisect;
 mod collections;
 mod csv;
+mod fcntl;
 mod functools;
 mod heapq;
 mod hashes;
@@ -18,6 +19,7 @@ mod json;
 mod marshal;
 mod operator;
 mod random;
+mod select;
 mod structs;
 mod unicodedata;
 mod zlib;
@@ -28,6 +30,8 @@ use pyjit_vm::modules::ModuleInit;
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("_ast", ast::init),
+    ("fcntl", fcntl::init),
+    ("select", select::init),
     ("itertools", itertools::init),
     ("_collections", collections::init),
     ("_operator", operator::init),
