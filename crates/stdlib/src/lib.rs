@@ -18,6 +18,7 @@ mod itertools;
 mod json;
 mod marshal;
 mod operator;
+mod posixsubprocess;
 mod random;
 mod select;
 mod structs;
@@ -32,6 +33,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_ast", ast::init),
     ("fcntl", fcntl::init),
     ("select", select::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("itertools", itertools::init),
     ("_collections", collections::init),
     ("_operator", operator::init),
