@@ -19,9 +19,8 @@ fn timeout_ms(vm: &mut Vm, v: Option<Value>, scale: f64) -> PyResult<i32> {
         Some(Num::Int(b)) => b.to_f64().unwrap_or(f64::INFINITY),
         Some(Num::Float(f)) => f,
         Some(Num::Complex(..)) | None => {
-            let tn = tname(vm, v);
             let what = if scale == 1000.0 { "timeout must be a float or None" } else { "timeout must be an integer or None" };
-            return Err(vm.type_error(&format!("{what}, got {tn}")));
+            return Err(vm.type_error(what));
         }
     };
     if secs.is_nan() {

@@ -119,6 +119,13 @@ While stmt test,body,orelse = -|While(expr test, stmt* body, stmt* orelse)
 With stmt items,body,type_comment = type_comment|With(withitem* items, stmt* body, string? type_comment)
 Yield expr value = value|Yield(expr? value)
 YieldFrom expr value = -|YieldFrom(expr value)
+alias AST name,asname lineno,col_offset,end_lineno,end_col_offset asname,end_lineno,end_col_offset|alias(identifier name, identifier? asname)
+arg AST arg,annotation,type_comment lineno,col_offset,end_lineno,end_col_offset annotation,type_comment,end_lineno,end_col_offset|arg(identifier arg, expr? annotation, string? type_comment)
+arguments AST posonlyargs,args,vararg,kwonlyargs,kw_defaults,kwarg,defaults = vararg,kwarg|arguments(arg* posonlyargs, arg* args, arg? vararg, arg* kwonlyargs, expr* kw_defaults, arg? kwarg, expr* defaults)
+comprehension AST target,iter,ifs,is_async = -|comprehension(expr target, expr iter, expr* ifs, int is_async)
+keyword AST arg,value lineno,col_offset,end_lineno,end_col_offset arg,end_lineno,end_col_offset|keyword(identifier? arg, expr value)
+match_case AST pattern,guard,body = guard|match_case(pattern pattern, expr? guard, stmt* body)
+withitem AST context_expr,optional_vars = optional_vars|withitem(expr context_expr, expr? optional_vars)
 """
 
 
@@ -162,4 +169,4 @@ def _make():
 
 
 _make()
-del _make
+del _make, _TABLE

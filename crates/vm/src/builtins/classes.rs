@@ -693,7 +693,7 @@ impl Vm {
             Some(ObjKind::Traceback) if n == "tb_next" => {
                 if v != self.none && v.kind() != Some(ObjKind::Traceback) {
                     let tn = self.type_name_of(v);
-                    return Err(self.type_error(&format!("expected traceback object or None, got '{tn}'")));
+                    return Err(self.type_error(&format!("expected traceback object, got '{tn}'")));
                 }
                 // a new next must not lead back to this entry
                 let mut cur = v;
