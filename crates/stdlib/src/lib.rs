@@ -5,10 +5,12 @@
 pub mod util;
 
 mod array;
+mod ast;
 mod binascii;
 mod bisect;
 mod collections;
 mod csv;
+mod fcntl;
 mod functools;
 mod heapq;
 mod hashes;
@@ -16,7 +18,9 @@ mod itertools;
 mod json;
 mod marshal;
 mod operator;
+mod posixsubprocess;
 mod random;
+mod select;
 mod structs;
 mod unicodedata;
 mod zlib;
@@ -26,6 +30,10 @@ use pyjit_vm::modules::ModuleInit;
 /// Every native library module: its import name and the function that fills it.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
+    ("_ast", ast::init),
+    ("fcntl", fcntl::init),
+    ("select", select::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("itertools", itertools::init),
     ("_collections", collections::init),
     ("_operator", operator::init),

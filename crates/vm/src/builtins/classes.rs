@@ -383,6 +383,7 @@ impl Vm {
                         Some(self.new_tuple(b))
                     }
                     "__base__" => Some(t.bases.borrow().first().copied().unwrap_or(self.none)),
+                    "__flags__" => Some(Value::small(self.cpython_type_flags(obj)).unwrap_or(self.none)),
                     "__doc__" => {
                         let builtin = !t.has_flag(crate::objects::type_flags::HEAPTYPE);
                         match super::type_docs::type_doc(&t.name.borrow()).filter(|_| builtin) {
@@ -661,7 +662,14 @@ impl Vm {
                     "tb_next" => Some(if t.next.get().is_null() { self.none } else { t.next.get() }),
                     "tb_lineno" => Some(self.new_int(t.lineno as i64)),
                     "tb_lasti" => Some(self.new_int(t.ip as i64 * 2)),
-                    "tb_frame" => Some(self.none),
+                    "tb_frame" => {
+                        // a frame that has finished: its code, globals and the line
+                        let (code, globals, line) = (t.code, t.globals, t.lineno);
+                        let ft = self.types.frame;
+                        let none = self.none;
+                        let fo = FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL), level: Cell::new(-1) };
+                        Some(self.alloc(ft, fo).value())
+                    }
                     _ => None,
                 })
             }
@@ -682,6 +690,25 @@ impl Vm {
     pub fn set_special_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
         let n = self.str_of(name);
         match obj.kind() {
+            Some(ObjKind::Traceback) if n == "tb_next" => {
+                if v != self.none && v.kind() != Some(ObjKind::Traceback) {
+                    let tn = self.type_name_of(v);
+                    return Err(self.type_error(&format!("expected traceback object, got '{tn}'")));
+                }
+                // a new next must not lead back to this entry
+                let mut cur = v;
+                while let Some(t) = cur.get::<TracebackObj>() {
+                    if cur == obj {
+                        return Err(self.value_error("traceback loop detected"));
+                    }
+                    cur = t.next.get();
+                }
+                let next = if v == self.none { Value::NULL } else { v };
+                if let Some(t) = obj.get::<TracebackObj>() {
+                    t.next.set(next);
+                }
+                Ok(true)
+            }
             Some(ObjKind::Function) => {
                 let f = obj.get::<FunctionObj>().expect("function");
                 // the type each settable attribute requires (None allowed where noted)
@@ -808,3 +835,48 @@ impl Vm {
     }
 }
 
+
+impl Vm {
+    /// `type.__flags__` with CPython's bit values, for the library code that tests them
+    /// (copyreg: HEAPTYPE; inspect.isabstract: IS_ABSTRACT; the *_SUBCLASS bits).
+    pub fn cpython_type_flags(&self, ty: Value) -> i64 {
+        let Some(t) = ty.get::<TypeObj>() else { return 0 };
+        let heap = t.has_flag(type_flags::HEAPTYPE);
+        // READY | HAVE_GC | VALID_VERSION_TAG
+        let mut f: i64 = (1 << 12) | (1 << 14) | (1 << 19);
+        if heap {
+            f |= 1 << 9;
+        } else {
+            f |= 1 << 8; // IMMUTABLETYPE
+        }
+        if t.has_flag(type_flags::BASETYPE) {
+            f |= 1 << 10;
+        }
+        if t.has_flag(type_flags::ABSTRACT) {
+            f |= 1 << 20;
+        }
+        let ts = &self.types;
+        let subclass_bits = [
+            (ts.int, 24),
+            (ts.list, 25),
+            (ts.tuple, 26),
+            (ts.bytes, 27),
+            (ts.str, 28),
+            (ts.dict, 29),
+            (ts.base_exception, 30),
+            (ts.type_, 31),
+        ];
+        for (base, bit) in subclass_bits {
+            if self.is_subtype(ty, base) {
+                f |= 1 << bit;
+            }
+        }
+        if self.is_subtype(ty, ts.list) || self.is_subtype(ty, ts.tuple) {
+            f |= 1 << 5; // SEQUENCE
+        }
+        if self.is_subtype(ty, ts.dict) {
+            f |= 1 << 6; // MAPPING
+        }
+        f
+    }
+}

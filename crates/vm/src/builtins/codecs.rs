@@ -6,8 +6,8 @@
 //! Encoders work on code points (u32), so that lone surrogates can be handled as
 //! CPython does; decoders produce code points too.
 
-use crate::heap::Value;
-use crate::objects::StrObj;
+use crate::heap::{ObjKind, Value};
+use crate::objects::{BytesObj, StrObj, TupleObj};
 use crate::interp::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -100,7 +100,14 @@ pub fn from_code_points(cps: &[u32]) -> String {
 
 /// str.encode: `s` is a str object (its code points, lone surrogates included, are encoded).
 pub fn encode(vm: &mut Vm, s: Value, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let codec = lookup(vm, encoding)?;
+    let codec = match lookup(vm, encoding) {
+        Ok(c) => c,
+        Err(e) if vm.isinstance(e.0, vm.types.lookup_error) => {
+            let r = registry_codec(vm, s, encoding, errors, true)?;
+            return Ok(r.get::<BytesObj>().map(|b| b.data.to_vec()).unwrap_or_default());
+        }
+        Err(e) => return Err(e),
+    };
     let text: Vec<u32> = s.get::<StrObj>().map(|o| o.code_points()).unwrap_or_default();
     encode_cps(vm, &text, codec, errors)
 }
@@ -214,16 +221,60 @@ fn push_raw_surrogate(out: &mut Vec<u8>, codec: Codec, c: u32) {
 }
 
 pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup(vm, encoding)?;
-    let cps = decode_cps(vm, b, codec, errors)?;
-    Ok(from_code_points(&cps))
+    let v = decode_str(vm, b, encoding, errors)?;
+    Ok(vm.str_of(v))
 }
 
 /// bytes.decode: the str object (which holds any lone surrogate the decoder produced).
 pub fn decode_str(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    let codec = lookup(vm, encoding)?;
+    let codec = match lookup(vm, encoding) {
+        Ok(c) => c,
+        Err(e) if vm.isinstance(e.0, vm.types.lookup_error) => {
+            let data = vm.new_bytes(b.to_vec());
+            return registry_codec(vm, data, encoding, errors, false);
+        }
+        Err(e) => return Err(e),
+    };
     let cps = decode_cps(vm, b, codec, errors)?;
     Ok(vm.new_str_cps(&cps))
+}
+
+/// A codec the Rust table does not know, through the Python registry (`_codecs.lookup`, the
+/// encodings package): its encoder must give bytes and its decoder str, as str.encode and
+/// bytes.decode require of a text encoding.
+fn registry_codec(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, encoding_dir: bool) -> PyResult<Value> {
+    let m = vm.new_str("_codecs");
+    let (none, zero) = (vm.none, Value::small(0).unwrap_or(Value::NULL));
+    let codecs = crate::modules::import::import_name(vm, m, Value::NULL, none, zero)?;
+    let lookup = vm.getattr_str(codecs, "lookup")?;
+    let name = vm.new_str(encoding);
+    let info = vm.call(lookup, &[name])?;
+    let n = vm.intern("_is_text_encoding");
+    if let Some(t) = vm.getattr_opt(info, n)? {
+        if !vm.truthy(t)? {
+            let t = vm.types.lookup_error;
+            let how = if encoding_dir { "codecs.encode()" } else { "codecs.decode()" };
+            return Err(vm.err(t, &format!("'{encoding}' is not a text encoding; use {how} to handle arbitrary codecs")));
+        }
+    }
+    let idx = Value::small(if encoding_dir { 0 } else { 1 }).unwrap_or(Value::NULL);
+    let f = vm.getitem(info, idx)?;
+    let errs = vm.new_str(errors);
+    let r = vm.call(f, &[obj, errs])?;
+    let out = match r.get::<TupleObj>() {
+        Some(t) if t.items.len() == 2 => t.items[0],
+        _ => {
+            let which = if encoding_dir { "encoder must return a tuple (object, integer)" } else { "decoder must return a tuple (object, integer)" };
+            return Err(vm.type_error(which));
+        }
+    };
+    let (want, kind, how) = if encoding_dir { ("bytes", ObjKind::Bytes, "codecs.encode() to encode") } else { ("str", ObjKind::Str, "codecs.decode() to decode") };
+    if out.kind() != Some(kind) {
+        let tn = vm.type_name_of(out);
+        let dir = if encoding_dir { "encoder" } else { "decoder" };
+        return Err(vm.type_error(&format!("'{encoding}' {dir} returned '{tn}' instead of '{want}'; use {how} to arbitrary types")));
+    }
+    Ok(out)
 }
 
 /// What a decoder found wrong: the byte range and the reason.

@@ -3,6 +3,7 @@
 pub mod bytes;
 pub mod bytes_methods;
 mod classes;
+mod code_methods;
 pub mod codecs;
 pub mod compare;
 mod descr;
@@ -25,6 +26,7 @@ mod numtypes;
 mod percent;
 pub mod pattern;
 pub mod range;
+mod reduce;
 pub mod repr;
 pub mod seqops;
 pub mod set;
@@ -166,6 +168,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "__loader__", none);
     vm.dict_set_str(bd, "__spec__", none);
     types::register(vm);
+    reduce::register(vm);
+    code_methods::register(vm);
     numtypes::register(vm);
     str::register(vm);
     list::register(vm);

@@ -616,6 +616,18 @@ fn n_rdivmod(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.num_divmod(args[1], args[0])?.unwrap_or(vm.not_implemented))
 }
 fn n_getnewargs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    // complex gives (real, imag), bool its int value, as CPython
+    match vm.as_num(args[0]) {
+        Some(Num::Complex(r, i)) => {
+            let (r, i) = (vm.new_float(r), vm.new_float(i));
+            return Ok(vm.new_tuple(vec![r, i]));
+        }
+        Some(Num::Small(i)) if vm.isinstance(args[0], vm.types.bool) => {
+            let v = vm.new_int(i);
+            return Ok(vm.new_tuple(vec![v]));
+        }
+        _ => {}
+    }
     let v = as_base_num(vm, args[0])?;
     Ok(vm.new_tuple(vec![v]))
 }

@@ -163,11 +163,6 @@ fn object_subclasshook(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Val
     Ok(vm.not_implemented)
 }
 
-fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: Value) -> PyResult<Value> {
-    let t = vm.types.type_error;
-    Err(vm.err(t, "pickling is not supported yet"))
-}
-
 fn object_class_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.type_of(args[0]))
 }
@@ -830,7 +825,6 @@ pub fn register(vm: &mut Vm) {
     method(vm, o, "__dir__", object_dir);
     super::class_method(vm, o, "__init_subclass__", object_init_subclass);
     super::class_method(vm, o, "__subclasshook__", object_subclasshook);
-    method(vm, o, "__reduce_ex__", object_reduce_ex);
     getset(vm, o, "__class__", object_class_get, Some(object_class_set));
     let _ = object_dict_get;
 

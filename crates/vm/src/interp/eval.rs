@@ -129,8 +129,9 @@ impl Vm {
             let ip = frame.ip.saturating_sub(1) as u32;
             let code = frame.code;
             let base = frame.base;
+            let globals = frame.globals;
             if !(first && reraise) {
-                self.add_traceback(e.0, code, ip);
+                self.add_traceback(e.0, code, globals, ip);
             }
             if first && !reraise {
                 self.chain_context(e.0);
@@ -183,12 +184,12 @@ impl Vm {
         }
     }
 
-    fn add_traceback(&mut self, exc: Value, code: Gc<CodeObj>, ip: u32) {
+    fn add_traceback(&mut self, exc: Value, code: Gc<CodeObj>, globals: Value, ip: u32) {
         let Some(x) = exc.get::<ExceptionObj>() else { return };
         let line = code.code.line_at(ip as usize);
         let tt = self.types.traceback;
         let next = x.traceback.get();
-        let tb = self.alloc(tt, TracebackObj { next: Cell::new(next), code: code.value(), frame: Value::NULL, lineno: line, ip });
+        let tb = self.alloc(tt, TracebackObj { next: Cell::new(next), code: code.value(), globals, lineno: line, ip });
         if let Some(x) = exc.get::<ExceptionObj>() {
             x.traceback.set(tb.value());
         }

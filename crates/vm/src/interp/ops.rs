@@ -498,7 +498,7 @@ impl Vm {
         let ty = self.type_of(v);
         let n = self.intern("__str__");
         match self.lookup(ty, n) {
-            Some(f) if f.kind() == Some(ObjKind::Function) => {
+            Some(f) if f.kind() == Some(ObjKind::Function) || self.is_foreign_str_method(f) => {
                 let r = self.call(f, &[v])?;
                 if r.kind() != Some(ObjKind::Str) {
                     let tn = self.type_name_of(r);
@@ -512,6 +512,16 @@ impl Vm {
                 }
                 self.repr_value(v)
             }
+        }
+    }
+
+    /// A `__str__` found on a class that is a native method of another name or owner than
+    /// object's own `__str__` (enum's `__str__ = int.__repr__`): it must be called, not
+    /// replaced by the native conversion.
+    fn is_foreign_str_method(&self, f: Value) -> bool {
+        match f.get::<BuiltinObj>() {
+            Some(b) => b.owner != self.types.object && b.name != "__str__",
+            None => false,
         }
     }
 

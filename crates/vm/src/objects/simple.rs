@@ -401,7 +401,8 @@ impl Trace for ExceptionObj {
 pub struct TracebackObj {
     pub next: Cell<Value>,
     pub code: Value,
-    pub frame: Value,
+    /// The globals of the frame, for `tb_frame` (a detached frame object made on demand).
+    pub globals: Value,
     pub lineno: u32,
     pub ip: u32,
 }
@@ -409,7 +410,7 @@ impl Trace for TracebackObj {
     fn trace(&self, t: &mut Tracer) {
         t.visit(self.next.get());
         t.visit(self.code);
-        t.visit(self.frame);
+        t.visit(self.globals);
     }
 }
 
