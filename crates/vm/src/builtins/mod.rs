@@ -222,7 +222,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "False", f);
     vm.dict_set_str(bd, "Ellipsis", e);
     vm.dict_set_str(bd, "NotImplemented", ni);
-    vm.dict_set_str(bd, "__debug__", t);
+    let debug = if pyjit_compiler::optimize() == 0 { t } else { f };
+    vm.dict_set_str(bd, "__debug__", debug);
     // builtin classes have a __doc__ entry (CPython's text, or None); their __module__
     // ("builtins") is not stored
     let all = vm.types.all();

@@ -37,7 +37,12 @@ fn time_sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if s > 9.2e9 {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    // PEP 475: a signal whose handler does not raise lets the sleep go on
+    let mut left = std::time::Duration::from_secs_f64(s);
+    while let Some(rest) = crate::signals::sleep(left) {
+        crate::signals::check(vm)?;
+        left = rest;
+    }
     Ok(vm.none)
 }
 

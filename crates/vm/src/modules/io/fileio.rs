@@ -26,7 +26,9 @@ pub struct RawFile {
 fn retry<T>(mut f: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
     loop {
         match f() {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // PEP 475: retried unless a signal's Python handler must run first (os_error
+            // then runs it and returns what it raised)
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted && !crate::signals::pending() => continue,
             r => return r,
         }
     }
