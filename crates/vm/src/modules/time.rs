@@ -38,6 +38,7 @@ fn time_sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
     // PEP 475: a signal whose handler does not raise lets the sleep go on
+    crate::signals::check(vm)?;
     let mut left = std::time::Duration::from_secs_f64(s);
     while let Some(rest) = crate::signals::sleep(left) {
         crate::signals::check(vm)?;
