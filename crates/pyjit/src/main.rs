@@ -539,8 +539,8 @@ fn disassemble(source: &str, filename: &str) -> i32 {
     }
 }
 
+/// `-m name` without the library (no runpy): name.py or name/__main__.py on sys.path.
 fn run_module(vm: &mut Vm, name: &str) -> i32 {
-    // find name.py or name/__main__.py on sys.path
     let rel = name.replace('.', "/");
     let mut dirs: Vec<String> = vec![std::env::current_dir().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()];
     dirs.extend(vm.config.path.iter().cloned());
@@ -550,10 +550,17 @@ fn run_module(vm: &mut Vm, name: &str) -> i32 {
             if cand.is_file() {
                 let f = cand.to_string_lossy().to_string();
                 let source = std::fs::read_to_string(&cand).unwrap_or_default();
+                // sys.argv[0] is the module's file, as runpy sets it
+                let sys = vm.sys;
+                let argv_name = vm.intern("argv");
+                if let Ok(argv) = vm.getattr(sys, argv_name) {
+                    let (zero, fv) = (vm.new_int(0), vm.new_str(&f));
+                    let _ = vm.setitem(argv, zero, fv);
+                }
                 return vm.run_main_source(&source, &f, Some(&f));
             }
         }
     }
-    eprintln!("pyjit: No module named {name}");
+    eprintln!("{}: No module named {name}", vm.config.executable);
     1
 }

@@ -196,6 +196,7 @@ fn sys_getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value
 fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = a.first().and_then(|v| vm.as_i64(*v));
     match n {
+        Some(n) if n > i32::MAX as i64 => Err(vm.overflow_error("Python int too large to convert to C int")),
         Some(n) if n >= 1 => {
             if (n as usize) <= vm.frames.len() {
                 let t = vm.types.recursion_error;
