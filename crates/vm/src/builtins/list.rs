@@ -50,8 +50,7 @@ fn l_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn l_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 3, 3, "insert")?;
     let l = lst(vm, a[0])?;
-    let i = vm.index_of(a[1])?;
-    let i = vm.as_i64(i).unwrap_or(0);
+    let i = vm.ssize_arg(a[1])?;
     let n = l.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     l.items.borrow_mut().insert(j as usize, a[2]);
@@ -66,10 +65,7 @@ fn l_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.index_error("pop from empty list"));
     }
     let i = match a.get(1) {
-        Some(&v) => {
-            let i = vm.index_of(v)?;
-            vm.as_i64(i).unwrap_or(i64::MAX)
-        }
+        Some(&v) => vm.ssize_arg(v)?,
         None => -1,
     };
     let j = if i < 0 { i + n as i64 } else { i };

@@ -162,7 +162,7 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
         _ => None,
     };
     let maxsplit = match maxsplit {
-        Some(v) => vm.as_i64(v).unwrap_or(-1),
+        Some(v) => vm.ssize_arg(v)?,
         None => -1,
     };
     Ok((t, sep, maxsplit))
@@ -478,7 +478,10 @@ fn m_replace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let old = str_arg(vm, a[1], "replace() argument 1 ")?;
     let new = str_arg(vm, a[2], "replace() argument 2 ")?;
-    let count = a.get(3).and_then(|v| vm.as_i64(*v)).unwrap_or(-1);
+    let count = match a.get(3) {
+        Some(&v) => vm.ssize_arg(v)?,
+        None => -1,
+    };
     let r = if count < 0 {
         if old.is_empty() {
             let mut out = new.clone();

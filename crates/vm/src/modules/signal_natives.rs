@@ -41,9 +41,15 @@ fn set_action(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-/// _raise(signum): sends the signal to this process and runs its Python handler.
+/// signal.raise_signal(signum): sends the signal to this process and runs its Python
+/// handler (native, so that the handler's frame is the caller's, as in CPython).
 fn raise(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let sig = int_arg(vm, a, 0)?;
+    crate::builtins::arity(vm, a, 1, 1, "raise_signal")?;
+    let v = vm.index_of(a[0])?;
+    let sig = match vm.as_i64(v) {
+        Some(n) if (1..signals::NSIG as i64).contains(&n) => n,
+        _ => return Err(vm.value_error("signal number out of range")),
+    };
     signals::raise(sig as i32).map_err(|e| os_err(vm, e))?;
     signals::check(vm)?;
     Ok(vm.none)
@@ -56,8 +62,9 @@ fn alarm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(left as i64))
 }
 
-/// _pause(): waits for a signal, then runs its Python handler.
-fn pause(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+/// signal.pause(): waits for a signal, then runs its Python handler.
+fn pause(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::builtins::arity(vm, a, 0, 0, "pause")?;
     signals::pause();
     signals::check(vm)?;
     Ok(vm.none)
@@ -72,8 +79,8 @@ fn check(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 pub const NATIVES: [(&str, crate::interp::NativeFn); 6] = [
     ("_os_action", os_action),
     ("_set_action", set_action),
-    ("_raise", raise),
+    ("raise_signal", raise),
     ("_alarm", alarm),
-    ("_pause", pause),
+    ("pause", pause),
     ("_check_signals", check),
 ];

@@ -78,12 +78,6 @@ def getsignal(signalnum, /):
     return _handlers.get(signalnum)
 
 
-def raise_signal(signalnum, /):
-    """Send a signal to the executing process."""
-    _check(signalnum)
-    _raise(signalnum)
-
-
 def strsignal(signalnum, /):
     """Return the system description of the given signal."""
     _check(signalnum)
@@ -114,10 +108,6 @@ def alarm(seconds, /):
         raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
     return _alarm(seconds)
 
-
-def pause():
-    """Wait until a signal arrives."""
-    _pause()
 
 
 def pthread_sigmask(how, mask, /):
