@@ -19,6 +19,9 @@ static START: Once = Once::new();
 fn start() {
     pyjit_stdlib::install();
     pyjit_vm::signals::install_startup_handlers();
+    // SIGINT is pyjit's (run libFuzzer with -handle_int=0): the watchdog's signal must
+    // become KeyboardInterrupt in the program, not end the fuzzer
+    let _ = pyjit_vm::signals::set_action(libc::SIGINT, pyjit_vm::signals::Action::Python);
     // SAFETY: pthread_self has no preconditions.
     THREAD.store(unsafe { libc::pthread_self() } as u64, Ordering::SeqCst);
     std::thread::spawn(|| {

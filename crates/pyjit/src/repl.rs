@@ -34,6 +34,10 @@ fn read_plain_line(vm: &mut Vm) -> ReadLine {
     let mut line = Vec::new();
     let stdin = std::io::stdin();
     loop {
+        // a signal that arrived before the read (the read could block until the next one)
+        if pyjit_vm::signals::pending() && pyjit_vm::signals::check(vm).is_err() {
+            return ReadLine::Interrupted;
+        }
         let mut lock = stdin.lock();
         let (done, used) = match lock.fill_buf() {
             Ok([]) => {
