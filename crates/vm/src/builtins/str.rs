@@ -819,11 +819,13 @@ fn m_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     let r = super::seqops::native_contains(vm, a[0], a[1])?.unwrap_or(false);
     Ok(vm.bool_val(r))
 }
 
 fn m_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     match super::seqops::native_getitem(vm, a[0], a[1])? {
         Some(v) => Ok(v),
         None => Err(vm.type_error("string indices must be integers")),
