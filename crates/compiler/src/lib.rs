@@ -27,6 +27,20 @@ use ruff_python_parser::{parse_unchecked, ParseOptions};
 /// the default recursion limit (1000).
 pub const DEFAULT_NESTING_LIMIT: u32 = 3000;
 
+/// The optimisation level code is compiled at (-O: 1, -OO: 2; compile()'s `optimize`).
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the optimisation level for the compilations that follow: at 1 and above, `assert`
+/// statements compile to nothing and `__debug__` is False; at 2, docstrings are dropped.
+pub fn set_optimize(level: u8) {
+    OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The optimisation level set by `set_optimize`.
+pub fn optimize() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Compiles source text to a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
     compile_with_limit(source, filename, mode, DEFAULT_NESTING_LIMIT)

@@ -16,7 +16,7 @@ enum Source {
 }
 
 impl Source {
-    fn read(&mut self, prompt: &str) -> ReadLine {
+    fn read(&mut self, vm: &mut Vm, prompt: &str) -> ReadLine {
         if let Source::Editor(h) = self {
             if let Some(r) = lineedit::read_line(prompt, h) {
                 return r;
@@ -25,23 +25,63 @@ impl Source {
         }
         eprint!("{prompt}");
         let _ = std::io::stderr().flush();
-        let mut line = String::new();
-        match std::io::stdin().lock().read_line(&mut line) {
-            Ok(0) | Err(_) => ReadLine::Eof,
-            Ok(_) => {
-                if line.ends_with('\n') {
-                    line.pop();
+        read_plain_line(vm)
+    }
+}
+
+/// One line from stdin; Ctrl-C (SIGINT) while waiting gives Interrupted.
+fn read_plain_line(vm: &mut Vm) -> ReadLine {
+    let mut line = Vec::new();
+    let stdin = std::io::stdin();
+    loop {
+        // a signal that arrived before the read (the read could block until the next one)
+        if pyjit_vm::signals::pending() && pyjit_vm::signals::check(vm).is_err() {
+            return ReadLine::Interrupted;
+        }
+        let mut lock = stdin.lock();
+        let (done, used) = match lock.fill_buf() {
+            Ok([]) => {
+                if line.is_empty() {
+                    return ReadLine::Eof;
                 }
-                ReadLine::Line(line)
+                (true, 0)
             }
+            Ok(buf) => match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    line.extend_from_slice(&buf[..i]);
+                    (true, i + 1)
+                }
+                None => {
+                    line.extend_from_slice(buf);
+                    (false, buf.len())
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                drop(lock);
+                // a signal: its Python handler runs; KeyboardInterrupt abandons the line
+                if pyjit_vm::signals::check(vm).is_err() {
+                    return ReadLine::Interrupted;
+                }
+                continue;
+            }
+            Err(_) => return ReadLine::Eof,
+        };
+        lock.consume(used);
+        if done {
+            return ReadLine::Line(String::from_utf8_lossy(&line).into_owned());
         }
     }
 }
 
-/// Reads statements from stdin until EOF; returns the exit status.
-pub fn run(vm: &mut Vm) -> i32 {
-    eprintln!("Python 3.11.7 (pyjit 0.1.0) on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.", std::env::consts::OS);
-    let d = vm.main_module(None);
+/// Reads statements from stdin until EOF; returns the exit status. `banner`: the version
+/// lines first (not after a program run with -i, nor with -q).
+pub fn run(vm: &mut Vm, banner: bool) -> i32 {
+    // from here SystemExit ends the process again (-i reported the program's)
+    vm.config.flags.inspect = false;
+    if banner {
+        eprintln!("Python 3.11.7 (pyjit 0.1.0) on {}\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.", std::env::consts::OS);
+    }
+    let d = vm.main_dict();
     // like CPython, the REPL runs sys.__interactivehook__ first; pyjit's default hook turns
     // on the history file
     pyjit_vm::modules::sys_hooks::run_interactivehook(vm);
@@ -55,9 +95,12 @@ pub fn run(vm: &mut Vm) -> i32 {
         let mut buf = String::new();
         let mut prompt = ">>> ";
         loop {
-            let line = match source.read(prompt) {
+            let line = match source.read(vm, prompt) {
                 ReadLine::Line(l) => l,
                 ReadLine::Interrupted => {
+                    if matches!(source, Source::Plain) {
+                        eprintln!();
+                    }
                     eprintln!("KeyboardInterrupt");
                     continue 'outer;
                 }
@@ -81,7 +124,11 @@ pub fn run(vm: &mut Vm) -> i32 {
         if buf.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
             continue;
         }
-        let r = vm.compile_source(&buf, "<stdin>", pyjit_compiler::Mode::Single).and_then(|code| vm.run_code(code, d, d));
+        let r = vm
+            .compile_source(&buf, "<stdin>", pyjit_compiler::Mode::Single)
+            .and_then(|code| vm.run_code(code, d, d))
+            // a signal that arrived during the statement (after its last check) belongs to it
+            .and_then(|_| pyjit_vm::signals::check(vm).map(|()| vm.none));
         if let Err(e) = r {
             if vm.isinstance(e.0, vm.types.system_exit) {
                 let status = vm.handle_uncaught(e);
@@ -89,6 +136,8 @@ pub fn run(vm: &mut Vm) -> i32 {
                 return status;
             }
             vm.handle_uncaught(e);
+            // KeyboardInterrupt in a statement: reported, and the prompt comes back
+            pyjit_vm::signals::clear_exit_by_sigint();
         }
         pyjit_vm::modules::sys::flush_stdout(vm);
     }

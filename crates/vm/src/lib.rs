@@ -8,6 +8,7 @@ pub mod interp;
 pub mod modules;
 pub mod objects;
 pub mod unicode;
+pub mod signals;
 pub mod source;
 mod traceback;
 
@@ -220,6 +221,16 @@ impl Vm {
     }
 
     /// The `__main__` module's namespace.
+    /// The namespace of the `__main__` module in sys.modules (the prompt after -i runs in
+    /// the program's), or a new one.
+    pub fn main_dict(&mut self) -> Value {
+        let mods = self.modules;
+        if let Some(d) = self.dict_get_by_str(mods, "__main__").and_then(|m| m.get::<ModuleObj>().map(|m| m.dict)) {
+            return d;
+        }
+        self.main_module(None)
+    }
+
     pub fn main_module(&mut self, file: Option<&str>) -> Value {
         let m = modules::new_module(self, "__main__");
         let d = m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
@@ -242,7 +253,47 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
-        self.at_exit();
+        self.finish_main();
+        status
+    }
+
+    /// Runs module `name` as `__main__` through the library's runpy, as CPython does for
+    /// `-m name` (`alter_argv`: sys.argv[0] becomes the module's file) and for a directory
+    /// or zip file holding `__main__.py`. None when runpy cannot be imported (no library).
+    pub fn run_main_module(&mut self, name: &str, alter_argv: bool) -> Option<i32> {
+        modules::stdlib::stdlib_dir(self)?;
+        self.install_zipimport_hook();
+        self.main_module(None);
+        let (n, none, z) = (self.new_str("runpy"), self.none, self.new_int(0));
+        let runpy = modules::import::import_name(self, n, none, none, z).ok()?;
+        let attr = self.intern("_run_module_as_main");
+        let f = self.getattr(runpy, attr).ok()?;
+        let (mn, alter) = (self.new_str(name), if alter_argv { self.true_ } else { self.false_ });
+        let status = match self.call(f, &[mn, alter]) {
+            Ok(_) => 0,
+            Err(e) => self.handle_uncaught(e),
+        };
+        self.finish_main();
+        Some(status)
+    }
+
+    /// zipimport's path hook first on sys.path_hooks, as CPython's start-up puts it (a zip
+    /// file on sys.path, or run as the program, is then importable).
+    fn install_zipimport_hook(&mut self) {
+        let src = "import sys, zipimport\nif zipimport.zipimporter not in sys.path_hooks:\n    sys.path_hooks.insert(0, zipimport.zipimporter)\n    sys.path_importer_cache.clear()\n";
+        let d = self.new_dict();
+        let b = self.builtins;
+        self.dict_set_str(d, "__builtins__", b);
+        let r = self.compile_source(src, "<pyjit start-up>", pyjit_compiler::Mode::Exec).and_then(|c| self.run_code(c, d, d));
+        let _ = r.is_ok();
+    }
+
+    /// After the main program: exit handlers and buffers (unless -i opens the prompt, which
+    /// runs them when it ends).
+    fn finish_main(&mut self) {
+        if !self.config.flags.inspect {
+            self.at_exit();
+        }
         if std::env::var("PYJIT_GC_STATS").is_ok() {
             eprintln!(
                 "gc: {} collections, mark {:.1} ms, sweep {:.1} ms, live {} KiB",
@@ -252,7 +303,6 @@ impl Vm {
                 self.heap.live_bytes / 1024
             );
         }
-        status
     }
 
     /// Start-up with the standard library (when one was found): importlib's bootstrap and
@@ -277,8 +327,13 @@ impl Vm {
 
     /// Prints an uncaught exception the way CPython does (or exits for SystemExit).
     pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
-        if self.isinstance(e.0, self.types.system_exit) {
+        // with -i, SystemExit is reported like any exception and the prompt opens
+        if self.isinstance(e.0, self.types.system_exit) && !self.config.flags.inspect {
             return self.system_exit_status(e.0);
+        }
+        if self.isinstance(e.0, self.types.keyboard_interrupt) {
+            // reported as any exception; the process then dies by SIGINT (see signals.rs)
+            signals::set_exit_by_sigint();
         }
         match modules::sys_hooks::report_uncaught(self, e.0) {
             Some(exit) => self.system_exit_status(exit),

@@ -221,6 +221,11 @@ impl<'a> Compiler<'a> {
         self.name_op(name, ast::ExprContext::Store);
     }
     pub(crate) fn load_name(&mut self, name: &str) {
+        if name == "__debug__" {
+            // a constant, as CPython's AST optimizer makes it
+            self.load_const(Const::Bool(crate::optimize() == 0));
+            return;
+        }
         self.name_op(name, ast::ExprContext::Load);
     }
 
@@ -314,6 +319,10 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn is_docstring(body: &[Stmt]) -> Option<String> {
+        // -OO drops docstrings (the string is then an expression statement, which costs nothing)
+        if crate::optimize() >= 2 {
+            return None;
+        }
         if let Some(Stmt::Expr(e)) = body.first() {
             if let Expr::StringLiteral(s) = &*e.value {
                 return Some(s.value.to_str().to_string());

@@ -106,6 +106,7 @@ fn pack_values(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Vec<u8>> {
     if args.len() != l.items {
         return Err(codec::err(vm, &format!("pack expected {} items for packing (got {})", l.items, args.len())));
     }
+    vm.check_alloc(l.size)?;
     let mut out = vec![0u8; l.size];
     codec::pack(vm, l, args, &mut out)?;
     Ok(out)

@@ -556,11 +556,11 @@ fn b_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn b_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "zfill")?;
     let d = data(vm, a[0])?;
-    let w = vm.index_of(a[1])?;
-    let w = vm.as_i64(w).unwrap_or(0).max(0) as usize;
+    let w = vm.ssize_arg(a[1])?.max(0) as usize;
     if w <= d.len() {
         return Ok(make(vm, a[0], d));
     }
+    vm.check_alloc(w)?;
     let fill = w - d.len();
     let mut out = Vec::with_capacity(w);
     let rest = if matches!(d.first(), Some(b'+') | Some(b'-')) {

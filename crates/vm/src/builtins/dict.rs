@@ -154,7 +154,7 @@ fn d_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn d_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    marity(vm, a, 2, 2, "__getitem__")?;
+    marity(vm, a, 2, 2, "dict.__getitem__")?;
     match vm.dict_get(a[0], a[1])? {
         Some(v) => Ok(v),
         None => {
@@ -171,16 +171,19 @@ fn d_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
 }
 fn d_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 2)?;
     vm.dict_set(a[0], a[1], a[2])?;
     Ok(vm.none)
 }
 fn d_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     if vm.dict_del(a[0], a[1])?.is_none() {
         return Err(vm.key_error(a[1]));
     }
     Ok(vm.none)
 }
 fn d_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    marity(vm, a, 2, 2, "dict.__contains__")?;
     let r = vm.dict_get(a[0], a[1])?.is_some();
     Ok(vm.bool_val(r))
 }
@@ -526,6 +529,11 @@ fn s_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(n as i64))
 }
 fn s_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 2 {
+        let fs = vm.types.frozenset;
+        let tn = if a.first().is_some_and(|&s| vm.isinstance(s, fs)) { "frozenset" } else { "set" };
+        marity(vm, a, 2, 2, &format!("{tn}.__contains__"))?;
+    }
     let r = vm.set_contains(a[0], a[1])?;
     Ok(vm.bool_val(r))
 }

@@ -26,16 +26,19 @@ fn digits_of(a: f64, code: char, ndigits: usize) -> (String, i64) {
     if a == 0.0 {
         return ("0".into(), 1);
     }
+    // A double's exact expansion has at most 767 significant digits and 1074 after the
+    // point: digits asked beyond those are zeros, which are stripped below anyway (and
+    // Rust's formatter takes at most 65535 digits).
     let (mut digits, mut decpt) = match code {
         'f' => {
-            let s = format!("{:.*}", ndigits, a);
+            let s = format!("{:.*}", ndigits.min(1100), a);
             let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
             let all = format!("{int}{frac}");
             let lead = all.len() - all.trim_start_matches('0').len();
             (all[lead..].to_string(), int.len() as i64 - lead as i64)
         }
         _ => {
-            let s = if code == 'r' { format!("{:e}", a) } else { format!("{:.*e}", ndigits.max(1) - 1, a) };
+            let s = if code == 'r' { format!("{:e}", a) } else { format!("{:.*e}", ndigits.clamp(1, 800) - 1, a) };
             let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
             let exp: i64 = e.parse().unwrap_or(0);
             (m.chars().filter(|c| c.is_ascii_digit()).collect::<String>(), exp + 1)
@@ -43,12 +46,94 @@ fn digits_of(a: f64, code: char, ndigits: usize) -> (String, i64) {
     };
     let trimmed = digits.trim_end_matches('0').len();
     digits.truncate(trimmed);
+    if code == 'r' {
+        if let Some(even) = halfway_even(a, &digits, decpt) {
+            return even;
+        }
+    }
     if digits.is_empty() {
         // rounded to zero ('f' with a small value)
         digits = "0".into();
         decpt = 1;
     }
     (digits, decpt)
+}
+
+/// The exact decimal digits of finite `a > 0` when it has at most 18 significant digits:
+/// (digits without trailing zeros, decpt) as digits_of gives them.
+fn exact_short_digits(a: f64) -> Option<(String, i64)> {
+    let bits = a.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut mant, mut exp) = if biased == 0 { (frac, -1074) } else { (frac | (1u64 << 52), biased - 1075) };
+    if mant == 0 {
+        return None;
+    }
+    let tz = mant.trailing_zeros();
+    mant >>= tz;
+    exp += tz as i64;
+    const LIMIT: u128 = 1_000_000_000_000_000_000;
+    if exp < 0 {
+        // mant / 2^k = mant * 5^k / 10^k; odd, so no trailing zeros
+        let k = (-exp) as u32;
+        if k > 25 {
+            return None;
+        }
+        let n = (mant as u128) * 5u128.pow(k);
+        if n >= LIMIT {
+            return None;
+        }
+        let s = n.to_string();
+        let decpt = s.len() as i64 - k as i64;
+        Some((s, decpt))
+    } else {
+        if exp > 70 {
+            return None;
+        }
+        let mut n = (mant as u128) << exp;
+        let mut zeros = 0;
+        while n % 10 == 0 {
+            n /= 10;
+            zeros += 1;
+        }
+        if n >= LIMIT {
+            return None;
+        }
+        let s = n.to_string();
+        let decpt = s.len() as i64 + zeros;
+        Some((s, decpt))
+    }
+}
+
+/// David Gay's dtoa (mode 0) breaks a tie between two equally near shortest strings to
+/// the even last digit; Rust's shortest formatting may take the odd one. `digits`/`decpt`
+/// are Rust's shortest digits of `a`; returns the even candidate when `a` lies exactly
+/// halfway between two shortest candidates that both round-trip.
+fn halfway_even(a: f64, digits: &str, decpt: i64) -> Option<(String, i64)> {
+    let n = digits.len();
+    let (exact, edecpt) = exact_short_digits(a)?;
+    // halfway: the exact value is the n-digit prefix followed by a single 5
+    if exact.len() != n + 1 || !exact.ends_with('5') {
+        return None;
+    }
+    let lower: u128 = exact[..n].parse().ok()?;
+    let pick = if lower % 2 == 0 { lower } else { lower + 1 };
+    let mut s = pick.to_string();
+    let mut dp = edecpt;
+    if s.len() > n {
+        // 99..9 + 1 carried into a new digit
+        dp += 1;
+    }
+    let candidate = format!("0.{s}e{dp}");
+    if candidate.parse::<f64>().ok()? != a {
+        return None;
+    }
+    let t = s.trim_end_matches('0').len();
+    s.truncate(t);
+    if s == digits && dp == decpt {
+        return None;
+    }
+    Some((s, dp))
 }
 
 /// `PyOS_double_to_string(x, code, precision, flags)` for code in 'e', 'f', 'g', 'r' (and the
@@ -191,6 +276,23 @@ mod tests {
         assert_eq!(float_repr(0.0001), "0.0001");
         assert_eq!(float_repr(5e-324), "5e-324");
         assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
+    }
+
+    #[test]
+    fn repr_breaks_a_halfway_tie_to_even() {
+        assert_eq!(float_repr(-113799453474816.125), "-113799453474816.12");
+        assert_eq!(float_repr(900719925474099.25), "900719925474099.2");
+        assert_eq!(float_repr(900719925474099.75), "900719925474099.8");
+        assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(2.5), "2.5");
+    }
+
+    #[test]
+    fn huge_precisions_print_every_digit() {
+        let s = f(1.0, 'f', 1_000_000);
+        assert_eq!(s.len(), 1_000_002);
+        assert!(s.starts_with("1.000") && s.ends_with("000"));
+        assert_eq!(f(0.1, 'e', 100_000).len(), 100_006);
     }
 
     #[test]

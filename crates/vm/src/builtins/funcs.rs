@@ -820,11 +820,13 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let mut src = pos.first().copied();
     let mut filename = pos.get(1).copied();
     let mut mode = pos.get(2).copied();
+    let mut optimize = pos.get(5).copied();
     for (k, v) in kws {
         match k.as_str() {
             "source" => src = Some(v),
             "filename" => filename = Some(v),
             "mode" => mode = Some(v),
+            "optimize" => optimize = Some(v),
             _ => {}
         }
     }
@@ -839,7 +841,28 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         "single" => pyjit_compiler::Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    vm.compile_source(&text, &fname, m)
+    // optimize: -1 is the interpreter's level (-O), 0 to 2 a level for this compilation
+    let level = match optimize {
+        None => -1,
+        Some(o) => match vm.as_i64(o) {
+            Some(n) => n,
+            None => {
+                let tn = vm.type_name_of(o);
+                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+            }
+        },
+    };
+    if !(-1..=2).contains(&level) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    if level < 0 {
+        return vm.compile_source(&text, &fname, m);
+    }
+    let saved = pyjit_compiler::optimize();
+    pyjit_compiler::set_optimize(level as u8);
+    let r = vm.compile_source(&text, &fname, m);
+    pyjit_compiler::set_optimize(saved);
+    r
 }
 
 fn source_text(vm: &mut Vm, src: Value) -> PyResult<String> {

@@ -50,8 +50,7 @@ fn l_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn l_insert(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 3, 3, "insert")?;
     let l = lst(vm, a[0])?;
-    let i = vm.index_of(a[1])?;
-    let i = vm.as_i64(i).unwrap_or(0);
+    let i = vm.ssize_arg(a[1])?;
     let n = l.len() as i64;
     let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
     l.items.borrow_mut().insert(j as usize, a[2]);
@@ -66,10 +65,7 @@ fn l_pop(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.index_error("pop from empty list"));
     }
     let i = match a.get(1) {
-        Some(&v) => {
-            let i = vm.index_of(v)?;
-            vm.as_i64(i).unwrap_or(i64::MAX)
-        }
+        Some(&v) => vm.ssize_arg(v)?,
         None => -1,
     };
     let j = if i < 0 { i + n as i64 } else { i };
@@ -192,6 +188,13 @@ fn l_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn l_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    if a.len() != 2 {
+        // list's is a method taking one argument, tuple's a slot wrapper
+        if a.first().is_some_and(|s| s.kind() == Some(crate::heap::ObjKind::List)) {
+            marity(vm, a, 2, 2, "list.__getitem__")?;
+        }
+        super::slot_args(vm, a, 1)?;
+    }
     match super::seqops::native_getitem(vm, a[0], a[1])? {
         Some(v) => Ok(v),
         None => Err(vm.type_error("indices must be integers")),
@@ -199,16 +202,19 @@ fn l_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn l_setitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 2)?;
     super::seqops::native_setitem(vm, a[0], a[1], a[2])?;
     Ok(vm.none)
 }
 
 fn l_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     super::seqops::native_delitem(vm, a[0], a[1])?;
     Ok(vm.none)
 }
 
 fn l_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     let r = super::seqops::native_contains(vm, a[0], a[1])?.unwrap_or(false);
     Ok(vm.bool_val(r))
 }

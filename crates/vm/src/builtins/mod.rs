@@ -71,6 +71,16 @@ pub fn arity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) ->
 }
 
 /// Like `arity`, for methods: `args[0]` is self and is not counted in messages.
+/// The argument count of a slot wrapper called directly (`list.__setitem__(l, 0)`): CPython's
+/// "expected N arguments, got M" (`args` includes self).
+pub fn slot_args(vm: &mut Vm, args: &[Value], n: usize) -> PyResult<()> {
+    let m = args.len().saturating_sub(1);
+    if m != n || args.is_empty() {
+        return Err(vm.type_error(&format!("expected {n} argument{}, got {m}", if n == 1 { "" } else { "s" })));
+    }
+    Ok(())
+}
+
 pub fn marity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
@@ -111,7 +121,7 @@ pub fn split_kw(vm: &Vm, args: &[Value], kw: Value) -> (Vec<Value>, Vec<(String,
 /// Adds a method implemented in Rust to a class.
 pub fn method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.method_descriptor;
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty }).value();
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty, slot_args: slot_arity(name) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
     vm.dict_set_str(d, name, m);
 }
@@ -119,7 +129,7 @@ pub fn method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
 /// Adds a classmethod implemented in Rust.
 pub fn class_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.builtin_function;
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL }).value();
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT }).value();
     let ct = vm.types.classmethod;
     let c = vm.alloc(ct, ClassMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
@@ -131,7 +141,7 @@ pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.builtin_function;
     // a builtin `__new__` knows its class, for the checks of `X.__new__(Y)` (call_builtin)
     let owner = if name == "__new__" { ty } else { Value::NULL };
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner }).value();
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner, slot_args: NO_SLOT }).value();
     let st = vm.types.staticmethod;
     let s = vm.alloc(st, StaticMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
@@ -141,9 +151,9 @@ pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
 /// Adds a read-only (or settable) attribute computed in Rust.
 pub fn getset(vm: &mut Vm, ty: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
     let bt = vm.types.builtin_function;
-    let g = vm.alloc(bt, BuiltinObj { name, func: get, self_: Value::NULL, owner: Value::NULL }).value();
+    let g = vm.alloc(bt, BuiltinObj { name, func: get, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT }).value();
     let s = match set {
-        Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL }).value(),
+        Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT }).value(),
         None => Value::NULL,
     };
     let pt = vm.types.property;
@@ -226,7 +236,8 @@ pub fn register_all(vm: &mut Vm) {
     vm.dict_set_str(bd, "False", f);
     vm.dict_set_str(bd, "Ellipsis", e);
     vm.dict_set_str(bd, "NotImplemented", ni);
-    vm.dict_set_str(bd, "__debug__", t);
+    let debug = if pyjit_compiler::optimize() == 0 { t } else { f };
+    vm.dict_set_str(bd, "__debug__", debug);
     // builtin classes have a __doc__ entry (CPython's text, or None); their __module__
     // ("builtins") is not stored
     let all = vm.types.all();

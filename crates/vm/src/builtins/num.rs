@@ -372,7 +372,12 @@ impl Vm {
                         (0.0, 0.0)
                     }
                 } else {
-                    complex_pow(a, b)
+                    let r = complex_pow(a, b);
+                    // CPython's Py_ADJUST_ERANGE2: an infinite part is an overflow
+                    if r.0.is_infinite() || r.1.is_infinite() {
+                        return Err(self.overflow_error("complex exponentiation"));
+                    }
+                    r
                 }
             }
             BinOp::FloorDiv | BinOp::Mod => {

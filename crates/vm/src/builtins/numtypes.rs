@@ -359,12 +359,13 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let length = match length {
-        Some(l) => vm.as_i64(l).unwrap_or(0),
+        Some(l) => vm.ssize_arg(l)?,
         None => 1,
     };
     if length < 0 {
         return Err(vm.value_error("length argument must be non-negative"));
     }
+    vm.check_alloc(length as usize)?;
     let order = order.map(|o| vm.str_of(o)).unwrap_or_else(|| "big".into());
     if order != "big" && order != "little" {
         return Err(vm.value_error("byteorder must be either 'little' or 'big'"));

@@ -162,7 +162,7 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
         _ => None,
     };
     let maxsplit = match maxsplit {
-        Some(v) => vm.as_i64(v).unwrap_or(-1),
+        Some(v) => vm.ssize_arg(v)?,
         None => -1,
     };
     Ok((t, sep, maxsplit))
@@ -478,7 +478,10 @@ fn m_replace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     let old = str_arg(vm, a[1], "replace() argument 1 ")?;
     let new = str_arg(vm, a[2], "replace() argument 2 ")?;
-    let count = a.get(3).and_then(|v| vm.as_i64(*v)).unwrap_or(-1);
+    let count = match a.get(3) {
+        Some(&v) => vm.ssize_arg(v)?,
+        None => -1,
+    };
     let r = if count < 0 {
         if old.is_empty() {
             let mut out = new.clone();
@@ -542,8 +545,7 @@ fn m_rpartition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn pad_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(String, usize, char)> {
     marity(vm, a, 2, 3, name)?;
     let t = s(vm, a[0])?;
-    let w = vm.index_of(a[1])?;
-    let w = vm.as_i64(w).unwrap_or(0).max(0) as usize;
+    let w = vm.ssize_arg(a[1])?.max(0) as usize;
     let fill = match a.get(2) {
         Some(&f) => {
             let fs = str_arg(vm, f, "")?;
@@ -555,6 +557,7 @@ fn pad_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(String, usize, ch
         }
         None => ' ',
     };
+    vm.check_alloc(w.saturating_mul(fill.len_utf8()))?;
     Ok((t, w, fill))
 }
 fn m_center(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -584,11 +587,12 @@ fn m_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn m_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "zfill")?;
     let t = s(vm, a[0])?;
-    let w = vm.as_i64(a[1]).unwrap_or(0).max(0) as usize;
+    let w = vm.ssize_arg(a[1])?.max(0) as usize;
     let n = t.chars().count();
     if n >= w {
         return make(vm, t);
     }
+    vm.check_alloc(w)?;
     let (sign, rest) = if t.starts_with(['+', '-']) { (&t[..1], &t[1..]) } else { ("", &t[..]) };
     make(vm, format!("{sign}{}{rest}", "0".repeat(w - n)))
 }
@@ -596,7 +600,19 @@ fn m_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
     let t = s(vm, pos[0])?;
     let ts = pos.get(1).copied().or_else(|| kws.iter().find(|x| x.0 == "tabsize").map(|x| x.1));
-    let ts = ts.and_then(|v| vm.as_i64(v)).unwrap_or(8);
+    let ts = match ts {
+        None => 8,
+        Some(v) => {
+            let i = vm.index_of(v)?;
+            match vm.as_i64(i).filter(|n| i32::try_from(*n).is_ok()) {
+                Some(n) => n,
+                None => return Err(vm.overflow_error("Python int too large to convert to C int")),
+            }
+        }
+    };
+    // the result's length is known before it is built
+    let tabs = t.bytes().filter(|&b| b == b'\t').count();
+    vm.check_alloc(tabs.saturating_mul(ts.max(0) as usize).saturating_add(t.len()))?;
     let mut out = String::new();
     let mut col = 0i64;
     for c in t.chars() {
@@ -803,11 +819,13 @@ fn m_len(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     let r = super::seqops::native_contains(vm, a[0], a[1])?.unwrap_or(false);
     Ok(vm.bool_val(r))
 }
 
 fn m_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    super::slot_args(vm, a, 1)?;
     match super::seqops::native_getitem(vm, a[0], a[1])? {
         Some(v) => Ok(v),
         None => Err(vm.type_error("string indices must be integers")),

@@ -260,11 +260,13 @@ fn type_subclasses(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::marity(vm, args, 2, 2, "type.__instancecheck__")?;
     let r = vm.isinstance(args[1], args[0]);
     Ok(vm.bool_val(r))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::marity(vm, args, 2, 2, "type.__subclasscheck__")?;
     let r = vm.is_type(args[1]) && vm.is_subtype(args[1], args[0]);
     Ok(vm.bool_val(r))
 }

@@ -113,9 +113,9 @@ impl Vm {
                 if obj.is_null() || !b.self_.is_null() || b.owner.is_null() {
                     Ok(descr)
                 } else {
-                    let (name, func, owner) = (b.name, b.func, b.owner);
+                    let (name, func, owner, slot_args) = (b.name, b.func, b.owner, b.slot_args);
                     let t = self.types.builtin_function;
-                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner }).value())
+                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner, slot_args }).value())
                 }
             }
             Some(ObjKind::ClassMethod) => {

@@ -173,9 +173,14 @@ impl Vm {
                     }
                 });
             }
+            if b.slot_args != NO_SLOT && args.len() != b.slot_args as usize + 1 {
+                return Err(self.slot_count_error(b.slot_args, args.len() - 1));
+            }
             func(self, args, kwnames)
         } else if b.self_.is_null() {
             func(self, args, kwnames)
+        } else if b.slot_args != NO_SLOT && args.len() != b.slot_args as usize {
+            Err(self.slot_count_error(b.slot_args, args.len()))
         } else if args.len() < 8 {
             let mut buf = [Value::NULL; 8];
             buf[0] = b.self_;
@@ -187,6 +192,12 @@ impl Vm {
             all.extend_from_slice(args);
             func(self, &all, kwnames)
         }
+    }
+
+    /// A slot wrapper called with the wrong number of arguments.
+    #[cold]
+    fn slot_count_error(&mut self, want: u8, got: usize) -> PyErr {
+        self.type_error(&format!("expected {want} argument{}, got {got}", if want == 1 { "" } else { "s" }))
     }
 
     /// type(...) and class instantiation: `__new__` then `__init__`.

@@ -71,6 +71,27 @@ impl Vm {
         let args = self.empty_tuple;
         PyErr(self.new_exc_args(t, args))
     }
+    /// MemoryError unless `bytes` can be allocated: a size the program asks for is checked
+    /// before the memory is taken (as CPython's malloc of it would fail). Small sizes pass
+    /// without a test.
+    pub fn check_alloc(&mut self, bytes: usize) -> PyResult<()> {
+        if bytes <= 1 << 26 {
+            return Ok(());
+        }
+        let mut probe: Vec<u8> = Vec::new();
+        if probe.try_reserve_exact(bytes).is_err() {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+    /// An index-sized int argument (Py_ssize_t): OverflowError beyond i64.
+    pub fn ssize_arg(&mut self, v: Value) -> PyResult<i64> {
+        let i = self.index_of(v)?;
+        match self.as_i64(i) {
+            Some(n) => Ok(n),
+            None => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+        }
+    }
     pub fn recursion_error(&mut self) -> PyErr {
         let t = self.types.recursion_error;
         self.err(t, "maximum recursion depth exceeded")

@@ -922,9 +922,12 @@ impl Vm {
                     self.release_recent();
                     let h = code.hotness.get().wrapping_add(1);
                     code.hotness.set(h);
-                    if h >= self.jit.threshold {
+                    if h >= self.jit.threshold || crate::signals::pending() {
                         save_ip!();
-                        tryv!(self.jit_backedge(code, ip));
+                        tryv!(crate::signals::check(self));
+                        if h >= self.jit.threshold {
+                            tryv!(self.jit_backedge(code, ip));
+                        }
                         reload!();
                     }
                 }

@@ -142,6 +142,29 @@ pub struct Config {
     pub no_site: bool,
     /// -s (or -I, or PYTHONNOUSERSITE): no user site-packages directory.
     pub no_user_site: bool,
+    /// The rest of sys.flags, set from the options and PYTHON* variables as CPython does.
+    pub flags: Flags,
+}
+
+/// sys.flags fields that pyjit records but that change little of what it does.
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    pub debug: u8,
+    /// -i or PYTHONINSPECT: the prompt opens after the program.
+    pub inspect: bool,
+    /// -O / -OO (also PYTHONOPTIMIZE).
+    pub optimize: u8,
+    pub dont_write_bytecode: bool,
+    pub verbose: u8,
+    pub bytes_warning: u8,
+    pub quiet: bool,
+    pub dev_mode: bool,
+    pub utf8_mode: bool,
+    pub warn_default_encoding: bool,
+    /// -P or PYTHONSAFEPATH: no script directory (or cwd) at the front of sys.path.
+    pub safe_path: bool,
+    /// -X int_max_str_digits or PYTHONINTMAXSTRDIGITS (None: the default, -1 in sys.flags).
+    pub int_max_str_digits: Option<i64>,
 }
 
 pub struct Vm {

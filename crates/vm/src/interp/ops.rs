@@ -766,7 +766,14 @@ impl Vm {
             let items = l.snapshot();
             return Ok(self.new_list(items));
         }
-        let out = self.new_list(Vec::new());
+        // a range's length is known: its items are allocated at once, or MemoryError
+        let mut first = Vec::new();
+        if let Some((_, _, _, len)) = crate::builtins::seqops::range_small(self, iterable) {
+            if first.try_reserve_exact(len).is_err() {
+                return Err(self.memory_error());
+            }
+        }
+        let out = self.new_list(first);
         let it = self.iter(iterable)?;
         while let Some(v) = self.next(it)? {
             if let Some(l) = out.get::<ListObj>() {

@@ -188,7 +188,7 @@ impl Vm {
             chars: Vec::new(),
             handled_exc: Value::NULL,
             recursion_limit: 1000,
-            int_max_str_digits: crate::builtins::num::MAX_STR_DIGITS,
+            int_max_str_digits: config.flags.int_max_str_digits.map_or(crate::builtins::num::MAX_STR_DIGITS, |n| n as usize),
             depth: 0,
             native_depth: 0,
             config,

@@ -353,7 +353,10 @@ fn m_comb(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if k > n {
         return Ok(vm.new_int(0));
     }
-    let k = k.to_u64().unwrap_or(0).min((&n - &k).to_u64().unwrap_or(u64::MAX));
+    let k = std::cmp::min(k.clone(), &n - &k);
+    let Some(k) = k.to_i64().map(|k| k as u64) else {
+        return Err(vm.overflow_error("min(n - k, k) must not exceed 9223372036854775807"));
+    };
     let mut r = BigInt::one();
     for i in 0..k {
         r = r * (&n - i) / (i + 1);
@@ -381,7 +384,9 @@ fn m_perm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(vm.new_int(0));
     }
     let mut r = BigInt::one();
-    let k = k.to_u64().unwrap_or(0);
+    let Some(k) = k.to_i64().map(|k| k as u64) else {
+        return Err(vm.overflow_error("k must not exceed 9223372036854775807"));
+    };
     for i in 0..k {
         r *= &n - i;
     }

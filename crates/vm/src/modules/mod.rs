@@ -9,6 +9,7 @@ mod os;
 pub mod posix;
 pub mod sre;
 mod pymods;
+mod signal_natives;
 pub mod stdlib;
 mod weakref;
 mod namespace;

@@ -196,6 +196,7 @@ fn sys_getrecursionlimit(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value
 fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let n = a.first().and_then(|v| vm.as_i64(*v));
     match n {
+        Some(n) if n > i32::MAX as i64 => Err(vm.overflow_error("Python int too large to convert to C int")),
         Some(n) if n >= 1 => {
             if (n as usize) <= vm.frames.len() {
                 let t = vm.types.recursion_error;
@@ -414,7 +415,7 @@ pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value
     let pt = vm.types.property;
     for (i, f) in fields.iter().enumerate() {
         let idx = Value::small(i as i64).unwrap_or(Value::NULL);
-        let g = vm.alloc(bt, BuiltinObj { name: f, func: structseq_get, self_: idx, owner: Value::NULL }).value();
+        let g = vm.alloc(bt, BuiltinObj { name: f, func: structseq_get, self_: idx, owner: Value::NULL, slot_args: NO_SLOT }).value();
         let fname = vm.intern(f);
         let p = vm.alloc(pt, PropertyObj { fget: g, fset: Value::NULL, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(fname) }).value();
         vm.dict_set_str(d, f, p);
@@ -500,10 +501,31 @@ pub fn register(vm: &mut Vm) {
     let (ign, iso) = (vm.config.ignore_env as i64, vm.config.isolated as i64);
     let hr = if vm.config.hash_seed == Some(0) { 0 } else { 1 };
     let (nus, ns) = (vm.config.no_user_site as i64, vm.config.no_site as i64);
-    let flag_vals: Vec<Value> = [0, 0, 0, 0, 1, nus, ns, ign, 0, 0, 0, hr, iso, 0, 0, 0, iso, 4300]
-        .iter()
-        .map(|&i| Value::small(i).unwrap_or(Value::NULL))
-        .collect();
+    let f = vm.config.flags.clone();
+    let (inter, insp) = (vm.config.interactive as i64, f.inspect as i64);
+    let ints: [i64; 13] = [
+        f.debug as i64,
+        insp,
+        inter,
+        f.optimize as i64,
+        f.dont_write_bytecode as i64,
+        nus,
+        ns,
+        ign,
+        f.verbose as i64,
+        f.bytes_warning as i64,
+        f.quiet as i64,
+        hr,
+        iso,
+    ];
+    let mut flag_vals: Vec<Value> = ints.iter().map(|&i| Value::small(i).unwrap_or(Value::NULL)).collect();
+    // dev_mode and safe_path are bools in CPython 3.11, the others ints
+    let b = |vm: &Vm, x: bool| if x { vm.true_ } else { vm.false_ };
+    flag_vals.push(b(vm, f.dev_mode));
+    flag_vals.push(Value::small(f.utf8_mode as i64).unwrap_or(Value::NULL));
+    flag_vals.push(Value::small(f.warn_default_encoding as i64).unwrap_or(Value::NULL));
+    flag_vals.push(b(vm, f.safe_path || vm.config.isolated));
+    flag_vals.push(Value::small(f.int_max_str_digits.unwrap_or(-1)).unwrap_or(Value::NULL));
     let flags = structseq(
         vm,
         "sys.flags",

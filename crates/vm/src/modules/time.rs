@@ -37,7 +37,13 @@ fn time_sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if s > 9.2e9 {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    // PEP 475: a signal whose handler does not raise lets the sleep go on
+    crate::signals::check(vm)?;
+    let mut left = std::time::Duration::from_secs_f64(s);
+    while let Some(rest) = crate::signals::sleep(left) {
+        crate::signals::check(vm)?;
+        left = rest;
+    }
     Ok(vm.none)
 }
 
@@ -180,7 +186,7 @@ fn struct_time_type(vm: &mut Vm) -> Value {
     let pt = vm.types.property;
     for (i, f) in FIELDS[9..].iter().enumerate() {
         let idx = Value::small(i as i64).unwrap_or(Value::NULL);
-        let g = vm.alloc(bt, BuiltinObj { name: f, func: struct_time_extra, self_: idx, owner: Value::NULL }).value();
+        let g = vm.alloc(bt, BuiltinObj { name: f, func: struct_time_extra, self_: idx, owner: Value::NULL, slot_args: NO_SLOT }).value();
         let fname = vm.intern(f);
         let p = vm.alloc(pt, PropertyObj { fget: g, fset: Value::NULL, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(fname) }).value();
         vm.dict_set_str(d, f, p);

@@ -44,6 +44,7 @@ fn weakrefable(vm: &Vm, v: Value) -> bool {
 
 /// _register(ref_obj, referent): remembers the referent of a new reference object.
 fn register(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::builtins::arity(vm, a, 2, 2, "_register")?;
     let (r, target) = (a[0], a[1]);
     if !weakrefable(vm, target) {
         let tn = vm.type_name_of(target);
@@ -55,6 +56,7 @@ fn register(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// _get(ref_obj): the referent, or None once it died.
 fn get(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::builtins::arity(vm, a, 1, 1, "_get")?;
     let raw = TABLE.with(|t| t.borrow().get(&a[0].raw()).copied()).unwrap_or(0);
     Ok(if raw == 0 { vm.none } else { Value::from_raw(raw) })
 }

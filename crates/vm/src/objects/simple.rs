@@ -282,6 +282,38 @@ pub struct BuiltinObj {
     pub self_: Value,
     /// The class that defines it, for methods (descriptor checks and reprs).
     pub owner: Value,
+    /// For a slot method of a builtin class (`list.__add__`): the arguments after self it
+    /// takes, checked before the call (CPython's "expected 1 argument, got 0"); NO_SLOT: none.
+    pub slot_args: u8,
+}
+
+/// `BuiltinObj::slot_args` of a function that checks its own arguments.
+pub const NO_SLOT: u8 = u8::MAX;
+
+/// The fixed argument count (after self) of a slot method called through its wrapper, for
+/// the slots whose wrapper CPython checks this way.
+pub fn slot_arity(name: &str) -> u8 {
+    const UNARY: &[&str] = &[
+        "__len__", "__iter__", "__next__", "__repr__", "__str__", "__hash__", "__neg__", "__pos__", "__abs__",
+        "__invert__", "__bool__", "__int__", "__float__", "__index__",
+    ];
+    const BINARY: &[&str] = &[
+        "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__matmul__", "__rmatmul__",
+        "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__", "__divmod__",
+        "__rdivmod__", "__lshift__", "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__or__",
+        "__ror__", "__xor__", "__rxor__", "__iadd__", "__isub__", "__imul__", "__imatmul__", "__itruediv__",
+        "__ifloordiv__", "__imod__", "__ilshift__", "__irshift__", "__iand__", "__ior__", "__ixor__", "__eq__",
+        "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__delattr__", "__getattribute__", "__delitem__",
+    ];
+    if UNARY.contains(&name) {
+        0
+    } else if BINARY.contains(&name) {
+        1
+    } else if name == "__setitem__" || name == "__setattr__" {
+        2
+    } else {
+        NO_SLOT
+    }
 }
 impl Trace for BuiltinObj {
     fn trace(&self, t: &mut Tracer) {

@@ -25,8 +25,15 @@ pub struct RawFile {
 
 fn retry<T>(mut f: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
     loop {
+        // a signal that arrived before the call: its handler runs first (the call could
+        // block until the next one)
+        if crate::signals::pending() {
+            return Err(std::io::Error::from_raw_os_error(libc::EINTR));
+        }
         match f() {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // PEP 475: retried unless a signal's Python handler must run first (os_error
+            // then runs it and returns what it raised)
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted && !crate::signals::pending() => continue,
             r => return r,
         }
     }
@@ -498,12 +505,23 @@ pub fn read_some(vm: &mut Vm, raw: &RawFile, n: usize) -> PyResult<Vec<u8>> {
         };
     }
     let mut buf = vec![0u8; n];
-    match raw.read(&mut buf) {
+    match interruptible(vm, || raw.read(&mut buf))? {
         Ok(got) => {
             buf.truncate(got);
             Ok(buf)
         }
         Err(e) => Err(os_error(vm, &e, None)),
+    }
+}
+
+/// A call that a signal may interrupt (PEP 475): the signal's Python handler runs, and
+/// the call is made again unless the handler raised.
+fn interruptible<T>(vm: &mut Vm, mut f: impl FnMut() -> std::io::Result<T>) -> PyResult<std::io::Result<T>> {
+    loop {
+        match f() {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => crate::signals::check(vm)?,
+            r => return Ok(r),
+        }
     }
 }
 
@@ -513,7 +531,7 @@ pub fn write_some(vm: &mut Vm, raw: &RawFile, data: &[u8]) -> PyResult<usize> {
     if raw.fd == 1 || raw.fd == 2 {
         crate::modules::sys::flush_stdout(vm);
     }
-    match raw.write(data) {
+    match interruptible(vm, || raw.write(data))? {
         Ok(n) => Ok(n),
         Err(e) => Err(os_error(vm, &e, None)),
     }

@@ -124,6 +124,12 @@ pub fn uninit_error(vm: &mut Vm) -> PyErr {
 
 /// An OSError (of CPython's subclass for the errno) from a failed system call.
 pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> PyErr {
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        // a signal interrupted the call: what its Python handler raises (KeyboardInterrupt)
+        if let Err(raised) = crate::signals::check(vm) {
+            return raised;
+        }
+    }
     let errno = e.raw_os_error().unwrap_or(5) as i64;
     let msg = strerror(e);
     let ty = crate::builtins::exceptions::oserror_subclass(vm, errno).unwrap_or(vm.types.os_error);

@@ -239,6 +239,9 @@ pub fn kill(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let pid = args::int(vm, args.get(0).unwrap_or(vm.none))? as i32;
     let sig = args::int(vm, args.get(1).unwrap_or(vm.none))? as i32;
     sc::kill(pid, sig).map_err(|c| os_err(vm, c, None, None))?;
+    // a signal sent to this process runs its Python handler now (CPython's eval breaker
+    // runs it right after the call)
+    crate::signals::check(vm)?;
     Ok(vm.none)
 }
 
@@ -247,6 +250,7 @@ pub fn killpg(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let pid = args::int(vm, args.get(0).unwrap_or(vm.none))? as i32;
     let sig = args::int(vm, args.get(1).unwrap_or(vm.none))? as i32;
     sc::kill(-pid, sig).map_err(|c| os_err(vm, c, None, None))?;
+    crate::signals::check(vm)?;
     Ok(vm.none)
 }
 

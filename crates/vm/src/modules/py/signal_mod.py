@@ -1,6 +1,6 @@
-# pyjit's _signal module: the signal numbers, and handlers recorded per signal. The
-# handlers are stored and returned as CPython does; pyjit does not deliver signals to
-# them yet (Ctrl-C ends the process).
+# pyjit's _signal module: the signal numbers, and the handler recorded per signal. The OS
+# handler (Rust, signals.rs) only notes that a signal arrived; the interpreter then calls
+# the Python handler recorded here, as CPython does.
 
 import sys as _sys
 
@@ -35,10 +35,19 @@ def default_int_handler(signalnum, frame, /):
     raise KeyboardInterrupt
 
 
-_handlers = {n: SIG_DFL for n in range(1, NSIG)}
-_handlers[SIGINT] = default_int_handler
-_handlers[SIGPIPE] = SIG_IGN
-_handlers[SIGXFSZ] = SIG_IGN
+def _initial(n):
+    a = _os_action(n)
+    if a == 0:
+        return SIG_DFL
+    if a == 1:
+        return SIG_IGN
+    if a == 2 and n == SIGINT:
+        return default_int_handler
+    return None
+
+
+_handlers = {n: _initial(n) for n in range(1, NSIG)}
+del _initial
 
 
 def _check(signalnum):
@@ -53,10 +62,13 @@ def signal(signalnum, handler, /):
     _check(signalnum)
     if handler not in (SIG_DFL, SIG_IGN) and not callable(handler):
         raise TypeError('signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object')
-    if signalnum in (SIGKILL, SIGSTOP):
+    if signalnum in (SIGKILL, SIGSTOP, 32, 33):
         raise OSError(22, 'Invalid argument')
     old = _handlers.get(signalnum)
+    _set_action(signalnum, handler if handler in (SIG_DFL, SIG_IGN) else 2)
     _handlers[signalnum] = handler
+    # a signal that arrived meanwhile runs its handler now
+    _check_signals()
     return old
 
 
@@ -64,19 +76,6 @@ def getsignal(signalnum, /):
     """Return the current action for the given signal."""
     _check(signalnum)
     return _handlers.get(signalnum)
-
-
-def raise_signal(signalnum, /):
-    """Send a signal to the executing process."""
-    _check(signalnum)
-    h = _handlers.get(signalnum)
-    if callable(h):
-        h(signalnum, _sys._getframe(1))
-        return
-    if h == SIG_IGN:
-        return
-    import posix
-    posix.kill(posix.getpid(), signalnum)
 
 
 def strsignal(signalnum, /):
@@ -104,11 +103,11 @@ def siginterrupt(signalnum, flag, /):
 
 
 def alarm(seconds, /):
-    return 0
+    """Arrange for SIGALRM to arrive after the given number of seconds."""
+    if not isinstance(seconds, int):
+        raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
+    return _alarm(seconds)
 
-
-def pause():
-    raise OSError(38, 'pause() is not supported by pyjit')
 
 
 def pthread_sigmask(how, mask, /):
