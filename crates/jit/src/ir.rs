@@ -134,6 +134,10 @@ ops! {
     KBool = "kbool", Bool, [], Int, PURE;
     /// Continues when the slot value is not NULL (an unbound local).
     GuardNonNull = "guard_nonnull", Void, [Val], None, GUARD;
+    /// Continues while no signal waits for its Python handler (the byte at address `aux`
+    /// is 0): every loop iteration checks it, so Ctrl-C stops a compiled loop. Never
+    /// merged (the flag changes under the trace's feet).
+    GuardNoSignal = "guard_no_signal", Void, [], Ptr, GUARD | EFFECT;
     /// Continues when the value is a small int.
     GuardInt = "guard_int", Void, [Val], None, GUARD;
     /// Continues when the value is a heap object whose class is exactly `aux`.

@@ -371,9 +371,18 @@ impl Engine {
     }
 
     fn run(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>) -> PyResult<()> {
-        let Some(mem) = self.mem.as_ref() else { return Ok(()) };
         let mut buf = [0u64; entry::CTX_WORDS];
-        if !Engine::can_enter(vm, t, &mut buf) {
+        let r = self.run_in(vm, key, t, &mut buf);
+        // the buffer held object addresses (call arguments, exit values): left on the stack
+        // they would keep objects alive for the conservative scan of later collections
+        buf.fill(0);
+        std::hint::black_box(&mut buf);
+        r
+    }
+
+    fn run_in(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>, buf: &mut [u64; entry::CTX_WORDS]) -> PyResult<()> {
+        let Some(mem) = self.mem.as_ref() else { return Ok(()) };
+        if !Engine::can_enter(vm, t, buf) {
             self.stats.entry_refused += 1;
             return Ok(());
         }
@@ -382,7 +391,7 @@ impl Engine {
         let mut cur = Rc::clone(t);
         loop {
             buf[entry::ITER_WORD] = 0;
-            let exit = entry::run(vm, mem, cur.code, &mut buf);
+            let exit = entry::run(vm, mem, cur.code, buf);
             t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
             if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
                 t.entries.set(JUDGE_AFTER + 1);
@@ -391,10 +400,10 @@ impl Engine {
             }
             let Some(m) = cur.exits.get(exit) else { return Ok(()) };
             if !m.raise {
-                deopt::restore(vm, m, &buf);
+                deopt::restore(vm, m, buf);
                 if cur.tail_exit == Some(exit) {
                     // a bridge reached the loop header: the loop goes on
-                    if !Engine::can_enter(vm, t, &mut buf) {
+                    if !Engine::can_enter(vm, t, buf) {
                         return Ok(());
                     }
                     t.iterations.set(t.iterations.get() + 1);
@@ -422,11 +431,11 @@ impl Engine {
             self.stats.guard_failures += 1;
             // a call raised: rebuild the state before its instruction, then raise there
             let Some(e) = entry::take_pending() else {
-                deopt::restore(vm, m, &buf);
+                deopt::restore(vm, m, buf);
                 return Ok(());
             };
             vm.recent.push(e.0);
-            deopt::restore(vm, m, &buf);
+            deopt::restore(vm, m, buf);
             if let Some(f) = vm.frames.last_mut() {
                 f.ip = m.ip as usize + 1;
             }

@@ -52,6 +52,20 @@ pub struct Lowered {
     pub inputs: Vec<(Op, u32)>,
 }
 
+/// Leaves through `e` unless `v` is a heap object (not NULL, not a small int) whose class
+/// word (offset 0) is `ty`.
+fn guard_class(f: &mut Func, v: VReg, ty: i64, e: pyjit_codegen::lir::ExitId) {
+    f.push(L::Guard { cc: Cc::Ne, a: v, b: Operand::Imm(0), exit: e });
+    let t1 = f.vreg(Class::Int);
+    f.push(L::Bin { op: IntOp::And, dst: t1, a: v, b: Operand::Imm(1) });
+    f.push(L::Guard { cc: Cc::Eq, a: t1, b: Operand::Imm(0), exit: e });
+    let cls = f.vreg(Class::Int);
+    f.push(L::Load { dst: cls, base: v, disp: 0 });
+    let want = f.vreg(Class::Int);
+    f.push(L::Iconst { dst: want, imm: ty });
+    f.push(L::Guard { cc: Cc::Eq, a: cls, b: Operand::Reg(want), exit: e });
+}
+
 pub fn lower(t: &Trace, layout: Layout) -> Lowered {
     let mut f = Func::new();
     let ctx = f.vreg(Class::Int);
@@ -95,36 +109,15 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 f.push(L::Bin { op: IntOp::And, dst: t1, a: a(), b: Operand::Imm(1) });
                 f.push(L::Guard { cc: Cc::Ne, a: t1, b: Operand::Imm(0), exit: e });
             }
-            Op::GuardType => {
-                // not NULL, not a small int, then the class word at offset 0
+            Op::GuardType | Op::GuardClass => {
                 let e = exit(&mut f);
-                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
-                let t1 = f.vreg(Class::Int);
-                f.push(L::Bin { op: IntOp::And, dst: t1, a: a(), b: Operand::Imm(1) });
-                f.push(L::Guard { cc: Cc::Eq, a: t1, b: Operand::Imm(0), exit: e });
-                let ty = f.vreg(Class::Int);
-                f.push(L::Load { dst: ty, base: a(), disp: 0 });
-                let want = f.vreg(Class::Int);
-                f.push(L::Iconst { dst: want, imm: i.aux });
-                f.push(L::Guard { cc: Cc::Eq, a: ty, b: Operand::Reg(want), exit: e });
+                guard_class(&mut f, a(), i.aux, e);
             }
             Op::GuardIs => {
                 let e = exit(&mut f);
                 let want = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Eq, a: a(), b: Operand::Reg(want), exit: e });
-            }
-            Op::GuardClass => {
-                let e = exit(&mut f);
-                f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Imm(0), exit: e });
-                let t1 = f.vreg(Class::Int);
-                f.push(L::Bin { op: IntOp::And, dst: t1, a: a(), b: Operand::Imm(1) });
-                f.push(L::Guard { cc: Cc::Eq, a: t1, b: Operand::Imm(0), exit: e });
-                let ty = f.vreg(Class::Int);
-                f.push(L::Load { dst: ty, base: a(), disp: 0 });
-                let want = f.vreg(Class::Int);
-                f.push(L::Iconst { dst: want, imm: i.aux });
-                f.push(L::Guard { cc: Cc::Eq, a: ty, b: Operand::Reg(want), exit: e });
             }
             Op::GuardTypeVer | Op::GuardMap | Op::GuardSlotLen => {
                 let il = layout.inst.expect("instance layout measured");
@@ -150,6 +143,14 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 } else {
                     f.push(L::Store { base: p, disp: 8 * i.aux as i32, src: b() });
                 }
+            }
+            Op::GuardNoSignal => {
+                let e = exit(&mut f);
+                let at = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: at, imm: i.aux });
+                let flag = f.vreg(Class::Int);
+                f.push(L::Load8 { dst: flag, base: at, disp: 0 });
+                f.push(L::Guard { cc: Cc::Eq, a: flag, b: Operand::Imm(0), exit: e });
             }
             Op::GuardNotIs => {
                 let e = exit(&mut f);

@@ -271,6 +271,12 @@ impl Recorder {
         if vm.sp != self.base + self.sp {
             return Err("stack depth mismatch".into());
         }
+        if self.steps == 0 && ip == self.header {
+            // the loop's first instruction: a pending signal (Ctrl-C) leaves the trace here
+            let s = self.snap(ip);
+            let flag = pyjit_vm::signals::pending_flag_addr() as i64;
+            self.b.emit(Op::GuardNoSignal, Ref::NONE, Ref::NONE, flag, Some(s))?;
+        }
         self.steps += 1;
         if self.steps > MAX_STEPS {
             return Err("trace too long".into());

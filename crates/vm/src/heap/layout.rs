@@ -26,9 +26,8 @@ fn locate(words: &[usize], ptr: usize, len: usize) -> Option<(usize, usize)> {
     (unique && p != l).then_some((8 * p, 8 * l))
 }
 
-/// Measures the layouts, or None when they are not what compiled code can use (then the JIT
-/// does not trace list and tuple items).
-pub fn seq_layout() -> Option<SeqLayout> {
+/// Offsets of the data pointer and length words inside a `Vec<Value>`.
+fn vec_words() -> Option<(usize, usize)> {
     // a Vec of three values in a capacity of seven: pointer, 3 and 7 are distinct words
     let mut v: Vec<Value> = Vec::with_capacity(7);
     v.extend([Value::NULL; 3]);
@@ -39,7 +38,13 @@ pub fn seq_layout() -> Option<SeqLayout> {
     // (pointer, capacity, length in some order), and [usize; 3] has the same size; reading
     // its words copies them without touching the Vec's ownership.
     let vw: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
-    let (vp, vl) = locate(&vw, v.as_ptr() as usize, v.len())?;
+    locate(&vw, v.as_ptr() as usize, v.len())
+}
+
+/// Measures the layouts, or None when they are not what compiled code can use (then the JIT
+/// does not trace list and tuple items).
+pub fn seq_layout() -> Option<SeqLayout> {
+    let (vp, vl) = vec_words()?;
     let b: Box<[Value]> = vec![Value::NULL; 5].into_boxed_slice();
     if std::mem::size_of::<Box<[Value]>>() != 16 {
         return None;
@@ -75,14 +80,7 @@ pub struct InstanceLayout {
 pub fn instance_layout() -> Option<InstanceLayout> {
     use crate::objects::{InstanceObj, TypeObj};
     use std::cell::{Cell, RefCell};
-    let mut v: Vec<Value> = Vec::with_capacity(7);
-    v.extend([Value::NULL; 3]);
-    if std::mem::size_of::<Vec<Value>>() != 24 {
-        return None;
-    }
-    // SAFETY: as in seq_layout: a Vec<Value> of 24 bytes (checked) copied as three words.
-    let vw: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
-    let (vp, vl) = locate(&vw, v.as_ptr() as usize, v.len())?;
+    let (vp, vl) = vec_words()?;
     let inst = Obj { hdr: dummy_header(), data: InstanceObj { map: Cell::new(Value::NULL), slots: RefCell::new(Vec::new()), dict: Cell::new(Value::NULL) } };
     let at = &inst as *const Obj<InstanceObj> as usize;
     let vec_at = &*inst.data.slots.borrow() as *const Vec<Value> as usize;

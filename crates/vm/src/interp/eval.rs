@@ -427,15 +427,7 @@ impl Vm {
                     let v = cell.get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
                     if v.is_null() {
                         save_ip!();
-                        let name = self.deref_name(code, i as usize);
-                        let e = if (i as usize) < code.code.cellvars.len() {
-                            let t = self.types.unbound_local_error;
-                            self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value"))
-                        } else {
-                            let t = self.types.name_error;
-                            self.err(t, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
-                        };
-                        return Err((e, false));
+                        return Err((self.unbound_deref(code, i as usize), false));
                     }
                     self.push(v);
                 }
@@ -918,13 +910,21 @@ impl Vm {
                 }
                 Instr::Jump(t) => ip = t as usize,
                 Instr::JumpBackward(t) => {
+                    let after = ip;
                     ip = t as usize;
                     self.release_recent();
                     let h = code.hotness.get().wrapping_add(1);
                     code.hotness.set(h);
                     if h >= self.jit.threshold || crate::signals::pending() {
+                        if crate::signals::pending() {
+                            // a handler's exception is raised at this jump (inside the loop and
+                            // its try blocks), not at the loop's first instruction
+                            if let Some(f) = self.frames.last_mut() {
+                                f.ip = after;
+                            }
+                            tryv!(crate::signals::check(self));
+                        }
                         save_ip!();
-                        tryv!(crate::signals::check(self));
                         if h >= self.jit.threshold {
                             tryv!(self.jit_backedge(code, ip));
                         }

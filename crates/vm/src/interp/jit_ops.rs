@@ -169,15 +169,7 @@ impl Vm {
             JitOp::LoadDeref => {
                 let v = arg(0).get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
                 if v.is_null() {
-                    let name = self.deref_name(code, operand as usize);
-                    let e = if (operand as usize) < code.code.cellvars.len() {
-                        let t = self.types.unbound_local_error;
-                        self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value"))
-                    } else {
-                        let t = self.types.name_error;
-                        self.err(t, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
-                    };
-                    return Err(e);
+                    return Err(self.unbound_deref(code, operand as usize));
                 }
                 v
             }
@@ -251,5 +243,20 @@ impl Vm {
     /// (a plain class: object's `__new__`), if any.
     pub fn jit_plain_init(&mut self, cls: Value) -> Option<Value> {
         self.plain_init(cls)
+    }
+}
+
+impl Vm {
+    /// The error of reading cell or free variable `i` of `code` while it is empty.
+    #[cold]
+    pub(super) fn unbound_deref(&mut self, code: Gc<CodeObj>, i: usize) -> super::PyErr {
+        let name = self.deref_name(code, i);
+        if i < code.code.cellvars.len() {
+            let t = self.types.unbound_local_error;
+            self.err(t, &format!("cannot access local variable '{name}' where it is not associated with a value"))
+        } else {
+            let t = self.types.name_error;
+            self.err(t, &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"))
+        }
     }
 }
