@@ -130,7 +130,7 @@ fn sockaddr_ip(a: &Addr) -> Option<(std::net::IpAddr, u16)> {
     }
 }
 
-fn port_of(vm: &mut Vm, v: Value) -> PyResult<u16> {
+fn port_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<u16> {
     if !vm.is_int(v) {
         let tn = tname(vm, v);
         return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
@@ -138,7 +138,7 @@ fn port_of(vm: &mut Vm, v: Value) -> PyResult<u16> {
     let p = c_long(vm, v)?;
     if !(0..=65535).contains(&p) {
         let t = vm.types.overflow_error;
-        return Err(vm.err(t, "getsockaddrarg: port must be 0-65535."));
+        return Err(vm.err(t, &format!("{what}(): port must be 0-65535.")));
     }
     Ok(p as u16)
 }
@@ -181,7 +181,7 @@ fn to_addr(vm: &mut Vm, family: i32, v: Value, what: &str) -> PyResult<Addr> {
                 return Err(vm.type_error(&format!("{what}(): AF_INET address must be a pair (host, port)")));
             }
             let host = vm.str_of(items[0]);
-            let port = port_of(vm, items[1])?;
+            let port = port_of(vm, items[1], what)?;
             let ip = resolve_host(vm, &host, family)?;
             match (family, ip) {
                 (libc::AF_INET, std::net::IpAddr::V4(ip4)) => {
@@ -880,7 +880,8 @@ fn swap16(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<Value> {
     let x = c_long(vm, v)?;
     if !(0..=0xffff).contains(&x) {
         let t = vm.types.overflow_error;
-        return Err(vm.err(t, &format!("{name}: Python int too large to convert to C 16-bit unsigned integer")));
+        let why = if x < 0 { "can't convert negative Python int" } else { "Python int too large to convert" };
+        return Err(vm.err(t, &format!("{name}: {why} to C 16-bit unsigned integer")));
     }
     Ok(vm.new_int(u16::from_be(x as u16) as i64))
 }
