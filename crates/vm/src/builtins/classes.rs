@@ -354,7 +354,7 @@ impl Vm {
         let maybe = n.starts_with("__")
             || matches!(obj.kind(), Some(ObjKind::Code) | Some(ObjKind::Exception) | Some(ObjKind::Generator) | Some(ObjKind::Range)
                 | Some(ObjKind::Slice) | Some(ObjKind::Property) | Some(ObjKind::Complex) | Some(ObjKind::Traceback) | Some(ObjKind::Frame) | Some(ObjKind::MemoryView)
-                | Some(ObjKind::CellK));
+                | Some(ObjKind::CellK) | Some(ObjKind::Method));
         if !maybe {
             return Ok(None);
         }
