@@ -21,6 +21,7 @@ mod operator;
 mod posixsubprocess;
 mod random;
 mod select;
+mod socket;
 mod structs;
 mod unicodedata;
 mod zlib;
@@ -34,6 +35,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("fcntl", fcntl::init),
     ("select", select::init),
     ("_posixsubprocess", posixsubprocess::init),
+    ("_socket", socket::init),
     ("itertools", itertools::init),
     ("_collections", collections::init),
     ("_operator", operator::init),

@@ -354,7 +354,7 @@ impl Vm {
         let maybe = n.starts_with("__")
             || matches!(obj.kind(), Some(ObjKind::Code) | Some(ObjKind::Exception) | Some(ObjKind::Generator) | Some(ObjKind::Range)
                 | Some(ObjKind::Slice) | Some(ObjKind::Property) | Some(ObjKind::Complex) | Some(ObjKind::Traceback) | Some(ObjKind::Frame) | Some(ObjKind::MemoryView)
-                | Some(ObjKind::CellK));
+                | Some(ObjKind::CellK) | Some(ObjKind::Method));
         if !maybe {
             return Ok(None);
         }
@@ -407,7 +407,7 @@ impl Vm {
                     "__qualname__" => Some(f.qualname.get()),
                     "__doc__" => Some(f.doc.get()),
                     "__module__" => Some(f.module.get()),
-                    "__code__" => Some(f.code),
+                    "__code__" => Some(f.code.get()),
                     "__globals__" => Some(f.globals),
                     "__defaults__" => Some(if f.defaults.get().is_null() { self.none } else { f.defaults.get() }),
                     "__kwdefaults__" => Some(if f.kwdefaults.get().is_null() { self.none } else { f.kwdefaults.get() }),
@@ -724,6 +724,7 @@ impl Vm {
                     return Err(self.type_error(&format!("{n} must be set to {what} object")));
                 }
                 match n.as_str() {
+                    "__code__" => f.code.set(v),
                     "__name__" => f.name.set(v),
                     "__qualname__" => f.qualname.set(v),
                     "__doc__" => f.doc.set(v),

@@ -54,6 +54,51 @@ fn code_lines(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     vm.iter(list)
 }
 
+/// code.replace(**changes) for the fields pyjit's code objects can take from Python:
+/// co_flags (types.coroutine sets CO_ITERABLE_COROUTINE), co_name, co_qualname,
+/// co_filename and co_firstlineno.
+fn code_replace(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let names: Vec<Value> = kw.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+    if args.len() != 1 + names.len() {
+        return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    let Some(c) = args[0].get::<CodeObj>() else {
+        return Err(vm.type_error("replace() needs a code object"));
+    };
+    let mut new = (*c.code).clone();
+    for (i, n) in names.iter().enumerate() {
+        let v = args[1 + i];
+        let key = vm.str_of(*n);
+        let int = |vm: &mut Vm| -> PyResult<i64> {
+            vm.as_i64(v).ok_or_else(|| {
+                let tn = vm.type_name_of(v);
+                vm.type_error(&format!("replace() argument '{key}' must be int, not {tn}"))
+            })
+        };
+        match key.as_str() {
+            "co_flags" => new.flags = (new.flags & !0xffff) | (int(vm)? as u32 & 0xffff),
+            "co_firstlineno" => new.first_line = int(vm)?.max(0) as u32,
+            "co_name" | "co_qualname" | "co_filename" => {
+                if v.kind() != Some(crate::heap::ObjKind::Str) {
+                    let tn = vm.type_name_of(v);
+                    return Err(vm.type_error(&format!("replace() argument '{key}' must be str, not {tn}")));
+                }
+                let s = vm.str_of(v);
+                match key.as_str() {
+                    "co_name" => new.name = s,
+                    "co_qualname" => new.qualname = s,
+                    _ => new.filename = s.into(),
+                }
+            }
+            other => {
+                let t = vm.types.not_implemented_error;
+                return Err(vm.err(t, &format!("pyjit's code.replace() cannot change {other}")));
+            }
+        }
+    }
+    Ok(vm.load_code(std::rc::Rc::new(new)))
+}
+
 /// frame.clear(): pyjit's frame objects hold no references of a finished frame's locals
 /// (traceback.clear_frames and unittest call it), so there is nothing to drop.
 fn frame_clear(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
@@ -66,6 +111,7 @@ pub fn register(vm: &mut Vm) {
     let f = vm.types.frame;
     method(vm, f, "clear", frame_clear);
     let c = vm.types.code;
+    method(vm, c, "replace", code_replace);
     method(vm, c, "co_positions", code_positions);
     method(vm, c, "co_lines", code_lines);
 }

@@ -808,6 +808,27 @@ fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(m)
 }
 
+/// types.MethodType(function, instance): a bound method.
+fn method_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "method")?;
+    if args.len() != 3 {
+        let n = args.len().saturating_sub(1);
+        return Err(vm.type_error(&format!("method expected 2 arguments, got {n}")));
+    }
+    let (func, obj) = (args[1], args[2]);
+    let callable = matches!(func.kind(), Some(ObjKind::Function | ObjKind::Builtin | ObjKind::Method | ObjKind::Type)) || {
+        let ty = vm.type_of(func);
+        vm.lookup_str(ty, "__call__").is_some()
+    };
+    if !callable {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj == vm.none {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_method(func, obj))
+}
+
 pub fn register(vm: &mut Vm) {
     let o = vm.types.object;
     static_method(vm, o, "__new__", object_new);
@@ -944,6 +965,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, func, "__get__", function_get);
     method(vm, func, "__call__", function_call);
     let meth = vm.types.method;
+    static_method(vm, meth, "__new__", method_new);
     method(vm, meth, "__eq__", method_eq);
     method(vm, meth, "__hash__", method_hash);
     method(vm, meth, "__call__", function_call);

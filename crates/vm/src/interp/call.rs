@@ -22,7 +22,7 @@ impl Vm {
         match f.kind() {
             Some(ObjKind::Function) => {
                 let func = f.get::<FunctionObj>().expect("kind checked");
-                let code = func.code.get::<CodeObj>().expect("functions hold code");
+                let code = func.code.get().get::<CodeObj>().expect("functions hold code");
                 if code.code.is_generator_like() {
                     return self.make_generator(f, args, kwnames);
                 }
@@ -281,7 +281,7 @@ impl Vm {
     /// Returns false, having changed nothing, when the general path must be taken.
     pub(super) fn push_simple_frame(&mut self, f: Value, first: usize, argc: usize, pop: usize) -> bool {
         let Some(func) = f.get::<FunctionObj>() else { return false };
-        let Some(code) = func.code.get::<CodeObj>() else { return false };
+        let Some(code) = func.code.get().get::<CodeObj>() else { return false };
         let c = &code.code;
         const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
         if c.argcount as usize != argc || c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() {
@@ -340,7 +340,7 @@ impl Vm {
     /// Pushes a frame for Python function `f` with bound arguments.
     pub fn push_function_frame(&mut self, f: Value, args: &[Value], kwnames: Value, is_entry: bool) -> PyResult<()> {
         let func = f.get::<FunctionObj>().expect("caller checked the kind");
-        let code: Gc<CodeObj> = func.code.get::<CodeObj>().expect("functions hold code");
+        let code: Gc<CodeObj> = func.code.get().get::<CodeObj>().expect("functions hold code");
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
@@ -521,7 +521,7 @@ impl Vm {
 
     fn make_generator(&mut self, f: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let func = f.get::<FunctionObj>().expect("kind checked");
-        let code = func.code.get::<CodeObj>().expect("functions hold code");
+        let code = func.code.get().get::<CodeObj>().expect("functions hold code");
         let base = self.sp;
         let size = code.code.frame_size();
         if base + size + 64 > STACK_SLOTS {

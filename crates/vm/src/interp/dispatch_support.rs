@@ -196,7 +196,7 @@ impl Vm {
             }
         }
         if let Some(f) = func.get::<FunctionObj>() {
-            let is_gen = f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(false);
+            let is_gen = f.code.get().get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(false);
             if !is_gen {
                 let args_copy: Vec<Value>;
                 let args = if argc <= 16 {
@@ -239,7 +239,7 @@ impl Vm {
         let init_name = self.intern("__init__");
         let init = self.lookup(cls, init_name)?;
         let f = init.get::<FunctionObj>()?;
-        let is_gen = f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(true);
+        let is_gen = f.code.get().get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(true);
         (!is_gen).then_some(init)
     }
 
@@ -283,7 +283,7 @@ impl Vm {
         self.alloc(
             t,
             FunctionObj {
-                code: codev,
+                code: Cell::new(codev),
                 globals,
                 name: Cell::new(code.name),
                 qualname: Cell::new(code.qualname),
@@ -532,6 +532,13 @@ impl Vm {
     pub fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         if v.kind() == Some(ObjKind::Generator) && self.type_of(v) == self.types.coroutine {
             return Ok(v);
+        }
+        // a generator whose code types.coroutine marked CO_ITERABLE_COROUTINE
+        if let Some(g) = v.get::<GeneratorObj>() {
+            let flags = g.code.get::<CodeObj>().map(|c| c.code.flags).unwrap_or(0);
+            if self.type_of(v) == self.types.generator && flags & 0x100 != 0 {
+                return Ok(v);
+            }
         }
         let ty = self.type_of(v);
         let n = self.intern("__await__");

@@ -27,7 +27,7 @@ impl Vm {
     /// Runs a class body function with `ns` as its namespace (for __build_class__).
     pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
         let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
-        let code = f.code.get::<CodeObj>().ok_or_else(|| self.type_error("bad code"))?;
+        let code = f.code.get().get::<CodeObj>().ok_or_else(|| self.type_error("bad code"))?;
         self.run_namespace_frame(code, func, f.closure, f.globals, ns, "yield in class body")
     }
 

@@ -245,7 +245,8 @@ impl Trace for CodeObj {
 }
 
 pub struct FunctionObj {
-    pub code: Value,
+    /// Assignable (`f.__code__ = ...`, as types.coroutine does).
+    pub code: Cell<Value>,
     pub globals: Value,
     pub name: Cell<Value>,
     pub qualname: Cell<Value>,
@@ -260,7 +261,7 @@ pub struct FunctionObj {
 impl Trace for FunctionObj {
     fn trace(&self, t: &mut Tracer) {
         t.visit_all(&[
-            self.code,
+            self.code.get(),
             self.globals,
             self.name.get(),
             self.qualname.get(),
