@@ -1,6 +1,6 @@
 # Signals reach Python handlers: os.kill and signal.raise_signal run the handler at once,
 # SIGINT's default handler raises KeyboardInterrupt, SIG_IGN drops the signal, an alarm
-# wakes signal.pause(); bad arguments raise CPython's errors.
+# wakes signal.pause(), setitimer arms a real timer; bad arguments raise CPython's errors.
 import os
 import signal
 
@@ -52,3 +52,21 @@ for bad in [(signal.SIGKILL, handler), (0, handler), (signal.NSIG, handler), (si
         print(type(e).__name__, e)
 signal.signal(signal.SIGUSR1, signal.SIG_DFL)
 print(signal.getsignal(signal.SIGUSR1) == signal.SIG_DFL)
+import signal, time
+fired = []
+signal.signal(signal.SIGALRM, lambda s, f: fired.append(s))
+print(signal.setitimer(signal.ITIMER_REAL, 50))
+d, i = signal.getitimer(signal.ITIMER_REAL)
+print(0 < d <= 50, i)
+print(signal.setitimer(signal.ITIMER_REAL, 0.05)[0] > 0)
+time.sleep(0.5)
+print(fired)
+print(signal.setitimer(signal.ITIMER_REAL, 0))
+try:
+    signal.setitimer(99, 1)
+except signal.ItimerError as e:
+    print(type(e).__name__, e)
+try:
+    signal.setitimer(signal.ITIMER_REAL, "x")
+except TypeError as e:
+    print(e)

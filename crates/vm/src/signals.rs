@@ -134,6 +134,47 @@ pub fn alarm(seconds: u32) -> u32 {
     unsafe { libc::alarm(seconds) }
 }
 
+fn to_timeval(s: f64) -> libc::timeval {
+    let s = s.max(0.0);
+    let whole = s.trunc();
+    // CPython rounds the microseconds up, so that a tiny positive time still arms the timer
+    let mut usec = ((s - whole) * 1e6).ceil() as i64;
+    let mut sec = whole as i64;
+    if usec >= 1_000_000 {
+        sec += 1;
+        usec -= 1_000_000;
+    }
+    libc::timeval { tv_sec: sec as libc::time_t, tv_usec: usec as libc::suseconds_t }
+}
+
+fn from_timeval(t: &libc::timeval) -> f64 {
+    t.tv_sec as f64 + t.tv_usec as f64 / 1e6
+}
+
+/// setitimer(2): arms timer `which` (0 real, 1 virtual, 2 profiling); returns the previous
+/// (delay, interval), or the errno.
+pub fn setitimer(which: i32, seconds: f64, interval: f64) -> Result<(f64, f64), i32> {
+    let new = libc::itimerval { it_value: to_timeval(seconds), it_interval: to_timeval(interval) };
+    let mut old = libc::itimerval { it_value: to_timeval(0.0), it_interval: to_timeval(0.0) };
+    // SAFETY: both itimervals live in this frame; a bad `which` fails with EINVAL.
+    let r = unsafe { libc::setitimer(which as libc::c_int, &new, &mut old) };
+    if r != 0 {
+        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL));
+    }
+    Ok((from_timeval(&old.it_value), from_timeval(&old.it_interval)))
+}
+
+/// getitimer(2): the (delay, interval) of timer `which`, or the errno.
+pub fn getitimer(which: i32) -> Result<(f64, f64), i32> {
+    let mut cur = libc::itimerval { it_value: to_timeval(0.0), it_interval: to_timeval(0.0) };
+    // SAFETY: the itimerval lives in this frame; a bad `which` fails with EINVAL.
+    let r = unsafe { libc::getitimer(which as libc::c_int, &mut cur) };
+    if r != 0 {
+        return Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL));
+    }
+    Ok((from_timeval(&cur.it_value), from_timeval(&cur.it_interval)))
+}
+
 /// pause(2): waits for a signal.
 pub fn pause() {
     // SAFETY: pause has no arguments; it returns when a handler ran.

@@ -703,10 +703,7 @@ pub fn hex_string(vm: &mut Vm, d: &[u8], sep: Option<Value>, per: Option<Value>)
         }
     };
     let per = match per {
-        Some(p) => {
-            let i = vm.index_of(p)?;
-            vm.as_i64(i).unwrap_or(0)
-        }
+        Some(p) => vm.c_int_arg(p)? as i64,
         None => 1,
     };
     let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();

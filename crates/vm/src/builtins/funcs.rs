@@ -630,7 +630,8 @@ fn f_sorted(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                     key = v
                 }
             }
-            "reverse" => reverse = vm.truthy(v)?,
+            // an int, as CPython's argument clinic reads it
+            "reverse" => reverse = vm.c_int_arg(v)? != 0,
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for sort()"))),
         }
     }

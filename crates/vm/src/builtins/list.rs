@@ -174,7 +174,7 @@ fn l_sort(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
                     key = v
                 }
             }
-            "reverse" => reverse = vm.truthy(v)?,
+            "reverse" => reverse = vm.c_int_arg(v)? != 0,
             _ => return Err(vm.type_error(&format!("'{n}' is an invalid keyword argument for sort()"))),
         }
     }

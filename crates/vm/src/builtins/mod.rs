@@ -76,7 +76,9 @@ pub fn arity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) ->
 pub fn slot_args(vm: &mut Vm, args: &[Value], n: usize) -> PyResult<()> {
     let m = args.len().saturating_sub(1);
     if m != n || args.is_empty() {
-        return Err(vm.type_error(&format!("expected {n} argument{}, got {m}", if n == 1 { "" } else { "s" })));
+        // CPython's two-argument wrappers unpack with an empty function name: a leading space
+        let lead = if n == 2 { " " } else { "" };
+        return Err(vm.type_error(&format!("{lead}expected {n} argument{}, got {m}", if n == 1 { "" } else { "s" })));
     }
     Ok(())
 }

@@ -197,7 +197,9 @@ impl Vm {
     /// A slot wrapper called with the wrong number of arguments.
     #[cold]
     fn slot_count_error(&mut self, want: u8, got: usize) -> PyErr {
-        self.type_error(&format!("expected {want} argument{}, got {got}", if want == 1 { "" } else { "s" }))
+        // CPython's two-argument wrappers unpack with an empty function name: a leading space
+        let lead = if want == 2 { " " } else { "" };
+        self.type_error(&format!("{lead}expected {want} argument{}, got {got}", if want == 1 { "" } else { "s" }))
     }
 
     /// type(...) and class instantiation: `__new__` then `__init__`.

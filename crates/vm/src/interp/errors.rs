@@ -84,6 +84,17 @@ impl Vm {
         }
         Ok(())
     }
+    /// A C int argument: TypeError for a non-int, OverflowError beyond i32.
+    pub fn c_int_arg(&mut self, v: Value) -> PyResult<i32> {
+        if v.kind() == Some(crate::heap::ObjKind::Float) {
+            return Err(self.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let i = self.index_of(v)?;
+        match self.as_i64(i).and_then(|n| i32::try_from(n).ok()) {
+            Some(n) => Ok(n),
+            None => Err(self.overflow_error("Python int too large to convert to C int")),
+        }
+    }
     /// An index-sized int argument (Py_ssize_t): OverflowError beyond i64.
     pub fn ssize_arg(&mut self, v: Value) -> PyResult<i64> {
         let i = self.index_of(v)?;

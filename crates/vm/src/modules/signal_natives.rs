@@ -62,6 +62,50 @@ fn alarm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(left as i64))
 }
 
+fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(f) = v.get::<crate::objects::FloatObj>() {
+        return Ok(f.0);
+    }
+    // anything else is read as an int, as CPython's _PyTime_FromSecondsObject does
+    let i = vm.index_of(v)?;
+    match vm.as_i64(i) {
+        Some(n) => Ok(n as f64),
+        None => Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t")),
+    }
+}
+
+fn itimer_result(vm: &mut Vm, r: Result<(f64, f64), i32>) -> PyResult<Value> {
+    match r {
+        Ok((a, b)) => {
+            let (a, b) = (vm.new_float(a), vm.new_float(b));
+            Ok(vm.new_tuple(vec![a, b]))
+        }
+        Err(e) => Err(os_err(vm, e)),
+    }
+}
+
+/// _setitimer(which, seconds, interval) -> the previous (delay, interval).
+fn setitimer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let which = int_arg(vm, a, 0)?;
+    let secs = match a.get(1) {
+        Some(&v) => float_arg(vm, v)?,
+        None => 0.0,
+    };
+    let interval = match a.get(2) {
+        Some(&v) => float_arg(vm, v)?,
+        None => 0.0,
+    };
+    let r = signals::setitimer(which as i32, secs, interval);
+    itimer_result(vm, r)
+}
+
+/// _getitimer(which) -> (delay, interval).
+fn getitimer(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let which = int_arg(vm, a, 0)?;
+    let r = signals::getitimer(which as i32);
+    itimer_result(vm, r)
+}
+
 /// signal.pause(): waits for a signal, then runs its Python handler.
 fn pause(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::arity(vm, a, 0, 0, "pause")?;
@@ -76,7 +120,9 @@ fn check(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-pub const NATIVES: [(&str, crate::interp::NativeFn); 6] = [
+pub const NATIVES: [(&str, crate::interp::NativeFn); 8] = [
+    ("_setitimer", setitimer),
+    ("_getitimer", getitimer),
     ("_os_action", os_action),
     ("_set_action", set_action),
     ("raise_signal", raise),

@@ -288,9 +288,10 @@ fn timestamp_arg(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<i64> {
             }
         }
     };
-    // glibc's gmtime and localtime fail when the year does not fit in an int
-    if !(-67768040609740800..=67767976233316604).contains(&secs) {
-        return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+    // glibc's gmtime and localtime fail with EOVERFLOW when the year does not fit in an int
+    if !(-67768040609740800..=67768036191676799).contains(&secs) {
+        let e = std::io::Error::from_raw_os_error(libc::EOVERFLOW);
+        return Err(super::io::os_error(vm, &e, None));
     }
     Ok(secs)
 }

@@ -274,7 +274,7 @@ pub fn umask(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 pub fn strerror(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let args = bind(vm, a, k, "strerror", &["code"], 1, 1)?;
-    let c = args::int(vm, args.get(0).unwrap_or(vm.none))? as i32;
+    let c = vm.c_int_arg(args.get(0).unwrap_or(vm.none))?;
     let s = if (1..134).contains(&c) { sc::strerror(c) } else { format!("Unknown error {c}") };
     Ok(vm.new_string(s))
 }

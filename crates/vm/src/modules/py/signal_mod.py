@@ -23,11 +23,12 @@ _NUMBERS = dict(SIGHUP=1, SIGINT=2, SIGQUIT=3, SIGILL=4, SIGTRAP=5, SIGABRT=6, S
 globals().update(_NUMBERS)
 
 
-class ItimerError(OSError):
+class itimer_error(OSError):
     pass
 
 
-ItimerError.__module__ = 'signal'
+itimer_error.__module__ = 'signal'
+ItimerError = itimer_error
 
 
 def default_int_handler(signalnum, frame, /):
@@ -123,8 +124,16 @@ def sigpending():
 
 
 def getitimer(which, /):
-    return (0.0, 0.0)
+    """Returns current value of given itimer."""
+    try:
+        return _getitimer(which)
+    except OSError as e:
+        raise ItimerError(*e.args) from None
 
 
 def setitimer(which, seconds, interval=0.0, /):
-    return (0.0, 0.0)
+    """Sets given itimer (one of ITIMER_REAL, ITIMER_VIRTUAL or ITIMER_PROF)."""
+    try:
+        return _setitimer(which, seconds, interval)
+    except OSError as e:
+        raise ItimerError(*e.args) from None
