@@ -185,3 +185,23 @@ def with_defaults(n):
 
 
 print(with_defaults(1000))
+
+
+def plus(x):
+    return x + 1
+
+
+def minus(x):
+    return x - 1
+
+
+def code_swapped(n):
+    t = 0
+    for i in range(n):
+        t += plus(i)
+        if i == n // 2:
+            plus.__code__ = minus.__code__
+    return t
+
+
+print(code_swapped(2000))

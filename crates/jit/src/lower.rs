@@ -23,6 +23,8 @@ pub struct Layout {
     pub dict_version: i32,
     /// Offsets of the item pointer and length words of lists and tuples.
     pub seq: pyjit_vm::heap::layout::SeqLayout,
+    /// Offset of a function object's code word.
+    pub func_code: i32,
     /// Offsets in instances and types (None: the recorder does not inline attributes).
     pub inst: Option<pyjit_vm::heap::layout::InstanceLayout>,
     /// The addresses of True and False.
@@ -143,6 +145,12 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 } else {
                     f.push(L::Store { base: p, disp: 8 * i.aux as i32, src: b() });
                 }
+            }
+            Op::GuardCode => {
+                let e = exit(&mut f);
+                let c = f.vreg(Class::Int);
+                f.push(L::Load { dst: c, base: a(), disp: layout.func_code });
+                f.push(L::Guard { cc: Cc::Eq, a: c, b: Operand::Reg(b()), exit: e });
             }
             Op::GuardNoSignal => {
                 let e = exit(&mut f);

@@ -610,7 +610,7 @@ impl Recorder {
     /// the instance.
     fn inline_new(&mut self, vm: &Vm, ip: usize, cls: Value, fr: Ref, init: Value, args: &[Ref], pop: usize) -> Result<bool, String> {
         let Some(t) = cls.get::<pyjit_vm::objects::TypeObj>() else { return Ok(false) };
-        let Some(code) = init.get::<pyjit_vm::objects::FunctionObj>().and_then(|f| f.code.get::<CodeObj>()) else { return Ok(false) };
+        let Some(code) = init.get::<pyjit_vm::objects::FunctionObj>().and_then(|f| f.code.get().get::<CodeObj>()) else { return Ok(false) };
         if code.code.argcount as usize != args.len() + 1 {
             return Ok(false);
         }
@@ -633,7 +633,7 @@ impl Recorder {
         use pyjit_compiler::code::flags;
         use pyjit_vm::objects::{FunctionObj, TupleObj};
         let Some(func) = f.get::<FunctionObj>() else { return Ok(false) };
-        let Some(code) = func.code.get::<CodeObj>() else { return Ok(false) };
+        let Some(code) = func.code.get().get::<CodeObj>() else { return Ok(false) };
         let c = &code.code;
         const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
         if c.argcount as usize != args.len() || c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() || c.is_generator_like() {
@@ -655,10 +655,14 @@ impl Recorder {
         if self.base + base + size + 64 > pyjit_vm::interp::STACK_SLOTS || vm.frames.len() + 1 >= vm.recursion_limit {
             return Ok(false);
         }
+        let s = self.snap(ip);
         if init_self == Ref::NONE {
-            let s = self.snap(ip);
-            self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s))?;
+            self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s.clone()))?;
         }
+        // the function may be given other code (`f.__code__ = ...`)
+        let kf = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, f.raw() as i64, None)?;
+        let kc = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
+        self.b.emit(Op::GuardCode, kf, kc, 0, Some(s))?;
         self.keep.extend([f, code.value()]);
         if args.contains(&VIRTUAL_TUPLE) {
             return Err("virtual tuple passed to a call".into());
@@ -1194,7 +1198,7 @@ impl Recorder {
 /// (a nested dispatch loop) they cost more than the interpreter's own frame push.
 fn python_callee(f: Value) -> Result<(), String> {
     let heap_class = f.get::<pyjit_vm::objects::TypeObj>().is_some_and(|t| t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE));
-    let generator = f.get::<pyjit_vm::objects::FunctionObj>().and_then(|g| g.code.get::<CodeObj>()).is_some_and(|c| c.code.is_generator_like());
+    let generator = f.get::<pyjit_vm::objects::FunctionObj>().and_then(|g| g.code.get().get::<CodeObj>()).is_some_and(|c| c.code.is_generator_like());
     if (matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) && !generator) || heap_class {
         return Err("call of Python code (not inlined yet)".into());
     }

@@ -229,7 +229,7 @@ impl Vm {
     /// to, or NULL). False when `func` is not a function.
     pub fn jit_push_frame(&mut self, func: Value, base: usize, ip: usize, init_self: Value) -> bool {
         let Some(fo) = func.get::<FunctionObj>() else { return false };
-        let Some(code) = fo.code.get::<CodeObj>() else { return false };
+        let Some(code) = fo.code.get().get::<CodeObj>() else { return false };
         let mut frame = self.function_frame(code, func, fo.globals, base, false);
         frame.ip = ip;
         frame.init_self = init_self;
