@@ -163,7 +163,8 @@ fn list_tests() -> Vec<String> {
 
 /// The known failures for `mode`: a name alone fails in every mode, `NAME jit` only with
 /// the JIT forced hot, `NAME flaky` may fail or pass in any mode (behaviour that depends
-/// on what the conservative stack scan happens to see). The second set: the flaky ones.
+/// on what the conservative stack scan happens to see), `NAME emulated` may fail under an
+/// emulator (PYJIT_TEST_RUNNER). The second set: those that may also pass.
 fn known_failures(mode: Mode) -> (BTreeSet<String>, BTreeSet<String>) {
     let text = std::fs::read_to_string(root().join("tests/known_failures.txt")).unwrap_or_default();
     let mut known = BTreeSet::new();
@@ -176,6 +177,13 @@ fn known_failures(mode: Mode) -> (BTreeSet<String>, BTreeSet<String>) {
             Some("flaky") => {
                 known.insert(name.to_string());
                 flaky.insert(name.to_string());
+            }
+            // needs what an emulator lacks (running sys.executable, a foreign-ISA binary)
+            Some("emulated") => {
+                if std::env::var("PYJIT_TEST_RUNNER").is_ok_and(|r| !r.trim().is_empty()) {
+                    known.insert(name.to_string());
+                    flaky.insert(name.to_string());
+                }
             }
             _ => {
                 known.insert(name.to_string());
