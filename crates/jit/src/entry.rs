@@ -26,7 +26,11 @@ pub const RET2_WORD: usize = EXIT_WORDS + 1;
 pub const ITER_WORD: usize = EXIT_WORDS + 2;
 /// The code object of the instruction a `call` runs.
 pub const CODE_WORD: usize = EXIT_WORDS + 3;
-pub const ARGS_AT: usize = EXIT_WORDS + 4;
+/// The running trace (a `CompiledTrace`), whose flush maps `call_loop` reads.
+pub const TRACE_WORD: usize = EXIT_WORDS + 4;
+/// The engine's code memory, through which `call_loop` runs an inner loop.
+pub const MEM_WORD: usize = EXIT_WORDS + 5;
+pub const ARGS_AT: usize = EXIT_WORDS + 6;
 /// Most arguments a `call` passes.
 pub const MAX_ARGS: usize = 32;
 pub const CTX_WORDS: usize = ARGS_AT + MAX_ARGS;
@@ -82,6 +86,37 @@ pub extern "C" fn call_op(ctx: *mut u64, word: u64, argc: u64) -> u64 {
             0
         }
     }
+}
+
+/// Whether an exception is pending.
+pub fn has_pending() -> bool {
+    PENDING.with(|p| p.get() != 0)
+}
+
+/// Leaves `e` pending, for the engine to take at the exit the trace is about to take.
+pub fn set_pending(e: PyErr) {
+    PENDING.with(|p| p.set(e.0.raw()));
+}
+
+/// Called by generated code for `call_loop`: writes flush `word & 0xffff` of the running
+/// trace to the frame, then runs the compiled loop `inner` (a `CompiledTrace`) on it.
+/// Returns 0 when the loop ended normally (its `for` is exhausted; the loop continues at
+/// instruction `word >> 16`), else 1 (2 with an exception pending): the frame then holds
+/// the interpreter's state.
+pub extern "C" fn call_loop(ctx: *mut u64, inner: u64, word: u64) -> u64 {
+    let vm = vm_of(ctx);
+    // SAFETY: TRACE_WORD and MEM_WORD were set by the engine before it entered the trace
+    // that calls this: the running `CompiledTrace` (alive: the engine holds it while it runs)
+    // and the engine's `CodeMemory` (alive and unmoved while the engine runs code).
+    let (outer, mem) = unsafe { (&*(*ctx.add(TRACE_WORD) as *const crate::CompiledTrace), &*(*ctx.add(MEM_WORD) as *const CodeMemory)) };
+    // SAFETY: `inner` is the address of a `CompiledTrace` the running trace's `deps` keep
+    // alive (the recorder took it from the engine's loops).
+    let inner = unsafe { &*(inner as *const crate::CompiledTrace) };
+    // SAFETY: the exit buffer is the first EXIT_WORDS words of ctx.
+    let words = unsafe { std::slice::from_raw_parts(ctx as *const u64, EXIT_WORDS) };
+    let Some(m) = outer.flushes.get((word & 0xffff) as usize) else { return 1 };
+    crate::deopt::restore(vm, m, words);
+    crate::run_inner(vm, mem, inner, m.ip, m.sp, (word >> 16) as u32)
 }
 
 /// Called by generated code for `box_float`: a new float object for the double at

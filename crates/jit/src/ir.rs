@@ -226,6 +226,14 @@ ops! {
     Call = "call", Val, [Args, Val], Int, GUARD | EFFECT;
     /// The second result of the `call` just before (LoadMethod's first stack value).
     Ret2 = "ret2", Val, [Val], None, 0;
+    /// Runs the compiled loop whose header is the `for` at the snapshot's instruction (an
+    /// inner loop): the snapshot's state is written to the frame (a *flush*), the inner
+    /// loop's trace runs to its end, and the trace goes on after the loop with every slot
+    /// read again from the frame. `aux` is the inner loop's trace (bits 0-47, an address)
+    /// and the instruction the `for` continues at when exhausted (bits 48-63). When the
+    /// inner loop leaves any other way, the trace leaves with the state already in the
+    /// frame (an *in-place* exit).
+    CallLoop = "call_loop", Void, [], Int, GUARD | EFFECT;
     /// The loop header of a peeled trace.
     Loop = "loop", Void, [], None, 0;
 }

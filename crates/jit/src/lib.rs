@@ -88,9 +88,14 @@ impl Default for Options {
 }
 
 /// A loop compiled to native code.
-struct CompiledTrace {
+pub(crate) struct CompiledTrace {
     code: CodeRef,
     exits: Vec<ExitMap>,
+    /// The states its `call_loop`s write to the frame (see `lower::Lowered::flushes`).
+    pub(crate) flushes: Vec<ExitMap>,
+    /// The inner loops it calls.
+    #[allow(dead_code)]
+    deps: Vec<record::InnerLoop>,
     inputs: Vec<(ir::Op, u32)>,
     /// The globals and builtins dicts the trace's constants came from: a frame running
     /// the same code with other namespaces (exec) must not enter.
@@ -247,14 +252,17 @@ impl Engine {
     /// The recorded iteration closed: optimise, compile and install it.
     fn close_trace(&mut self, vm: &mut Vm) {
         vm.jit.recording = false;
-        let Some((rec, started, bridge)) = self.rec.take() else { return };
+        let Some((mut rec, started, bridge)) = self.rec.take() else { return };
         let key = (rec.root.value().raw() as usize, rec.header as u32);
         let t_record = started.elapsed();
         let t0 = Instant::now();
         let names = Engine::names(vm);
         let recorded = irtext::print(&rec.b.t, &names);
-        let t = if bridge.is_some() {
-            // a bridge ends at the loop header: its last exit hands the state to the loop
+        let t = if bridge.is_some() || rec.calls_loops() {
+            // a bridge ends at the loop header: its last exit hands the state to the loop;
+            // a loop that calls an inner loop re-reads its state from the frame after the
+            // call, so it is not peeled: each iteration ends by handing the state to the
+            // engine, which enters it again
             let mut t = rec.b.t.clone();
             t.tail = Some(rec.header_snap());
             dce::dce(&t)
@@ -346,11 +354,14 @@ impl Engine {
         if let Some((g, b)) = rec.namespaces {
             vm.permanent.extend([g, b]);
         }
-        let tail_exit = bridge.map(|_| lowered.exits.len() - 1);
+        let tail_exit = t.tail.as_ref().map(|_| lowered.exits.len() - 1);
         let nexits = lowered.exits.len();
+        let deps = std::mem::take(&mut rec.deps);
         let compiled = Rc::new(CompiledTrace {
             code,
             exits: lowered.exits,
+            flushes: lowered.flushes,
+            deps,
             inputs: lowered.inputs,
             namespaces: rec.namespaces,
             entries: Default::default(),
@@ -392,6 +403,8 @@ impl Engine {
         let mut cur = Rc::clone(t);
         loop {
             buf[entry::ITER_WORD] = 0;
+            buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
+            buf[entry::TRACE_WORD] = Rc::as_ptr(&cur) as u64;
             let exit = entry::run(vm, mem, cur.code, buf);
             t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
             if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
@@ -400,6 +413,14 @@ impl Engine {
                 self.stats.traces_left += 1;
             }
             let Some(m) = cur.exits.get(exit) else { return Ok(()) };
+            if m.in_place {
+                // an inner loop the trace called left the state in the frame
+                self.stats.guard_failures += 1;
+                return match entry::take_pending() {
+                    Some(e) => Err(e),
+                    None => Ok(()),
+                };
+            }
             if !m.raise {
                 deopt::restore(vm, m, buf);
                 if cur.tail_exit == Some(exit) {
@@ -515,7 +536,14 @@ impl JitEngine for Engine {
             vm.jit.recording = false;
             return;
         };
-        match rec.record(vm, ip) {
+        let loops = &self.loops;
+        let inner = |code: usize, ip: u32| -> Option<(u64, record::InnerLoop)> {
+            match loops.get(&(code, ip)) {
+                Some(LoopState::Compiled(t)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
+                _ => None,
+            }
+        };
+        match rec.record(vm, ip, &inner) {
             Step::Continue => {}
             Step::Closed => self.close_trace(vm),
             Step::Abort(reason) => self.abort(vm, &reason),
@@ -529,6 +557,104 @@ impl JitEngine for Engine {
         if let Some(p) = &self.opts.stats_json {
             let _ = std::fs::write(p, self.stats.json());
         }
+    }
+}
+
+/// Runs compiled loop `root` (and its bridges) on the innermost frame for a `call_loop` of
+/// another trace; the frame holds the state at the loop's `for` (instruction `header`, stack
+/// depth `sp`). Returns 0 when the loop ended normally: its iterator is exhausted (the
+/// trace goes on at instruction `after` with the iterator popped); else 1, or 2 with an
+/// exception pending, and the frame holds the interpreter's state.
+pub(crate) fn run_inner(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32, sp: u32, after: u32) -> u64 {
+    let mut buf = [0u64; entry::CTX_WORDS];
+    let r = run_inner_in(vm, mem, root, header, sp, after, &mut buf);
+    buf.fill(0);
+    std::hint::black_box(&mut buf);
+    r
+}
+
+fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32, sp: u32, after: u32, buf: &mut [u64; entry::CTX_WORDS]) -> u64 {
+    if !Engine::can_enter(vm, root, buf) {
+        return 1;
+    }
+    root.entries.set(root.entries.get() + 1);
+    let mut bridge: Option<Rc<CompiledTrace>> = None;
+    loop {
+        let cur: &CompiledTrace = bridge.as_deref().unwrap_or(root);
+        buf[entry::ITER_WORD] = 0;
+        buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
+        buf[entry::TRACE_WORD] = cur as *const CompiledTrace as u64;
+        let exit = entry::run(vm, mem, cur.code, buf);
+        root.iterations.set(root.iterations.get() + buf[entry::ITER_WORD]);
+        let Some(m) = cur.exits.get(exit) else { return 1 };
+        if m.in_place {
+            return if entry::has_pending() { 2 } else { 1 };
+        }
+        if m.raise {
+            let Some(e) = entry::take_pending() else {
+                deopt::restore(vm, m, &buf[..]);
+                return 1;
+            };
+            vm.recent.push(e.0);
+            deopt::restore(vm, m, &buf[..]);
+            vm.recent.pop();
+            if let Some(f) = vm.frames.last_mut() {
+                f.ip = m.ip as usize + 1;
+            }
+            entry::set_pending(e);
+            return 2;
+        }
+        deopt::restore(vm, m, &buf[..]);
+        if cur.tail_exit == Some(exit) {
+            if !Engine::can_enter(vm, root, buf) {
+                return 1;
+            }
+            root.iterations.set(root.iterations.get() + 1);
+            bridge = None;
+            continue;
+        }
+        if bridge.is_none() {
+            let b = match root.bridges.borrow().get(&exit) {
+                Some(BridgeState::Compiled(b)) if b.namespaces.is_none() || b.namespaces == root.namespaces => Some(Rc::clone(b)),
+                _ => None,
+            };
+            if b.is_some() {
+                bridge = b;
+                continue;
+            }
+        }
+        return if loop_ended(vm, m, header, sp, after) { 0 } else { 1 };
+    }
+}
+
+/// Whether a loop's trace left through exit `m` because its `for` (at `header`, with the
+/// iterator at stack depth `sp`) is exhausted. A list iterator is then marked done, as the
+/// interpreter's `for` does.
+fn loop_ended(vm: &Vm, m: &ExitMap, header: u32, sp: u32, after: u32) -> bool {
+    if !m.frames.is_empty() {
+        return false;
+    }
+    if m.ip == after && m.sp + 1 == sp {
+        return true;
+    }
+    if m.ip != header || m.sp != sp || sp == 0 {
+        return false;
+    }
+    let Some(base) = vm.frames.last().map(|f| f.base) else { return false };
+    let Some(io) = vm.stack[base + sp as usize - 1].get::<pyjit_vm::objects::IterObj>() else { return false };
+    let Ok(mut st) = io.state.try_borrow_mut() else { return false };
+    match &*st {
+        pyjit_vm::objects::IterState::Range { cur, stop, step } => *step > 0 && cur >= stop,
+        pyjit_vm::objects::IterState::Seq { seq, index } if seq.kind() == Some(pyjit_vm::heap::ObjKind::List) => {
+            let n = seq.get::<pyjit_vm::objects::ListObj>().and_then(|l| l.items.try_borrow().ok().map(|v| v.len()));
+            if n.is_some_and(|n| *index >= n) {
+                *st = pyjit_vm::objects::IterState::Done;
+                true
+            } else {
+                false
+            }
+        }
+        _ => false,
     }
 }
 

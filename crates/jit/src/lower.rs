@@ -44,6 +44,15 @@ pub struct ExitMap {
     pub raise: bool,
     /// Frames of inlined calls to rebuild (see `ir::Snap::frames`).
     pub frames: Vec<crate::ir::SnapFrame>,
+    /// The exit after a `call_loop` whose inner loop did not end normally: the frame
+    /// already holds the state (written by the call), nothing is restored.
+    pub in_place: bool,
+}
+
+impl ExitMap {
+    fn of(s: &crate::ir::Snap, t: &Trace, raise: bool) -> ExitMap {
+        ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise, frames: s.frames.clone(), in_place: false }
+    }
 }
 
 pub struct Lowered {
@@ -52,6 +61,9 @@ pub struct Lowered {
     /// Entry inputs the engine puts in the first words of the buffer before entering:
     /// `(range_cur | range_stop | range_step, slot)`, each as a doubled int.
     pub inputs: Vec<(Op, u32)>,
+    /// The states `call_loop`s write to the frame before running their loop (the exit
+    /// buffer's first words hold the values, as at an exit).
+    pub flushes: Vec<ExitMap>,
 }
 
 /// Leaves through `e` unless `v` is a heap object (not NULL, not a small int) whose class
@@ -76,27 +88,30 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
     f.push(L::Param { dst: ctx, index: 0 });
     f.push(L::Param { dst: frame, index: 1 });
     let mut exits = Vec::new();
+    let mut flushes = Vec::new();
     let mut inputs: Vec<(Op, u32)> = Vec::new();
-    let mut v: Vec<VReg> = Vec::with_capacity(t.insts.len());
+    let v: Vec<VReg> = t.insts.iter().map(|i| f.vreg(if i.op.ty() == Ty::Float { Class::Float } else { Class::Int })).collect();
+    // entry inputs first: the exit buffer that holds them is overwritten by flushes
     for (k, i) in t.insts.iter().enumerate() {
-        let class = if i.op.ty() == Ty::Float { Class::Float } else { Class::Int };
-        let dst = f.vreg(class);
-        v.push(dst);
+        if matches!(i.op, Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex) {
+            inputs.push((i.op, i.aux as u32));
+            f.push(L::Load { dst: v[k], base: ctx, disp: 8 * (inputs.len() as i32 - 1) });
+        }
+    }
+    for (k, i) in t.insts.iter().enumerate() {
+        let dst = v[k];
         let a = || v[i.a.idx()];
         let b = || v[i.b.idx()];
         // the exit of a guard
         let mut exit = |f: &mut Func| {
             let s = &t.snaps[i.snap as usize];
             let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-            exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: i.op == Op::Call, frames: s.frames.clone() });
+            exits.push(ExitMap::of(s, t, i.op == Op::Call));
             f.exit(vals)
         };
         match i.op {
             Op::Sload => f.push(L::Load { dst, base: frame, disp: 8 * i.aux as i32 }),
-            Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex => {
-                inputs.push((i.op, i.aux as u32));
-                f.push(L::Load { dst, base: ctx, disp: 8 * (inputs.len() as i32 - 1) });
-            }
+            Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex => {}
             Op::KVal => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
             Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
@@ -209,6 +224,29 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 f.push(L::Call { target: entry::call_op as *const () as usize as u64, args: vec![ctx, word, argc], ret: Some(dst) });
                 let e = exit(&mut f);
                 f.push(L::Guard { cc: Cc::Ne, a: dst, b: Operand::Imm(0), exit: e });
+            }
+            Op::CallLoop => {
+                // flush: the snapshot's values into the exit buffer, which the call writes
+                // to the frame before it runs the inner loop
+                let s = &t.snaps[i.snap as usize];
+                for (w, &(_, r)) in s.slots.iter().enumerate() {
+                    let disp = 8 * w as i32;
+                    if t.ty(r) == Ty::Float {
+                        f.push(L::StoreF { base: ctx, disp, src: v[r.idx()] });
+                    } else {
+                        f.push(L::Store { base: ctx, disp, src: v[r.idx()] });
+                    }
+                }
+                flushes.push(ExitMap::of(s, t, false));
+                let ptr = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: ptr, imm: i.aux & ((1 << 48) - 1) });
+                let word = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: word, imm: (flushes.len() as i64 - 1) | ((i.aux as u64 >> 48) << 16) as i64 });
+                let status = f.vreg(Class::Int);
+                f.push(L::Call { target: entry::call_loop as *const () as usize as u64, args: vec![ctx, ptr, word], ret: Some(status) });
+                exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: Vec::new(), raise: false, frames: Vec::new(), in_place: true });
+                let e = f.exit(Vec::new());
+                f.push(L::Guard { cc: Cc::Eq, a: status, b: Operand::Imm(0), exit: e });
             }
             Op::Ret2 => f.push(L::Load { dst, base: ctx, disp: 8 * entry::RET2_WORD as i32 }),
             Op::GuardVer => {
@@ -330,9 +368,9 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         f.push(L::Jump { moves });
     } else if let Some(s) = &t.tail {
         let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-        exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise: false, frames: s.frames.clone() });
+        exits.push(ExitMap::of(s, t, false));
         let e = f.exit(vals);
         f.push(L::Exit { exit: e });
     }
-    Lowered { func: f, exits, inputs }
+    Lowered { func: f, exits, inputs, flushes }
 }

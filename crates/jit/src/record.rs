@@ -61,7 +61,18 @@ pub struct Recorder {
     pending_truth: Option<(Ref, Snap, usize, usize)>,
     /// The two instructions a branch recorded with `pending_truth` may go to.
     branch_targets: Option<(usize, usize)>,
+    /// An inner loop the trace runs by `call_loop`, while the interpreter runs it during
+    /// recording: its header and the instruction after it (where recording resumes).
+    skipping: Option<(usize, usize)>,
+    /// Compiled inner loops the trace calls (kept alive as long as the trace).
+    pub deps: Vec<InnerLoop>,
 }
+
+/// A compiled loop as the recorder sees it: its trace's address and what keeps it alive.
+pub type InnerLoop = std::rc::Rc<dyn std::any::Any>;
+
+/// Finds the compiled loop at (code object address, header instruction), if any.
+pub type InnerLookup<'a> = &'a dyn Fn(usize, u32) -> Option<(u64, InnerLoop)>;
 
 /// A Python call the recorder follows into its callee.
 struct Inlined {
@@ -124,6 +135,8 @@ impl Recorder {
             virtual_tuple: None,
             pending_truth: None,
             branch_targets: None,
+            skipping: None,
+            deps: Vec::new(),
         })
     }
 
@@ -240,14 +253,20 @@ impl Recorder {
     }
 
     /// Records the instruction at `ip` of the innermost frame.
-    pub fn record(&mut self, vm: &mut Vm, ip: usize) -> Step {
-        match self.step(vm, ip) {
+    pub fn record(&mut self, vm: &mut Vm, ip: usize, inner: InnerLookup) -> Step {
+        match self.step(vm, ip, inner) {
             Ok(s) => s,
             Err(e) => Step::Abort(e),
         }
     }
 
-    fn step(&mut self, vm: &mut Vm, ip: usize) -> Result<Step, String> {
+    /// Whether the trace runs an inner loop by `call_loop` (then it is not peeled: its
+    /// iteration ends by handing the state to the engine, which enters it again).
+    pub fn calls_loops(&self) -> bool {
+        !self.deps.is_empty()
+    }
+
+    fn step(&mut self, vm: &mut Vm, ip: usize, inner: InnerLookup) -> Result<Step, String> {
         let depth = self.depth + self.inline.len();
         if vm.frames.len() > depth {
             // code an instruction recorded as a `call` runs (a Python function, a generator
@@ -256,6 +275,13 @@ impl Recorder {
         }
         if vm.frames.len() != depth || vm.frames.last().map(|f| f.base) != Some(self.base + self.fbase) {
             return Err("return from the loop's frame".into());
+        }
+        if let Some((h, e)) = self.skipping {
+            // the interpreter runs the inner loop the trace calls: resume after it
+            if ip != e {
+                return if (h..e).contains(&ip) { Ok(Step::Continue) } else { Err("inner loop left early".into()) };
+            }
+            self.skipping = None;
         }
         if let Some((r, mut s, if_true, if_false)) = self.pending_truth.take() {
             // the guard's exit goes the other way, after the branch: the truth was computed
@@ -423,7 +449,14 @@ impl Recorder {
             }
             Instr::LoadGlobal(_) => self.load_global(vm, ip)?,
             Instr::Jump(t) => self.expected = t as usize,
-            Instr::ForIter(_) => self.for_iter(vm, ip)?,
+            Instr::ForIter(target) => {
+                if self.inline.is_empty() && ip != self.header && self.virtual_tuple.is_none() {
+                    if let Some((ptr, keep)) = inner(self.root.value().raw() as usize, ip as u32) {
+                        return self.call_loop(ip, target as usize, ptr, keep);
+                    }
+                }
+                self.for_iter(vm, ip)?
+            }
             Instr::BinarySubscr => self.subscript(vm, ip)?,
             Instr::BuildTuple(n) if matches!(self.code.code.code.get(ip + 1), Some(Instr::UnpackSequence(m)) if *m == n) => {
                 let mut items = Vec::with_capacity(n as usize);
@@ -858,6 +891,26 @@ impl Recorder {
         } else {
             self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, v.raw() as i64, None)?
         })
+    }
+
+    /// A `for` loop inside the loop that is compiled already: the trace calls it (`call_loop`)
+    /// and goes on after it with every slot read again, while the interpreter runs the loop
+    /// this once (the recorder skips its instructions).
+    fn call_loop(&mut self, ip: usize, target: usize, ptr: u64, keep: InnerLoop) -> Result<Step, String> {
+        if ptr >> 48 != 0 || target >= 1 << 16 || self.sp == 0 {
+            return Err("inner loop out of reach".into());
+        }
+        let s = self.snap(ip);
+        self.b.emit(Op::CallLoop, Ref::NONE, Ref::NONE, (ptr | (target as u64) << 48) as i64, Some(s))?;
+        self.deps.push(keep);
+        for e in self.slots.iter_mut() {
+            *e = (Ref::NONE, false);
+        }
+        // after the loop, its iterator is popped
+        self.sp -= 1;
+        self.skipping = Some((ip, target));
+        self.expected = target;
+        Ok(Step::Continue)
     }
 
     /// `for` over a range or list iterator the trace was entered with: its position lives in
