@@ -147,3 +147,60 @@ print(zero_and_big(80))
 print(outer_while(300))
 print(mutate_outer(200))
 print(attrs(100))
+
+def count_flips(perm):
+    p = perm[:]
+    flips = 0
+    first = p[0]
+    while first:
+        lo = 0
+        hi = first
+        while lo < hi:
+            p[lo], p[hi] = p[hi], p[lo]
+            lo += 1
+            hi -= 1
+        flips += 1
+        first = p[0]
+    return flips
+
+def while_in_for(n):
+    t = 0
+    for i in range(n):
+        k = i % 9
+        while k > 0:
+            k -= 2
+            t += k
+        t += k
+    return t
+
+def while_with_else_break(n):
+    out = 0
+    i = 0
+    while i < n:
+        j = 0
+        while j < 6:
+            if j * i > 40 and i % 3 == 0:
+                break
+            j += 1
+        else:
+            out += 1000
+        out += j
+        i += 1
+    return out
+
+def while_true_break(n):
+    t = 0
+    for i in range(n):
+        r = 1
+        while True:
+            if r > i % 5:
+                break
+            r += 1
+        t += r
+    return t
+
+print([count_flips([3, 1, 4, 0, 2]), count_flips([4, 3, 2, 1, 0]), count_flips([1, 0, 2])])
+print(sum(count_flips([(j * 7 + k) % 6 for k in range(6)]) for j in range(50)))
+print(while_in_for(400))
+print(while_with_else_break(120))
+print(while_true_break(300))

@@ -100,9 +100,9 @@ pub fn set_pending(e: PyErr) {
 
 /// Called by generated code for `call_loop`: writes flush `word & 0xffff` of the running
 /// trace to the frame, then runs the compiled loop `inner` (a `CompiledTrace`) on it.
-/// Returns 0 when the loop ended normally (its `for` is exhausted; the loop continues at
-/// instruction `word >> 16`), else 1 (2 with an exception pending): the frame then holds
-/// the interpreter's state.
+/// Returns 0 when the loop was left at the instruction and stack depth packed in `word >>
+/// 16` (bits 0-15 and 16-31; bits 32-47 are the loop's last instruction), else 1 (2 with
+/// an exception pending): the frame then holds the interpreter's state.
 pub extern "C" fn call_loop(ctx: *mut u64, inner: u64, word: u64) -> u64 {
     let vm = vm_of(ctx);
     // SAFETY: TRACE_WORD and MEM_WORD were set by the engine before it entered the trace
@@ -116,7 +116,35 @@ pub extern "C" fn call_loop(ctx: *mut u64, inner: u64, word: u64) -> u64 {
     let words = unsafe { std::slice::from_raw_parts(ctx as *const u64, EXIT_WORDS) };
     let Some(m) = outer.flushes.get((word & 0xffff) as usize) else { return 1 };
     crate::deopt::restore(vm, m, words);
-    crate::run_inner(vm, mem, inner, m.ip, m.sp, (word >> 16) as u32)
+    let left = word >> 16;
+    let end = crate::LoopEnd { header: m.ip, last: (left >> 32) as u32 & 0xffff, ip: left as u32 & 0xffff, sp: (left >> 16) as u32 & 0xffff };
+    crate::run_inner(vm, mem, inner, end)
+}
+
+/// `x ** y` for floats as CPython computes it (libm's `pow`), when that is a finite float
+/// and raises nothing: `x` positive and finite, `y` finite. Returns 1 with the result in
+/// place of `x`, else 0 (the trace leaves; the interpreter does the rest).
+pub fn pow_fast(x: f64, y: f64) -> Option<f64> {
+    if !(x > 0.0 && x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let r = x.powf(y);
+    r.is_finite().then_some(r)
+}
+
+/// Called by generated code for `float_pow`: the doubles at `ctx[ARGS_AT]` and
+/// `ctx[ARGS_AT + 1]`, the result back at `ctx[ARGS_AT]` (see `pow_fast`).
+pub extern "C" fn float_pow(ctx: *mut u64) -> u64 {
+    // SAFETY: ARGS_AT + 1 < CTX_WORDS.
+    let (x, y) = unsafe { (f64::from_bits(*ctx.add(ARGS_AT)), f64::from_bits(*ctx.add(ARGS_AT + 1))) };
+    match pow_fast(x, y) {
+        Some(r) => {
+            // SAFETY: as above.
+            unsafe { *ctx.add(ARGS_AT) = r.to_bits() };
+            1
+        }
+        None => 0,
+    }
 }
 
 /// Called by generated code for `box_float`: a new float object for the double at

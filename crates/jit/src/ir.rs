@@ -177,6 +177,10 @@ ops! {
     FloatMul = "float_mul", Float, [Float, Float], None, PURE;
     /// Leaves the trace when the divisor is zero (the interpreter then raises).
     FloatDiv = "float_div", Float, [Float, Float], None, PURE | GUARD;
+    /// `a ** b` (by a helper call of libm's `pow`, as CPython); leaves the trace unless `a`
+    /// is positive and finite, `b` finite and the result finite (the interpreter then
+    /// raises, or makes a complex number).
+    FloatPow = "float_pow", Float, [Float, Float], None, PURE | GUARD;
     FloatLt = "float_lt", Bool, [Float, Float], None, PURE;
     FloatLe = "float_le", Bool, [Float, Float], None, PURE;
     FloatEq = "float_eq", Bool, [Float, Float], None, PURE;
@@ -188,6 +192,9 @@ ops! {
     /// Item `b` of list `a` (the index is checked already). Not merged with an identical
     /// read: a store may come between.
     ListGet = "list_get", Val, [Val, Int], None, READS;
+    /// Stores into an exact list: `a` is `arg(arg1(list), value)`, `b` the index (checked
+    /// already).
+    ListSet = "list_set", Void, [Args, Int], None, 0;
     TupleLen = "tuple_len", Int, [Val], None, PURE;
     TupleGet = "tuple_get", Val, [Val, Int], None, PURE;
     /// Object identity.
@@ -226,14 +233,15 @@ ops! {
     Call = "call", Val, [Args, Val], Int, GUARD | EFFECT;
     /// The second result of the `call` just before (LoadMethod's first stack value).
     Ret2 = "ret2", Val, [Val], None, 0;
-    /// Runs the compiled loop whose header is the `for` at the snapshot's instruction (an
-    /// inner loop): the snapshot's state is written to the frame (a *flush*), the inner
-    /// loop's trace runs to its end, and the trace goes on after the loop with every slot
-    /// read again from the frame. `aux` is the inner loop's trace (bits 0-47, an address)
-    /// and the instruction the `for` continues at when exhausted (bits 48-63). When the
-    /// inner loop leaves any other way, the trace leaves with the state already in the
-    /// frame (an *in-place* exit).
-    CallLoop = "call_loop", Void, [], Int, GUARD | EFFECT;
+    /// Runs the compiled loop whose header is the snapshot's instruction (an inner loop):
+    /// the snapshot's state is written to the frame (a *flush*), the inner loop's trace runs
+    /// until it leaves, and the trace goes on after the loop with every slot read again
+    /// from the frame. `aux` is the inner loop's trace (an address); the constant `a` packs
+    /// where the recording saw the loop left: the instruction (bits 0-15), the stack depth
+    /// there (bits 16-31) and the loop's last instruction (bits 32-47). When the inner loop
+    /// leaves any other way, the trace leaves with the state already in the frame (an
+    /// *in-place* exit).
+    CallLoop = "call_loop", Void, [Int], Ptr, GUARD | EFFECT;
     /// The loop header of a peeled trace.
     Loop = "loop", Void, [], None, 0;
 }

@@ -132,6 +132,9 @@ enum LoopState {
     Aborted(u32),
     /// Given up on: recording failed too often, or code memory is full.
     Blacklisted,
+    /// Left to the interpreter because it exits too early, but still run by the traces of
+    /// outer loops that call it (a short inner loop is cheaper called than interpreted).
+    Callable(Rc<CompiledTrace>),
 }
 
 /// Recording failures before a loop is left to the interpreter for good.
@@ -409,7 +412,7 @@ impl Engine {
             t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
             if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
                 t.entries.set(JUDGE_AFTER + 1);
-                self.loops.insert(key, LoopState::Blacklisted);
+                self.loops.insert(key, LoopState::Callable(Rc::clone(t)));
                 self.stats.traces_left += 1;
             }
             let Some(m) = cur.exits.get(exit) else { return Ok(()) };
@@ -516,7 +519,7 @@ impl JitEngine for Engine {
                 let t = Rc::clone(t);
                 return self.run(vm, key, &t);
             }
-            Some(LoopState::Blacklisted) => {
+            Some(LoopState::Blacklisted | LoopState::Callable(_)) => {
                 // start counting again: the next look-up is `threshold` backward jumps away
                 code.hotness.set(0);
             }
@@ -539,7 +542,7 @@ impl JitEngine for Engine {
         let loops = &self.loops;
         let inner = |code: usize, ip: u32| -> Option<(u64, record::InnerLoop)> {
             match loops.get(&(code, ip)) {
-                Some(LoopState::Compiled(t)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
+                Some(LoopState::Compiled(t) | LoopState::Callable(t)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
                 _ => None,
             }
         };
@@ -560,24 +563,33 @@ impl JitEngine for Engine {
     }
 }
 
+/// An inner loop a `call_loop` runs: its instructions `header..=last`, and where the
+/// recording saw it left (instruction `ip` at stack depth `sp`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LoopEnd {
+    pub header: u32,
+    pub last: u32,
+    pub ip: u32,
+    pub sp: u32,
+}
+
 /// Runs compiled loop `root` (and its bridges) on the innermost frame for a `call_loop` of
-/// another trace; the frame holds the state at the loop's `for` (instruction `header`, stack
-/// depth `sp`). Returns 0 when the loop ended normally: its iterator is exhausted (the
-/// trace goes on at instruction `after` with the iterator popped); else 1, or 2 with an
-/// exception pending, and the frame holds the interpreter's state.
-pub(crate) fn run_inner(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32, sp: u32, after: u32) -> u64 {
+/// another trace; the frame holds the state at the loop's header. Returns 0 when the loop
+/// was left where `end` says; else 1, or 2 with an exception pending, and the frame holds
+/// the interpreter's state.
+pub(crate) fn run_inner(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEnd) -> u64 {
     let mut buf = [0u64; entry::CTX_WORDS];
-    let r = run_inner_in(vm, mem, root, header, sp, after, &mut buf);
+    let r = run_inner_in(vm, mem, root, end, &mut buf);
     buf.fill(0);
     std::hint::black_box(&mut buf);
     r
 }
 
-fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32, sp: u32, after: u32, buf: &mut [u64; entry::CTX_WORDS]) -> u64 {
+fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEnd, buf: &mut [u64; entry::CTX_WORDS]) -> u64 {
+    // (entries and iterations here are not counted: they judge entries from the interpreter)
     if !Engine::can_enter(vm, root, buf) {
         return 1;
     }
-    root.entries.set(root.entries.get() + 1);
     let mut bridge: Option<Rc<CompiledTrace>> = None;
     loop {
         let cur: &CompiledTrace = bridge.as_deref().unwrap_or(root);
@@ -585,7 +597,6 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32
         buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
         buf[entry::TRACE_WORD] = cur as *const CompiledTrace as u64;
         let exit = entry::run(vm, mem, cur.code, buf);
-        root.iterations.set(root.iterations.get() + buf[entry::ITER_WORD]);
         let Some(m) = cur.exits.get(exit) else { return 1 };
         if m.in_place {
             return if entry::has_pending() { 2 } else { 1 };
@@ -609,7 +620,6 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32
             if !Engine::can_enter(vm, root, buf) {
                 return 1;
             }
-            root.iterations.set(root.iterations.get() + 1);
             bridge = None;
             continue;
         }
@@ -623,39 +633,77 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, header: u32
                 continue;
             }
         }
-        return if loop_ended(vm, m, header, sp, after) { 0 } else { 1 };
+        return if loop_ended(vm, m, end) { 0 } else { 1 };
     }
 }
 
-/// Whether a loop's trace left through exit `m` because its `for` (at `header`, with the
-/// iterator at stack depth `sp`) is exhausted. A list iterator is then marked done, as the
-/// interpreter's `for` does.
-fn loop_ended(vm: &Vm, m: &ExitMap, header: u32, sp: u32, after: u32) -> bool {
+/// Whether a loop's trace, leaving through exit `m`, left the loop where `end` says: from
+/// the exit's instruction, the control flow that needs no evaluation (an exhausted range or
+/// list iterator's `for`, branches on True, False, None or a small int, jumps) is followed
+/// until it leaves the loop. Nothing is changed, except that a list iterator found
+/// exhausted is marked done, as the interpreter's `for` does.
+fn loop_ended(vm: &Vm, m: &ExitMap, end: LoopEnd) -> bool {
+    use pyjit_compiler::opcode::Instr;
+    use pyjit_vm::objects::{IterObj, IterState, ListObj};
     if !m.frames.is_empty() {
         return false;
     }
-    if m.ip == after && m.sp + 1 == sp {
-        return true;
-    }
-    if m.ip != header || m.sp != sp || sp == 0 {
-        return false;
-    }
-    let Some(base) = vm.frames.last().map(|f| f.base) else { return false };
-    let Some(io) = vm.stack[base + sp as usize - 1].get::<pyjit_vm::objects::IterObj>() else { return false };
-    let Ok(mut st) = io.state.try_borrow_mut() else { return false };
-    match &*st {
-        pyjit_vm::objects::IterState::Range { cur, stop, step } => *step > 0 && cur >= stop,
-        pyjit_vm::objects::IterState::Seq { seq, index } if seq.kind() == Some(pyjit_vm::heap::ObjKind::List) => {
-            let n = seq.get::<pyjit_vm::objects::ListObj>().and_then(|l| l.items.try_borrow().ok().map(|v| v.len()));
-            if n.is_some_and(|n| *index >= n) {
-                *st = pyjit_vm::objects::IterState::Done;
-                true
-            } else {
-                false
-            }
+    let Some(f) = vm.frames.last() else { return false };
+    let (base, code) = (f.base, &f.code.code.code);
+    let (mut ip, mut sp) = (m.ip, m.sp);
+    for _ in 0..16 {
+        if !(end.header..=end.last).contains(&ip) {
+            return ip == end.ip && sp == end.sp;
         }
-        _ => false,
+        let Some(&instr) = code.get(ip as usize) else { return false };
+        let top = || if sp > 0 { vm.stack[base + sp as usize - 1] } else { Value::NULL };
+        let truth = |v: Value| -> Option<bool> {
+            if v == vm.true_ {
+                Some(true)
+            } else if v == vm.false_ || v == vm.none {
+                Some(false)
+            } else if v.is_small() {
+                Some(v.small_value() != 0)
+            } else {
+                None
+            }
+        };
+        match instr {
+            Instr::ForIter(t) => {
+                let Some(io) = top().get::<IterObj>() else { return false };
+                let Ok(mut st) = io.state.try_borrow_mut() else { return false };
+                match &*st {
+                    IterState::Range { cur, stop, step } if *step > 0 && cur >= stop => {}
+                    IterState::Seq { seq, index } if seq.kind() == Some(pyjit_vm::heap::ObjKind::List) => {
+                        if !seq.get::<ListObj>().and_then(|l| l.items.try_borrow().ok().map(|v| *index >= v.len())).unwrap_or(false) {
+                            return false;
+                        }
+                        *st = IterState::Done;
+                    }
+                    _ => return false,
+                }
+                sp -= 1;
+                ip = t;
+            }
+            Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                let Some(b) = truth(top()) else { return false };
+                sp -= 1;
+                ip = if b == matches!(instr, Instr::PopJumpIfTrue(_)) { t } else { ip + 1 };
+            }
+            Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
+                if sp == 0 {
+                    return false;
+                }
+                let is_none = top() == vm.none;
+                sp -= 1;
+                ip = if is_none == matches!(instr, Instr::PopJumpIfNone(_)) { t } else { ip + 1 };
+            }
+            Instr::Jump(t) => ip = t,
+            Instr::Nop => ip += 1,
+            _ => return false,
+        }
     }
+    false
 }
 
 /// The machine code as text, through binutils' objdump when it is installed (logs only).

@@ -239,9 +239,10 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 }
                 flushes.push(ExitMap::of(s, t, false));
                 let ptr = f.vreg(Class::Int);
-                f.push(L::Iconst { dst: ptr, imm: i.aux & ((1 << 48) - 1) });
+                f.push(L::Iconst { dst: ptr, imm: i.aux });
                 let word = f.vreg(Class::Int);
-                f.push(L::Iconst { dst: word, imm: (flushes.len() as i64 - 1) | ((i.aux as u64 >> 48) << 16) as i64 });
+                let left = t.inst(i.a).aux as u64 & ((1 << 48) - 1);
+                f.push(L::Iconst { dst: word, imm: ((flushes.len() as u64 - 1) | left << 16) as i64 });
                 let status = f.vreg(Class::Int);
                 f.push(L::Call { target: entry::call_loop as *const () as usize as u64, args: vec![ctx, ptr, word], ret: Some(status) });
                 exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: Vec::new(), raise: false, frames: Vec::new(), in_place: true });
@@ -324,6 +325,17 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 f.push(L::Bin { op: IntOp::Add, dst: at, a: items, b: Operand::Reg(byte) });
                 f.push(L::Load { dst, base: at, disp: 0 });
             }
+            Op::ListSet => {
+                let pair = t.inst(i.a);
+                let (list, value) = (v[t.inst(pair.a).a.idx()], v[pair.b.idx()]);
+                let items = f.vreg(Class::Int);
+                f.push(L::Load { dst: items, base: list, disp: layout.seq.list_ptr as i32 });
+                let byte = f.vreg(Class::Int);
+                f.push(L::Shift { op: ShiftOp::Shl, dst: byte, a: b(), amount: 2 });
+                let at = f.vreg(Class::Int);
+                f.push(L::Bin { op: IntOp::Add, dst: at, a: items, b: Operand::Reg(byte) });
+                f.push(L::Store { base: at, disp: 0, src: value });
+            }
             Op::Is => f.push(L::SetCc { cc: Cc::Eq, dst, a: a(), b: Operand::Reg(b()) }),
             Op::BoolNot => f.push(L::Bin { op: IntOp::Xor, dst, a: a(), b: Operand::Imm(1) }),
             Op::FloatAdd | Op::FloatSub | Op::FloatMul => {
@@ -340,6 +352,15 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 f.push(L::Fconst { dst: z, bits: 0 });
                 f.push(L::GuardF { cc: FCc::Ne, a: b(), b: z, exit: e });
                 f.push(L::FBin { op: FOp::Div, dst, a: a(), b: b() });
+            }
+            Op::FloatPow => {
+                let e = exit(&mut f);
+                f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: a() });
+                f.push(L::StoreF { base: ctx, disp: 8 * (entry::ARGS_AT + 1) as i32, src: b() });
+                let ok = f.vreg(Class::Int);
+                f.push(L::Call { target: entry::float_pow as *const () as usize as u64, args: vec![ctx], ret: Some(ok) });
+                f.push(L::Guard { cc: Cc::Ne, a: ok, b: Operand::Imm(0), exit: e });
+                f.push(L::LoadF { dst, base: ctx, disp: 8 * entry::ARGS_AT as i32 });
             }
             Op::FloatLt | Op::FloatLe | Op::FloatEq | Op::FloatNe | Op::FloatGt | Op::FloatGe => {
                 let cc = match i.op {

@@ -62,8 +62,9 @@ pub struct Recorder {
     /// The two instructions a branch recorded with `pending_truth` may go to.
     branch_targets: Option<(usize, usize)>,
     /// An inner loop the trace runs by `call_loop`, while the interpreter runs it during
-    /// recording: its header and the instruction after it (where recording resumes).
-    skipping: Option<(usize, usize)>,
+    /// recording: its first and last instruction (the backward jump), and the constant
+    /// that is to say where and at what stack depth it was left.
+    skipping: Option<(usize, usize, Ref)>,
     /// Compiled inner loops the trace calls (kept alive as long as the trace).
     pub deps: Vec<InnerLoop>,
 }
@@ -276,12 +277,20 @@ impl Recorder {
         if vm.frames.len() != depth || vm.frames.last().map(|f| f.base) != Some(self.base + self.fbase) {
             return Err("return from the loop's frame".into());
         }
-        if let Some((h, e)) = self.skipping {
-            // the interpreter runs the inner loop the trace calls: resume after it
-            if ip != e {
-                return if (h..e).contains(&ip) { Ok(Step::Continue) } else { Err("inner loop left early".into()) };
+        if let Some((h, j, k)) = self.skipping {
+            // the interpreter runs the inner loop the trace calls: resume after it, where
+            // the call must find that it ended
+            if (h..=j).contains(&ip) {
+                return Ok(Step::Continue);
             }
+            let sp = vm.sp.checked_sub(self.base).ok_or("stack depth mismatch")?;
+            if ip >= 1 << 16 || sp > self.sp || j >= 1 << 16 {
+                return Err("inner loop out of reach".into());
+            }
+            self.b.t.insts[k.idx()].aux = (ip | sp << 16 | j << 32) as i64;
             self.skipping = None;
+            self.sp = sp;
+            self.expected = ip;
         }
         if let Some((r, mut s, if_true, if_false)) = self.pending_truth.take() {
             // the guard's exit goes the other way, after the branch: the truth was computed
@@ -302,6 +311,11 @@ impl Recorder {
             let s = self.snap(ip);
             let flag = pyjit_vm::signals::pending_flag_addr() as i64;
             self.b.emit(Op::GuardNoSignal, Ref::NONE, Ref::NONE, flag, Some(s))?;
+        }
+        if ip != self.header && self.inline.is_empty() && self.virtual_tuple.is_none() {
+            if let Some((ptr, keep)) = inner(self.root.value().raw() as usize, ip as u32) {
+                return self.call_loop(ip, ptr, keep);
+            }
         }
         self.steps += 1;
         if self.steps > MAX_STEPS {
@@ -449,14 +463,7 @@ impl Recorder {
             }
             Instr::LoadGlobal(_) => self.load_global(vm, ip)?,
             Instr::Jump(t) => self.expected = t as usize,
-            Instr::ForIter(target) => {
-                if self.inline.is_empty() && ip != self.header && self.virtual_tuple.is_none() {
-                    if let Some((ptr, keep)) = inner(self.root.value().raw() as usize, ip as u32) {
-                        return self.call_loop(ip, target as usize, ptr, keep);
-                    }
-                }
-                self.for_iter(vm, ip)?
-            }
+            Instr::ForIter(_) => self.for_iter(vm, ip)?,
             Instr::BinarySubscr => self.subscript(vm, ip)?,
             Instr::BuildTuple(n) if matches!(self.code.code.code.get(ip + 1), Some(Instr::UnpackSequence(m)) if *m == n) => {
                 let mut items = Vec::with_capacity(n as usize);
@@ -590,9 +597,7 @@ impl Recorder {
                 let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
                 self.push(z)?;
             }
-            Instr::StoreSubscr => {
-                self.generic(ip, JitOp::SetItem, 0, 3)?;
-            }
+            Instr::StoreSubscr => self.store_subscr(vm, ip)?,
             Instr::ContainsOp(inv) => self.generic_push(ip, JitOp::Contains, inv, 2)?,
             Instr::BuildList(n) => self.build(ip, JitOp::BuildList, n)?,
             Instr::BuildTuple(n) => self.build(ip, JitOp::BuildTuple, n)?,
@@ -896,20 +901,20 @@ impl Recorder {
     /// A `for` loop inside the loop that is compiled already: the trace calls it (`call_loop`)
     /// and goes on after it with every slot read again, while the interpreter runs the loop
     /// this once (the recorder skips its instructions).
-    fn call_loop(&mut self, ip: usize, target: usize, ptr: u64, keep: InnerLoop) -> Result<Step, String> {
-        if ptr >> 48 != 0 || target >= 1 << 16 || self.sp == 0 {
-            return Err("inner loop out of reach".into());
-        }
+    fn call_loop(&mut self, ip: usize, ptr: u64, keep: InnerLoop) -> Result<Step, String> {
+        // the loop's last instruction: the last backward jump to its header
+        let last = self.code.code.code.iter().enumerate().skip(ip).filter(|(_, i)| matches!(i, Instr::JumpBackward(t) if *t as usize == ip)).map(|(k, _)| k).last();
+        let Some(last) = last else { return Err("inner loop without a backward jump".into()) };
+        // where the loop is left is known when the interpreter leaves it: a constant made
+        // now (not shared with other uses) is filled in then
+        let k = self.b.append(crate::ir::Inst::new(Op::KInt, Ref::NONE, Ref::NONE, 0), None);
         let s = self.snap(ip);
-        self.b.emit(Op::CallLoop, Ref::NONE, Ref::NONE, (ptr | (target as u64) << 48) as i64, Some(s))?;
+        self.b.emit(Op::CallLoop, k, Ref::NONE, ptr as i64, Some(s))?;
         self.deps.push(keep);
         for e in self.slots.iter_mut() {
             *e = (Ref::NONE, false);
         }
-        // after the loop, its iterator is popped
-        self.sp -= 1;
-        self.skipping = Some((ip, target));
-        self.expected = target;
+        self.skipping = Some((ip, last, k));
         Ok(Step::Continue)
     }
 
@@ -1003,6 +1008,51 @@ impl Recorder {
         s.ip = target;
         self.b.emit(Op::GuardNotIs, r, Ref::NONE, JIT_STOP as i64, Some(s))?;
         self.push(r)
+    }
+
+    /// `list[index] = value` for an exact list and a small-int index in range: the guards of
+    /// `subscript` and an inline store; else the generic path.
+    fn store_subscr(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let rk = self.peek(1)?;
+        let rl = self.peek(2)?;
+        let rv = self.peek(3)?;
+        let vk = self.val(vm, self.sp - 1);
+        let vl = self.val(vm, self.sp - 2);
+        let generic = |r: &mut Recorder| r.generic(ip, JitOp::SetItem, 0, 3).map(|_| ());
+        if self.b.t.ty(rl) != Ty::Val || !vk.is_small() || rv == VIRTUAL_TUPLE || !crate::seq_layout_known() {
+            return generic(self);
+        }
+        if vl.header().map(|h| h.ty.get()) != Some(vm.types.list) {
+            return generic(self);
+        }
+        let n = vl.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0);
+        let i = vk.small_value();
+        let idx = if i < 0 { i + n as i64 } else { i };
+        if idx < 0 || idx >= n as i64 {
+            return generic(self);
+        }
+        let s = self.snap(ip);
+        self.b.emit(Op::GuardType, rl, Ref::NONE, vm.types.list.raw() as i64, Some(s.clone()))?;
+        let x = self.as_int(rk, vk, &s)?;
+        let len = self.b.emit(Op::ListLen, rl, Ref::NONE, 0, None)?;
+        let zero = self.b.kint_ref(0);
+        let x = if i < 0 {
+            let neg = self.b.emit(Op::IntLt, x, zero, 0, None)?;
+            self.b.emit(Op::GuardTrue, neg, Ref::NONE, 0, Some(s.clone()))?;
+            self.b.emit(Op::IntAdd, x, len, 0, Some(s.clone()))?
+        } else {
+            x
+        };
+        let ge = self.b.emit(Op::IntGe, x, zero, 0, None)?;
+        self.b.emit(Op::GuardTrue, ge, Ref::NONE, 0, Some(s.clone()))?;
+        let lt = self.b.emit(Op::IntLt, x, len, 0, None)?;
+        self.b.emit(Op::GuardTrue, lt, Ref::NONE, 0, Some(s))?;
+        let v = self.boxed(rv)?;
+        let a1 = self.b.emit(Op::Arg1, rl, Ref::NONE, 0, None)?;
+        let a2 = self.b.emit(Op::Arg, a1, v, 0, None)?;
+        self.b.emit(Op::ListSet, a2, x, 0, None)?;
+        self.sp -= 3;
+        Ok(())
     }
 
     /// `container[index]` for an exact list or tuple and a small-int index: bounds guards
@@ -1178,6 +1228,13 @@ impl Recorder {
                 BinOp::Sub => Op::FloatSub,
                 BinOp::Mul => Op::FloatMul,
                 BinOp::TrueDiv => Op::FloatDiv,
+                BinOp::Pow => {
+                    let f = |v: Value| if v.is_small() { v.small_value() as f64 } else { v.get::<FloatObj>().map(|f| f.0).unwrap_or(f64::NAN) };
+                    if crate::entry::pow_fast(f(va), f(vb)).is_none() {
+                        return self.generic_push(ip, JitOp::BinaryOp, op, 2);
+                    }
+                    Op::FloatPow
+                }
                 _ => return self.generic_push(ip, JitOp::BinaryOp, op, 2),
             };
             // an int operand converts exactly only below 2**53 (CPython rounds the same way
@@ -1195,7 +1252,7 @@ impl Recorder {
                     return self.generic_push(ip, JitOp::BinaryOp, op, 2);
                 }
             }
-            let snap = (fop == Op::FloatDiv).then(|| s.clone());
+            let snap = (fop == Op::FloatDiv || fop == Op::FloatPow).then(|| s.clone());
             self.b.emit(fop, a, b, 0, snap)?
         } else {
             return self.generic_push(ip, JitOp::BinaryOp, op, 2);
