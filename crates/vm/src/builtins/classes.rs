@@ -786,6 +786,9 @@ impl Vm {
                     _ => Ok(false),
                 }
             }
+            Some(ObjKind::Traceback) if matches!(n.as_str(), "tb_frame" | "tb_lasti" | "tb_lineno") => {
+                Err(self.attribute_error(&format!("attribute '{n}' of 'traceback' objects is not writable")))
+            }
             Some(ObjKind::Property) => {
                 let p = obj.get::<PropertyObj>().expect("property");
                 if n == "__doc__" {
