@@ -4,6 +4,8 @@ pub mod bytes;
 pub mod bytes_methods;
 mod classes;
 mod code_methods;
+mod richcmp;
+mod seq_dunders;
 pub mod codecs;
 pub mod compare;
 mod descr;
@@ -192,6 +194,8 @@ pub fn register_all(vm: &mut Vm) {
     generic::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
+    richcmp::register(vm);
+    seq_dunders::register(vm);
     // classes and constants visible in builtins
     let t = &vm.types;
     let named = [

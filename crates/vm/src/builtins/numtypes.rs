@@ -281,6 +281,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
         None => (cr.0, cr.1),
     };
+    let cls = args[0];
+    if cls.get::<TypeObj>().is_some() && cls != vm.types.complex {
+        return Ok(vm.alloc(cls, ComplexObj { re: real, im: imag }).value());
+    }
     Ok(vm.new_complex(real, imag))
 }
 
