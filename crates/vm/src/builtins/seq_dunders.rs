@@ -33,8 +33,17 @@ fn getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "__contains__")?;
-    let r = super::seqops::native_contains(vm, a[0], a[1])?.unwrap_or(false);
-    Ok(vm.bool_val(r))
+    if let Some(r) = super::seqops::native_contains(vm, a[0], a[1])? {
+        return Ok(vm.bool_val(r));
+    }
+    // other values: compare with each item (`3.0 in range(5)`)
+    let Some(it) = super::iters::native_iter(vm, a[0])? else { return Ok(vm.false_) };
+    while let Some(x) = vm.next(it)? {
+        if x == a[1] || vm.eq(x, a[1])? {
+            return Ok(vm.true_);
+        }
+    }
+    Ok(vm.false_)
 }
 
 fn iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {

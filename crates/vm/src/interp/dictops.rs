@@ -221,7 +221,15 @@ impl Vm {
     }
 
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
-        let h = self.hash(key)?;
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            // `remove`/`discard` of an unhashable set: as the frozenset with its items
+            Err(e) if key.kind() == Some(ObjKind::Set) && self.isinstance(e.0, self.types.type_error) => {
+                let f = self.frozen_copy(key)?;
+                self.hash(f)?
+            }
+            Err(e) => return Err(e),
+        };
         match self.set_probe(s, key, h)? {
             Probe::Found(slot) => {
                 if let Some(set) = s.get::<SetObj>() {
