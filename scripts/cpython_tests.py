@@ -92,6 +92,9 @@ try:
     test.support.use_resources = []
     _mod = importlib.import_module("test." + sys.argv[1])
 except BaseException as e:
+    if type(e).__name__ == "SkipTest":
+        _mark("SKIPMODULE", _one_line((type(e), e)))
+        os._exit(0)
     _mark("IMPORT", _one_line((type(e), e)))
     import traceback
     traceback.print_exc()
@@ -223,9 +226,11 @@ def run_module(interp, mod, timeout, env, tag):
             tests.append({"outcome": parts[1], "id": parts[2], "msg": parts[3] if len(parts) > 3 else ""})
         elif parts[0] == "IMPORT":
             status = "import error: " + " ".join(parts[1:])
+        elif parts[0] == "SKIPMODULE":
+            status, done = "module skipped: " + " ".join(parts[1:]), True
         elif parts[0] == "DONE":
             done = True
-    if done:
+    if done and status is None:
         status = "ok"
     elif timed_out:
         status = f"timeout ({timeout}s)"
