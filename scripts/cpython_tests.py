@@ -144,22 +144,6 @@ os._exit(0)
 '''.replace("MARK + ", repr(MARK) + " + ")
 
 
-def shims(pyjit, env):
-    """The folder to put on PYTHONPATH with stand-ins (scripts/cpython_test_shims.py) for the
-    native modules pyjit cannot import yet, or None when it has them all."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import cpython_test_shims
-    probe = "import importlib.util as u; print(' '.join(n for n in %r if u.find_spec(n) is None))"
-    r = subprocess.run(pyjit + ["-S", "-c", probe % (sorted(cpython_test_shims.SHIMS),)], env=env,
-                       capture_output=True, text=True)
-    missing = r.stdout.split()
-    d = os.path.join(OUT_DIR, "shim")
-    made = cpython_test_shims.write_shims(d, missing)
-    if made:
-        print(f"cpython tests: stand-ins for modules pyjit lacks: {' '.join(made)}", file=sys.stderr)
-    return d if made else None
-
-
 def find_stdlib(given):
     """The CPython 3.11 library whose tests run: --stdlib, else $PYJIT_STDLIB, else the first
     of /usr/lib/python3.11 and this python3's own library that holds test/support."""
@@ -179,12 +163,10 @@ def cpython_for(stdlib):
     return exe if os.path.exists(exe) else sys.executable
 
 
-def base_env(stdlib, extra_path=None):
+def base_env(stdlib):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "PYJIT"))}
     env.update(LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1",
                PYJIT_STDLIB=stdlib)
-    if extra_path:
-        env["PYTHONPATH"] = extra_path
     return env
 
 
@@ -309,8 +291,7 @@ def cmd_run(a):
     pyjit = a.pyjit.split() if a.pyjit else default_pyjit()
     stdlib = find_stdlib(a.stdlib)
     print(f"cpython tests from {stdlib}", file=sys.stderr)
-    shim = shims(pyjit, base_env(stdlib))
-    res = run_all(pyjit, mods, a.timeout, a.jobs, base_env(stdlib, shim), "pyjit")
+    res = run_all(pyjit, mods, a.timeout, a.jobs, base_env(stdlib), "pyjit")
     os.makedirs(OUT_DIR, exist_ok=True)
     for r in res:
         with open(os.path.join(OUT_DIR, r["module"] + ".json"), "w") as f:
@@ -342,9 +323,8 @@ def cmd_check(a):
     mods = list(want)
     pyjit = a.pyjit.split() if a.pyjit else default_pyjit()
     stdlib = find_stdlib(a.stdlib)
-    shim = shims(pyjit, base_env(stdlib))
     t0 = time.time()
-    res = run_all(pyjit, mods, a.timeout, a.jobs, base_env(stdlib, shim), "pyjit", progress=a.verbose)
+    res = run_all(pyjit, mods, a.timeout, a.jobs, base_env(stdlib), "pyjit", progress=a.verbose)
     bad = []
     for r in res:
         w = want[r["module"]]["passed"] or 0
