@@ -98,13 +98,10 @@ fn lru_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let pos = positional(call_args, kw);
     let key = make_key(vm, pos, &kws, typed);
     let h = vm.hash(key)?;
-    if let Some(v) = vm.dict_get_h(cache, key, h)? {
+    // a bounded cache moves a hit to the end (most recently used)
+    let hit = if maxsize.is_some() { vm.dict_get_move_to_end(cache, key, h)? } else { vm.dict_get_h(cache, key, h)? };
+    if let Some(v) = hit {
         lru(vm, me, |l| l.hits += 1)?;
-        if maxsize.is_some() {
-            // most recently used: to the end
-            vm.dict_del(cache, key)?;
-            vm.dict_set_h(cache, key, v, h)?;
-        }
         return Ok(v);
     }
     lru(vm, me, |l| l.misses += 1)?;

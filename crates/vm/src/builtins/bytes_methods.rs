@@ -1033,6 +1033,16 @@ fn from_source(vm: &mut Vm, x: Value, is_bytes: bool) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
+/// bytes.__hash__ (the same hash as str's of the same text, as in CPython).
+fn b_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    marity(vm, a, 1, 1, "__hash__")?;
+    let Some(b) = a[0].get::<BytesObj>() else {
+        return Err(vm.type_error("descriptor '__hash__' requires a 'bytes' object"));
+    };
+    let h = super::hash::bytes_hash(vm.hash_key, &b.data);
+    Ok(vm.new_int(h))
+}
+
 pub fn register(vm: &mut Vm) {
     for t in [vm.types.bytes, vm.types.bytearray] {
         static_method(vm, t, "__new__", bytes_new);
@@ -1086,6 +1096,8 @@ pub fn register(vm: &mut Vm) {
             method(vm, t, n, f);
         }
     }
+    let t = vm.types.bytes;
+    method(vm, t, "__hash__", b_hash);
     let t = vm.types.bytearray;
     let ms: &[(&'static str, crate::interp::NativeFn)] = &[
         ("__init__", ba_init),

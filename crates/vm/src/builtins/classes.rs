@@ -724,7 +724,6 @@ impl Vm {
                     return Err(self.type_error(&format!("{n} must be set to {what} object")));
                 }
                 match n.as_str() {
-                    "__code__" => f.code.set(v),
                     "__name__" => f.name.set(v),
                     "__qualname__" => f.qualname.set(v),
                     "__doc__" => f.doc.set(v),
@@ -732,6 +731,15 @@ impl Vm {
                     "__defaults__" => f.defaults.set(if v == self.none { Value::NULL } else { v }),
                     "__kwdefaults__" => f.kwdefaults.set(if v == self.none { Value::NULL } else { v }),
                     "__annotations__" => f.annotations.set(if v == self.none { Value::NULL } else { v }),
+                    "__code__" => {
+                        let nfree = v.get::<CodeObj>().map_or(0, |c| c.code.freevars.len());
+                        let nclosure = f.closure.get::<TupleObj>().map_or(0, |t| t.items.len());
+                        if nfree != nclosure {
+                            let fname = self.str_of(f.name.get());
+                            return Err(self.value_error(&format!("{fname}() requires a code object with {nclosure} free vars, not {nfree}")));
+                        }
+                        f.code.set(v)
+                    }
                     "__globals__" | "__closure__" | "__builtins__" => return Err(self.attribute_error("readonly attribute")),
                     _ => return Ok(false),
                 }
@@ -785,6 +793,9 @@ impl Vm {
                     }
                     _ => Ok(false),
                 }
+            }
+            Some(ObjKind::Traceback) if matches!(n.as_str(), "tb_frame" | "tb_lasti" | "tb_lineno") => {
+                Err(self.attribute_error(&format!("attribute '{n}' of 'traceback' objects is not writable")))
             }
             Some(ObjKind::Property) => {
                 let p = obj.get::<PropertyObj>().expect("property");

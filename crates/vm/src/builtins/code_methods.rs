@@ -18,7 +18,7 @@ fn opt(vm: &mut Vm, v: u32, present: bool) -> Value {
 
 fn code_positions(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     no_kw(vm, kw, "co_positions")?;
-    marity(vm, args, 1, 1, "co_positions")?;
+    marity(vm, args, 1, 1, "code.co_positions")?;
     let Some(c) = args[0].get::<CodeObj>() else {
         return Err(vm.type_error("co_positions() needs a code object"));
     };
@@ -35,7 +35,7 @@ fn code_positions(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 fn code_lines(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     no_kw(vm, kw, "co_lines")?;
-    marity(vm, args, 1, 1, "co_lines")?;
+    marity(vm, args, 1, 1, "code.co_lines")?;
     let Some(c) = args[0].get::<CodeObj>() else {
         return Err(vm.type_error("co_lines() needs a code object"));
     };
@@ -54,6 +54,13 @@ fn code_lines(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     vm.iter(list)
 }
 
+/// The keyword arguments CPython's `code.replace()` accepts that pyjit's code objects cannot
+/// take a new value for (its instructions are not CPython's): an equal value is accepted.
+const FIXED_FIELDS: &[&str] = &[
+    "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_code",
+    "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars", "co_linetable", "co_exceptiontable",
+];
+
 /// code.replace(**changes) for the fields pyjit's code objects can take from Python:
 /// co_flags (types.coroutine sets CO_ITERABLE_COROUTINE), co_name, co_qualname,
 /// co_filename and co_firstlineno.
@@ -70,14 +77,14 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         let v = args[1 + i];
         let key = vm.str_of(*n);
         let int = |vm: &mut Vm| -> PyResult<i64> {
-            vm.as_i64(v).ok_or_else(|| {
-                let tn = vm.type_name_of(v);
-                vm.type_error(&format!("replace() argument '{key}' must be int, not {tn}"))
-            })
+            let i = vm.index_of(v)?;
+            vm.as_i64(i)
+                .filter(|n| (0..=i32::MAX as i64).contains(n))
+                .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))
         };
         match key.as_str() {
             "co_flags" => new.flags = (new.flags & !0xffff) | (int(vm)? as u32 & 0xffff),
-            "co_firstlineno" => new.first_line = int(vm)?.max(0) as u32,
+            "co_firstlineno" => new.first_line = int(vm)? as u32,
             "co_name" | "co_qualname" | "co_filename" => {
                 if v.kind() != Some(crate::heap::ObjKind::Str) {
                     let tn = vm.type_name_of(v);
@@ -90,9 +97,18 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                     _ => new.filename = s.into(),
                 }
             }
+            f if FIXED_FIELDS.contains(&f) => {
+                let cur = vm.getattr_opt(args[0], *n)?;
+                let same = match cur {
+                    Some(cur) => vm.eq(cur, v)?,
+                    None => false,
+                };
+                if !same {
+                    return Err(vm.value_error(&format!("code.replace(): pyjit cannot change {f}")));
+                }
+            }
             other => {
-                let t = vm.types.not_implemented_error;
-                return Err(vm.err(t, &format!("pyjit's code.replace() cannot change {other}")));
+                return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for replace()")));
             }
         }
     }

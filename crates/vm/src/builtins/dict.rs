@@ -588,8 +588,10 @@ set_cmp!(s_lt, CmpOp::Lt);
 set_cmp!(s_le, CmpOp::Le);
 set_cmp!(s_gt, CmpOp::Gt);
 set_cmp!(s_ge, CmpOp::Ge);
+/// frozenset.__hash__ (computed here: `hash()` of a subclass instance calls this method).
 fn s_hash(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let h = vm.hash(a[0])?;
+    marity(vm, a, 1, 1, "__hash__")?;
+    let h = vm.frozenset_hash(a[0]);
     Ok(vm.new_int(h))
 }
 

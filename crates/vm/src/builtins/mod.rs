@@ -1,9 +1,12 @@
 //! The builtins module and the methods of the builtin types.
 
+mod arity_table;
 pub mod bytes;
 pub mod bytes_methods;
 mod classes;
 mod code_methods;
+mod richcmp;
+mod seq_dunders;
 pub mod codecs;
 pub mod compare;
 mod descr;
@@ -123,7 +126,13 @@ pub fn split_kw(vm: &Vm, args: &[Value], kw: Value) -> (Vec<Value>, Vec<(String,
 /// Adds a method implemented in Rust to a class.
 pub fn method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.method_descriptor;
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty, slot_args: slot_arity(name) }).value();
+    let mut slot_args = slot_arity(name);
+    if slot_args == NO_SLOT {
+        if let Some(t) = ty.get::<TypeObj>() {
+            slot_args = arity_table::fixed_arity(&t.name.borrow(), name);
+        }
+    }
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty, slot_args }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
     vm.dict_set_str(d, name, m);
 }
@@ -192,6 +201,8 @@ pub fn register_all(vm: &mut Vm) {
     generic::register(vm);
     exceptions::register(vm);
     funcs::register(vm);
+    richcmp::register(vm);
+    seq_dunders::register(vm);
     // classes and constants visible in builtins
     let t = &vm.types;
     let named = [

@@ -281,6 +281,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
         None => (cr.0, cr.1),
     };
+    let cls = args[0];
+    if cls.get::<TypeObj>().is_some() && cls != vm.types.complex {
+        return Ok(vm.alloc(cls, ComplexObj { re: real, im: imag }).value());
+    }
     Ok(vm.new_complex(real, imag))
 }
 
@@ -711,6 +715,22 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
+/// `float.__getformat__(typestr)`: the layout of C's double and float (IEEE on every target).
+fn float_getformat(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::marity(vm, args, 2, 2, "float.__getformat__")?;
+    let Some(s) = args[1].get::<StrObj>() else {
+        let t = if args[1] == vm.none { "None".to_string() } else { vm.type_name_of(args[1]) };
+        return Err(vm.type_error(&format!("__getformat__() argument must be str, not {t}")));
+    };
+    match &*s.s {
+        "double" | "float" => {
+            let order = if cfg!(target_endian = "little") { "little" } else { "big" };
+            Ok(vm.new_string(format!("IEEE, {order}-endian")))
+        }
+        _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
+}
+
 fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let arg_v = arg(vm, args, 1, "fromhex")?;
     let s = vm.str_of(arg_v);
@@ -906,6 +926,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, f, "__floor__", float_floor);
     method(vm, f, "__ceil__", float_ceil);
     super::class_method(vm, f, "fromhex", float_fromhex);
+    super::class_method(vm, f, "__getformat__", float_getformat);
     super::getset(vm, f, "real", float_real, None);
     super::getset(vm, f, "imag", float_imag, None);
     let c = vm.types.complex;

@@ -176,7 +176,7 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                 let v = pick(&data, &b);
                 return Ok(Some(if is_bytes { vm.new_bytes(v) } else { vm.new_bytearray(v) }));
             }
-            let what = if is_bytes { "index" } else { "bytearray" };
+            let what = if is_bytes { "byte" } else { "bytearray" };
             let i = vm.seq_index(key, data.len(), what).map_err(|e| {
                 if is_bytes && vm.isinstance(e.0, vm.types.index_error) {
                     vm.index_error("index out of range")
@@ -602,6 +602,10 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                         out.extend_from_slice(&data);
                     }
                     if seq.kind() == Some(ObjKind::ByteArray) {
+                        if inplace && seq == a {
+                            *seq.get::<ByteArrayObj>().expect("bytearray").data.borrow_mut() = out;
+                            return Ok(Some(seq));
+                        }
                         return Ok(Some(vm.new_bytearray(out)));
                     }
                     Ok(Some(vm.new_bytes(out)))

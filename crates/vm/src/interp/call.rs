@@ -173,25 +173,53 @@ impl Vm {
                     }
                 });
             }
-            if b.slot_args != NO_SLOT && args.len() != b.slot_args as usize + 1 {
+            if b.slot_args >= SLOT_NOARGS && b.slot_args != NO_SLOT {
+                self.check_fixed_args(b.slot_args, owner, b.name, args.len() - 1, kwnames)?;
+            } else if b.slot_args != NO_SLOT && args.len() != b.slot_args as usize + 1 {
                 return Err(self.slot_count_error(b.slot_args, args.len() - 1));
             }
             func(self, args, kwnames)
         } else if b.self_.is_null() {
             func(self, args, kwnames)
-        } else if b.slot_args != NO_SLOT && args.len() != b.slot_args as usize {
-            Err(self.slot_count_error(b.slot_args, args.len()))
-        } else if args.len() < 8 {
+        } else {
+            if b.slot_args >= SLOT_NOARGS && b.slot_args != NO_SLOT {
+                self.check_fixed_args(b.slot_args, b.owner, b.name, args.len(), kwnames)?;
+            } else if b.slot_args != NO_SLOT && args.len() != b.slot_args as usize {
+                return Err(self.slot_count_error(b.slot_args, args.len()));
+            }
+            self.call_bound_builtin(b.self_, func, args, kwnames)
+        }
+    }
+
+    /// Calls a native method bound to `self_` with `args` after it.
+    fn call_bound_builtin(&mut self, self_: Value, func: super::NativeFn, args: &[Value], kwnames: Value) -> PyResult<Value> {
+        if args.len() < 8 {
             let mut buf = [Value::NULL; 8];
-            buf[0] = b.self_;
+            buf[0] = self_;
             buf[1..=args.len()].copy_from_slice(args);
             func(self, &buf[..=args.len()], kwnames)
         } else {
             let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(b.self_);
+            all.push(self_);
             all.extend_from_slice(args);
             func(self, &all, kwnames)
         }
+    }
+
+    /// The argument count of a METH_NOARGS / METH_O method (`n` arguments after self, keyword
+    /// values included): CPython's "dict.keys() takes no arguments (1 given)".
+    fn check_fixed_args(&mut self, kind: u8, owner: Value, name: &str, n: usize, kwnames: Value) -> PyResult<()> {
+        let nkw = kwnames.get::<TupleObj>().map_or(0, |t| t.items.len());
+        let want = if kind == SLOT_NOARGS { 0 } else { 1 };
+        if nkw == 0 && n == want {
+            return Ok(());
+        }
+        let on = if owner.is_null() { String::new() } else { format!("{}.", self.type_name(owner)) };
+        if nkw != 0 {
+            return Err(self.type_error(&format!("{on}{name}() takes no keyword arguments")));
+        }
+        let what = if want == 0 { "no arguments" } else { "exactly one argument" };
+        Err(self.type_error(&format!("{on}{name}() takes {what} ({n} given)")))
     }
 
     /// A slot wrapper called with the wrong number of arguments.

@@ -31,20 +31,26 @@ impl Vm {
 
     fn dict_find(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<usize>> {
         let Some(dict) = d.get::<DictObj>() else { return Ok(None) };
+        // entries already compared unequal, valid while the layout stays the same
+        let mut done: Vec<usize> = Vec::new();
+        let mut done_layout = dict.table.borrow().layout;
         loop {
-            let (fast, cands, version) = {
+            let (cands, version, layout) = {
                 let t = dict.table.borrow();
                 if let Some(i) = t.find_fast(h, key, |a, b| fast_eq(a, b) == Some(true)) {
                     return Ok(Some(i));
                 }
+                if t.layout != done_layout {
+                    done.clear();
+                    done_layout = t.layout;
+                }
                 let cands: Vec<usize> = t
                     .candidates(h)
                     .into_iter()
-                    .filter(|&i| fast_eq(t.entries[i].key, key).is_none())
+                    .filter(|&i| fast_eq(t.entries[i].key, key).is_none() && !done.contains(&i))
                     .collect();
-                (None::<usize>, cands, t.version)
+                (cands, t.version, t.layout)
             };
-            let _ = fast;
             if cands.is_empty() {
                 return Ok(None);
             }
@@ -59,12 +65,20 @@ impl Vm {
                     t.entries[i].key
                 };
                 let eq = self.eq(k, key)?;
-                if dict.table.borrow().version != version {
+                let t = dict.table.borrow();
+                if t.layout != layout || t.entries.get(i).map(|e| e.key) != Some(k) {
+                    // the entry compared is gone: look again
                     restart = true;
                     break;
                 }
                 if eq {
                     return Ok(Some(i));
+                }
+                done.push(i);
+                if t.version != version {
+                    // other keys changed: probe the table as it is now
+                    restart = true;
+                    break;
                 }
             }
             if !restart {
@@ -78,6 +92,17 @@ impl Vm {
             Some(i) => Ok(d.get::<DictObj>().and_then(|dict| dict.table.borrow().entries.get(i).map(|e| e.value))),
             None => Ok(None),
         }
+    }
+
+    /// Looks a key up and, when found, moves its entry to the end of the order (one
+    /// lookup, as CPython's lru_cache moves a hit). Returns the value.
+    pub fn dict_get_move_to_end(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
+        let Some(i) = self.dict_find(d, key, h)? else { return Ok(None) };
+        let Some(dict) = d.get::<DictObj>() else { return Ok(None) };
+        let mut t = dict.table.borrow_mut();
+        let e = t.remove_at(i);
+        t.insert_new(e.hash, e.key, e.value);
+        Ok(Some(e.value))
     }
 
     /// Lookup of a str key without running Python code (namespaces, attributes).
@@ -196,7 +221,15 @@ impl Vm {
     }
 
     pub fn set_discard(&mut self, s: Value, key: Value) -> PyResult<bool> {
-        let h = self.hash(key)?;
+        let h = match self.hash(key) {
+            Ok(h) => h,
+            // `remove`/`discard` of an unhashable set: as the frozenset with its items
+            Err(e) if key.kind() == Some(ObjKind::Set) && self.isinstance(e.0, self.types.type_error) => {
+                let f = self.frozen_copy(key)?;
+                self.hash(f)?
+            }
+            Err(e) => return Err(e),
+        };
         match self.set_probe(s, key, h)? {
             Probe::Found(slot) => {
                 if let Some(set) = s.get::<SetObj>() {

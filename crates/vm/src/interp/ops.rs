@@ -166,7 +166,7 @@ impl Vm {
         self.dict_get_str(d, n)
     }
 
-    fn frozenset_hash(&mut self, v: Value) -> i64 {
+    pub fn frozenset_hash(&mut self, v: Value) -> i64 {
         // CPython's frozenset hash: shuffle-xor of element hashes.
         let entries: Vec<i64> = v.get::<SetObj>().map(|s| s.table.borrow().iter().map(|e| e.hash).collect()).unwrap_or_default();
         let mut hsh: u64 = 0;

@@ -27,6 +27,10 @@ pub struct DictTable {
     pub used: usize,
     /// Bumped on every change of keys (not of values): iteration and lookups check it.
     pub version: u64,
+    /// Bumped when entry indexes change meaning (resize, clear): a lookup whose key
+    /// comparison ran Python code starts again only then, or when its entry changed (as
+    /// CPython's lookdict, so a comparison that adds and removes other keys finishes).
+    pub layout: u64,
 }
 
 impl Default for DictTable {
@@ -37,7 +41,7 @@ impl Default for DictTable {
 
 impl DictTable {
     pub fn new() -> DictTable {
-        DictTable { entries: Vec::new(), indices: vec![EMPTY; 8], fill: 0, used: 0, version: 0 }
+        DictTable { entries: Vec::new(), indices: vec![EMPTY; 8], fill: 0, used: 0, version: 0, layout: 0 }
     }
 
     fn mask(&self) -> usize {
@@ -118,6 +122,7 @@ impl DictTable {
         while size < min {
             size <<= 1;
         }
+        self.layout += 1;
         let live: Vec<Entry> = self.entries.iter().copied().filter(|e| !e.key.is_null()).collect();
         self.entries = live;
         self.indices = vec![EMPTY; size];
@@ -156,12 +161,13 @@ impl DictTable {
             self.entries.clear();
             self.indices = vec![EMPTY; 8];
             self.fill = 0;
+            self.layout += 1;
         }
         e
     }
 
     pub fn clear(&mut self) {
-        *self = DictTable { version: self.version + 1, ..DictTable::new() };
+        *self = DictTable { version: self.version + 1, layout: self.layout + 1, ..DictTable::new() };
     }
 
     /// The live entries, in insertion order.

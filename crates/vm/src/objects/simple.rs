@@ -290,6 +290,10 @@ pub struct BuiltinObj {
 
 /// `BuiltinObj::slot_args` of a function that checks its own arguments.
 pub const NO_SLOT: u8 = u8::MAX;
+/// `BuiltinObj::slot_args` of a method CPython declares METH_NOARGS ("takes no arguments").
+pub const SLOT_NOARGS: u8 = 0xF0;
+/// `BuiltinObj::slot_args` of a method CPython declares METH_O ("takes exactly one argument").
+pub const SLOT_ONE_ARG: u8 = 0xF1;
 
 /// The fixed argument count (after self) of a slot method called through its wrapper, for
 /// the slots whose wrapper CPython checks this way.

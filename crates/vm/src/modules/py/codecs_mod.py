@@ -304,20 +304,20 @@ def charmap_decode(data, errors=None, mapping=None, /):
     return (''.join(out), n)
 
 
-def charmap_encode(str, errors=None, mapping=None, /):
+def charmap_encode(text, errors=None, mapping=None, /):
     if mapping is None:
-        return latin_1_encode(str, errors)
+        return latin_1_encode(text, errors)
     out = bytearray()
     i = 0
-    n = len(str)
+    n = len(text)
     while i < n:
-        c = str[i]
+        c = text[i]
         try:
             b = mapping[ord(c)] if not isinstance(mapping, dict) else mapping.get(ord(c))
         except (IndexError, KeyError, LookupError):
             b = None
         if b is None:
-            exc = UnicodeEncodeError('charmap', str, i, i + 1, 'character maps to <undefined>')
+            exc = UnicodeEncodeError('charmap', text, i, i + 1, 'character maps to <undefined>')
             rep, i = lookup_error(errors or 'strict')(exc)
             if isinstance(rep, str):
                 rep = charmap_encode(rep, 'strict', mapping)[0]
