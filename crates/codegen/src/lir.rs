@@ -247,6 +247,24 @@ pub struct Func {
     pub exits: Vec<Vec<VReg>>,
     /// The vreg holding the exit buffer's address (a `Param` normally).
     pub ctx: Option<VReg>,
+    /// How exits continue in other code instead of returning (see `Link`).
+    pub link: Option<Link>,
+}
+
+/// Functions that continue in each other: after an exit's stub and the epilogue, the exit's
+/// word in `table` is read; when it is not 0 it is the address of code entered as a function
+/// of the same two arguments (ctx, and the second argument kept at `[ctx + frame_disp]`),
+/// jumped to with this function's frame gone, so what it returns goes to this function's
+/// caller. When it is 0 the function returns the exit number after storing `id` at
+/// `[ctx + id_disp]`, so the caller knows whose exit it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// Address of one word per exit.
+    pub table: u64,
+    pub frame_disp: i32,
+    pub id_disp: i32,
+    /// At most 2^31 - 1.
+    pub id: u32,
 }
 
 impl Func {

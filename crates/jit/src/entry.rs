@@ -16,9 +16,10 @@ use crate::ir::Op;
 
 /// Exit buffer size in words: traces whose snapshots hold more values are not compiled.
 pub const EXIT_WORDS: usize = 256;
-/// The context buffer (`ctx`) a trace runs with: the exit buffer (whose first words are the
-/// entry inputs), then the VM's address, the second result of a call, the iteration count,
-/// and the arguments of a call.
+/// The context buffer (`ctx`) a trace runs with: the exit buffer (an exit's values, which
+/// a bridge linked to that exit reads), then the VM's address, the second result of a
+/// call, the iteration count, the code object of a call, the id of the trace whose exit
+/// returned, the code memory, the frame, the loop's entry inputs, and a call's arguments.
 pub const VM_WORD: usize = EXIT_WORDS;
 pub const RET2_WORD: usize = EXIT_WORDS + 1;
 /// The loop body counts its iterations here (the engine stops entering a trace that
@@ -26,11 +27,17 @@ pub const RET2_WORD: usize = EXIT_WORDS + 1;
 pub const ITER_WORD: usize = EXIT_WORDS + 2;
 /// The code object of the instruction a `call` runs.
 pub const CODE_WORD: usize = EXIT_WORDS + 3;
-/// The running trace (a `CompiledTrace`), whose flush maps `call_loop` reads.
+/// The id of the trace whose exit returned to the engine (traces continue in each other).
 pub const TRACE_WORD: usize = EXIT_WORDS + 4;
 /// The engine's code memory, through which `call_loop` runs an inner loop.
 pub const MEM_WORD: usize = EXIT_WORDS + 5;
-pub const ARGS_AT: usize = EXIT_WORDS + 6;
+/// The frame (the second argument of a trace), for linked traces.
+pub const FRAME_WORD: usize = EXIT_WORDS + 6;
+/// The entry inputs of the loop (range and list iterator states), kept apart from the exit
+/// buffer: a bridge updates them before it enters the loop again.
+pub const INPUTS_AT: usize = EXIT_WORDS + 7;
+pub const MAX_INPUTS: usize = 16;
+pub const ARGS_AT: usize = INPUTS_AT + MAX_INPUTS;
 /// Most arguments a `call` passes.
 pub const MAX_ARGS: usize = 32;
 pub const CTX_WORDS: usize = ARGS_AT + MAX_ARGS;
@@ -98,27 +105,33 @@ pub fn set_pending(e: PyErr) {
     PENDING.with(|p| p.set(e.0.raw()));
 }
 
-/// Called by generated code for `call_loop`: writes flush `word & 0xffff` of the running
-/// trace to the frame, then runs the compiled loop `inner` (a `CompiledTrace`) on it.
+/// Called by generated code for `call_loop`: writes flush `word & 0xffff` of trace `id` (the
+/// running one) to the frame, then runs the compiled loop `inner` (a `CompiledTrace`) on it.
 /// Returns 0 when the loop was left at the instruction and stack depth packed in `word >>
 /// 16` (bits 0-15 and 16-31; bits 32-47 are the loop's last instruction), else 1 (2 with
 /// an exception pending): the frame then holds the interpreter's state.
-pub extern "C" fn call_loop(ctx: *mut u64, inner: u64, word: u64) -> u64 {
+pub extern "C" fn call_loop(ctx: *mut u64, inner: u64, word: u64, id: u64) -> u64 {
     let vm = vm_of(ctx);
-    // SAFETY: TRACE_WORD and MEM_WORD were set by the engine before it entered the trace
-    // that calls this: the running `CompiledTrace` (alive: the engine holds it while it runs)
-    // and the engine's `CodeMemory` (alive and unmoved while the engine runs code).
-    let (outer, mem) = unsafe { (&*(*ctx.add(TRACE_WORD) as *const crate::CompiledTrace), &*(*ctx.add(MEM_WORD) as *const CodeMemory)) };
+    // SAFETY: MEM_WORD was set by the engine before it entered the trace that calls this:
+    // the engine's `CodeMemory`, alive and unmoved while the engine runs code.
+    let mem = unsafe { &*(*ctx.add(MEM_WORD) as *const CodeMemory) };
     // SAFETY: `inner` is the address of a `CompiledTrace` the running trace's `deps` keep
     // alive (the recorder took it from the engine's loops).
     let inner = unsafe { &*(inner as *const crate::CompiledTrace) };
     // SAFETY: the exit buffer is the first EXIT_WORDS words of ctx.
     let words = unsafe { std::slice::from_raw_parts(ctx as *const u64, EXIT_WORDS) };
+    let Some(outer) = crate::trace_by_id(id) else { return 1 };
     let Some(m) = outer.flushes.get((word & 0xffff) as usize) else { return 1 };
     crate::deopt::restore(vm, m, words);
     let left = word >> 16;
     let end = crate::LoopEnd { header: m.ip, last: (left >> 32) as u32 & 0xffff, ip: left as u32 & 0xffff, sp: (left >> 16) as u32 & 0xffff };
-    crate::run_inner(vm, mem, inner, end)
+    let r = crate::run_inner(vm, mem, inner, end);
+    if r == 0 {
+        // the trace goes on inside the calls it inlined: their frames were only needed while
+        // the loop ran
+        vm.jit_pop_frames(m.frames.len());
+    }
+    r
 }
 
 /// `x ** y` for floats as CPython computes it (libm's `pow`), when that is a finite float
@@ -163,11 +176,14 @@ pub extern "C" fn box_float(ctx: *mut u64) -> u64 {
 /// what the trace was compiled for (then it must not be entered).
 pub fn inputs(vm: &Vm, want: &[(Op, u32)], buf: &mut [u64; CTX_WORDS]) -> bool {
     let Some(base) = vm.frames.last().map(|f| f.base) else { return false };
+    if want.len() > MAX_INPUTS {
+        return false;
+    }
     for (k, &(op, slot)) in want.iter().enumerate() {
         let it = vm.stack[base + slot as usize];
         let Some(io) = it.get::<IterObj>() else { return false };
         let Ok(st) = io.state.try_borrow() else { return false };
-        buf[k] = match (op, &*st) {
+        buf[INPUTS_AT + k] = match (op, &*st) {
             (Op::RangeCur | Op::RangeStop | Op::RangeStep, &IterState::Range { cur, stop, step }) => {
                 if step <= 0 || small(cur).is_none() || small(stop).is_none() || small(step).is_none() {
                     return false;
@@ -201,6 +217,7 @@ pub fn run(vm: &mut Vm, mem: &CodeMemory, code: CodeRef, buf: &mut [u64; CTX_WOR
     let Some(base) = vm.frames.last().map(|f| f.base) else { return usize::MAX };
     let frame = vm.stack_slot_addr(base) as u64;
     buf[VM_WORD] = vm as *mut Vm as u64;
+    buf[FRAME_WORD] = frame;
     // SAFETY: `code` was emitted by the lowering as `extern "C" fn(ctx, frame) -> u64`: it
     // reads the frame's slots (which lie inside the value stack, which never moves: the
     // recorder checked the frame's size), writes at most CTX_WORDS words to `buf`, calls

@@ -126,6 +126,12 @@ ops! {
     SeqObj = "seq_obj", Val, [], Slot, 0;
     /// The position of that list iterator (entry input).
     SeqIndex = "seq_index", Int, [], Slot, 0;
+    /// Value `aux` of the exit a bridge continues from (word `aux` of the exit buffer, where
+    /// the parent trace's exit stub left it, unboxed as the parent had it).
+    ExitVal = "exit_val", Val, [], Int, 0;
+    ExitInt = "exit_int", Int, [], Int, 0;
+    ExitFloat = "exit_float", Float, [], Int, 0;
+    ExitBool = "exit_bool", Bool, [], Int, 0;
     /// A Python object constant.
     KVal = "kval", Val, [], Ptr, PURE;
     KInt = "kint", Int, [], Int, PURE;
@@ -282,7 +288,7 @@ pub const INIT_SELF: u32 = 1 << 30;
 impl Op {
     /// Reads of the state the trace was entered with (frame slots, iterator positions).
     pub fn is_entry_read(self) -> bool {
-        matches!(self, Op::Sload | Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex)
+        matches!(self, Op::Sload | Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex | Op::ExitVal | Op::ExitInt | Op::ExitFloat | Op::ExitBool)
     }
 }
 

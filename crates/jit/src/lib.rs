@@ -104,19 +104,30 @@ pub(crate) struct CompiledTrace {
     /// iterations on average costs more than it saves (until bridges) and is left alone.
     entries: std::cell::Cell<u64>,
     iterations: std::cell::Cell<u64>,
-    /// The exit a bridge takes when it reaches the loop header (None for loops).
-    tail_exit: Option<usize>,
-    /// Per exit of a loop: times taken, and its bridge.
+    /// Its id in the registry (`trace_by_id`), which its exits leave in `ctx[TRACE_WORD]`.
+    id: u32,
+    /// Per exit, the address of the code it continues in (0: it returns to the engine):
+    /// a bridge, or for the tail of a bridge or of a loop that calls inner loops, the
+    /// loop's entry. The trace's epilogue reads it (`lir::Link`).
+    links: Box<[std::cell::Cell<u64>]>,
+    /// Per exit: times it returned to the engine, and failed bridge recordings from it.
     exit_counts: std::cell::RefCell<Vec<u32>>,
-    bridges: std::cell::RefCell<FxHashMap<usize, BridgeState>>,
+    bridge_aborts: std::cell::RefCell<FxHashMap<usize, u32>>,
 }
 
-/// The side trace of one exit of a loop: recorded from where the exit resumes to the loop
-/// header, then the loop is entered again (through the engine, not yet by a patched branch).
-enum BridgeState {
-    Compiled(Rc<CompiledTrace>),
-    /// Recording failed this many times.
-    Aborted(u32),
+thread_local! {
+    /// Every compiled trace by id: they stay for the program's life (code memory is not
+    /// reclaimed yet), so a linked exit never reaches freed code.
+    static TRACES: std::cell::RefCell<Vec<Rc<CompiledTrace>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The compiled trace with id `id`.
+pub(crate) fn trace_by_id(id: u64) -> Option<Rc<CompiledTrace>> {
+    TRACES.with(|t| t.borrow().get(id as usize).cloned())
+}
+
+fn next_trace_id() -> u32 {
+    TRACES.with(|t| t.borrow().len() as u32)
 }
 
 /// Times an exit is taken before a bridge is recorded from it.
@@ -144,8 +155,9 @@ pub struct Engine {
     opts: Options,
     isa: Option<Isa>,
     loops: FxHashMap<(usize, u32), LoopState>,
-    /// The recording under way, and for a bridge, the loop and exit it starts from.
-    rec: Option<(Recorder, Instant, Option<((usize, u32), usize)>)>,
+    /// The recording under way, and for a bridge, the loop, and the trace and exit it
+    /// starts from.
+    rec: Option<(Recorder, Instant, Option<((usize, u32), u32, usize)>)>,
     mem: Option<CodeMemory>,
     stats: stats::Stats,
     log: Option<std::fs::File>,
@@ -225,14 +237,9 @@ impl Engine {
     fn abort(&mut self, vm: &mut Vm, reason: &str) {
         vm.jit.recording = false;
         if let Some((r, _, bridge)) = self.rec.take() {
-            if let Some((key, exit)) = bridge {
-                if let Some(LoopState::Compiled(t)) = self.loops.get(&key) {
-                    let mut bs = t.bridges.borrow_mut();
-                    let n = match bs.get(&exit) {
-                        Some(BridgeState::Aborted(n)) => n + 1,
-                        _ => 1,
-                    };
-                    bs.insert(exit, BridgeState::Aborted(n));
+            if let Some((_, parent, exit)) = bridge {
+                if let Some(t) = trace_by_id(parent as u64) {
+                    *t.bridge_aborts.borrow_mut().entry(exit).or_insert(0) += 1;
                 }
                 self.stats.abort(&format!("bridge: {reason}"));
                 return;
@@ -288,8 +295,8 @@ impl Engine {
             let name = vm.str_of(rec.root.qualname);
             let line = rec.root.code.line_at(rec.header);
             match bridge {
-                Some((_, exit)) => {
-                    let _ = writeln!(log, "==== bridge {}:{} (from exit {exit} of the loop at instruction {})", name, line, rec.header);
+                Some((_, parent, exit)) => {
+                    let _ = writeln!(log, "==== bridge {}:{} (from exit {exit} of trace {parent}, for the loop at instruction {})", name, line, rec.header);
                 }
                 None => {
                     let _ = writeln!(log, "==== trace {}:{} (loop at instruction {})", name, line, rec.header);
@@ -298,12 +305,36 @@ impl Engine {
             let _ = writeln!(log, "---- recorded\n{recorded}---- optimised\n{}", irtext::print(&t, &names));
         }
         let t1 = Instant::now();
-        let lowered = lower::lower(&t, Engine::layout(vm));
-        if bridge.is_some() && !lowered.inputs.is_empty() {
+        // a bridge shares its loop's entry inputs
+        let root = match (bridge, self.loops.get(&key)) {
+            (None, _) => None,
+            (Some(_), Some(LoopState::Compiled(r) | LoopState::Callable(r))) => Some(Rc::clone(r)),
+            (Some(_), _) => {
+                self.rec = Some((rec, started, bridge));
+                return self.abort(vm, "loop gone");
+            }
+        };
+        let id = next_trace_id();
+        let preset = root.as_ref().map(|r| r.inputs.clone()).unwrap_or_default();
+        let mut lowered = match lower::lower(&t, Engine::layout(vm), id, &preset) {
+            Ok(l) => l,
+            Err(e) => {
+                self.rec = Some((rec, started, bridge));
+                return self.abort(vm, &e);
+            }
+        };
+        if root.is_some() && lowered.inputs.len() != preset.len() {
             self.rec = Some((rec, started, bridge));
             return self.abort(vm, "iterator inputs");
         }
-        if lowered.exits.iter().any(|e| e.slots.len() > entry::EXIT_WORDS) {
+        let links: Box<[std::cell::Cell<u64>]> = (0..lowered.exits.len()).map(|_| std::cell::Cell::new(0)).collect();
+        lowered.func.link = Some(pyjit_codegen::lir::Link {
+            table: links.as_ptr() as u64,
+            frame_disp: 8 * entry::FRAME_WORD as i32,
+            id_disp: 8 * entry::TRACE_WORD as i32,
+            id,
+        });
+        if lowered.exits.iter().chain(&lowered.flushes).any(|e| e.slots.len() > entry::EXIT_WORDS) {
             self.rec = Some((rec, started, bridge));
             return self.abort(vm, "snapshot too large");
         }
@@ -359,6 +390,7 @@ impl Engine {
         }
         let tail_exit = t.tail.as_ref().map(|_| lowered.exits.len() - 1);
         let nexits = lowered.exits.len();
+        let entry_addr = self.mem.as_ref().map(|m| m.addr(code.offset) as u64).unwrap_or(0);
         let deps = std::mem::take(&mut rec.deps);
         let compiled = Rc::new(CompiledTrace {
             code,
@@ -369,14 +401,27 @@ impl Engine {
             namespaces: rec.namespaces,
             entries: Default::default(),
             iterations: Default::default(),
-            tail_exit,
+            id,
+            links,
             exit_counts: std::cell::RefCell::new(vec![0; nexits]),
-            bridges: Default::default(),
+            bridge_aborts: Default::default(),
         });
+        TRACES.with(|r| r.borrow_mut().push(Rc::clone(&compiled)));
+        // a tail goes on at the loop's entry: a bridge's loop, or the trace itself
+        let loop_entry = match &root {
+            Some(r) => self.mem.as_ref().map(|m| m.addr(r.code.offset) as u64).unwrap_or(0),
+            None => entry_addr,
+        };
+        if let Some(te) = tail_exit {
+            compiled.links[te].set(loop_entry);
+        }
         match bridge {
-            Some((key, exit)) => {
-                if let Some(LoopState::Compiled(t)) = self.loops.get(&key) {
-                    t.bridges.borrow_mut().insert(exit, BridgeState::Compiled(compiled));
+            Some((_, parent, exit)) => {
+                // from now on the parent's exit continues in the bridge
+                if let Some(p) = trace_by_id(parent as u64) {
+                    if let Some(l) = p.links.get(exit) {
+                        l.set(entry_addr);
+                    }
                 }
             }
             None => {
@@ -403,69 +448,42 @@ impl Engine {
         }
         self.stats.entries += 1;
         t.entries.set(t.entries.get() + 1);
-        let mut cur = Rc::clone(t);
-        loop {
-            buf[entry::ITER_WORD] = 0;
-            buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
-            buf[entry::TRACE_WORD] = Rc::as_ptr(&cur) as u64;
-            let exit = entry::run(vm, mem, cur.code, buf);
-            t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
-            if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
-                t.entries.set(JUDGE_AFTER + 1);
-                self.loops.insert(key, LoopState::Callable(Rc::clone(t)));
-                self.stats.traces_left += 1;
-            }
-            let Some(m) = cur.exits.get(exit) else { return Ok(()) };
-            if m.in_place {
-                // an inner loop the trace called left the state in the frame
-                self.stats.guard_failures += 1;
-                return match entry::take_pending() {
-                    Some(e) => Err(e),
-                    None => Ok(()),
-                };
-            }
-            if !m.raise {
-                deopt::restore(vm, m, buf);
-                if cur.tail_exit == Some(exit) {
-                    // a bridge reached the loop header: the loop goes on
-                    if !Engine::can_enter(vm, t, buf) {
-                        return Ok(());
-                    }
-                    t.iterations.set(t.iterations.get() + 1);
-                    cur = Rc::clone(t);
-                    continue;
-                }
-                self.stats.guard_failures += 1;
-                if !Rc::ptr_eq(&cur, t) {
-                    return Ok(());
-                }
-                let bridge = match t.bridges.borrow().get(&exit) {
-                    Some(BridgeState::Compiled(b)) => Some(Rc::clone(b)),
-                    _ => None,
-                };
-                if let Some(b) = bridge {
-                    if b.namespaces.is_none() || b.namespaces == t.namespaces {
-                        cur = b;
-                        continue;
-                    }
-                    return Ok(());
-                }
-                self.maybe_record_bridge(vm, key, t, exit);
-                return Ok(());
-            }
-            self.stats.guard_failures += 1;
+        buf[entry::ITER_WORD] = 0;
+        buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
+        let exit = entry::run(vm, mem, t.code, buf);
+        t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
+        if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
+            t.entries.set(JUDGE_AFTER + 1);
+            self.loops.insert(key, LoopState::Callable(Rc::clone(t)));
+            self.stats.traces_left += 1;
+        }
+        // the trace whose exit this is: the loop or one of its bridges
+        let Some(cur) = trace_by_id(buf[entry::TRACE_WORD]) else { return Ok(()) };
+        let Some(m) = cur.exits.get(exit) else { return Ok(()) };
+        self.stats.guard_failures += 1;
+        if m.in_place {
+            // an inner loop the trace called left the state in the frame
+            return match entry::take_pending() {
+                Some(e) => Err(e),
+                None => Ok(()),
+            };
+        }
+        if m.raise {
             // a call raised: rebuild the state before its instruction, then raise there
             let Some(e) = entry::take_pending() else {
-                deopt::restore(vm, m, buf);
+                deopt::restore(vm, m, &buf[..]);
                 return Ok(());
             };
             vm.recent.push(e.0);
-            deopt::restore(vm, m, buf);
+            deopt::restore(vm, m, &buf[..]);
             if let Some(f) = vm.frames.last_mut() {
                 f.ip = m.ip as usize + 1;
             }
             return Err(e);
         }
+        deopt::restore(vm, m, &buf[..]);
+        self.maybe_record_bridge(vm, key, &cur, exit);
+        Ok(())
     }
 
     /// Whether the innermost frame may enter loop `t` now; fills its entry inputs.
@@ -478,8 +496,9 @@ impl Engine {
         entry::inputs(vm, &t.inputs, buf)
     }
 
-    /// Counts an exit of loop `t`; when it has been taken often, records a bridge from it
-    /// (starting now: the interpreter resumes at the exit's instruction with recording on).
+    /// Counts an exit of trace `t` (of loop `key`, or one of its bridges); when it has been
+    /// taken often, records a bridge from it (starting now: the interpreter resumes at the
+    /// exit's instruction with recording on).
     fn maybe_record_bridge(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>, exit: usize) {
         let n = {
             let mut c = t.exit_counts.borrow_mut();
@@ -490,19 +509,28 @@ impl Engine {
         if n < BRIDGE_AFTER || self.rec.is_some() || !self.opts.bridges {
             return;
         }
-        if let Some(BridgeState::Aborted(a)) = t.bridges.borrow().get(&exit) {
-            if *a >= MAX_ABORTS {
-                return;
-            }
-        }
-        let Some(m) = t.exits.get(exit) else { return };
-        if !m.frames.is_empty() {
+        if t.bridge_aborts.borrow().get(&exit).is_some_and(|&a| a >= MAX_ABORTS) {
             return;
         }
+        let Some(m) = t.exits.get(exit) else { return };
+        if m.raise || m.in_place || m.tail || t.links.get(exit).is_some_and(|l| l.get() != 0) {
+            return;
+        }
+        let Some(root_inputs) = (match self.loops.get(&key) {
+            Some(LoopState::Compiled(r) | LoopState::Callable(r)) => Some(r.inputs.clone()),
+            _ => None,
+        }) else {
+            return;
+        };
         let b = Builder::new(Engine::known(vm));
-        if let Some(mut r) = Recorder::new(vm, b, key.1 as usize) {
-            r.start_at(m.ip as usize);
-            self.rec = Some((r, Instant::now(), Some((key, exit))));
+        // the loop's frame, below the frames of the calls the exit is inside
+        let Some(at) = vm.frames.len().checked_sub(1 + m.frames.len()) else { return };
+        if let Some(mut r) = Recorder::new_at(vm, b, key.1 as usize, at) {
+            if r.start_bridge(m.ip as usize, &m.slots, &m.frames, &root_inputs).is_err() {
+                *t.bridge_aborts.borrow_mut().entry(exit).or_insert(0) = MAX_ABORTS;
+                return;
+            }
+            self.rec = Some((r, Instant::now(), Some((key, t.id, exit))));
             vm.jit.recording = true;
         }
     }
@@ -590,50 +618,33 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEn
     if !Engine::can_enter(vm, root, buf) {
         return 1;
     }
-    let mut bridge: Option<Rc<CompiledTrace>> = None;
-    loop {
-        let cur: &CompiledTrace = bridge.as_deref().unwrap_or(root);
-        buf[entry::ITER_WORD] = 0;
-        buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
-        buf[entry::TRACE_WORD] = cur as *const CompiledTrace as u64;
-        let exit = entry::run(vm, mem, cur.code, buf);
-        let Some(m) = cur.exits.get(exit) else { return 1 };
-        if m.in_place {
-            return if entry::has_pending() { 2 } else { 1 };
-        }
-        if m.raise {
-            let Some(e) = entry::take_pending() else {
-                deopt::restore(vm, m, &buf[..]);
-                return 1;
-            };
-            vm.recent.push(e.0);
+    buf[entry::ITER_WORD] = 0;
+    buf[entry::MEM_WORD] = mem as *const CodeMemory as u64;
+    let exit = entry::run(vm, mem, root.code, buf);
+    let Some(cur) = trace_by_id(buf[entry::TRACE_WORD]) else { return 1 };
+    let Some(m) = cur.exits.get(exit) else { return 1 };
+    if m.in_place {
+        return if entry::has_pending() { 2 } else { 1 };
+    }
+    if m.raise {
+        let Some(e) = entry::take_pending() else {
             deopt::restore(vm, m, &buf[..]);
-            vm.recent.pop();
-            if let Some(f) = vm.frames.last_mut() {
-                f.ip = m.ip as usize + 1;
-            }
-            entry::set_pending(e);
-            return 2;
-        }
+            return 1;
+        };
+        vm.recent.push(e.0);
         deopt::restore(vm, m, &buf[..]);
-        if cur.tail_exit == Some(exit) {
-            if !Engine::can_enter(vm, root, buf) {
-                return 1;
-            }
-            bridge = None;
-            continue;
+        vm.recent.pop();
+        if let Some(f) = vm.frames.last_mut() {
+            f.ip = m.ip as usize + 1;
         }
-        if bridge.is_none() {
-            let b = match root.bridges.borrow().get(&exit) {
-                Some(BridgeState::Compiled(b)) if b.namespaces.is_none() || b.namespaces == root.namespaces => Some(Rc::clone(b)),
-                _ => None,
-            };
-            if b.is_some() {
-                bridge = b;
-                continue;
-            }
-        }
-        return if loop_ended(vm, m, end) { 0 } else { 1 };
+        entry::set_pending(e);
+        return 2;
+    }
+    deopt::restore(vm, m, &buf[..]);
+    if loop_ended(vm, m, end) {
+        0
+    } else {
+        1
     }
 }
 

@@ -12,7 +12,7 @@
 use pyjit_codegen::lir::{Cc, Class, FCc, FOp, Func, Inst as L, IntOp, Operand, OvOp, ShiftOp, VReg};
 
 use crate::entry;
-use crate::ir::{Op, Ref, Trace, Ty};
+use crate::ir::{Op, Ref, Trace, Ty, ITER_POS};
 
 /// Where to find what the lowering needs to know of object layouts.
 #[derive(Clone, Copy, Debug)]
@@ -47,11 +47,14 @@ pub struct ExitMap {
     /// The exit after a `call_loop` whose inner loop did not end normally: the frame
     /// already holds the state (written by the call), nothing is restored.
     pub in_place: bool,
+    /// The end of a trace with a tail: the state is in the frame and the range positions in
+    /// the entry inputs; the engine links it to the loop's entry before the code runs.
+    pub tail: bool,
 }
 
 impl ExitMap {
     fn of(s: &crate::ir::Snap, t: &Trace, raise: bool) -> ExitMap {
-        ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise, frames: s.frames.clone(), in_place: false }
+        ExitMap { ip: s.ip, sp: s.sp, slots: s.slots.iter().map(|&(slot, r)| (slot, t.ty(r))).collect(), raise, frames: s.frames.clone(), in_place: false, tail: false }
     }
 }
 
@@ -80,7 +83,13 @@ fn guard_class(f: &mut Func, v: VReg, ty: i64, e: pyjit_codegen::lir::ExitId) {
     f.push(L::Guard { cc: Cc::Eq, a: cls, b: Operand::Reg(want), exit: e });
 }
 
-pub fn lower(t: &Trace, layout: Layout) -> Lowered {
+/// Lowers trace `t`, whose id (in the engine's registry) is `id`; `inputs` are the entry
+/// inputs it must share (a bridge's are its loop's: it reads them, and updates the loop's
+/// range positions before it enters the loop again). A trace with a tail (a bridge, or a
+/// loop that calls inner loops) ends by writing its state to the frame, boxed, and its
+/// range positions to the inputs, then leaving through its last exit, which the engine
+/// links to the loop's entry.
+pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result<Lowered, String> {
     let mut f = Func::new();
     let ctx = f.vreg(Class::Int);
     let frame = f.vreg(Class::Int);
@@ -89,13 +98,28 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
     f.push(L::Param { dst: frame, index: 1 });
     let mut exits = Vec::new();
     let mut flushes = Vec::new();
-    let mut inputs: Vec<(Op, u32)> = Vec::new();
+    let mut inputs: Vec<(Op, u32)> = inputs.to_vec();
     let v: Vec<VReg> = t.insts.iter().map(|i| f.vreg(if i.op.ty() == Ty::Float { Class::Float } else { Class::Int })).collect();
     // entry inputs first: the exit buffer that holds them is overwritten by flushes
     for (k, i) in t.insts.iter().enumerate() {
         if matches!(i.op, Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex) {
-            inputs.push((i.op, i.aux as u32));
-            f.push(L::Load { dst: v[k], base: ctx, disp: 8 * (inputs.len() as i32 - 1) });
+            let at = match inputs.iter().position(|&x| x == (i.op, i.aux as u32)) {
+                Some(at) => at,
+                None => {
+                    inputs.push((i.op, i.aux as u32));
+                    inputs.len() - 1
+                }
+            };
+            if inputs.len() > entry::MAX_INPUTS {
+                return Err("too many entry inputs".into());
+            }
+            f.push(L::Load { dst: v[k], base: ctx, disp: 8 * (entry::INPUTS_AT + at) as i32 });
+        }
+        // a bridge's values from its parent's exit, before anything overwrites the buffer
+        match i.op {
+            Op::ExitVal | Op::ExitInt | Op::ExitBool => f.push(L::Load { dst: v[k], base: ctx, disp: 8 * i.aux as i32 }),
+            Op::ExitFloat => f.push(L::LoadF { dst: v[k], base: ctx, disp: 8 * i.aux as i32 }),
+            _ => {}
         }
     }
     for (k, i) in t.insts.iter().enumerate() {
@@ -112,6 +136,7 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         match i.op {
             Op::Sload => f.push(L::Load { dst, base: frame, disp: 8 * i.aux as i32 }),
             Op::RangeCur | Op::RangeStop | Op::RangeStep | Op::SeqObj | Op::SeqIndex => {}
+            Op::ExitVal | Op::ExitInt | Op::ExitFloat | Op::ExitBool => {}
             Op::KVal => f.push(L::Iconst { dst, imm: i.aux }),
             Op::KInt => f.push(L::Iconst { dst, imm: i.aux.wrapping_mul(2) }),
             Op::KBool => f.push(L::Iconst { dst, imm: i.aux }),
@@ -244,8 +269,10 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
                 let left = t.inst(i.a).aux as u64 & ((1 << 48) - 1);
                 f.push(L::Iconst { dst: word, imm: ((flushes.len() as u64 - 1) | left << 16) as i64 });
                 let status = f.vreg(Class::Int);
-                f.push(L::Call { target: entry::call_loop as *const () as usize as u64, args: vec![ctx, ptr, word], ret: Some(status) });
-                exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: Vec::new(), raise: false, frames: Vec::new(), in_place: true });
+                let me = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: me, imm: id as i64 });
+                f.push(L::Call { target: entry::call_loop as *const () as usize as u64, args: vec![ctx, ptr, word, me], ret: Some(status) });
+                exits.push(ExitMap { ip: s.ip, sp: s.sp, slots: Vec::new(), raise: false, frames: Vec::new(), in_place: true, tail: false });
                 let e = f.exit(Vec::new());
                 f.push(L::Guard { cc: Cc::Eq, a: status, b: Operand::Imm(0), exit: e });
             }
@@ -388,10 +415,58 @@ pub fn lower(t: &Trace, layout: Layout) -> Lowered {
         let moves = t.phis.iter().map(|&(h, e): &(Ref, Ref)| (v[h.idx()], v[e.idx()])).collect();
         f.push(L::Jump { moves });
     } else if let Some(s) = &t.tail {
-        let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-        exits.push(ExitMap::of(s, t, false));
-        let e = f.exit(vals);
+        // the loop's state, boxed, into the frame; range positions into the inputs
+        for &(slot, r) in &s.slots {
+            let x = v[r.idx()];
+            if slot & crate::ir::INIT_SELF != 0 {
+                return Err("tail inside an inlined call".into());
+            }
+            if slot & ITER_POS != 0 {
+                let slot = slot & !ITER_POS;
+                let at = inputs.iter().position(|&(op, s2)| s2 == slot && matches!(op, Op::RangeCur | Op::SeqIndex)).ok_or("tail: an iterator that is not an entry input")?;
+                f.push(L::Store { base: ctx, disp: 8 * (entry::INPUTS_AT + at) as i32, src: x });
+                continue;
+            }
+            let boxed = match t.ty(r) {
+                Ty::Val => x,
+                Ty::Int => {
+                    let b = f.vreg(Class::Int);
+                    f.push(L::Bin { op: IntOp::Or, dst: b, a: x, b: Operand::Imm(1) });
+                    b
+                }
+                Ty::Bool => {
+                    let d = f.vreg(Class::Int);
+                    f.push(L::Iconst { dst: d, imm: layout.true_.wrapping_sub(layout.false_) });
+                    let t1 = f.vreg(Class::Int);
+                    f.push(L::Bin { op: IntOp::Mul, dst: t1, a: x, b: Operand::Reg(d) });
+                    let f0 = f.vreg(Class::Int);
+                    f.push(L::Iconst { dst: f0, imm: layout.false_ });
+                    let b = f.vreg(Class::Int);
+                    f.push(L::Bin { op: IntOp::Add, dst: b, a: t1, b: Operand::Reg(f0) });
+                    b
+                }
+                Ty::Float => {
+                    f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: x });
+                    let b = f.vreg(Class::Int);
+                    f.push(L::Call { target: entry::box_float as *const () as usize as u64, args: vec![ctx], ret: Some(b) });
+                    b
+                }
+                ty => return Err(format!("tail: a {} value in a slot", ty.name())),
+            };
+            f.push(L::Store { base: frame, disp: 8 * slot as i32, src: boxed });
+        }
+        // one more iteration of the loop
+        let n = f.vreg(Class::Int);
+        f.push(L::Load { dst: n, base: ctx, disp: 8 * entry::ITER_WORD as i32 });
+        let n1 = f.vreg(Class::Int);
+        f.push(L::Bin { op: IntOp::Add, dst: n1, a: n, b: Operand::Imm(1) });
+        f.push(L::Store { base: ctx, disp: 8 * entry::ITER_WORD as i32, src: n1 });
+        let mut m = ExitMap::of(s, t, false);
+        m.slots.clear();
+        m.tail = true;
+        exits.push(m);
+        let e = f.exit(Vec::new());
         f.push(L::Exit { exit: e });
     }
-    Lowered { func: f, exits, inputs, flushes }
+    Ok(Lowered { func: f, exits, inputs, flushes })
 }

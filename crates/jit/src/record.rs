@@ -115,7 +115,13 @@ impl From<AlwaysFails> for String {
 
 impl Recorder {
     pub fn new(vm: &Vm, b: Builder, header: usize) -> Option<Recorder> {
-        let f = vm.frames.last()?;
+        Recorder::new_at(vm, b, header, vm.frames.len().checked_sub(1)?)
+    }
+
+    /// A recorder for the loop of frame `vm.frames[at]` (a bridge may start in calls it
+    /// inlined, whose frames are above it).
+    pub fn new_at(vm: &Vm, b: Builder, header: usize, at: usize) -> Option<Recorder> {
+        let f = vm.frames.get(at)?;
         let size = f.code.code.frame_size();
         Some(Recorder {
             b,
@@ -124,7 +130,7 @@ impl Recorder {
             fbase: 0,
             inline: Vec::new(),
             keep: Vec::new(),
-            depth: vm.frames.len(),
+            depth: at + 1,
             base: f.base,
             header,
             slots: vec![(Ref::NONE, false); size],
@@ -141,9 +147,66 @@ impl Recorder {
         })
     }
 
-    /// Records a bridge: the first instruction is the one a loop's exit resumes at.
-    pub fn start_at(&mut self, ip: usize) {
+    /// Records a bridge: the first instruction is the one a trace's exit resumes at, and the
+    /// exit's values (`exit[k]`: slot and type) are word k of the exit buffer when the bridge
+    /// runs (the frame does not hold them: they are read as `exit_*` and count as written).
+    /// A range or list iterator's position continues from the exit; its stop, step or list
+    /// are the loop's entry inputs (`inputs`).
+    pub fn start_bridge(&mut self, ip: usize, exit: &[(u32, Ty)], frames: &[SnapFrame], inputs: &[(Op, u32)]) -> Result<(), String> {
         self.expected = ip;
+        // the calls the exit is inside, as if the bridge had inlined them
+        let mut init_selfs = vec![Ref::NONE; frames.len()];
+        for fr in frames {
+            let func = Value::from_raw(fr.func as u64);
+            let Some(code) = func.get::<pyjit_vm::objects::FunctionObj>().and_then(|f| f.code.get().get::<CodeObj>()) else {
+                return Err("bridge: inlined function without code".into());
+            };
+            let base = fr.base as usize;
+            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE });
+            let size = code.code.frame_size();
+            if self.slots.len() < base + size {
+                self.slots.resize(base + size, (Ref::NONE, false));
+            }
+            self.keep.extend([func, code.value()]);
+            self.code = code;
+            self.fbase = base;
+        }
+        for (k, &(slot, ty)) in exit.iter().enumerate() {
+            if slot & INIT_SELF != 0 && slot & ITER_POS == 0 {
+                let r = self.b.append(crate::ir::Inst::new(Op::ExitVal, Ref::NONE, Ref::NONE, k as i64), None);
+                *init_selfs.get_mut((slot & !INIT_SELF) as usize).ok_or("bridge: bad inlined frame")? = r;
+                continue;
+            }
+            let op = match ty {
+                Ty::Val => Op::ExitVal,
+                Ty::Int => Op::ExitInt,
+                Ty::Float => Op::ExitFloat,
+                Ty::Bool => Op::ExitBool,
+                _ => return Err("bridge from an exit with an odd value".into()),
+            };
+            let r = self.b.append(crate::ir::Inst::new(op, Ref::NONE, Ref::NONE, k as i64), None);
+            if slot & ITER_POS != 0 {
+                let s = (slot & !ITER_POS) as usize;
+                let mk = |b: &mut Builder, op: Op| b.append(crate::ir::Inst::new(op, Ref::NONE, Ref::NONE, s as i64), None);
+                let rec = if inputs.contains(&(Op::RangeCur, s as u32)) {
+                    let stop = mk(&mut self.b, Op::RangeStop);
+                    let step = mk(&mut self.b, Op::RangeStep);
+                    IterRec { slot: s, cur: r, stop, step, advanced: true }
+                } else if inputs.contains(&(Op::SeqIndex, s as u32)) {
+                    let seq = mk(&mut self.b, Op::SeqObj);
+                    IterRec { slot: s, cur: r, stop: seq, step: Ref::NONE, advanced: true }
+                } else {
+                    return Err("bridge: an iterator that is not an entry input".into());
+                };
+                self.iters.push(rec);
+            } else {
+                *self.slots.get_mut(slot as usize).ok_or("slot out of range")? = (r, true);
+            }
+        }
+        for (f, r) in self.inline.iter_mut().zip(init_selfs) {
+            f.init_self = r;
+        }
+        Ok(())
     }
 
     /// The state at the loop header when a bridge reaches it.
@@ -201,7 +264,9 @@ impl Recorder {
             .filter(|(_, e)| e.1)
             .map(|(s, e)| (s as u32, e.0))
             .collect();
-        slots.extend(self.iters.iter().filter(|i| i.advanced && i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
+        // every iterator position, advanced or not: a loop entered from a bridge has its
+        // positions in the entry inputs, not in the iterator objects
+        slots.extend(self.iters.iter().filter(|i| i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
         for (k, f) in self.inline.iter().enumerate() {
             if f.init_self != Ref::NONE {
                 slots.push((INIT_SELF | k as u32, f.init_self));
@@ -283,13 +348,15 @@ impl Recorder {
             if (h..=j).contains(&ip) {
                 return Ok(Step::Continue);
             }
-            let sp = vm.sp.checked_sub(self.base).ok_or("stack depth mismatch")?;
-            if ip >= 1 << 16 || sp > self.sp || j >= 1 << 16 {
+            // the depth within the frame the loop is in (the inner loop's own trace counts
+            // from that frame's base)
+            let rel = vm.sp.checked_sub(self.base + self.fbase).ok_or("stack depth mismatch")?;
+            if ip >= 1 << 16 || self.fbase + rel > self.sp || j >= 1 << 16 || rel >= 1 << 16 {
                 return Err("inner loop out of reach".into());
             }
-            self.b.t.insts[k.idx()].aux = (ip | sp << 16 | j << 32) as i64;
+            self.b.t.insts[k.idx()].aux = (ip | rel << 16 | j << 32) as i64;
             self.skipping = None;
-            self.sp = sp;
+            self.sp = self.fbase + rel;
             self.expected = ip;
         }
         if let Some((r, mut s, if_true, if_false)) = self.pending_truth.take() {
@@ -312,8 +379,8 @@ impl Recorder {
             let flag = pyjit_vm::signals::pending_flag_addr() as i64;
             self.b.emit(Op::GuardNoSignal, Ref::NONE, Ref::NONE, flag, Some(s))?;
         }
-        if ip != self.header && self.inline.is_empty() && self.virtual_tuple.is_none() {
-            if let Some((ptr, keep)) = inner(self.root.value().raw() as usize, ip as u32) {
+        if (ip != self.header || !self.inline.is_empty()) && self.virtual_tuple.is_none() {
+            if let Some((ptr, keep)) = inner(self.code.value().raw() as usize, ip as u32) {
                 return self.call_loop(ip, ptr, keep);
             }
         }

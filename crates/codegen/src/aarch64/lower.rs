@@ -222,6 +222,19 @@ impl<'a> Lower<'a> {
             self.a.ldp_x(FP, LR, SP, 0);
             self.sp_adjust(true, size as u64);
         }
+        if let Some(link) = self.f.link {
+            // x0: the exit; x16: ctx. Continue at the exit's linked code, if any.
+            let ret = self.a.new_label();
+            self.a.mov_imm(SCRATCH1, link.table);
+            self.a.ldr_x_reg(SCRATCH1, SCRATCH1, X0, true);
+            self.a.cbz(SCRATCH1, ret);
+            self.a.mov(X0, SCRATCH0);
+            self.a.ldr_x(X1, SCRATCH0, link.frame_disp as i64);
+            self.a.br(SCRATCH1);
+            self.a.bind(ret);
+            self.a.mov_imm(SCRATCH1, link.id as u64);
+            self.a.str_x(SCRATCH1, SCRATCH0, link.id_disp as i64);
+        }
         self.a.ret();
     }
 
@@ -878,6 +891,13 @@ impl<'a> Lower<'a> {
                             self.xmem(XMem::Str, SCRATCH0, rc, off);
                         }
                     }
+                }
+            }
+            if let (Some(_), Some(ctx)) = (self.f.link, self.f.ctx) {
+                // the epilogue finds ctx in x16 (no register it restores)
+                let r = self.use_x(ctx, SCRATCH0);
+                if r != SCRATCH0 {
+                    self.a.mov(SCRATCH0, r);
                 }
             }
             self.a.mov_imm(X0, e as u64);

@@ -17,6 +17,12 @@ pub(super) fn unsupported(what: impl Into<String>) -> EmitError {
 /// Checks what the lowering relies on: every vreg in range with a location of its class,
 /// operand classes, Params first, one loop header, Jump/Exit last, exits that exist.
 pub(super) fn validate(f: &Func, alloc: &Allocation) -> Result<(), EmitError> {
+    if let Some(l) = f.link {
+        let fits = |d: i32| (0..32768).contains(&d) && d % 8 == 0;
+        if f.ctx.is_none() || !fits(l.frame_disp) || !fits(l.id_disp) {
+            return Err(unsupported("a linked function needs ctx, and ctx offsets below 32 KiB".to_string()));
+        }
+    }
     let n = f.classes.len();
     let check_v = |v: VReg| -> Result<(), EmitError> {
         let k = v.0 as usize;

@@ -122,6 +122,9 @@ fn check(f: &Func, alloc: &Allocation) -> Result<(), EmitError> {
     if !alloc.float_callee_saved_used.is_empty() {
         return bad("x86-64 has no callee-saved xmm registers".into());
     }
+    if f.link.is_some() && f.ctx.is_none() {
+        return bad("a linked function needs ctx".into());
+    }
     if !matches!(f.insts.last(), Some(Inst::Jump { .. } | Inst::Exit { .. })) {
         return bad("function does not end in Jump or Exit".into());
     }
@@ -916,6 +919,11 @@ impl Lower<'_> {
                     }
                 }
             }
+            if let (Some(_), Some(ctx)) = (f.link, f.ctx) {
+                // the epilogue finds ctx in the scratch register (it survives the pops)
+                let src = self.isrc(ctx);
+                self.load(SCRATCH_GPR, src);
+            }
             self.load_imm64(RAX, e as i64);
             if Some(e) != last {
                 let ep = self.epilogue;
@@ -929,6 +937,19 @@ impl Lower<'_> {
         }
         for r in self.saved.clone().into_iter().rev() {
             self.ins().pop_r(r);
+        }
+        if let Some(link) = f.link {
+            // RAX: the exit; R11: ctx. Continue at the exit's linked code, if any.
+            let ret = self.a.new_label();
+            self.ins().movabs_ri(SCRATCH_GPR2, link.table);
+            self.ins().mov_rm(SCRATCH_GPR2, Mem::indexed(SCRATCH_GPR2, RAX, Scale::S8, 0));
+            self.ins().test_rr(SCRATCH_GPR2, SCRATCH_GPR2);
+            self.ins().jcc_to_label(Cond::E, ret);
+            self.ins().mov_rr(INT_ARGS[0], SCRATCH_GPR);
+            self.ins().mov_rm(INT_ARGS[1], Mem::at(SCRATCH_GPR, link.frame_disp));
+            self.ins().jmp_r(SCRATCH_GPR2);
+            self.a.bind(ret);
+            self.ins().mov_mi(Mem::at(SCRATCH_GPR, link.id_disp), link.id as i32);
         }
         self.ins().ret();
     }

@@ -226,7 +226,7 @@ impl Vm {
     /// the frame.
     #[cold]
     #[inline(never)]
-    fn detach_frame_object(&mut self, f: &super::Frame, ip: usize) {
+    pub(super) fn detach_frame_object(&mut self, f: &super::Frame, ip: usize) {
         let level = self.frames.len();
         while let Some(&(l, fobj)) = self.frame_objects.last() {
             if l < level {

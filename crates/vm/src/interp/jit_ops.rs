@@ -236,6 +236,18 @@ impl Vm {
         self.frames.push(frame);
         true
     }
+
+    /// Takes back the last `n` frames `jit_push_frame` pushed (compiled code that ran an
+    /// inner loop inside calls it inlined goes on as compiled code).
+    pub fn jit_pop_frames(&mut self, n: usize) {
+        for _ in 0..n {
+            let Some(f) = self.frames.pop() else { return };
+            if !self.frame_objects.is_empty() {
+                let ip = f.ip;
+                self.detach_frame_object(&f, ip);
+            }
+        }
+    }
 }
 
 impl Vm {
