@@ -2,8 +2,8 @@
 //! `-X jit-stats`, `-X jit-cross`, `-X jit-code-mem=SIZE` (executable memory the JIT may use:
 //! bytes, or with a K/M/G suffix), and their environment variables `PYJIT_JIT`,
 //! `PYJIT_JIT_THRESHOLD`, `PYJIT_JIT_LOG`, `PYJIT_JIT_STATS=FILE` (JSON statistics),
-//! `PYJIT_JIT_CODE_MEM`; and `-X jit-bridges` / `PYJIT_JIT_BRIDGES=1` (side traces from hot
-//! exits, entered through the engine: off by default until they are patched in).
+//! `PYJIT_JIT_CODE_MEM`; and `-X jit-bridges=off` / `PYJIT_JIT_BRIDGES=off` (no side traces
+//! from hot exits; they are on by default).
 
 use pyjit_jit::Options;
 

@@ -157,12 +157,13 @@ print(f(20000))
 ";
         std::fs::write(d.join("prog.py"), prog).expect("write program");
         let stats = d.join("s.json");
-        let (out, err, code) = run(&d, &["-X", "jit-bridges", "-X", "jit-threshold=5"], &[("PYJIT_JIT_STATS", stats.to_str().unwrap())]);
+        // bridges are on by default
+        let (out, err, code) = run(&d, &["-X", "jit-threshold=5"], &[("PYJIT_JIT_STATS", stats.to_str().unwrap())]);
         assert_eq!((out.as_str(), code), ("99963329\n", 0), "stderr: {err}");
         let json = std::fs::read_to_string(&stats).expect("stats written");
         assert!(json_number(&json, "bridges") >= 1, "{json}");
-        // without the option: no bridge
-        let (out, _, _) = run(&d, &["-X", "jit-threshold=5"], &[("PYJIT_JIT_STATS", stats.to_str().unwrap())]);
+        // turned off: no bridge
+        let (out, _, _) = run(&d, &["-X", "jit-bridges=off", "-X", "jit-threshold=5"], &[("PYJIT_JIT_STATS", stats.to_str().unwrap())]);
         assert_eq!(out, "99963329\n");
         let json = std::fs::read_to_string(&stats).expect("stats written");
         assert_eq!(json_number(&json, "bridges"), 0, "{json}");

@@ -214,9 +214,9 @@ fn fuzz_one(seed: u64, dir: &Path, cfg: Config, tally: &Mutex<Tally>) {
     let stress = cfg.stress(seed);
     let mut hot = pyjit(dir, stress);
     hot.env("PYJIT_JIT_THRESHOLD", threshold(seed).to_string()).env("PYJIT_JIT_STATS", &stats);
-    // every other program with bridges (off by default, see pyjit_jit::Options::bridges)
-    if seed % 2 == 1 {
-        hot.env("PYJIT_JIT_BRIDGES", "1");
+    // every other program without bridges (on by default, see pyjit_jit::Options::bridges)
+    if seed % 2 == 0 {
+        hot.env("PYJIT_JIT_BRIDGES", "off");
     }
     hot.arg(&file);
     let hot = run(hot, if stress { cfg.limit * 4 } else { cfg.limit });
