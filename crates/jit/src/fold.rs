@@ -87,7 +87,7 @@ impl Builder {
         let i = self.inst(r);
         (i.op == Op::KFloat).then(|| f64::from_bits(i.aux as u64))
     }
-    fn kval(&self, r: Ref) -> Option<i64> {
+    pub fn kval(&self, r: Ref) -> Option<i64> {
         let i = self.inst(r);
         (i.op == Op::KVal).then_some(i.aux)
     }

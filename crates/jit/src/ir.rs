@@ -212,8 +212,9 @@ ops! {
     /// Continues when the type object `a` still has version `aux` (no attribute of the
     /// class or its bases changed).
     GuardTypeVer = "guard_type_ver", Void, [Val], Int, GUARD | READS;
-    /// Continues when function `a` still runs code object `b` (`__code__` is assignable).
-    GuardCode = "guard_code", Void, [Val, Val], None, GUARD | READS;
+    /// Continues when function `a` still runs code object `b` (`__code__` is assignable), or
+    /// with `aux` 1, still has defaults tuple `b` (`__defaults__` is assignable).
+    GuardCode = "guard_code", Void, [Val, Val], Int, GUARD | READS;
     /// Continues when the instance's map (its attribute layout) is `aux`.
     GuardMap = "guard_map", Void, [Val], Ptr, GUARD | READS;
     /// Continues when the instance has more than `aux` slots.

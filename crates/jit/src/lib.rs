@@ -211,6 +211,7 @@ impl Engine {
             false_: vm.false_.raw() as i64,
             inst: inst_layout(),
             func_code: (std::mem::offset_of!(Obj<pyjit_vm::objects::FunctionObj>, data) + std::mem::offset_of!(pyjit_vm::objects::FunctionObj, code)) as i32,
+            func_defaults: (std::mem::offset_of!(Obj<pyjit_vm::objects::FunctionObj>, data) + std::mem::offset_of!(pyjit_vm::objects::FunctionObj, defaults)) as i32,
         }
     }
 

@@ -23,8 +23,9 @@ pub struct Layout {
     pub dict_version: i32,
     /// Offsets of the item pointer and length words of lists and tuples.
     pub seq: pyjit_vm::heap::layout::SeqLayout,
-    /// Offset of a function object's code word.
+    /// Offsets of a function object's code word and defaults word.
     pub func_code: i32,
+    pub func_defaults: i32,
     /// Offsets in instances and types (None: the recorder does not inline attributes).
     pub inst: Option<pyjit_vm::heap::layout::InstanceLayout>,
     /// The addresses of True and False.
@@ -189,7 +190,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
             Op::GuardCode => {
                 let e = exit(&mut f);
                 let c = f.vreg(Class::Int);
-                f.push(L::Load { dst: c, base: a(), disp: layout.func_code });
+                f.push(L::Load { dst: c, base: a(), disp: if i.aux == 1 { layout.func_defaults } else { layout.func_code } });
                 f.push(L::Guard { cc: Cc::Eq, a: c, b: Operand::Reg(b()), exit: e });
             }
             Op::GuardNoSignal => {

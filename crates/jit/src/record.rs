@@ -618,6 +618,20 @@ impl Recorder {
                 python_callee(f)?;
                 self.generic_push(ip, JitOp::CallMethod, n as u32, n + 2)?
             }
+            Instr::CallKw(n) => {
+                let n = n as usize;
+                let kw = self.val(vm, self.sp - 1);
+                let f = self.val(vm, self.sp - n - 2);
+                let fr = self.peek(n + 2)?;
+                let args: Vec<Ref> = (2..=n + 1).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
+                let kwr = self.peek(1)?;
+                // the names are a constant
+                if self.b.kval(kwr) == Some(kw.raw() as i64) && self.inline_call_kw(vm, ip, f, fr, &args, kw, n + 2, Ref::NONE)? {
+                    return Ok(Step::Continue);
+                }
+                python_callee(f)?;
+                self.generic_push(ip, JitOp::CallKw, n as u32, n + 2)?
+            }
             Instr::Call(n) => {
                 let n = n as usize;
                 let f = self.val(vm, self.sp - n - 1);
@@ -735,13 +749,47 @@ impl Recorder {
     }
 
     fn inline_call(&mut self, vm: &Vm, ip: usize, f: Value, fr: Ref, args: &[Ref], pop: usize, init_self: Ref) -> Result<bool, String> {
+        self.inline_call_kw(vm, ip, f, fr, args, Value::NULL, pop, init_self)
+    }
+
+    /// `inline_call` where the last arguments are passed by the keywords in tuple
+    /// `kwnames` (NULL: none), and parameters not passed take their defaults.
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call_kw(&mut self, vm: &Vm, ip: usize, f: Value, fr: Ref, args: &[Ref], kwnames: Value, pop: usize, init_self: Ref) -> Result<bool, String> {
         use pyjit_compiler::code::flags;
         use pyjit_vm::objects::{FunctionObj, TupleObj};
         let Some(func) = f.get::<FunctionObj>() else { return Ok(false) };
         let Some(code) = func.code.get().get::<CodeObj>() else { return Ok(false) };
         let c = &code.code;
         const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
-        if c.argcount as usize != args.len() || c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() || c.is_generator_like() {
+        if c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() || c.is_generator_like() {
+            return Ok(false);
+        }
+        // each parameter's argument: positional, by keyword, or the default
+        let argc = c.argcount as usize;
+        let names: Vec<String> = match kwnames.get::<TupleObj>() {
+            Some(t) => t.items.iter().map(|&n| vm.str_of(n)).collect(),
+            None => Vec::new(),
+        };
+        let npos = args.len().checked_sub(names.len()).ok_or("bad keyword names")?;
+        if npos > argc {
+            return Ok(false);
+        }
+        let mut full: Vec<Option<Ref>> = args[..npos].iter().map(|&a| Some(a)).collect();
+        full.resize(argc, None);
+        for (name, &a) in names.iter().zip(&args[npos..]) {
+            match c.varnames[..argc].iter().position(|v| v == name) {
+                Some(k) if full[k].is_none() => full[k] = Some(a),
+                _ => return Ok(false),
+            }
+        }
+        let defaults = func.defaults.get();
+        let missing = full.iter().any(|a| a.is_none());
+        let dvals: Vec<Value> = match defaults.get::<TupleObj>() {
+            Some(t) => t.items.to_vec(),
+            None => Vec::new(),
+        };
+        if missing && full.iter().enumerate().any(|(k, a)| a.is_none() && k + dvals.len() < argc) {
             return Ok(false);
         }
         if self.inline.len() >= MAX_INLINE || code == self.root || self.inline.iter().any(|i| i.func == f) {
@@ -767,12 +815,24 @@ impl Recorder {
         // the function may be given other code (`f.__code__ = ...`)
         let kf = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, f.raw() as i64, None)?;
         let kc = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
-        self.b.emit(Op::GuardCode, kf, kc, 0, Some(s))?;
+        self.b.emit(Op::GuardCode, kf, kc, 0, Some(s.clone()))?;
         self.keep.extend([f, code.value()]);
+        if missing {
+            // `f.__defaults__` is assignable too
+            let kd = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, defaults.raw() as i64, None)?;
+            self.b.emit(Op::GuardCode, kf, kd, 1, Some(s))?;
+            self.keep.push(defaults);
+        }
         if args.contains(&VIRTUAL_TUPLE) {
             return Err("virtual tuple passed to a call".into());
         }
-        let boxed = args.to_vec();
+        let mut boxed = Vec::with_capacity(argc);
+        for (k, a) in full.iter().enumerate() {
+            boxed.push(match a {
+                Some(r) => *r,
+                None => self.constant(vm, dvals[k + dvals.len() - argc])?,
+            });
+        }
         self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self });
         if self.slots.len() < base + size {
             self.slots.resize(base + size, (Ref::NONE, false));

@@ -896,3 +896,55 @@ fn dead_results_are_not_computed() {
     assert!(!text.contains("imul"), "{text}");
 }
 
+
+/// Two functions linked through `Func::link`: the first's exit 1 continues in the second
+/// (which reads the value the exit stored), its exit 0 returns; each unlinked return names
+/// its function in the id word.
+#[test]
+fn linked_exits_continue_in_other_code() {
+    // ctx: words 0-3 exit values, word 8 the frame, word 9 the id of the returning function
+    let link = |table: &[u64], id: u32| Link { table: table.as_ptr() as u64, frame_disp: 64, id_disp: 72, id };
+    let second_table = vec![0u64; 1];
+    let mut g = func().0;
+    let ctx = g.ctx.expect("ctx");
+    let x = g.vreg(Class::Int);
+    g.push(Inst::Load { dst: x, base: ctx, disp: 0 });
+    let y = g.vreg(Class::Int);
+    g.push(Inst::Bin { op: IntOp::Add, dst: y, a: x, b: Operand::Imm(1000) });
+    let e = g.exit(vec![y]);
+    g.push(Inst::Exit { exit: e });
+    g.link = Some(link(&second_table, 9));
+    for (name, ga) in allocations(&g) {
+        let ge = lower(&g, &ga);
+        let mut first_table = vec![0u64; 2];
+        let (mut f, _, frame) = func();
+        let v = load_int(&mut f, frame, 0);
+        let big = f.exit(vec![v]);
+        f.push(Inst::Guard { cc: Cc::Lt, a: v, b: Operand::Imm(100), exit: big });
+        let small = f.exit(vec![v]);
+        f.push(Inst::Exit { exit: small });
+        f.link = Some(link(&first_table, 7));
+        for (fname, fa) in allocations(&f) {
+            let fe = lower(&f, &fa);
+            #[cfg(target_arch = "x86_64")]
+            {
+                let mut mem = CodeMemory::new(1 << 16).expect("code memory");
+                let g_at = mem.place(&ge.code).expect("room").offset;
+                let f_at = mem.place(&fe.code).expect("room").offset;
+                first_table[1] = mem.addr(g_at) as u64;
+                for (input, want) in [(5u64, (0u64, 1005u64, 9u64)), (500, (0, 500, 7))] {
+                    let mut frame_words = [input];
+                    let mut c = [0u64; 10];
+                    c[8] = frame_words.as_mut_ptr() as u64;
+                    // SAFETY: both functions are lowered LIR functions, extern "C" fn(ctx,
+                    // frame) -> u64 touching their stacks, the 10 words of `c` and the frame
+                    // word; the first jumps to the second only through the link table.
+                    let r = unsafe { mem.call2(f_at, c.as_mut_ptr() as u64, frame_words.as_mut_ptr() as u64) };
+                    assert_eq!((r, c[0], c[9]), want, "{name}/{fname} input {input}");
+                }
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = (&fe, &mut first_table);
+        }
+    }
+}

@@ -64,14 +64,17 @@ pub enum JitOp {
     StoreName,
     /// `[cls]` -> a new plain instance of the class (before its `__init__` runs).
     NewInstance,
+    /// `[func, args..., kwnames]` -> the result (the last arguments by the keywords in the
+    /// tuple `kwnames`).
+    CallKw,
 }
 
 impl JitOp {
     pub fn from_u8(n: u8) -> Option<JitOp> {
         use JitOp::*;
-        const ALL: [JitOp; 24] = [
+        const ALL: [JitOp; 25] = [
             LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
-            BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance,
+            BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance, CallKw,
         ];
         ALL.iter().copied().find(|o| *o as u8 == n)
     }
@@ -127,6 +130,10 @@ impl Vm {
                 }
             }
             JitOp::Call => self.call(arg(0), &args[1..])?,
+            JitOp::CallKw => match args.split_last() {
+                Some((&kw, rest)) if !rest.is_empty() => self.call_kw(rest[0], &rest[1..], kw)?,
+                _ => return Err(self.runtime_error("bad keyword call in compiled code")),
+            },
             JitOp::BinaryOp => self.binary_op(arg(0), arg(1), BinOp::from_u32(operand % INPLACE), operand >= INPLACE)?,
             JitOp::CompareOp => self.rich_compare(arg(0), arg(1), CmpOp::from_u32(operand))?,
             JitOp::Contains => {
