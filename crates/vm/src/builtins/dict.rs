@@ -394,17 +394,17 @@ fn s_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 fn s_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let frozen = vm.type_of(a[0]) == vm.types.frozenset;
-    if frozen {
+    if vm.type_of(a[0]) == vm.types.frozenset {
         return Ok(a[0]);
     }
-    super::set::set_copy(vm, a[0], false)
+    let frozen = vm.isinstance(a[0], vm.types.frozenset);
+    super::set::set_copy(vm, a[0], frozen)
 }
 
 fn multi(vm: &mut Vm, a: &[Value], op: BinOp) -> PyResult<Value> {
     let mut r = a[0];
     if a.len() == 1 {
-        let frozen = vm.type_of(a[0]) == vm.types.frozenset;
+        let frozen = vm.isinstance(a[0], vm.types.frozenset);
         return super::set::set_copy(vm, a[0], frozen);
     }
     // As CPython: union copies once and updates in place, difference computes the first
@@ -412,7 +412,7 @@ fn multi(vm: &mut Vm, a: &[Value], op: BinOp) -> PyResult<Value> {
     // orders, follow from this); intersection chains new sets.
     if op == BinOp::Or || op == BinOp::Sub {
         let r = if op == BinOp::Or {
-            let frozen = vm.type_of(a[0]) == vm.types.frozenset;
+            let frozen = vm.isinstance(a[0], vm.types.frozenset);
             super::set::set_copy(vm, a[0], frozen)?
         } else {
             super::set::set_difference(vm, a[0], a[1])?

@@ -20,6 +20,7 @@ mod funcs;
 mod generic;
 pub mod hash;
 pub mod iters;
+mod iter_reduce;
 mod list;
 mod listsort;
 pub mod memoryview;
@@ -202,6 +203,7 @@ pub fn register_all(vm: &mut Vm) {
     exceptions::register(vm);
     funcs::register(vm);
     richcmp::register(vm);
+    iter_reduce::register(vm);
     seq_dunders::register(vm);
     // classes and constants visible in builtins
     let t = &vm.types;

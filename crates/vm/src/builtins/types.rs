@@ -620,6 +620,33 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> 
     let n = match args[0].get::<IterObj>().map(|io| match &*io.state.borrow() {
         IterState::Seq { seq, index } => seq.get::<ListObj>().map(|l| l.len()).or_else(|| seq.get::<TupleObj>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
         IterState::Range { cur, stop, step } => super::seqops::range_len(*cur, *stop, *step),
+        IterState::Reversed { index, .. } => (*index + 1).max(0) as usize,
+        IterState::Dict { dict, pos, len, .. } => match dict.get::<DictObj>() {
+            Some(d) if d.len() == *len => {
+                let t = d.table.borrow();
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((q, _)) = t.next_from(p) {
+                    n += 1;
+                    p = q + 1;
+                }
+                n
+            }
+            _ => 0,
+        },
+        IterState::Set { set, pos, len } => match set.get::<SetObj>() {
+            Some(s) if s.len() == *len => {
+                let t = s.table.borrow();
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((q, _)) = t.next_from(p) {
+                    n += 1;
+                    p = q + 1;
+                }
+                n
+            }
+            _ => 0,
+        },
         _ => 0,
     }) {
         Some(n) => n,
