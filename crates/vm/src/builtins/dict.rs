@@ -318,7 +318,8 @@ fn view_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn set_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let cls = args[0];
     if cls == vm.types.frozenset || vm.is_subtype(cls, vm.types.frozenset) {
-        super::no_kw(vm, kw, "frozenset")?;
+        super::no_kw_unless_init(vm, kw, cls, "frozenset")?;
+        let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
         if args.len() > 2 {
             return Err(vm.type_error(&format!("frozenset expected at most 1 argument, got {}", args.len() - 1)));
         }
@@ -681,7 +682,10 @@ pub fn register(vm: &mut Vm) {
             ("__repr__", d_repr),
         ];
         for &(n, f) in ms {
-            method(vm, t, n, f);
+            // frozenset has object's __init__ (its __new__ does the work)
+            if !(frozen && n == "__init__") {
+                method(vm, t, n, f);
+            }
         }
         if frozen {
             method(vm, t, "__hash__", s_hash);

@@ -545,7 +545,8 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "map")?;
+    super::no_kw_unless_init(vm, kw, args[0], "map")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -559,7 +560,8 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "filter")?;
+    super::no_kw_unless_init(vm, kw, args[0], "filter")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() != 3 {
         return Err(vm.type_error(&format!("filter expected 2 arguments, got {}", args.len() - 1)));
     }

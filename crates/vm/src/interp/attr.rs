@@ -115,7 +115,7 @@ impl Vm {
                 } else {
                     let (name, func, owner, slot_args) = (b.name, b.func, b.owner, b.slot_args);
                     let t = self.types.builtin_function;
-                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner, slot_args }).value())
+                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner, slot_args, module: Value::NULL }).value())
                 }
             }
             Some(ObjKind::ClassMethod) => {
@@ -701,6 +701,12 @@ impl Vm {
             self.type_modified(obj);
             self.update_type_flags(obj);
             return Ok(());
+        }
+        if obj.kind() == Some(ObjKind::Generator) {
+            let n = self.str_of(name);
+            if n == "__name__" || n == "__qualname__" {
+                return Err(self.type_error(&format!("{n} must be set to a string object")));
+            }
         }
         match self.instance_dict(obj, true) {
             Some(d) => {
