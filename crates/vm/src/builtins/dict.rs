@@ -190,7 +190,7 @@ fn d_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn d_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let len = a[0].get::<DictObj>().map(|d| d.len()).unwrap_or(0);
     let t = vm.types.dict_keyiterator;
-    Ok(vm.new_iter(t, IterState::Dict { dict: a[0], pos: 0, which: 0, len }))
+    Ok(vm.new_iter(t, IterState::Dict { dict: a[0], pos: 0, which: 0, len, left: len }))
 }
 fn d_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if a[1].kind() != Some(ObjKind::Dict) {
