@@ -164,6 +164,12 @@ pub fn no_kw(vm: &mut Vm, kw: Value, name: &str) -> PyResult<()> {
     Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
 }
 
+/// A class's `__new__` taking no keywords, unless `cls` is a subclass with its own
+/// `__init__` (CPython's `type->tp_init == Base.tp_init` check).
+pub fn no_kw_new(vm: &mut Vm, kw: Value, cls: Value, name: &str) -> PyResult<()> {
+    pyjit_vm::builtins::no_kw_unless_init(vm, kw, cls, name)
+}
+
 /// A METH_NOARGS method (args[0] is self): `qual` is "Class.method".
 pub fn noargs(vm: &mut Vm, args: &[Value], kw: Value, qual: &str) -> PyResult<()> {
     no_kw(vm, kw, qual)?;

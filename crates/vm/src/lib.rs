@@ -10,6 +10,7 @@ pub mod objects;
 pub mod unicode;
 pub mod signals;
 pub mod source;
+mod suggestions;
 mod traceback;
 
 pub use interp::{Config, PyErr, PyResult, Vm};

@@ -242,7 +242,10 @@ impl Printer<'_> {
         if self.vm.isinstance(exc, self.vm.types.syntax_error) {
             self.syntax_error(exc, &margin);
         } else {
-            let summary = self.vm.exc_summary(exc);
+            let mut summary = self.vm.exc_summary(exc);
+            if let Some(s) = crate::suggestions::offer(self.vm, exc) {
+                summary.push_str(&format!(". Did you mean: '{s}'?"));
+            }
             self.out.push_str(&format!("{margin}{summary}\n"));
         }
         self.notes(exc, &margin);

@@ -265,13 +265,151 @@ fn permutations_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     Ok(items.map(|v| vm.new_tuple(v)))
 }
 
+// ---- pickling: __reduce__ and __setstate__ as CPython's ----
+
+/// The ints of a state tuple of length `n` (ValueError "invalid arguments" otherwise).
+fn state_indices(vm: &mut Vm, state: Value, n: usize) -> PyResult<Vec<i64>> {
+    let items = match state.get::<TupleObj>() {
+        Some(t) if state.kind() == Some(ObjKind::Tuple) && t.items.len() == n => t.items.to_vec(),
+        _ => return Err(vm.value_error("invalid arguments")),
+    };
+    let mut out = Vec::with_capacity(n);
+    for v in items {
+        out.push(ssize(vm, v)?);
+    }
+    Ok(out)
+}
+
+fn usize_tuple(vm: &mut Vm, xs: &[usize]) -> Value {
+    let items: Vec<Value> = xs.iter().map(|&i| vm.new_int(i as i64)).collect();
+    vm.new_tuple(items)
+}
+
+fn product_reduce(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    noargs(vm, a, kw, "product.__reduce__")?;
+    let (pools, indices, started, stopped) = with_state::<Product, _>(vm, a[0], "product", |p| (p.pools.clone(), p.indices.clone(), p.started, p.stopped))?;
+    let ty = vm.type_of(a[0]);
+    if stopped {
+        let empty = vm.empty_tuple;
+        let args = vm.new_tuple(vec![empty]);
+        return Ok(vm.new_tuple(vec![ty, args]));
+    }
+    let pools: Vec<Value> = pools.into_iter().map(|p| vm.new_tuple(p)).collect();
+    let pools = vm.new_tuple(pools);
+    if !started {
+        return Ok(vm.new_tuple(vec![ty, pools]));
+    }
+    let idx = usize_tuple(vm, &indices);
+    Ok(vm.new_tuple(vec![ty, pools, idx]))
+}
+
+fn product_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let state = onearg(vm, a, kw, "product.__setstate__")?;
+    let sizes = with_state::<Product, _>(vm, a[0], "product", |p| p.pools.iter().map(|x| x.len()).collect::<Vec<usize>>())?;
+    let idx = state_indices(vm, state, sizes.len())?;
+    with_state::<Product, _>(vm, a[0], "product", |p| {
+        for (i, &ix) in idx.iter().enumerate() {
+            if sizes[i] == 0 {
+                p.stopped = true;
+                return;
+            }
+            p.indices[i] = ix.clamp(0, sizes[i] as i64 - 1) as usize;
+        }
+        p.started = true;
+    })?;
+    Ok(vm.none)
+}
+
+fn combinations_reduce(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    noargs(vm, a, kw, "__reduce__")?;
+    let (pool, indices, r, started, stopped) = with_state::<Combinations, _>(vm, a[0], "combinations", |c| (c.pool.clone(), c.indices.clone(), c.r, c.started, c.stopped))?;
+    let ty = vm.type_of(a[0]);
+    let rv = vm.new_int(r as i64);
+    if stopped {
+        let empty = vm.empty_tuple;
+        let args = vm.new_tuple(vec![empty, rv]);
+        return Ok(vm.new_tuple(vec![ty, args]));
+    }
+    let pool = vm.new_tuple(pool);
+    let args = vm.new_tuple(vec![pool, rv]);
+    if !started {
+        return Ok(vm.new_tuple(vec![ty, args]));
+    }
+    let idx = usize_tuple(vm, &indices);
+    Ok(vm.new_tuple(vec![ty, args, idx]))
+}
+
+fn combinations_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let state = onearg(vm, a, kw, "__setstate__")?;
+    let (n, r, replace) = with_state::<Combinations, _>(vm, a[0], "combinations", |c| (c.pool.len() as i64, c.r, c.replace))?;
+    let idx = state_indices(vm, state, r)?;
+    with_state::<Combinations, _>(vm, a[0], "combinations", |c| {
+        c.indices = idx
+            .iter()
+            .enumerate()
+            .map(|(i, &ix)| {
+                let hi = if replace { n - 1 } else { i as i64 + n - r as i64 };
+                ix.min(hi).max(0) as usize
+            })
+            .collect();
+        c.started = true;
+    })?;
+    Ok(vm.none)
+}
+
+fn permutations_reduce(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    noargs(vm, a, kw, "permutations.__reduce__")?;
+    let (pool, indices, cycles, r, started, stopped) =
+        with_state::<Permutations, _>(vm, a[0], "permutations", |p| (p.pool.clone(), p.indices.clone(), p.cycles.clone(), p.r, p.started, p.stopped))?;
+    let ty = vm.type_of(a[0]);
+    let rv = vm.new_int(r as i64);
+    if stopped {
+        let empty = vm.empty_tuple;
+        let args = vm.new_tuple(vec![empty, rv]);
+        return Ok(vm.new_tuple(vec![ty, args]));
+    }
+    let pool = vm.new_tuple(pool);
+    let args = vm.new_tuple(vec![pool, rv]);
+    if !started {
+        return Ok(vm.new_tuple(vec![ty, args]));
+    }
+    let idx = usize_tuple(vm, &indices);
+    let cyc = usize_tuple(vm, &cycles);
+    let state = vm.new_tuple(vec![idx, cyc]);
+    Ok(vm.new_tuple(vec![ty, args, state]))
+}
+
+fn permutations_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let state = onearg(vm, a, kw, "permutations.__setstate__")?;
+    let parts = match state.get::<TupleObj>() {
+        Some(t) if state.kind() == Some(ObjKind::Tuple) && t.items.len() == 2 => t.items.to_vec(),
+        _ => return Err(vm.type_error("state is not a tuple of two tuples")),
+    };
+    if parts.iter().any(|p| p.kind() != Some(ObjKind::Tuple)) {
+        return Err(vm.type_error("state is not a tuple of two tuples"));
+    }
+    let (n, r) = with_state::<Permutations, _>(vm, a[0], "permutations", |p| (p.pool.len(), p.r))?;
+    let idx = state_indices(vm, parts[0], n)?;
+    let cyc = state_indices(vm, parts[1], r)?;
+    with_state::<Permutations, _>(vm, a[0], "permutations", |p| {
+        p.indices = idx.iter().map(|&i| i.clamp(0, n as i64 - 1) as usize).collect();
+        p.cycles = cyc.iter().enumerate().map(|(i, &c)| c.clamp(1, (n - i) as i64) as usize).collect();
+        p.started = true;
+    })?;
+    Ok(vm.none)
+}
+
 pub fn register(vm: &mut Vm, m: Value) {
     let p = iter_class(vm, MODULE, "product", Some(product_new), true);
+    add_methods(vm, p, &[("__reduce__", product_reduce), ("__setstate__", product_setstate)]);
     set_attr(vm, m, "product", p);
     let pm = iter_class(vm, MODULE, "permutations", Some(permutations_new), true);
+    add_methods(vm, pm, &[("__reduce__", permutations_reduce), ("__setstate__", permutations_setstate)]);
     set_attr(vm, m, "permutations", pm);
     let c = iter_class(vm, MODULE, "combinations", Some(combinations_new), true);
+    add_methods(vm, c, &[("__reduce__", combinations_reduce), ("__setstate__", combinations_setstate)]);
     set_attr(vm, m, "combinations", c);
     let cwr = iter_class(vm, MODULE, "combinations_with_replacement", Some(cwr_new), true);
+    add_methods(vm, cwr, &[("__reduce__", combinations_reduce), ("__setstate__", combinations_setstate)]);
     set_attr(vm, m, "combinations_with_replacement", cwr);
 }

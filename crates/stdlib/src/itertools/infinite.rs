@@ -74,10 +74,13 @@ fn count_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![ty, args]))
 }
 
+/// cycle(): the input (NULL once exhausted), what it gave, the position in `saved` and
+/// whether the input's items are already in `saved` (a restored pickle's second mode).
 struct Cycle {
     it: Value,
     saved: Vec<Value>,
     index: usize,
+    firstpass: bool,
 }
 native_state!(Cycle, |s, t| {
     t.visit(s.it);
@@ -85,10 +88,11 @@ native_state!(Cycle, |s, t| {
 });
 
 fn cycle_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    no_kw(vm, kw, "cycle")?;
+    no_kw_new(vm, kw, a[0], "cycle")?;
+    let a = &a[..a.len() - nkw(kw)];
     check_count(vm, a.len() - 1, "cycle", 1, 1)?;
     let it = vm.iter(a[1])?;
-    Ok(new_native_iter(vm, a[0], Cycle { it, saved: Vec::new(), index: 0 }, cycle_next))
+    Ok(new_native_iter(vm, a[0], Cycle { it, saved: Vec::new(), index: 0, firstpass: false }, cycle_next))
 }
 
 fn cycle_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
@@ -96,7 +100,11 @@ fn cycle_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     if !it.is_null() {
         match vm.next(it)? {
             Some(v) => {
-                with_state::<Cycle, _>(vm, me, "cycle", |c| c.saved.push(v))?;
+                with_state::<Cycle, _>(vm, me, "cycle", |c| {
+                    if !c.firstpass {
+                        c.saved.push(v)
+                    }
+                })?;
                 return Ok(Some(v));
             }
             None => with_state::<Cycle, _>(vm, me, "cycle", |c| c.it = Value::NULL)?,
@@ -177,12 +185,60 @@ fn repeat_reduce(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![ty, args]))
 }
 
+/// `(type, (it,), (saved, firstpass))` as CPython's; an exhausted input is replaced by an
+/// iterator over `saved` from the current position.
+fn cycle_reduce(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    noargs(vm, a, kw, "cycle.__reduce__")?;
+    let (it, saved, index, firstpass) = with_state::<Cycle, _>(vm, a[0], "cycle", |c| (c.it, c.saved.clone(), c.index, c.firstpass))?;
+    let ty = vm.type_of(a[0]);
+    let saved = vm.new_list(saved);
+    let (it, firstpass) = if it.is_null() {
+        let it = vm.iter(saved)?;
+        if index != 0 {
+            let n = vm.new_int(index as i64);
+            let ss = vm.intern("__setstate__");
+            let f = vm.getattr(it, ss)?;
+            vm.call(f, &[n])?;
+        }
+        (it, true)
+    } else {
+        (it, firstpass)
+    };
+    let args = vm.new_tuple(vec![it]);
+    let fp = vm.bool_val(firstpass);
+    let state = vm.new_tuple(vec![saved, fp]);
+    Ok(vm.new_tuple(vec![ty, args, state]))
+}
+
+fn cycle_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let state = onearg(vm, a, kw, "cycle.__setstate__")?;
+    let Some(items) = state.get::<TupleObj>().filter(|_| state.kind() == Some(ObjKind::Tuple)).map(|t| t.items.to_vec()) else {
+        return Err(vm.type_error("state is not a tuple"));
+    };
+    if items.len() != 2 {
+        let n = items.len();
+        return Err(vm.type_error(&format!("function takes exactly 2 arguments ({n} given)")));
+    }
+    if items[0].kind() != Some(ObjKind::List) {
+        let tn = vm.type_name_of(items[0]);
+        return Err(vm.type_error(&format!("argument 1 must be list, not {tn}")));
+    }
+    let fp = c_int(vm, items[1])? != 0;
+    let saved = vm.to_vec(items[0])?.1;
+    with_state::<Cycle, _>(vm, a[0], "cycle", |c| {
+        c.saved = saved;
+        c.firstpass = fp;
+        c.index = 0;
+    })?;
+    Ok(vm.none)
+}
 
 pub fn register(vm: &mut Vm, m: Value) {
     let count = iter_class(vm, MODULE, "count", Some(count_new), true);
     add_methods(vm, count, &[("__repr__", count_repr), ("__reduce__", count_reduce)]);
     set_attr(vm, m, "count", count);
     let cycle = iter_class(vm, MODULE, "cycle", Some(cycle_new), true);
+    add_methods(vm, cycle, &[("__reduce__", cycle_reduce), ("__setstate__", cycle_setstate)]);
     set_attr(vm, m, "cycle", cycle);
     let repeat = iter_class(vm, MODULE, "repeat", Some(repeat_new), true);
     add_methods(vm, repeat, &[("__repr__", repeat_repr), ("__length_hint__", repeat_length_hint), ("__reduce__", repeat_reduce)]);

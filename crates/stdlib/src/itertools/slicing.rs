@@ -28,7 +28,8 @@ fn islice_index(vm: &mut Vm, v: Value) -> Option<i64> {
 }
 
 fn islice_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    no_kw(vm, kw, "islice")?;
+    no_kw_new(vm, kw, a[0], "islice")?;
+    let a = &a[..a.len() - nkw(kw)];
     let args = &a[1..];
     check_count(vm, args.len(), "islice", 2, 4)?;
     let none = vm.none;
@@ -227,10 +228,58 @@ fn pairwise_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     Ok(Some(r))
 }
 
+// ---- pickling: __reduce__ and __setstate__ as CPython's ----
+
+/// `(type, (it, next, stop, step), cnt)`; an exhausted islice as one over nothing.
+fn islice_reduce(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    noargs(vm, a, kw, "islice.__reduce__")?;
+    let (it, next, stop, step, cnt) = with_state::<Islice, _>(vm, a[0], "islice", |s| (s.it, s.next, s.stop, s.step, s.cnt))?;
+    let ty = vm.type_of(a[0]);
+    if it.is_null() {
+        let l = vm.new_list(vec![]);
+        let empty = vm.iter(l)?;
+        let zero = vm.new_int(0);
+        let args = vm.new_tuple(vec![empty, zero]);
+        return Ok(vm.new_tuple(vec![ty, args, zero]));
+    }
+    let nx = vm.new_int(next);
+    let st = if stop == -1 { vm.none } else { vm.new_int(stop) };
+    let sp = vm.new_int(step);
+    let args = vm.new_tuple(vec![it, nx, st, sp]);
+    let c = vm.new_int(cnt);
+    Ok(vm.new_tuple(vec![ty, args, c]))
+}
+
+fn islice_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let v = onearg(vm, a, kw, "islice.__setstate__")?;
+    let cnt = ssize(vm, v)?;
+    with_state::<Islice, _>(vm, a[0], "islice", |s| s.cnt = cnt)?;
+    Ok(vm.none)
+}
+
+/// `(type, iters, fillvalue)`, an exhausted input replaced by `()`.
+fn zip_longest_reduce(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    noargs(vm, a, kw, "zip_longest.__reduce__")?;
+    let (iters, active, fill) = with_state::<ZipLongest, _>(vm, a[0], "zip_longest", |s| (s.iters.clone(), s.active, s.fill))?;
+    let ty = vm.type_of(a[0]);
+    let empty = vm.empty_tuple;
+    let items: Vec<Value> = iters.iter().map(|&it| if it.is_null() || active == 0 { empty } else { it }).collect();
+    let args = vm.new_tuple(items);
+    Ok(vm.new_tuple(vec![ty, args, fill]))
+}
+
+fn zip_longest_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let v = onearg(vm, a, kw, "zip_longest.__setstate__")?;
+    with_state::<ZipLongest, _>(vm, a[0], "zip_longest", |s| s.fill = v)?;
+    Ok(vm.none)
+}
+
 pub fn register(vm: &mut Vm, m: Value) {
     let islice = iter_class(vm, MODULE, "islice", Some(islice_new), true);
+    add_methods(vm, islice, &[("__reduce__", islice_reduce), ("__setstate__", islice_setstate)]);
     set_attr(vm, m, "islice", islice);
     let zl = iter_class(vm, MODULE, "zip_longest", Some(zip_longest_new), true);
+    add_methods(vm, zl, &[("__reduce__", zip_longest_reduce), ("__setstate__", zip_longest_setstate)]);
     set_attr(vm, m, "zip_longest", zl);
     let pw = iter_class(vm, MODULE, "pairwise", Some(pairwise_new), true);
     set_attr(vm, m, "pairwise", pw);

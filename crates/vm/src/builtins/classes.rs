@@ -431,9 +431,19 @@ impl Vm {
                         let q = if b.owner.is_null() { b.name.to_string() } else { format!("{}.{}", self.type_name(b.owner), b.name) };
                         Some(self.new_string(q))
                     }
-                    "__self__" => Some(if b.self_.is_null() { self.builtins } else { b.self_ }),
+                    "__self__" => Some(if !b.self_.is_null() {
+                        b.self_
+                    } else if !b.module.is_null() {
+                        b.module
+                    } else {
+                        self.builtins
+                    }),
                     "__doc__" => Some(self.none),
-                    "__module__" => Some(if b.owner.is_null() { self.intern("builtins") } else { self.none }),
+                    "__module__" => Some(match b.module.get::<ModuleObj>() {
+                        Some(m) => m.name,
+                        None if b.owner.is_null() => self.intern("builtins"),
+                        None => self.none,
+                    }),
                     "__objclass__" => Some(b.owner),
                     _ => None,
                 })

@@ -190,7 +190,7 @@ fn d_contains(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn d_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let len = a[0].get::<DictObj>().map(|d| d.len()).unwrap_or(0);
     let t = vm.types.dict_keyiterator;
-    Ok(vm.new_iter(t, IterState::Dict { dict: a[0], pos: 0, which: 0, len }))
+    Ok(vm.new_iter(t, IterState::Dict { dict: a[0], pos: 0, which: 0, len, left: len }))
 }
 fn d_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if a[1].kind() != Some(ObjKind::Dict) {
@@ -318,7 +318,8 @@ fn view_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn set_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let cls = args[0];
     if cls == vm.types.frozenset || vm.is_subtype(cls, vm.types.frozenset) {
-        super::no_kw(vm, kw, "frozenset")?;
+        super::no_kw_unless_init(vm, kw, cls, "frozenset")?;
+        let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
         if args.len() > 2 {
             return Err(vm.type_error(&format!("frozenset expected at most 1 argument, got {}", args.len() - 1)));
         }
@@ -394,17 +395,17 @@ fn s_clear(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 fn s_copy(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let frozen = vm.type_of(a[0]) == vm.types.frozenset;
-    if frozen {
+    if vm.type_of(a[0]) == vm.types.frozenset {
         return Ok(a[0]);
     }
-    super::set::set_copy(vm, a[0], false)
+    let frozen = vm.isinstance(a[0], vm.types.frozenset);
+    super::set::set_copy(vm, a[0], frozen)
 }
 
 fn multi(vm: &mut Vm, a: &[Value], op: BinOp) -> PyResult<Value> {
     let mut r = a[0];
     if a.len() == 1 {
-        let frozen = vm.type_of(a[0]) == vm.types.frozenset;
+        let frozen = vm.isinstance(a[0], vm.types.frozenset);
         return super::set::set_copy(vm, a[0], frozen);
     }
     // As CPython: union copies once and updates in place, difference computes the first
@@ -412,7 +413,7 @@ fn multi(vm: &mut Vm, a: &[Value], op: BinOp) -> PyResult<Value> {
     // orders, follow from this); intersection chains new sets.
     if op == BinOp::Or || op == BinOp::Sub {
         let r = if op == BinOp::Or {
-            let frozen = vm.type_of(a[0]) == vm.types.frozenset;
+            let frozen = vm.isinstance(a[0], vm.types.frozenset);
             super::set::set_copy(vm, a[0], frozen)?
         } else {
             super::set::set_difference(vm, a[0], a[1])?
@@ -681,7 +682,10 @@ pub fn register(vm: &mut Vm) {
             ("__repr__", d_repr),
         ];
         for &(n, f) in ms {
-            method(vm, t, n, f);
+            // frozenset has object's __init__ (its __new__ does the work)
+            if !(frozen && n == "__init__") {
+                method(vm, t, n, f);
+            }
         }
         if frozen {
             method(vm, t, "__hash__", s_hash);

@@ -22,7 +22,7 @@ pub fn native_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         Some(ObjKind::Dict) => {
             let len = v.get::<DictObj>().map(|d| d.len()).unwrap_or(0);
             let t = vm.types.dict_keyiterator;
-            return Ok(Some(vm.new_iter(t, IterState::Dict { dict: v, pos: 0, which: 0, len })));
+            return Ok(Some(vm.new_iter(t, IterState::Dict { dict: v, pos: 0, which: 0, len, left: len })));
         }
         Some(ObjKind::DictView) => {
             let dv = v.get::<DictViewObj>().expect("view");
@@ -33,7 +33,7 @@ pub fn native_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
                 1 => vm.types.dict_valueiterator,
                 _ => vm.types.dict_itemiterator,
             };
-            return Ok(Some(vm.new_iter(t, IterState::Dict { dict: d, pos: 0, which, len })));
+            return Ok(Some(vm.new_iter(t, IterState::Dict { dict: d, pos: 0, which, len, left: len })));
         }
         Some(ObjKind::Set) => {
             let len = v.get::<SetObj>().map(|s| s.len()).unwrap_or(0);
@@ -126,7 +126,7 @@ fn step(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
             Ok(Some(vm.new_int(v)))
         }
         IterState::BigRange { cur, stop, step } => Ok(super::range::big_range_next(vm, cur, *stop, *step)),
-        IterState::Dict { dict, pos, which, len } => {
+        IterState::Dict { dict, pos, which, len, left } => {
             let Some(d) = dict.get::<DictObj>() else { return Ok(None) };
             if d.len() != *len {
                 *len = usize::MAX;
@@ -134,8 +134,13 @@ fn step(vm: &mut Vm, st: &mut IterState) -> PyResult<Option<Value>> {
             }
             let next = d.table.borrow().next_from(*pos);
             match next {
+                Some(_) if *left == 0 => {
+                    *len = usize::MAX;
+                    Err(vm.runtime_error("dictionary keys changed during iteration"))
+                }
                 Some((p, e)) => {
                     *pos = p + 1;
+                    *left -= 1;
                     Ok(Some(match which {
                         0 => e.key,
                         1 => e.value,

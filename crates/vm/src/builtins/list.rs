@@ -21,7 +21,9 @@ fn list_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn list_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "list")?;
+    let lt = vm.types.list;
+    super::no_kw_unless_new(vm, kw, args[0], lt, "list")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() > 2 {
         return Err(vm.type_error(&format!("list expected at most 1 argument, got {}", args.len() - 1)));
     }
@@ -96,21 +98,18 @@ fn l_index(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 4, "index")?;
     let items = seq_items(vm, a[0])?;
     let n = items.len() as i64;
-    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> i64 {
+    // start and stop clamp like slice indices (ints of any size)
+    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
         match v {
             Some(&x) => {
-                let i = vm.as_i64(x).unwrap_or(d);
-                if i < 0 {
-                    (i + n).max(0)
-                } else {
-                    i.min(n)
-                }
+                let i = vm.slice_part(x)?.unwrap_or(d);
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
             }
-            None => d,
+            None => Ok(d),
         }
     };
-    let st = norm(vm, a.get(2), 0);
-    let en = norm(vm, a.get(3), n);
+    let st = norm(vm, a.get(2), 0)?;
+    let en = norm(vm, a.get(3), n)?;
     for i in st..en {
         if vm.eq(items[i as usize], a[1])? {
             return Ok(vm.new_int(i));
@@ -280,8 +279,9 @@ fn s_repr(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "tuple")?;
     let cls = args[0];
+    super::no_kw_unless_init(vm, kw, cls, "tuple")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() > 2 {
         return Err(vm.type_error(&format!("tuple expected at most 1 argument, got {}", args.len() - 1)));
     }

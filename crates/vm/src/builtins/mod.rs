@@ -20,6 +20,7 @@ mod funcs;
 mod generic;
 pub mod hash;
 pub mod iters;
+mod iter_reduce;
 mod list;
 mod listsort;
 pub mod memoryview;
@@ -107,6 +108,35 @@ pub fn marity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) -
     Err(vm.type_error(&msg))
 }
 
+/// Rejects keyword arguments of a builtin class's `__new__` taking none, unless `cls` is a
+/// subclass with its own `__init__` (which gets them), as CPython's tuple, float, frozenset,
+/// filter, map and the itertools classes do.
+pub fn no_kw_unless_init(vm: &mut Vm, kw: Value, cls: Value, name: &str) -> PyResult<()> {
+    if kw.is_null() || kw.get::<TupleObj>().map(|t| t.items.is_empty()).unwrap_or(true) {
+        return Ok(());
+    }
+    let init = vm.intern("__init__");
+    let object = vm.types.object;
+    if vm.lookup(cls, init) != vm.lookup(object, init) {
+        return Ok(());
+    }
+    no_kw(vm, kw, name)
+}
+
+/// Rejects keyword arguments of a builtin class's `__init__` taking none, unless the class
+/// of `obj` overrides `__new__` of `base` (which gets them), as CPython's list and set do.
+pub fn no_kw_unless_new(vm: &mut Vm, kw: Value, obj: Value, base: Value, name: &str) -> PyResult<()> {
+    if kw.is_null() || kw.get::<TupleObj>().map(|t| t.items.is_empty()).unwrap_or(true) {
+        return Ok(());
+    }
+    let new = vm.intern("__new__");
+    let cls = vm.type_of(obj);
+    if cls != base && vm.lookup(cls, new) != vm.lookup(base, new) {
+        return Ok(());
+    }
+    no_kw(vm, kw, name)
+}
+
 /// Rejects keyword arguments for functions that take none.
 pub fn no_kw(vm: &mut Vm, kw: Value, name: &str) -> PyResult<()> {
     if kw.is_null() || kw.get::<TupleObj>().map(|t| t.items.is_empty()).unwrap_or(true) {
@@ -132,7 +162,7 @@ pub fn method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
             slot_args = arity_table::fixed_arity(&t.name.borrow(), name);
         }
     }
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty, slot_args }).value();
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: ty, slot_args, module: Value::NULL }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
     vm.dict_set_str(d, name, m);
 }
@@ -140,7 +170,7 @@ pub fn method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
 /// Adds a classmethod implemented in Rust.
 pub fn class_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.builtin_function;
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT }).value();
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value();
     let ct = vm.types.classmethod;
     let c = vm.alloc(ct, ClassMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
@@ -152,7 +182,7 @@ pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
     let bt = vm.types.builtin_function;
     // a builtin `__new__` knows its class, for the checks of `X.__new__(Y)` (call_builtin)
     let owner = if name == "__new__" { ty } else { Value::NULL };
-    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner, slot_args: NO_SLOT }).value();
+    let m = vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner, slot_args: NO_SLOT, module: Value::NULL }).value();
     let st = vm.types.staticmethod;
     let s = vm.alloc(st, StaticMethodObj { f: m, dict: Cell::new(Value::NULL) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
@@ -162,9 +192,9 @@ pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
 /// Adds a read-only (or settable) attribute computed in Rust.
 pub fn getset(vm: &mut Vm, ty: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
     let bt = vm.types.builtin_function;
-    let g = vm.alloc(bt, BuiltinObj { name, func: get, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT }).value();
+    let g = vm.alloc(bt, BuiltinObj { name, func: get, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value();
     let s = match set {
-        Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT }).value(),
+        Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value(),
         None => Value::NULL,
     };
     let pt = vm.types.property;
@@ -202,6 +232,7 @@ pub fn register_all(vm: &mut Vm) {
     exceptions::register(vm);
     funcs::register(vm);
     richcmp::register(vm);
+    iter_reduce::register(vm);
     seq_dunders::register(vm);
     // classes and constants visible in builtins
     let t = &vm.types;

@@ -133,7 +133,8 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 }
 
 fn float_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "float")?;
+    super::no_kw_unless_init(vm, kw, args[0], "float")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() > 2 {
         return Err(vm.type_error(&format!("float expected at most 1 argument, got {}", args.len() - 1)));
     }

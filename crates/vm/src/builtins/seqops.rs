@@ -16,7 +16,7 @@ pub struct Bounds {
 }
 
 impl Vm {
-    fn slice_part(&mut self, v: Value) -> PyResult<Option<i64>> {
+    pub(crate) fn slice_part(&mut self, v: Value) -> PyResult<Option<i64>> {
         if v.is_small() {
             return Ok(Some(v.small_value()));
         }
@@ -536,6 +536,13 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
                     }
                 }
             };
+            // an exact str, bytes or tuple repeated once is itself
+            if count == 1 && matches!(seq.kind(), Some(ObjKind::Str) | Some(ObjKind::Bytes) | Some(ObjKind::Tuple)) {
+                let ty = self_type_exact(vm, seq);
+                if ty {
+                    return Ok(Some(seq));
+                }
+            }
             match seq.kind() {
                 Some(ObjKind::Str) => {
                     let s = seq.get::<StrObj>().expect("str");
@@ -633,4 +640,10 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
         }
         _ => Ok(None),
     }
+}
+
+/// Whether `v` is exactly a str, bytes or tuple (not an instance of a subclass).
+fn self_type_exact(vm: &Vm, v: Value) -> bool {
+    let t = vm.type_of(v);
+    t == vm.types.str || t == vm.types.bytes || t == vm.types.tuple
 }

@@ -77,6 +77,16 @@ fn make(vm: &mut Vm, text: String) -> PyResult<Value> {
     Ok(vm.new_string(text))
 }
 
+/// The result of a method that may leave the text as it was: an exact str `orig` itself
+/// when unchanged (CPython returns the same object, which pickle's memo relies on).
+fn same_or_new(vm: &mut Vm, orig: Value, text: String) -> PyResult<Value> {
+    let unchanged = orig.get::<StrObj>().is_some_and(|o| *o.s == *text) && vm.type_of(orig) == vm.types.str;
+    if unchanged {
+        return Ok(orig);
+    }
+    make(vm, text)
+}
+
 fn m_upper(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
     make(vm, crate::unicode::upper(&t))
@@ -117,7 +127,7 @@ fn m_strip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         Some(cs) => t.trim_matches(|c| cs.contains(&c)).to_string(),
         None => t.trim_matches(unicode::is_space).to_string(),
     };
-    make(vm, r)
+    same_or_new(vm, a[0], r)
 }
 fn m_lstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
@@ -125,7 +135,7 @@ fn m_lstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         Some(cs) => t.trim_start_matches(|c| cs.contains(&c)).to_string(),
         None => t.trim_start_matches(unicode::is_space).to_string(),
     };
-    make(vm, r)
+    same_or_new(vm, a[0], r)
 }
 fn m_rstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let t = s(vm, a[0])?;
@@ -133,7 +143,7 @@ fn m_rstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         Some(cs) => t.trim_end_matches(|c| cs.contains(&c)).to_string(),
         None => t.trim_end_matches(unicode::is_space).to_string(),
     };
-    make(vm, r)
+    same_or_new(vm, a[0], r)
 }
 
 fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<String>, i64)> {
@@ -293,6 +303,9 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Err(vm.type_error("can only join an iterable"));
     }
     let (_h, items) = vm.to_vec(a[1])?;
+    if items.len() == 1 && vm.type_of(items[0]) == vm.types.str {
+        return Ok(items[0]);
+    }
     let wide = |v: &Value| v.get::<StrObj>().is_some_and(|x| x.has_surrogates());
     if wide(&a[0]) || items.iter().any(wide) {
         // lone surrogates: join code points
@@ -510,7 +523,7 @@ fn m_replace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     } else {
         t.replacen(&old, &new, count as usize)
     };
-    make(vm, r)
+    same_or_new(vm, a[0], r)
 }
 
 fn m_partition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -564,7 +577,7 @@ fn m_center(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (t, w, f) = pad_args(vm, a, "center")?;
     let n = t.chars().count();
     if n >= w {
-        return make(vm, t);
+        return same_or_new(vm, a[0], t);
     }
     let total = w - n;
     let left = total / 2 + (total & w & 1);
@@ -576,13 +589,13 @@ fn m_ljust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (t, w, f) = pad_args(vm, a, "ljust")?;
     let n = t.chars().count();
     let r = if n >= w { t } else { t + &std::iter::repeat(f).take(w - n).collect::<String>() };
-    make(vm, r)
+    same_or_new(vm, a[0], r)
 }
 fn m_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (t, w, f) = pad_args(vm, a, "rjust")?;
     let n = t.chars().count();
     let r = if n >= w { t } else { std::iter::repeat(f).take(w - n).collect::<String>() + &t };
-    make(vm, r)
+    same_or_new(vm, a[0], r)
 }
 fn m_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "zfill")?;
@@ -590,7 +603,7 @@ fn m_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let w = vm.ssize_arg(a[1])?.max(0) as usize;
     let n = t.chars().count();
     if n >= w {
-        return make(vm, t);
+        return same_or_new(vm, a[0], t);
     }
     vm.check_alloc(w)?;
     let (sign, rest) = if t.starts_with(['+', '-']) { (&t[..1], &t[1..]) } else { ("", &t[..]) };

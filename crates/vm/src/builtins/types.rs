@@ -344,6 +344,33 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let ty = vm.type_of(obj);
     vm.bind_descr(args[0], o, ty)
 }
+/// `property.__set__(obj, value)` and `__delete__(obj)`: the setter or deleter, or CPython's
+/// AttributeError when the property has none.
+fn property_set_or_delete(vm: &mut Vm, args: &[Value], set: bool) -> PyResult<Value> {
+    let Some(p) = args[0].get::<PropertyObj>() else { return Err(vm.type_error("descriptor requires a 'property' object")) };
+    let f = if set { p.fset } else { p.fdel };
+    let obj = args[1];
+    if f.is_null() || f == vm.none {
+        let tn = vm.type_name_of(obj);
+        let pname = vm.property_name(args[0]);
+        let what = if set { "setter" } else { "deleter" };
+        return Err(vm.attribute_error(&format!("property {pname}of '{tn}' object has no {what}")));
+    }
+    if set {
+        vm.call(f, &[obj, args[2]])?;
+    } else {
+        vm.call(f, &[obj])?;
+    }
+    Ok(vm.none)
+}
+fn property_set(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::slot_args(vm, args, 2)?;
+    property_set_or_delete(vm, args, true)
+}
+fn property_delete(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    super::slot_args(vm, args, 1)?;
+    property_set_or_delete(vm, args, false)
+}
 fn property_set_name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     if let Some(p) = args[0].get::<PropertyObj>() {
         if p.name.get().is_null() {
@@ -353,14 +380,31 @@ fn property_set_name(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value>
     Ok(vm.none)
 }
 
-fn classmethod_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    arity(vm, args, 2, 2, "classmethod")?;
-    Ok(vm.alloc(args[0], ClassMethodObj { f: args[1], dict: Cell::new(Value::NULL) }).value())
+/// The dict of a new classmethod/staticmethod: the wrapped callable's `__module__`,
+/// `__name__`, `__qualname__`, `__doc__` and `__annotations__` (those it has), as CPython's.
+fn wrapper_dict(vm: &mut Vm, f: Value) -> PyResult<Value> {
+    let d = vm.new_dict();
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let n = vm.intern(name);
+        if let Some(v) = vm.getattr_opt(f, n)? {
+            vm.dict_set(d, n, v)?;
+        }
+    }
+    Ok(d)
 }
 
-fn staticmethod_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+fn classmethod_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "classmethod")?;
+    arity(vm, args, 2, 2, "classmethod")?;
+    let d = wrapper_dict(vm, args[1])?;
+    Ok(vm.alloc(args[0], ClassMethodObj { f: args[1], dict: Cell::new(d) }).value())
+}
+
+fn staticmethod_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "staticmethod")?;
     arity(vm, args, 2, 2, "staticmethod")?;
-    Ok(vm.alloc(args[0], StaticMethodObj { f: args[1], dict: Cell::new(Value::NULL) }).value())
+    let d = wrapper_dict(vm, args[1])?;
+    Ok(vm.alloc(args[0], StaticMethodObj { f: args[1], dict: Cell::new(d) }).value())
 }
 
 fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
@@ -545,7 +589,8 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "map")?;
+    super::no_kw_unless_init(vm, kw, args[0], "map")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
@@ -559,7 +604,8 @@ fn map_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    super::no_kw(vm, kw, "filter")?;
+    super::no_kw_unless_init(vm, kw, args[0], "filter")?;
+    let args = &args[..args.len() - kw.get::<TupleObj>().map_or(0, |t| t.items.len())];
     if args.len() != 3 {
         return Err(vm.type_error(&format!("filter expected 2 arguments, got {}", args.len() - 1)));
     }
@@ -620,6 +666,24 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> 
     let n = match args[0].get::<IterObj>().map(|io| match &*io.state.borrow() {
         IterState::Seq { seq, index } => seq.get::<ListObj>().map(|l| l.len()).or_else(|| seq.get::<TupleObj>().map(|t| t.items.len())).unwrap_or(0).saturating_sub(*index),
         IterState::Range { cur, stop, step } => super::seqops::range_len(*cur, *stop, *step),
+        IterState::Reversed { index, .. } => (*index + 1).max(0) as usize,
+        IterState::Dict { dict, len, left, .. } => match dict.get::<DictObj>() {
+            Some(d) if d.len() == *len => *left,
+            _ => 0,
+        },
+        IterState::Set { set, pos, len } => match set.get::<SetObj>() {
+            Some(s) if s.len() == *len => {
+                let t = s.table.borrow();
+                let mut n = 0;
+                let mut p = *pos;
+                while let Some((q, _)) = t.next_from(p) {
+                    n += 1;
+                    p = q + 1;
+                }
+                n
+            }
+            _ => 0,
+        },
         _ => 0,
     }) {
         Some(n) => n,
@@ -773,6 +837,19 @@ fn method_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_int(((m.func.raw() ^ m.self_.raw()) >> 4) as i64))
 }
 
+/// Bound native methods are equal when they bind the same object to the same function
+/// (`l.append == l.append`), as CPython's builtin methods and method-wrappers.
+fn builtin_eq(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (Some(a), Some(b)) = (args[0].get::<BuiltinObj>(), args.get(1).and_then(|v| v.get::<BuiltinObj>())) else { return Ok(vm.not_implemented) };
+    let same = a.func as usize == b.func as usize && a.name == b.name && a.self_ == b.self_ && a.owner == b.owner;
+    Ok(vm.bool_val(same || args[0] == args[1]))
+}
+
+fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let b = args[0].get::<BuiltinObj>().expect("builtin");
+    Ok(vm.new_int((((b.func as usize as u64) ^ b.self_.raw() as u64) >> 4) as i64))
+}
+
 fn noneish_bool(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.bool_val(args[0] != vm.none))
 }
@@ -871,6 +948,8 @@ pub fn register(vm: &mut Vm) {
     method(vm, p, "setter", property_setter);
     method(vm, p, "deleter", property_deleter);
     method(vm, p, "__get__", property_get);
+    method(vm, p, "__set__", property_set);
+    method(vm, p, "__delete__", property_delete);
     method(vm, p, "__set_name__", property_set_name);
     let cm = vm.types.classmethod;
     static_method(vm, cm, "__new__", classmethod_new);
@@ -971,6 +1050,8 @@ pub fn register(vm: &mut Vm) {
     method(vm, meth, "__call__", function_call);
     let bf = vm.types.builtin_function;
     method(vm, bf, "__call__", function_call);
+    method(vm, bf, "__eq__", builtin_eq);
+    method(vm, bf, "__hash__", builtin_hash);
     let nt = vm.types.none_type;
     method(vm, nt, "__bool__", noneish_bool);
     static_method(vm, nt, "__new__", none_new);

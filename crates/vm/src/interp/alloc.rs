@@ -167,7 +167,7 @@ impl Vm {
 
     pub fn new_builtin(&mut self, name: &'static str, func: super::NativeFn, self_: Value) -> Value {
         let t = self.types.builtin_function;
-        self.alloc(t, BuiltinObj { name, func, self_, owner: Value::NULL, slot_args: NO_SLOT }).value()
+        self.alloc(t, BuiltinObj { name, func, self_, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value()
     }
 
     pub fn new_method(&mut self, func: Value, self_: Value) -> Value {

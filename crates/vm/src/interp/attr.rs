@@ -115,7 +115,7 @@ impl Vm {
                 } else {
                     let (name, func, owner, slot_args) = (b.name, b.func, b.owner, b.slot_args);
                     let t = self.types.builtin_function;
-                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner, slot_args }).value())
+                    Ok(self.alloc(t, BuiltinObj { name, func, self_: obj, owner, slot_args, module: Value::NULL }).value())
                 }
             }
             Some(ObjKind::ClassMethod) => {
@@ -157,7 +157,7 @@ impl Vm {
         }
     }
 
-    fn property_name(&mut self, p: Value) -> String {
+    pub(crate) fn property_name(&mut self, p: Value) -> String {
         let Some(pr) = p.get::<PropertyObj>() else { return String::new() };
         let n = pr.name.get();
         if n.is_null() {
@@ -262,6 +262,14 @@ impl Vm {
                 }
                 Some(c.dict.get()).filter(|d| !d.is_null())
             }
+            ObjKind::StaticMethod => {
+                let c = obj.get::<StaticMethodObj>()?;
+                if c.dict.get().is_null() && create {
+                    let d = self.new_dict();
+                    c.dict.set(d);
+                }
+                Some(c.dict.get()).filter(|d| !d.is_null())
+            }
             _ => {
                 let ty = self.type_of(obj);
                 let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false);
@@ -305,24 +313,40 @@ impl Vm {
 
     /// getattr(obj, name), name an interned str.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
-        match self.getattr_inner(obj, name)? {
-            Some(v) => Ok(v),
-            None => Err(self.no_attribute(obj, name)),
+        match self.getattr_inner(obj, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(self.no_attribute(obj, name)),
+            Err(e) => Err(self.attribute_error_context(e, obj, name)),
         }
     }
 
+    /// An AttributeError raised while looking `name` up on `obj` (by a `__getattr__`, say)
+    /// gets `name` and `obj` unless it has them, as CPython's PyObject_GetAttr does.
+    #[cold]
+    fn attribute_error_context(&mut self, e: super::PyErr, obj: Value, name: Value) -> super::PyErr {
+        if self.isinstance(e.0, self.types.attribute_error) && self.exc_field(e.0, "name").is_none() && self.exc_field(e.0, "obj").is_none() {
+            self.set_exc_field(e.0, "name", name);
+            self.set_exc_field(e.0, "obj", obj);
+        }
+        e
+    }
+
+    /// CPython's AttributeError for a missing attribute, with its `name` and `obj`.
     pub fn no_attribute(&mut self, obj: Value, name: Value) -> super::PyErr {
         let n = self.str_of(name);
-        if let Some(t) = obj.get::<TypeObj>() {
+        let e = if let Some(t) = obj.get::<TypeObj>() {
             let tn = t.name.borrow().clone();
-            return self.attribute_error(&format!("type object '{tn}' has no attribute '{n}'"));
-        }
-        if let Some(m) = obj.get::<ModuleObj>() {
+            self.attribute_error(&format!("type object '{tn}' has no attribute '{n}'"))
+        } else if let Some(m) = obj.get::<ModuleObj>() {
             let mn = self.str_of(m.name);
-            return self.attribute_error(&format!("module '{mn}' has no attribute '{n}'"));
-        }
-        let tn = self.type_name_of(obj);
-        self.attribute_error(&format!("'{tn}' object has no attribute '{n}'"))
+            self.attribute_error(&format!("module '{mn}' has no attribute '{n}'"))
+        } else {
+            let tn = self.type_name_of(obj);
+            self.attribute_error(&format!("'{tn}' object has no attribute '{n}'"))
+        };
+        self.set_exc_field(e.0, "name", name);
+        self.set_exc_field(e.0, "obj", obj);
+        e
     }
 
     /// getattr, with a missing attribute (AttributeError) as None.
@@ -701,6 +725,12 @@ impl Vm {
             self.type_modified(obj);
             self.update_type_flags(obj);
             return Ok(());
+        }
+        if obj.kind() == Some(ObjKind::Generator) {
+            let n = self.str_of(name);
+            if n == "__name__" || n == "__qualname__" {
+                return Err(self.type_error(&format!("{n} must be set to a string object")));
+            }
         }
         match self.instance_dict(obj, true) {
             Some(d) => {

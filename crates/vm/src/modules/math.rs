@@ -106,6 +106,16 @@ fn log_any(vm: &mut Vm, v: Value) -> PyResult<f64> {
 
 fn m_log2(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let Some(&first) = a.first() else { return Err(vm.type_error("log2() takes exactly one argument")) };
+    // an int a double holds: the C library's log2 (exact for powers of two)
+    if let Some(f) = vm.as_bigint(first).filter(|b| b.is_positive()).and_then(|b| b.to_f64()).filter(|f| f.is_finite()) {
+        return Ok(vm.new_float(f.log2()));
+    }
+    // beyond a double: log2 of the top bits as a fraction in [0.5, 1) plus the bit count
+    if let Some(b) = vm.as_bigint(first).filter(|b| b.is_positive()) {
+        let bits = b.bits();
+        let top = (&b >> (bits - 60)).to_f64().unwrap_or(1.0) / 2f64.powi(60);
+        return Ok(vm.new_float(top.log2() + bits as f64));
+    }
     let l = log_any(vm, first)?;
     if let Some(x) = a.first().and_then(|v| vm.as_num(*v)) {
         if let crate::builtins::num::Num::Float(f) = x {
@@ -141,14 +151,15 @@ fn two(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(f64, f64)> {
 
 fn m_pow(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (x, y) = two(vm, a, "pow")?;
-    if x == 0.0 && y < 0.0 {
-        return Err(domain(vm));
-    }
-    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-        return Err(domain(vm));
+    // infinities and NaNs follow C99's pow (Annex F), as CPython's explicit cases
+    if !x.is_finite() || !y.is_finite() {
+        return Ok(vm.new_float(x.powf(y)));
     }
     let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
+    if r.is_nan() || (r.is_infinite() && x == 0.0) {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() {
         return Err(range_err(vm));
     }
     Ok(vm.new_float(r))
@@ -159,7 +170,8 @@ fn m_atan2(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_float(y.atan2(x)))
 }
 
-fn m_hypot(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn m_hypot(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::builtins::no_kw(vm, k, "math.hypot")?;
     let mut acc = 0.0f64;
     let mut vals = Vec::new();
     for &v in a {
@@ -167,6 +179,9 @@ fn m_hypot(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     }
     if vals.iter().any(|v| v.is_infinite()) {
         return Ok(vm.new_float(f64::INFINITY));
+    }
+    if vals.iter().any(|v| v.is_nan()) {
+        return Ok(vm.new_float(f64::NAN));
     }
     if vals.len() == 2 {
         return Ok(vm.new_float(crate::builtins::num::hypot(vals[0], vals[1])));
@@ -197,16 +212,33 @@ fn m_fmod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn m_remainder(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (x, y) = two(vm, a, "remainder")?;
-    if y == 0.0 || x.is_infinite() {
+    if x.is_finite() && y.is_finite() {
+        if y == 0.0 {
+            return Err(domain(vm));
+        }
+        // IEEE 754 remainder: x - n*y for the integer n nearest x/y, ties to even
+        let (ax, ay) = (x.abs(), y.abs());
+        let m = ax % ay;
+        let c = ay - m;
+        let r = if m < c {
+            m
+        } else if m > c {
+            -c
+        } else {
+            m - 2.0 * ((0.5 * (ax - m)) % ay)
+        };
+        return Ok(vm.new_float(1f64.copysign(x) * r));
+    }
+    if x.is_nan() {
+        return Ok(vm.new_float(x));
+    }
+    if y.is_nan() {
+        return Ok(vm.new_float(y));
+    }
+    if x.is_infinite() {
         return Err(domain(vm));
     }
-    let n = (x / y).round();
-    let mut r = x - n * y;
-    // ties go to even n
-    if (x / y - (x / y).trunc()).abs() == 0.5 && n % 2.0 != 0.0 {
-        r = x - (n - (x / y).signum()) * y;
-    }
-    Ok(vm.new_float(r))
+    Ok(vm.new_float(x))
 }
 
 fn to_int_result(vm: &mut Vm, f: f64) -> PyResult<Value> {
@@ -215,14 +247,16 @@ fn to_int_result(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 /// math.floor / math.ceil: ints unchanged, `__floor__`/`__ceil__` of other classes, floats rounded.
 fn round_to_int(vm: &mut Vm, a: &[Value], name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
-    let Some(&v) = a.first() else {
-        return Err(vm.type_error(&format!("math.{name}() takes exactly one argument (0 given)")));
-    };
-    if vm.is_int(v) {
+    if a.len() != 1 {
+        return Err(vm.type_error(&format!("math.{name}() takes exactly one argument ({} given)", a.len())));
+    }
+    let v = a[0];
+    if vm.is_int(v) && !vm.is_heap_type(v) {
         let b = vm.as_bigint(v).unwrap_or_default();
         return Ok(vm.new_bigint(b));
     }
-    if vm.as_num(v).is_none() {
+    // anything but an exact float: its class's __floor__/__ceil__ first (float subclasses too)
+    if !(v.kind() == Some(crate::heap::ObjKind::Float) && !vm.is_heap_type(v)) {
         let ty = vm.type_of(v);
         let n = vm.intern(dunder);
         if let Some(m) = vm.lookup(ty, n) {
@@ -242,7 +276,10 @@ fn m_ceil(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn m_trunc(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let v = *a.first().ok_or_else(|| vm.type_error("trunc() takes exactly one argument"))?;
+    if a.len() != 1 {
+        return Err(vm.type_error(&format!("math.trunc() takes exactly one argument ({} given)", a.len())));
+    }
+    let v = a[0];
     if vm.is_int(v) && !vm.is_heap_type(v) {
         let b = vm.as_bigint(v).unwrap_or_default();
         return Ok(vm.new_bigint(b));
@@ -320,9 +357,11 @@ fn m_gcd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn m_lcm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let mut l = BigInt::one();
     for &v in a {
+        // every argument is checked, also after a zero
         let x = int_arg(vm, v, "lcm")?;
-        if x.is_zero() {
-            return Ok(vm.new_int(0));
+        if x.is_zero() || l.is_zero() {
+            l = BigInt::zero();
+            continue;
         }
         l = l.lcm(&x);
     }
@@ -395,6 +434,12 @@ fn m_perm(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn m_prod(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = crate::builtins::split_kw(vm, a, k);
+    if pos.len() > 1 {
+        return Err(vm.type_error(&format!("prod() takes exactly 1 positional argument ({} given)", pos.len())));
+    }
+    if let Some((bad, _)) = kws.iter().find(|x| x.0 != "start") {
+        return Err(vm.type_error(&format!("prod() got an unexpected keyword argument '{bad}'")));
+    }
     let mut acc = kws.iter().find(|x| x.0 == "start").map(|x| x.1).unwrap_or(Value::small(1).unwrap_or(Value::NULL));
     let Some(&first) = pos.first() else { return Err(vm.type_error("prod() takes exactly 1 positional argument (0 given)")) };
     let it = vm.iter(first)?;
@@ -664,7 +709,8 @@ fn m_ulp(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_float(nextafter(x, f64::INFINITY) - x))
 }
 
-fn m_dist(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn m_dist(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    crate::builtins::no_kw(vm, k, "math.dist")?;
     if a.len() != 2 {
         return Err(vm.type_error("dist expected 2 arguments"));
     }

@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 use crate::heap::Value;
 use crate::interp::{NativeFn, PyResult, Vm};
-use crate::objects::ModuleObj;
+use crate::objects::{BuiltinObj, ModuleObj, NO_SLOT};
 
 /// Fills a new module object (already in sys.modules) of the native library.
 pub type ModuleInit = fn(&mut Vm, Value) -> PyResult<()>;
@@ -79,7 +79,8 @@ pub fn new_module(vm: &mut Vm, name: &str) -> Value {
 
 pub fn add_fn(vm: &mut Vm, m: Value, name: &'static str, f: NativeFn) {
     let d = m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
-    let b = vm.new_builtin(name, f, Value::NULL);
+    let t = vm.types.builtin_function;
+    let b = vm.alloc(t, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: m }).value();
     vm.dict_set_str(d, name, b);
 }
 

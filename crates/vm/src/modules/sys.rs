@@ -415,7 +415,7 @@ pub fn structseq_type(vm: &mut Vm, name: &str, fields: &[&'static str]) -> Value
     let pt = vm.types.property;
     for (i, f) in fields.iter().enumerate() {
         let idx = Value::small(i as i64).unwrap_or(Value::NULL);
-        let g = vm.alloc(bt, BuiltinObj { name: f, func: structseq_get, self_: idx, owner: Value::NULL, slot_args: NO_SLOT }).value();
+        let g = vm.alloc(bt, BuiltinObj { name: f, func: structseq_get, self_: idx, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value();
         let fname = vm.intern(f);
         let p = vm.alloc(pt, PropertyObj { fget: g, fset: Value::NULL, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(fname) }).value();
         vm.dict_set_str(d, f, p);

@@ -186,7 +186,7 @@ fn struct_time_type(vm: &mut Vm) -> Value {
     let pt = vm.types.property;
     for (i, f) in FIELDS[9..].iter().enumerate() {
         let idx = Value::small(i as i64).unwrap_or(Value::NULL);
-        let g = vm.alloc(bt, BuiltinObj { name: f, func: struct_time_extra, self_: idx, owner: Value::NULL, slot_args: NO_SLOT }).value();
+        let g = vm.alloc(bt, BuiltinObj { name: f, func: struct_time_extra, self_: idx, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value();
         let fname = vm.intern(f);
         let p = vm.alloc(pt, PropertyObj { fget: g, fset: Value::NULL, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(fname) }).value();
         vm.dict_set_str(d, f, p);

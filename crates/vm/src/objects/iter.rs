@@ -14,8 +14,9 @@ pub enum IterState {
     Range { cur: i64, stop: i64, step: i64 },
     /// Ranges beyond i64, as values.
     BigRange { cur: Value, stop: Value, step: Value },
-    /// dict keys (0), values (1) or items (2), checking the dict's size.
-    Dict { dict: Value, pos: usize, which: u8, len: usize },
+    /// dict keys (0), values (1) or items (2), checking the dict's size; `left`: how many
+    /// entries are still to come (one more means keys were deleted and added).
+    Dict { dict: Value, pos: usize, which: u8, len: usize, left: usize },
     Set { set: Value, pos: usize, len: usize },
     Callable { func: Value, sentinel: Value },
     Enumerate { it: Value, count: Value },

@@ -286,6 +286,8 @@ pub struct BuiltinObj {
     /// For a slot method of a builtin class (`list.__add__`): the arguments after self it
     /// takes, checked before the call (CPython's "expected 1 argument, got 0"); NO_SLOT: none.
     pub slot_args: u8,
+    /// For a function of a module written in Rust: the module (`__module__`, `__self__`).
+    pub module: Value,
 }
 
 /// `BuiltinObj::slot_args` of a function that checks its own arguments.
@@ -324,6 +326,7 @@ impl Trace for BuiltinObj {
     fn trace(&self, t: &mut Tracer) {
         t.visit(self.self_);
         t.visit(self.owner);
+        t.visit(self.module);
     }
 }
 
