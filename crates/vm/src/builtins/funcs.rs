@@ -118,7 +118,7 @@ fn f_abs(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                 },
                 Num::Int(b) => vm.new_bigint(num_traits::Signed::abs(&b)),
                 Num::Float(f) => vm.new_float(f.abs()),
-                Num::Complex(r, i) => vm.new_float(crate::builtins::num::hypot(r, i)),
+                Num::Complex(r, i) => crate::builtins::num::complex_abs(vm, r, i)?,
             });
         }
     }

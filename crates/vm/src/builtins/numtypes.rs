@@ -540,7 +540,7 @@ fn n_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         Some(Num::Small(i)) => vm.new_bigint(BigInt::from(i).abs()),
         Some(Num::Int(b)) => vm.new_bigint(b.abs()),
         Some(Num::Float(f)) => vm.new_float(f.abs()),
-        Some(Num::Complex(r, i)) => vm.new_float(crate::builtins::num::hypot(r, i)),
+        Some(Num::Complex(r, i)) => crate::builtins::num::complex_abs(vm, r, i)?,
         None => vm.not_implemented,
     })
 }
@@ -709,6 +709,22 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         format!("{sign}0x{lead}.{hex}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
     };
     Ok(vm.new_string(s))
+}
+
+/// float.__getformat__(typestr): how the machine stores doubles and floats.
+fn float_getformat(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(vm.type_error(&format!("float.__getformat__() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+    }
+    let Some(s) = args[1].get::<StrObj>() else {
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("__getformat__() argument must be str, not {tn}")));
+    };
+    if &*s.s != "double" && &*s.s != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let fmt = if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" };
+    Ok(vm.new_str(fmt))
 }
 
 fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -906,6 +922,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, f, "__floor__", float_floor);
     method(vm, f, "__ceil__", float_ceil);
     super::class_method(vm, f, "fromhex", float_fromhex);
+    super::class_method(vm, f, "__getformat__", float_getformat);
     super::getset(vm, f, "real", float_real, None);
     super::getset(vm, f, "imag", float_imag, None);
     let c = vm.types.complex;
