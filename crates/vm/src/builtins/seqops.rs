@@ -105,24 +105,6 @@ fn pick<T: Copy>(items: &[T], b: &Bounds) -> Vec<T> {
     out
 }
 
-/// The byte offset of character `ci` of `s` (its length when `ci` is past the end).
-pub fn char_to_byte(s: &str, ci: usize) -> usize {
-    if ci == 0 {
-        return 0;
-    }
-    let mut seen = 0usize;
-    for (k, &byte) in s.as_bytes().iter().enumerate() {
-        // a byte that starts a character
-        if byte & 0xc0 != 0x80 {
-            if seen == ci {
-                return k;
-            }
-            seen += 1;
-        }
-    }
-    s.len()
-}
-
 /// `data[slice]` for bounds already clipped to `data`.
 fn pick_bytes(data: &[u8], b: &Bounds) -> Vec<u8> {
     if b.step == 1 {
@@ -183,8 +165,8 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                         pick(bytes, &b).into_iter().map(|c| c as char).collect()
                     }
                 } else if b.step == 1 {
-                    let from = char_to_byte(&s.s, b.start as usize);
-                    let to = from + char_to_byte(&s.s[from..], b.len);
+                    let from = s.byte_offset(b.start as usize);
+                    let to = s.byte_offset(b.start as usize + b.len);
                     s.s[from..to].to_string()
                 } else {
                     let chars: Vec<char> = s.s.chars().collect();

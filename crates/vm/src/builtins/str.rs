@@ -30,11 +30,7 @@ fn sref(vm: &mut Vm, v: Value) -> PyResult<crate::heap::Gc<StrObj>> {
 
 /// The byte offset of character `ci` (at most the length) of a str.
 fn byte_at(x: &StrObj, ci: usize) -> usize {
-    if x.is_ascii() {
-        ci.min(x.s.len())
-    } else {
-        super::seqops::char_to_byte(&x.s, ci)
-    }
+    x.byte_offset(ci)
 }
 
 /// The number of characters in `t`.
