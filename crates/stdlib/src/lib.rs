@@ -8,6 +8,7 @@ mod array;
 mod ast;
 mod binascii;
 mod bisect;
+mod cmath;
 mod collections;
 mod csv;
 mod fcntl;
@@ -31,6 +32,7 @@ use pyjit_vm::modules::ModuleInit;
 /// Every native library module: its import name and the function that fills it.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
+    ("cmath", cmath::init),
     ("_ast", ast::init),
     ("fcntl", fcntl::init),
     ("select", select::init),

@@ -1,10 +1,11 @@
 //! `_collections`: deque (with its iterators), defaultdict, `_count_elements` and
-//! `_tuplegetter`. OrderedDict is left to collections/__init__.py's Python version.
+//! `_tuplegetter`, OrderedDict.
 
 mod defaultdict;
 pub mod deque;
 mod deque_iter;
 mod helpers;
+mod ordered_dict;
 
 use crate::util::*;
 
@@ -14,5 +15,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     deque::register(vm, m);
     defaultdict::register(vm, m);
     helpers::register(vm, m);
+    ordered_dict::register(vm, m);
     Ok(())
 }

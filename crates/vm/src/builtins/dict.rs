@@ -69,13 +69,29 @@ fn view(vm: &mut Vm, d: Value, which: u8) -> Value {
     vm.alloc(t, DictViewObj { dict: d, which }).value()
 }
 
-fn d_keys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+/// A view method takes no arguments (CPython's METH_NOARGS message).
+fn view_noargs(vm: &mut Vm, a: &[Value], k: Value, name: &str) -> PyResult<()> {
+    let n = a.len().saturating_sub(1);
+    if n > 0 {
+        let kwn = k.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0);
+        return Err(if kwn > 0 && kwn == n {
+            vm.type_error(&format!("dict.{name}() takes no keyword arguments"))
+        } else {
+            vm.type_error(&format!("dict.{name}() takes no arguments ({n} given)"))
+        });
+    }
+    Ok(())
+}
+fn d_keys(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    view_noargs(vm, a, k, "keys")?;
     Ok(view(vm, a[0], 0))
 }
-fn d_values(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn d_values(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    view_noargs(vm, a, k, "values")?;
     Ok(view(vm, a[0], 1))
 }
-fn d_items(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+fn d_items(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    view_noargs(vm, a, k, "items")?;
     Ok(view(vm, a[0], 2))
 }
 

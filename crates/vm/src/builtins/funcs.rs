@@ -118,7 +118,7 @@ fn f_abs(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
                 },
                 Num::Int(b) => vm.new_bigint(num_traits::Signed::abs(&b)),
                 Num::Float(f) => vm.new_float(f.abs()),
-                Num::Complex(r, i) => vm.new_float(crate::builtins::num::hypot(r, i)),
+                Num::Complex(r, i) => crate::builtins::num::complex_abs(vm, r, i)?,
             });
         }
     }
@@ -450,7 +450,11 @@ fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool
         if vm.isinstance(obj, cls) {
             return Ok(true);
         }
-        // obj.__class__ may differ from type(obj)
+        // obj.__class__ may differ from type(obj), but only where a class statement made
+        // the type: a builtin type's `__class__` is the object's type
+        if !vm.is_heap_type(obj) {
+            return Ok(false);
+        }
         let c = vm.intern("__class__");
         if let Some(k) = vm.getattr_opt(obj, c)? {
             if k != vm.type_of(obj) && vm.is_type(k) {

@@ -520,6 +520,15 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
 
 pub use super::dtoa::float_repr;
 
+/// abs() of a complex: its modulus; OverflowError when a finite number's overflows.
+pub fn complex_abs(vm: &mut Vm, r: f64, i: f64) -> PyResult<Value> {
+    let h = hypot(r, i);
+    if h.is_infinite() && r.is_finite() && i.is_finite() {
+        return Err(vm.overflow_error("absolute value too large"));
+    }
+    Ok(vm.new_float(h))
+}
+
 /// sqrt(x*x + y*y), correctly rounded in practice: a first estimate corrected with the exact
 /// residual computed by fused multiply-adds. Gives the same bits on every architecture (libm
 /// hypot differs between x86-64 and AArch64 builds of glibc).

@@ -545,7 +545,7 @@ fn n_abs(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         Some(Num::Small(i)) => vm.new_bigint(BigInt::from(i).abs()),
         Some(Num::Int(b)) => vm.new_bigint(b.abs()),
         Some(Num::Float(f)) => vm.new_float(f.abs()),
-        Some(Num::Complex(r, i)) => vm.new_float(crate::builtins::num::hypot(r, i)),
+        Some(Num::Complex(r, i)) => crate::builtins::num::complex_abs(vm, r, i)?,
         None => vm.not_implemented,
     })
 }

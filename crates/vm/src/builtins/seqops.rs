@@ -105,6 +105,15 @@ fn pick<T: Copy>(items: &[T], b: &Bounds) -> Vec<T> {
     out
 }
 
+/// `data[slice]` for bounds already clipped to `data`.
+fn pick_bytes(data: &[u8], b: &Bounds) -> Vec<u8> {
+    if b.step == 1 {
+        let i = b.start as usize;
+        return data.get(i..i + b.len).map(|d| d.to_vec()).unwrap_or_default();
+    }
+    pick(data, b)
+}
+
 pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Value>> {
     let is_slice = key.kind() == Some(ObjKind::Slice);
     match obj.kind() {
@@ -155,6 +164,10 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                     } else {
                         pick(bytes, &b).into_iter().map(|c| c as char).collect()
                     }
+                } else if b.step == 1 {
+                    let from = s.byte_offset(b.start as usize);
+                    let to = s.byte_offset(b.start as usize + b.len);
+                    s.s[from..to].to_string()
                 } else {
                     let chars: Vec<char> = s.s.chars().collect();
                     pick(&chars, &b).into_iter().collect()
@@ -166,16 +179,24 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
             Ok(Some(vm.new_char(c)))
         }
         Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) => {
+            let is_bytes = obj.kind() == Some(ObjKind::Bytes);
+            if is_slice {
+                // the bounds first (they may run __index__), then a copy of the slice only
+                let n = match obj.get::<BytesObj>() {
+                    Some(b) => b.data.len(),
+                    None => obj.get::<ByteArrayObj>().expect("bytearray").data.borrow().len(),
+                };
+                let b = vm.slice_bounds(key, n)?;
+                let v = match obj.get::<BytesObj>() {
+                    Some(x) => pick_bytes(&x.data, &b),
+                    None => pick_bytes(&obj.get::<ByteArrayObj>().expect("bytearray").data.borrow(), &b),
+                };
+                return Ok(Some(if is_bytes { vm.new_bytes(v) } else { vm.new_bytearray(v) }));
+            }
             let data: Vec<u8> = match obj.get::<BytesObj>() {
                 Some(b) => b.data.to_vec(),
                 None => obj.get::<ByteArrayObj>().expect("bytearray").data.borrow().clone(),
             };
-            let is_bytes = obj.kind() == Some(ObjKind::Bytes);
-            if is_slice {
-                let b = vm.slice_bounds(key, data.len())?;
-                let v = pick(&data, &b);
-                return Ok(Some(if is_bytes { vm.new_bytes(v) } else { vm.new_bytearray(v) }));
-            }
             let what = if is_bytes { "byte" } else { "bytearray" };
             let i = vm.seq_index(key, data.len(), what).map_err(|e| {
                 if is_bytes && vm.isinstance(e.0, vm.types.index_error) {

@@ -9,7 +9,7 @@ use super::{arg, marity, method, split_kw, static_method};
 
 fn s(vm: &mut Vm, v: Value) -> PyResult<String> {
     match v.get::<StrObj>() {
-        Some(x) => Ok(x.s.to_string()),
+        Some(x) => Ok(String::from(&*x.s)),
         None => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("descriptor requires a 'str' object but received a '{tn}'")))
@@ -17,9 +17,30 @@ fn s(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
 }
 
+/// The str itself (borrowed, no copy), or the descriptor's TypeError.
+fn sref(vm: &mut Vm, v: Value) -> PyResult<crate::heap::Gc<StrObj>> {
+    match v.get::<StrObj>() {
+        Some(x) => Ok(x),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!("descriptor requires a 'str' object but received a '{tn}'")))
+        }
+    }
+}
+
+/// The byte offset of character `ci` (at most the length) of a str.
+fn byte_at(x: &StrObj, ci: usize) -> usize {
+    x.byte_offset(ci)
+}
+
+/// The number of characters in `t`.
+fn nchars_of(t: &str) -> usize {
+    t.as_bytes().iter().filter(|&&b| b & 0xc0 != 0x80).count()
+}
+
 fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
     match v.get::<StrObj>() {
-        Some(x) => Ok(x.s.to_string()),
+        Some(x) => Ok(String::from(&*x.s)),
         None => {
             let tn = vm.type_name_of(v);
             Err(vm.type_error(&format!("{what}must be str, not {tn}")))
@@ -342,17 +363,17 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// (text, needle, start char index, end char index) of find-like methods.
-fn find_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
+fn find_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(crate::heap::Gc<StrObj>, crate::heap::Gc<StrObj>, usize, usize)> {
     marity(vm, a, 2, 4, name)?;
-    let t: Vec<char> = s(vm, a[0])?.chars().collect();
-    let n: Vec<char> = match a[1].get::<StrObj>() {
-        Some(x) => x.s.chars().collect(),
+    let t = sref(vm, a[0])?;
+    let n = match a[1].get::<StrObj>() {
+        Some(x) => x,
         None => {
             let tn = vm.type_name_of(a[1]);
             return Err(vm.type_error(&format!("must be str, not {tn}")));
         }
     };
-    let len = t.len() as i64;
+    let len = t.nchars() as i64;
     let idx = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
         match v {
             Some(&x) if x != vm.none => {
@@ -376,19 +397,18 @@ fn find_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(Vec<char>, Vec<c
     Ok((t, n, st as usize, en as usize))
 }
 
-fn find_in(t: &[char], n: &[char], st: usize, en: usize, rev: bool) -> Option<usize> {
+/// The character index of `n` in characters `st..en` of `t` (the last one when `rev`).
+fn find_in(t: &StrObj, n: &StrObj, st: usize, en: usize, rev: bool) -> Option<usize> {
     if st > en {
         return None;
     }
-    if st > en || en - st < n.len() {
-        return if n.is_empty() && st <= en { Some(if rev { en } else { st }) } else { None };
+    if en - st < n.nchars() {
+        return if n.s.is_empty() { Some(if rev { en } else { st }) } else { None };
     }
-    let range = st..=en - n.len();
-    if rev {
-        range.rev().find(|&i| &t[i..i + n.len()] == n)
-    } else {
-        range.into_iter().find(|&i| &t[i..i + n.len()] == n)
-    }
+    let (bs, be) = (byte_at(t, st), byte_at(t, en));
+    let window = &t.s[bs..be];
+    let pos = if rev { window.rfind(&*n.s) } else { window.find(&*n.s) }?;
+    Some(if t.is_ascii() { st + pos } else { st + nchars_of(&window[..pos]) })
 }
 
 fn m_find(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -415,10 +435,15 @@ fn m_rindex(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn m_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (t, n, st, en) = find_args(vm, a, "count")?;
-    if n.is_empty() {
-        return Ok(vm.new_int(if st <= en && st <= t.len() { (en - st + 1) as i64 } else { 0 }));
+    if n.s.is_empty() {
+        return Ok(vm.new_int(if st <= en && st <= t.nchars() { (en - st + 1) as i64 } else { 0 }));
     }
-    Ok(vm.new_int(count_in(&t, &n, st, en) as i64))
+    if st > en {
+        return Ok(vm.new_int(0));
+    }
+    let (bs, be) = (byte_at(&t, st), byte_at(&t, en));
+    let c = t.s[bs..be].matches(&*n.s).count();
+    Ok(vm.new_int(c as i64))
 }
 
 /// Non-overlapping occurrences of a non-empty `n` in `t[st..en]` (str and bytes count).
@@ -438,8 +463,8 @@ pub(super) fn count_in<T: PartialEq>(t: &[T], n: &[T], st: usize, en: usize) -> 
 fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
     marity(vm, a, 2, 4, name)?;
-    let t: Vec<char> = s(vm, a[0])?.chars().collect();
-    let len = t.len() as i64;
+    let t = sref(vm, a[0])?;
+    let len = t.nchars() as i64;
     let idx = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
         match v {
             Some(&x) if x != vm.none => {
@@ -467,12 +492,11 @@ fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
             }
             return Err(vm.type_error(&format!("{name} first arg must be str or a tuple of str, not {tn}")));
         };
-        let n: Vec<char> = x.s.chars().collect();
-        if raw_start > len || st > en || st > t.len() {
+        if raw_start > len || st > en || st > t.nchars() {
             continue;
         }
-        let window = &t[st..en];
-        let ok = if ends { window.ends_with(&n) } else { window.starts_with(&n) };
+        let window = &t.s[byte_at(&t, st)..byte_at(&t, en)];
+        let ok = if ends { window.ends_with(&*x.s) } else { window.starts_with(&*x.s) };
         if ok {
             return Ok(vm.true_);
         }
@@ -653,12 +677,13 @@ fn m_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 macro_rules! pred {
     ($name:ident, $f:expr, $empty:expr) => {
         fn $name(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-            let t = s(vm, a[0])?;
+            let x = sref(vm, a[0])?;
+            let t: &str = &x.s;
             if t.is_empty() {
                 return Ok(vm.bool_val($empty));
             }
             let f: fn(&str) -> bool = $f;
-            Ok(vm.bool_val(f(&t)))
+            Ok(vm.bool_val(f(t)))
         }
     };
 }

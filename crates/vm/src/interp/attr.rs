@@ -272,7 +272,10 @@ impl Vm {
             }
             _ => {
                 let ty = self.type_of(obj);
-                let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::NO_DICT)).unwrap_or(false);
+                let heap = ty
+                    .get::<TypeObj>()
+                    .map(|t| (t.has_flag(type_flags::HEAPTYPE) || t.has_flag(type_flags::INSTANCE_DICT)) && !t.has_flag(type_flags::NO_DICT))
+                    .unwrap_or(false);
                 if !heap {
                     return None;
                 }

@@ -87,6 +87,12 @@ impl Vm {
         }
     }
 
+    /// The index of a key's entry in the dict's table; None when absent.
+    pub fn dict_entry_index(&mut self, d: Value, key: Value) -> PyResult<Option<usize>> {
+        let h = self.hash(key)?;
+        self.dict_find(d, key, h)
+    }
+
     pub fn dict_get_h(&mut self, d: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
         match self.dict_find(d, key, h)? {
             Some(i) => Ok(d.get::<DictObj>().and_then(|dict| dict.table.borrow().entries.get(i).map(|e| e.value))),

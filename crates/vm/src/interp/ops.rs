@@ -212,8 +212,12 @@ impl Vm {
     fn rich_compare_slow(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let a_heap = ta.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
-        let b_heap = tb.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
+        // native library subclasses of dict (collections.OrderedDict) compare by their own
+        // methods, like classes written in Python
+        let a_heap = ta.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false)
+            || (a.kind() == Some(ObjKind::Dict) && ta != self.types.dict);
+        let b_heap = tb.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false)
+            || (b.kind() == Some(ObjKind::Dict) && tb != self.types.dict);
         if !a_heap && !b_heap {
             if let Some(r) = crate::builtins::compare::native_compare(self, a, b, op)? {
                 return Ok(r);

@@ -170,6 +170,37 @@ impl DictTable {
         *self = DictTable { version: self.version + 1, layout: self.layout + 1, ..DictTable::new() };
     }
 
+    /// Moves live entry `ei` to the end of the order (`last`) or to its front
+    /// (OrderedDict.move_to_end).
+    pub fn move_entry(&mut self, ei: usize, last: bool) {
+        let e = self.entries[ei];
+        if last {
+            self.remove_at(ei);
+            self.insert_new(e.hash, e.key, e.value);
+            return;
+        }
+        let mut live: Vec<Entry> = Vec::with_capacity(self.used);
+        live.push(e);
+        live.extend(self.entries.iter().enumerate().filter(|(i, x)| *i != ei && !x.key.is_null()).map(|(_, x)| *x));
+        self.entries = live;
+        self.indices = vec![EMPTY; self.indices.len()];
+        self.fill = 0;
+        for i in 0..self.entries.len() {
+            let h = self.entries[i].hash;
+            self.place(h, i as u32);
+        }
+        self.version += 1;
+    }
+
+    /// The index of the first (or last) live entry.
+    pub fn end_entry(&self, last: bool) -> Option<usize> {
+        if last {
+            self.entries.iter().rposition(|e| !e.key.is_null())
+        } else {
+            self.entries.iter().position(|e| !e.key.is_null())
+        }
+    }
+
     /// The live entries, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(|e| !e.key.is_null())

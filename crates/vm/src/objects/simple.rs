@@ -57,7 +57,43 @@ impl Drop for StrObj {
         if self.len & WIDE_FLAG != 0 {
             wide_table().remove(&(self.s.as_ptr() as usize));
         }
+        if self.s.len() >= INDEXED_MIN && !self.is_ascii() {
+            offset_table().remove(&(self.s.as_ptr() as usize));
+        }
     }
+}
+
+/// Non-ASCII strs at least this long (in bytes) get an offset index on their first
+/// indexing, so that `s[i]` costs O(1) rather than a scan from the start.
+const INDEXED_MIN: usize = 512;
+/// One offset recorded every this many characters.
+const INDEX_STEP: usize = 64;
+
+/// The byte offsets of every INDEX_STEP-th character of long non-ASCII strs, by address
+/// of their text (removed when the str is dropped, so an address is never reused stale).
+static OFFSETS: std::sync::Mutex<std::collections::BTreeMap<usize, std::sync::Arc<[u32]>>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
+
+fn offset_table() -> std::sync::MutexGuard<'static, std::collections::BTreeMap<usize, std::sync::Arc<[u32]>>> {
+    OFFSETS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The byte offset of character `ci` of `s` by scanning (the length when past the end).
+pub fn scan_char_offset(s: &str, ci: usize) -> usize {
+    if ci == 0 {
+        return 0;
+    }
+    let mut seen = 0usize;
+    for (k, &byte) in s.as_bytes().iter().enumerate() {
+        // a byte that starts a character
+        if byte & 0xc0 != 0x80 {
+            if seen == ci {
+                return k;
+            }
+            seen += 1;
+        }
+    }
+    s.len()
 }
 
 impl StrObj {
@@ -120,8 +156,46 @@ impl StrObj {
         if self.is_ascii() {
             self.s.as_bytes().get(i).map(|&b| b as char)
         } else {
-            self.s.chars().nth(i)
+            self.s.get(self.byte_offset(i)..)?.chars().next()
         }
+    }
+
+    /// The byte offset in `s` of character `ci` (the length of `s` when `ci` is past the
+    /// end): direct for ASCII, through the offset index for long non-ASCII strs.
+    pub fn byte_offset(&self, ci: usize) -> usize {
+        if self.is_ascii() {
+            return ci.min(self.s.len());
+        }
+        if ci >= self.nchars() {
+            return self.s.len();
+        }
+        if self.s.len() < INDEXED_MIN || ci < INDEX_STEP {
+            return scan_char_offset(&self.s, ci);
+        }
+        let addr = self.s.as_ptr() as usize;
+        let found = offset_table().get(&addr).cloned();
+        let idx = match found {
+            Some(idx) => idx,
+            None => {
+                let mut offs: Vec<u32> = Vec::with_capacity(self.nchars() / INDEX_STEP + 1);
+                let mut seen = 0usize;
+                for (k, &byte) in self.s.as_bytes().iter().enumerate() {
+                    if byte & 0xc0 != 0x80 {
+                        if seen % INDEX_STEP == 0 {
+                            offs.push(k as u32);
+                        }
+                        seen += 1;
+                    }
+                }
+                let idx: std::sync::Arc<[u32]> = offs.into();
+                offset_table().insert(addr, idx.clone());
+                idx
+            }
+        };
+        let (blk, rem) = (ci / INDEX_STEP, ci % INDEX_STEP);
+        let Some(&start) = idx.get(blk) else { return scan_char_offset(&self.s, ci) };
+        let start = start as usize;
+        start + scan_char_offset(&self.s[start..], rem)
     }
 }
 

@@ -19,6 +19,9 @@ pub mod type_flags {
     /// An exception class.
     pub const EXCEPTION: u32 = 32;
     pub const ABSTRACT: u32 = 64;
+    /// A native class whose instances have a `__dict__` anyway (kept in the VM's side
+    /// table), like collections.OrderedDict's.
+    pub const INSTANCE_DICT: u32 = 128;
 }
 
 pub struct TypeObj {

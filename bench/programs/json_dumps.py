@@ -1,0 +1,98 @@
+"""JSON dumps: json.dumps without indentation, the path of CPython's C encoder.
+
+Measures: the json encoder on nested dicts and lists of strings (with
+escapes and non-ASCII text), ints, floats, booleans and None: compact
+output, sort_keys, ensure_ascii=False and custom separators.
+
+Algorithm: synthetic workload written from scratch for pyjit: a
+deterministic catalogue-like document is built from a seeded linear
+congruential generator and serialised repeatedly; the texts' lengths and a
+sampled hash fold into a checksum.
+"""
+
+import json
+import sys
+import time
+
+ITERATIONS = 60
+RECORDS = 1000
+
+
+from _bench_env import iter_times_wanted as _iter_times_wanted, quick_wanted as _quick_wanted
+
+
+if _quick_wanted():
+    ITERATIONS = 2
+    RECORDS = 300
+
+
+SYLLABLES = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "vo", "ze", "qu",
+             "\u00e9t\u00e9", "na\u00efve", "\u65e5\u672c", "caf\u00e9"]
+TAGS = ["red", "green", "blue", "large", "small", "sale", "new", "used",
+        "quote\"d", "back\\slash", "tab\there", "line\nbreak"]
+
+
+class Lcg(object):
+    def __init__(self, seed):
+        self.state = seed
+
+    def next(self, bound):
+        self.state = (self.state * 1103515245 + 12345) & 0x7FFFFFFF
+        return (self.state >> 8) % bound
+
+
+def word(rng):
+    return "".join(SYLLABLES[rng.next(len(SYLLABLES))] for _ in range(1 + rng.next(3)))
+
+
+def make_record(rng, ident):
+    return {
+        "id": ident,
+        "name": word(rng) + " " + word(rng),
+        "price": rng.next(100000) / 100.0,
+        "stock": rng.next(500) - 100,
+        "active": rng.next(2) == 1,
+        "discontinued": None if rng.next(3) else False,
+        "tags": [TAGS[rng.next(len(TAGS))] for _ in range(rng.next(5))],
+        "dimensions": {"w": rng.next(300), "h": rng.next(300), "d": rng.next(300) / 4.0},
+        "history": [{"day": d, "sold": rng.next(40)} for d in range(rng.next(6))],
+    }
+
+
+def make_document(seed, count):
+    rng = Lcg(seed)
+    return {"version": 3, "title": "Catalogue \u2116" + str(seed),
+            "records": [make_record(rng, i) for i in range(count)]}
+
+
+def digest(s):
+    h = len(s)
+    for i in range(0, len(s), 97):
+        h = (h * 31 + ord(s[i])) % 4294967291
+    return h
+
+
+def run(doc):
+    d = 0
+    for text in (json.dumps(doc), json.dumps(doc, sort_keys=True),
+                 json.dumps(doc, ensure_ascii=False), json.dumps(doc, separators=(",", ":"))):
+        d = (d * 131 + digest(text)) % 4294967291
+    for rec in doc["records"]:
+        d = (d + len(json.dumps(rec))) % 4294967291
+    return d
+
+
+def main():
+    report = _iter_times_wanted()
+    docs = [make_document(seed, RECORDS) for seed in (1, 2)]
+    checksum = 0
+    for it in range(ITERATIONS):
+        t0 = time.perf_counter()
+        checksum = (checksum * 7 + run(docs[it % 2])) % 4294967291
+        if report:
+            sys.stderr.write("iter %d %.6f\n" % (it, time.perf_counter() - t0))
+    print("checksum: %d" % checksum)
+
+
+if __name__ == "__main__":
+    main()
