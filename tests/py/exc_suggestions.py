@@ -1,10 +1,20 @@
 # "Did you mean" in the display of NameError and AttributeError (sys.excepthook), and the
 # name/obj fields AttributeError gets (also when a __getattr__ raises a bare one).
+import io
 import sys
-sys.stderr = sys.stdout
 
 def show():
-    sys.__excepthook__(*sys.exc_info())
+    # the display without its "File" lines (they name this file by its absolute path)
+    buf = io.StringIO()
+    old = sys.stderr
+    sys.stderr = buf
+    try:
+        sys.__excepthook__(*sys.exc_info())
+    finally:
+        sys.stderr = old
+    for line in buf.getvalue().splitlines():
+        if not line.startswith("  File "):
+            print(line)
 
 class A:
     blech = None
