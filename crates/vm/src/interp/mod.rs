@@ -311,6 +311,7 @@ impl Vm {
             self.member_dicts.remove(&k);
         }
         crate::modules::weakref_after_mark();
+        crate::modules::abc_after_mark();
         let r = self.heap.sweep();
         self.gc_time.1 += t1.elapsed().as_nanos() as u64;
         (r, unreachable)
