@@ -190,7 +190,7 @@ pub struct Vm {
     /// interval...): a dict that Python code cannot reach (see modules/sys_hooks.rs).
     pub sys_state: Value,
     pub modules: Value,
-    interned: HashMap<String, Value>,
+    interned: rustc_hash::FxHashMap<String, Value>,
     /// Single-character strings for code points < 256.
     pub chars: Vec<Value>,
     /// The exception being handled (sys.exc_info()), or NULL.
