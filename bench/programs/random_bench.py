@@ -14,7 +14,7 @@ import sys
 import time
 
 ITERATIONS = 10
-DRAWS = 24000
+DRAWS = 72000
 
 
 from _bench_env import iter_times_wanted as _iter_times_wanted, quick_wanted as _quick_wanted

@@ -14,7 +14,7 @@ import struct
 import sys
 import time
 
-ITERATIONS = 20
+ITERATIONS = 48
 RECORDS = 25000
 
 

@@ -45,6 +45,13 @@ impl Codec {
 
 /// Looks an encoding up by name with CPython's normalisation (case, '-', '_' and spaces).
 pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
+    // the spellings programs use, without normalising
+    match encoding {
+        "utf-8" | "utf8" | "UTF-8" | "utf_8" => return Ok(Codec::Utf8),
+        "ascii" | "ASCII" => return Ok(Codec::Ascii),
+        "latin-1" | "latin1" | "iso-8859-1" => return Ok(Codec::Latin1),
+        _ => {}
+    }
     let norm: String = encoding.trim().to_lowercase().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c }).collect();
     let c = match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
@@ -108,6 +115,12 @@ pub fn encode(vm: &mut Vm, s: Value, encoding: &str, errors: &str) -> PyResult<V
         }
         Err(e) => return Err(e),
     };
+    // text without lone surrogates that the codec takes as it is: its UTF-8 bytes
+    if let Some(o) = s.get::<StrObj>() {
+        if !o.has_surrogates() && (codec == Codec::Utf8 || (o.is_ascii() && matches!(codec, Codec::Ascii | Codec::Latin1))) {
+            return Ok(o.s.as_bytes().to_vec());
+        }
+    }
     let text: Vec<u32> = s.get::<StrObj>().map(|o| o.code_points()).unwrap_or_default();
     encode_cps(vm, &text, codec, errors)
 }
@@ -235,6 +248,15 @@ pub fn decode_str(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResu
         }
         Err(e) => return Err(e),
     };
+    // valid UTF-8 (ASCII for the 8-bit codecs) is its own text
+    let direct = match codec {
+        Codec::Utf8 => std::str::from_utf8(b).ok(),
+        Codec::Ascii | Codec::Latin1 if b.is_ascii() => std::str::from_utf8(b).ok(),
+        _ => None,
+    };
+    if let Some(t) = direct {
+        return Ok(vm.new_str(t));
+    }
     let cps = decode_cps(vm, b, codec, errors)?;
     Ok(vm.new_str_cps(&cps))
 }

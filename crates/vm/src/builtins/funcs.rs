@@ -402,7 +402,7 @@ fn f_id(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.new_int(if v.is_small() { (v.raw() >> 1) as i64 } else { v.raw() as i64 }))
 }
 
-fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool> {
+pub(crate) fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> PyResult<bool> {
     // an exact class match needs no hook
     if inst && vm.type_of(obj) == cls {
         return Ok(true);

@@ -16,7 +16,7 @@ pub mod floatconv;
 pub mod exceptions;
 mod exc_group;
 pub mod format;
-mod funcs;
+pub(crate) mod funcs;
 mod generic;
 pub mod hash;
 pub mod iters;

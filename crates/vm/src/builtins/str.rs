@@ -201,12 +201,12 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
 
 fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (t, sep, maxsplit) = split_args(vm, a, k)?;
-    let parts: Vec<String> = match sep {
+    let parts: Vec<&str> = match sep {
         Some(sep) => {
             if maxsplit < 0 {
-                t.split(sep.as_str()).map(|x| x.to_string()).collect()
+                t.split(sep.as_str()).collect()
             } else {
-                t.splitn(maxsplit as usize + 1, sep.as_str()).map(|x| x.to_string()).collect()
+                t.splitn(maxsplit as usize + 1, sep.as_str()).collect()
             }
         }
         None => {
@@ -215,16 +215,16 @@ fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 match rest.find(unicode::is_space) {
                     Some(i) => {
-                        out.push(rest[..i].to_string());
+                        out.push(&rest[..i]);
                         rest = rest[i..].trim_start_matches(unicode::is_space);
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(rest);
                         rest = "";
                     }
                 }
@@ -233,18 +233,18 @@ fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             out
         }
     };
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(vals))
 }
 
 fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (t, sep, maxsplit) = split_args(vm, a, k)?;
-    let mut parts: Vec<String> = match sep {
+    let mut parts: Vec<&str> = match sep {
         Some(sep) => {
             if maxsplit < 0 {
-                t.rsplit(sep.as_str()).map(|x| x.to_string()).collect()
+                t.rsplit(sep.as_str()).collect()
             } else {
-                t.rsplitn(maxsplit as usize + 1, sep.as_str()).map(|x| x.to_string()).collect()
+                t.rsplitn(maxsplit as usize + 1, sep.as_str()).collect()
             }
         }
         None => {
@@ -253,17 +253,17 @@ fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
             let mut n = 0;
             while !rest.is_empty() {
                 if maxsplit >= 0 && n >= maxsplit {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 match rest.rfind(unicode::is_space) {
                     Some(i) => {
                         let w = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(rest[i + w..].to_string());
+                        out.push(&rest[i + w..]);
                         rest = rest[..i].trim_end_matches(unicode::is_space);
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(rest);
                         rest = "";
                     }
                 }
@@ -273,7 +273,7 @@ fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         }
     };
     parts.reverse();
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(vals))
 }
 
@@ -290,30 +290,26 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let mut out = Vec::new();
-    let chars: Vec<char> = t.chars().collect();
+    // byte offsets of each line's start, end without and end with its break
+    let mut lines: Vec<(usize, usize, usize)> = Vec::new();
+    let bytes = t.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let is_break = unicode::is_linebreak(c);
-        if is_break {
-            let mut end = i + 1;
-            if c == '\r' && i + 1 < chars.len() && chars[i + 1] == '\n' {
-                end = i + 2;
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if unicode::is_linebreak(c) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' && bytes.get(end) == Some(&b'\n') {
+                it.next();
+                end += 1;
             }
-            let line: String = if keep { chars[start..end].iter().collect() } else { chars[start..i].iter().collect() };
-            out.push(line);
+            lines.push((start, i, end));
             start = end;
-            i = end;
-        } else {
-            i += 1;
         }
     }
-    if start < chars.len() {
-        out.push(chars[start..].iter().collect());
+    if start < t.len() {
+        lines.push((start, t.len(), t.len()));
     }
-    let vals: Vec<Value> = out.into_iter().map(|p| vm.new_string(p)).collect();
+    let vals: Vec<Value> = lines.into_iter().map(|(a, b, c)| vm.new_str(&t[a..if keep { c } else { b }])).collect();
     Ok(vm.new_list(vals))
 }
 

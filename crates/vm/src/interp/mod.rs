@@ -190,7 +190,7 @@ pub struct Vm {
     /// interval...): a dict that Python code cannot reach (see modules/sys_hooks.rs).
     pub sys_state: Value,
     pub modules: Value,
-    interned: HashMap<String, Value>,
+    interned: rustc_hash::FxHashMap<String, Value>,
     /// Single-character strings for code points < 256.
     pub chars: Vec<Value>,
     /// The exception being handled (sys.exc_info()), or NULL.
@@ -311,6 +311,7 @@ impl Vm {
             self.member_dicts.remove(&k);
         }
         crate::modules::weakref_after_mark();
+        crate::modules::abc_after_mark();
         let r = self.heap.sweep();
         self.gc_time.1 += t1.elapsed().as_nanos() as u64;
         (r, unreachable)

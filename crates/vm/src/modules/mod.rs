@@ -12,6 +12,7 @@ mod pymods;
 mod signal_natives;
 pub mod stdlib;
 mod weakref;
+mod abc;
 mod namespace;
 pub mod sys;
 pub mod sys_hooks;
@@ -144,8 +145,10 @@ pub fn register(vm: &mut Vm) {
         add_fn(vm, g, n, f);
     }
     warnings::register(vm);
+    abc::register(vm);
     pymods::builtin_module_names(vm);
 }
 
 pub use pymods::run_atexit;
 pub use weakref::after_mark as weakref_after_mark;
+pub use abc::after_mark as abc_after_mark;
