@@ -924,16 +924,34 @@ fn ba_delitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     super::seqops::native_delitem(vm, a[0], a[1])?;
     Ok(vm.none)
 }
-fn ba_init(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+fn ba_init(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let Some(b) = a.first().and_then(|v| v.get::<ByteArrayObj>()) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'bytearray' object"));
+    };
+    let data = data_from_args(vm, a, k, "bytearray")?;
+    *b.data.borrow_mut() = data;
     Ok(vm.none)
 }
 
 // ---- constructor ----
 
 fn bytes_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let cls = args[0];
+    if vm.is_subtype(cls, vm.types.bytearray) {
+        // bytearray.__new__ makes an empty one; __init__ fills it, as in CPython
+        return Ok(vm.alloc(cls, ByteArrayObj { data: RefCell::new(Vec::new()) }).value());
+    }
+    let data = data_from_args(vm, args, kw, "bytes")?;
+    if cls == vm.types.bytes {
+        return Ok(vm.new_bytes(data));
+    }
+    Ok(vm.alloc(cls, BytesObj { data: data.into_boxed_slice(), hash: std::cell::Cell::new(-1) }).value())
+}
+
+/// The contents `bytes(...)`/`bytearray(...)` make of their arguments (`args[0]` is the
+/// class or the bytearray being initialised).
+fn data_from_args(vm: &mut Vm, args: &[Value], kw: Value, name: &str) -> PyResult<Vec<u8>> {
     let (pos, kws) = split_kw(vm, args, kw);
-    let cls = pos[0];
-    let name = if vm.is_subtype(cls, vm.types.bytearray) { "bytearray" } else { "bytes" };
     if pos.len() > 4 {
         return Err(vm.type_error(&format!("{name}() takes at most 3 arguments ({} given)", pos.len() - 1)));
     }
@@ -979,13 +997,7 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             from_source(vm, s, name == "bytes")?
         }
     };
-    if name == "bytearray" {
-        return Ok(vm.alloc(cls, ByteArrayObj { data: RefCell::new(data) }).value());
-    }
-    if cls == vm.types.bytes {
-        return Ok(vm.new_bytes(data));
-    }
-    Ok(vm.alloc(cls, BytesObj { data: data.into_boxed_slice(), hash: std::cell::Cell::new(-1) }).value())
+    Ok(data)
 }
 
 /// bytes(x) / bytearray(x): __bytes__, a count, a buffer, or an iterable of ints.

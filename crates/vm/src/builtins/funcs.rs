@@ -645,7 +645,11 @@ fn f_sorted(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 fn f_round(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, args, kw);
-    let x = pos.first().copied().ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
+    let by_kw = kws.iter().find(|k| k.0 == "number").map(|k| k.1);
+    if let Some((bad, _)) = kws.iter().find(|k| k.0 != "number" && k.0 != "ndigits") {
+        return Err(vm.type_error(&format!("'{bad}' is an invalid keyword argument for round()")));
+    }
+    let x = pos.first().copied().or(by_kw).ok_or_else(|| vm.type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = pos.get(1).copied().or_else(|| kws.iter().find(|k| k.0 == "ndigits").map(|k| k.1));
     let nd = nd.filter(|v| *v != vm.none);
     if !vm.is_heap_type(x) {
@@ -804,7 +808,12 @@ fn f_build_class(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 fn f_import(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, args, kw);
-    let name = arg(vm, &pos, 0, "__import__")?;
+    let by_kw = kws.iter().find(|k| k.0 == "name").map(|k| k.1);
+    let name = match (pos.first().copied(), by_kw) {
+        (Some(n), None) | (None, Some(n)) => n,
+        (Some(_), Some(_)) => return Err(vm.type_error("argument for __import__() given by name ('name') and position (1)")),
+        (None, None) => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
+    };
     let mut globals = pos.get(1).copied().unwrap_or(vm.none);
     let mut fromlist = pos.get(3).copied().unwrap_or(vm.none);
     let mut level = pos.get(4).copied().unwrap_or(Value::small(0).unwrap_or(Value::NULL));
@@ -813,7 +822,8 @@ fn f_import(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             "globals" => globals = v,
             "fromlist" => fromlist = v,
             "level" => level = v,
-            _ => {}
+            "name" | "locals" => {}
+            _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for __import__()"))),
         }
     }
     let name = vm.intern_value(name);

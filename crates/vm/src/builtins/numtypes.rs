@@ -18,12 +18,11 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     if pos.len() + kws.len() > 3 {
         return Err(vm.type_error(&format!("int() takes at most 2 arguments ({} given)", pos.len() + kws.len() - 1)));
     }
-    let mut x = pos.get(1).copied();
+    let x = pos.get(1).copied();
     let mut base = pos.get(2).copied();
     for (k, v) in kws {
         match k.as_str() {
             "base" => base = Some(v),
-            "x" => x = Some(v),
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for int()"))),
         }
     }

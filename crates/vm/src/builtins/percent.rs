@@ -289,9 +289,8 @@ fn convert(vm: &mut Vm, conv: char, v: Value, sp: &Spec, prec: Option<usize>, by
                 }
                 return Ok((s.s.to_string(), false));
             }
-            if !vm.is_int(v) {
-                return Err(vm.type_error("%c requires int or char"));
-            }
+            // an int, or an object with __index__
+            let v = if vm.is_int(v) { v } else { vm.index_of(v).map_err(|_| vm.type_error("%c requires int or char"))? };
             match vm.as_i64(v).and_then(|x| u32::try_from(x).ok()).filter(|&x| x < 0x110000) {
                 Some(x) => Ok((char::from_u32(x).unwrap_or('\u{fffd}').to_string(), false)),
                 None => Err(vm.overflow_error("%c arg not in range(0x110000)")),

@@ -148,7 +148,22 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ObjKind::Method => {
             let m = v.get::<MethodObj>().expect("kind checked");
             let (func, self_) = (m.func, m.self_);
-            let q = func.get::<FunctionObj>().map(|f| vm.str_of(f.qualname.get())).unwrap_or_else(|| "?".into());
+            let q = match func.get::<FunctionObj>() {
+                Some(f) => vm.str_of(f.qualname.get()),
+                None => {
+                    // another callable: its __qualname__, else its __name__, else "?"
+                    let qn = vm.intern("__qualname__");
+                    let nn = vm.intern("__name__");
+                    let q = match vm.getattr_opt(func, qn)? {
+                        Some(v) => Some(v),
+                        None => vm.getattr_opt(func, nn)?,
+                    };
+                    match q {
+                        Some(v) if v.kind() == Some(ObjKind::Str) => vm.str_of(v),
+                        _ => "?".into(),
+                    }
+                }
+            };
             let sr = vm.repr(self_)?;
             format!("<bound method {q} of {sr}>")
         }

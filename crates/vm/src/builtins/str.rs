@@ -279,6 +279,9 @@ fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
+    if pos.len() > 2 {
+        return Err(vm.type_error(&format!("splitlines() takes at most 1 argument ({} given)", pos.len() - 1 + kws.len())));
+    }
     let t = s(vm, pos[0])?;
     let mut keep = pos.get(1).copied();
     for (n, v) in kws {
@@ -360,7 +363,13 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 /// (text, needle, start char index, end char index) of find-like methods.
 fn find_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(crate::heap::Gc<StrObj>, crate::heap::Gc<StrObj>, usize, usize)> {
-    marity(vm, a, 2, 4, name)?;
+    // PyArg_ParseTuple's "O|OO:find" messages
+    if a.len() > 4 {
+        return Err(vm.type_error(&format!("{name}() takes at most 3 arguments ({} given)", a.len() - 1)));
+    }
+    if a.len() < 2 {
+        return Err(vm.type_error(&format!("{name}() takes at least 1 argument (0 given)")));
+    }
     let t = sref(vm, a[0])?;
     let n = match a[1].get::<StrObj>() {
         Some(x) => x,
@@ -631,6 +640,9 @@ fn m_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 }
 fn m_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
+    if pos.len() > 2 {
+        return Err(vm.type_error(&format!("expandtabs() takes at most 1 argument ({} given)", pos.len() - 1 + kws.len())));
+    }
     let t = s(vm, pos[0])?;
     let ts = pos.get(1).copied().or_else(|| kws.iter().find(|x| x.0 == "tabsize").map(|x| x.1));
     let ts = match ts {
@@ -690,7 +702,14 @@ pred!(m_isalpha, |t| t.chars().all(unicode::is_alpha), false);
 pred!(m_isalnum, |t| t.chars().all(unicode::is_alnum), false);
 pred!(m_isspace, |t| t.chars().all(unicode::is_space), false);
 pred!(m_isascii, |t| t.is_ascii(), true);
-pred!(m_isprintable, |t| t.chars().all(unicode::is_printable), true);
+fn m_isprintable(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    // a lone surrogate (category Cs) is not printable
+    if a[0].get::<StrObj>().is_some_and(|x| x.has_surrogates()) {
+        return Ok(vm.false_);
+    }
+    let t = s(vm, a[0])?;
+    Ok(vm.bool_val(t.chars().all(unicode::is_printable)))
+}
 pred!(m_isidentifier, unicode::is_identifier, false);
 pred!(m_islower, unicode::is_lower_str, false);
 pred!(m_isupper, unicode::is_upper_str, false);
@@ -909,8 +928,13 @@ fn m_iter(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn m_fmt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let spec = arg(vm, a, 1, "__format__")?;
+    let spec_s = vm.str_of(spec);
+    // an empty spec formats a subclass instance as str(obj), its own __str__ included
+    if spec_s.is_empty() && vm.type_of(a[0]) != vm.types.str {
+        return vm.str_value(a[0]);
+    }
     let t = s(vm, a[0])?;
-    let spec = vm.str_of(spec);
+    let spec = spec_s;
     let r = super::format::format_str_spec(vm, &t, &spec)?;
     make(vm, r)
 }

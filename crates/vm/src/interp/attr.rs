@@ -104,6 +104,19 @@ impl Vm {
         }
     }
 
+    /// Whether a data descriptor defines `__get__` (one with only `__set__` leaves reads to
+    /// the instance dict, as CPython's generic getattr).
+    fn descr_has_get(&mut self, descr: Value) -> bool {
+        match descr.kind() {
+            Some(ObjKind::Property) | Some(ObjKind::MemberDescr) => true,
+            _ => {
+                let dt = self.type_of(descr);
+                let g = self.intern("__get__");
+                self.lookup(dt, g).is_some()
+            }
+        }
+    }
+
     /// Binds a class attribute found for `obj` (None for access through the class).
     pub fn bind_descr(&mut self, descr: Value, obj: Value, ty: Value) -> PyResult<Value> {
         match descr.kind() {
@@ -408,7 +421,8 @@ impl Vm {
         let ty = self.type_of(obj);
         let descr = self.lookup(ty, name);
         if let Some(d) = descr {
-            if self.is_data_descr(d) {
+            // a data descriptor wins over the instance's dict only if it has a __get__
+            if self.is_data_descr(d) && self.descr_has_get(d) {
                 return self.bind_descr(d, obj, ty).map(Some);
             }
         }

@@ -10,7 +10,10 @@ pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
     if a == b {
         return Some(true);
     }
+    // instances of Python subclasses of str/bytes may define their own __eq__
+    let heap = |v: Value| v.header().and_then(|h| h.ty.get().get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE))).unwrap_or(false);
     match (a.kind(), b.kind()) {
+        (Some(ObjKind::Str), _) | (_, Some(ObjKind::Str)) | (Some(ObjKind::Bytes), _) | (_, Some(ObjKind::Bytes)) if heap(a) || heap(b) => None,
         (Some(ObjKind::Str), Some(ObjKind::Str)) => {
             let (x, y) = (a.get::<StrObj>()?, b.get::<StrObj>()?);
             Some(x.same(&y))

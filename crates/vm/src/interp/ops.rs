@@ -483,7 +483,8 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: Value) -> PyResult<String> {
-        if let Some(s) = v.get::<StrObj>() {
+        // an exact str is its own text; a subclass may have its own __str__
+        if let Some(s) = v.get::<StrObj>().filter(|_| self.type_of(v) == self.types.str) {
             return Ok(s.s.to_string());
         }
         let r = self.str_value(v)?;
