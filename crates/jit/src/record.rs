@@ -1137,6 +1137,30 @@ impl Recorder {
         self.push(r)
     }
 
+    /// The guards of indexing exact list (or tuple) `rs` by `ri` (whose current value `vi` is
+    /// a small int in range): the sequence's type, an int, and `0 <= index < len` after a
+    /// negative index is counted from the end. Returns the index as an unboxed Int.
+    fn checked_index(&mut self, vm: &Vm, ip: usize, rs: Ref, ri: Ref, vi: Value, is_list: bool) -> Result<Ref, String> {
+        let s = self.snap(ip);
+        let tyv = if is_list { vm.types.list } else { vm.types.tuple };
+        self.b.emit(Op::GuardType, rs, Ref::NONE, tyv.raw() as i64, Some(s.clone()))?;
+        let x = self.as_int(ri, vi, &s)?;
+        let len = self.b.emit(if is_list { Op::ListLen } else { Op::TupleLen }, rs, Ref::NONE, 0, None)?;
+        let zero = self.b.kint_ref(0);
+        let x = if vi.small_value() < 0 {
+            let neg = self.b.emit(Op::IntLt, x, zero, 0, None)?;
+            self.b.emit(Op::GuardTrue, neg, Ref::NONE, 0, Some(s.clone()))?;
+            self.b.emit(Op::IntAdd, x, len, 0, Some(s.clone()))?
+        } else {
+            x
+        };
+        let ge = self.b.emit(Op::IntGe, x, zero, 0, None)?;
+        self.b.emit(Op::GuardTrue, ge, Ref::NONE, 0, Some(s.clone()))?;
+        let lt = self.b.emit(Op::IntLt, x, len, 0, None)?;
+        self.b.emit(Op::GuardTrue, lt, Ref::NONE, 0, Some(s))?;
+        Ok(x)
+    }
+
     /// `list[index] = value` for an exact list and a small-int index in range: the guards of
     /// `subscript` and an inline store; else the generic path.
     fn store_subscr(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
@@ -1158,22 +1182,7 @@ impl Recorder {
         if idx < 0 || idx >= n as i64 {
             return generic(self);
         }
-        let s = self.snap(ip);
-        self.b.emit(Op::GuardType, rl, Ref::NONE, vm.types.list.raw() as i64, Some(s.clone()))?;
-        let x = self.as_int(rk, vk, &s)?;
-        let len = self.b.emit(Op::ListLen, rl, Ref::NONE, 0, None)?;
-        let zero = self.b.kint_ref(0);
-        let x = if i < 0 {
-            let neg = self.b.emit(Op::IntLt, x, zero, 0, None)?;
-            self.b.emit(Op::GuardTrue, neg, Ref::NONE, 0, Some(s.clone()))?;
-            self.b.emit(Op::IntAdd, x, len, 0, Some(s.clone()))?
-        } else {
-            x
-        };
-        let ge = self.b.emit(Op::IntGe, x, zero, 0, None)?;
-        self.b.emit(Op::GuardTrue, ge, Ref::NONE, 0, Some(s.clone()))?;
-        let lt = self.b.emit(Op::IntLt, x, len, 0, None)?;
-        self.b.emit(Op::GuardTrue, lt, Ref::NONE, 0, Some(s))?;
+        let x = self.checked_index(vm, ip, rl, rk, vk, true)?;
         let v = self.boxed(rv)?;
         let a1 = self.b.emit(Op::Arg1, rl, Ref::NONE, 0, None)?;
         let a2 = self.b.emit(Op::Arg, a1, v, 0, None)?;
@@ -1205,23 +1214,7 @@ impl Recorder {
         if idx < 0 || idx >= n as i64 {
             return self.generic_push(ip, JitOp::GetItem, 0, 2);
         }
-        let s = self.snap(ip);
-        let tyv = if is_list { vm.types.list } else { vm.types.tuple };
-        self.b.emit(Op::GuardType, ra, Ref::NONE, tyv.raw() as i64, Some(s.clone()))?;
-        let x = self.as_int(rb, vb, &s)?;
-        let len = self.b.emit(if is_list { Op::ListLen } else { Op::TupleLen }, ra, Ref::NONE, 0, None)?;
-        let zero = self.b.kint_ref(0);
-        let x = if i < 0 {
-            let neg = self.b.emit(Op::IntLt, x, zero, 0, None)?;
-            self.b.emit(Op::GuardTrue, neg, Ref::NONE, 0, Some(s.clone()))?;
-            self.b.emit(Op::IntAdd, x, len, 0, Some(s.clone()))?
-        } else {
-            x
-        };
-        let ge = self.b.emit(Op::IntGe, x, zero, 0, None)?;
-        self.b.emit(Op::GuardTrue, ge, Ref::NONE, 0, Some(s.clone()))?;
-        let lt = self.b.emit(Op::IntLt, x, len, 0, None)?;
-        self.b.emit(Op::GuardTrue, lt, Ref::NONE, 0, Some(s))?;
+        let x = self.checked_index(vm, ip, ra, rb, vb, is_list)?;
         let item = self.b.emit(if is_list { Op::ListGet } else { Op::TupleGet }, ra, x, 0, None)?;
         self.pop()?;
         self.pop()?;
