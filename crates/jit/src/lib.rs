@@ -469,17 +469,10 @@ impl Engine {
             };
         }
         if m.raise {
-            // a call raised: rebuild the state before its instruction, then raise there
-            let Some(e) = entry::take_pending() else {
-                deopt::restore(vm, m, &buf[..]);
-                return Ok(());
+            return match restore_raising(vm, m, &buf[..]) {
+                Some(e) => Err(e),
+                None => Ok(()),
             };
-            vm.recent.push(e.0);
-            deopt::restore(vm, m, &buf[..]);
-            if let Some(f) = vm.frames.last_mut() {
-                f.ip = m.ip as usize + 1;
-            }
-            return Err(e);
         }
         deopt::restore(vm, m, &buf[..]);
         self.maybe_record_bridge(vm, key, &cur, exit);
@@ -627,18 +620,15 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEn
         return if entry::has_pending() { 2 } else { 1 };
     }
     if m.raise {
-        let Some(e) = entry::take_pending() else {
-            deopt::restore(vm, m, &buf[..]);
-            return 1;
+        return match restore_raising(vm, m, &buf[..]) {
+            Some(e) => {
+                // the calling trace leaves with it pending
+                vm.recent.pop();
+                entry::set_pending(e);
+                2
+            }
+            None => 1,
         };
-        vm.recent.push(e.0);
-        deopt::restore(vm, m, &buf[..]);
-        vm.recent.pop();
-        if let Some(f) = vm.frames.last_mut() {
-            f.ip = m.ip as usize + 1;
-        }
-        entry::set_pending(e);
-        return 2;
     }
     deopt::restore(vm, m, &buf[..]);
     if loop_ended(vm, m, end) {
@@ -646,6 +636,22 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEn
     } else {
         1
     }
+}
+
+/// After a `call` raised (exit `m`, marked `raise`): rebuilds the state before its
+/// instruction and sets the frame to raise there; the pending exception, kept alive in
+/// `vm.recent` meanwhile (None: nothing was pending).
+fn restore_raising(vm: &mut Vm, m: &ExitMap, words: &[u64]) -> Option<pyjit_vm::PyErr> {
+    let Some(e) = entry::take_pending() else {
+        deopt::restore(vm, m, words);
+        return None;
+    };
+    vm.recent.push(e.0);
+    deopt::restore(vm, m, words);
+    if let Some(f) = vm.frames.last_mut() {
+        f.ip = m.ip as usize + 1;
+    }
+    Some(e)
 }
 
 /// Whether a loop's trace, leaving through exit `m`, left the loop where `end` says: from

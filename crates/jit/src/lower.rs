@@ -90,6 +90,32 @@ fn guard_class(f: &mut Func, v: VReg, ty: i64, e: pyjit_codegen::lir::ExitId) {
 /// loop that calls inner loops) ends by writing its state to the frame, boxed, and its
 /// range positions to the inputs, then leaving through its last exit, which the engine
 /// links to the loop's entry.
+/// `dst` = True or False for the Bool `b`: False + b * (True - False).
+fn box_bool(f: &mut Func, layout: Layout, b: VReg, dst: VReg) {
+    let d = f.vreg(Class::Int);
+    f.push(L::Iconst { dst: d, imm: layout.true_.wrapping_sub(layout.false_) });
+    let t1 = f.vreg(Class::Int);
+    f.push(L::Bin { op: IntOp::Mul, dst: t1, a: b, b: Operand::Reg(d) });
+    let f0 = f.vreg(Class::Int);
+    f.push(L::Iconst { dst: f0, imm: layout.false_ });
+    f.push(L::Bin { op: IntOp::Add, dst, a: t1, b: Operand::Reg(f0) });
+}
+
+/// `dst` = a new float object for the double `x` (a call of `entry::box_float`).
+fn box_float(f: &mut Func, ctx: VReg, x: VReg, dst: VReg) {
+    f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: x });
+    f.push(L::Call { target: entry::box_float as *const () as usize as u64, args: vec![ctx], ret: Some(dst) });
+}
+
+/// One more loop iteration in `ctx[ITER_WORD]` (the engine judges traces by it).
+fn count_iteration(f: &mut Func, ctx: VReg) {
+    let n = f.vreg(Class::Int);
+    f.push(L::Load { dst: n, base: ctx, disp: 8 * entry::ITER_WORD as i32 });
+    let n1 = f.vreg(Class::Int);
+    f.push(L::Bin { op: IntOp::Add, dst: n1, a: n, b: Operand::Imm(1) });
+    f.push(L::Store { base: ctx, disp: 8 * entry::ITER_WORD as i32, src: n1 });
+}
+
 pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result<Lowered, String> {
     let mut f = Func::new();
     let ctx = f.vreg(Class::Int);
@@ -207,20 +233,8 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                 f.push(L::Iconst { dst: want, imm: i.aux });
                 f.push(L::Guard { cc: Cc::Ne, a: a(), b: Operand::Reg(want), exit: e });
             }
-            Op::BoxBool => {
-                // False + b * (True - False)
-                let d = f.vreg(Class::Int);
-                f.push(L::Iconst { dst: d, imm: layout.true_.wrapping_sub(layout.false_) });
-                let t1 = f.vreg(Class::Int);
-                f.push(L::Bin { op: IntOp::Mul, dst: t1, a: a(), b: Operand::Reg(d) });
-                let f0 = f.vreg(Class::Int);
-                f.push(L::Iconst { dst: f0, imm: layout.false_ });
-                f.push(L::Bin { op: IntOp::Add, dst, a: t1, b: Operand::Reg(f0) });
-            }
-            Op::BoxFloat => {
-                f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: a() });
-                f.push(L::Call { target: entry::box_float as *const () as usize as u64, args: vec![ctx], ret: Some(dst) });
-            }
+            Op::BoxBool => box_bool(&mut f, layout, a(), dst),
+            Op::BoxFloat => box_float(&mut f, ctx, a(), dst),
             Op::Arg1 | Op::Arg => {}
             Op::Call => {
                 let mut args = Vec::new();
@@ -403,11 +417,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
             }
             Op::Loop => {
                 f.push(L::LoopStart);
-                let n = f.vreg(Class::Int);
-                f.push(L::Load { dst: n, base: ctx, disp: 8 * entry::ITER_WORD as i32 });
-                let n1 = f.vreg(Class::Int);
-                f.push(L::Bin { op: IntOp::Add, dst: n1, a: n, b: Operand::Imm(1) });
-                f.push(L::Store { base: ctx, disp: 8 * entry::ITER_WORD as i32, src: n1 });
+                count_iteration(&mut f, ctx);
             }
         }
         let _ = k;
@@ -436,20 +446,13 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                     b
                 }
                 Ty::Bool => {
-                    let d = f.vreg(Class::Int);
-                    f.push(L::Iconst { dst: d, imm: layout.true_.wrapping_sub(layout.false_) });
-                    let t1 = f.vreg(Class::Int);
-                    f.push(L::Bin { op: IntOp::Mul, dst: t1, a: x, b: Operand::Reg(d) });
-                    let f0 = f.vreg(Class::Int);
-                    f.push(L::Iconst { dst: f0, imm: layout.false_ });
                     let b = f.vreg(Class::Int);
-                    f.push(L::Bin { op: IntOp::Add, dst: b, a: t1, b: Operand::Reg(f0) });
+                    box_bool(&mut f, layout, x, b);
                     b
                 }
                 Ty::Float => {
-                    f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: x });
                     let b = f.vreg(Class::Int);
-                    f.push(L::Call { target: entry::box_float as *const () as usize as u64, args: vec![ctx], ret: Some(b) });
+                    box_float(&mut f, ctx, x, b);
                     b
                 }
                 ty => return Err(format!("tail: a {} value in a slot", ty.name())),
@@ -457,11 +460,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
             f.push(L::Store { base: frame, disp: 8 * slot as i32, src: boxed });
         }
         // one more iteration of the loop
-        let n = f.vreg(Class::Int);
-        f.push(L::Load { dst: n, base: ctx, disp: 8 * entry::ITER_WORD as i32 });
-        let n1 = f.vreg(Class::Int);
-        f.push(L::Bin { op: IntOp::Add, dst: n1, a: n, b: Operand::Imm(1) });
-        f.push(L::Store { base: ctx, disp: 8 * entry::ITER_WORD as i32, src: n1 });
+        count_iteration(&mut f, ctx);
         let mut m = ExitMap::of(s, t, false);
         m.slots.clear();
         m.tail = true;

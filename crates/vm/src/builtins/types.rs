@@ -833,7 +833,7 @@ fn method_eq(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn method_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let m = args[0].get::<MethodObj>().expect("method");
+    let Some(m) = args[0].get::<MethodObj>() else { return Err(vm.type_error("descriptor '__hash__' requires a 'method' object")) };
     Ok(vm.new_int(((m.func.raw() ^ m.self_.raw()) >> 4) as i64))
 }
 
@@ -846,7 +846,7 @@ fn builtin_eq(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn builtin_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let b = args[0].get::<BuiltinObj>().expect("builtin");
+    let Some(b) = args[0].get::<BuiltinObj>() else { return Err(vm.type_error("descriptor '__hash__' requires a 'builtin_function_or_method' object")) };
     Ok(vm.new_int((((b.func as usize as u64) ^ b.self_.raw() as u64) >> 4) as i64))
 }
 
