@@ -78,6 +78,20 @@ fn run(mut cmd: Command, limit: Duration) -> Run {
     Run { stdout, status, last_err, timed_out }
 }
 
+/// Runs a program; one that times out runs once more before the timeout counts. Under
+/// qemu-user on a loaded machine a run of a fraction of a second was once seen not to end
+/// in 120 s, with the JIT off, and never again in hundreds of runs: a second timeout is a
+/// hang of pyjit's, the first may be the emulator's. Every retry is printed.
+fn run_twice_on_timeout(cmd: impl Fn() -> Command, limit: Duration, seed: u64, what: &str) -> Run {
+    let first = run(cmd(), limit);
+    if !first.timed_out {
+        return first;
+    }
+    let again = run(cmd(), limit);
+    eprintln!("jit_fuzz: seed {seed} ({what}) timed out after {limit:?}; run again: timed out {}", again.timed_out);
+    again
+}
+
 /// Loop-iteration threshold of the forced-hot run for `seed`.
 fn threshold(seed: u64) -> u64 {
     1 + seed % 3
@@ -208,18 +222,24 @@ fn fuzz_one(seed: u64, dir: &Path, cfg: Config, tally: &Mutex<Tally>) {
         let _ = std::fs::create_dir_all(&keep);
         let _ = std::fs::write(Path::new(&keep).join(&file), &prog);
     }
-    let mut off = pyjit(dir, false);
-    off.arg("-X").arg("jit=off").arg(&file);
-    let off = run(off, cfg.limit);
+    let off_cmd = || {
+        let mut off = pyjit(dir, false);
+        off.arg("-X").arg("jit=off").arg(&file);
+        off
+    };
+    let off = run_twice_on_timeout(off_cmd, cfg.limit, seed, "jit=off");
     let stress = cfg.stress(seed);
-    let mut hot = pyjit(dir, stress);
-    hot.env("PYJIT_JIT_THRESHOLD", threshold(seed).to_string()).env("PYJIT_JIT_STATS", &stats);
-    // every other program without bridges (on by default, see pyjit_jit::Options::bridges)
-    if seed % 2 == 0 {
-        hot.env("PYJIT_JIT_BRIDGES", "off");
-    }
-    hot.arg(&file);
-    let hot = run(hot, if stress { cfg.limit * 4 } else { cfg.limit });
+    let hot_cmd = || {
+        let mut hot = pyjit(dir, stress);
+        hot.env("PYJIT_JIT_THRESHOLD", threshold(seed).to_string()).env("PYJIT_JIT_STATS", &stats);
+        // every other program without bridges (on by default, see pyjit_jit::Options::bridges)
+        if seed % 2 == 0 {
+            hot.env("PYJIT_JIT_BRIDGES", "off");
+        }
+        hot.arg(&file);
+        hot
+    };
+    let hot = run_twice_on_timeout(hot_cmd, if stress { cfg.limit * 4 } else { cfg.limit }, seed, "jit-hot");
     let json = std::fs::read_to_string(&stats).unwrap_or_default();
     let mut problem = compare(&off, &hot, "jit=off", if stress { "jit-hot+gc-stress" } else { "jit-hot" });
     if problem.is_none() && cfg.cpython {
