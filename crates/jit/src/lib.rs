@@ -112,7 +112,24 @@ pub(crate) struct CompiledTrace {
     /// Per exit: times it returned to the engine, and failed bridge recordings from it.
     exit_counts: std::cell::RefCell<Vec<u32>>,
     bridge_aborts: std::cell::RefCell<FxHashMap<usize, u32>>,
+    /// What `-X jit-stats` calls it: the loop's function and line, and for a bridge its
+    /// parent trace and exit.
+    label: String,
 }
+
+impl CompiledTrace {
+    /// Whether the loop, entered from the interpreter, has run few iterations per entry:
+    /// an outer loop's trace unrolls it rather than calling it.
+    fn short(&self) -> bool {
+        let e = self.entries.get();
+        e >= SHORT_AFTER && self.iterations.get() < SHORT_ITERATIONS * e
+    }
+}
+
+/// Entries from the interpreter after which a loop averaging fewer than `SHORT_ITERATIONS`
+/// iterations per entry counts as short.
+const SHORT_AFTER: u64 = 16;
+const SHORT_ITERATIONS: u64 = 8;
 
 thread_local! {
     /// Every compiled trace by id: they stay for the program's life (code memory is not
@@ -291,6 +308,14 @@ impl Engine {
             return self.abort(vm, &format!("verifier: {e}"));
         }
         let t_opt = t0.elapsed();
+        let label = {
+            let name = vm.str_of(rec.root.qualname);
+            let line = rec.root.code.line_at(rec.header);
+            match bridge {
+                Some((_, parent, exit)) => format!("bridge of {name}:{line} from trace {parent} exit {exit}"),
+                None => format!("loop {name}:{line}"),
+            }
+        };
         if let Some(log) = self.log.as_mut() {
             let name = vm.str_of(rec.root.qualname);
             let line = rec.root.code.line_at(rec.header);
@@ -405,6 +430,7 @@ impl Engine {
             links,
             exit_counts: std::cell::RefCell::new(vec![0; nexits]),
             bridge_aborts: Default::default(),
+            label,
         });
         TRACES.with(|r| r.borrow_mut().push(Rc::clone(&compiled)));
         // a tail goes on at the loop's entry: a bridge's loop, or the trace itself
@@ -561,9 +587,11 @@ impl JitEngine for Engine {
             return;
         };
         let loops = &self.loops;
+        // an inner loop is called when it is compiled and runs long enough per entry;
+        // a short one is unrolled into the trace (see `record::MAX_UNROLL`)
         let inner = |code: usize, ip: u32| -> Option<(u64, record::InnerLoop)> {
             match loops.get(&(code, ip)) {
-                Some(LoopState::Compiled(t) | LoopState::Callable(t)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
+                Some(LoopState::Compiled(t)) if !t.short() => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
                 _ => None,
             }
         };
@@ -576,12 +604,44 @@ impl JitEngine for Engine {
 
     fn finish(&mut self, _vm: &mut Vm) {
         if self.opts.stats_stderr {
-            eprint!("{}", self.stats.summary());
+            eprint!("{}{}", self.stats.summary(), exit_profile(12));
         }
         if let Some(p) = &self.opts.stats_json {
             let _ = std::fs::write(p, self.stats.json());
         }
     }
+}
+
+/// The `n` exits taken most often back to the engine, a line each (for `-X jit-stats`):
+/// times, trace id and label, exit number, its instruction and inlined frames, entries
+/// of the trace and whether a bridge recording from the exit failed.
+fn exit_profile(n: usize) -> String {
+    let mut rows: Vec<(u32, Rc<CompiledTrace>, usize)> = Vec::new();
+    TRACES.with(|ts| {
+        for t in ts.borrow().iter() {
+            for (i, &c) in t.exit_counts.borrow().iter().enumerate() {
+                if c > 0 {
+                    rows.push((c, Rc::clone(t), i));
+                }
+            }
+        }
+    });
+    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    let mut s = String::new();
+    for (c, t, i) in rows.into_iter().take(n) {
+        let Some(m) = t.exits.get(i) else { continue };
+        let kind = if m.raise { " raise" } else if m.in_place { " in-place" } else if m.tail { " tail" } else { "" };
+        let aborts = t.bridge_aborts.borrow().get(&i).copied().unwrap_or(0);
+        s += &format!(
+            "jit:   exit {c:>7}  trace {} ({}) exit {i} at ip {} depth {}{kind}; {} entries, {aborts} bridge aborts\n",
+            t.id,
+            t.label,
+            m.ip,
+            m.frames.len(),
+            t.entries.get()
+        );
+    }
+    s
 }
 
 /// An inner loop a `call_loop` runs: its instructions `header..=last`, and where the

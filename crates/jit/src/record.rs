@@ -61,6 +61,14 @@ pub struct Recorder {
     pending_truth: Option<(Ref, Snap, usize, usize)>,
     /// The two instructions a branch recorded with `pending_truth` may go to.
     branch_targets: Option<(usize, usize)>,
+    /// A `for` recorded as a `call` of `next` whose outcome the next instruction shows:
+    /// the call's result, the state when it turns out exhausted (at the loop's exit, the
+    /// iterator popped) and when it has an item (after the `for`, the item pushed), and the
+    /// loop's exit instruction.
+    pending_next: Option<(Ref, Snap, Snap, usize)>,
+    /// Backward jumps to inner loops' headers followed while recording, per (code object,
+    /// header): an inner loop the trace does not call is unrolled, up to `MAX_UNROLL` times.
+    unrolled: Vec<((usize, usize), u32)>,
     /// An inner loop the trace runs by `call_loop`, while the interpreter runs it during
     /// recording: its first and last instruction (the backward jump), and the constant
     /// that is to say where and at what stack depth it was left.
@@ -107,6 +115,9 @@ struct IterRec {
 
 const MAX_STEPS: usize = 3000;
 
+/// Iterations of one inner loop a recording follows (see `Instr::JumpBackward`).
+const MAX_UNROLL: u32 = 12;
+
 impl From<AlwaysFails> for String {
     fn from(_: AlwaysFails) -> String {
         "guard always fails".into()
@@ -142,6 +153,8 @@ impl Recorder {
             virtual_tuple: None,
             pending_truth: None,
             branch_targets: None,
+            pending_next: None,
+            unrolled: Vec::new(),
             skipping: None,
             deps: Vec::new(),
         })
@@ -365,6 +378,16 @@ impl Recorder {
             let (want, other) = if ip == if_true { (vm.true_, if_false) } else { (vm.false_, if_true) };
             s.ip = other as u32;
             self.b.emit(Op::GuardIs, r, Ref::NONE, want.raw() as i64, Some(s))?;
+        }
+        if let Some((r, done, item, exit)) = self.pending_next.take() {
+            // the guard's exit is the other outcome, after the `for`
+            if ip == exit {
+                self.b.emit(Op::GuardIs, r, Ref::NONE, JIT_STOP as i64, Some(item))?;
+                self.sp -= 1;
+            } else {
+                self.b.emit(Op::GuardNotIs, r, Ref::NONE, JIT_STOP as i64, Some(done))?;
+                self.push(r)?;
+            }
         }
         let either = self.branch_targets.take().is_some_and(|(x, y)| ip == x || ip == y);
         if ip != self.expected && !either {
@@ -714,7 +737,27 @@ impl Recorder {
                 if t as usize == self.header && self.inline.is_empty() {
                     return Ok(Step::Closed);
                 }
-                return Err("inner loop".into());
+                if self.inline.is_empty() && (t as usize) < self.header {
+                    // the loop ended and an enclosing loop goes on
+                    return Err("loop ends while recording".into());
+                }
+                // an inner loop the trace does not call (not compiled, or too short to be
+                // worth a call): its iterations are recorded one after the other
+                let key = (self.code.value().raw() as usize, t as usize);
+                let n = match self.unrolled.iter_mut().find(|e| e.0 == key) {
+                    Some(e) => {
+                        e.1 += 1;
+                        e.1
+                    }
+                    None => {
+                        self.unrolled.push((key, 1));
+                        1
+                    }
+                };
+                if n > MAX_UNROLL {
+                    return Err("inner loop".into());
+                }
+                self.expected = t as usize;
             }
             other => return Err(format!("{}", instr_name(other))),
         }
@@ -1052,7 +1095,8 @@ impl Recorder {
         let slot = self.sp.checked_sub(1).ok_or("stack underflow")?;
         let it = self.val(vm, slot);
         if self.slots[slot].1 {
-            return Err("for over an iterator made in the loop".into());
+            // made in the trace (an inner loop being unrolled, or a call's result)
+            return self.for_iter_generic(ip);
         }
         let Some(io) = it.get::<IterObj>() else { return self.for_iter_generic(ip) };
         // an iterator a local also holds may be advanced by code the trace calls, while
@@ -1122,19 +1166,28 @@ impl Recorder {
         self.push(item)
     }
 
-    /// `for` over any other iterator: a `call` of `next`, leaving the trace at the loop's
-    /// exit when the iterator is exhausted.
+    /// `for` over any other iterator: a `call` of `next`, and a guard on its outcome once
+    /// the next instruction shows it (`pending_next`): the trace follows the item or the
+    /// loop's exit, as the recording did, and leaves for the other.
     fn for_iter_generic(&mut self, ip: usize) -> Result<(), String> {
         let Some(Instr::ForIter(target)) = self.code.code.code.get(ip).copied() else { return Err("not a ForIter".into()) };
         let it = self.peek(1)?;
         let r = self.generic_args(ip, JitOp::ForIter, 0, &[it], 0)?;
         // exhausted: continue after the loop with the iterator popped
         self.sp -= 1;
-        let mut s = self.snap(target as usize);
+        let mut done = self.snap(target as usize);
         self.sp += 1;
-        s.ip = target;
-        self.b.emit(Op::GuardNotIs, r, Ref::NONE, JIT_STOP as i64, Some(s))?;
-        self.push(r)
+        done.ip = target;
+        // an item: continue after the `for` with it pushed
+        let below = self.slots.get(self.sp).copied().ok_or("slot out of range")?;
+        self.push(r)?;
+        let item = self.snap(ip + 1);
+        self.sp -= 1;
+        self.slots[self.sp] = below;
+        self.pending_next = Some((r, done, item, target as usize));
+        self.expected = usize::MAX;
+        self.branch_targets = Some((ip + 1, target as usize));
+        Ok(())
     }
 
     /// The guards of indexing exact list (or tuple) `rs` by `ri` (whose current value `vi` is
