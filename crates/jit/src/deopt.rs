@@ -9,7 +9,7 @@ use pyjit_vm::Vm;
 
 use pyjit_vm::objects::{IterObj, IterState};
 
-use crate::ir::{Ty, INIT_SELF, ITER_POS};
+use crate::ir::{Ty, FRAME_FUNC, INIT_SELF, ITER_POS, NOT_A_SLOT};
 use crate::lower::ExitMap;
 
 /// Writes exit `m`'s values (`words[k]` for its k-th slot) into the innermost frame.
@@ -21,7 +21,7 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     // stay visible meanwhile
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
         let w = words[k];
-        if slot & INIT_SELF != 0 && slot & ITER_POS == 0 {
+        if slot & ITER_POS == 0 && slot & (INIT_SELF | FRAME_FUNC) != 0 {
             continue;
         }
         if slot & ITER_POS != 0 {
@@ -54,7 +54,7 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     }
     vm.sp = base + m.sp as usize;
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
-        if ty == Ty::Float && slot & (ITER_POS | INIT_SELF) == 0 {
+        if ty == Ty::Float && slot & NOT_A_SLOT == 0 {
             let f = vm.new_float(f64::from_bits(words[k]));
             vm.stack[base + slot as usize] = f;
         }
@@ -72,7 +72,16 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
             .position(|&(slot, _)| slot & ITER_POS == 0 && slot & INIT_SELF != 0 && (slot & !INIT_SELF) as usize == k)
             .map(|w| Value::from_raw(words[w]))
             .unwrap_or(Value::NULL);
-        vm.jit_push_frame(Value::from_raw(fr.func as u64), base + fr.base as usize, ip as usize, init_self);
+        let func = match fr.func {
+            0 => m
+                .slots
+                .iter()
+                .position(|&(slot, _)| slot & ITER_POS == 0 && slot & FRAME_FUNC != 0 && (slot & !FRAME_FUNC) as usize == k)
+                .map(|w| Value::from_raw(words[w]))
+                .unwrap_or(Value::NULL),
+            f => Value::from_raw(f as u64),
+        };
+        vm.jit_push_frame(func, base + fr.base as usize, ip as usize, init_self);
     }
     if m.frames.is_empty() {
         if let Some(f) = vm.frames.last_mut() {

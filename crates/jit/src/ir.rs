@@ -285,6 +285,12 @@ pub const ITER_POS: u32 = 1 << 31;
 /// In a snapshot, this bit on a "slot" number means "the instance that inlined frame
 /// number `slot & !INIT_SELF` (an `__init__` run by instantiating a class) evaluates to".
 pub const INIT_SELF: u32 = 1 << 30;
+/// In a snapshot, this bit on a "slot" number means "the function of inlined frame number
+/// `slot & !FRAME_FUNC`", for a function the trace made (`MakeFunction`): its frame's
+/// `SnapFrame::func` is 0.
+pub const FRAME_FUNC: u32 = 1 << 29;
+/// The bits that make a snapshot entry something other than a frame slot.
+pub const NOT_A_SLOT: u32 = ITER_POS | INIT_SELF | FRAME_FUNC;
 
 impl Op {
     /// Reads of the state the trace was entered with (frame slots, iterator positions).

@@ -115,6 +115,10 @@ pub(crate) struct CompiledTrace {
     /// What `-X jit-stats` calls it: the loop's function and line, and for a bridge its
     /// parent trace and exit.
     label: String,
+    /// For a loop: bridges compiled for it, and how many there were when its entries were
+    /// last judged (a loop that is still growing bridges is judged again later).
+    bridges: std::cell::Cell<u32>,
+    judged_bridges: std::cell::Cell<u32>,
 }
 
 impl CompiledTrace {
@@ -152,6 +156,8 @@ const BRIDGE_AFTER: u32 = 32;
 /// Entries after which a trace must have averaged `MIN_ITERATIONS` iterations per entry.
 const JUDGE_AFTER: u64 = 256;
 const MIN_ITERATIONS: u64 = 2;
+/// A loop with this many bridges is judged on its entries without waiting for more.
+const MAX_REJUDGE_BRIDGES: u32 = 64;
 
 enum LoopState {
     Compiled(Rc<CompiledTrace>),
@@ -253,6 +259,11 @@ impl Engine {
 
     fn abort(&mut self, vm: &mut Vm, reason: &str) {
         vm.jit.recording = false;
+        if let (Some(log), Some((r, _, bridge))) = (self.log.as_mut(), self.rec.as_ref()) {
+            let what = if bridge.is_some() { "bridge" } else { "trace" };
+            let at = vm.frames.last().map(|f| format!("{}:{}", vm.str_of(f.code.qualname), f.code.code.line_at(f.ip.saturating_sub(1)))).unwrap_or_default();
+            let _ = writeln!(log, "==== abort {what} {}:{} at {at}: {reason}", vm.str_of(r.root.qualname), r.root.code.line_at(r.header));
+        }
         if let Some((r, _, bridge)) = self.rec.take() {
             if let Some((_, parent, exit)) = bridge {
                 if let Some(t) = trace_by_id(parent as u64) {
@@ -431,7 +442,12 @@ impl Engine {
             exit_counts: std::cell::RefCell::new(vec![0; nexits]),
             bridge_aborts: Default::default(),
             label,
+            bridges: Default::default(),
+            judged_bridges: Default::default(),
         });
+        if let Some(r) = &root {
+            r.bridges.set(r.bridges.get() + 1);
+        }
         TRACES.with(|r| r.borrow_mut().push(Rc::clone(&compiled)));
         // a tail goes on at the loop's entry: a bridge's loop, or the trace itself
         let loop_entry = match &root {
@@ -479,9 +495,16 @@ impl Engine {
         let exit = entry::run(vm, mem, t.code, buf);
         t.iterations.set(t.iterations.get() + buf[entry::ITER_WORD]);
         if t.entries.get() == JUDGE_AFTER && t.iterations.get() < MIN_ITERATIONS * JUDGE_AFTER {
-            t.entries.set(JUDGE_AFTER + 1);
-            self.loops.insert(key, LoopState::Callable(Rc::clone(t)));
-            self.stats.traces_left += 1;
+            if t.bridges.get() > t.judged_bridges.get() && t.bridges.get() < MAX_REJUDGE_BRIDGES {
+                // bridges were added since: judge the next entries
+                t.judged_bridges.set(t.bridges.get());
+                t.entries.set(0);
+                t.iterations.set(0);
+            } else {
+                t.entries.set(JUDGE_AFTER + 1);
+                self.loops.insert(key, LoopState::Callable(Rc::clone(t)));
+                self.stats.traces_left += 1;
+            }
         }
         // the trace whose exit this is: the loop or one of its bridges
         let Some(cur) = trace_by_id(buf[entry::TRACE_WORD]) else { return Ok(()) };
@@ -489,9 +512,21 @@ impl Engine {
         self.stats.guard_failures += 1;
         if m.in_place {
             // an inner loop the trace called left the state in the frame
+            let inner = INNER_EXIT.with(|c| c.take());
             return match entry::take_pending() {
                 Some(e) => Err(e),
-                None => Ok(()),
+                None => {
+                    if let Some(t) = inner.and_then(|(id, _, _)| trace_by_id(id as u64)) {
+                        let (_, exit, header) = inner.unwrap_or_default();
+                        // the frame the inner loop runs in, below any its exit rebuilt
+                        let depth = t.exits.get(exit).map(|m| m.frames.len()).unwrap_or(0);
+                        if let Some(k) = vm.frames.len().checked_sub(1 + depth) {
+                            let code = vm.frames[k].code.value().raw() as usize;
+                            self.maybe_record_bridge(vm, (code, header), &t, exit);
+                        }
+                    }
+                    Ok(())
+                }
             };
         }
         if m.raise {
@@ -545,7 +580,8 @@ impl Engine {
         // the loop's frame, below the frames of the calls the exit is inside
         let Some(at) = vm.frames.len().checked_sub(1 + m.frames.len()) else { return };
         if let Some(mut r) = Recorder::new_at(vm, b, key.1 as usize, at) {
-            if r.start_bridge(m.ip as usize, &m.slots, &m.frames, &root_inputs).is_err() {
+            let funcs: Vec<Value> = vm.frames[at + 1..].iter().map(|f| f.func).collect();
+            if r.start_bridge(m.ip as usize, &m.slots, &m.frames, &funcs, &root_inputs).is_err() {
                 *t.bridge_aborts.borrow_mut().entry(exit).or_insert(0) = MAX_ABORTS;
                 return;
             }
@@ -604,7 +640,7 @@ impl JitEngine for Engine {
 
     fn finish(&mut self, _vm: &mut Vm) {
         if self.opts.stats_stderr {
-            eprint!("{}{}", self.stats.summary(), exit_profile(12));
+            eprint!("{}{}", self.stats.summary(), exit_profile(std::env::var("PYJIT_JIT_PROFILE_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(12)));
         }
         if let Some(p) = &self.opts.stats_json {
             let _ = std::fs::write(p, self.stats.json());
@@ -628,6 +664,11 @@ fn exit_profile(n: usize) -> String {
     });
     rows.sort_by(|a, b| b.0.cmp(&a.0));
     let mut s = String::new();
+    let mut loops: Vec<Rc<CompiledTrace>> = TRACES.with(|ts| ts.borrow().iter().filter(|t| t.entries.get() > 0).cloned().collect());
+    loops.sort_by_key(|t| std::cmp::Reverse(t.entries.get()));
+    for t in loops.iter().take(n) {
+        s += &format!("jit:   entered {:>7}  trace {} ({}), {} iterations\n", t.entries.get(), t.id, t.label, t.iterations.get());
+    }
     for (c, t, i) in rows.into_iter().take(n) {
         let Some(m) = t.exits.get(i) else { continue };
         let kind = if m.raise { " raise" } else if m.in_place { " in-place" } else if m.tail { " tail" } else { "" };
@@ -694,8 +735,17 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEn
     if loop_ended(vm, m, end) {
         0
     } else {
+        // the engine counts the exit (and may record a bridge from it) once the calling
+        // trace has left in place
+        INNER_EXIT.with(|c| c.set(Some((cur.id, exit, end.header))));
         1
     }
+}
+
+thread_local! {
+    /// The exit an inner loop run by `call_loop` left through last, not where the calling
+    /// trace expected: (trace id, exit, the loop's header).
+    static INNER_EXIT: std::cell::Cell<Option<(u32, usize, u32)>> = const { std::cell::Cell::new(None) };
 }
 
 /// After a `call` raised (exit `m`, marked `raise`): rebuilds the state before its

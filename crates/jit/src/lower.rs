@@ -429,7 +429,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
         // the loop's state, boxed, into the frame; range positions into the inputs
         for &(slot, r) in &s.slots {
             let x = v[r.idx()];
-            if slot & crate::ir::INIT_SELF != 0 {
+            if slot & ITER_POS == 0 && slot & (crate::ir::INIT_SELF | crate::ir::FRAME_FUNC) != 0 {
                 return Err("tail inside an inlined call".into());
             }
             if slot & ITER_POS != 0 {

@@ -14,7 +14,7 @@ use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState, ListObj,
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
-use crate::ir::{Op, Ref, Snap, SnapFrame, Ty, INIT_SELF, ITER_POS};
+use crate::ir::{Op, Ref, Snap, SnapFrame, Ty, FRAME_FUNC, INIT_SELF, ITER_POS};
 
 /// What the recorder asks of the interpreter after an instruction.
 pub enum Step {
@@ -75,6 +75,10 @@ pub struct Recorder {
     skipping: Option<(usize, usize, Ref)>,
     /// Compiled inner loops the trace calls (kept alive as long as the trace).
     pub deps: Vec<InnerLoop>,
+    /// Functions made by the trace, callable inline without guards on their identity.
+    fresh: Vec<Fresh>,
+    /// The last tuple the trace built and the IR values of its items.
+    built_tuple: Option<(Ref, Vec<Ref>)>,
 }
 
 /// A compiled loop as the recorder sees it: its trace's address and what keeps it alive.
@@ -95,6 +99,17 @@ struct Inlined {
     /// For an `__init__` run by instantiating a class: the new instance, which the call
     /// evaluates to (else Ref::NONE).
     init_self: Ref,
+    /// For a function the trace made (`MakeFunction`): its IR value, which snapshots carry
+    /// (else Ref::NONE: `func` is a constant).
+    func_ref: Ref,
+}
+
+/// A function a `MakeFunction` in the trace made: its IR value, code object, and the IR
+/// values of its closure's cells (or None without a closure).
+struct Fresh {
+    func: Ref,
+    code: Value,
+    cells: Option<Vec<Ref>>,
 }
 
 /// How deep calls are inlined.
@@ -157,6 +172,8 @@ impl Recorder {
             unrolled: Vec::new(),
             skipping: None,
             deps: Vec::new(),
+            fresh: Vec::new(),
+            built_tuple: None,
         })
     }
 
@@ -165,17 +182,24 @@ impl Recorder {
     /// runs (the frame does not hold them: they are read as `exit_*` and count as written).
     /// A range or list iterator's position continues from the exit; its stop, step or list
     /// are the loop's entry inputs (`inputs`).
-    pub fn start_bridge(&mut self, ip: usize, exit: &[(u32, Ty)], frames: &[SnapFrame], inputs: &[(Op, u32)]) -> Result<(), String> {
+    /// `funcs` are the functions of the frames the exit rebuilt for `frames`.
+    pub fn start_bridge(&mut self, ip: usize, exit: &[(u32, Ty)], frames: &[SnapFrame], funcs: &[Value], inputs: &[(Op, u32)]) -> Result<(), String> {
         self.expected = ip;
         // the calls the exit is inside, as if the bridge had inlined them
         let mut init_selfs = vec![Ref::NONE; frames.len()];
-        for fr in frames {
-            let func = Value::from_raw(fr.func as u64);
+        let mut func_refs = vec![Ref::NONE; frames.len()];
+        if funcs.len() != frames.len() {
+            return Err("bridge: frames not rebuilt".into());
+        }
+        for (fr, &func) in frames.iter().zip(funcs) {
+            if fr.func != 0 && fr.func != func.raw() as i64 {
+                return Err("bridge: frames not rebuilt".into());
+            }
             let Some(code) = func.get::<pyjit_vm::objects::FunctionObj>().and_then(|f| f.code.get().get::<CodeObj>()) else {
                 return Err("bridge: inlined function without code".into());
             };
             let base = fr.base as usize;
-            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE });
+            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE, func_ref: Ref::NONE });
             let size = code.code.frame_size();
             if self.slots.len() < base + size {
                 self.slots.resize(base + size, (Ref::NONE, false));
@@ -188,6 +212,11 @@ impl Recorder {
             if slot & INIT_SELF != 0 && slot & ITER_POS == 0 {
                 let r = self.b.append(crate::ir::Inst::new(Op::ExitVal, Ref::NONE, Ref::NONE, k as i64), None);
                 *init_selfs.get_mut((slot & !INIT_SELF) as usize).ok_or("bridge: bad inlined frame")? = r;
+                continue;
+            }
+            if slot & FRAME_FUNC != 0 && slot & ITER_POS == 0 {
+                let r = self.b.append(crate::ir::Inst::new(Op::ExitVal, Ref::NONE, Ref::NONE, k as i64), None);
+                *func_refs.get_mut((slot & !FRAME_FUNC) as usize).ok_or("bridge: bad inlined frame")? = r;
                 continue;
             }
             let op = match ty {
@@ -216,8 +245,12 @@ impl Recorder {
                 *self.slots.get_mut(slot as usize).ok_or("slot out of range")? = (r, true);
             }
         }
-        for (f, r) in self.inline.iter_mut().zip(init_selfs) {
+        for ((f, r), fr) in self.inline.iter_mut().zip(init_selfs).zip(func_refs) {
             f.init_self = r;
+            f.func_ref = fr;
+        }
+        if self.inline.iter().zip(frames).any(|(f, sf)| (sf.func == 0) != (f.func_ref != Ref::NONE)) {
+            return Err("bridge: a made function's frame without its value".into());
         }
         Ok(())
     }
@@ -284,8 +317,15 @@ impl Recorder {
             if f.init_self != Ref::NONE {
                 slots.push((INIT_SELF | k as u32, f.init_self));
             }
+            if f.func_ref != Ref::NONE {
+                slots.push((FRAME_FUNC | k as u32, f.func_ref));
+            }
         }
-        let frames = self.inline.iter().map(|f| SnapFrame { func: f.func.raw() as i64, base: f.base as u32, ret_ip: f.ret_ip as u32 }).collect();
+        let frames = self
+            .inline
+            .iter()
+            .map(|f| SnapFrame { func: if f.func_ref != Ref::NONE { 0 } else { f.func.raw() as i64 }, base: f.base as u32, ret_ip: f.ret_ip as u32 })
+            .collect();
         Snap { ip: ip as u32, sp: self.sp as u32, slots, frames }
     }
 
@@ -714,6 +754,11 @@ impl Recorder {
                 let v = self.peek(1)?;
                 self.generic_args(ip, JitOp::ListAppend, 0, &[l, v], 1)?;
             }
+            Instr::LoadClosure(i) => {
+                let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
+                self.push(cell)?;
+            }
+            Instr::MakeFunction(fl) => self.make_function(vm, ip, fl)?,
             Instr::LoadDeref(i) => {
                 let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
                 let r = self.generic_args(ip, JitOp::LoadDeref, i, &[cell], 0)?;
@@ -838,6 +883,7 @@ impl Recorder {
         if self.inline.len() >= MAX_INLINE || code == self.root || self.inline.iter().any(|i| i.func == f) {
             return Err("call too deep or recursive to inline".into());
         }
+        let fresh = self.fresh.iter().position(|x| x.func == fr && x.code == code.value());
         let closure: Vec<Value> = if c.freevars.is_empty() {
             Vec::new()
         } else {
@@ -846,25 +892,43 @@ impl Recorder {
                 _ => return Ok(false),
             }
         };
+        let fresh_cells: Option<Vec<Ref>> = match fresh {
+            Some(k) => {
+                if missing {
+                    return Ok(false);
+                }
+                let cells = self.fresh[k].cells.clone().unwrap_or_default();
+                if cells.len() != closure.len() {
+                    return Ok(false);
+                }
+                Some(cells)
+            }
+            None => None,
+        };
         let base = self.sp.checked_sub(pop).ok_or("stack underflow")?;
         let size = c.frame_size();
         if self.base + base + size + 64 > pyjit_vm::interp::STACK_SLOTS || vm.frames.len() + 1 >= vm.recursion_limit {
             return Ok(false);
         }
         let s = self.snap(ip);
-        if init_self == Ref::NONE {
-            self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s.clone()))?;
-        }
-        // the function may be given other code (`f.__code__ = ...`)
-        let kf = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, f.raw() as i64, None)?;
-        let kc = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
-        self.b.emit(Op::GuardCode, kf, kc, 0, Some(s.clone()))?;
-        self.keep.extend([f, code.value()]);
-        if missing {
-            // `f.__defaults__` is assignable too
-            let kd = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, defaults.raw() as i64, None)?;
-            self.b.emit(Op::GuardCode, kf, kd, 1, Some(s))?;
-            self.keep.push(defaults);
+        if fresh_cells.is_some() {
+            // made by the trace from this code object, with no defaults: nothing to guard
+            self.keep.push(code.value());
+        } else {
+            if init_self == Ref::NONE {
+                self.b.emit(Op::GuardIs, fr, Ref::NONE, f.raw() as i64, Some(s.clone()))?;
+            }
+            // the function may be given other code (`f.__code__ = ...`)
+            let kf = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, f.raw() as i64, None)?;
+            let kc = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
+            self.b.emit(Op::GuardCode, kf, kc, 0, Some(s.clone()))?;
+            self.keep.extend([f, code.value()]);
+            if missing {
+                // `f.__defaults__` is assignable too
+                let kd = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, defaults.raw() as i64, None)?;
+                self.b.emit(Op::GuardCode, kf, kd, 1, Some(s))?;
+                self.keep.push(defaults);
+            }
         }
         if args.contains(&VIRTUAL_TUPLE) {
             return Err("virtual tuple passed to a call".into());
@@ -876,7 +940,8 @@ impl Recorder {
                 None => self.constant(vm, dvals[k + dvals.len() - argc])?,
             });
         }
-        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self });
+        let func_ref = if fresh_cells.is_some() { fr } else { Ref::NONE };
+        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self, func_ref });
         if self.slots.len() < base + size {
             self.slots.resize(base + size, (Ref::NONE, false));
         }
@@ -887,7 +952,10 @@ impl Recorder {
             self.slots[base + k] = (r, true);
         }
         for (k, &cell) in closure.iter().enumerate() {
-            let r = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, cell.raw() as i64, None)?;
+            let r = match &fresh_cells {
+                Some(cells) => cells[k],
+                None => self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, cell.raw() as i64, None)?,
+            };
             self.slots[base + nl + k] = (r, true);
         }
         for e in self.slots[base + nl + closure.len()..].iter_mut() {
@@ -1027,7 +1095,48 @@ impl Recorder {
             let r = self.generic_args(ip, op, 0, &[dummy], 0)?;
             return self.push(r);
         }
-        self.generic_push(ip, op, n, n as usize)
+        let items: Vec<Ref> = (1..=n as usize).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
+        self.generic_push(ip, op, n, n as usize)?;
+        if op == JitOp::BuildTuple {
+            self.built_tuple = Some((self.peek(1)?, items));
+        }
+        Ok(())
+    }
+
+    /// `MakeFunction` of a constant code object, with a closure or without: a `call`
+    /// making it (CPython's flags for defaults and annotations are left to the interpreter).
+    /// A later call of it is inlined without guards (`Fresh`).
+    fn make_function(&mut self, vm: &Vm, ip: usize, fl: u32) -> Result<(), String> {
+        use pyjit_compiler::opcode::make_fn;
+        if fl & !make_fn::CLOSURE != 0 {
+            return Err("MakeFunction with defaults or annotations".into());
+        }
+        let codev = self.val(vm, self.sp - 1);
+        let rc = self.peek(1)?;
+        if codev.get::<CodeObj>().is_none() || self.b.kval(rc) != Some(codev.raw() as i64) {
+            return Err("MakeFunction of a computed code object".into());
+        }
+        let (closure, cells) = if fl & make_fn::CLOSURE != 0 {
+            let rt = self.peek(2)?;
+            let cells = match &self.built_tuple {
+                Some((t, items)) if *t == rt => Some(items.clone()),
+                _ => return Err("MakeFunction of a closure not built here".into()),
+            };
+            (rt, cells)
+        } else {
+            (self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?, None)
+        };
+        let globals = match self.inline.last() {
+            Some(f) => f.func.get::<pyjit_vm::objects::FunctionObj>().map(|fo| fo.globals).ok_or("inlined function without globals")?,
+            None => vm.frames.get(self.depth - 1).map(|f| f.globals).ok_or("no frame")?,
+        };
+        let rg = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, globals.raw() as i64, None)?;
+        self.keep.push(globals);
+        let pop = 1 + (fl & make_fn::CLOSURE != 0) as usize;
+        let f = self.generic_args(ip, JitOp::MakeFunction, 0, &[rc, closure, rg], pop)?;
+        self.push(f)?;
+        self.fresh.push(Fresh { func: f, code: codev, cells });
+        Ok(())
     }
 
     /// A global read becomes a constant, valid while the globals and builtins dicts keep

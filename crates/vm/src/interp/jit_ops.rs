@@ -67,14 +67,18 @@ pub enum JitOp {
     /// `[func, args..., kwnames]` -> the result (the last arguments by the keywords in the
     /// tuple `kwnames`).
     CallKw,
+    /// `[code, closure, globals]` -> a new function of the code object with the closure
+    /// tuple (NULL: none), those globals and no defaults or annotations.
+    MakeFunction,
 }
 
 impl JitOp {
     pub fn from_u8(n: u8) -> Option<JitOp> {
         use JitOp::*;
-        const ALL: [JitOp; 25] = [
+        const ALL: [JitOp; 26] = [
             LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
             BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance, CallKw,
+            MakeFunction,
         ];
         ALL.iter().copied().find(|o| *o as u8 == n)
     }
@@ -173,6 +177,12 @@ impl Vm {
                 Some(v) => v,
                 None => Value::from_raw(JIT_STOP),
             },
+            JitOp::MakeFunction => {
+                if arg(0).get::<CodeObj>().is_none() {
+                    return Err(self.runtime_error("compiled MakeFunction without a code object"));
+                }
+                self.make_function(arg(0), arg(2), Value::NULL, Value::NULL, Value::NULL, arg(1))
+            }
             JitOp::LoadDeref => {
                 let v = arg(0).get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
                 if v.is_null() {
