@@ -85,3 +85,28 @@ print(escaping(100))
 print(dict_and_set_comps(100))
 print(raising_inside(100))
 print(frame_inspection(50))
+
+# functions with cell variables (a local a comprehension or lambda captures) called
+# inline: the trace makes their cells
+def spline_at(knots, t):
+    lo = 0
+    w = [k * t for k in knots if k != lo]
+    scale = lambda v: v * 2 + lo
+    return scale(sum(w))
+
+def param_cell(x, y):
+    adder = lambda z: z + x
+    x = x * 2 if y else x
+    return adder(y)
+
+def cells_caller(n):
+    acc = 0.0
+    knots = [0.5, 1.0, 0.0, 2.0]
+    for i in range(n):
+        acc += spline_at(knots, i * 0.25)
+        acc += param_cell(i, i % 3)
+        if i == n - 4:
+            knots.append(3.0)
+    return acc
+
+print(cells_caller(200))

@@ -850,7 +850,7 @@ impl Recorder {
         let Some(code) = func.code.get().get::<CodeObj>() else { return Ok(false) };
         let c = &code.code;
         const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
-        if c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() || c.is_generator_like() {
+        if c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || c.is_generator_like() {
             return Ok(false);
         }
         // each parameter's argument: positional, by keyword, or the default
@@ -940,6 +940,16 @@ impl Recorder {
                 None => self.constant(vm, dvals[k + dvals.len() - argc])?,
             });
         }
+        // cell variables: new cells (made at the call, before the callee's frame exists),
+        // holding their parameter's argument if they have one
+        let mut new_cells = Vec::with_capacity(c.cellvars.len());
+        for i in 0..c.cellvars.len() {
+            let init = match c.cell_params.iter().find(|(ci, _)| *ci as usize == i) {
+                Some(&(_, pi)) => *boxed.get(pi as usize).ok_or("cell of a missing parameter")?,
+                None => self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?,
+            };
+            new_cells.push(self.generic_args(ip, JitOp::NewCell, 0, &[init], 0)?);
+        }
         let func_ref = if fresh_cells.is_some() { fr } else { Ref::NONE };
         self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self, func_ref });
         if self.slots.len() < base + size {
@@ -951,17 +961,21 @@ impl Recorder {
             let r = boxed.get(k).copied().unwrap_or(null);
             self.slots[base + k] = (r, true);
         }
+        let ncell = new_cells.len();
+        for (i, &cell) in new_cells.iter().enumerate() {
+            self.slots[base + nl + i] = (cell, true);
+        }
         for (k, &cell) in closure.iter().enumerate() {
             let r = match &fresh_cells {
                 Some(cells) => cells[k],
                 None => self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, cell.raw() as i64, None)?,
             };
-            self.slots[base + nl + k] = (r, true);
+            self.slots[base + nl + ncell + k] = (r, true);
         }
-        for e in self.slots[base + nl + closure.len()..].iter_mut() {
+        for e in self.slots[base + nl + ncell + closure.len()..].iter_mut() {
             *e = (Ref::NONE, false);
         }
-        self.sp = base + nl + closure.len();
+        self.sp = base + nl + ncell + closure.len();
         self.code = code;
         self.fbase = base;
         self.expected = 0;

@@ -70,15 +70,17 @@ pub enum JitOp {
     /// `[code, closure, globals]` -> a new function of the code object with the closure
     /// tuple (NULL: none), those globals and no defaults or annotations.
     MakeFunction,
+    /// `[v]` -> a new cell holding v (NULL: empty), for a cell variable of an inlined call.
+    NewCell,
 }
 
 impl JitOp {
     pub fn from_u8(n: u8) -> Option<JitOp> {
         use JitOp::*;
-        const ALL: [JitOp; 26] = [
+        const ALL: [JitOp; 27] = [
             LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
             BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance, CallKw,
-            MakeFunction,
+            MakeFunction, NewCell,
         ];
         ALL.iter().copied().find(|o| *o as u8 == n)
     }
@@ -177,6 +179,7 @@ impl Vm {
                 Some(v) => v,
                 None => Value::from_raw(JIT_STOP),
             },
+            JitOp::NewCell => self.new_cell(arg(0)),
             JitOp::MakeFunction => {
                 if arg(0).get::<CodeObj>().is_none() {
                     return Err(self.runtime_error("compiled MakeFunction without a code object"));

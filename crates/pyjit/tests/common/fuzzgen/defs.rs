@@ -18,14 +18,16 @@ impl Gen {
         let n = self.rng.range(0, 4);
         for k in 0..n {
             let g = if self.globals.is_empty() { 0 } else { 1 };
-            match self.rng.weighted(&[3, 3, 2, 2, 2, g, 2]) {
+            match self.rng.weighted(&[3, 3, 2, 2, 2, g, 2, 2, 2]) {
                 0 => self.plain_fn(k, false),
                 1 => self.plain_fn(k, true),
                 2 => self.int_fn(k),
                 3 => self.rec_fn(k),
                 4 => self.gen_fn(k),
                 5 => self.global_fn(k),
-                _ => self.seq_fn(k),
+                6 => self.seq_fn(k),
+                7 => self.probe_fn(k),
+                _ => self.made_fn(k),
             }
         }
     }
@@ -241,6 +243,53 @@ impl Gen {
         self.line("    return t");
         self.line("");
         self.funcs.push(Func { name, params: vec![Kind::Seq], ret: Kind::Num, cost: 60.0, shape: Shape::Plain });
+    }
+
+    /// `fnK(x)` walking a short constant sequence, maybe returning from inside the loop (an
+    /// outer loop's trace unrolls it).
+    fn probe_fn(&mut self, k: i64) {
+        let name = format!("fn{k}");
+        let seq = *self.rng.pick(&["(1, -2, 3)", "[2, 5]", "(7,)", "[1, 10, -1, -10]", "()"]);
+        let m = self.rng.range(2, 5);
+        let early = self.rng.chance(60);
+        self.line(format!("def {name}(x):"));
+        self.line("    t = 0");
+        self.line(format!("    for d in {seq}:"));
+        if early {
+            self.line(format!("        if (x + d) % {m} == 0:"));
+            self.line("            return d - t");
+        }
+        self.line("        t = t + d * 2");
+        self.line("    return t");
+        self.line("");
+        self.funcs.push(Func { name, params: vec![Kind::Num], ret: Kind::Num, cost: 8.0, shape: Shape::Plain });
+    }
+
+    /// `fnK(x)` making a function and calling it: a comprehension or a lambda over a local
+    /// (a closure), which an outer loop's trace calls inline.
+    fn made_fn(&mut self, k: i64) {
+        let name = format!("fn{k}");
+        self.line(format!("def {name}(x):"));
+        self.line("    c = x");
+        match self.rng.range(0, 3) {
+            0 => {
+                let n = self.rng.range(1, 5);
+                self.line(format!("    ys = [c * j - j for j in range({n}) if j != 1]"));
+                self.line("    return len(ys) + ys[0]");
+            }
+            1 => {
+                let op = *self.rng.pick(&["+", "-", "*"]);
+                self.line(format!("    f = lambda y: y {op} c"));
+                self.line("    return f(3) - f(c)");
+            }
+            _ => {
+                self.line("    def g(y):");
+                self.line("        return y - c if y > c else c");
+                self.line("    return g(2) + g(-1)");
+            }
+        }
+        self.line("");
+        self.funcs.push(Func { name, params: vec![Kind::Num], ret: Kind::Num, cost: 8.0, shape: Shape::Plain });
     }
 
     /// `fK(x)` reading the globals (which main rebinds).
