@@ -113,7 +113,7 @@ struct Fresh {
 }
 
 /// How deep calls are inlined.
-const MAX_INLINE: usize = 3;
+const MAX_INLINE: usize = 6;
 
 /// Stands in the slot map for the virtual tuple between `BuildTuple` and `UnpackSequence`.
 const VIRTUAL_TUPLE: Ref = Ref(u32::MAX - 1);
@@ -678,7 +678,7 @@ impl Recorder {
                     }
                 }
                 let f = if a.is_null() { self.val(vm, self.sp - n - 1) } else { a };
-                python_callee(f)?;
+                self.callable_here(vm, f)?;
                 self.generic_push(ip, JitOp::CallMethod, n as u32, n + 2)?
             }
             Instr::CallKw(n) => {
@@ -692,7 +692,7 @@ impl Recorder {
                 if self.b.kval(kwr) == Some(kw.raw() as i64) && self.inline_call_kw(vm, ip, f, fr, &args, kw, n + 2, Ref::NONE)? {
                     return Ok(Step::Continue);
                 }
-                python_callee(f)?;
+                self.callable_here(vm, f)?;
                 self.generic_push(ip, JitOp::CallKw, n as u32, n + 2)?
             }
             Instr::Call(n) => {
@@ -710,7 +710,7 @@ impl Recorder {
                         }
                     }
                 }
-                python_callee(f)?;
+                self.callable_here(vm, f)?;
                 self.generic_push(ip, JitOp::Call, n as u32, n + 1)?
             }
             Instr::ReturnValue if !self.inline.is_empty() => {
@@ -881,7 +881,8 @@ impl Recorder {
             return Ok(false);
         }
         if self.inline.len() >= MAX_INLINE || code == self.root || self.inline.iter().any(|i| i.func == f) {
-            return Err("call too deep or recursive to inline".into());
+            // too deep or recursive: a call
+            return Ok(false);
         }
         let fresh = self.fresh.iter().position(|x| x.func == fr && x.code == code.value());
         let closure: Vec<Value> = if c.freevars.is_empty() {
@@ -1600,15 +1601,33 @@ impl Recorder {
     }
 }
 
-/// Calls of Python code stay interpreted until calls are inlined: through the generic path
-/// (a nested dispatch loop) they cost more than the interpreter's own frame push.
-fn python_callee(f: Value) -> Result<(), String> {
-    let heap_class = f.get::<pyjit_vm::objects::TypeObj>().is_some_and(|t| t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE));
-    let generator = f.get::<pyjit_vm::objects::FunctionObj>().and_then(|g| g.code.get().get::<CodeObj>()).is_some_and(|c| c.code.is_generator_like());
-    if (matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) && !generator) || heap_class {
-        return Err("call of Python code (not inlined yet)".into());
+impl Recorder {
+    /// Whether a call of `f` the recorder did not inline may be recorded as a `call`. An
+    /// inlined call has no frame of its own while the trace runs, so from inside one:
+    /// - builtins that read their caller's frame (`super()`, `sys._getframe`, `locals`...)
+    ///   would read the loop's frame: the recording ends;
+    /// - Python code (a nested dispatch loop) would find the loop's frame as its caller
+    ///   (`sys._getframe(1)`, warnings' `stacklevel`): the recording ends too.
+    /// In the loop's own frame a call of Python code is fine (`PYJIT_JIT_NO_PY_CALLS`
+    /// refuses it there too, to compare).
+    fn callable_here(&self, vm: &Vm, f: Value) -> Result<(), String> {
+        thread_local! {
+            static REFUSE: bool = std::env::var_os("PYJIT_JIT_NO_PY_CALLS").is_some();
+        }
+        let inlined = !self.inline.is_empty();
+        if inlined && vm.jit_reads_caller_frame(f) {
+            return Err("a builtin that reads its caller's frame, in an inlined call".into());
+        }
+        if !inlined && !REFUSE.with(|r| *r) {
+            return Ok(());
+        }
+        let heap_class = f.get::<pyjit_vm::objects::TypeObj>().is_some_and(|t| t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE));
+        let generator = f.get::<pyjit_vm::objects::FunctionObj>().and_then(|g| g.code.get().get::<CodeObj>()).is_some_and(|c| c.code.is_generator_like());
+        if (matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) && !generator) || heap_class {
+            return Err("call of Python code from an inlined call".into());
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 fn is_exact_float(vm: &Vm, v: Value) -> bool {

@@ -257,6 +257,17 @@ impl Vm {
         true
     }
 
+    /// Whether calling `f` reads its caller's frame: zero-argument `super()`,
+    /// `sys._getframe`, `locals`, `vars`, `dir`, `globals`, `eval`, `exec`, `breakpoint`
+    /// (compiled code must call them from a real frame).
+    pub fn jit_reads_caller_frame(&self, f: Value) -> bool {
+        if f == self.types.super_ {
+            return true;
+        }
+        f.get::<BuiltinObj>()
+            .is_some_and(|b| matches!(b.name, "_getframe" | "locals" | "vars" | "dir" | "globals" | "eval" | "exec" | "breakpoint" | "exc_info" | "exception"))
+    }
+
     /// Takes back the last `n` frames `jit_push_frame` pushed (compiled code that ran an
     /// inner loop inside calls it inlined goes on as compiled code).
     pub fn jit_pop_frames(&mut self, n: usize) {
