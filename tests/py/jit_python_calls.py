@@ -68,3 +68,33 @@ try:
 except ValueError:
     tb = traceback.extract_tb(sys.exc_info()[2])
     print([(f.name, f.lineno) for f in tb])
+
+# super() with no arguments inside an inlined method; frame-reading builtins inside
+# inlined calls (the trace leaves them to the interpreter)
+class Base:
+    def __init__(self, v):
+        self.v = v
+    def step(self, x):
+        return x + self.v
+
+class Child(Base):
+    def __init__(self, v):
+        super().__init__(v * 2)
+    def step(self, x):
+        return super().step(x) * 3
+
+def frames_of():
+    return sys._getframe(1).f_code.co_name, len(locals())
+
+def oo_loop(n):
+    c = Child(1)
+    t = 0
+    seen = set()
+    for i in range(n):
+        t += c.step(i)
+        if i % 10 == 0:
+            c = Child(i)
+        seen.add(frames_of())
+    return t, sorted(seen)
+
+print(oo_loop(300))

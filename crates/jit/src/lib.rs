@@ -183,6 +183,8 @@ pub struct Engine {
     mem: Option<CodeMemory>,
     stats: stats::Stats,
     log: Option<std::fs::File>,
+    /// Inner loops a recording went on unrolling for too long: called, not unrolled.
+    no_unroll: std::collections::HashSet<(usize, u32)>,
 }
 
 impl Engine {
@@ -196,6 +198,7 @@ impl Engine {
             rec: None,
             stats: Default::default(),
             log,
+            no_unroll: Default::default(),
         }
     }
 
@@ -265,6 +268,9 @@ impl Engine {
             let _ = writeln!(log, "==== abort {what} {}:{} at {at}: {reason}", vm.str_of(r.root.qualname), r.root.code.line_at(r.header));
         }
         if let Some((r, _, bridge)) = self.rec.take() {
+            if let Some(k) = r.unroll_failed {
+                self.no_unroll.insert(k);
+            }
             if let Some((_, parent, exit)) = bridge {
                 if let Some(t) = trace_by_id(parent as u64) {
                     *t.bridge_aborts.borrow_mut().entry(exit).or_insert(0) += 1;
@@ -622,12 +628,14 @@ impl JitEngine for Engine {
             vm.jit.recording = false;
             return;
         };
-        let loops = &self.loops;
-        // an inner loop is called when it is compiled and runs long enough per entry;
-        // a short one is unrolled into the trace (see `record::MAX_UNROLL`)
+        let (loops, no_unroll) = (&self.loops, &self.no_unroll);
+        // an inner loop is called when it is compiled and runs long enough per entry (or
+        // was once unrolled too far); a short one is unrolled into the trace (see
+        // `record::MAX_UNROLL`)
         let inner = |code: usize, ip: u32| -> Option<(u64, record::InnerLoop)> {
             match loops.get(&(code, ip)) {
-                Some(LoopState::Compiled(t)) if !t.short() => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
+                Some(LoopState::Compiled(t)) if !t.short() || no_unroll.contains(&(code, ip)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
+                Some(LoopState::Callable(t)) if no_unroll.contains(&(code, ip)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
                 _ => None,
             }
         };

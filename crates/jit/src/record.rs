@@ -69,6 +69,9 @@ pub struct Recorder {
     /// Backward jumps to inner loops' headers followed while recording, per (code object,
     /// header): an inner loop the trace does not call is unrolled, up to `MAX_UNROLL` times.
     unrolled: Vec<((usize, usize), u32)>,
+    /// The inner loop whose unrolling went past `MAX_UNROLL` (ending the recording): the
+    /// next recordings call it if it is compiled.
+    pub unroll_failed: Option<(usize, u32)>,
     /// An inner loop the trace runs by `call_loop`, while the interpreter runs it during
     /// recording: its first and last instruction (the backward jump), and the constant
     /// that is to say where and at what stack depth it was left.
@@ -170,6 +173,7 @@ impl Recorder {
             branch_targets: None,
             pending_next: None,
             unrolled: Vec::new(),
+            unroll_failed: None,
             skipping: None,
             deps: Vec::new(),
             fresh: Vec::new(),
@@ -710,6 +714,9 @@ impl Recorder {
                         }
                     }
                 }
+                if n == 0 && f == vm.types.super_ && !self.inline.is_empty() {
+                    return self.zero_arg_super(ip, fr).map(|_| Step::Continue);
+                }
                 self.callable_here(vm, f)?;
                 self.generic_push(ip, JitOp::Call, n as u32, n + 1)?
             }
@@ -800,6 +807,7 @@ impl Recorder {
                     }
                 };
                 if n > MAX_UNROLL {
+                    self.unroll_failed = Some((key.0, key.1 as u32));
                     return Err("inner loop".into());
                 }
                 self.expected = t as usize;
@@ -1116,6 +1124,24 @@ impl Recorder {
             self.built_tuple = Some((self.peek(1)?, items));
         }
         Ok(())
+    }
+
+    /// `super()` inside an inlined call, which has no frame to find its arguments in: a
+    /// call of `super(__class__, first argument)` with the values the trace has.
+    fn zero_arg_super(&mut self, ip: usize, fr: Ref) -> Result<(), String> {
+        let c = &self.code.code;
+        let k = c.freevars.iter().position(|v| v == "__class__").ok_or("super() without __class__")?;
+        if c.argcount == 0 || c.cell_params.iter().any(|&(_, p)| p == 0) {
+            return Err("super() without a plain first argument".into());
+        }
+        let deref = c.cellvars.len() + k;
+        let cell = self.get(self.fbase + c.nlocals() + deref)?;
+        let first = self.get(self.fbase)?;
+        let s = self.snap(ip);
+        self.b.emit(Op::GuardNonNull, first, Ref::NONE, 0, Some(s))?;
+        let cls = self.generic_args(ip, JitOp::LoadDeref, deref as u32, &[cell], 0)?;
+        let r = self.generic_args(ip, JitOp::Call, 2, &[fr, cls, first], 1)?;
+        self.push(r)
     }
 
     /// `MakeFunction` of a constant code object, with a closure or without: a `call`
