@@ -121,20 +121,6 @@ pub(crate) struct CompiledTrace {
     judged_bridges: std::cell::Cell<u32>,
 }
 
-impl CompiledTrace {
-    /// Whether the loop, entered from the interpreter, has run few iterations per entry:
-    /// an outer loop's trace unrolls it rather than calling it.
-    fn short(&self) -> bool {
-        let e = self.entries.get();
-        e >= SHORT_AFTER && self.iterations.get() < SHORT_ITERATIONS * e
-    }
-}
-
-/// Entries from the interpreter after which a loop averaging fewer than `SHORT_ITERATIONS`
-/// iterations per entry counts as short.
-const SHORT_AFTER: u64 = 16;
-const SHORT_ITERATIONS: u64 = 8;
-
 thread_local! {
     /// Every compiled trace by id: they stay for the program's life (code memory is not
     /// reclaimed yet), so a linked exit never reaches freed code.
@@ -183,8 +169,6 @@ pub struct Engine {
     mem: Option<CodeMemory>,
     stats: stats::Stats,
     log: Option<std::fs::File>,
-    /// Inner loops a recording went on unrolling for too long: called, not unrolled.
-    no_unroll: std::collections::HashSet<(usize, u32)>,
 }
 
 impl Engine {
@@ -198,7 +182,6 @@ impl Engine {
             rec: None,
             stats: Default::default(),
             log,
-            no_unroll: Default::default(),
         }
     }
 
@@ -268,9 +251,6 @@ impl Engine {
             let _ = writeln!(log, "==== abort {what} {}:{} at {at}: {reason}", vm.str_of(r.root.qualname), r.root.code.line_at(r.header));
         }
         if let Some((r, _, bridge)) = self.rec.take() {
-            if let Some(k) = r.unroll_failed {
-                self.no_unroll.insert(k);
-            }
             if let Some((_, parent, exit)) = bridge {
                 if let Some(t) = trace_by_id(parent as u64) {
                     *t.bridge_aborts.borrow_mut().entry(exit).or_insert(0) += 1;
@@ -628,14 +608,14 @@ impl JitEngine for Engine {
             vm.jit.recording = false;
             return;
         };
-        let (loops, no_unroll) = (&self.loops, &self.no_unroll);
-        // an inner loop is called when it is compiled and runs long enough per entry (or
-        // was once unrolled too far); a short one is unrolled into the trace (see
-        // `record::MAX_UNROLL`)
+        let loops = &self.loops;
+        // a compiled inner loop is called; one not compiled is unrolled into the trace (see
+        // `record::MAX_UNROLL`). Unrolling compiled loops of under 8 iterations per entry
+        // was tried: their trip counts vary (fannkuch's flips, go's flood fills), and the
+        // bridges for each count cost more than the calls (fannkuch 1.55 s -> 2.25 s).
         let inner = |code: usize, ip: u32| -> Option<(u64, record::InnerLoop)> {
             match loops.get(&(code, ip)) {
-                Some(LoopState::Compiled(t)) if !t.short() || no_unroll.contains(&(code, ip)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
-                Some(LoopState::Callable(t)) if no_unroll.contains(&(code, ip)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
+                Some(LoopState::Compiled(t) | LoopState::Callable(t)) => Some((Rc::as_ptr(t) as u64, Rc::clone(t) as record::InnerLoop)),
                 _ => None,
             }
         };

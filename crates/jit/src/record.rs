@@ -67,11 +67,10 @@ pub struct Recorder {
     /// loop's exit instruction.
     pending_next: Option<(Ref, Snap, Snap, usize)>,
     /// Backward jumps to inner loops' headers followed while recording, per (code object,
-    /// header): an inner loop the trace does not call is unrolled, up to `MAX_UNROLL` times.
+    /// header): an inner loop that is not compiled is unrolled, up to `MAX_UNROLL` times
+    /// (past that the recording ends; the inner loop, hot by then, gets compiled and later
+    /// recordings call it).
     unrolled: Vec<((usize, usize), u32)>,
-    /// The inner loop whose unrolling went past `MAX_UNROLL` (ending the recording): the
-    /// next recordings call it if it is compiled.
-    pub unroll_failed: Option<(usize, u32)>,
     /// An inner loop the trace runs by `call_loop`, while the interpreter runs it during
     /// recording: its first and last instruction (the backward jump), and the constant
     /// that is to say where and at what stack depth it was left.
@@ -173,7 +172,6 @@ impl Recorder {
             branch_targets: None,
             pending_next: None,
             unrolled: Vec::new(),
-            unroll_failed: None,
             skipping: None,
             deps: Vec::new(),
             fresh: Vec::new(),
@@ -807,7 +805,6 @@ impl Recorder {
                     }
                 };
                 if n > MAX_UNROLL {
-                    self.unroll_failed = Some((key.0, key.1 as u32));
                     return Err("inner loop".into());
                 }
                 self.expected = t as usize;
