@@ -166,6 +166,17 @@ impl Vm {
         if kwnames.is_null() && self.push_simple_frame(func, first, argc, pop) {
             return Ok(true);
         }
+        if kwnames.is_null() && argc <= 8 {
+            if let Some((f, native)) = self.plain_native_call(func, first, argc) {
+                let mut buf = [Value::NULL; 8];
+                buf[..argc].copy_from_slice(&self.stack[first..first + argc]);
+                let r = self.call_native_checked(f, native, &buf[..argc]);
+                self.sp -= pop;
+                let r = r?;
+                self.push(r);
+                return Ok(false);
+            }
+        }
         let mut buf = [Value::NULL; 16];
         let heap_args;
         let args: &[Value] = if argc <= 16 {
@@ -219,6 +230,35 @@ impl Vm {
         let r = r?;
         self.push(r);
         Ok(false)
+    }
+
+    /// The native function of a method of a builtin class (`str.isdigit`) called with
+    /// `argc` positional arguments at `first` whose first, self, is an instance of exactly
+    /// that class, in the number the method's slot declares: the call `call_builtin` would
+    /// make after its checks, which all pass. None for every other call.
+    /// A plain builtin function (`len`: no self, no owner) qualifies as well: `call_builtin`
+    /// calls it with the arguments as they are.
+    #[inline]
+    fn plain_native_call(&self, func: Value, first: usize, argc: usize) -> Option<(Value, super::NativeFn)> {
+        let b = func.get::<BuiltinObj>()?;
+        if !b.self_.is_null() {
+            return None;
+        }
+        if b.owner.is_null() {
+            return Some((func, b.func));
+        }
+        if argc == 0 || self.type_of(self.stack[first]) != b.owner {
+            return None;
+        }
+        let n = argc - 1;
+        let fits = match b.slot_args {
+            NO_SLOT => true,
+            SLOT_NOARGS => n == 0,
+            k if k > SLOT_NOARGS => n == 1,
+            k => n == k as usize,
+        };
+        // `X.__new__` (a builtin function, not a method descriptor) has its own checks
+        (fits && self.type_of(func) != self.types.builtin_function).then_some((func, b.func))
     }
 
     /// The Python `__init__` of a class instantiated the default way (metaclass `type`,
