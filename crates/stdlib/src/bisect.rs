@@ -14,6 +14,11 @@ struct Args {
 }
 
 fn args(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<Args> {
+    if kw.is_null() && a.len() == 2 {
+        // the common call: the list and the value
+        let none = vm.none;
+        return Ok(Args { a: a[0], x: a[1], lo: 0, hi: None, key: none });
+    }
     let v = parse(vm, a, kw, name, &["a", "x", "lo", "hi"], &["key"], 2)?;
     let none = vm.none;
     let lo = match v[2] {

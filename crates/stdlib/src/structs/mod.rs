@@ -200,7 +200,8 @@ fn pack_into_buffer(vm: &mut Vm, l: &Layout, buf: Value, offset: Value, args: &[
 /// iter_unpack's iterator: the layout, a copy of the data, the next offset.
 struct UnpackIter {
     layout: Rc<Layout>,
-    data: Vec<u8>,
+    /// Shared with each step, which unpacks from it without copying its record.
+    data: Rc<[u8]>,
     at: usize,
 }
 native_state!(UnpackIter);
@@ -217,7 +218,7 @@ fn iter_unpack_of(vm: &mut Vm, l: Rc<Layout>, buf: Value) -> PyResult<Value> {
         return Err(codec::err(vm, &format!("iterative unpacking requires a buffer of a multiple of {} bytes", l.size)));
     }
     let t = UNPACK_ITER.with(|c| c.get());
-    Ok(new_native_iter(vm, t, UnpackIter { layout: l, data, at: 0 }, unpack_iter_next))
+    Ok(new_native_iter(vm, t, UnpackIter { layout: l, data: data.into(), at: 0 }, unpack_iter_next))
 }
 
 fn unpack_iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
@@ -226,12 +227,12 @@ fn unpack_iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
         if s.at + n > s.data.len() {
             return None;
         }
-        let d = s.data[s.at..s.at + n].to_vec();
+        let at = s.at;
         s.at += n;
-        Some((Rc::clone(&s.layout), d))
+        Some((Rc::clone(&s.layout), Rc::clone(&s.data), at))
     })?;
-    Ok(chunk.map(|(l, d)| {
-        let items = codec::unpack(vm, &l, &d);
+    Ok(chunk.map(|(l, d, at)| {
+        let items = codec::unpack(vm, &l, &d[at..at + l.size]);
         vm.new_tuple(items)
     }))
 }

@@ -268,7 +268,7 @@ impl Vm {
 
     /// type.__call__: the default instantiation protocol.
     pub fn type_call_default(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
-        let new_name = self.intern("__new__");
+        let new_name = self.hot_name(0);
         let new = self.lookup(cls, new_name).map(|n| match n.get::<StaticMethodObj>() {
             Some(s) => s.f,
             None => n,
@@ -287,7 +287,7 @@ impl Vm {
         if !self.is_subtype(oty, cls) {
             return Ok(obj);
         }
-        let init_name = self.intern("__init__");
+        let init_name = self.hot_name(1);
         if let Some(init) = self.lookup(oty, init_name) {
             // object.__init__ does nothing, and accepts extra arguments when __new__ is
             // overridden: skip the call (builtin types such as enumerate come here).

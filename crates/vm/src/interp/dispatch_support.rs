@@ -271,12 +271,12 @@ impl Vm {
         if t.instance_kind != ObjKind::Instance || t.has_flag(type_flags::ABSTRACT) || t.has_flag(type_flags::EXCEPTION) {
             return None;
         }
-        let new_name = self.intern("__new__");
+        let new_name = self.hot_name(0);
         let obj_new = self.types.object.get::<TypeObj>().map(|o| o.dict).and_then(|d| self.dict_get_str(d, new_name));
         if self.lookup(cls, new_name) != obj_new {
             return None;
         }
-        let init_name = self.intern("__init__");
+        let init_name = self.hot_name(1);
         let init = self.lookup(cls, init_name)?;
         let f = init.get::<FunctionObj>()?;
         let is_gen = f.code.get().get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(true);
