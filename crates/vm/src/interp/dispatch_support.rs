@@ -100,6 +100,9 @@ impl Vm {
                     if !map.is_null() && map == e.map {
                         return Ok((e.func, obj));
                     }
+                    if map.is_null() && Self::holds_no_attributes(obj, ty) {
+                        return Ok((e.func, obj));
+                    }
                     if !self.shadowed(obj, name) {
                         if !map.is_null() && map.get::<MapObj>().is_some() {
                             if let Some(c) = code.caches.borrow_mut().get_mut(at) {
@@ -130,6 +133,14 @@ impl Vm {
         }
         let v = self.getattr(obj, name)?;
         Ok((Value::NULL, v))
+    }
+
+    /// Whether `obj`, of class `ty`, can hold no attributes of its own: an instance of a
+    /// builtin class other than functions and exceptions (`shadowed` is false for it).
+    #[inline]
+    fn holds_no_attributes(obj: Value, ty: Value) -> bool {
+        !matches!(obj.kind(), None | Some(ObjKind::Instance) | Some(ObjKind::Function) | Some(ObjKind::Exception))
+            && ty.get::<TypeObj>().is_some_and(|t| !t.has_flag(type_flags::HEAPTYPE))
     }
 
     /// Does the instance itself hold an attribute `name`?

@@ -270,6 +270,16 @@ impl Vm {
         if a.is_small() && b.is_small() {
             return Ok(cmp_ord(a.small_value().cmp(&b.small_value()), op));
         }
+        // two exact floats (a subclass may compare its own way): NaN is unordered
+        if let (Some(x), Some(y)) = (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+            let ft = self.types.float;
+            if self.type_of(a) == ft && self.type_of(b) == ft {
+                return Ok(match x.0.partial_cmp(&y.0) {
+                    Some(o) => cmp_ord(o, op),
+                    None => op == CmpOp::Ne,
+                });
+            }
+        }
         let r = self.rich_compare(a, b, op)?;
         self.truthy(r)
     }
