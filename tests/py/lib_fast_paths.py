@@ -54,3 +54,33 @@ it = s.iter_unpack(bytearray(data))
 print(it.__length_hint__(), next(it), list(it), it.__length_hint__())
 print(list(struct.iter_unpack("<h", memoryview(b"\x01\x00\x02\x00"))))
 print([1.5 < 2.5, 2.5 <= 2.5, float("nan") != float("nan"), float("nan") == float("nan")])
+
+# sum over exact lists and tuples by index, and the general path
+print(sum([1, 2, 3]), sum((1.5, 2.25)), sum([], 7), sum([[1], [2]], []), sum((1, 2), start=10), sum(range(5)))
+grow = [1, 2]
+class Adder(int):
+    def __radd__(self, o):
+        if len(grow) < 5:
+            grow.append(Adder(1))
+        return o + int(self)
+grow.append(Adder(1))
+print(sum(grow), len(grow))
+class L(list):
+    def __iter__(self):
+        return iter([100])
+print(sum(L([1, 2])), sum((x for x in (1, 2))), sum([2 ** 70, 1]), sum([0.1] * 10))
+for bad in ((["a"],), (["a"], ""), ([1, "a"],)):
+    try:
+        sum(*bad)
+    except TypeError as e:
+        print("TypeError", e)
+
+# unpack_from copies only the record it reads
+buf = bytearray(range(16))
+print(struct.unpack_from("<H", buf), struct.unpack_from("<H", buf, 14), struct.unpack_from("<H", buf, -2), struct.unpack_from(">I", memoryview(buf), 3))
+print(struct.Struct("<b").unpack_from(bytes(buf), offset=-16))
+for off in (15, 16, -17, 2 ** 62, -2 ** 62):
+    try:
+        struct.unpack_from("<H", buf, off)
+    except struct.error as e:
+        print("error", e)

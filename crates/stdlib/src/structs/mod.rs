@@ -136,11 +136,20 @@ fn unpack_values(vm: &mut Vm, l: &Layout, buf: Value) -> PyResult<Value> {
 }
 
 fn unpack_from_values(vm: &mut Vm, l: &Layout, buf: Value, offset: i64) -> PyResult<Value> {
-    let Some(data) = with_buffer(vm, buf, |d| d.to_vec())? else {
+    // the buffer's length and the record's bytes (when the offset leaves room for it):
+    // only the record is copied
+    let size_u = l.size;
+    let got = with_buffer(vm, buf, |d| {
+        let len = d.len() as i64;
+        let at = if offset < 0 { offset.saturating_add(len) } else { offset };
+        let record = (at >= 0 && len - at >= size_u as i64).then(|| d[at as usize..at as usize + size_u].to_vec());
+        (d.len(), record)
+    })?;
+    let Some((len, record)) = got else {
         let tn = vm.type_name_of(buf);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
     };
-    let len = data.len() as i64;
+    let len = len as i64;
     let mut offset = offset;
     if offset < 0 {
         if offset + len < 0 {
@@ -156,8 +165,10 @@ fn unpack_from_values(vm: &mut Vm, l: &Layout, buf: Value, offset: i64) -> PyRes
         );
         return Err(codec::err(vm, &msg));
     }
-    let at = offset as usize;
-    let items = codec::unpack(vm, l, &data[at..at + l.size]);
+    let Some(record) = record else {
+        return Err(codec::err(vm, &format!("unpack_from requires a buffer of at least {size} bytes")));
+    };
+    let items = codec::unpack(vm, l, &record);
     Ok(vm.new_tuple(items))
 }
 
