@@ -84,3 +84,12 @@ for off in (15, 16, -17, 2 ** 62, -2 ** 62):
         struct.unpack_from("<H", buf, off)
     except struct.error as e:
         print("error", e)
+
+# comparisons of floats with floats and small ints (exact below 2**53 only), bit_length
+vals = [0, 1, -1, 2**53, 2**53 + 1, -2**53 - 1, 2**62, 0.5, -0.0, 1.0, float(2**53), float("nan"), float("inf"), 9007199254740993, True]
+rows = []
+for x in vals:
+    for y in vals:
+        rows.append((x < y, x <= y, x > y, x >= y, x == y, x != y, bisect.bisect([x], y), bisect.bisect_left([x], y)))
+print(sum(1 << (i % 60) for i, r in enumerate(rows) for b in r[:6] if b) % 1000003, rows[40:44])
+print([(n, n.bit_length(), (-n).bit_length()) for n in (0, 1, 5, 2**40, 2**61, 2**62 - 1, 2**62, 2**63, 2**100)])
