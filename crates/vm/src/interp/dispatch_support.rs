@@ -115,6 +115,14 @@ impl Vm {
                 }
             }
         }
+        if ty == self.types.module {
+            // `mod.f(...)`: a module's own globals come first (generic_getattr's order)
+            if let Some(d) = obj.get::<ModuleObj>().map(|m| m.dict) {
+                if let Some(v) = self.dict_get_str(d, name) {
+                    return Ok((Value::NULL, v));
+                }
+            }
+        }
         let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_GETATTR)).unwrap_or(false);
         if !custom && obj.kind() != Some(ObjKind::Type) && obj.kind() != Some(ObjKind::Module) {
             if let Some(f) = self.lookup(ty, name) {
