@@ -14,6 +14,19 @@ struct Args {
 }
 
 fn args(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<Args> {
+    if kw.is_null() && (2..=4).contains(&a.len()) {
+        // the common calls: positional arguments only, checked as below
+        let none = vm.none;
+        let lo = match a.get(2) {
+            Some(&l) => ssize(vm, l)?,
+            None => 0,
+        };
+        let hi = match a.get(3) {
+            Some(&h) if h != none => Some(hi_of(vm, h)?),
+            _ => None,
+        };
+        return Ok(Args { a: a[0], x: a[1], lo, hi, key: none });
+    }
     let v = parse(vm, a, kw, name, &["a", "x", "lo", "hi"], &["key"], 2)?;
     let none = vm.none;
     let lo = match v[2] {
@@ -21,10 +34,27 @@ fn args(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<Args> {
         None => 0,
     };
     let hi = match v[3] {
-        Some(h) if h != none => Some(ssize(vm, h)?),
+        Some(h) if h != none => Some(hi_of(vm, h)?),
         _ => None,
     };
     Ok(Args { a: v[0].unwrap_or(none), x: v[1].unwrap_or(none), lo, hi, key: v[4].unwrap_or(none) })
+}
+
+/// The `hi` argument (not None): an int, or CPython's message for anything else.
+fn hi_of(vm: &mut Vm, h: Value) -> PyResult<i64> {
+    if h.is_small() {
+        return Ok(h.small_value());
+    }
+    match vm.index_opt(h)? {
+        Some(i) => match vm.as_i64(i) {
+            Some(n) => Ok(n),
+            None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        },
+        None => {
+            let tn = vm.type_name_of(h);
+            Err(vm.type_error(&format!("argument should be integer or None, not '{tn}'")))
+        }
+    }
 }
 
 /// a[i] (a list without a method call).

@@ -20,12 +20,14 @@ fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     vm.compare_bool(a, b, CmpOp::Lt)
 }
 
-fn list_of(vm: &mut Vm, v: Value, what: &str) -> PyResult<pyjit_vm::heap::Gc<ListObj>> {
+/// The list argument `v`, or "`name`() argument[ 1] must be list" (`what`: the part
+/// after the name, put together only for the error).
+fn list_of(vm: &mut Vm, v: Value, name: &str, what: &str) -> PyResult<pyjit_vm::heap::Gc<ListObj>> {
     match v.get::<ListObj>() {
         Some(l) => Ok(l),
         None => {
             let tn = vm.type_name_of(v);
-            Err(vm.type_error(&format!("{what} must be list, not {tn}")))
+            Err(vm.type_error(&format!("{name}{what} must be list, not {tn}")))
         }
     }
 }
@@ -96,7 +98,7 @@ fn siftup(vm: &mut Vm, l: &ListObj, mut pos: usize, max: bool) -> PyResult<()> {
 
 fn heappush(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     check_pos(vm, a, kw, "heappush", 2, 2)?;
-    let l = list_of(vm, a[0], "heappush() argument 1")?;
+    let l = list_of(vm, a[0], "heappush", "() argument 1")?;
     l.items.borrow_mut().push(a[1]);
     let n = l.len();
     siftdown(vm, &l, 0, n - 1, false)?;
@@ -104,7 +106,7 @@ fn heappush(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn pop_common(vm: &mut Vm, heap: Value, name: &str, max: bool) -> PyResult<Value> {
-    let l = list_of(vm, heap, &format!("{name}() argument"))?;
+    let l = list_of(vm, heap, name, "() argument")?;
     let last = l.items.borrow_mut().pop();
     let Some(last) = last else { return Err(vm.index_error("index out of range")) };
     if l.is_empty() {
@@ -130,7 +132,7 @@ fn heappop_max(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn replace_common(vm: &mut Vm, a: &[Value], kw: Value, name: &str, max: bool) -> PyResult<Value> {
     check_pos(vm, a, kw, name, 2, 2)?;
-    let l = list_of(vm, a[0], &format!("{name}() argument 1"))?;
+    let l = list_of(vm, a[0], name, "() argument 1")?;
     if l.is_empty() {
         return Err(vm.index_error("index out of range"));
     }
@@ -152,7 +154,7 @@ fn heapreplace_max(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn heappushpop(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     check_pos(vm, a, kw, "heappushpop", 2, 2)?;
-    let l = list_of(vm, a[0], "heappushpop() argument 1")?;
+    let l = list_of(vm, a[0], "heappushpop", "() argument 1")?;
     let x = a[1];
     if l.is_empty() {
         return Ok(x);
@@ -182,7 +184,7 @@ fn keep_top_bit(mut n: usize) -> usize {
 }
 
 fn heapify_common(vm: &mut Vm, heap: Value, name: &str, max: bool) -> PyResult<Value> {
-    let l = list_of(vm, heap, &format!("{name}() argument"))?;
+    let l = list_of(vm, heap, name, "() argument")?;
     let n = l.len();
     if n > 2500 {
         // CPython's cache-friendly order

@@ -69,6 +69,9 @@ cmpop!(op_gt, "gt", CmpOp::Gt);
 cmpop!(op_ge, "ge", CmpOp::Ge);
 
 fn one(vm: &mut Vm, a: &[Value], kw: Value, name: &str) -> PyResult<Value> {
+    if a.len() == 1 && kw.is_null() {
+        return Ok(a[0]);
+    }
     onearg_fn(vm, a, kw, &format!("_operator.{name}"))
 }
 

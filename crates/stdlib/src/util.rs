@@ -254,6 +254,11 @@ pub fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// A C int argument (argument clinic's `int`): OverflowError beyond 32 bits.
 pub fn c_int(vm: &mut Vm, v: Value) -> PyResult<i32> {
+    if v.is_small() {
+        if let Ok(n) = i32::try_from(v.small_value()) {
+            return Ok(n);
+        }
+    }
     if v.kind() == Some(ObjKind::Float) {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }

@@ -136,11 +136,20 @@ fn unpack_values(vm: &mut Vm, l: &Layout, buf: Value) -> PyResult<Value> {
 }
 
 fn unpack_from_values(vm: &mut Vm, l: &Layout, buf: Value, offset: i64) -> PyResult<Value> {
-    let Some(data) = with_buffer(vm, buf, |d| d.to_vec())? else {
+    // the buffer's length and the record's bytes (when the offset leaves room for it):
+    // only the record is copied
+    let size_u = l.size;
+    let got = with_buffer(vm, buf, |d| {
+        let len = d.len() as i64;
+        let at = if offset < 0 { offset.saturating_add(len) } else { offset };
+        let record = (at >= 0 && len - at >= size_u as i64).then(|| d[at as usize..at as usize + size_u].to_vec());
+        (d.len(), record)
+    })?;
+    let Some((len, record)) = got else {
         let tn = vm.type_name_of(buf);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
     };
-    let len = data.len() as i64;
+    let len = len as i64;
     let mut offset = offset;
     if offset < 0 {
         if offset + len < 0 {
@@ -156,8 +165,10 @@ fn unpack_from_values(vm: &mut Vm, l: &Layout, buf: Value, offset: i64) -> PyRes
         );
         return Err(codec::err(vm, &msg));
     }
-    let at = offset as usize;
-    let items = codec::unpack(vm, l, &data[at..at + l.size]);
+    let Some(record) = record else {
+        return Err(codec::err(vm, &format!("unpack_from requires a buffer of at least {size} bytes")));
+    };
+    let items = codec::unpack(vm, l, &record);
     Ok(vm.new_tuple(items))
 }
 
@@ -200,7 +211,8 @@ fn pack_into_buffer(vm: &mut Vm, l: &Layout, buf: Value, offset: Value, args: &[
 /// iter_unpack's iterator: the layout, a copy of the data, the next offset.
 struct UnpackIter {
     layout: Rc<Layout>,
-    data: Vec<u8>,
+    /// Shared with each step, which unpacks from it without copying its record.
+    data: Rc<[u8]>,
     at: usize,
 }
 native_state!(UnpackIter);
@@ -217,7 +229,7 @@ fn iter_unpack_of(vm: &mut Vm, l: Rc<Layout>, buf: Value) -> PyResult<Value> {
         return Err(codec::err(vm, &format!("iterative unpacking requires a buffer of a multiple of {} bytes", l.size)));
     }
     let t = UNPACK_ITER.with(|c| c.get());
-    Ok(new_native_iter(vm, t, UnpackIter { layout: l, data, at: 0 }, unpack_iter_next))
+    Ok(new_native_iter(vm, t, UnpackIter { layout: l, data: data.into(), at: 0 }, unpack_iter_next))
 }
 
 fn unpack_iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
@@ -226,12 +238,12 @@ fn unpack_iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
         if s.at + n > s.data.len() {
             return None;
         }
-        let d = s.data[s.at..s.at + n].to_vec();
+        let at = s.at;
         s.at += n;
-        Some((Rc::clone(&s.layout), d))
+        Some((Rc::clone(&s.layout), Rc::clone(&s.data), at))
     })?;
-    Ok(chunk.map(|(l, d)| {
-        let items = codec::unpack(vm, &l, &d);
+    Ok(chunk.map(|(l, d, at)| {
+        let items = codec::unpack(vm, &l, &d[at..at + l.size]);
         vm.new_tuple(items)
     }))
 }

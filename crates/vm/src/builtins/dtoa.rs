@@ -33,7 +33,9 @@ fn digits_of(a: f64, code: char, ndigits: usize) -> (String, i64) {
         'f' => {
             let s = format!("{:.*}", ndigits.min(1100), a);
             let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-            let all = format!("{int}{frac}");
+            let mut all = String::with_capacity(int.len() + frac.len());
+            all.push_str(int);
+            all.push_str(frac);
             let lead = all.len() - all.trim_start_matches('0').len();
             (all[lead..].to_string(), int.len() as i64 - lead as i64)
         }

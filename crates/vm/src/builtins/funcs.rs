@@ -592,7 +592,7 @@ fn f_max(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn f_sum(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
-    let (pos, kws) = split_kw(vm, args, kw);
+    let (pos, kws) = if kw.is_null() { (args.to_vec(), Vec::new()) } else { split_kw(vm, args, kw) };
     let mut start = pos.get(1).copied().unwrap_or(Value::small(0).unwrap_or(Value::NULL));
     for (k, v) in kws {
         if k == "start" {
@@ -610,9 +610,26 @@ fn f_sum(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         Some(ObjKind::ByteArray) => return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
         _ => {}
     }
-    let it = vm.iter(pos[0])?;
     let mut acc = start;
-    // exact float summation is what CPython does for floats? It adds in order with doubles.
+    let seq = pos[0];
+    let ty = vm.type_of(seq);
+    if ty == vm.types.list || ty == vm.types.tuple {
+        // an exact list or tuple by index, as its iterator would go (a list that an
+        // addition changes is read as it is at each step)
+        let item = |i: usize| match (seq.get::<ListObj>(), seq.get::<TupleObj>()) {
+            (Some(l), _) => l.items.borrow().get(i).copied(),
+            (None, Some(t)) => t.items.get(i).copied(),
+            _ => None,
+        };
+        let mut i = 0;
+        while let Some(v) = item(i) {
+            acc = vm.binary_op(acc, v, BinOp::Add, false)?;
+            i += 1;
+        }
+        return Ok(acc);
+    }
+    let it = vm.iter(seq)?;
+    // CPython 3.11 adds floats in order with doubles, as binary_op does
     while let Some(v) = vm.next(it)? {
         acc = vm.binary_op(acc, v, BinOp::Add, false)?;
     }

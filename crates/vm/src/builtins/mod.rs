@@ -36,6 +36,7 @@ pub mod seqops;
 pub mod set;
 mod str;
 mod str_format;
+pub(crate) mod str_search;
 pub mod strfmt;
 mod type_docs;
 mod types;

@@ -338,6 +338,10 @@ fn self_int(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 }
 
 fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(&v) = args.first().filter(|v| v.is_small()) {
+        let n = v.small_value().unsigned_abs();
+        return Ok(vm.new_int((u64::BITS - n.leading_zeros()) as i64));
+    }
     let b = self_int(vm, args[0])?;
     Ok(vm.new_int(b.bits() as i64))
 }

@@ -38,6 +38,25 @@ fn nchars_of(t: &str) -> usize {
     t.as_bytes().iter().filter(|&&b| b & 0xc0 != 0x80).count()
 }
 
+/// `str_arg` without the copy: the str object itself.
+fn str_ref_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<crate::heap::Gc<StrObj>> {
+    match v.get::<StrObj>() {
+        Some(x) => Ok(x),
+        None => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(&format!("{what}must be str, not {tn}")))
+        }
+    }
+}
+
+/// Whether replace()'s optional count is absent or a small negative int (replace all).
+fn count_is_all(count: Option<&Value>) -> bool {
+    match count {
+        None => true,
+        Some(v) => v.is_small() && v.small_value() < 0,
+    }
+}
+
 fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
     match v.get::<StrObj>() {
         Some(x) => Ok(String::from(&*x.s)),
@@ -100,6 +119,14 @@ fn make(vm: &mut Vm, text: String) -> PyResult<Value> {
 
 /// The result of a method that may leave the text as it was: an exact str `orig` itself
 /// when unchanged (CPython returns the same object, which pickle's memo relies on).
+/// `same_or_new` for a result `r` that is a slice of the str `t` of `orig`.
+fn same_or_slice(vm: &mut Vm, orig: Value, t: &str, r: &str) -> PyResult<Value> {
+    if r.len() == t.len() && vm.type_of(orig) == vm.types.str {
+        return Ok(orig);
+    }
+    Ok(vm.new_str(r))
+}
+
 fn same_or_new(vm: &mut Vm, orig: Value, text: String) -> PyResult<Value> {
     let unchanged = orig.get::<StrObj>().is_some_and(|o| *o.s == *text) && vm.type_of(orig) == vm.types.str;
     if unchanged {
@@ -109,67 +136,73 @@ fn same_or_new(vm: &mut Vm, orig: Value, text: String) -> PyResult<Value> {
 }
 
 fn m_upper(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, crate::unicode::upper(&t))
+    let g = sref(vm, a[0])?;
+    make(vm, crate::unicode::upper(&g.s))
 }
 fn m_lower(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, crate::unicode::lower(&t))
+    let g = sref(vm, a[0])?;
+    make(vm, crate::unicode::lower(&g.s))
 }
 fn m_casefold(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, crate::unicode::casefold(&t))
+    let g = sref(vm, a[0])?;
+    make(vm, crate::unicode::casefold(&g.s))
 }
 fn m_swapcase(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, crate::unicode::swapcase(&t))
+    let g = sref(vm, a[0])?;
+    make(vm, crate::unicode::swapcase(&g.s))
 }
 fn m_capitalize(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, crate::unicode::capitalize(&t))
+    let g = sref(vm, a[0])?;
+    make(vm, crate::unicode::capitalize(&g.s))
 }
 fn m_title(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
-    make(vm, crate::unicode::title(&t))
+    let g = sref(vm, a[0])?;
+    make(vm, crate::unicode::title(&g.s))
 }
 
-fn strip_chars(vm: &mut Vm, a: &[Value]) -> PyResult<Option<Vec<char>>> {
+fn strip_chars(vm: &mut Vm, a: &[Value]) -> PyResult<Option<crate::heap::Gc<StrObj>>> {
     match a.get(1) {
         Some(&v) if v != vm.none => match v.get::<StrObj>() {
-            Some(x) => Ok(Some(x.s.chars().collect())),
+            Some(x) => Ok(Some(x)),
             None => Err(vm.type_error("strip arg must be None or str")),
         },
         _ => Ok(None),
     }
 }
 fn m_strip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
     let r = match strip_chars(vm, a)? {
-        Some(cs) => t.trim_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_matches(unicode::is_space).to_string(),
+        Some(cs) => t.trim_matches(|c| cs.s.contains(c)),
+        None => t.trim_matches(unicode::is_space),
     };
-    same_or_new(vm, a[0], r)
+    same_or_slice(vm, a[0], t, r)
 }
 fn m_lstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
     let r = match strip_chars(vm, a)? {
-        Some(cs) => t.trim_start_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_start_matches(unicode::is_space).to_string(),
+        Some(cs) => t.trim_start_matches(|c| cs.s.contains(c)),
+        None => t.trim_start_matches(unicode::is_space),
     };
-    same_or_new(vm, a[0], r)
+    same_or_slice(vm, a[0], t, r)
 }
 fn m_rstrip(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
     let r = match strip_chars(vm, a)? {
-        Some(cs) => t.trim_end_matches(|c| cs.contains(&c)).to_string(),
-        None => t.trim_end_matches(unicode::is_space).to_string(),
+        Some(cs) => t.trim_end_matches(|c| cs.s.contains(c)),
+        None => t.trim_end_matches(unicode::is_space),
     };
-    same_or_new(vm, a[0], r)
+    same_or_slice(vm, a[0], t, r)
 }
 
-fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<String>, i64)> {
+fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(crate::heap::Gc<StrObj>, Option<crate::heap::Gc<StrObj>>, i64)> {
+    if k.is_null() && a.len() <= 3 {
+        // no keywords: the common call, without building the argument vectors
+        return split_args_pos(vm, a[0], a.get(1).copied(), a.get(2).copied());
+    }
     let (pos, kws) = split_kw(vm, a, k);
-    let t = s(vm, pos[0])?;
     let mut sep = pos.get(1).copied();
     let mut maxsplit = pos.get(2).copied();
     for (n, v) in kws {
@@ -179,13 +212,23 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
             _ => return Err(vm.type_error(&format!("'{n}' is an invalid keyword argument for split()"))),
         }
     }
+    split_args_pos(vm, pos[0], sep, maxsplit)
+}
+
+fn split_args_pos(
+    vm: &mut Vm,
+    t: Value,
+    sep: Option<Value>,
+    maxsplit: Option<Value>,
+) -> PyResult<(crate::heap::Gc<StrObj>, Option<crate::heap::Gc<StrObj>>, i64)> {
+    let t = sref(vm, t)?;
     let sep = match sep {
         Some(v) if v != vm.none => {
-            let Some(x) = v.get::<StrObj>().map(|x| x.s.to_string()) else {
+            let Some(x) = v.get::<StrObj>() else {
                 let tn = vm.type_name_of(v);
                 return Err(vm.type_error(&format!("must be str or None, not {tn}")));
             };
-            if x.is_empty() {
+            if x.s.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
             Some(x)
@@ -200,14 +243,12 @@ fn split_args(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<(String, Option<St
 }
 
 fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let (t, sep, maxsplit) = split_args(vm, a, k)?;
+    let (g, sep, maxsplit) = split_args(vm, a, k)?;
+    let t: &str = &g.s;
     let parts: Vec<&str> = match sep {
         Some(sep) => {
-            if maxsplit < 0 {
-                t.split(sep.as_str()).collect()
-            } else {
-                t.splitn(maxsplit as usize + 1, sep.as_str()).collect()
-            }
+            let max = (maxsplit >= 0).then_some(maxsplit as usize);
+            super::str_search::split(t, &sep.s, max)
         }
         None => {
             let mut out = Vec::new();
@@ -238,13 +279,14 @@ fn m_split(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_rsplit(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let (t, sep, maxsplit) = split_args(vm, a, k)?;
+    let (g, sep, maxsplit) = split_args(vm, a, k)?;
+    let t: &str = &g.s;
     let mut parts: Vec<&str> = match sep {
         Some(sep) => {
             if maxsplit < 0 {
-                t.rsplit(sep.as_str()).collect()
+                t.rsplit(&*sep.s).collect()
             } else {
-                t.rsplitn(maxsplit as usize + 1, sep.as_str()).collect()
+                t.rsplitn(maxsplit as usize + 1, &*sep.s).collect()
             }
         }
         None => {
@@ -282,7 +324,8 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     if pos.len() > 2 {
         return Err(vm.type_error(&format!("splitlines() takes at most 1 argument ({} given)", pos.len() - 1 + kws.len())));
     }
-    let t = s(vm, pos[0])?;
+    let g = sref(vm, pos[0])?;
+    let t: &str = &g.s;
     let mut keep = pos.get(1).copied();
     for (n, v) in kws {
         if n == "keepends" {
@@ -318,7 +361,11 @@ fn m_splitlines(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 
 fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "join")?;
-    let sep = s(vm, a[0])?;
+    let sep_g = sref(vm, a[0])?;
+    let sep: &str = &sep_g.s;
+    if let Some(r) = join_exact(vm, a[0], sep, a[1]) {
+        return Ok(r);
+    }
     if vm.iter(a[1]).is_err() {
         return Err(vm.type_error("can only join an iterable"));
     }
@@ -348,7 +395,7 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            out.push_str(sep);
         }
         match it.get::<StrObj>() {
             Some(x) => out.push_str(&x.s),
@@ -359,6 +406,51 @@ fn m_join(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         }
     }
     make(vm, out)
+}
+
+/// `sep.join(seq)` for a list or tuple of exact strs without lone surrogates, joined
+/// straight from the sequence's items (no Python code runs, so they cannot change);
+/// None when another path must do it.
+fn join_exact(vm: &mut Vm, sep_v: Value, sep: &str, seq: Value) -> Option<Value> {
+    let st = vm.types.str;
+    let ty = vm.type_of(seq);
+    if vm.type_of(sep_v) != st || (ty != vm.types.list && ty != vm.types.tuple) {
+        return None;
+    }
+    if sep_v.get::<StrObj>().is_some_and(|x| x.has_surrogates()) {
+        return None;
+    }
+    let text = {
+        let list = seq.get::<ListObj>();
+        let list_items = list.as_ref().map(|l| l.items.borrow());
+        let tuple = seq.get::<TupleObj>();
+        let items: &[Value] = match (&list_items, &tuple) {
+            (Some(l), _) => l,
+            (None, Some(t)) => &t.items,
+            _ => return None,
+        };
+        if items.len() == 1 && vm.type_of(items[0]) == st {
+            return Some(items[0]);
+        }
+        let mut len = sep.len() * items.len().saturating_sub(1);
+        for &it in items {
+            match it.get::<StrObj>() {
+                Some(x) if !x.has_surrogates() => len += x.s.len(),
+                _ => return None,
+            }
+        }
+        let mut out = String::with_capacity(len);
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            if let Some(x) = it.get::<StrObj>() {
+                out.push_str(&x.s);
+            }
+        }
+        out
+    };
+    Some(vm.new_string(text))
 }
 
 /// (text, needle, start char index, end char index) of find-like methods.
@@ -412,7 +504,7 @@ fn find_in(t: &StrObj, n: &StrObj, st: usize, en: usize, rev: bool) -> Option<us
     }
     let (bs, be) = (byte_at(t, st), byte_at(t, en));
     let window = &t.s[bs..be];
-    let pos = if rev { window.rfind(&*n.s) } else { window.find(&*n.s) }?;
+    let pos = if rev { super::str_search::rfind(window, &n.s) } else { super::str_search::find(window, &n.s) }?;
     Some(if t.is_ascii() { st + pos } else { st + nchars_of(&window[..pos]) })
 }
 
@@ -447,7 +539,7 @@ fn m_count(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
         return Ok(vm.new_int(0));
     }
     let (bs, be) = (byte_at(&t, st), byte_at(&t, en));
-    let c = t.s[bs..be].matches(&*n.s).count();
+    let c = super::str_search::count(&t.s[bs..be], &n.s);
     Ok(vm.new_int(c as i64))
 }
 
@@ -517,81 +609,101 @@ fn m_endswith(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn m_replace(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 3, 4, "replace")?;
-    let t = s(vm, a[0])?;
-    let old = str_arg(vm, a[1], "replace() argument 1 ")?;
-    let new = str_arg(vm, a[2], "replace() argument 2 ")?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
+    let old_g = str_ref_arg(vm, a[1], "replace() argument 1 ")?;
+    let old: &str = &old_g.s;
+    let new_g = str_ref_arg(vm, a[2], "replace() argument 2 ")?;
+    let new: &str = &new_g.s;
+    if count_is_all(a.get(3)) && !old.is_empty() && !t.contains(old) {
+        return same_or_slice(vm, a[0], t, t);
+    }
     let count = match a.get(3) {
         Some(&v) => vm.ssize_arg(v)?,
         None => -1,
     };
     let r = if count < 0 {
         if old.is_empty() {
-            let mut out = new.clone();
+            let mut out = new.to_string();
             for c in t.chars() {
                 out.push(c);
-                out.push_str(&new);
+                out.push_str(new);
             }
             out
         } else {
-            t.replace(&old, &new)
+            t.replace(old, new)
         }
     } else if old.is_empty() {
         let mut out = String::new();
         let mut n = 0;
         for c in t.chars() {
             if n < count {
-                out.push_str(&new);
+                out.push_str(new);
                 n += 1;
             }
             out.push(c);
         }
         if n < count {
-            out.push_str(&new);
+            out.push_str(new);
         }
         out
     } else {
-        t.replacen(&old, &new, count as usize)
+        t.replacen(old, new, count as usize)
     };
     same_or_new(vm, a[0], r)
 }
 
 fn m_partition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "partition")?;
-    let t = s(vm, a[0])?;
-    let sep = str_arg(vm, a[1], "")?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
+    let sep_g = str_ref_arg(vm, a[1], "")?;
+    let sep: &str = &sep_g.s;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let (x, y, z) = match t.find(&sep) {
-        Some(i) => (t[..i].to_string(), sep.clone(), t[i + sep.len()..].to_string()),
-        None => (t.clone(), String::new(), String::new()),
+    let (x, y, z) = match super::str_search::find(t, sep) {
+        Some(i) => {
+            let x = vm.new_str(&t[..i]);
+            let z = vm.new_str(&t[i + sep.len()..]);
+            let y = if vm.type_of(a[1]) == vm.types.str { a[1] } else { vm.new_str(sep) };
+            return Ok(vm.new_tuple(vec![x, y, z]));
+        }
+        None => (t.to_string(), String::new(), String::new()),
     };
     let v = vec![vm.new_string(x), vm.new_string(y), vm.new_string(z)];
     Ok(vm.new_tuple(v))
 }
 fn m_rpartition(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "rpartition")?;
-    let t = s(vm, a[0])?;
-    let sep = str_arg(vm, a[1], "")?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
+    let sep_g = str_ref_arg(vm, a[1], "")?;
+    let sep: &str = &sep_g.s;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let (x, y, z) = match t.rfind(&sep) {
-        Some(i) => (t[..i].to_string(), sep.clone(), t[i + sep.len()..].to_string()),
-        None => (String::new(), String::new(), t.clone()),
+    let (x, y, z) = match super::str_search::rfind(t, sep) {
+        Some(i) => {
+            let x = vm.new_str(&t[..i]);
+            let z = vm.new_str(&t[i + sep.len()..]);
+            let y = if vm.type_of(a[1]) == vm.types.str { a[1] } else { vm.new_str(sep) };
+            return Ok(vm.new_tuple(vec![x, y, z]));
+        }
+        None => (String::new(), String::new(), t.to_string()),
     };
     let v = vec![vm.new_string(x), vm.new_string(y), vm.new_string(z)];
     Ok(vm.new_tuple(v))
 }
 
-fn pad_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(String, usize, char)> {
+fn pad_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(crate::heap::Gc<StrObj>, usize, char)> {
     marity(vm, a, 2, 3, name)?;
-    let t = s(vm, a[0])?;
+    let t = sref(vm, a[0])?;
     let w = vm.ssize_arg(a[1])?.max(0) as usize;
     let fill = match a.get(2) {
         Some(&f) => {
-            let fs = str_arg(vm, f, "")?;
-            let mut cs = fs.chars();
+            let fs = str_ref_arg(vm, f, "")?;
+            let mut cs = fs.s.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
                 _ => return Err(vm.type_error("The fill character must be exactly one character long")),
@@ -602,41 +714,60 @@ fn pad_args(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<(String, usize, ch
     vm.check_alloc(w.saturating_mul(fill.len_utf8()))?;
     Ok((t, w, fill))
 }
+/// `t` with `left` and `right` copies of `fill` around it.
+fn padded(t: &str, left: usize, right: usize, fill: char) -> String {
+    let mut out = String::with_capacity(t.len() + (left + right) * fill.len_utf8());
+    out.extend(std::iter::repeat(fill).take(left));
+    out.push_str(t);
+    out.extend(std::iter::repeat(fill).take(right));
+    out
+}
 fn m_center(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (t, w, f) = pad_args(vm, a, "center")?;
-    let n = t.chars().count();
+    let (g, w, f) = pad_args(vm, a, "center")?;
+    let t: &str = &g.s;
+    let n = g.nchars();
     if n >= w {
-        return same_or_new(vm, a[0], t);
+        return same_or_slice(vm, a[0], t, t);
     }
     let total = w - n;
     let left = total / 2 + (total & w & 1);
     let right = total - left;
-    let r = std::iter::repeat(f).take(left).collect::<String>() + &t + &std::iter::repeat(f).take(right).collect::<String>();
-    make(vm, r)
+    make(vm, padded(t, left, right, f))
 }
 fn m_ljust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (t, w, f) = pad_args(vm, a, "ljust")?;
-    let n = t.chars().count();
-    let r = if n >= w { t } else { t + &std::iter::repeat(f).take(w - n).collect::<String>() };
-    same_or_new(vm, a[0], r)
+    let (g, w, f) = pad_args(vm, a, "ljust")?;
+    let t: &str = &g.s;
+    let n = g.nchars();
+    if n >= w {
+        return same_or_slice(vm, a[0], t, t);
+    }
+    make(vm, padded(t, 0, w - n, f))
 }
 fn m_rjust(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let (t, w, f) = pad_args(vm, a, "rjust")?;
-    let n = t.chars().count();
-    let r = if n >= w { t } else { std::iter::repeat(f).take(w - n).collect::<String>() + &t };
-    same_or_new(vm, a[0], r)
+    let (g, w, f) = pad_args(vm, a, "rjust")?;
+    let t: &str = &g.s;
+    let n = g.nchars();
+    if n >= w {
+        return same_or_slice(vm, a[0], t, t);
+    }
+    make(vm, padded(t, w - n, 0, f))
 }
 fn m_zfill(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "zfill")?;
-    let t = s(vm, a[0])?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
     let w = vm.ssize_arg(a[1])?.max(0) as usize;
-    let n = t.chars().count();
+    let n = g.nchars();
     if n >= w {
-        return same_or_new(vm, a[0], t);
+        return same_or_slice(vm, a[0], t, t);
     }
     vm.check_alloc(w)?;
-    let (sign, rest) = if t.starts_with(['+', '-']) { (&t[..1], &t[1..]) } else { ("", &t[..]) };
-    make(vm, format!("{sign}{}{rest}", "0".repeat(w - n)))
+    let (sign, rest) = if t.starts_with(['+', '-']) { (&t[..1], &t[1..]) } else { ("", t) };
+    let mut out = String::with_capacity(t.len() + w - n);
+    out.push_str(sign);
+    out.extend(std::iter::repeat('0').take(w - n));
+    out.push_str(rest);
+    make(vm, out)
 }
 fn m_expandtabs(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
@@ -717,7 +848,7 @@ pred!(m_istitle, unicode::is_title_str, false);
 
 fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, a, k);
-    let t = s(vm, pos[0])?;
+    let t = sref(vm, pos[0])?;
     let mut enc = pos.get(1).map(|v| vm.str_of(*v)).unwrap_or_else(|| "utf-8".into());
     let mut err = pos.get(2).map(|v| vm.str_of(*v)).unwrap_or_else(|| "strict".into());
     for (n, v) in kws {
@@ -733,9 +864,9 @@ fn m_encode(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 }
 
 fn m_format(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
-    let t = s(vm, a[0])?;
+    let t = sref(vm, a[0])?;
     let (pos, kws) = split_kw(vm, &a[1..], k);
-    let r = super::str_format::format(vm, &t, super::str_format::Source::Args { pos: &pos, kws: &kws })?;
+    let r = super::str_format::format(vm, &t.s, super::str_format::Source::Args { pos: &pos, kws: &kws })?;
     make(vm, r)
 }
 
@@ -800,15 +931,35 @@ fn m_maketrans(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn m_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "translate")?;
-    let t = s(vm, a[0])?;
+    let g = sref(vm, a[0])?;
+    let t: &str = &g.s;
     let table = a[1];
-    let mut out = String::new();
+    // an exact dict is looked up directly: a missing key is no KeyError to raise and catch
+    let exact_dict = vm.type_of(table) == vm.types.dict;
+    let mut out = String::with_capacity(t.len());
+    // what an exact dict maps each ASCII character to, once looked up: the character
+    // itself (absent), None (deleted) or an immediate int, values nothing can free
+    let mut ascii_cache: [Option<Option<Value>>; 128] = [None; 128];
     for c in t.chars() {
         let k = vm.new_int(c as i64);
-        let r = match vm.getitem(table, k) {
-            Ok(v) => Some(v),
-            Err(e) if vm.isinstance(e.0, vm.types.lookup_error) => None,
-            Err(e) => return Err(e),
+        let r = if exact_dict {
+            match ascii_cache.get(c as usize) {
+                Some(Some(r)) => *r,
+                _ => {
+                    let r = vm.dict_get(table, k)?;
+                    let immediate = r.is_none_or(|v| v == vm.none || v.is_small());
+                    if let (Some(slot), true) = (ascii_cache.get_mut(c as usize), immediate) {
+                        *slot = Some(r);
+                    }
+                    r
+                }
+            }
+        } else {
+            match vm.getitem(table, k) {
+                Ok(v) => Some(v),
+                Err(e) if vm.isinstance(e.0, vm.types.lookup_error) => None,
+                Err(e) => return Err(e),
+            }
         };
         match r {
             None => out.push(c),

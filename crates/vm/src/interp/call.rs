@@ -40,18 +40,7 @@ impl Vm {
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.call_builtin(f, args, kwnames)));
                 match r {
                     Ok(r) => r,
-                    Err(payload) => {
-                        self.sp = sp;
-                        self.frames.truncate(nframes);
-                        let what = payload
-                            .downcast_ref::<&str>()
-                            .map(|s| s.to_string())
-                            .or_else(|| payload.downcast_ref::<String>().cloned())
-                            .unwrap_or_else(|| "panic".into());
-                        let name = f.get::<BuiltinObj>().map(|b| b.name).unwrap_or("?");
-                        let t = self.types.exceptions.iter().find(|e| e.0 == "SystemError").map(|e| e.1).unwrap_or(self.types.runtime_error);
-                        Err(self.err(t, &format!("internal error in {name}(): {what}")))
-                    }
+                    Err(payload) => Err(self.native_panic(f, sp, nframes, payload)),
                 }
             }
             Some(ObjKind::Method) => {
@@ -96,6 +85,34 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Calls the native function `func` of the builtin `f` with `args` (self first, no
+    /// keywords), its arguments already checked, turning a panic into a SystemError as
+    /// `call_kw` does.
+    #[inline]
+    pub(super) fn call_native_checked(&mut self, f: Value, func: super::NativeFn, args: &[Value]) -> PyResult<Value> {
+        let sp = self.sp;
+        let nframes = self.frames.len();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| func(self, args, Value::NULL))) {
+            Ok(r) => r,
+            Err(payload) => Err(self.native_panic(f, sp, nframes, payload)),
+        }
+    }
+
+    /// The SystemError for a panic in the native function `f` (the stack and frames restored).
+    #[cold]
+    fn native_panic(&mut self, f: Value, sp: usize, nframes: usize, payload: Box<dyn std::any::Any + Send>) -> PyErr {
+        self.sp = sp;
+        self.frames.truncate(nframes);
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let name = f.get::<BuiltinObj>().map(|b| b.name).unwrap_or("?");
+        let t = self.types.exceptions.iter().find(|e| e.0 == "SystemError").map(|e| e.1).unwrap_or(self.types.runtime_error);
+        self.err(t, &format!("internal error in {name}(): {what}"))
     }
 
     /// CPython's checks of `X.__new__(Y, ...)` for a builtin class X (tp_new_wrapper).
@@ -251,7 +268,7 @@ impl Vm {
 
     /// type.__call__: the default instantiation protocol.
     pub fn type_call_default(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
-        let new_name = self.intern("__new__");
+        let new_name = self.hot_name(0);
         let new = self.lookup(cls, new_name).map(|n| match n.get::<StaticMethodObj>() {
             Some(s) => s.f,
             None => n,
@@ -270,7 +287,7 @@ impl Vm {
         if !self.is_subtype(oty, cls) {
             return Ok(obj);
         }
-        let init_name = self.intern("__init__");
+        let init_name = self.hot_name(1);
         if let Some(init) = self.lookup(oty, init_name) {
             // object.__init__ does nothing, and accepts extra arguments when __new__ is
             // overridden: skip the call (builtin types such as enumerate come here).

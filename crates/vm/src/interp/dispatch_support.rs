@@ -100,6 +100,9 @@ impl Vm {
                     if !map.is_null() && map == e.map {
                         return Ok((e.func, obj));
                     }
+                    if map.is_null() && Self::holds_no_attributes(obj, ty) {
+                        return Ok((e.func, obj));
+                    }
                     if !self.shadowed(obj, name) {
                         if !map.is_null() && map.get::<MapObj>().is_some() {
                             if let Some(c) = code.caches.borrow_mut().get_mut(at) {
@@ -109,6 +112,14 @@ impl Vm {
                         return Ok((e.func, obj));
                     }
                     break;
+                }
+            }
+        }
+        if ty == self.types.module {
+            // `mod.f(...)`: a module's own globals come first (generic_getattr's order)
+            if let Some(d) = obj.get::<ModuleObj>().map(|m| m.dict) {
+                if let Some(v) = self.dict_get_str(d, name) {
+                    return Ok((Value::NULL, v));
                 }
             }
         }
@@ -130,6 +141,14 @@ impl Vm {
         }
         let v = self.getattr(obj, name)?;
         Ok((Value::NULL, v))
+    }
+
+    /// Whether `obj`, of class `ty`, can hold no attributes of its own: an instance of a
+    /// builtin class other than functions and exceptions (`shadowed` is false for it).
+    #[inline]
+    fn holds_no_attributes(obj: Value, ty: Value) -> bool {
+        !matches!(obj.kind(), None | Some(ObjKind::Instance) | Some(ObjKind::Function) | Some(ObjKind::Exception))
+            && ty.get::<TypeObj>().is_some_and(|t| !t.has_flag(type_flags::HEAPTYPE))
     }
 
     /// Does the instance itself hold an attribute `name`?
@@ -165,6 +184,17 @@ impl Vm {
     pub(super) fn call_from_stack(&mut self, func: Value, first: usize, argc: usize, kwnames: Value, pop: usize) -> PyResult<bool> {
         if kwnames.is_null() && self.push_simple_frame(func, first, argc, pop) {
             return Ok(true);
+        }
+        if kwnames.is_null() && argc <= 8 {
+            if let Some((f, native)) = self.plain_native_call(func, first, argc) {
+                let mut buf = [Value::NULL; 8];
+                buf[..argc].copy_from_slice(&self.stack[first..first + argc]);
+                let r = self.call_native_checked(f, native, &buf[..argc]);
+                self.sp -= pop;
+                let r = r?;
+                self.push(r);
+                return Ok(false);
+            }
         }
         let mut buf = [Value::NULL; 16];
         let heap_args;
@@ -221,6 +251,35 @@ impl Vm {
         Ok(false)
     }
 
+    /// The native function of a method of a builtin class (`str.isdigit`) called with
+    /// `argc` positional arguments at `first` whose first, self, is an instance of exactly
+    /// that class, in the number the method's slot declares: the call `call_builtin` would
+    /// make after its checks, which all pass. None for every other call.
+    /// A plain builtin function (`len`: no self, no owner) qualifies as well: `call_builtin`
+    /// calls it with the arguments as they are.
+    #[inline]
+    fn plain_native_call(&self, func: Value, first: usize, argc: usize) -> Option<(Value, super::NativeFn)> {
+        let b = func.get::<BuiltinObj>()?;
+        if !b.self_.is_null() {
+            return None;
+        }
+        if b.owner.is_null() {
+            return Some((func, b.func));
+        }
+        if argc == 0 || self.type_of(self.stack[first]) != b.owner {
+            return None;
+        }
+        let n = argc - 1;
+        let fits = match b.slot_args {
+            NO_SLOT => true,
+            SLOT_NOARGS => n == 0,
+            k if k > SLOT_NOARGS => n == 1,
+            k => n == k as usize,
+        };
+        // `X.__new__` (a builtin function, not a method descriptor) has its own checks
+        (fits && self.type_of(func) != self.types.builtin_function).then_some((func, b.func))
+    }
+
     /// The Python `__init__` of a class instantiated the default way (metaclass `type`,
     /// `object.__new__`, instances laid out by maps), if it has one.
     pub(super) fn plain_init(&mut self, cls: Value) -> Option<Value> {
@@ -231,12 +290,12 @@ impl Vm {
         if t.instance_kind != ObjKind::Instance || t.has_flag(type_flags::ABSTRACT) || t.has_flag(type_flags::EXCEPTION) {
             return None;
         }
-        let new_name = self.intern("__new__");
+        let new_name = self.hot_name(0);
         let obj_new = self.types.object.get::<TypeObj>().map(|o| o.dict).and_then(|d| self.dict_get_str(d, new_name));
         if self.lookup(cls, new_name) != obj_new {
             return None;
         }
-        let init_name = self.intern("__init__");
+        let init_name = self.hot_name(1);
         let init = self.lookup(cls, init_name)?;
         let f = init.get::<FunctionObj>()?;
         let is_gen = f.code.get().get::<CodeObj>().map(|c| c.code.is_generator_like()).unwrap_or(true);

@@ -191,6 +191,9 @@ pub struct Vm {
     pub sys_state: Value,
     pub modules: Value,
     interned: rustc_hash::FxHashMap<String, Value>,
+    /// `__new__` and `__init__` interned (NULL until first asked for; `interned` roots
+    /// them), for class calls that would otherwise hash the names each time.
+    hot_names: [Value; 2],
     /// Single-character strings for code points < 256.
     pub chars: Vec<Value>,
     /// The exception being handled (sys.exc_info()), or NULL.
@@ -340,6 +343,18 @@ impl Vm {
         }
         let v = self.new_str_uninterned(s);
         self.interned.insert(s.to_string(), v);
+        v
+    }
+
+    /// The interned `__new__` (index 0) or `__init__` (index 1).
+    #[inline]
+    pub(crate) fn hot_name(&mut self, i: usize) -> Value {
+        let v = self.hot_names[i];
+        if !v.is_null() {
+            return v;
+        }
+        let v = self.intern(["__new__", "__init__"][i]);
+        self.hot_names[i] = v;
         v
     }
 

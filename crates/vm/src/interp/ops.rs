@@ -270,8 +270,34 @@ impl Vm {
         if a.is_small() && b.is_small() {
             return Ok(cmp_ord(a.small_value().cmp(&b.small_value()), op));
         }
+        // exact floats, or an exact float and a small int that a double holds exactly (a
+        // subclass may compare its own way): NaN is unordered
+        if let Some((x, y)) = self.exact_float_pair(a, b) {
+            return Ok(match x.partial_cmp(&y) {
+                Some(o) => cmp_ord(o, op),
+                None => op == CmpOp::Ne,
+            });
+        }
         let r = self.rich_compare(a, b, op)?;
         self.truthy(r)
+    }
+
+    /// The two doubles `a` and `b` compare as, when each is an exact float or a small int
+    /// of at most 53 bits (converted without rounding) and at least one is a float.
+    #[inline]
+    fn exact_float_pair(&self, a: Value, b: Value) -> Option<(f64, f64)> {
+        const EXACT: i64 = 1 << 53;
+        let ft = self.types.float;
+        let as_f64 = |v: Value| -> Option<(f64, bool)> {
+            if v.is_small() {
+                let i = v.small_value();
+                return (-EXACT..=EXACT).contains(&i).then_some((i as f64, false));
+            }
+            let f = v.get::<FloatObj>()?;
+            (self.type_of(v) == ft).then_some((f.0, true))
+        };
+        let ((x, xf), (y, yf)) = (as_f64(a)?, as_f64(b)?);
+        (xf || yf).then_some((x, y))
     }
 
     /// a op b for the arithmetic operators (`inplace` tries `__iop__` first).

@@ -185,6 +185,7 @@ impl Vm {
             sys_state: Value::NULL,
             modules: Value::NULL,
             interned: Default::default(),
+            hot_names: [Value::NULL; 2],
             chars: Vec::new(),
             handled_exc: Value::NULL,
             recursion_limit: 1000,
