@@ -7,7 +7,7 @@ async def worker(name, delay, out):
 
 async def main():
     out = []
-    res = await asyncio.gather(worker("b", 0.02, out), worker("a", 0.01, out), worker("c", 0.03, out))
+    res = await asyncio.gather(worker("b", 0.2, out), worker("a", 0.1, out), worker("c", 0.3, out))
     print(res, out)
     t = asyncio.create_task(worker("t", 0, out))
     print(await t, t.done())
