@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use pyjit_vm::fxhash::FxBuild;
 use pyjit_vm::objects::{FloatObj, ListObj, StrObj, TupleObj};
 
 use crate::native_state;
@@ -140,7 +141,7 @@ struct Run<'a> {
     cfg: &'a Encoder,
     key_sep: String,
     item_sep: String,
-    markers: HashSet<u64>,
+    markers: HashSet<u64, FxBuild>,
     none: Value,
 }
 
@@ -359,7 +360,7 @@ pub fn encoder_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     })?;
     let key_sep = vm.str_of(cfg.key_sep);
     let item_sep = vm.str_of(cfg.item_sep);
-    let mut run = Run { cfg: &cfg, key_sep, item_sep, markers: HashSet::new(), none };
+    let mut run = Run { cfg: &cfg, key_sep, item_sep, markers: HashSet::default(), none };
     let mut out = Out::new();
     run.obj(vm, &mut out, obj)?;
     let s = out.into_value(vm);

@@ -1,7 +1,7 @@
 //! The JSON scanner (`_json.make_scanner`, `_json.scanstring`): CPython's C scanner
 //! rules and messages, over the text as bytes (ASCII) or code points.
 
-use std::collections::HashMap;
+use pyjit_vm::fxhash::FxHashMap as HashMap;
 
 use pyjit_vm::objects::StrObj;
 
@@ -457,11 +457,11 @@ pub fn scanner_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     })?;
     let r = match &text {
         Text::Ascii(s) => {
-            let mut scan = Scan { cfg: &cfg, s: s.s.as_bytes(), memo: HashMap::new(), none };
+            let mut scan = Scan { cfg: &cfg, s: s.s.as_bytes(), memo: HashMap::default(), none };
             scan.scan_once(vm, idx as usize)
         }
         Text::Wide(cps) => {
-            let mut scan = Scan { cfg: &cfg, s: &cps[..], memo: HashMap::new(), none };
+            let mut scan = Scan { cfg: &cfg, s: &cps[..], memo: HashMap::default(), none };
             scan.scan_once(vm, idx as usize)
         }
     };
