@@ -20,6 +20,11 @@ impl Vm {
         if v == self.false_ || v == self.none {
             return Ok(false);
         }
+        if v == self.not_implemented {
+            let dw = self.types.deprecation_warning;
+            crate::modules::warnings::warn(self, dw, "NotImplemented should not be used in a boolean context", 1)?;
+            return Ok(true);
+        }
         let ty = self.type_of(v);
         let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
         if !heap {
