@@ -101,6 +101,9 @@ impl Vm {
             let none = self.none;
             self.dict_set_str(dict, "__hash__", none);
         }
+        if self.dict_get_by_str(dict, "__del__").is_some() {
+            self.has_del_classes = true;
+        }
         let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
         if bases.iter().any(|b| b.get::<TypeObj>().map(|t| t.has_flag(type_flags::EXCEPTION)).unwrap_or(false)) {
             flags |= type_flags::EXCEPTION;

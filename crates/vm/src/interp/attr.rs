@@ -635,6 +635,9 @@ impl Vm {
             return Err(self.type_error(&format!("cannot set '{n}' attribute of immutable type '{tn}'")));
         }
         let nm = self.str_of(name);
+        if nm == "__del__" {
+            self.has_del_classes = true;
+        }
         if nm == "__name__" {
             *t.name.borrow_mut() = self.str_of(v);
             return Ok(());
