@@ -8,6 +8,23 @@ use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
 impl Vm {
+    /// A class name must encode to UTF-8 without a NUL (CPython keeps it as a C string).
+    pub fn check_type_name(&mut self, name: Value) -> PyResult<()> {
+        let Some(s) = name.get::<StrObj>() else { return Ok(()) };
+        if let Some(w) = s.wide() {
+            if let Some(i) = w.iter().position(|&c| (0xd800..0xe000).contains(&c)) {
+                let args = [self.new_str("utf-8"), name, self.new_int(i as i64), self.new_int(i as i64 + 1), self.new_str("surrogates not allowed")];
+                let t = self.types.unicode_encode_error;
+                let e = self.call(t, &args)?;
+                return Err(crate::interp::PyErr(e));
+            }
+        }
+        if s.s.contains('\0') {
+            return Err(self.value_error("type name must not contain null characters"));
+        }
+        Ok(())
+    }
+
     /// type.__new__(meta, name, bases, ns): a new class.
     pub fn create_class(&mut self, meta: Value, name: Value, mut bases: Vec<Value>, ns: Value, kws: &[(String, Value)]) -> PyResult<Value> {
         let winner = self.calculate_meta(meta, &bases)?;
@@ -29,6 +46,7 @@ impl Vm {
             }
             meta = winner;
         }
+        self.check_type_name(name)?;
         if bases.is_empty() {
             bases.push(self.types.object);
         }
@@ -68,6 +86,10 @@ impl Vm {
         let name_s = self.str_of(name);
         let qualname = match self.dict_get_by_str(dict, "__qualname__") {
             Some(q) => {
+                if q.kind() != Some(ObjKind::Str) {
+                    let tn = self.type_name_of(q);
+                    return Err(self.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+                }
                 let s = self.str_of(q);
                 let k = self.intern("__qualname__");
                 self.dict_del(dict, k)?;

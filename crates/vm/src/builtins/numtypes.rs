@@ -461,7 +461,27 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for from_bytes()"))),
         }
     }
+    if pos.len() > 3 {
+        return Err(vm.type_error(&format!("from_bytes() takes at most 2 positional arguments ({} given)", pos.len() - 1)));
+    }
     let data = data.ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    if vm.is_int(data) {
+        // PyObject_Bytes: an int is not a length here
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
+    }
+    // PyObject_Bytes: __bytes__ first
+    let data = match vm.lookup_str(vm.type_of(data), "__bytes__") {
+        Some(f) if !matches!(data.kind(), Some(ObjKind::Bytes)) => {
+            let r = vm.call(f, &[data])?;
+            if r.kind() != Some(ObjKind::Bytes) {
+                let tn = vm.type_name_of(r);
+                return Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+            r
+        }
+        _ => data,
+    };
     let mut b = super::bytes::bytes_ctor_data(vm, data, None)?;
     let order = order.map(|o| vm.str_of(o)).unwrap_or_else(|| "big".into());
     if order != "big" && order != "little" {

@@ -329,7 +329,15 @@ fn int_arg(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
         return Err(vm.type_error(&format!("%{conv} format: a real number is required, not {tn}")));
     }
     let int_t = vm.types.int;
-    let r = vm.call(int_t, &[v])?;
+    let r = match vm.call(int_t, &[v]) {
+        Ok(r) => r,
+        // mainformatlong: a TypeError from int() is the "wrong type" error
+        Err(e) if vm.isinstance(e.0, vm.types.type_error) => {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("%{conv} format: a real number is required, not {tn}")));
+        }
+        Err(e) => return Err(e),
+    };
     Ok(vm.as_bigint(r).unwrap_or_default())
 }
 

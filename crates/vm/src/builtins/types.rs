@@ -106,6 +106,10 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let spec = arg(vm, args, 1, "__format__")?;
+    if spec.kind() != Some(ObjKind::Str) {
+        let tn = if spec == vm.none { "None".to_string() } else { vm.type_name_of(spec) };
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+    }
     if !vm.str_of(spec).is_empty() {
         let tn = vm.type_name_of(args[0]);
         return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
@@ -124,12 +128,21 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Valu
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 3, 3, "__setattr__")?;
+    if args[1].kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
     let n = vm.intern_value(args[1]);
     vm.generic_setattr(args[0], n, args[2])?;
     Ok(vm.none)
 }
 
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 2, 2, "__delattr__")?;
+    if args[1].kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
     let n = vm.intern_value(args[1]);
     let ty = vm.type_of(args[0]);
     // skip a Python-level __delattr__ (we are it)
@@ -568,22 +581,12 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let mut iters = Vec::new();
-    for (i, &a) in pos[1..].iter().enumerate() {
-        match vm.iter(a) {
-            Ok(it) => {
-                // only the Rust vector holds it while the next __iter__ runs
-                vm.keep(it);
-                iters.push(it)
-            }
-            Err(e) => {
-                if vm.isinstance(e.0, vm.types.type_error) {
-                    let tn = vm.type_name_of(a);
-                    let _ = i;
-                    return Err(vm.type_error(&format!("'{tn}' object is not iterable")));
-                }
-                return Err(e);
-            }
-        }
+    for &a in &pos[1..] {
+        // an error from __iter__ propagates unchanged, as from PyObject_GetIter
+        let it = vm.iter(a)?;
+        // only the Rust vector holds it while the next __iter__ runs
+        vm.keep(it);
+        iters.push(it)
     }
     Ok(vm.new_iter(pos[0], IterState::Zip { iters, strict }))
 }
@@ -861,6 +864,15 @@ fn none_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
+/// `type(Ellipsis)()` and `type(NotImplemented)()`: the singleton.
+fn singleton_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (v, name) = if args.first() == Some(&vm.types.ellipsis_type) { (vm.ellipsis, "EllipsisType") } else { (vm.not_implemented, "NotImplementedType") };
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("{name} takes no arguments")));
+    }
+    Ok(v)
+}
+
 fn cell_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let v = args[0].get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
     if v.is_null() {
@@ -1055,6 +1067,9 @@ pub fn register(vm: &mut Vm) {
     let nt = vm.types.none_type;
     method(vm, nt, "__bool__", noneish_bool);
     static_method(vm, nt, "__new__", none_new);
+    for t in [vm.types.ellipsis_type, vm.types.not_implemented_type] {
+        static_method(vm, t, "__new__", singleton_new);
+    }
     let cell = vm.types.cell;
     getset(vm, cell, "cell_contents", cell_contents, None);
     let md = vm.types.module;

@@ -638,11 +638,16 @@ impl Vm {
         if nm == "__del__" {
             self.has_del_classes = true;
         }
-        if nm == "__name__" {
-            *t.name.borrow_mut() = self.str_of(v);
-            return Ok(());
-        }
-        if nm == "__qualname__" {
+        if nm == "__name__" || nm == "__qualname__" {
+            if v.kind() != Some(ObjKind::Str) {
+                let (cn, tn) = (t.name.borrow().clone(), self.type_name_of(v));
+                return Err(self.type_error(&format!("can only assign string to {cn}.{nm}, not '{tn}'")));
+            }
+            if nm == "__name__" {
+                self.check_type_name(v)?;
+                *t.name.borrow_mut() = self.str_of(v);
+                return Ok(());
+            }
             *t.qualname.borrow_mut() = self.str_of(v);
         }
         if nm == "__abstractmethods__" {
