@@ -697,6 +697,27 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> 
 
 // ---- generators and coroutines ----
 
+/// The exception `gen.throw(t, v)` raises: `t` itself, or an instance of class `t` made from `v`.
+fn throw_instance(vm: &mut Vm, t: Value, v: Option<Value>) -> PyResult<Value> {
+    if !vm.is_type(t) {
+        return Ok(t);
+    }
+    let e = match v {
+        Some(v) if v != vm.none && vm.isinstance(v, t) => v,
+        Some(v) if v != vm.none => {
+            let a = if v.kind() == Some(ObjKind::Tuple) { v } else { vm.new_tuple(vec![v]) };
+            let items = a.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+            vm.call(t, &items)?
+        }
+        _ => vm.call(t, &[])?,
+    };
+    if !vm.isinstance(e, vm.types.base_exception) {
+        let (r, tn) = (vm.repr(t)?, vm.type_name_of(e));
+        return Err(vm.type_error(&format!("calling {r} should have returned an instance of BaseException, not {tn}")));
+    }
+    Ok(e)
+}
+
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let v = arg(vm, args, 1, "send")?;
     match vm.gen_send_delegating(args[0], v, None)? {
@@ -707,22 +728,15 @@ fn gen_send(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let t = arg(vm, args, 1, "throw")?;
-    let e = if vm.is_type(t) {
-        match args.get(2) {
-            Some(&v) if v != vm.none && vm.isinstance(v, t) => v,
-            Some(&v) if v != vm.none => {
-                let a = if v.kind() == Some(ObjKind::Tuple) { v } else { vm.new_tuple(vec![v]) };
-                let items = a.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
-                vm.call(t, &items)?
-            }
-            _ => vm.call(t, &[])?,
-        }
-    } else {
-        t
-    };
-    if !vm.isinstance(e, vm.types.base_exception) {
-        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string().as_str()));
+    if vm.is_type(t) && !vm.is_subtype(t, vm.types.base_exception) || !vm.is_type(t) && !vm.isinstance(t, vm.types.base_exception) {
+        let tn = vm.type_name_of(t);
+        return Err(vm.type_error(&format!("exceptions must be classes or instances deriving from BaseException, not {tn}")));
     }
+    // instantiating the class: an error doing so is what is thrown into the generator
+    let e = match throw_instance(vm, t, args.get(2).copied()) {
+        Ok(e) => e,
+        Err(err) => err.0,
+    };
     match vm.gen_send_delegating(args[0], vm.none, Some(PyErr(e)))? {
         Exit::Yield(y) => Ok(y),
         Exit::Return(r) => Err(vm.stop_iteration(r)),

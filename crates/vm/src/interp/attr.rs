@@ -736,6 +736,13 @@ impl Vm {
                 }
             }
         }
+        if obj.kind() == Some(ObjKind::Exception) {
+            let n = self.str_of(name);
+            if matches!(n.as_str(), "__cause__" | "__context__" | "__traceback__" | "args") {
+                let msg = if n == "__traceback__" { "__traceback__ may not be deleted".to_string() } else if n == "args" { "args may not be deleted".to_string() } else { format!("{n} may not be deleted") };
+                return Err(self.type_error(&msg));
+            }
+        }
         if obj.kind() == Some(ObjKind::Type) {
             let t = obj.get::<TypeObj>().expect("kind checked");
             if !t.has_flag(type_flags::HEAPTYPE) {
