@@ -240,7 +240,16 @@ impl Vm {
             let sn = self.intern("__set_name__");
             if let Some(f) = self.lookup(vt, sn) {
                 if let Err(e) = self.call(f, &[v, cls, k]) {
-                    return Err(e);
+                    // 3.11 wraps the error (it becomes the new error's __context__)
+                    let (vn, kr, cn) = (self.type_name_of(v), self.repr(k)?, self.type_name(cls));
+                    let msg = format!("Error calling __set_name__ on '{vn}' instance {kr} in '{cn}'");
+                    let rt = self.types.runtime_error;
+                    let m = self.new_string(msg);
+                    let r = self.call(rt, &[m])?;
+                    if let Some(x) = r.get::<ExceptionObj>() {
+                        x.context.set(e.0);
+                    }
+                    return Err(crate::interp::PyErr(r));
                 }
             }
         }
@@ -463,7 +472,11 @@ impl Vm {
                     } else {
                         self.builtins
                     }),
-                    "__doc__" => Some(self.none),
+                    "__doc__" => Some(match super::type_docs::builtin_function_doc(&b.name) {
+                        // a function of the builtins module (not a method, not another module's)
+                        Some(d) if b.owner.is_null() && b.self_.is_null() && b.module.is_null() => self.new_str(d),
+                        _ => self.none,
+                    }),
                     "__module__" => Some(match b.module.get::<ModuleObj>() {
                         Some(m) => m.name,
                         None if b.owner.is_null() => self.intern("builtins"),
