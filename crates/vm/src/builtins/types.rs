@@ -34,7 +34,10 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         let obj_t = vm.types.object;
         let init_over = vm.lookup(cls, init) != vm.lookup(obj_t, init);
         let new_over = vm.lookup(cls, new) != vm.lookup(obj_t, new);
-        if !init_over || new_over {
+        if new_over {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if !init_over {
             let n = t.name.borrow().clone();
             return Err(vm.type_error(&format!("{n}() takes no arguments")));
         }
@@ -61,7 +64,7 @@ fn object_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         let new_over = vm.lookup(ty, new) != vm.lookup(obj_t, new);
         if init_over || !new_over {
             let n = vm.type_name(ty);
-            let msg = if init_over { "object.__init__() takes exactly one argument (the instance to initialize)".to_string() } else { format!("{n}() takes no arguments") };
+            let msg = if init_over { "object.__init__() takes exactly one argument (the instance to initialize)".to_string() } else { format!("{n}.__init__() takes exactly one argument (the instance to initialize)") };
             return Err(vm.type_error(&msg));
         }
     }

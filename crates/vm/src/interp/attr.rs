@@ -542,6 +542,11 @@ impl Vm {
                 }
                 match self.instance_dict(obj, true) {
                     Some(d) => self.dict_set(d, name, v),
+                    // no __dict__: a class attribute of that name is "read-only"
+                    None if self.lookup(ty, name).is_some() => {
+                        let (tn, n) = (self.type_name_of(obj), self.str_of(name));
+                        Err(self.attribute_error(&format!("'{tn}' object attribute '{n}' is read-only")))
+                    }
                     None => Err(self.no_attribute(obj, name)),
                 }
             }
@@ -770,6 +775,10 @@ impl Vm {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
+            }
+            None if obj.kind() == Some(ObjKind::Instance) && self.lookup(self.type_of(obj), name).is_some() => {
+                let (tn, n) = (self.type_name_of(obj), self.str_of(name));
+                Err(self.attribute_error(&format!("'{tn}' object attribute '{n}' is read-only")))
             }
             None => Err(self.no_attribute(obj, name)),
         }
