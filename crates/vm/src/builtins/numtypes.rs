@@ -651,6 +651,10 @@ fn n_float(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_float(f))
 }
 fn n_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    // a NaN hashes by the identity of the object itself (not of a base-type copy)
+    if args.first().and_then(|a| a.get::<FloatObj>()).is_some_and(|f| f.0.is_nan()) {
+        return Ok(vm.new_int((args[0].raw() >> 4) as i64));
+    }
     let v = as_base_num(vm, args[0])?;
     let h = vm.hash(v)?;
     Ok(vm.new_int(h))
