@@ -1079,6 +1079,8 @@ pub fn register(vm: &mut Vm) {
     method(vm, meth, "__call__", function_call);
     let bf = vm.types.builtin_function;
     method(vm, bf, "__call__", function_call);
+    let md = vm.types.method_descriptor;
+    method(vm, md, "__call__", function_call);
     method(vm, bf, "__eq__", builtin_eq);
     method(vm, bf, "__hash__", builtin_hash);
     let nt = vm.types.none_type;
