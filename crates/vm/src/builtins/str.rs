@@ -903,10 +903,6 @@ fn m_add(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     m_binop(vm, a, pyjit_compiler::opcode::BinOp::Add)
 }
 fn m_mul(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    // the sq_repeat slot wrapper: the count must be an index
-    if let Some(&n) = a.get(1) {
-        vm.index_of(n)?;
-    }
     m_binop(vm, a, pyjit_compiler::opcode::BinOp::Mul)
 }
 fn m_mod(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
