@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate crates/vm/src/builtins/type_docs.rs: the __doc__ of the builtin types, from CPython.
+"""Generate crates/vm/src/builtins/type_docs.rs: the __doc__ of the builtin types and of the
+builtin functions (the `builtins` module's), from CPython.
 
 Run: python3 scripts/gen_type_docs.py > crates/vm/src/builtins/type_docs.rs
 """
@@ -19,5 +20,14 @@ for n in names:
     if doc is None:
         continue
     lit = doc.replace("\\", "\\\\").replace('"', '\\"')
+    out.write('        "%s" => "%s",\n' % (n, lit))
+out.write("        _ => return None,\n    })\n}\n")
+out.write("\n/// The docstring of the builtin function named `name` (of the `builtins` module).\n")
+out.write("pub fn builtin_function_doc(name: &str) -> Option<&'static str> {\n    Some(match name {\n")
+for n in sorted(dir(builtins)):
+    f = getattr(builtins, n)
+    if type(f).__name__ != "builtin_function_or_method" or f.__doc__ is None:
+        continue
+    lit = f.__doc__.replace("\\", "\\\\").replace('"', '\\"')
     out.write('        "%s" => "%s",\n' % (n, lit))
 out.write("        _ => return None,\n    })\n}\n")

@@ -37,6 +37,13 @@ pub fn pending_flag_addr() -> usize {
     ANY_PENDING.as_ptr() as usize
 }
 
+/// Asks the next check to run the queued `__del__` methods (slot 0 of the pending flags,
+/// which no signal uses).
+pub fn request_finalizers() {
+    PENDING[0].store(true, Ordering::SeqCst);
+    ANY_PENDING.store(true, Ordering::SeqCst);
+}
+
 /// Whether a signal waits for its Python handler.
 #[inline(always)]
 pub fn pending() -> bool {
@@ -235,6 +242,9 @@ pub fn die_by_sigint() -> ! {
 pub fn check(vm: &mut Vm) -> PyResult<()> {
     if !ANY_PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
+    }
+    if PENDING[0].swap(false, Ordering::SeqCst) {
+        vm.run_finalizers();
     }
     for sig in 1..NSIG {
         if !PENDING[sig].swap(false, Ordering::SeqCst) {

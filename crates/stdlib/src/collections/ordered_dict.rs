@@ -125,7 +125,11 @@ fn od_popitem(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let entry = {
         let mut t = d.table.borrow_mut();
         match t.end_entry(last) {
-            Some(ei) => Some(t.remove_at(ei)),
+            Some(ei) => {
+                let e = t.remove_at(ei);
+                t.trim_deleted_tail();
+                Some(e)
+            }
             None => None,
         }
     };

@@ -97,6 +97,9 @@ fn partial_call(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     }
     let mut names = Vec::new();
     for (k, v) in vm.dict_items(merged) {
+        if k.kind() != Some(ObjKind::Str) {
+            return Err(vm.type_error("keywords must be strings"));
+        }
         names.push(k);
         args.push(v);
     }
@@ -151,8 +154,11 @@ fn partial_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return Err(vm.type_error("invalid partial state"));
     }
     let args = if vm.type_of(args) == vm.types.tuple { args } else { vm.new_tuple(tuple_items(args)) };
+    // an exact dict is kept (CPython shares it), a subclass's items are copied
     let kwd = if kwd == none {
         vm.new_dict()
+    } else if vm.type_of(kwd) == vm.types.dict {
+        kwd
     } else {
         let n = vm.new_dict();
         for (k, v) in vm.dict_items(kwd) {
@@ -165,13 +171,7 @@ fn partial_setstate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         p.args = args;
         p.kw = kwd;
     })?;
-    if d != none {
-        if let Some(own) = vm.instance_dict(a[0], true) {
-            for (k, v) in vm.dict_items(d) {
-                vm.dict_set(own, k, v)?;
-            }
-        }
-    }
+    replace_instance_dict(vm, a[0], d)?;
     Ok(vm.none)
 }
 
@@ -185,6 +185,38 @@ fn partial_args(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn partial_keywords(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(partial_state(vm, a[0])?.2)
+}
+
+/// `p.__dict__ = d`: the instance dict takes `d`'s items (a dict is required).
+fn partial_dict_set(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    let v = a.get(1).copied().unwrap_or(Value::NULL);
+    if v.kind() != Some(ObjKind::Dict) {
+        let tn = vm.type_name_of(v);
+        return Err(vm.type_error(&format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+    }
+    replace_instance_dict(vm, a[0], v)?;
+    Ok(vm.none)
+}
+
+fn partial_dict_del(vm: &mut Vm, _a: &[Value], _kw: Value) -> PyResult<Value> {
+    Err(vm.type_error("cannot delete __dict__"))
+}
+
+/// Makes the instance dict of `me` hold exactly the items of `d` (none when `d` is None).
+fn replace_instance_dict(vm: &mut Vm, me: Value, d: Value) -> PyResult<()> {
+    if let Some(own) = vm.instance_dict(me, true) {
+        if own == d {
+            return Ok(());
+        }
+        let items = if d == vm.none { Vec::new() } else { vm.dict_items(d) };
+        if let Some(o) = own.get::<pyjit_vm::objects::DictObj>() {
+            o.table.borrow_mut().clear();
+        }
+        for (k, v) in items {
+            vm.dict_set(own, k, v)?;
+        }
+    }
+    Ok(())
 }
 
 fn readonly(vm: &mut Vm, _a: &[Value], _kw: Value) -> PyResult<Value> {
@@ -294,9 +326,9 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("func", partial_func, Some(readonly)),
             ("args", partial_args, Some(readonly)),
             ("keywords", partial_keywords, Some(readonly)),
-            ("__dict__", dict_get, None),
         ],
     );
+    pyjit_vm::builtins::getset_del(vm, p, "__dict__", dict_get, Some(partial_dict_set), Some(partial_dict_del));
     if let Some(cg) = vm.lookup_str(vm.types.list, "__class_getitem__") {
         set_class_attr(vm, p, "__class_getitem__", cg);
     }

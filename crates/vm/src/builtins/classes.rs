@@ -8,6 +8,23 @@ use crate::interp::{PyResult, Vm};
 use crate::objects::*;
 
 impl Vm {
+    /// A class name must encode to UTF-8 without a NUL (CPython keeps it as a C string).
+    pub fn check_type_name(&mut self, name: Value) -> PyResult<()> {
+        let Some(s) = name.get::<StrObj>() else { return Ok(()) };
+        if let Some(w) = s.wide() {
+            if let Some(i) = w.iter().position(|&c| (0xd800..0xe000).contains(&c)) {
+                let args = [self.new_str("utf-8"), name, self.new_int(i as i64), self.new_int(i as i64 + 1), self.new_str("surrogates not allowed")];
+                let t = self.types.unicode_encode_error;
+                let e = self.call(t, &args)?;
+                return Err(crate::interp::PyErr(e));
+            }
+        }
+        if s.s.contains('\0') {
+            return Err(self.value_error("type name must not contain null characters"));
+        }
+        Ok(())
+    }
+
     /// type.__new__(meta, name, bases, ns): a new class.
     pub fn create_class(&mut self, meta: Value, name: Value, mut bases: Vec<Value>, ns: Value, kws: &[(String, Value)]) -> PyResult<Value> {
         let winner = self.calculate_meta(meta, &bases)?;
@@ -29,6 +46,7 @@ impl Vm {
             }
             meta = winner;
         }
+        self.check_type_name(name)?;
         if bases.is_empty() {
             bases.push(self.types.object);
         }
@@ -68,6 +86,10 @@ impl Vm {
         let name_s = self.str_of(name);
         let qualname = match self.dict_get_by_str(dict, "__qualname__") {
             Some(q) => {
+                if q.kind() != Some(ObjKind::Str) {
+                    let tn = self.type_name_of(q);
+                    return Err(self.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+                }
                 let s = self.str_of(q);
                 let k = self.intern("__qualname__");
                 self.dict_del(dict, k)?;
@@ -100,6 +122,9 @@ impl Vm {
         if self.dict_get_by_str(dict, "__eq__").is_some() && self.dict_get_by_str(dict, "__hash__").is_none() {
             let none = self.none;
             self.dict_set_str(dict, "__hash__", none);
+        }
+        if self.dict_get_by_str(dict, "__del__").is_some() {
+            self.has_del_classes = true;
         }
         let mut flags = type_flags::HEAPTYPE | type_flags::BASETYPE;
         if bases.iter().any(|b| b.get::<TypeObj>().map(|t| t.has_flag(type_flags::EXCEPTION)).unwrap_or(false)) {
@@ -215,7 +240,16 @@ impl Vm {
             let sn = self.intern("__set_name__");
             if let Some(f) = self.lookup(vt, sn) {
                 if let Err(e) = self.call(f, &[v, cls, k]) {
-                    return Err(e);
+                    // 3.11 wraps the error (it becomes the new error's __context__)
+                    let (vn, kr, cn) = (self.type_name_of(v), self.repr(k)?, self.type_name(cls));
+                    let msg = format!("Error calling __set_name__ on '{vn}' instance {kr} in '{cn}'");
+                    let rt = self.types.runtime_error;
+                    let m = self.new_string(msg);
+                    let r = self.call(rt, &[m])?;
+                    if let Some(x) = r.get::<ExceptionObj>() {
+                        x.context.set(e.0);
+                    }
+                    return Err(crate::interp::PyErr(r));
                 }
             }
         }
@@ -438,7 +472,11 @@ impl Vm {
                     } else {
                         self.builtins
                     }),
-                    "__doc__" => Some(self.none),
+                    "__doc__" => Some(match super::type_docs::builtin_function_doc(&b.name) {
+                        // a function of the builtins module (not a method, not another module's)
+                        Some(d) if b.owner.is_null() && b.self_.is_null() && b.module.is_null() => self.new_str(d),
+                        _ => self.none,
+                    }),
                     "__module__" => Some(match b.module.get::<ModuleObj>() {
                         Some(m) => m.name,
                         None if b.owner.is_null() => self.intern("builtins"),

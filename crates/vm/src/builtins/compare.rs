@@ -187,12 +187,13 @@ pub fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CmpOp) -> PyResult
 }
 
 fn dict_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    let ia = vm.dict_items(a);
+    let ia: Vec<(i64, Value, Value)> = a.get::<DictObj>().map(|d| d.table.borrow().iter().map(|e| (e.hash, e.key, e.value)).collect()).unwrap_or_default();
     if ia.len() != vm.dict_items(b).len() {
         return Ok(false);
     }
-    for (k, v) in ia {
-        match vm.dict_get(b, k)? {
+    // each key is looked up by its stored hash (no __hash__ call), as CPython's dict_equal
+    for (h, k, v) in ia {
+        match vm.dict_get_h(b, k, h)? {
             Some(w) => {
                 if !vm.eq(v, w)? {
                     return Ok(false);

@@ -165,7 +165,9 @@ impl Vm {
                 }
             }
             drop(slots);
-            return Err(self.member_missing(obj, name));
+            // deleting an unset __slots__ member: 3.11's message is the bare name
+            let n = self.str_of(name);
+            return Err(self.attribute_error(&n));
         }
         if let Some(d) = self.member_dict(obj, false) {
             if self.dict_del(d, name)?.is_some() {

@@ -116,7 +116,12 @@ fn d_popitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let last = d.table.borrow().entries.iter().rposition(|e| !e.key.is_null());
     match last {
         Some(i) => {
-            let e = d.table.borrow_mut().remove_at(i);
+            let e = {
+                let mut t = d.table.borrow_mut();
+                let e = t.remove_at(i);
+                t.trim_deleted_tail();
+                e
+            };
             Ok(vm.new_tuple(vec![e.key, e.value]))
         }
         None => {
@@ -157,6 +162,13 @@ fn d_fromkeys(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let cls = a[0];
     let d = vm.call(cls, &[])?;
     let v = a.get(2).copied().unwrap_or(vm.none);
+    if d.kind() == Some(ObjKind::Dict) && vm.type_of(d) == vm.types.dict && (a[1].kind() == Some(ObjKind::Set) || vm.type_of(a[1]) == vm.types.dict) {
+        // the keys' stored hashes serve (CPython's fast path for a dict, set or frozenset)
+        for (h, k) in vm.hashed_keys(a[1]).unwrap_or_default() {
+            vm.dict_set_h(d, k, v, h)?;
+        }
+        return Ok(d);
+    }
     let (_h, keys) = vm.to_vec(a[1])?;
     for k in keys {
         vm.setitem(d, k, v)?;
@@ -499,9 +511,9 @@ fn s_difference_update(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 fn s_symdiff_update(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let other = vm.new_set();
     vm.set_update(other, a[1])?;
-    for k in vm.set_items(other) {
-        if !vm.set_discard(a[0], k)? {
-            vm.set_add(a[0], k)?;
+    for (h, k) in vm.hashed_keys(other).unwrap_or_default() {
+        if !vm.set_discard_h(a[0], k, h)? {
+            vm.set_add_h(a[0], k, h)?;
         }
     }
     Ok(vm.none)

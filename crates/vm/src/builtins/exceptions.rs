@@ -146,15 +146,25 @@ fn exc_init_fields(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     } else {
         "NameError"
     };
-    for (k, v) in keywords(vm, args, kw) {
-        if !fields.contains(&k.as_str()) {
-            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {owner}()")));
+    let kws = keywords(vm, args, kw);
+    if let Some((k, _)) = kws.iter().find(|(k, _)| !fields.contains(&k.as_str())) {
+        return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for {owner}()")));
+    }
+    // fields not given are reset (a second __init__ clears them); a field never set stays
+    // unset, so the attribute machinery can still fill in AttributeError's name and obj
+    let none = vm.none;
+    for f in fields {
+        if vm.exc_field(e, f).is_some() {
+            vm.set_exc_field(e, f, none);
         }
+    }
+    for (k, v) in kws {
         vm.set_exc_field(e, &k, v);
     }
     let pos = positional(args, kw)[1..].to_vec();
-    if owner == "ImportError" && pos.len() == 1 {
-        vm.set_exc_field(e, "msg", pos[0]);
+    if owner == "ImportError" && (pos.len() == 1 || vm.exc_field(e, "msg").is_some()) {
+        let msg = if pos.len() == 1 { pos[0] } else { none };
+        vm.set_exc_field(e, "msg", msg);
     }
     let t = vm.new_tuple(pos);
     if let Some(x) = e.get::<ExceptionObj>() {
@@ -222,6 +232,7 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let n = vm.intern("__notes__");
     let d = vm.instance_dict(e, true).ok_or_else(|| vm.type_error("cannot add notes"))?;
     let notes = match vm.dict_get_str(d, n) {
+        Some(l) if l.kind() != Some(ObjKind::List) => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
         Some(l) => l,
         None => {
             let l = vm.new_list(vec![]);
@@ -385,9 +396,90 @@ pub fn unicode_error_str(vm: &mut Vm, args: &[Value], encode: bool) -> PyResult<
     Ok(vm.new_string(msg))
 }
 
+/// UnicodeTranslateError(object, start, end, reason).
+fn unicode_translate_init(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let s = args[0];
+    let a = &args[1..];
+    if a.len() != 4 {
+        return Err(vm.type_error(&format!("function takes exactly 4 arguments ({} given)", a.len())));
+    }
+    for (i, v) in [(1, a[0]), (4, a[3])] {
+        if v.kind() != Some(ObjKind::Str) {
+            let t = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("argument {i} must be str, not {t}")));
+        }
+    }
+    for &v in &a[1..3] {
+        if !vm.is_int(v) {
+            let t = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("'{t}' object cannot be interpreted as an integer")));
+        }
+    }
+    let rest = vm.new_tuple(a.to_vec());
+    if let Some(e) = s.get::<ExceptionObj>() {
+        e.args.set(rest);
+    }
+    let none = vm.none;
+    for (name, v) in [("encoding", none), ("object", a[0]), ("start", a[1]), ("end", a[2]), ("reason", a[3])] {
+        vm.setattr_str(s, name, v)?;
+    }
+    Ok(vm.none)
+}
+
+fn unicode_translate_str(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let e = args[0];
+    let Ok(obj) = vm.getattr_str(e, "object") else {
+        return exc_str(vm, args, Value::NULL);
+    };
+    let reason = vm.getattr_str(e, "reason")?;
+    let reason = vm.str(reason)?;
+    let start = vm.getattr_str(e, "start")?;
+    let end = vm.getattr_str(e, "end")?;
+    let chars: Vec<u32> = obj.get::<StrObj>().map(|s| s.code_points()).unwrap_or_default();
+    let len = chars.len() as i64;
+    let start = vm.as_i64(start).unwrap_or(0).clamp(0, (len - 1).max(0));
+    let end = vm.as_i64(end).unwrap_or(0).clamp(1, len.max(1)).min(len);
+    let msg = match chars.get(start as usize) {
+        Some(&c) if start < len && end == start + 1 => {
+            let shown = if c <= 0xff { format!("\\x{c:02x}") } else if c <= 0xffff { format!("\\u{c:04x}") } else { format!("\\U{c:08x}") };
+            format!("can't translate character '{shown}' in position {start}: {reason}")
+        }
+        _ => format!("can't translate characters in position {start}-{}: {reason}", end - 1),
+    };
+    Ok(vm.new_string(msg))
+}
+
+/// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])): the
+/// details tuple is checked as CPython's SyntaxError_init parses it.
+fn syntax_error_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    let pos = positional(args, kw);
+    if pos.len() == 3 {
+        let (_h, info) = vm.to_vec(pos[2])?;
+        if pos[2].kind() != Some(ObjKind::Tuple) {
+            return Err(vm.type_error("SyntaxError() argument 2 must be tuple"));
+        }
+        let n = info.len();
+        if n < 4 {
+            return Err(vm.type_error(&format!("function takes at least 4 arguments ({n} given)")));
+        }
+        if n > 6 {
+            return Err(vm.type_error(&format!("function takes at most 6 arguments ({n} given)")));
+        }
+        if n == 5 {
+            return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+        }
+    }
+    exc_init(vm, args, kw)
+}
+
 pub fn register(vm: &mut Vm) {
+    if let Some(ut) = vm.types.exceptions.iter().find(|x| x.0 == "UnicodeTranslateError").map(|x| x.1) {
+        method(vm, ut, "__init__", unicode_translate_init);
+        method(vm, ut, "__str__", unicode_translate_str);
+    }
     let se = vm.types.syntax_error;
     method(vm, se, "__str__", syntax_error_str);
+    method(vm, se, "__init__", syntax_error_init);
     let ue = vm.types.unicode_encode_error;
     method(vm, ue, "__init__", |vm, a, _k| unicode_error_init(vm, a, true));
     method(vm, ue, "__str__", |vm, a, _k| unicode_error_str(vm, a, true));

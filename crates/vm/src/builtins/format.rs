@@ -45,7 +45,8 @@ impl Spec {
 
 fn parse_count(c: &[char]) -> Result<usize, String> {
     let s: String = c.iter().collect();
-    s.parse().map_err(|_| "Too many decimal digits in format string".to_string())
+    // CPython reads the number into a Py_ssize_t
+    s.parse::<usize>().ok().filter(|&n| n <= isize::MAX as usize).ok_or_else(|| "Too many decimal digits in format string".to_string())
 }
 
 /// Parses a format spec for an object of type `type_name` whose default presentation type is
@@ -110,6 +111,9 @@ pub fn parse_spec(s: &str, type_name: &str, default_ty: Option<char>) -> Result<
             return Err("Format specifier missing precision".into());
         }
         sp.precision = Some(parse_count(&c[st..i])?);
+        if matches!(type_name, "float" | "complex") && sp.precision.unwrap_or(0) > i32::MAX as usize {
+            return Err("precision too big".into());
+        }
     }
     if c.len() - i > 1 {
         return Err(format!("Invalid format specifier '{s}' for object of type '{type_name}'"));

@@ -662,6 +662,9 @@ fn f_sorted(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 fn f_round(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let (pos, kws) = split_kw(vm, args, kw);
+    if pos.len() + kws.len() > 2 {
+        return Err(vm.type_error(&format!("round() takes at most 2 arguments ({} given)", pos.len() + kws.len())));
+    }
     let by_kw = kws.iter().find(|k| k.0 == "number").map(|k| k.1);
     if let Some((bad, _)) = kws.iter().find(|k| k.0 != "number" && k.0 != "ndigits") {
         return Err(vm.type_error(&format!("'{bad}' is an invalid keyword argument for round()")));
@@ -740,6 +743,12 @@ fn f_dir(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         match vm.lookup(ty, n) {
             Some(f) if f.kind() == Some(ObjKind::Function) => {
                 let r = vm.call(f, &[v])?;
+                let (_h, items) = vm.to_vec(r)?;
+                items
+            }
+            // anything else a class puts there is called as CPython calls it (bound)
+            Some(f) if f.kind() != Some(ObjKind::Builtin) => {
+                let r = vm.call_method_str(v, "__dir__", &[])?;
                 let (_h, items) = vm.to_vec(r)?;
                 items
             }

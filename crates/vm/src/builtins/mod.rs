@@ -192,15 +192,24 @@ pub fn static_method(vm: &mut Vm, ty: Value, name: &'static str, f: NativeFn) {
 
 /// Adds a read-only (or settable) attribute computed in Rust.
 pub fn getset(vm: &mut Vm, ty: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+    getset_del(vm, ty, name, get, set, None);
+}
+
+/// A getset descriptor with a deleter too (`del obj.name` calls it with the object).
+pub fn getset_del(vm: &mut Vm, ty: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>, del: Option<NativeFn>) {
     let bt = vm.types.builtin_function;
     let g = vm.alloc(bt, BuiltinObj { name, func: get, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value();
     let s = match set {
         Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value(),
         None => Value::NULL,
     };
+    let dl = match del {
+        Some(f) => vm.alloc(bt, BuiltinObj { name, func: f, self_: Value::NULL, owner: Value::NULL, slot_args: NO_SLOT, module: Value::NULL }).value(),
+        None => Value::NULL,
+    };
     let pt = vm.types.property;
     let n = vm.intern(name);
-    let p = vm.alloc(pt, PropertyObj { fget: g, fset: s, fdel: Value::NULL, doc: Cell::new(Value::NULL), name: Cell::new(n) }).value();
+    let p = vm.alloc(pt, PropertyObj { fget: g, fset: s, fdel: dl, doc: Cell::new(Value::NULL), name: Cell::new(n) }).value();
     let d = ty.get::<TypeObj>().map(|t| t.dict).unwrap_or(Value::NULL);
     vm.dict_set_str(d, name, p);
 }

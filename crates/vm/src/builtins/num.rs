@@ -331,10 +331,11 @@ impl Vm {
                 float_divmod(a, b).1
             }
             BinOp::Pow => {
-                if a == 0.0 && b < 0.0 {
+                // (+-0) ** -inf is inf (C99 F.9.4.4); a finite negative power divides by zero
+                if a == 0.0 && b < 0.0 && b.is_finite() {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
-                if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
                     // a negative base with a fractional exponent gives a complex
                     let (r, i) = complex_pow((a, 0.0), (b, 0.0));
                     return Ok(Some(self.new_complex(r, i)));

@@ -86,23 +86,58 @@ pub fn int_from(vm: &mut Vm, x: Value) -> PyResult<Value> {
         _ => {}
     }
     let ty = vm.type_of(x);
-    for name in ["__int__", "__index__", "__trunc__"] {
+    for name in ["__int__", "__index__"] {
         let n = vm.intern(name);
         if let Some(f) = vm.lookup(ty, n) {
             let r = vm.call(f, &[x])?;
-            if !vm.is_int(r) {
-                let tn = vm.type_name_of(r);
-                return Err(vm.type_error(&format!("{name} returned non-int (type {tn})")));
-            }
+            return exact_int(vm, r, name);
+        }
+    }
+    let n = vm.intern("__trunc__");
+    if let Some(f) = vm.lookup(ty, n) {
+        let dw = vm.types.deprecation_warning;
+        crate::modules::warnings::warn(vm, dw, "The delegation of int() to __trunc__ is deprecated.", 1)?;
+        let r = vm.call(f, &[x])?;
+        if vm.is_int(r) {
             let b = vm.as_bigint(r).unwrap_or_default();
             return Ok(vm.new_bigint(b));
         }
+        let rt = vm.type_of(r);
+        let idx = vm.intern("__index__");
+        let Some(g) = vm.lookup(rt, idx) else {
+            let tn = vm.type_name(rt);
+            return Err(vm.type_error(&format!("__trunc__ returned non-Integral (type {tn})")));
+        };
+        let r = vm.call(g, &[r])?;
+        return exact_int(vm, r, "__index__");
     }
     if let Some(Num::Float(f)) = vm.as_num(x) {
         return float_to_int(vm, f);
     }
+    if matches!(x.kind(), Some(ObjKind::MemoryView)) || x.get::<NativeObj>().is_some_and(|o| o.with_buffer(|_| ()).is_some()) {
+        let data = super::bytes::bytes_from(vm, x)?;
+        return vm.parse_int_bytes(&data, 10);
+    }
     let tn = vm.type_name(ty);
     Err(vm.type_error(&format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+}
+
+/// The exact int of what `__int__` or `__index__` returned: TypeError for a non-int, a
+/// DeprecationWarning (then its value) for an instance of a strict subclass of int.
+fn exact_int(vm: &mut Vm, r: Value, name: &str) -> PyResult<Value> {
+    if !vm.is_int(r) {
+        let tn = vm.type_name_of(r);
+        return Err(vm.type_error(&format!("{name} returned non-int (type {tn})")));
+    }
+    let rt = vm.type_of(r);
+    if rt != vm.types.int {
+        let tn = vm.type_name(rt);
+        let dw = vm.types.deprecation_warning;
+        let msg = format!("{name} returned non-int (type {tn}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.");
+        crate::modules::warnings::warn(vm, dw, &msg, 1)?;
+    }
+    let b = vm.as_bigint(r).unwrap_or_default();
+    Ok(vm.new_bigint(b))
 }
 
 pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
@@ -176,7 +211,15 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
     if let Some(f) = vm.lookup(ty, n) {
         let r = vm.call(f, &[x])?;
         return match vm.as_num(r) {
-            Some(Num::Float(f)) => Ok(f),
+            Some(Num::Float(f)) => {
+                let rt = vm.type_of(r);
+                if rt != vm.types.float {
+                    let msg = format!("{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.", vm.type_name(ty), vm.type_name(rt));
+                    let dw = vm.types.deprecation_warning;
+                    crate::modules::warnings::warn(vm, dw, &msg, 1)?;
+                }
+                Ok(f)
+            }
             _ => {
                 let tn = vm.type_name_of(r);
                 Err(vm.type_error(&format!("{}.__float__ returned non-float (type {tn})", vm.type_name(ty))))
@@ -193,6 +236,18 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         Some(Num::Float(f)) => Ok(f),
         Some(Num::Small(i)) => Ok(i as f64),
         Some(Num::Int(b)) => vm.int_to_f64(&b),
+        _ if matches!(x.kind(), Some(ObjKind::MemoryView)) || x.get::<NativeObj>().is_some_and(|o| o.with_buffer(|_| ()).is_some()) => {
+            // a buffer's bytes, as PyFloat_FromString reads them
+            let b = super::bytes::bytes_from(vm, x)?;
+            let s: String = b.iter().map(|&c| c as char).collect();
+            match super::numparse::parse_float_ascii(&s).filter(|_| b.is_ascii()) {
+                Some(f) => Ok(f),
+                None => {
+                    let r = vm.repr(x)?;
+                    Err(vm.value_error(&format!("could not convert string to float: {r}")))
+                }
+            }
+        }
         _ => {
             let tn = vm.type_name(ty);
             Err(vm.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
@@ -410,7 +465,27 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for from_bytes()"))),
         }
     }
+    if pos.len() > 3 {
+        return Err(vm.type_error(&format!("from_bytes() takes at most 2 positional arguments ({} given)", pos.len() - 1)));
+    }
     let data = data.ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    if vm.is_int(data) {
+        // PyObject_Bytes: an int is not a length here
+        let tn = vm.type_name_of(data);
+        return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
+    }
+    // PyObject_Bytes: __bytes__ first
+    let data = match vm.lookup_str(vm.type_of(data), "__bytes__") {
+        Some(f) if !matches!(data.kind(), Some(ObjKind::Bytes)) => {
+            let r = vm.call(f, &[data])?;
+            if r.kind() != Some(ObjKind::Bytes) {
+                let tn = vm.type_name_of(r);
+                return Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+            r
+        }
+        _ => data,
+    };
     let mut b = super::bytes::bytes_ctor_data(vm, data, None)?;
     let order = order.map(|o| vm.str_of(o)).unwrap_or_else(|| "big".into());
     if order != "big" && order != "little" {
@@ -580,6 +655,10 @@ fn n_float(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(vm.new_float(f))
 }
 fn n_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    // a NaN hashes by the identity of the object itself (not of a base-type copy)
+    if args.first().and_then(|a| a.get::<FloatObj>()).is_some_and(|f| f.0.is_nan()) {
+        return Ok(vm.new_int((args[0].raw() >> 4) as i64));
+    }
     let v = as_base_num(vm, args[0])?;
     let h = vm.hash(v)?;
     Ok(vm.new_int(h))

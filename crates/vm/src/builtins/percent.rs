@@ -167,7 +167,7 @@ fn format(vm: &mut Vm, f: &[char], args: Value, bytes: bool) -> PyResult<String>
             i += 1;
         } else {
             while i < n && f[i].is_ascii_digit() {
-                width = width.checked_mul(10).and_then(|w| w.checked_add(f[i] as usize - '0' as usize)).ok_or_else(|| vm.value_error("width too big"))?;
+                width = width.checked_mul(10).and_then(|w| w.checked_add(f[i] as usize - '0' as usize)).filter(|&w| w <= isize::MAX as usize).ok_or_else(|| vm.value_error("width too big"))?;
                 i += 1;
             }
         }
@@ -179,13 +179,13 @@ fn format(vm: &mut Vm, f: &[char], args: Value, bytes: bool) -> PyResult<String>
                 if !vm.is_int(p) {
                     return Err(vm.type_error("* wants int"));
                 }
-                let p = vm.as_i64(p).ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?;
+                let p = vm.as_i64(p).and_then(|p| i32::try_from(p).ok()).ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?;
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let mut p: usize = 0;
                 while i < n && f[i].is_ascii_digit() {
-                    p = p.checked_mul(10).and_then(|w| w.checked_add(f[i] as usize - '0' as usize)).ok_or_else(|| vm.value_error("precision too big"))?;
+                    p = p.checked_mul(10).and_then(|w| w.checked_add(f[i] as usize - '0' as usize)).filter(|&p| p <= i32::MAX as usize).ok_or_else(|| vm.value_error(if bytes { "prec too big" } else { "precision too big" }))?;
                     i += 1;
                 }
                 prec = Some(p);
@@ -329,7 +329,15 @@ fn int_arg(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
         return Err(vm.type_error(&format!("%{conv} format: a real number is required, not {tn}")));
     }
     let int_t = vm.types.int;
-    let r = vm.call(int_t, &[v])?;
+    let r = match vm.call(int_t, &[v]) {
+        Ok(r) => r,
+        // mainformatlong: a TypeError from int() is the "wrong type" error
+        Err(e) if vm.isinstance(e.0, vm.types.type_error) => {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("%{conv} format: a real number is required, not {tn}")));
+        }
+        Err(e) => return Err(e),
+    };
     Ok(vm.as_bigint(r).unwrap_or_default())
 }
 

@@ -80,7 +80,7 @@ pub fn set_difference(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     }
     let r = same_flavor(vm, a);
     for (h, k) in entries(a) {
-        let inside = if b.kind() == Some(ObjKind::Set) { vm.set_contains(b, k)? } else { vm.dict_get(b, k)?.is_some() };
+        let inside = if b.kind() == Some(ObjKind::Set) { vm.set_contains_h(b, k, h)? } else { vm.dict_get_h(b, k, h)?.is_some() };
         if !inside {
             vm.set_add_h(r, k, h)?;
         }

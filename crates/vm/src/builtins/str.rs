@@ -559,7 +559,12 @@ pub(super) fn count_in<T: PartialEq>(t: &[T], n: &[T], st: usize, en: usize) -> 
 
 fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
     let name = if ends { "endswith" } else { "startswith" };
-    marity(vm, a, 2, 4, name)?;
+    if !(2..=4).contains(&a.len()) {
+        // PyArg_ParseTuple's wording
+        let n = a.len().saturating_sub(1);
+        let (bound, k) = if n < 1 { ("least", 1) } else { ("most", 3) };
+        return Err(vm.type_error(&format!("{name}() takes at {bound} {k} argument{} ({n} given)", if k == 1 { "" } else { "s" })));
+    }
     let t = sref(vm, a[0])?;
     let len = t.nchars() as i64;
     let idx = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
@@ -966,6 +971,9 @@ fn m_translate(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             Some(v) if v == vm.none => {}
             Some(v) => {
                 if let Some(i) = vm.as_i64(v) {
+                    if !(0..0x110000).contains(&i) {
+                        return Err(vm.value_error("character mapping must be in range(0x110000)"));
+                    }
                     out.push(char::from_u32(i as u32).unwrap_or('\u{fffd}'));
                 } else if let Some(x) = v.get::<StrObj>() {
                     out.push_str(&x.s);

@@ -34,7 +34,10 @@ fn object_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         let obj_t = vm.types.object;
         let init_over = vm.lookup(cls, init) != vm.lookup(obj_t, init);
         let new_over = vm.lookup(cls, new) != vm.lookup(obj_t, new);
-        if !init_over || new_over {
+        if new_over {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if !init_over {
             let n = t.name.borrow().clone();
             return Err(vm.type_error(&format!("{n}() takes no arguments")));
         }
@@ -61,7 +64,7 @@ fn object_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         let new_over = vm.lookup(ty, new) != vm.lookup(obj_t, new);
         if init_over || !new_over {
             let n = vm.type_name(ty);
-            let msg = if init_over { "object.__init__() takes exactly one argument (the instance to initialize)".to_string() } else { format!("{n}() takes no arguments") };
+            let msg = if init_over { "object.__init__() takes exactly one argument (the instance to initialize)".to_string() } else { format!("{n}.__init__() takes exactly one argument (the instance to initialize)") };
             return Err(vm.type_error(&msg));
         }
     }
@@ -106,6 +109,10 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn object_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let spec = arg(vm, args, 1, "__format__")?;
+    if spec.kind() != Some(ObjKind::Str) {
+        let tn = if spec == vm.none { "None".to_string() } else { vm.type_name_of(spec) };
+        return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+    }
     if !vm.str_of(spec).is_empty() {
         let tn = vm.type_name_of(args[0]);
         return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
@@ -124,12 +131,21 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Valu
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     arity(vm, args, 3, 3, "__setattr__")?;
+    if args[1].kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
     let n = vm.intern_value(args[1]);
     vm.generic_setattr(args[0], n, args[2])?;
     Ok(vm.none)
 }
 
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 2, 2, "__delattr__")?;
+    if args[1].kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
     let n = vm.intern_value(args[1]);
     let ty = vm.type_of(args[0]);
     // skip a Python-level __delattr__ (we are it)
@@ -568,22 +584,12 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let mut iters = Vec::new();
-    for (i, &a) in pos[1..].iter().enumerate() {
-        match vm.iter(a) {
-            Ok(it) => {
-                // only the Rust vector holds it while the next __iter__ runs
-                vm.keep(it);
-                iters.push(it)
-            }
-            Err(e) => {
-                if vm.isinstance(e.0, vm.types.type_error) {
-                    let tn = vm.type_name_of(a);
-                    let _ = i;
-                    return Err(vm.type_error(&format!("'{tn}' object is not iterable")));
-                }
-                return Err(e);
-            }
-        }
+    for &a in &pos[1..] {
+        // an error from __iter__ propagates unchanged, as from PyObject_GetIter
+        let it = vm.iter(a)?;
+        // only the Rust vector holds it while the next __iter__ runs
+        vm.keep(it);
+        iters.push(it)
     }
     Ok(vm.new_iter(pos[0], IterState::Zip { iters, strict }))
 }
@@ -694,6 +700,27 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> 
 
 // ---- generators and coroutines ----
 
+/// The exception `gen.throw(t, v)` raises: `t` itself, or an instance of class `t` made from `v`.
+fn throw_instance(vm: &mut Vm, t: Value, v: Option<Value>) -> PyResult<Value> {
+    if !vm.is_type(t) {
+        return Ok(t);
+    }
+    let e = match v {
+        Some(v) if v != vm.none && vm.isinstance(v, t) => v,
+        Some(v) if v != vm.none => {
+            let a = if v.kind() == Some(ObjKind::Tuple) { v } else { vm.new_tuple(vec![v]) };
+            let items = a.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
+            vm.call(t, &items)?
+        }
+        _ => vm.call(t, &[])?,
+    };
+    if !vm.isinstance(e, vm.types.base_exception) {
+        let (r, tn) = (vm.repr(t)?, vm.type_name_of(e));
+        return Err(vm.type_error(&format!("calling {r} should have returned an instance of BaseException, not {tn}")));
+    }
+    Ok(e)
+}
+
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let v = arg(vm, args, 1, "send")?;
     match vm.gen_send_delegating(args[0], v, None)? {
@@ -704,22 +731,15 @@ fn gen_send(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let t = arg(vm, args, 1, "throw")?;
-    let e = if vm.is_type(t) {
-        match args.get(2) {
-            Some(&v) if v != vm.none && vm.isinstance(v, t) => v,
-            Some(&v) if v != vm.none => {
-                let a = if v.kind() == Some(ObjKind::Tuple) { v } else { vm.new_tuple(vec![v]) };
-                let items = a.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
-                vm.call(t, &items)?
-            }
-            _ => vm.call(t, &[])?,
-        }
-    } else {
-        t
-    };
-    if !vm.isinstance(e, vm.types.base_exception) {
-        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not ".to_string().as_str()));
+    if vm.is_type(t) && !vm.is_subtype(t, vm.types.base_exception) || !vm.is_type(t) && !vm.isinstance(t, vm.types.base_exception) {
+        let tn = vm.type_name_of(t);
+        return Err(vm.type_error(&format!("exceptions must be classes or instances deriving from BaseException, not {tn}")));
     }
+    // instantiating the class: an error doing so is what is thrown into the generator
+    let e = match throw_instance(vm, t, args.get(2).copied()) {
+        Ok(e) => e,
+        Err(err) => err.0,
+    };
     match vm.gen_send_delegating(args[0], vm.none, Some(PyErr(e)))? {
         Exit::Yield(y) => Ok(y),
         Exit::Return(r) => Err(vm.stop_iteration(r)),
@@ -859,6 +879,15 @@ fn none_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         return Err(vm.type_error("NoneType takes no arguments"));
     }
     Ok(vm.none)
+}
+
+/// `type(Ellipsis)()` and `type(NotImplemented)()`: the singleton.
+fn singleton_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let (v, name) = if args.first() == Some(&vm.types.ellipsis_type) { (vm.ellipsis, "EllipsisType") } else { (vm.not_implemented, "NotImplementedType") };
+    if args.len() > 1 {
+        return Err(vm.type_error(&format!("{name} takes no arguments")));
+    }
+    Ok(v)
 }
 
 fn cell_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -1050,11 +1079,16 @@ pub fn register(vm: &mut Vm) {
     method(vm, meth, "__call__", function_call);
     let bf = vm.types.builtin_function;
     method(vm, bf, "__call__", function_call);
+    let md = vm.types.method_descriptor;
+    method(vm, md, "__call__", function_call);
     method(vm, bf, "__eq__", builtin_eq);
     method(vm, bf, "__hash__", builtin_hash);
     let nt = vm.types.none_type;
     method(vm, nt, "__bool__", noneish_bool);
     static_method(vm, nt, "__new__", none_new);
+    for t in [vm.types.ellipsis_type, vm.types.not_implemented_type] {
+        static_method(vm, t, "__new__", singleton_new);
+    }
     let cell = vm.types.cell;
     getset(vm, cell, "cell_contents", cell_contents, None);
     let md = vm.types.module;

@@ -230,6 +230,33 @@ impl Heap {
         }
     }
 
+    /// The unmarked objects (between a mark and its sweep) for which `want` holds, given
+    /// each one's header.
+    pub fn unmarked_where(&self, mut want: impl FnMut(&Header) -> bool) -> Vec<Value> {
+        let mut out = Vec::new();
+        for c in &self.classes {
+            let size = c.size;
+            for &base in &c.blocks {
+                for i in 0..BLOCK / size {
+                    // SAFETY: every cell of a block is either free (zeroed header) or holds
+                    // an initialised object written by `alloc`.
+                    let h = unsafe { &*(base.add(i * size) as *const Header) };
+                    if h.kind != ObjKind::Free && !h.mark.get() && want(h) {
+                        out.push(Value::from_raw(base as u64 + (i * size) as u64));
+                    }
+                }
+            }
+        }
+        for &addr in self.large.keys() {
+            // SAFETY: large entries are live allocations holding initialised objects.
+            let h = unsafe { &*(addr as *const Header) };
+            if !h.mark.get() && want(h) {
+                out.push(Value::from_raw(addr as u64));
+            }
+        }
+        out
+    }
+
     /// Frees every unmarked object and clears the marks of the others.
     pub fn sweep(&mut self) -> Collected {
         let mut freed = Collected::default();

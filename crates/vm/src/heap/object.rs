@@ -20,6 +20,10 @@ pub struct Header {
     pub extra: Cell<u32>,
 }
 
+/// `Header::flags` bit: the object's `__del__` has been called (CPython calls it once per
+/// object, even when the object is resurrected).
+pub const FINALIZED: u16 = 1;
+
 pub const HEADER_SIZE: usize = std::mem::size_of::<Header>();
 
 impl Header {

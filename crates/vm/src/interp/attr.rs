@@ -542,6 +542,11 @@ impl Vm {
                 }
                 match self.instance_dict(obj, true) {
                     Some(d) => self.dict_set(d, name, v),
+                    // no __dict__: a class attribute of that name is "read-only"
+                    None if self.lookup(ty, name).is_some() => {
+                        let (tn, n) = (self.type_name_of(obj), self.str_of(name));
+                        Err(self.attribute_error(&format!("'{tn}' object attribute '{n}' is read-only")))
+                    }
                     None => Err(self.no_attribute(obj, name)),
                 }
             }
@@ -635,11 +640,19 @@ impl Vm {
             return Err(self.type_error(&format!("cannot set '{n}' attribute of immutable type '{tn}'")));
         }
         let nm = self.str_of(name);
-        if nm == "__name__" {
-            *t.name.borrow_mut() = self.str_of(v);
-            return Ok(());
+        if nm == "__del__" {
+            self.has_del_classes = true;
         }
-        if nm == "__qualname__" {
+        if nm == "__name__" || nm == "__qualname__" {
+            if v.kind() != Some(ObjKind::Str) {
+                let (cn, tn) = (t.name.borrow().clone(), self.type_name_of(v));
+                return Err(self.type_error(&format!("can only assign string to {cn}.{nm}, not '{tn}'")));
+            }
+            if nm == "__name__" {
+                self.check_type_name(v)?;
+                *t.name.borrow_mut() = self.str_of(v);
+                return Ok(());
+            }
             *t.qualname.borrow_mut() = self.str_of(v);
         }
         if nm == "__abstractmethods__" {
@@ -728,6 +741,13 @@ impl Vm {
                 }
             }
         }
+        if obj.kind() == Some(ObjKind::Exception) {
+            let n = self.str_of(name);
+            if matches!(n.as_str(), "__cause__" | "__context__" | "__traceback__" | "args") {
+                let msg = if n == "__traceback__" { "__traceback__ may not be deleted".to_string() } else if n == "args" { "args may not be deleted".to_string() } else { format!("{n} may not be deleted") };
+                return Err(self.type_error(&msg));
+            }
+        }
         if obj.kind() == Some(ObjKind::Type) {
             let t = obj.get::<TypeObj>().expect("kind checked");
             if !t.has_flag(type_flags::HEAPTYPE) {
@@ -755,6 +775,10 @@ impl Vm {
                     return Err(self.no_attribute(obj, name));
                 }
                 Ok(())
+            }
+            None if obj.kind() == Some(ObjKind::Instance) && self.lookup(self.type_of(obj), name).is_some() => {
+                let (tn, n) = (self.type_name_of(obj), self.str_of(name));
+                Err(self.attribute_error(&format!("'{tn}' object attribute '{n}' is read-only")))
             }
             None => Err(self.no_attribute(obj, name)),
         }

@@ -250,6 +250,36 @@ impl Vm {
         }
     }
 
+    /// `key in s` for a key whose hash is known (a set's or dict's stored hash).
+    pub fn set_contains_h(&mut self, s: Value, key: Value, h: i64) -> PyResult<bool> {
+        Ok(matches!(self.set_probe(s, key, h)?, Probe::Found(_)))
+    }
+
+    /// `s.discard(key)` for a key whose hash is known.
+    pub fn set_discard_h(&mut self, s: Value, key: Value, h: i64) -> PyResult<bool> {
+        match self.set_probe(s, key, h)? {
+            Probe::Found(slot) => {
+                if let Some(set) = s.get::<SetObj>() {
+                    set.table.borrow_mut().remove_at(slot);
+                }
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// The (hash, key) pairs of a set, frozenset or dict (subclasses included), whose
+    /// hashes are stored: CPython reuses them instead of hashing the keys again.
+    pub fn hashed_keys(&self, v: Value) -> Option<Vec<(i64, Value)>> {
+        if let Some(s) = v.get::<SetObj>() {
+            return Some(s.table.borrow().iter().map(|e| (e.hash, e.key)).collect());
+        }
+        if let Some(d) = v.get::<DictObj>() {
+            return Some(d.table.borrow().iter().map(|e| (e.hash, e.key)).collect());
+        }
+        None
+    }
+
     pub fn set_items(&self, s: Value) -> Vec<Value> {
         s.get::<SetObj>().map(|set| set.table.borrow().iter().map(|e| e.key).collect()).unwrap_or_default()
     }

@@ -4,6 +4,7 @@
 mod alloc;
 mod attr;
 mod call;
+mod del_finalizers;
 mod dictops;
 mod dispatch_support;
 mod errors;
@@ -232,6 +233,11 @@ pub struct Vm {
     /// Frame objects Python code holds for running frames, as (index in `frames`, object),
     /// innermost last; a frame that ends detaches its object (see `detach_frame_object`).
     pub frame_objects: Vec<(usize, Value)>,
+    /// Some class statement defined `__del__` (or it was set on a class): collections look
+    /// for unreachable objects to finalize.
+    pub has_del_classes: bool,
+    /// Unreachable objects whose `__del__` waits to run (roots until it does).
+    pub pending_del: Vec<Value>,
     /// Nanoseconds spent marking and sweeping (PYJIT_GC_STATS=1 prints them at exit).
     pub gc_time: (u64, u64),
 }
@@ -279,6 +285,7 @@ impl Vm {
         roots.extend_from_slice(&self.repr_stack);
         roots.extend_from_slice(&self.recent);
         roots.extend(self.frame_objects.iter().map(|&(_, f)| f));
+        roots.extend_from_slice(&self.pending_del);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
         let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();
@@ -292,6 +299,7 @@ impl Vm {
         let watched: Vec<Value> = watched.iter().map(|&w| Value::from_raw(w)).collect();
         let unreachable: Vec<bool> = watched.iter().map(|&w| !Heap::is_marked(w)).collect();
         self.heap.mark(&watched, &[]);
+        self.find_finalizable();
         let t1 = std::time::Instant::now();
         self.gc_time.0 += (t1 - t0).as_nanos() as u64;
         // Dicts of builtin-subclass instances die with their objects.

@@ -20,6 +20,11 @@ impl Vm {
         if v == self.false_ || v == self.none {
             return Ok(false);
         }
+        if v == self.not_implemented {
+            let dw = self.types.deprecation_warning;
+            crate::modules::warnings::warn(self, dw, "NotImplemented should not be used in a boolean context", 1)?;
+            return Ok(true);
+        }
         let ty = self.type_of(v);
         let heap = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)).unwrap_or(false);
         if !heap {
@@ -789,11 +794,13 @@ impl Vm {
 
     /// Collects an iterable into a vector (its items stay rooted through the returned list).
     pub fn collect_list(&mut self, iterable: Value) -> PyResult<Value> {
-        if let Some(t) = iterable.get::<TupleObj>() {
+        // the items directly from an exact tuple or list (a subclass may override __iter__)
+        let exact = !self.is_heap_type(iterable);
+        if let Some(t) = iterable.get::<TupleObj>().filter(|_| exact) {
             let items = t.items.to_vec();
             return Ok(self.new_list(items));
         }
-        if let Some(l) = iterable.get::<ListObj>() {
+        if let Some(l) = iterable.get::<ListObj>().filter(|_| exact) {
             let items = l.snapshot();
             return Ok(self.new_list(items));
         }

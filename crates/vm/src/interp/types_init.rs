@@ -207,6 +207,8 @@ impl Vm {
             jit: Default::default(),
             recent_marks: Vec::new(),
             frame_objects: Vec::new(),
+            has_del_classes: false,
+            pending_del: Vec::new(),
         };
         vm.set_bases(object, vec![]);
         vm.set_bases(type_, vec![object]);

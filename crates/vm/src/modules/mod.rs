@@ -92,6 +92,7 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
 
 fn gc_collect(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     let c = vm.collect();
+    vm.run_finalizers();
     Ok(vm.new_int(c.objects as i64))
 }
 

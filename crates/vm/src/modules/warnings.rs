@@ -153,6 +153,10 @@ fn action_for(vm: &mut Vm, category: Value, text: &str, module: &str, lineno: u3
 /// without ".py". An "error" filter makes it the warning exception (`category(text)`);
 /// otherwise it is ignored or written to sys.stderr with its source line.
 pub fn warn_explicit(vm: &mut Vm, category: Value, text: &str, filename: &str, lineno: u32) -> PyResult<()> {
+    if let Some(f) = python_warnings_fn(vm, "warn_explicit") {
+        let args = [vm.new_str(text), category, vm.new_str(filename), vm.new_int(i64::from(lineno))];
+        return vm.call(f, &args).map(|_| ());
+    }
     let module = filename.strip_suffix(".py").unwrap_or(filename);
     let action = action_for(vm, category, text, module, lineno);
     match action.as_str() {
@@ -179,4 +183,50 @@ fn show(vm: &mut Vm, category: Value, text: &str, filename: &str, lineno: u32) -
     }
     let err = super::sys::stderr(vm);
     super::sys::write_to(vm, err, &out)
+}
+
+/// A function of the `warnings` module when a program has imported it: its filters (which
+/// `catch_warnings` and `simplefilter` change) then decide, as CPython's `_warnings` shares
+/// them with it. None before the import (the native filters above stand in) or while the
+/// module is still being made.
+fn python_warnings_fn(vm: &mut Vm, name: &str) -> Option<Value> {
+    let mods = vm.modules;
+    let m = vm.dict_get_by_str(mods, "warnings")?;
+    let d = m.get::<ModuleObj>()?.dict;
+    let f = vm.dict_get_by_str(d, name)?;
+    (!f.is_null() && f != vm.none).then_some(f)
+}
+
+/// PyErr_WarnEx: a warning of `category` attributed to the running Python frame
+/// `stacklevel - 1` levels up (1: the frame that called the native code). Through
+/// `warnings.warn` once that module is imported, else through the native filters.
+pub fn warn(vm: &mut Vm, category: Value, text: &str, stacklevel: usize) -> PyResult<()> {
+    if let Some(f) = python_warnings_fn(vm, "warn") {
+        let args = [vm.new_str(text), category, vm.new_int(stacklevel as i64)];
+        return vm.call(f, &args).map(|_| ());
+    }
+    let n = vm.frames.len();
+    let (filename, line) = match n.checked_sub(stacklevel.max(1)) {
+        Some(i) => (vm.frames[i].code.code.filename.to_string(), vm.frames[i].line()),
+        None => ("sys".to_string(), 1),
+    };
+    let module = filename.strip_suffix(".py").unwrap_or(&filename).to_string();
+    let module = if n > 0 && stacklevel.max(1) <= n { module_name_of(vm, n - stacklevel.max(1)).unwrap_or(module) } else { module };
+    let action = action_for(vm, category, text, &module, line);
+    match action.as_str() {
+        "error" => {
+            let m = vm.new_str(text);
+            let exc = vm.call(category, &[m])?;
+            Err(crate::interp::PyErr(exc))
+        }
+        "ignore" => Ok(()),
+        _ => show(vm, category, text, &filename, line),
+    }
+}
+
+/// The `__name__` of a frame's globals (the module a warning is attributed to).
+fn module_name_of(vm: &mut Vm, frame: usize) -> Option<String> {
+    let g = vm.frames[frame].globals;
+    let name = vm.dict_get_by_str(g, "__name__")?;
+    name.get::<StrObj>().is_some().then(|| vm.str_of(name))
 }

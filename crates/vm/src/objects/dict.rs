@@ -153,17 +153,17 @@ impl DictTable {
         self.entries[ei].value = Value::NULL;
         self.used -= 1;
         self.version += 1;
-        // drop trailing deleted entries so popitem stays cheap
+        // the entry stays a hole (as in CPython): a key added later goes after it, so an
+        // iterator past this position sees it and reports the change
+        e
+    }
+
+    /// Drops the deleted entries at the end of the order (popitem does, so that popping
+    /// every item stays linear, as CPython's does).
+    pub fn trim_deleted_tail(&mut self) {
         while matches!(self.entries.last(), Some(e) if e.key.is_null()) {
             self.entries.pop();
         }
-        if self.used == 0 {
-            self.entries.clear();
-            self.indices = vec![EMPTY; 8];
-            self.fill = 0;
-            self.layout += 1;
-        }
-        e
     }
 
     pub fn clear(&mut self) {
