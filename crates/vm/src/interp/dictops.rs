@@ -239,15 +239,7 @@ impl Vm {
             }
             Err(e) => return Err(e),
         };
-        match self.set_probe(s, key, h)? {
-            Probe::Found(slot) => {
-                if let Some(set) = s.get::<SetObj>() {
-                    set.table.borrow_mut().remove_at(slot);
-                }
-                Ok(true)
-            }
-            _ => Ok(false),
-        }
+        self.set_discard_h(s, key, h)
     }
 
     /// `key in s` for a key whose hash is known (a set's or dict's stored hash).

@@ -158,6 +158,13 @@ pub fn warn_explicit(vm: &mut Vm, category: Value, text: &str, filename: &str, l
         return vm.call(f, &args).map(|_| ());
     }
     let module = filename.strip_suffix(".py").unwrap_or(filename);
+    act(vm, category, text, module, filename, lineno)
+}
+
+/// warnings._formatwarnmsg_impl: "file:line: Category: text", then the stripped source line.
+/// Does what the first matching filter says with a warning: raise it ("error"), drop it
+/// ("ignore"), or print it.
+fn act(vm: &mut Vm, category: Value, text: &str, module: &str, filename: &str, lineno: u32) -> PyResult<()> {
     let action = action_for(vm, category, text, module, lineno);
     match action.as_str() {
         "error" => {
@@ -170,7 +177,6 @@ pub fn warn_explicit(vm: &mut Vm, category: Value, text: &str, filename: &str, l
     }
 }
 
-/// warnings._formatwarnmsg_impl: "file:line: Category: text", then the stripped source line.
 fn show(vm: &mut Vm, category: Value, text: &str, filename: &str, lineno: u32) -> PyResult<()> {
     let name = vm.type_name(category);
     let mut out = format!("{filename}:{lineno}: {name}: {text}\n");
@@ -212,16 +218,7 @@ pub fn warn(vm: &mut Vm, category: Value, text: &str, stacklevel: usize) -> PyRe
     };
     let module = filename.strip_suffix(".py").unwrap_or(&filename).to_string();
     let module = if n > 0 && stacklevel.max(1) <= n { module_name_of(vm, n - stacklevel.max(1)).unwrap_or(module) } else { module };
-    let action = action_for(vm, category, text, &module, line);
-    match action.as_str() {
-        "error" => {
-            let m = vm.new_str(text);
-            let exc = vm.call(category, &[m])?;
-            Err(crate::interp::PyErr(exc))
-        }
-        "ignore" => Ok(()),
-        _ => show(vm, category, text, &filename, line),
-    }
+    act(vm, category, text, &module, &filename, line)
 }
 
 /// The `__name__` of a frame's globals (the module a warning is attributed to).
