@@ -502,8 +502,7 @@ impl Engine {
             return match entry::take_pending() {
                 Some(e) => Err(e),
                 None => {
-                    if let Some(t) = inner.and_then(|(id, _, _)| trace_by_id(id as u64)) {
-                        let (_, exit, header) = inner.unwrap_or_default();
+                    if let Some(((_, exit, header), t)) = inner.and_then(|i| Some((i, trace_by_id(i.0 as u64)?))) {
                         // the frame the inner loop runs in, below any its exit rebuilt
                         let depth = t.exits.get(exit).map(|m| m.frames.len()).unwrap_or(0);
                         if let Some(k) = vm.frames.len().checked_sub(1 + depth) {
