@@ -39,6 +39,7 @@ impl Vm {
         let filename = self.new_str(&code.filename);
         let n = code.code.len();
         let quick = quicken(&code.code);
+        let shape = objects::FrameShape::of(&code);
         let t = self.types.code;
         self.alloc(
             t,
@@ -53,6 +54,7 @@ impl Vm {
                 filename,
                 caches: RefCell::new(vec![interp::Cache::Empty; n]),
                 hotness: std::cell::Cell::new(0),
+                shape,
             },
         )
         .value()

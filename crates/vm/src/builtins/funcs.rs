@@ -123,7 +123,7 @@ fn f_abs(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let ty = vm.type_of(v);
-    let n = vm.intern("__abs__");
+    let n = vm.intern_static("__abs__");
     match vm.lookup(ty, n) {
         Some(f) => vm.call(f, &[v]),
         None => {
@@ -186,7 +186,7 @@ fn f_callable(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         Some(ObjKind::Function) | Some(ObjKind::Builtin) | Some(ObjKind::Method) | Some(ObjKind::Type) => true,
         _ => {
             let ty = vm.type_of(v);
-            let n = vm.intern("__call__");
+            let n = vm.intern_static("__call__");
             vm.lookup(ty, n).is_some()
         }
     };
@@ -242,14 +242,14 @@ fn f_divmod(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let (ta, tb) = (vm.type_of(a), vm.type_of(b));
-    let n = vm.intern("__divmod__");
+    let n = vm.intern_static("__divmod__");
     if let Some(f) = vm.lookup(ta, n) {
         let r = vm.call(f, &[a, b])?;
         if r != vm.not_implemented {
             return Ok(r);
         }
     }
-    let rn = vm.intern("__rdivmod__");
+    let rn = vm.intern_static("__rdivmod__");
     if let Some(f) = vm.lookup(tb, rn) {
         let r = vm.call(f, &[b, a])?;
         if r != vm.not_implemented {
@@ -304,7 +304,7 @@ fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     use super::num::Num;
     if vm.is_heap_type(b) {
         let ty = vm.type_of(b);
-        let n = vm.intern("__pow__");
+        let n = vm.intern_static("__pow__");
         if let Some(f) = vm.lookup(ty, n) {
             let r = vm.call(f, &[b, e, m])?;
             if r != vm.not_implemented {
@@ -455,7 +455,7 @@ pub(crate) fn class_check(vm: &mut Vm, obj: Value, cls: Value, inst: bool) -> Py
         if !vm.is_heap_type(obj) {
             return Ok(false);
         }
-        let c = vm.intern("__class__");
+        let c = vm.intern_static("__class__");
         if let Some(k) = vm.getattr_opt(obj, c)? {
             if k != vm.type_of(obj) && vm.is_type(k) {
                 return Ok(vm.is_subtype(k, cls));
@@ -504,7 +504,7 @@ fn f_next(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     arity(vm, args, 1, 2, "next")?;
     let it = args[0];
     let ty = vm.type_of(it);
-    let nx = vm.intern("__next__");
+    let nx = vm.intern_static("__next__");
     if it.kind() != Some(ObjKind::Iter) && it.kind() != Some(ObjKind::Generator) && vm.lookup(ty, nx).is_none() {
         let tn = vm.type_name(ty);
         return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
@@ -683,7 +683,7 @@ fn f_round(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         }
     }
     let ty = vm.type_of(x);
-    let n = vm.intern("__round__");
+    let n = vm.intern_static("__round__");
     match vm.lookup(ty, n) {
         Some(f) => match nd {
             Some(d) => vm.call(f, &[x, d]),
@@ -723,7 +723,7 @@ fn f_vars(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     if args.is_empty() {
         return vm.frame_locals();
     }
-    let d = vm.intern("__dict__");
+    let d = vm.intern_static("__dict__");
     match vm.getattr_opt(args[0], d)? {
         Some(v) => Ok(v),
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
@@ -739,7 +739,7 @@ fn f_dir(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     } else {
         let v = args[0];
         let ty = vm.type_of(v);
-        let n = vm.intern("__dir__");
+        let n = vm.intern_static("__dir__");
         match vm.lookup(ty, n) {
             Some(f) if f.kind() == Some(ObjKind::Function) => {
                 let r = vm.call(f, &[v])?;
@@ -769,7 +769,7 @@ fn f_build_class(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let name = pos[1];
     let mut bases: Vec<Value> = pos[2..].to_vec();
     // __mro_entries__
-    let me = vm.intern("__mro_entries__");
+    let me = vm.intern_static("__mro_entries__");
     let orig_bases = vm.new_tuple(bases.clone());
     let mut changed = false;
     let mut nb = Vec::new();
@@ -809,7 +809,7 @@ fn f_build_class(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let kw_names: Vec<Value> = rest_kw.iter().map(|(k, _)| vm.intern(k)).collect();
     let kw_vals: Vec<Value> = rest_kw.iter().map(|(_, v)| *v).collect();
     let kwn = if kw_names.is_empty() { Value::NULL } else { vm.new_tuple(kw_names) };
-    let prep = vm.intern("__prepare__");
+    let prep = vm.intern_static("__prepare__");
     let ns = match vm.getattr_opt(meta, prep)? {
         Some(p) => {
             let mut a = vec![name, bases_t];
@@ -820,7 +820,7 @@ fn f_build_class(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     };
     let cell = vm.run_class_body(func, ns)?;
     if changed {
-        let ob = vm.intern("__orig_bases__");
+        let ob = vm.intern_static("__orig_bases__");
         vm.setitem(ns, ob, orig_bases)?;
     }
     let mut a = vec![name, bases_t, ns];
@@ -1001,7 +1001,7 @@ fn f_input(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let Some(stdout) = stdout else { return Err(vm.runtime_error("input(): lost sys.stdout")) };
     if let Some(err) = vm.dict_get_by_str(d, "stderr").filter(|v| *v != vm.none) {
         if !crate::modules::sys::is_std_stream(err) {
-            let f = vm.intern("flush");
+            let f = vm.intern_static("flush");
             if let Some(m) = vm.getattr_opt(err, f)? {
                 vm.call(m, &[])?;
             }

@@ -2,6 +2,7 @@
 //! the architecture-specific register spill. The rest of the VM is safe Rust.
 
 pub mod arch;
+pub mod cell_read;
 pub mod fd;
 pub mod gc;
 pub mod layout;

@@ -97,8 +97,8 @@ impl Vm {
                 if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) != Some(true) && descr.kind() != Some(ObjKind::Native) {
                     return false;
                 }
-                let s = self.intern("__set__");
-                let d = self.intern("__delete__");
+                let s = self.intern_static("__set__");
+                let d = self.intern_static("__delete__");
                 self.lookup(dt, s).is_some() || self.lookup(dt, d).is_some()
             }
         }
@@ -111,7 +111,7 @@ impl Vm {
             Some(ObjKind::Property) | Some(ObjKind::MemberDescr) => true,
             _ => {
                 let dt = self.type_of(descr);
-                let g = self.intern("__get__");
+                let g = self.intern_static("__get__");
                 self.lookup(dt, g).is_some()
             }
         }
@@ -159,7 +159,7 @@ impl Vm {
             _ => {
                 let dt = self.type_of(descr);
                 if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) == Some(true) || descr.kind() == Some(ObjKind::Native) {
-                    let g = self.intern("__get__");
+                    let g = self.intern_static("__get__");
                     if let Some(get) = self.lookup(dt, g) {
                         let o = if obj.is_null() { self.none } else { obj };
                         return self.call(get, &[descr, o, ty]);
@@ -381,7 +381,7 @@ impl Vm {
         if !custom {
             return self.generic_getattr(obj, name);
         }
-        let ga = self.intern("__getattribute__");
+        let ga = self.intern_static("__getattribute__");
         let gf = self.lookup(ty, ga);
         let obj_ga = self.types.object.get::<TypeObj>().map(|t| t.dict).and_then(|d| self.dict_get_str(d, ga));
         let r = match gf {
@@ -394,7 +394,7 @@ impl Vm {
             Err(e) if self.isinstance(e.0, self.types.attribute_error) => Some(e),
             Err(e) => return Err(e),
         };
-        let gattr = self.intern("__getattr__");
+        let gattr = self.intern_static("__getattr__");
         if let Some(f) = self.lookup(ty, gattr) {
             return self.call(f, &[obj, name]).map(Some);
         }
@@ -487,7 +487,7 @@ impl Vm {
         let ty = self.type_of(obj);
         let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_SETATTR)).unwrap_or(false);
         if custom {
-            let sa = self.intern("__setattr__");
+            let sa = self.intern_static("__setattr__");
             if let Some(f) = self.lookup(ty, sa) {
                 if f.kind() == Some(ObjKind::Function) {
                     self.call(f, &[obj, name, v])?;
@@ -520,7 +520,7 @@ impl Vm {
             }
             if self.is_data_descr(d) {
                 let dt = self.type_of(d);
-                let s = self.intern("__set__");
+                let s = self.intern_static("__set__");
                 if let Some(set) = self.lookup(dt, s) {
                     self.call(set, &[d, obj, v])?;
                     return Ok(());
@@ -680,10 +680,10 @@ impl Vm {
 
     /// Recomputes the flags that depend on dunder methods of the class and its bases.
     pub fn update_type_flags(&mut self, cls: Value) {
-        let ga = self.intern("__getattribute__");
-        let gattr = self.intern("__getattr__");
-        let sa = self.intern("__setattr__");
-        let da = self.intern("__delattr__");
+        let ga = self.intern_static("__getattribute__");
+        let gattr = self.intern_static("__getattr__");
+        let sa = self.intern_static("__setattr__");
+        let da = self.intern_static("__delattr__");
         let custom_get = self.lookup(cls, gattr).is_some()
             || self.lookup(cls, ga).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false);
         let custom_set = [sa, da].iter().any(|n| self.lookup(cls, *n).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false));
@@ -706,7 +706,7 @@ impl Vm {
         let ty = self.type_of(obj);
         let custom = ty.get::<TypeObj>().map(|t| t.has_flag(type_flags::CUSTOM_SETATTR)).unwrap_or(false);
         if custom {
-            let da = self.intern("__delattr__");
+            let da = self.intern_static("__delattr__");
             if let Some(f) = self.lookup(ty, da) {
                 if f.kind() == Some(ObjKind::Function) {
                     self.call(f, &[obj, name])?;
@@ -734,7 +734,7 @@ impl Vm {
             }
             if self.is_data_descr(d) {
                 let dt = self.type_of(d);
-                let s = self.intern("__delete__");
+                let s = self.intern_static("__delete__");
                 if let Some(del) = self.lookup(dt, s) {
                     self.call(del, &[d, obj])?;
                     return Ok(());

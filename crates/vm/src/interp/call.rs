@@ -60,7 +60,7 @@ impl Vm {
             Some(ObjKind::Type) => self.call_type(f, args, kwnames),
             _ => {
                 let ty = self.type_of(f);
-                let n = self.intern("__call__");
+                let n = self.intern_static("__call__");
                 match self.lookup(ty, n) {
                     Some(c) => {
                         self.enter_native()?;
@@ -254,7 +254,7 @@ impl Vm {
         }
         let meta = self.type_of(cls);
         if meta != self.types.type_ {
-            let n = self.intern("__call__");
+            let n = self.intern_static("__call__");
             if let Some(c) = self.lookup(meta, n) {
                 if c.kind() == Some(ObjKind::Function) {
                     let mut all = vec![cls];
@@ -329,41 +329,48 @@ impl Vm {
     pub(super) fn push_simple_frame(&mut self, f: Value, first: usize, argc: usize, pop: usize) -> bool {
         let Some(func) = f.get::<FunctionObj>() else { return false };
         let Some(code) = func.code.get().get::<CodeObj>() else { return false };
-        let c = &code.code;
-        const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
-        if c.argcount as usize != argc || c.flags & NOT_SIMPLE != 0 || c.kwonlyargcount != 0 || !c.cellvars.is_empty() {
-            return false;
-        }
+        let Some(defaults) = simple_binding(code.shape, func, argc) else { return false };
         let base = self.sp - pop;
-        let size = c.frame_size();
-        if self.frames.len() >= self.recursion_limit || base + size + 64 > STACK_SLOTS || first < base {
+        if self.frames.len() >= self.recursion_limit || base + code.shape.frame_size as usize + 64 > STACK_SLOTS || first < base {
             return false;
         }
-        for i in 0..argc {
-            self.stack[base + i] = self.stack[first + i];
+        if first != base {
+            self.stack.copy_within(first, base, argc);
         }
-        let nl = c.nlocals();
-        for i in argc..nl {
-            self.stack[base + i] = Value::NULL;
+        self.finish_simple_frame(f, func, code, base, argc, defaults, false);
+        true
+    }
+
+    /// The rest of a call `simple_binding` accepted, with the `argc` arguments at `base`:
+    /// defaults, unbound locals, free variables, and the frame record.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn finish_simple_frame(&mut self, f: Value, func: Gc<FunctionObj>, code: Gc<CodeObj>, base: usize, argc: usize, defaults: Option<Gc<TupleObj>>, is_entry: bool) {
+        let shape = code.shape;
+        let (nl, nfree) = (shape.nlocals as usize, shape.nfree as usize);
+        let mut bound = argc;
+        if let Some(d) = defaults {
+            let argcount = shape.simple_argc as usize;
+            let skip = d.items.len() - (argcount - argc);
+            for (i, &v) in d.items[skip..].iter().enumerate() {
+                self.stack[base + argc + i] = v;
+            }
+            bound = argcount;
         }
-        if !c.freevars.is_empty() {
+        self.stack.fill_null(base + bound, nl - bound);
+        if nfree != 0 {
             match func.closure.get::<TupleObj>() {
-                Some(closure) if closure.items.len() == c.freevars.len() => {
+                Some(closure) if closure.items.len() == nfree => {
                     for (i, &cell) in closure.items.iter().enumerate() {
                         self.stack[base + nl + i] = cell;
                     }
                 }
-                _ => {
-                    for i in 0..c.freevars.len() {
-                        self.stack[base + nl + i] = Value::NULL;
-                    }
-                }
+                _ => self.stack.fill_null(base + nl, nfree),
             }
         }
-        self.sp = base + nl + c.freevars.len();
-        let frame = self.function_frame(code, f, func.globals, base, false);
+        self.sp = base + nl + nfree;
+        let frame = self.function_frame(code, f, func.globals, base, is_entry);
         self.frames.push(frame);
-        true
     }
 
     /// The record of a function's frame whose slots start at `base`.
@@ -395,6 +402,13 @@ impl Vm {
         let size = code.code.frame_size();
         if base + size + 64 > STACK_SLOTS {
             return Err(self.recursion_error());
+        }
+        if kwnames.is_null() {
+            if let Some(defaults) = simple_binding(code.shape, func, args.len()) {
+                self.stack[base..base + args.len()].copy_from_slice(args);
+                self.finish_simple_frame(f, func, code, base, args.len(), defaults, is_entry);
+                return Ok(());
+            }
         }
         for slot in &mut self.stack[base..base + size] {
             *slot = Value::NULL;
@@ -757,7 +771,7 @@ impl Vm {
         g.state.set(2);
         let is_exit = self.isinstance(e.0, self.types.generator_exit);
         let r: PyResult<Value> = if is_exit {
-            let close = self.intern("close");
+            let close = self.intern_static("close");
             match self.getattr_opt(sub, close) {
                 Ok(Some(c)) => self.call(c, &[]).map(|_| Value::NULL),
                 Ok(None) => Ok(Value::NULL),
@@ -765,7 +779,7 @@ impl Vm {
             }
             .and_then(|_| Err(e))
         } else {
-            let throw = self.intern("throw");
+            let throw = self.intern_static("throw");
             match self.getattr_opt(sub, throw)? {
                 Some(t) => {
                     let ety = self.type_of(e.0);
@@ -820,4 +834,20 @@ fn is_slot_wrapper(name: &str) -> bool {
         "__complex__", "__bytes__", "__fspath__", "__missing__", "__mro_entries__", "__getformat__",
     ];
     name.len() > 4 && name.starts_with("__") && name.ends_with("__") && !METHODS.contains(&name)
+}
+
+/// Whether a call of `func` with `argc` positional arguments and no keywords binds them by
+/// position alone: Some(None) when they are exactly its parameters, Some(defaults) when the
+/// last parameters come from its defaults tuple, None when the full `bind_args` is needed.
+#[inline(always)]
+fn simple_binding(shape: FrameShape, func: Gc<FunctionObj>, argc: usize) -> Option<Option<Gc<TupleObj>>> {
+    let argcount = shape.simple_argc as usize;
+    if argcount == argc {
+        return Some(None);
+    }
+    if shape.simple_argc == u32::MAX || argc > argcount {
+        return None;
+    }
+    let d = func.defaults.get().get::<TupleObj>()?;
+    (argc + d.items.len() >= argcount).then_some(Some(d))
 }

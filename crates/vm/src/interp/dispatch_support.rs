@@ -3,6 +3,7 @@
 
 use std::cell::Cell;
 
+use crate::heap::cell_read::vec_get;
 use crate::heap::{Gc, ObjKind, Value};
 use crate::objects::*;
 
@@ -19,20 +20,44 @@ impl Vm {
     }
 
     /// An instance attribute read through the per-instruction cache.
+    #[inline(always)]
     pub(super) fn attr_cache_get(&self, code: Gc<CodeObj>, at: usize, obj: Value) -> Option<Value> {
         let inst = obj.get::<InstanceObj>()?;
-        if let Some(Cache::Slot(es)) = code.caches.borrow().get(at).copied() {
-            let map = inst.map.get();
-            for e in es {
-                if e.map == map && !map.is_null() && self.type_version(obj) == e.ty_ver {
-                    let v = inst.slots.borrow().get(e.index as usize).copied()?;
-                    if !v.is_null() {
-                        return Some(v);
-                    }
-                }
-            }
+        let Some(Cache::Slot(es)) = vec_get(&code.caches, at) else { return None };
+        let map = inst.map.get();
+        let e = if es[0].map == map {
+            es[0]
+        } else if es[1].map == map {
+            es[1]
+        } else {
+            return None;
+        };
+        if map.is_null() || instance_type_version(inst) != e.ty_ver {
+            return None;
         }
-        None
+        let v = vec_get(&inst.slots, e.index as usize)?;
+        (!v.is_null()).then_some(v)
+    }
+
+    /// The method a `LoadMethod` cache holds for an instance whose class version and map
+    /// it recorded (the map proves the instance has no attribute shadowing the method).
+    #[inline(always)]
+    pub(super) fn method_cache_hit(&self, code: Gc<CodeObj>, at: usize, obj: Value) -> Option<Value> {
+        let inst = obj.get::<InstanceObj>()?;
+        let Some(Cache::Method(es)) = vec_get(&code.caches, at) else { return None };
+        let ty = inst.hdr().ty.get();
+        let map = inst.map.get();
+        let e = if es[0].ty == ty {
+            es[0]
+        } else if es[1].ty == ty {
+            es[1]
+        } else {
+            return None;
+        };
+        if map.is_null() || e.map != map || instance_type_version(inst) != e.ty_ver {
+            return None;
+        }
+        Some(e.func)
     }
 
     /// After a store: caches the slot written, or the map transition when the store added
@@ -92,8 +117,7 @@ impl Vm {
     pub(super) fn load_method(&mut self, code: Gc<CodeObj>, at: usize, obj: Value, name: Value) -> PyResult<(Value, Value)> {
         let ty = self.type_of(obj);
         let tver = self.type_version(obj);
-        let cached = code.caches.borrow().get(at).copied();
-        if let Some(Cache::Method(es)) = cached {
+        if let Some(Cache::Method(es)) = vec_get(&code.caches, at) {
             for e in es {
                 if e.ty == ty && e.ty_ver == tver {
                     let map = obj.get::<InstanceObj>().map(|i| i.map.get()).unwrap_or(Value::NULL);
@@ -336,7 +360,7 @@ impl Vm {
             Some(d) => self.new_str(d),
             None => self.none,
         };
-        let modname = self.intern("__name__");
+        let modname = self.intern_static("__name__");
         let module = self.dict_get_str(globals, modname).unwrap_or(self.none);
         let t = self.types.function;
         self.alloc(
@@ -455,12 +479,12 @@ impl Vm {
     /// How CPython names a callable in call errors: `module.qualname()` (`qualname()` for
     /// builtins).
     pub fn function_str(&mut self, func: Value) -> PyResult<String> {
-        let qn = self.intern("__qualname__");
+        let qn = self.intern_static("__qualname__");
         let q = match self.getattr_opt(func, qn)? {
             Some(q) if q.kind() == Some(ObjKind::Str) => self.str_of(q),
             _ => return self.str(func),
         };
-        let mn = self.intern("__module__");
+        let mn = self.intern_static("__module__");
         match self.getattr_opt(func, mn)? {
             Some(m) if m.kind() == Some(ObjKind::Str) && self.str_of(m) != "builtins" => Ok(format!("{}.{q}()", self.str_of(m))),
             _ => Ok(format!("{q}()")),
@@ -470,7 +494,7 @@ impl Vm {
     /// `f(**other)`: merges a mapping into the keyword dict of a call, refusing duplicates.
     pub fn dict_merge_kwargs(&mut self, d: Value, other: Value, func: Value) -> PyResult<()> {
         if other.kind() != Some(ObjKind::Dict) {
-            let keys_name = self.intern("keys");
+            let keys_name = self.intern_static("keys");
             if self.getattr_opt(other, keys_name)?.is_none() {
                 let (fs, tn) = (self.function_str(func)?, self.type_name_of(other));
                 return Err(self.type_error(&format!("{fs} argument after ** must be a mapping, not {tn}")));
@@ -509,7 +533,7 @@ impl Vm {
             }
             return Ok(None);
         }
-        let keys_name = self.intern("keys");
+        let keys_name = self.intern_static("keys");
         let Some(keys) = self.getattr_opt(other, keys_name)? else {
             let tn = self.type_name_of(other);
             return Err(self.type_error(&format!("'{tn}' object is not a mapping")));
@@ -600,7 +624,7 @@ impl Vm {
             }
         }
         let ty = self.type_of(v);
-        let n = self.intern("__await__");
+        let n = self.intern_static("__await__");
         match self.lookup(ty, n) {
             Some(f) => {
                 let it = self.call(f, &[v])?;
@@ -695,4 +719,11 @@ impl Vm {
             }
         }
     }
+}
+
+/// The version of an instance's class (what attribute caches check): one load through the
+/// header instead of `type_of`'s tag tests.
+#[inline(always)]
+pub(super) fn instance_type_version(inst: Gc<InstanceObj>) -> u64 {
+    inst.hdr().ty.get().get::<TypeObj>().map(|t| t.version.get()).unwrap_or(0)
 }

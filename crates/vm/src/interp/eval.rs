@@ -83,7 +83,7 @@ impl Vm {
     }
 
     pub fn builtins_for(&mut self, globals: Value) -> Value {
-        let key = self.intern("__builtins__");
+        let key = self.intern_static("__builtins__");
         match self.dict_get_str(globals, key) {
             Some(b) if b.kind() == Some(ObjKind::Dict) => b,
             Some(m) if m.kind() == Some(ObjKind::Module) => m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(self.builtins_dict),
@@ -287,8 +287,15 @@ impl Vm {
         let code: Gc<CodeObj> = self.frames[fi].code;
         let mut ip = self.frames[fi].ip;
         let base = self.frames[fi].base;
-        let code_rc = self.frame_instrs(code);
-        let instrs: &[Instr] = &code_rc;
+        // Only a recording frame runs other instructions than the code's own (`JitHook`s);
+        // otherwise the slice is borrowed from the code object, which the frame keeps alive.
+        let hooks: Vec<Instr>;
+        let instrs: &[Instr] = if self.jit.recording {
+            hooks = self.frame_hooks(code);
+            &hooks
+        } else {
+            &code.quick
+        };
         macro_rules! save_ip {
             () => {
                 if let Some(f) = self.frames.last_mut() {
@@ -558,10 +565,10 @@ impl Vm {
                     let mut map_before = Value::NULL;
                     if let Some(inst) = obj.get::<InstanceObj>() {
                         map_before = inst.map.get();
-                        match code.caches.borrow().get(ip - 1).copied() {
+                        match crate::heap::cell_read::vec_get(&code.caches, ip - 1) {
                             Some(Cache::Slot(es)) => {
                                 if let Some(e) = es.iter().find(|e| e.map == map_before && !map_before.is_null()) {
-                                    if self.type_version(obj) == e.ty_ver {
+                                    if super::dispatch_support::instance_type_version(inst) == e.ty_ver {
                                         if let Some(s) = inst.slots.borrow_mut().get_mut(e.index as usize) {
                                             *s = v;
                                             continue 'next;
@@ -570,7 +577,7 @@ impl Vm {
                                 }
                             }
                             Some(Cache::AddSlot { ty_ver, from, to, index }) => {
-                                if map_before == from && self.type_version(obj) == ty_ver && inst.dict.get().is_null() {
+                                if map_before == from && super::dispatch_support::instance_type_version(inst) == ty_ver && inst.dict.get().is_null() {
                                     let mut slots = inst.slots.borrow_mut();
                                     if slots.len() == index as usize {
                                         slots.push(v);
@@ -593,8 +600,13 @@ impl Vm {
                     tryv!(self.delattr(obj, name));
                 }
                 Instr::LoadMethod(i) => {
-                    let name = code.names[i as usize];
                     let obj = self.top();
+                    if let Some(f) = self.method_cache_hit(code, ip - 1, obj) {
+                        self.stack[self.sp - 1] = f;
+                        self.push(obj);
+                        continue 'next;
+                    }
+                    let name = code.names[i as usize];
                     save_ip!();
                     let (a, b) = tryv!(self.load_method(code, ip - 1, obj, name));
                     self.stack[self.sp - 1] = a;
@@ -1113,7 +1125,7 @@ impl Vm {
                     let v = self.top();
                     save_ip!();
                     let ty = self.type_of(v);
-                    let n = self.intern("__aiter__");
+                    let n = self.intern_static("__aiter__");
                     if self.lookup(ty, n).is_none() {
                         let tn = self.type_name(ty);
                         return Err((self.type_error(&format!("'async for' requires an object with __aiter__ method, got {tn}")), false));
@@ -1314,7 +1326,7 @@ impl Vm {
                 }
                 Instr::LoadBuildClass => {
                     let b = self.builtins_dict;
-                    let n = self.intern("__build_class__");
+                    let n = self.intern_static("__build_class__");
                     match self.dict_get_str(b, n) {
                         Some(v) => self.push(v),
                         None => {
@@ -1327,7 +1339,7 @@ impl Vm {
                 Instr::SetupAnnotations => {
                     let f = &self.frames[self.frames.len() - 1];
                     let ns = if f.locals.is_null() { f.globals } else { f.locals };
-                    let n = self.intern("__annotations__");
+                    let n = self.intern_static("__annotations__");
                     if self.dict_get_str(ns, n).is_none() {
                         let d = self.new_dict();
                         save_ip!();

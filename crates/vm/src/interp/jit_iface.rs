@@ -79,13 +79,10 @@ impl Vm {
         code.code.code.get(ip).copied()
     }
 
-    /// The instructions a frame of `code` runs: hooks while recording, else the fused code.
-    pub(super) fn frame_instrs(&self, code: Gc<CodeObj>) -> std::rc::Rc<[Instr]> {
-        if self.jit.recording {
-            std::rc::Rc::from(vec![Instr::JitHook; code.quick.len()])
-        } else {
-            std::rc::Rc::clone(&code.quick)
-        }
+    /// The instructions a recording frame of `code` runs: a hook at every index.
+    #[cold]
+    pub(super) fn frame_hooks(&self, code: Gc<CodeObj>) -> Vec<Instr> {
+        vec![Instr::JitHook; code.quick.len()]
     }
 
     /// Address of value-stack slot `i`, for compiled code that reads a frame's slots.

@@ -32,6 +32,9 @@ use crate::heap::{Heap, Tracer, Value};
 /// values of keyword arguments whose names are in `kwnames` (a tuple, or NULL).
 pub type NativeFn = fn(&mut Vm, &[Value], Value) -> PyResult<Value>;
 
+/// Entries of `Vm::intern_static`'s cache.
+const STATIC_NAME_SLOTS: usize = 512;
+
 /// An inline cache entry of one instruction.
 #[derive(Clone, Copy, Default)]
 pub enum Cache {
@@ -195,6 +198,9 @@ pub struct Vm {
     /// `__new__` and `__init__` interned (NULL until first asked for; `interned` roots
     /// them), for class calls that would otherwise hash the names each time.
     hot_names: [Value; 2],
+    /// `intern_static`'s direct-mapped cache: a literal's address and length, and its
+    /// interned str (rooted by `interned`).
+    static_names: Box<[(usize, usize, Value); STATIC_NAME_SLOTS]>,
     /// Single-character strings for code points < 256.
     pub chars: Vec<Value>,
     /// The exception being handled (sys.exc_info()), or NULL.
@@ -363,6 +369,28 @@ impl Vm {
         }
         let v = self.intern(["__new__", "__init__"][i]);
         self.hot_names[i] = v;
+        v
+    }
+
+    /// `intern` of a string literal (a dunder name): a literal's text never moves or changes,
+    /// so its address identifies it and a hit costs a load and two compares instead of
+    /// hashing the text. Collisions only fall back to `intern`.
+    #[inline]
+    pub fn intern_static(&mut self, s: &'static str) -> Value {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3) % STATIC_NAME_SLOTS;
+        let (a, n, v) = self.static_names[slot];
+        if a == addr && n == s.len() {
+            return v;
+        }
+        self.intern_static_miss(s, slot)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn intern_static_miss(&mut self, s: &'static str, slot: usize) -> Value {
+        let v = self.intern(s);
+        self.static_names[slot] = (s.as_ptr() as usize, s.len(), v);
         v
     }
 

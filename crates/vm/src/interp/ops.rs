@@ -47,7 +47,7 @@ impl Vm {
                 _ => {}
             }
         }
-        let b = self.intern("__bool__");
+        let b = self.intern_static("__bool__");
         if let Some(f) = self.lookup(ty, b) {
             let r = self.call(f, &[v])?;
             if r == self.true_ {
@@ -59,7 +59,7 @@ impl Vm {
             let tn = self.type_name_of(r);
             return Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")));
         }
-        let l = self.intern("__len__");
+        let l = self.intern_static("__len__");
         if self.lookup(ty, l).is_some() {
             return Ok(self.len(v)? != 0);
         }
@@ -143,7 +143,7 @@ impl Vm {
                 _ => {}
             }
         }
-        let hname = self.intern("__hash__");
+        let hname = self.intern_static("__hash__");
         match self.lookup(ty, hname) {
             Some(f) if f == self.none => {
                 let tn = self.type_name(ty);
@@ -166,7 +166,7 @@ impl Vm {
     }
 
     fn object_hash_fn(&mut self) -> Option<Value> {
-        let n = self.intern("__hash__");
+        let n = self.intern_static("__hash__");
         let d = self.types.object.get::<TypeObj>().map(|t| t.dict)?;
         self.dict_get_str(d, n)
     }
@@ -229,8 +229,8 @@ impl Vm {
             }
         }
         let (name, rname) = op.dunders();
-        let n = self.intern(name);
-        let rn = self.intern(rname);
+        let n = self.intern_static(name);
+        let rn = self.intern_static(rname);
         // A subclass's reflected method goes first.
         let reflected_first = ta != tb && self.is_subtype(tb, ta) && self.lookup(tb, rn).is_some();
         if reflected_first {
@@ -326,7 +326,7 @@ impl Vm {
         }
         let (fname, rname, iname) = op.dunders();
         if inplace {
-            let i = self.intern(iname);
+            let i = self.intern_static(iname);
             if let Some(f) = self.lookup(ta, i) {
                 if f != self.none {
                     let r = self.call_dunder(f, a, b)?;
@@ -336,8 +336,8 @@ impl Vm {
                 }
             }
         }
-        let fnm = self.intern(fname);
-        let rnm = self.intern(rname);
+        let fnm = self.intern_static(fname);
+        let rnm = self.intern_static(rname);
         let fa = self.lookup(ta, fnm);
         let fb = if ta != tb { self.lookup(tb, rnm) } else { None };
         let sub_first = fb.is_some() && self.is_subtype(tb, ta) && ta != tb && fa != fb;
@@ -492,7 +492,7 @@ impl Vm {
                 return Ok(self.new_string(s));
             }
         }
-        let n = self.intern("__repr__");
+        let n = self.intern_static("__repr__");
         let f = self.lookup(ty, n);
         match f {
             Some(f) => {
@@ -532,7 +532,7 @@ impl Vm {
             return Ok(self.new_string(s));
         }
         let ty = self.type_of(v);
-        let n = self.intern("__str__");
+        let n = self.intern_static("__str__");
         match self.lookup(ty, n) {
             Some(f) if f.kind() == Some(ObjKind::Function) || self.is_foreign_str_method(f) => {
                 let r = self.call(f, &[v])?;
@@ -575,7 +575,7 @@ impl Vm {
             _ => {}
         }
         let ty = self.type_of(v);
-        let n = self.intern("__len__");
+        let n = self.intern_static("__len__");
         match self.lookup(ty, n) {
             Some(f) => {
                 let r = self.call(f, &[v])?;
@@ -620,7 +620,7 @@ impl Vm {
             }
         }
         let ty = self.type_of(obj);
-        let n = self.intern("__getitem__");
+        let n = self.intern_static("__getitem__");
         if let Some(f) = self.lookup(ty, n) {
             return self.call(f, &[obj, key]);
         }
@@ -628,7 +628,7 @@ impl Vm {
             return Ok(self.new_generic_alias(obj, key));
         }
         if self.is_type(obj) {
-            let cg = self.intern("__class_getitem__");
+            let cg = self.intern_static("__class_getitem__");
             if let Some(f) = self.getattr_opt(obj, cg)? {
                 return self.call(f, &[key]);
             }
@@ -644,7 +644,7 @@ impl Vm {
             return Ok(());
         }
         let ty = self.type_of(obj);
-        let n = self.intern("__setitem__");
+        let n = self.intern_static("__setitem__");
         if let Some(f) = self.lookup(ty, n) {
             self.call(f, &[obj, key, v])?;
             return Ok(());
@@ -658,7 +658,7 @@ impl Vm {
             return Ok(());
         }
         let ty = self.type_of(obj);
-        let n = self.intern("__delitem__");
+        let n = self.intern_static("__delitem__");
         if let Some(f) = self.lookup(ty, n) {
             self.call(f, &[obj, key])?;
             return Ok(());
@@ -667,7 +667,7 @@ impl Vm {
         // (every class statement's type has them) or anything else
         let key_ty = self.type_of(key);
         let is_index = self.is_int(key) || {
-            let n = self.intern("__index__");
+            let n = self.intern_static("__index__");
             self.lookup(key_ty, n).is_some()
         };
         let is_sequence = self.is_heap_type(obj)
@@ -687,7 +687,7 @@ impl Vm {
             }
         }
         let ty = self.type_of(container);
-        let n = self.intern("__contains__");
+        let n = self.intern_static("__contains__");
         if let Some(f) = self.lookup(ty, n) {
             if f == self.none {
                 let tn = self.type_name(ty);
@@ -717,7 +717,7 @@ impl Vm {
     /// Can `iter(v)` work (an `__iter__` or `__getitem__`, or a builtin iterable layout)?
     pub fn is_iterable(&mut self, v: Value) -> bool {
         let ty = self.type_of(v);
-        let it = self.intern("__iter__");
+        let it = self.intern_static("__iter__");
         if let Some(f) = self.lookup(ty, it) {
             return f != self.none;
         }
@@ -726,7 +726,7 @@ impl Vm {
             Some(ObjKind::List | ObjKind::Tuple | ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Range | ObjKind::Dict
                 | ObjKind::DictView | ObjKind::Set | ObjKind::Iter | ObjKind::Generator | ObjKind::MemoryView)
         );
-        let gi = self.intern("__getitem__");
+        let gi = self.intern_static("__getitem__");
         native || self.lookup(ty, gi).is_some()
     }
 
@@ -738,14 +738,14 @@ impl Vm {
             }
         }
         let ty = self.type_of(v);
-        let n = self.intern("__iter__");
+        let n = self.intern_static("__iter__");
         if let Some(f) = self.lookup(ty, n) {
             if f == self.none {
                 let tn = self.type_name(ty);
                 return Err(self.type_error(&format!("'{tn}' object is not iterable")));
             }
             let it = self.call(f, &[v])?;
-            let nx = self.intern("__next__");
+            let nx = self.intern_static("__next__");
             let it_ty = self.type_of(it);
             if it.kind() != Some(ObjKind::Iter) && it.kind() != Some(ObjKind::Generator) && self.lookup(it_ty, nx).is_none() {
                 let tn = self.type_name(it_ty);
@@ -753,7 +753,7 @@ impl Vm {
             }
             return Ok(it);
         }
-        let gi = self.intern("__getitem__");
+        let gi = self.intern_static("__getitem__");
         if self.lookup(ty, gi).is_some() {
             let t = self.types.seq_iterator;
             return Ok(self.new_iter(t, IterState::GetItem { obj: v, index: 0 }));
@@ -778,7 +778,7 @@ impl Vm {
             }
         }
         let ty = self.type_of(it);
-        let n = self.intern("__next__");
+        let n = self.intern_static("__next__");
         match self.lookup(ty, n) {
             Some(f) => match self.call(f, &[it]) {
                 Ok(v) => Ok(Some(v)),
@@ -834,7 +834,7 @@ impl Vm {
             return Ok(Some(v));
         }
         let ty = self.type_of(v);
-        let n = self.intern("__index__");
+        let n = self.intern_static("__index__");
         match self.lookup(ty, n) {
             Some(f) if f != self.none => {
                 let r = self.call(f, &[v])?;
@@ -854,7 +854,7 @@ impl Vm {
             return Ok(v);
         }
         let ty = self.type_of(v);
-        let n = self.intern("__index__");
+        let n = self.intern_static("__index__");
         if let Some(f) = self.lookup(ty, n) {
             let r = self.call(f, &[v])?;
             if self.is_int(r) {

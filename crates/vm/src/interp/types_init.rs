@@ -186,6 +186,7 @@ impl Vm {
             modules: Value::NULL,
             interned: Default::default(),
             hot_names: [Value::NULL; 2],
+            static_names: Box::new([(0, 0, Value::NULL); super::STATIC_NAME_SLOTS]),
             chars: Vec::new(),
             handled_exc: Value::NULL,
             recursion_limit: 1000,

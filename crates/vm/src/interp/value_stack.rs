@@ -32,6 +32,18 @@ impl ValueStack {
         &mut self.0[i & MASK] as *mut Value
     }
 
+    /// Moves `n` slots from `from` to `to` (the ranges may overlap).
+    #[inline(always)]
+    pub fn copy_within(&mut self, from: usize, to: usize, n: usize) {
+        self.0.copy_within(from..from + n, to);
+    }
+
+    /// Sets `n` slots from `at` to NULL.
+    #[inline(always)]
+    pub fn fill_null(&mut self, at: usize, n: usize) {
+        self.0[at..at + n].fill(Value::NULL);
+    }
+
     #[inline(always)]
     pub fn swap(&mut self, a: usize, b: usize) {
         self.0.swap(a & MASK, b & MASK);

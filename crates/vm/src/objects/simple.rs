@@ -303,6 +303,35 @@ pub struct CodeObj {
     pub caches: RefCell<Vec<crate::interp::Cache>>,
     /// Backward-jump counter, for hot loop detection.
     pub hotness: Cell<u32>,
+    /// The frame facts a call needs, read once here instead of through `code` (see
+    /// `FrameShape`).
+    pub shape: FrameShape,
+}
+
+/// What `push_simple_frame` checks on every call, computed when the code is loaded: the
+/// positional argument count when a call with exactly that many positional arguments
+/// binds them by position (no `*args`/`**kwargs`, keyword-only parameters, cell variables,
+/// generator or coroutine), else `u32::MAX`; the locals, free variables and frame size.
+#[derive(Clone, Copy, Debug)]
+pub struct FrameShape {
+    pub simple_argc: u32,
+    pub nlocals: u32,
+    pub nfree: u32,
+    pub frame_size: u32,
+}
+
+impl FrameShape {
+    pub fn of(c: &pyjit_compiler::code::CodeObject) -> FrameShape {
+        use pyjit_compiler::code::flags;
+        const NOT_SIMPLE: u32 = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        let simple = c.flags & NOT_SIMPLE == 0 && c.kwonlyargcount == 0 && c.cellvars.is_empty();
+        FrameShape {
+            simple_argc: if simple { c.argcount } else { u32::MAX },
+            nlocals: c.nlocals() as u32,
+            nfree: c.freevars.len() as u32,
+            frame_size: c.frame_size() as u32,
+        }
+    }
 }
 impl Trace for CodeObj {
     fn trace(&self, t: &mut Tracer) {
