@@ -199,7 +199,7 @@ impl Vm {
     /// int exactly representable as a float; None for every other case (including
     /// division by zero, which the general path reports).
     #[inline(always)]
-    fn float_binop_fast(&self, a: Value, b: Value, op: u32) -> Option<f64> {
+    pub(super) fn float_binop_fast(&self, a: Value, b: Value, op: u32) -> Option<f64> {
         let ft = self.types.float;
         let exact = |v: Value| v.get::<FloatObj>().filter(|f| f.hdr().ty.get() == ft).map(|f| f.0);
         let small = |v: Value| {
@@ -308,6 +308,11 @@ impl Vm {
                 continue 'frame;
             }};
         }
+        // The stack pointer, kept in a local (a register) across instructions: the common
+        // cases of the most frequent instructions (`fast_path.rs`) use it directly; every
+        // other handler starts by writing it to `self.sp`, which the methods it calls use,
+        // and the loop reads it back after the handler.
+        let mut sp = self.sp;
         'next: loop {
             let mut instr = instrs[ip];
             ip += 1;
@@ -317,36 +322,58 @@ impl Vm {
             'dispatch: loop {
             match instr {
                 Instr::JitHook => {
+                    self.sp = sp;
                     ip -= 1;
                     save_ip!();
                     match self.jit_hook(code, ip) {
                         Some(real) => {
                             instr = real;
                             ip += 1;
+                            sp = self.sp;
                             continue 'dispatch;
                         }
                         None => reload!(),
                     }
                 }
-                Instr::Nop => {}
+                Instr::Nop => continue 'next,
                 Instr::PopTop => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     self.sp -= 1;
                     self.release_recent();
                 }
                 Instr::Copy(n) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = self.peek(n as usize);
                     self.push(v);
                 }
                 Instr::Swap(n) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let a = self.sp - 1;
                     let b = self.sp - n as usize;
                     self.stack.swap(a, b);
                 }
                 Instr::LoadConst(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = code.consts[i as usize];
                     self.push(v);
                 }
                 Instr::LoadFast(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = self.stack[base + i as usize];
                     if v.is_null() {
                         save_ip!();
@@ -355,6 +382,10 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::StoreFast(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = self.pop();
                     self.stack[base + i as usize] = v;
                 }
@@ -362,6 +393,10 @@ impl Vm {
                 // only the first half runs: the next dispatch runs the second instruction
                 // itself, which raises at its own index.
                 Instr::LoadFastLoadFast(ab) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let (a, b) = ((ab >> 16) as usize, (ab & 0xffff) as usize);
                     let va = self.stack[base + a];
                     if va.is_null() {
@@ -376,6 +411,10 @@ impl Vm {
                     }
                 }
                 Instr::LoadFastLoadConst(ab) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let a = (ab >> 16) as usize;
                     let va = self.stack[base + a];
                     if va.is_null() {
@@ -387,6 +426,10 @@ impl Vm {
                     ip += 1;
                 }
                 Instr::LoadConstLoadFast(ab) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     self.push(code.consts[(ab >> 16) as usize]);
                     let vb = self.stack[base + (ab & 0xffff) as usize];
                     if !vb.is_null() {
@@ -395,6 +438,10 @@ impl Vm {
                     }
                 }
                 Instr::StoreFastLoadFast(ab) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = self.pop();
                     self.stack[base + (ab >> 16) as usize] = v;
                     let vb = self.stack[base + (ab & 0xffff) as usize];
@@ -404,6 +451,10 @@ impl Vm {
                     }
                 }
                 Instr::StoreFastStoreFast(ab) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = self.pop();
                     self.stack[base + (ab >> 16) as usize] = v;
                     let w = self.pop();
@@ -411,6 +462,7 @@ impl Vm {
                     ip += 1;
                 }
                 Instr::DeleteFast(i) => {
+                    self.sp = sp;
                     if self.stack[base + i as usize].is_null() {
                         save_ip!();
                         let name = self.str_of(code.varnames[i as usize]);
@@ -420,6 +472,7 @@ impl Vm {
                     self.stack[base + i as usize] = Value::NULL;
                 }
                 Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
+                    self.sp = sp;
                     let nl = code.code.nlocals();
                     if let Instr::LoadClassDeref(_) = instr {
                         let name = self.deref_name(code, i as usize);
@@ -427,7 +480,7 @@ impl Vm {
                         let n = self.intern(&name);
                         if let Some(v) = self.dict_get_str(locals, n) {
                             self.push(v);
-                            continue 'next;
+                            break 'dispatch;
                         }
                     }
                     let cell = self.stack[base + nl + i as usize];
@@ -439,6 +492,7 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::StoreDeref(i) => {
+                    self.sp = sp;
                     let v = self.pop();
                     let nl = code.code.nlocals();
                     if let Some(c) = self.stack[base + nl + i as usize].get::<CellObj>() {
@@ -446,17 +500,23 @@ impl Vm {
                     }
                 }
                 Instr::DeleteDeref(i) => {
+                    self.sp = sp;
                     let nl = code.code.nlocals();
                     if let Some(c) = self.stack[base + nl + i as usize].get::<CellObj>() {
                         c.v.set(Value::NULL);
                     }
                 }
                 Instr::LoadClosure(i) => {
+                    self.sp = sp;
                     let nl = code.code.nlocals();
                     let c = self.stack[base + nl + i as usize];
                     self.push(c);
                 }
                 Instr::LoadGlobal(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let f = &self.frames[self.frames.len() - 1];
                     let (globals, builtins) = (f.globals, f.builtins);
@@ -466,7 +526,7 @@ impl Vm {
                     if let Some(Cache::Global { globals_ver, builtins_ver, value }) = cached {
                         if globals_ver == gv && builtins_ver == bv {
                             self.push(value);
-                            continue 'next;
+                            break 'dispatch;
                         }
                     }
                     let v = match self.dict_get_str(globals, name) {
@@ -485,6 +545,7 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::StoreGlobal(i) => {
+                    self.sp = sp;
                     let v = self.pop();
                     let name = code.names[i as usize];
                     let g = self.frames[self.frames.len() - 1].globals;
@@ -492,6 +553,7 @@ impl Vm {
                     tryv!(self.dict_set(g, name, v));
                 }
                 Instr::DeleteGlobal(i) => {
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let g = self.frames[self.frames.len() - 1].globals;
                     save_ip!();
@@ -500,6 +562,7 @@ impl Vm {
                     }
                 }
                 Instr::LoadName(i) => {
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let f = &self.frames[self.frames.len() - 1];
                     let (locals, globals, builtins) = (f.locals, f.globals, f.builtins);
@@ -522,6 +585,7 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::StoreName(i) => {
+                    self.sp = sp;
                     let v = self.pop();
                     let name = code.names[i as usize];
                     let f = &self.frames[self.frames.len() - 1];
@@ -534,6 +598,7 @@ impl Vm {
                     }
                 }
                 Instr::DeleteName(i) => {
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let f = &self.frames[self.frames.len() - 1];
                     let ns = if f.locals.is_null() { f.globals } else { f.locals };
@@ -547,11 +612,15 @@ impl Vm {
                     }
                 }
                 Instr::LoadAttr(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let obj = self.top();
                     if let Some(v) = self.attr_cache_get(code, ip - 1, obj) {
                         self.stack[self.sp - 1] = v;
-                        continue 'next;
+                        break 'dispatch;
                     }
                     save_ip!();
                     let v = tryv!(self.getattr(obj, name));
@@ -559,6 +628,10 @@ impl Vm {
                     self.stack[self.sp - 1] = v;
                 }
                 Instr::StoreAttr(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let obj = self.pop();
                     let v = self.pop();
@@ -571,7 +644,7 @@ impl Vm {
                                     if super::dispatch_support::instance_type_version(inst) == e.ty_ver {
                                         if let Some(s) = inst.slots.borrow_mut().get_mut(e.index as usize) {
                                             *s = v;
-                                            continue 'next;
+                                            break 'dispatch;
                                         }
                                     }
                                 }
@@ -582,7 +655,7 @@ impl Vm {
                                     if slots.len() == index as usize {
                                         slots.push(v);
                                         inst.map.set(to);
-                                        continue 'next;
+                                        break 'dispatch;
                                     }
                                 }
                             }
@@ -594,18 +667,18 @@ impl Vm {
                     self.attr_cache_fill_store(code, ip - 1, obj, name, map_before);
                 }
                 Instr::DeleteAttr(i) => {
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let obj = self.pop();
                     save_ip!();
                     tryv!(self.delattr(obj, name));
                 }
                 Instr::LoadMethod(i) => {
-                    let obj = self.top();
-                    if let Some(f) = self.method_cache_hit(code, ip - 1, obj) {
-                        self.stack[self.sp - 1] = f;
-                        self.push(obj);
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
                         continue 'next;
                     }
+                    self.sp = sp;
+                    let obj = self.top();
                     let name = code.names[i as usize];
                     save_ip!();
                     let (a, b) = tryv!(self.load_method(code, ip - 1, obj, name));
@@ -613,6 +686,7 @@ impl Vm {
                     self.push(b);
                 }
                 Instr::CallMethod(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let a = self.peek(n + 2);
                     let (func, first, argc) = if a.is_null() { (self.peek(n + 1), self.sp - n, n) } else { (a, self.sp - n - 1, n + 1) };
@@ -624,6 +698,7 @@ impl Vm {
                     }
                 }
                 Instr::Call(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let func = self.peek(n + 1);
                     save_ip!();
@@ -634,6 +709,7 @@ impl Vm {
                     }
                 }
                 Instr::CallKw(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let kwnames = self.pop();
                     let func = self.peek(n + 1);
@@ -645,6 +721,7 @@ impl Vm {
                     }
                 }
                 Instr::CallEx(fl) => {
+                    self.sp = sp;
                     let kwargs = if fl & 1 != 0 { self.pop() } else { Value::NULL };
                     let args = self.pop();
                     let func = self.pop();
@@ -653,6 +730,7 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::BinarySubscr => {
+                    self.sp = sp;
                     let key = self.pop();
                     let obj = self.top();
                     if key.is_small() {
@@ -676,7 +754,7 @@ impl Vm {
                         };
                         if let Some(v) = hit {
                             self.stack[self.sp - 1] = v;
-                            continue 'next;
+                            break 'dispatch;
                         }
                     }
                     save_ip!();
@@ -684,6 +762,7 @@ impl Vm {
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::StoreSubscr => {
+                    self.sp = sp;
                     let key = self.pop();
                     let obj = self.pop();
                     let v = self.pop();
@@ -695,7 +774,7 @@ impl Vm {
                             let j = if k < 0 { k + n } else { k };
                             if j >= 0 && j < n {
                                 items[j as usize] = v;
-                                continue 'next;
+                                break 'dispatch;
                             }
                         }
                     }
@@ -703,12 +782,14 @@ impl Vm {
                     tryv!(self.setitem(obj, key, v));
                 }
                 Instr::DeleteSubscr => {
+                    self.sp = sp;
                     let key = self.pop();
                     let obj = self.pop();
                     save_ip!();
                     tryv!(self.delitem(obj, key));
                 }
                 Instr::BuildSlice(n) => {
+                    self.sp = sp;
                     let step = if n == 3 { self.pop() } else { self.none };
                     let stop = self.pop();
                     let start = self.pop();
@@ -717,6 +798,10 @@ impl Vm {
                     self.push(s);
                 }
                 Instr::BinaryOp(op) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let b = self.pop();
                     let a = self.top();
                     let r = if a.is_small() && b.is_small() {
@@ -738,7 +823,7 @@ impl Vm {
                                 // a's slot, below sp
                                 let v = self.new_float_for_stack(f);
                                 self.stack[self.sp - 1] = v;
-                                continue 'next;
+                                break 'dispatch;
                             }
                             save_ip!();
                             tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE))
@@ -747,6 +832,7 @@ impl Vm {
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let name = match instr {
@@ -758,12 +844,17 @@ impl Vm {
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::UnaryNot => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let b = tryv!(self.truthy(v));
                     self.stack[self.sp - 1] = self.bool_val(!b);
                 }
                 Instr::CompareOp(op) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let b = self.pop();
                     let a = self.top();
                     let ft = self.types.float;
@@ -786,11 +877,16 @@ impl Vm {
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::IsOp(inv) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let b = self.pop();
                     let a = self.top();
                     self.stack[self.sp - 1] = self.bool_val((a == b) != (inv == 1));
                 }
                 Instr::ContainsOp(inv) => {
+                    self.sp = sp;
                     let container = self.pop();
                     let v = self.top();
                     save_ip!();
@@ -798,6 +894,7 @@ impl Vm {
                     self.stack[self.sp - 1] = self.bool_val(r != (inv == 1));
                 }
                 Instr::BuildTuple(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let items = self.stack[self.sp - n..self.sp].to_vec();
                     let t = self.new_tuple(items);
@@ -805,6 +902,7 @@ impl Vm {
                     self.push(t);
                 }
                 Instr::BuildList(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let items = self.stack[self.sp - n..self.sp].to_vec();
                     let l = self.new_list(items);
@@ -812,6 +910,7 @@ impl Vm {
                     self.push(l);
                 }
                 Instr::BuildSet(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let s = self.new_set();
                     self.push(s);
@@ -824,6 +923,7 @@ impl Vm {
                     self.push(s);
                 }
                 Instr::BuildMap(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let d = self.new_dict();
                     self.push(d);
@@ -837,6 +937,7 @@ impl Vm {
                     self.push(d);
                 }
                 Instr::BuildString(n) => {
+                    self.sp = sp;
                     let n = n as usize;
                     let mut s = String::new();
                     for k in 0..n {
@@ -847,6 +948,7 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::ListAppend(d) => {
+                    self.sp = sp;
                     let v = self.pop();
                     let l = self.peek(d as usize);
                     if let Some(l) = l.get::<ListObj>() {
@@ -854,12 +956,14 @@ impl Vm {
                     }
                 }
                 Instr::SetAdd(d) => {
+                    self.sp = sp;
                     let v = self.pop();
                     let s = self.peek(d as usize);
                     save_ip!();
                     tryv!(self.set_add(s, v));
                 }
                 Instr::MapAdd(d) => {
+                    self.sp = sp;
                     let v = self.pop();
                     let k = self.pop();
                     let m = self.peek(d as usize);
@@ -867,24 +971,28 @@ impl Vm {
                     tryv!(self.dict_set(m, k, v));
                 }
                 Instr::ListExtend(d) => {
+                    self.sp = sp;
                     let it = self.pop();
                     let l = self.peek(d as usize);
                     save_ip!();
                     tryv!(self.list_extend(l, it));
                 }
                 Instr::SetUpdate(d) => {
+                    self.sp = sp;
                     let it = self.pop();
                     let s = self.peek(d as usize);
                     save_ip!();
                     tryv!(self.set_update(s, it));
                 }
                 Instr::DictUpdate(d) => {
+                    self.sp = sp;
                     let other = self.pop();
                     let m = self.peek(d as usize);
                     save_ip!();
                     tryv!(self.dict_update_from(m, other, false));
                 }
                 Instr::DictMerge(d) => {
+                    self.sp = sp;
                     // [func, args, kwargs, other]: the function names itself in errors
                     let other = self.pop();
                     let m = self.peek(d as usize);
@@ -893,12 +1001,14 @@ impl Vm {
                     tryv!(self.dict_merge_kwargs(m, other, func));
                 }
                 Instr::ListToTuple => {
+                    self.sp = sp;
                     let l = self.pop();
                     let items = l.get::<ListObj>().map(|l| l.snapshot()).unwrap_or_default();
                     let t = self.new_tuple(items);
                     self.push(t);
                 }
                 Instr::FormatValue(fl) => {
+                    self.sp = sp;
                     let spec = if fl & fmt_flags::HAVE_SPEC != 0 { self.pop() } else { Value::NULL };
                     let v = self.pop();
                     save_ip!();
@@ -920,8 +1030,15 @@ impl Vm {
                     };
                     self.push(r);
                 }
-                Instr::Jump(t) => ip = t as usize,
+                Instr::Jump(t) => {
+                    ip = t as usize;
+                    continue 'next;
+                }
                 Instr::JumpBackward(t) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let after = ip;
                     ip = t as usize;
                     self.release_recent();
@@ -944,6 +1061,10 @@ impl Vm {
                     }
                 }
                 Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let v = self.pop();
                     let b = if v == self.true_ {
                         true
@@ -958,16 +1079,25 @@ impl Vm {
                     }
                 }
                 Instr::PopJumpIfNone(t) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     if self.pop() == self.none {
                         ip = t as usize;
                     }
                 }
                 Instr::PopJumpIfNotNone(t) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     if self.pop() != self.none {
                         ip = t as usize;
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let b = tryv!(self.truthy(v));
@@ -978,12 +1108,17 @@ impl Vm {
                     }
                 }
                 Instr::GetIter => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let it = tryv!(self.iter(v));
                     self.stack[self.sp - 1] = it;
                 }
                 Instr::ForIter(t) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let it = self.top();
                     // fast path: range and list iterators
                     if let Some(io) = it.get::<IterObj>() {
@@ -1001,7 +1136,7 @@ impl Vm {
                                     self.sp -= 1;
                                     ip = t as usize;
                                 }
-                                continue 'next;
+                                break 'dispatch;
                             }
                             IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
                                 let l = seq.get::<ListObj>().expect("kind checked");
@@ -1019,7 +1154,7 @@ impl Vm {
                                         ip = t as usize;
                                     }
                                 }
-                                continue 'next;
+                                break 'dispatch;
                             }
                             _ => {}
                         }
@@ -1034,6 +1169,7 @@ impl Vm {
                     }
                 }
                 Instr::MakeFunction(fl) => {
+                    self.sp = sp;
                     let codev = self.pop();
                     let closure = if fl & make_fn::CLOSURE != 0 { self.pop() } else { Value::NULL };
                     let ann = if fl & make_fn::ANNOTATIONS != 0 { self.pop() } else { Value::NULL };
@@ -1044,6 +1180,7 @@ impl Vm {
                     self.push(f);
                 }
                 Instr::ReturnValue => {
+                    self.sp = sp;
                     self.release_recent();
                     let v = self.pop();
                     let f = self.frames.pop().expect("returning frame");
@@ -1066,6 +1203,7 @@ impl Vm {
                     reload!();
                 }
                 Instr::YieldValue => {
+                    self.sp = sp;
                     let v = self.pop();
                     let f = self.frames.pop().expect("yielding frame");
                     if !self.frame_objects.is_empty() {
@@ -1091,6 +1229,7 @@ impl Vm {
                     return Ok(Exit::Yield(v));
                 }
                 Instr::Send(t) => {
+                    self.sp = sp;
                     let value = self.pop();
                     let recv = self.top();
                     save_ip!();
@@ -1103,6 +1242,7 @@ impl Vm {
                     }
                 }
                 Instr::GetYieldFromIter => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let it = if v.kind() == Some(ObjKind::Generator) {
@@ -1116,12 +1256,14 @@ impl Vm {
                     self.stack[self.sp - 1] = it;
                 }
                 Instr::GetAwaitable => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let a = tryv!(self.get_awaitable(v));
                     self.stack[self.sp - 1] = a;
                 }
                 Instr::GetAiter => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let ty = self.type_of(v);
@@ -1134,6 +1276,7 @@ impl Vm {
                     self.stack[self.sp - 1] = a;
                 }
                 Instr::GetAnext => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let a = tryv!(self.call_method_str(v, "__anext__", &[]));
@@ -1141,6 +1284,7 @@ impl Vm {
                     self.push(a);
                 }
                 Instr::EndAsyncFor => {
+                    self.sp = sp;
                     let exc = self.pop();
                     if self.isinstance(exc, self.types.stop_async_iteration) {
                         self.sp -= 1;
@@ -1150,6 +1294,7 @@ impl Vm {
                     }
                 }
                 Instr::RaiseVarargs(n) => {
+                    self.sp = sp;
                     save_ip!();
                     let e = match n {
                         0 => {
@@ -1188,11 +1333,13 @@ impl Vm {
                     return Err((e, false));
                 }
                 Instr::Reraise => {
+                    self.sp = sp;
                     let e = self.pop();
                     save_ip!();
                     return Err((PyErr(e), true));
                 }
                 Instr::PushExcInfo => {
+                    self.sp = sp;
                     let exc = self.pop();
                     let prev = self.handled_exc;
                     self.push(if prev.is_null() { self.none } else { prev });
@@ -1200,10 +1347,12 @@ impl Vm {
                     self.handled_exc = exc;
                 }
                 Instr::PopExcept => {
+                    self.sp = sp;
                     let prev = self.pop();
                     self.handled_exc = if prev == self.none { Value::NULL } else { prev };
                 }
                 Instr::CheckExcMatch => {
+                    self.sp = sp;
                     let ty = self.pop();
                     let exc = self.top();
                     save_ip!();
@@ -1211,6 +1360,7 @@ impl Vm {
                     self.push(self.bool_val(m));
                 }
                 Instr::CheckEgMatch => {
+                    self.sp = sp;
                     let ty = self.pop();
                     let rest = self.pop();
                     save_ip!();
@@ -1223,6 +1373,7 @@ impl Vm {
                     self.push(matched);
                 }
                 Instr::PrepReraiseStar => {
+                    self.sp = sp;
                     let rest = self.pop();
                     let list = self.pop();
                     let orig = self.top();
@@ -1231,6 +1382,7 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::BeforeWith | Instr::BeforeAsyncWith => {
+                    self.sp = sp;
                     let ctx = self.pop();
                     save_ip!();
                     let (enter, exit) = if matches!(instr, Instr::BeforeWith) { ("__enter__", "__exit__") } else { ("__aenter__", "__aexit__") };
@@ -1254,6 +1406,7 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::WithExceptStart => {
+                    self.sp = sp;
                     let exc = self.top();
                     let exit = self.peek(3);
                     save_ip!();
@@ -1264,6 +1417,7 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::ImportName(i) => {
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let fromlist = self.pop();
                     let level = self.pop();
@@ -1273,6 +1427,7 @@ impl Vm {
                     self.push(m);
                 }
                 Instr::ImportFrom(i) => {
+                    self.sp = sp;
                     let name = code.names[i as usize];
                     let m = self.top();
                     save_ip!();
@@ -1280,6 +1435,7 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::ImportStar => {
+                    self.sp = sp;
                     let m = self.pop();
                     save_ip!();
                     let f = &self.frames[self.frames.len() - 1];
@@ -1287,6 +1443,10 @@ impl Vm {
                     tryv!(crate::modules::import::import_star(self, m, ns));
                 }
                 Instr::UnpackSequence(n) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
+                    self.sp = sp;
                     let seq = self.pop();
                     let n = n as usize;
                     if let Some(t) = seq.get::<TupleObj>() {
@@ -1295,7 +1455,7 @@ impl Vm {
                                 let v = t.items[k];
                                 self.push(v);
                             }
-                            continue 'next;
+                            break 'dispatch;
                         }
                     }
                     if let Some(l) = seq.get::<ListObj>() {
@@ -1305,7 +1465,7 @@ impl Vm {
                                 self.stack[self.sp] = items[k];
                                 self.sp += 1;
                             }
-                            continue 'next;
+                            break 'dispatch;
                         }
                     }
                     save_ip!();
@@ -1315,6 +1475,7 @@ impl Vm {
                     }
                 }
                 Instr::UnpackEx(arg) => {
+                    self.sp = sp;
                     let seq = self.pop();
                     let before = (arg & 0xff) as usize;
                     let after = (arg >> 8) as usize;
@@ -1325,6 +1486,7 @@ impl Vm {
                     }
                 }
                 Instr::LoadBuildClass => {
+                    self.sp = sp;
                     let b = self.builtins_dict;
                     let n = self.intern_static("__build_class__");
                     match self.dict_get_str(b, n) {
@@ -1337,6 +1499,7 @@ impl Vm {
                     }
                 }
                 Instr::SetupAnnotations => {
+                    self.sp = sp;
                     let f = &self.frames[self.frames.len() - 1];
                     let ns = if f.locals.is_null() { f.globals } else { f.locals };
                     let n = self.intern_static("__annotations__");
@@ -1347,10 +1510,12 @@ impl Vm {
                     }
                 }
                 Instr::LoadAssertionError => {
+                    self.sp = sp;
                     let t = self.types.assertion_error;
                     self.push(t);
                 }
                 Instr::MatchClass(npos) => {
+                    self.sp = sp;
                     let names = self.pop();
                     let cls = self.pop();
                     let subject = self.pop();
@@ -1359,16 +1524,19 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::MatchMapping => {
+                    self.sp = sp;
                     let s = self.top();
                     let r = crate::builtins::pattern::is_mapping(self, s);
                     self.push(self.bool_val(r));
                 }
                 Instr::MatchSequence => {
+                    self.sp = sp;
                     let s = self.top();
                     let r = crate::builtins::pattern::is_sequence(self, s);
                     self.push(self.bool_val(r));
                 }
                 Instr::MatchKeys => {
+                    self.sp = sp;
                     let keys = self.top();
                     let subject = self.peek(2);
                     save_ip!();
@@ -1376,6 +1544,7 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::GetLen => {
+                    self.sp = sp;
                     let v = self.top();
                     save_ip!();
                     let n = tryv!(self.len(v));
@@ -1383,14 +1552,20 @@ impl Vm {
                     self.push(nv);
                 }
                 Instr::PrintExpr => {
+                    self.sp = sp;
                     let v = self.pop();
                     save_ip!();
                     tryv!(self.display_hook(v));
                 }
-                Instr::PushNull => self.push(Value::NULL),
+                Instr::PushNull => {
+                    self.stack[sp] = Value::NULL;
+                    sp += 1;
+                    continue 'next;
+                }
             }
             break 'dispatch;
             }
+            sp = self.sp;
         }
         }
     }

@@ -1,0 +1,273 @@
+//! The dispatch loop's fast cases: the most frequent instructions in their common case,
+//! run with the stack pointer in a local of `execute` instead of `self.sp`.
+//!
+//! Every push and pop through `self.sp` reads and writes memory, so each instruction waits
+//! on the store of the one before it. Here the pointer stays in a register. `execute`'s
+//! handler of such an instruction tries `fast_step` first; when it returns false (with
+//! nothing changed) the handler writes the pointer back and runs its full code. Nothing
+//! here calls Python code, and the one allocation (a float result) writes `self.sp` first,
+//! since a collection scans the stack only up to `self.sp`.
+
+use pyjit_compiler::opcode::{CmpOp, Instr, INPLACE};
+
+use crate::heap::cell_read::vec_get;
+use crate::heap::{Gc, ObjKind, Value};
+use crate::objects::{CodeObj, DictObj, FloatObj, InstanceObj, IterObj, IterState, ListObj, TupleObj};
+
+use super::dispatch_support::instance_type_version;
+use super::{Cache, Vm};
+
+impl Vm {
+    /// Runs `instr` (already counted in `ip`) when it is in its common case, with the stack
+    /// pointer `sp`; false, with nothing changed, when the full dispatch must run it.
+    #[inline(always)]
+    pub(super) fn fast_step(&mut self, instr: Instr, code: Gc<CodeObj>, base: usize, ip: &mut usize, sp: &mut usize) -> bool {
+        let s = *sp;
+        match instr {
+            Instr::LoadFast(i) => {
+                let v = self.stack[base + i as usize];
+                if v.is_null() {
+                    return false;
+                }
+                self.stack[s] = v;
+                *sp = s + 1;
+            }
+            Instr::StoreFast(i) => {
+                self.stack[base + i as usize] = self.stack[s - 1];
+                *sp = s - 1;
+            }
+            Instr::LoadConst(i) => {
+                self.stack[s] = code.consts[i as usize];
+                *sp = s + 1;
+            }
+            // Superinstructions: both halves here, or the full dispatch (which runs only the
+            // first half when the second would raise).
+            Instr::LoadFastLoadFast(ab) => {
+                let va = self.stack[base + (ab >> 16) as usize];
+                let vb = self.stack[base + (ab & 0xffff) as usize];
+                if va.is_null() || vb.is_null() {
+                    return false;
+                }
+                self.stack[s] = va;
+                self.stack[s + 1] = vb;
+                *sp = s + 2;
+                *ip += 1;
+            }
+            Instr::LoadFastLoadConst(ab) => {
+                let va = self.stack[base + (ab >> 16) as usize];
+                if va.is_null() {
+                    return false;
+                }
+                self.stack[s] = va;
+                self.stack[s + 1] = code.consts[(ab & 0xffff) as usize];
+                *sp = s + 2;
+                *ip += 1;
+            }
+            Instr::LoadConstLoadFast(ab) => {
+                let vb = self.stack[base + (ab & 0xffff) as usize];
+                if vb.is_null() {
+                    return false;
+                }
+                self.stack[s] = code.consts[(ab >> 16) as usize];
+                self.stack[s + 1] = vb;
+                *sp = s + 2;
+                *ip += 1;
+            }
+            Instr::StoreFastLoadFast(ab) => {
+                // read after the store: the two may name the same local
+                self.stack[base + (ab >> 16) as usize] = self.stack[s - 1];
+                let vb = self.stack[base + (ab & 0xffff) as usize];
+                if vb.is_null() {
+                    // only the store; the load raises at its own index next
+                    *sp = s - 1;
+                } else {
+                    self.stack[s - 1] = vb;
+                    *ip += 1;
+                }
+            }
+            Instr::StoreFastStoreFast(ab) => {
+                self.stack[base + (ab >> 16) as usize] = self.stack[s - 1];
+                self.stack[base + (ab & 0xffff) as usize] = self.stack[s - 2];
+                *sp = s - 2;
+                *ip += 1;
+            }
+            Instr::PopTop => {
+                *sp = s - 1;
+                self.release_recent();
+            }
+            Instr::Nop => {}
+            Instr::Copy(n) => {
+                self.stack[s] = self.stack[s - n as usize];
+                *sp = s + 1;
+            }
+            Instr::Swap(n) => self.stack.swap(s - 1, s - n as usize),
+            Instr::Jump(t) => *ip = t as usize,
+            Instr::JumpBackward(t) => {
+                let h = code.hotness.get().wrapping_add(1);
+                if h >= self.jit.threshold || crate::signals::pending() {
+                    return false;
+                }
+                code.hotness.set(h);
+                self.release_recent();
+                *ip = t as usize;
+            }
+            Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                let v = self.stack[s - 1];
+                let b = if v == self.true_ {
+                    true
+                } else if v == self.false_ {
+                    false
+                } else {
+                    return false;
+                };
+                *sp = s - 1;
+                if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                    *ip = t as usize;
+                }
+            }
+            Instr::PopJumpIfNone(t) | Instr::PopJumpIfNotNone(t) => {
+                let v = self.stack[s - 1];
+                *sp = s - 1;
+                if (v == self.none) == matches!(instr, Instr::PopJumpIfNone(_)) {
+                    *ip = t as usize;
+                }
+            }
+            Instr::IsOp(inv) => {
+                let (a, b) = (self.stack[s - 2], self.stack[s - 1]);
+                self.stack[s - 2] = self.bool_val((a == b) != (inv == 1));
+                *sp = s - 1;
+            }
+            Instr::CompareOp(op) => {
+                let (a, b) = (self.stack[s - 2], self.stack[s - 1]);
+                let r = if a.is_small() && b.is_small() {
+                    super::ops::cmp_ord(a.small_value().cmp(&b.small_value()), CmpOp::from_u32(op))
+                } else {
+                    let ft = self.types.float;
+                    let exact = |v: Value| v.get::<FloatObj>().filter(|f| f.hdr().ty.get() == ft).map(|f| f.0);
+                    let (Some(x), Some(y)) = (exact(a), exact(b)) else { return false };
+                    match CmpOp::from_u32(op) {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        CmpOp::Ge => x >= y,
+                    }
+                };
+                self.stack[s - 2] = self.bool_val(r);
+                *sp = s - 1;
+            }
+            Instr::BinaryOp(op) => {
+                let (a, b) = (self.stack[s - 2], self.stack[s - 1]);
+                if !(a.is_small() && b.is_small()) {
+                    let Some(f) = self.float_binop_fast(a, b, op) else { return false };
+                    // The one allocation of this layer, with `self.sp` written first so that a
+                    // collection sees the stack; the new float then replaces `a`.
+                    self.sp = s - 1;
+                    let v = self.new_float_for_stack(f);
+                    self.stack[s - 2] = v;
+                    *sp = s - 1;
+                    return true;
+                }
+                let (x, y) = (a.small_value(), b.small_value());
+                let r = match op % INPLACE {
+                    0 => x.checked_add(y),
+                    1 => x.checked_sub(y),
+                    2 => x.checked_mul(y),
+                    _ => None,
+                };
+                let Some(r) = r.and_then(Value::small) else { return false };
+                self.stack[s - 2] = r;
+                *sp = s - 1;
+            }
+            Instr::LoadAttr(_) => {
+                let Some(v) = self.attr_cache_get(code, *ip - 1, self.stack[s - 1]) else { return false };
+                self.stack[s - 1] = v;
+            }
+            Instr::StoreAttr(_) => {
+                let (obj, v) = (self.stack[s - 1], self.stack[s - 2]);
+                let Some(inst) = obj.get::<InstanceObj>() else { return false };
+                let Some(Cache::Slot(es)) = vec_get(&code.caches, *ip - 1) else { return false };
+                let map = inst.map.get();
+                let Some(e) = es.iter().find(|e| e.map == map && !map.is_null()) else { return false };
+                if instance_type_version(inst) != e.ty_ver {
+                    return false;
+                }
+                let Ok(mut slots) = inst.slots.try_borrow_mut() else { return false };
+                let Some(slot) = slots.get_mut(e.index as usize) else { return false };
+                *slot = v;
+                *sp = s - 2;
+            }
+            Instr::LoadMethod(_) => {
+                let obj = self.stack[s - 1];
+                let Some(f) = self.method_cache_hit(code, *ip - 1, obj) else { return false };
+                self.stack[s - 1] = f;
+                self.stack[s] = obj;
+                *sp = s + 1;
+            }
+            Instr::LoadGlobal(_) => {
+                let Some(Cache::Global { globals_ver, builtins_ver, value }) = vec_get(&code.caches, *ip - 1) else { return false };
+                let Some(f) = self.frames.last() else { return false };
+                let gv = f.globals.get::<DictObj>().map(|d| d.version()).unwrap_or(0);
+                let bv = f.builtins.get::<DictObj>().map(|d| d.version()).unwrap_or(0);
+                if gv != globals_ver || bv != builtins_ver {
+                    return false;
+                }
+                self.stack[s] = value;
+                *sp = s + 1;
+            }
+            Instr::ForIter(t) => {
+                let t = t as usize;
+                let Some(io) = self.stack[s - 1].get::<IterObj>() else { return false };
+                let Ok(mut st) = io.state.try_borrow_mut() else { return false };
+                match &mut *st {
+                    IterState::Range { cur, stop, step } if *step > 0 => {
+                        if *cur < *stop {
+                            let Some(v) = Value::small(*cur) else { return false };
+                            *cur = cur.saturating_add(*step);
+                            self.stack[s] = v;
+                            *sp = s + 1;
+                        } else {
+                            *sp = s - 1;
+                            *ip = t;
+                        }
+                    }
+                    IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
+                        let Some(l) = seq.get::<ListObj>() else { return false };
+                        // (the end of the list goes to the full dispatch)
+                        let Some(v) = vec_get(&l.items, *index) else { return false };
+                        *index += 1;
+                        self.stack[s] = v;
+                        *sp = s + 1;
+                    }
+                    _ => return false,
+                }
+            }
+            Instr::UnpackSequence(n) => {
+                let n = n as usize;
+                let seq = self.stack[s - 1];
+                if let Some(t) = seq.get::<TupleObj>() {
+                    if t.items.len() != n {
+                        return false;
+                    }
+                    for (k, &v) in t.items.iter().rev().enumerate() {
+                        self.stack[s - 1 + k] = v;
+                    }
+                } else if let Some(l) = seq.get::<ListObj>() {
+                    let Ok(items) = l.items.try_borrow() else { return false };
+                    if items.len() != n {
+                        return false;
+                    }
+                    for (k, &v) in items.iter().rev().enumerate() {
+                        self.stack[s - 1 + k] = v;
+                    }
+                } else {
+                    return false;
+                }
+                *sp = s - 1 + n;
+            }
+            _ => return false,
+        }
+        true
+    }
+}
