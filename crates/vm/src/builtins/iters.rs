@@ -56,6 +56,20 @@ pub fn native_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 /// next() of a builtin iterator.
 pub fn iter_next(vm: &mut Vm, io: crate::heap::Gc<IterObj>, it: Value) -> PyResult<Option<Value>> {
     let _ = it;
+    // An item of a list or tuple: stepped in place (no code runs, nothing to copy).
+    if let Ok(mut st) = io.state.try_borrow_mut() {
+        if let IterState::Seq { seq, index } = &mut *st {
+            let v = match seq.kind() {
+                Some(ObjKind::List) => seq.get::<ListObj>().and_then(|l| l.get(*index)),
+                Some(ObjKind::Tuple) => seq.get::<TupleObj>().and_then(|t| t.items.get(*index).copied()),
+                _ => None,
+            };
+            if let Some(v) = v {
+                *index += 1;
+                return Ok(Some(v));
+            }
+        }
+    }
     // Step a copy, so no borrow is held while Python code runs, and the object keeps
     // rooting everything its state refers to meanwhile.
     let mut st = io.state.borrow().clone();

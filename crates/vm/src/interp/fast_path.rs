@@ -232,10 +232,14 @@ impl Vm {
                             *ip = t;
                         }
                     }
-                    IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
-                        let Some(l) = seq.get::<ListObj>() else { return false };
-                        // (the end of the list goes to the full dispatch)
-                        let Some(v) = vec_get(&l.items, *index) else { return false };
+                    IterState::Seq { seq, index } => {
+                        // (the end of the sequence goes to the full dispatch)
+                        let v = match seq.kind() {
+                            Some(ObjKind::List) => seq.get::<ListObj>().and_then(|l| vec_get(&l.items, *index)),
+                            Some(ObjKind::Tuple) => seq.get::<TupleObj>().and_then(|t| t.items.get(*index).copied()),
+                            _ => None,
+                        };
+                        let Some(v) = v else { return false };
                         *index += 1;
                         self.stack[s] = v;
                         *sp = s + 1;
