@@ -3,7 +3,9 @@
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
-use std::collections::{HashMap, HashSet};
+/// Fx hashing: the compiler hashes short names, where SipHash cost 3% of a start-up.
+type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+type HashSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
 
 use crate::error::{CompileError, Stage};
 
@@ -75,20 +77,20 @@ impl Scope {
             kind,
             name: name.to_string(),
             order: Vec::new(),
-            flags: HashMap::new(),
+            flags: HashMap::default(),
             children: Vec::new(),
             parent,
             params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
             is_async_def: false,
-            resolved: HashMap::new(),
+            resolved: HashMap::default(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
             needs_class_cell: false,
             uses_class_cell: false,
             line,
-            nonlocal_at: HashMap::new(),
+            nonlocal_at: HashMap::default(),
             comp_iter_target: false,
             comp_iter_expr: 0,
         }
@@ -788,15 +790,15 @@ impl SymbolTable {
     pub fn build(body: &[Stmt], source: &crate::SourceMap) -> Result<SymbolTable, CompileError> {
         let mut b = Builder {
             scopes: vec![Scope::new(ScopeKind::Module, "<module>", None, 1)],
-            by_node: HashMap::new(),
+            by_node: HashMap::default(),
             cur: 0,
             class_names: Vec::new(),
             source,
         };
         b.stmts(body)?;
         let mut table = SymbolTable { scopes: b.scopes, by_node: b.by_node };
-        let mut free = HashSet::new();
-        table.analyze(0, &HashSet::new(), &mut free, source)?;
+        let mut free = HashSet::default();
+        table.analyze(0, &HashSet::default(), &mut free, source)?;
         Ok(table)
     }
 
@@ -810,8 +812,8 @@ impl SymbolTable {
         source: &crate::SourceMap,
     ) -> Result<(), CompileError> {
         let kind = self.scopes[id].kind;
-        let mut resolved = HashMap::new();
-        let mut locals = HashSet::new();
+        let mut resolved = HashMap::default();
+        let mut locals = HashSet::default();
         for name in self.scopes[id].order.clone() {
             let f = self.scopes[id].flags_of(&name);
             let scope = if f & DEF_GLOBAL != 0 {
@@ -854,13 +856,13 @@ impl SymbolTable {
                 }
             }
         }
-        let mut child_free = HashSet::new();
+        let mut child_free = HashSet::default();
         for child in self.scopes[id].children.clone() {
             // A function in a class that names super/__class__ needs the class cell.
             if kind == ScopeKind::Class && self.scopes[child].uses_class_cell {
                 self.scopes[id].needs_class_cell = true;
             }
-            let mut cf = HashSet::new();
+            let mut cf = HashSet::default();
             if self.scopes[child].uses_class_cell && kind == ScopeKind::Class {
                 self.scopes[child].flags.entry("__class__".into()).or_insert(0);
                 if !self.scopes[child].order.iter().any(|n| n == "__class__") {

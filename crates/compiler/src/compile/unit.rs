@@ -1,7 +1,8 @@
 //! One code object under construction: instructions, labels, the stack depth, and the
 //! exception handler active at each instruction (turned into the exception table at the end).
 
-use std::collections::HashMap;
+/// Fx hashing: the compiler hashes short names, where SipHash cost 3% of a start-up.
+type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 use std::rc::Rc;
 
 use crate::code::{CodeObject, Const, ExcEntry, Loc};
@@ -67,9 +68,9 @@ impl<'a> Unit<'a> {
             loc: Loc { line: first_line, end_line: first_line, col: 0, end_col: 0 },
             consts: Vec::new(),
             names: Vec::new(),
-            names_map: HashMap::new(),
+            names_map: HashMap::default(),
             varnames: Vec::new(),
-            varnames_map: HashMap::new(),
+            varnames_map: HashMap::default(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
             labels: Vec::new(),
@@ -82,7 +83,7 @@ impl<'a> Unit<'a> {
             instr_handler: Vec::new(),
             fblocks: Vec::new(),
             doc: None,
-            handler_depth: HashMap::new(),
+            handler_depth: HashMap::default(),
         }
     }
 

@@ -730,6 +730,9 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::BinarySubscr => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
                     self.sp = sp;
                     let key = self.pop();
                     let obj = self.top();
@@ -762,6 +765,9 @@ impl Vm {
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::StoreSubscr => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
                     self.sp = sp;
                     let key = self.pop();
                     let obj = self.pop();

@@ -270,6 +270,47 @@ impl Vm {
                 }
                 *sp = s - 1 + n;
             }
+            Instr::BinarySubscr => {
+                let (obj, key) = (self.stack[s - 2], self.stack[s - 1]);
+                if !key.is_small() {
+                    return false;
+                }
+                let k = key.small_value();
+                let at = |n: usize| {
+                    let j = if k < 0 { k + n as i64 } else { k };
+                    (0..n as i64).contains(&j).then_some(j as usize)
+                };
+                let Some(h) = obj.header() else { return false };
+                let ty = h.ty.get();
+                let v = if ty == self.types.list {
+                    let Some(l) = obj.get::<ListObj>() else { return false };
+                    let Ok(items) = l.items.try_borrow() else { return false };
+                    at(items.len()).map(|j| items[j])
+                } else if ty == self.types.tuple {
+                    let Some(t) = obj.get::<TupleObj>() else { return false };
+                    at(t.items.len()).map(|j| t.items[j])
+                } else {
+                    None
+                };
+                let Some(v) = v else { return false };
+                self.stack[s - 2] = v;
+                *sp = s - 1;
+            }
+            Instr::StoreSubscr => {
+                let (v, obj, key) = (self.stack[s - 3], self.stack[s - 2], self.stack[s - 1]);
+                if !key.is_small() || obj.header().map(|h| h.ty.get()) != Some(self.types.list) {
+                    return false;
+                }
+                let Some(l) = obj.get::<ListObj>() else { return false };
+                let Ok(mut items) = l.items.try_borrow_mut() else { return false };
+                let (k, n) = (key.small_value(), items.len() as i64);
+                let j = if k < 0 { k + n } else { k };
+                if !(0..n).contains(&j) {
+                    return false;
+                }
+                items[j as usize] = v;
+                *sp = s - 3;
+            }
             _ => return false,
         }
         true
