@@ -472,6 +472,9 @@ impl Vm {
                     self.stack[base + i as usize] = Value::NULL;
                 }
                 Instr::LoadDeref(i) | Instr::LoadClassDeref(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
                     self.sp = sp;
                     let nl = code.code.nlocals();
                     if let Instr::LoadClassDeref(_) = instr {
@@ -492,6 +495,9 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::StoreDeref(i) => {
+                    if self.fast_step(instr, code, base, &mut ip, &mut sp) {
+                        continue 'next;
+                    }
                     self.sp = sp;
                     let v = self.pop();
                     let nl = code.code.nlocals();

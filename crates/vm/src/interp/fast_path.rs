@@ -12,7 +12,7 @@ use pyjit_compiler::opcode::{CmpOp, Instr, INPLACE};
 
 use crate::heap::cell_read::vec_get;
 use crate::heap::{Gc, ObjKind, Value};
-use crate::objects::{CodeObj, DictObj, FloatObj, InstanceObj, IterObj, IterState, ListObj, TupleObj};
+use crate::objects::{CellObj, CodeObj, DictObj, FloatObj, InstanceObj, IterObj, IterState, ListObj, TupleObj};
 
 use super::dispatch_support::instance_type_version;
 use super::{Cache, Vm};
@@ -310,6 +310,22 @@ impl Vm {
                 }
                 items[j as usize] = v;
                 *sp = s - 3;
+            }
+            Instr::LoadDeref(i) => {
+                let cell = self.stack[base + code.shape.nlocals as usize + i as usize];
+                let Some(c) = cell.get::<CellObj>() else { return false };
+                let v = c.v.get();
+                if v.is_null() {
+                    return false;
+                }
+                self.stack[s] = v;
+                *sp = s + 1;
+            }
+            Instr::StoreDeref(i) => {
+                let cell = self.stack[base + code.shape.nlocals as usize + i as usize];
+                let Some(c) = cell.get::<CellObj>() else { return false };
+                c.v.set(self.stack[s - 1]);
+                *sp = s - 1;
             }
             _ => return false,
         }
