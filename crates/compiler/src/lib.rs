@@ -17,9 +17,11 @@ mod syntax_error;
 mod tokscan;
 
 pub use code::{CodeObject, Const};
-pub use compile::Mode;
+pub use compile::{str_const, stmt_range, Mode};
 pub use error::{CompileError, CompileWarning, ErrorKind, SourceMap, Stage, WarningCategory};
 
+pub use ruff_python_ast as ruff_ast;
+pub use ruff_text_size;
 use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, ParseOptions};
 
@@ -157,13 +159,48 @@ fn compile_unchecked(
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
     let src = SourceMap::new(filename, source);
+    let m = parse_checked(&src, mode, nesting_limit, warnings)?;
+    compile_tree(&m, &src, mode, warnings)
+}
+
+/// Compiles a parsed (or converted) tree whose ranges are byte offsets into `src`.
+pub fn compile_tree(m: &Mod, src: &SourceMap, mode: Mode, warnings: &mut Vec<CompileWarning>) -> Result<CodeObject, CompileError> {
+    match m {
+        Mod::Module(m) => compile::compile_module(&m.body, src, mode, warnings),
+        Mod::Expression(e) => compile::compile_expression(&e.body, src, warnings),
+    }
+}
+
+/// Parses source text to ruff's tree with every check CPython's tokenizer and parser make
+/// (not the symbol table's or the compiler's): what `ast.parse` builds its tree from. Returns
+/// the tree and the source map its ranges index (newlines translated as the tokenizer does).
+pub fn parse(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> (Result<(Mod, SourceMap), CompileError>, Vec<CompileWarning>) {
+    let translated = translate_newlines(source, mode == Mode::Exec);
+    let src = SourceMap::new(filename, &translated);
+    let mut warnings = Vec::new();
+    let r = if translated.len() > BIG_SOURCE {
+        let stack = translated.len().saturating_mul(STACK_PER_BYTE).saturating_add(1 << 20);
+        stacker::grow(stack, || parse_checked(&src, mode, nesting_limit, &mut warnings))
+    } else {
+        parse_checked(&src, mode, nesting_limit, &mut warnings)
+    };
+    let r = r.map_err(|e| parser_text(e, mode));
+    for w in &mut warnings {
+        w.error = parser_text(w.error.clone(), mode);
+    }
+    (r.map(|m| (m, src)), warnings)
+}
+
+fn parse_checked(src: &SourceMap, mode: Mode, nesting_limit: u32, warnings: &mut Vec<CompileWarning>) -> Result<Mod, CompileError> {
+    let source = src.source.as_str();
+    let filename = &*src.filename;
     if mode != Mode::Exec {
-        if let Some(e) = empty_input(&src) {
+        if let Some(e) = empty_input(src) {
             return Err(e);
         }
     }
     // CPython's tokenizer errors win over any parser error, wherever they are
-    let mut scan = tokscan::scan(&src, mode == Mode::Eval);
+    let mut scan = tokscan::scan(src, mode == Mode::Eval);
     warnings.append(&mut scan.warnings);
     if let Some(e) = scan.error {
         return Err(e);
@@ -181,7 +218,7 @@ fn compile_unchecked(
                 return Err(fe.clone());
             }
         }
-        return Err(syntax_error::from_parse(&src, &parsed, e, &scan, mode));
+        return Err(syntax_error::from_parse(src, &parsed, e, &scan, mode));
     }
     if let Some((_, fe)) = scan.fstring_error {
         return Err(fe);
@@ -196,10 +233,7 @@ fn compile_unchecked(
     if let Err(e) = nested {
         return Err(nesting_error(e, filename));
     }
-    match parsed.into_syntax() {
-        Mod::Module(m) => compile::compile_module(&m.body, &src, mode, warnings),
-        Mod::Expression(e) => compile::compile_expression(&e.body, &src, warnings),
-    }
+    Ok(parsed.into_syntax())
 }
 
 #[cfg(test)]

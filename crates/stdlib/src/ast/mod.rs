@@ -1,14 +1,135 @@
-//! `_ast`: the syntax tree node classes (written in Python, `nodes.py`), under ast.py.
+//! `_ast`: the syntax tree node classes (written in Python, `nodes.py`), under ast.py, and
+//! the conversions compile() uses for `PyCF_ONLY_AST` (`_parse`) and for a tree (`_compile`).
+
+mod to_py;
+mod to_py_expr;
+
+use pyjit_compiler::ruff_ast::Mod;
 
 use crate::util::*;
+use to_py::ToPy;
 
 const NODES: &str = include_str!("nodes.py");
 
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
-    let d = m.get::<pyjit_vm::objects::ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+    let d = module_dict(m);
     let b = vm.builtins;
     vm.dict_set_str(d, "__builtins__", b);
     let code = vm.compile_source(NODES, "<frozen _ast>", pyjit_compiler::Mode::Exec)?;
     vm.run_code(code, d, d)?;
+    add_fns(vm, m, &[("_parse", parse)]);
     Ok(())
+}
+
+fn module_dict(m: Value) -> Value {
+    m.get::<pyjit_vm::objects::ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL)
+}
+
+/// The `_ast` module's namespace (where the node classes are).
+fn classes(vm: &mut Vm) -> PyResult<Value> {
+    let n = vm.new_str("_ast");
+    let none = vm.none;
+    let zero = vm.new_int(0);
+    let m = pyjit_vm::modules::import::import_name(vm, n, Value::NULL, none, zero)?;
+    Ok(module_dict(m))
+}
+
+/// `_parse(source, filename, mode)`: the tree of a source text (compile() with
+/// PyCF_ONLY_AST).
+fn parse(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let [src, filename, mode, ..] = args else { return Err(vm.type_error("_parse() takes 3 arguments")) };
+    let text = vm.str_of(*src);
+    let fname = vm.str_of(*filename);
+    let mode = vm.str_of(*mode);
+    if mode == "func_type" {
+        return func_type(vm, &text, &fname);
+    }
+    let m = match mode.as_str() {
+        "exec" => pyjit_compiler::Mode::Exec,
+        "eval" => pyjit_compiler::Mode::Eval,
+        "single" => pyjit_compiler::Mode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
+    };
+    let limit = vm.compile_nesting_limit();
+    let (r, warnings) = pyjit_compiler::parse(&text, &fname, m, limit);
+    vm.report_compile_warnings(&warnings, &fname)?;
+    let (tree, src) = match r {
+        Ok(t) => t,
+        Err(e) => return Err(vm.syntax_error(&e)),
+    };
+    let cls = classes(vm)?;
+    let mut b = ToPy::new(vm, &src, cls);
+    match (&tree, m) {
+        (Mod::Module(md), pyjit_compiler::Mode::Single) => {
+            let body = b.stmts(&md.body)?;
+            b.node("Interactive", &[("body", body)], None)
+        }
+        (Mod::Module(md), _) => b.module(&md.body),
+        (Mod::Expression(e), _) => {
+            let body = b.expr(&e.body)?;
+            b.node("Expression", &[("body", body)], None)
+        }
+    }
+}
+
+/// mode 'func_type': `(argtypes) -> returns`, parsed as the expression of each side.
+fn func_type(vm: &mut Vm, text: &str, fname: &str) -> PyResult<Value> {
+    let Some(arrow) = top_level_arrow(text) else {
+        let e = pyjit_compiler::CompileError::syntax("invalid syntax".into(), &pyjit_compiler::SourceMap::new(fname, text), 1);
+        return Err(vm.syntax_error(&e));
+    };
+    // the argument list stays in place (blanked arrow and return) so positions hold
+    let mut args_src: String = text[..arrow].to_string();
+    args_src.push_str(&" ".repeat(text.len() - arrow));
+    // the return annotation in parentheses that start where the argument list did
+    let mut ret_src = String::with_capacity(text.len() + 2);
+    for (i, c) in text.char_indices() {
+        if i >= arrow + 2 || c == '\n' {
+            ret_src.push(c);
+        } else {
+            ret_src.push_str(&" ".repeat(c.len_utf8()));
+        }
+    }
+    ret_src.replace_range(0..1, "(");
+    ret_src.push(')');
+    let limit = vm.compile_nesting_limit();
+    let mut trees = Vec::new();
+    for s in [args_src.trim_end().to_string(), ret_src] {
+        let (r, _) = pyjit_compiler::parse(&s, fname, pyjit_compiler::Mode::Eval, limit);
+        match r {
+            Ok(t) => trees.push(t),
+            Err(e) => return Err(vm.syntax_error(&e)),
+        }
+    }
+    let cls = classes(vm)?;
+    let (Some((Mod::Expression(a), asrc)), Some((Mod::Expression(r), rsrc))) = (trees.first(), trees.get(1)) else {
+        return Err(vm.value_error("func_type"));
+    };
+    let argtypes = {
+        let mut b = ToPy::new(vm, asrc, cls);
+        match &*a.body {
+            pyjit_compiler::ruff_ast::Expr::Tuple(t) if t.parenthesized => b.exprs(&t.elts)?,
+            e => {
+                let v = b.expr(e)?;
+                b.list(vec![v])
+            }
+        }
+    };
+    let mut b = ToPy::new(vm, rsrc, cls);
+    let returns = b.expr(&r.body)?;
+    b.node("FunctionType", &[("argtypes", argtypes), ("returns", returns)], None)
+}
+
+fn top_level_arrow(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0i32;
+    for i in 0..b.len() {
+        match b[i] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'-' if depth == 0 && b.get(i + 1) == Some(&b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
