@@ -213,7 +213,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Opens a code unit for the scope keyed by `key`.
-    pub(crate) fn enter_scope(&mut self, key: u32, name: &str, line: u32) -> CResult<()> {
+    pub(crate) fn enter_scope(&mut self, key: crate::symtable::ScopeKey, name: &str, line: u32) -> CResult<()> {
         let scope = *self
             .table
             .by_node
@@ -404,8 +404,10 @@ pub fn compile_expression(e: &Expr, src: &SourceMap, warnings: &mut Vec<CompileW
     let body = vec![stmt];
     let table = SymbolTable::build(&body, src)?;
     let debug = forbidden::find(&body, src);
+    // the code generator walks the tree the symbol table did (scopes are keyed by node)
+    let Some(Stmt::Expr(s)) = body.first() else { return Err(CompileError::syntax("internal error".into(), src, 1)) };
     let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false, future_lineno: 0, warnings: Vec::new() };
-    let r = c.compile_eval(e);
+    let r = c.compile_eval(&s.value);
     warnings.append(&mut c.warnings);
     first_error(debug, r)
 }

@@ -1,6 +1,9 @@
 //! `_ast`: the syntax tree node classes (written in Python, `nodes.py`), under ast.py, and
 //! the conversions compile() uses for `PyCF_ONLY_AST` (`_parse`) and for a tree (`_compile`).
 
+mod from_py;
+mod from_py_expr;
+mod from_py_stmt;
 mod to_py;
 mod to_py_expr;
 
@@ -17,7 +20,7 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     vm.dict_set_str(d, "__builtins__", b);
     let code = vm.compile_source(NODES, "<frozen _ast>", pyjit_compiler::Mode::Exec)?;
     vm.run_code(code, d, d)?;
-    add_fns(vm, m, &[("_parse", parse)]);
+    add_fns(vm, m, &[("_parse", parse), ("_compile", compile)]);
     Ok(())
 }
 
@@ -132,4 +135,54 @@ fn top_level_arrow(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// `_compile(tree, filename, mode, optimize)`: compile() of a syntax tree.
+fn compile(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let [tree, filename, mode, optimize, ..] = args else { return Err(vm.type_error("_compile() takes 4 arguments")) };
+    let fname = vm.str_of(*filename);
+    let mode = vm.str_of(*mode);
+    let (want, m) = match mode.as_str() {
+        "exec" => ("Module", pyjit_compiler::Mode::Exec),
+        "eval" => ("Expression", pyjit_compiler::Mode::Eval),
+        "single" => ("Interactive", pyjit_compiler::Mode::Single),
+        "func_type" => ("FunctionType", pyjit_compiler::Mode::Exec),
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
+    };
+    let cls = classes(vm)?;
+    let want_cls = vm.dict_get_by_str(cls, want).unwrap_or(vm.none);
+    if !vm.isinstance(*tree, want_cls) {
+        let tn = vm.type_name_of(*tree);
+        return Err(vm.type_error(&format!("expected {want} node, got {tn}")));
+    }
+    if want == "FunctionType" {
+        return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+    }
+    let (mut f, text) = from_py::FromPy::new(vm, cls, *tree)?;
+    let range = pyjit_compiler::ruff_text_size::TextRange::default();
+    let node_index = Default::default();
+    let module = if want == "Expression" {
+        let body = Box::new(f.expr(*tree, "body", want)?);
+        Mod::Expression(pyjit_compiler::ruff_ast::ModExpression { node_index, range, body })
+    } else {
+        if want == "Module" {
+            f.list_field(*tree, "type_ignores", want)?;
+        }
+        let body = f.body(*tree, "body", want, false)?;
+        Mod::Module(pyjit_compiler::ruff_ast::ModModule { node_index, range, body: body.into() })
+    };
+    let src = pyjit_compiler::SourceMap::new(&fname, &text);
+    let level = vm.as_i64(*optimize).unwrap_or(-1);
+    let saved = pyjit_compiler::optimize();
+    if (0..=2).contains(&level) {
+        pyjit_compiler::set_optimize(level as u8);
+    }
+    let mut warnings = Vec::new();
+    let r = pyjit_compiler::compile_tree(&module, &src, m, &mut warnings);
+    pyjit_compiler::set_optimize(saved);
+    vm.report_compile_warnings(&warnings, &fname)?;
+    match r {
+        Ok(code) => Ok(vm.load_code(std::rc::Rc::new(code))),
+        Err(e) => Err(vm.syntax_error(&e)),
+    }
 }
