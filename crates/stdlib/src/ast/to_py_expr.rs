@@ -172,7 +172,9 @@ impl ToPy<'_> {
             Expr::FString(x) => self.joined_str(&x.value, range),
             Expr::StringLiteral(x) => {
                 let v = self.vm.load_const(&pyjit_compiler::str_const(self.src, &x.value));
-                let kind = if x.value.is_unicode() { self.str("u") } else { none };
+                // only a lower-case `u` prefix on the first part (CPython reads the token)
+                let first = x.value.iter().next().map(|p| p.range.start().to_usize()).unwrap_or(0);
+                let kind = if self.src.source.as_bytes().get(first) == Some(&b'u') { self.str("u") } else { none };
                 self.constant(v, kind, range)
             }
             Expr::BytesLiteral(x) => {
