@@ -159,7 +159,7 @@ fn compile_unchecked(
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
     let src = SourceMap::new(filename, source);
-    let m = parse_checked(&src, mode, nesting_limit, warnings)?;
+    let m = parse_checked(&src, mode, nesting_limit, warnings, None)?;
     compile_tree(&m, &src, mode, warnings)
 }
 
@@ -174,15 +174,22 @@ pub fn compile_tree(m: &Mod, src: &SourceMap, mode: Mode, warnings: &mut Vec<Com
 /// Parses source text to ruff's tree with every check CPython's tokenizer and parser make
 /// (not the symbol table's or the compiler's): what `ast.parse` builds its tree from. Returns
 /// the tree and the source map its ranges index (newlines translated as the tokenizer does).
-pub fn parse(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> (Result<(Mod, SourceMap), CompileError>, Vec<CompileWarning>) {
+/// `feature_minor` is ast.parse's `feature_version` (3.x): newer syntax is a SyntaxError.
+pub fn parse(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    nesting_limit: u32,
+    feature_minor: Option<u8>,
+) -> (Result<(Mod, SourceMap), CompileError>, Vec<CompileWarning>) {
     let translated = translate_newlines(source, mode == Mode::Exec);
     let src = SourceMap::new(filename, &translated);
     let mut warnings = Vec::new();
     let r = if translated.len() > BIG_SOURCE {
         let stack = translated.len().saturating_mul(STACK_PER_BYTE).saturating_add(1 << 20);
-        stacker::grow(stack, || parse_checked(&src, mode, nesting_limit, &mut warnings))
+        stacker::grow(stack, || parse_checked(&src, mode, nesting_limit, &mut warnings, feature_minor))
     } else {
-        parse_checked(&src, mode, nesting_limit, &mut warnings)
+        parse_checked(&src, mode, nesting_limit, &mut warnings, feature_minor)
     };
     let r = r.map_err(|e| parser_text(e, mode));
     for w in &mut warnings {
@@ -191,7 +198,13 @@ pub fn parse(source: &str, filename: &str, mode: Mode, nesting_limit: u32) -> (R
     (r.map(|m| (m, src)), warnings)
 }
 
-fn parse_checked(src: &SourceMap, mode: Mode, nesting_limit: u32, warnings: &mut Vec<CompileWarning>) -> Result<Mod, CompileError> {
+fn parse_checked(
+    src: &SourceMap,
+    mode: Mode,
+    nesting_limit: u32,
+    warnings: &mut Vec<CompileWarning>,
+    feature_minor: Option<u8>,
+) -> Result<Mod, CompileError> {
     let source = src.source.as_str();
     let filename = &*src.filename;
     if mode != Mode::Exec {
@@ -209,7 +222,8 @@ fn parse_checked(src: &SourceMap, mode: Mode, nesting_limit: u32, warnings: &mut
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
     };
-    let opts = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY311);
+    let minor = feature_minor.unwrap_or(11).min(11);
+    let opts = ParseOptions::from(parse_mode).with_target_version(PythonVersion { major: 3, minor });
     let parsed = parse_unchecked(source, opts);
     if let Some(e) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
         // an f-string CPython 3.11 rejects, met before the parser's error

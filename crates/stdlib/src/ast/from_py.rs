@@ -210,26 +210,43 @@ impl<'a> FromPy<'a> {
     }
 
     pub fn int_field(&mut self, obj: Value, name: &str, owner: &str) -> PyResult<i64> {
-        let v = self.field(obj, name, owner)?;
+        let v = match self.vm.getattr_str(obj, name) {
+            Ok(v) => v,
+            Err(_) => return Err(self.vm.type_error(&format!("required field \"{name}\" missing from {owner}"))),
+        };
+        self.int_value(v)
+    }
+
+    fn int_value(&mut self, v: Value) -> PyResult<i64> {
         match self.vm.as_i64(v) {
-            Some(i) => Ok(i),
-            None => {
+            Some(i) if self.vm.is_int(v) => Ok(i),
+            _ => {
                 let r = self.vm.repr(v).unwrap_or_default();
                 Err(self.vm.value_error(&format!("invalid integer value: {r}")))
             }
         }
     }
 
-    /// The positions of a node with attributes (`sum`: its family, for the error message).
+    /// The positions of a node with attributes (`sum`: its family, for the error message),
+    /// checked as CPython's validator does.
     pub fn range(&mut self, obj: Value, sum: &str) -> PyResult<TextRange> {
-        let l = self.int_field(obj, "lineno", sum).map_err(|_| self.vm.type_error(&format!("required field \"lineno\" missing from {sum}")))?;
-        let c = self.int_field(obj, "col_offset", sum).map_err(|_| self.vm.type_error(&format!("required field \"col_offset\" missing from {sum}")))?;
-        let el = self.opt_field(obj, "end_lineno").and_then(|v| self.vm.as_i64(v)).unwrap_or(l);
-        let ec = self.opt_field(obj, "end_col_offset").and_then(|v| self.vm.as_i64(v)).unwrap_or(c);
+        let l = self.int_field(obj, "lineno", sum)?;
+        let c = self.int_field(obj, "col_offset", sum)?;
+        let el = match self.opt_field(obj, "end_lineno") {
+            Some(v) => self.int_value(v)?,
+            None => l,
+        };
+        let ec = match self.opt_field(obj, "end_col_offset") {
+            Some(v) => self.int_value(v)?,
+            None => c,
+        };
         if l > el {
             return Err(self.vm.value_error(&format!("AST node line range ({l}, {el}) is not valid")));
         }
-        if l == el && c > ec && l > 0 {
+        if (l < 0 && el != l) || (c < 0 && c != ec) {
+            return Err(self.vm.value_error(&format!("AST node column range ({c}, {ec}) for line range ({l}, {el}) is not valid")));
+        }
+        if l == el && c > ec {
             return Err(self.vm.value_error(&format!("line {l}, column {c}-{ec} is not a valid range")));
         }
         let s = self.offset(l, c);
@@ -244,6 +261,9 @@ impl<'a> FromPy<'a> {
         }
         let mut out = Vec::with_capacity(items.len());
         for it in items {
+            if it == self.vm.none {
+                return Err(self.vm.value_error("None disallowed in statement list"));
+            }
             out.push(self.stmt(it)?);
         }
         Ok(out)

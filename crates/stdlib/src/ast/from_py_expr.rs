@@ -50,6 +50,9 @@ impl FromPy<'_> {
         let items = self.list_field(o, field, owner)?;
         let mut out = Vec::with_capacity(items.len());
         for it in items {
+            if it == self.vm.none {
+                return Err(self.vm.value_error("None disallowed in expression list"));
+            }
             out.push(self.expr_value(it, want)?);
         }
         Ok(out)
@@ -98,7 +101,7 @@ impl FromPy<'_> {
             out.push(ra::Comprehension { range: TextRange::default(), node_index: ni(), target, iter, ifs, is_async });
         }
         if out.is_empty() {
-            return Err(self.vm.value_error(&format!("comprehension with no generators")));
+            return Err(self.vm.value_error("comprehension with no generators"));
         }
         Ok(out)
     }
@@ -169,8 +172,8 @@ impl FromPy<'_> {
             }
             "Set" => Expr::Set(ra::ExprSet { node_index, range, elts: self.exprs(o, "elts", k)? }),
             "ListComp" | "SetComp" | "GeneratorExp" => {
-                let elt = bx(self.expr(o, "elt", k)?);
                 let generators = self.comprehensions(o, k)?;
+                let elt = bx(self.expr(o, "elt", k)?);
                 match k {
                     "ListComp" => Expr::ListComp(ra::ExprListComp { node_index, range, elt, generators }),
                     "SetComp" => Expr::SetComp(ra::ExprSetComp { node_index, range, elt, generators }),
@@ -178,9 +181,9 @@ impl FromPy<'_> {
                 }
             }
             "DictComp" => {
+                let generators = self.comprehensions(o, k)?;
                 let key = Some(bx(self.expr(o, "key", k)?));
                 let value = bx(self.expr(o, "value", k)?);
-                let generators = self.comprehensions(o, k)?;
                 Expr::DictComp(ra::ExprDictComp { node_index, range, key, value, generators })
             }
             "Await" => Expr::Await(ra::ExprAwait { node_index, range, value: bx(self.expr(o, "value", k)?) }),
@@ -288,41 +291,45 @@ impl FromPy<'_> {
         if v == self.vm.ellipsis {
             return Ok(Expr::EllipsisLiteral(ra::ExprEllipsisLiteral { node_index, range }));
         }
-        match v.kind() {
-            Some(ObjKind::Bool) => {
-                let value = v == self.vm.bool_val(true);
-                return Ok(Expr::BooleanLiteral(ra::ExprBooleanLiteral { node_index, range, value }));
-            }
-            Some(ObjKind::Str) => {
-                let s = self.vm.str_of(v);
-                let lit = ra::StringLiteral { range, node_index: ni(), value: s.into(), flags: ra::StringLiteralFlags::empty() };
-                return Ok(Expr::StringLiteral(ra::ExprStringLiteral { node_index, range, value: ra::StringLiteralValue::single(lit) }));
-            }
-            Some(ObjKind::Bytes) => {
-                let b = v.get::<pyjit_vm::objects::BytesObj>().map(|b| b.data.clone()).unwrap_or_default();
-                let lit = ra::BytesLiteral { range, node_index: ni(), value: b, flags: ra::BytesLiteralFlags::empty() };
-                return Ok(Expr::BytesLiteral(ra::ExprBytesLiteral { node_index, range, value: ra::BytesLiteralValue::single(lit) }));
-            }
-            Some(ObjKind::Float) => {
-                let f = v.get::<pyjit_vm::objects::FloatObj>().map(|f| f.0).unwrap_or(0.0);
-                let lit = num(ra::Number::Float(f.abs()));
-                return Ok(if f.is_sign_negative() { neg(lit) } else { lit });
-            }
-            Some(ObjKind::Complex) => {
-                let (real, imag) = v.get::<pyjit_vm::objects::ComplexObj>().map(|c| (c.re, c.im)).unwrap_or((0.0, 0.0));
-                return Ok(num(ra::Number::Complex { real, imag }));
-            }
-            Some(ObjKind::Tuple) => {
-                let items = v.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
-                let mut elts = Vec::new();
-                for it in items {
-                    elts.push(self.constant(it, range)?);
-                }
-                return Ok(Expr::Tuple(ra::ExprTuple { node_index, range, elts, ctx: ra::ExprContext::Load, parenthesized: true }));
-            }
-            _ => {}
+        let ty = self.vm.type_of(v);
+        let t = &self.vm.types;
+        let exact = |k: ObjKind| v.kind() == Some(k);
+        if ty == t.bool {
+            let value = v == self.vm.bool_val(true);
+            return Ok(Expr::BooleanLiteral(ra::ExprBooleanLiteral { node_index, range, value }));
         }
-        if self.vm.is_int(v) {
+        if ty == t.str && exact(ObjKind::Str) {
+            let s = self.vm.str_of(v);
+            let lit = ra::StringLiteral { range, node_index: ni(), value: s.into(), flags: ra::StringLiteralFlags::empty() };
+            return Ok(Expr::StringLiteral(ra::ExprStringLiteral { node_index, range, value: ra::StringLiteralValue::single(lit) }));
+        }
+        if ty == t.bytes && exact(ObjKind::Bytes) {
+            let b = v.get::<pyjit_vm::objects::BytesObj>().map(|b| b.data.clone()).unwrap_or_default();
+            let lit = ra::BytesLiteral { range, node_index: ni(), value: b, flags: ra::BytesLiteralFlags::empty() };
+            return Ok(Expr::BytesLiteral(ra::ExprBytesLiteral { node_index, range, value: ra::BytesLiteralValue::single(lit) }));
+        }
+        if ty == t.float && exact(ObjKind::Float) {
+            let f = v.get::<pyjit_vm::objects::FloatObj>().map(|f| f.0).unwrap_or(0.0);
+            let lit = num(ra::Number::Float(f.abs()));
+            return Ok(if f.is_sign_negative() { neg(lit) } else { lit });
+        }
+        if ty == t.complex && exact(ObjKind::Complex) {
+            let (real, imag) = v.get::<pyjit_vm::objects::ComplexObj>().map(|c| (c.re, c.im)).unwrap_or((0.0, 0.0));
+            return Ok(num(ra::Number::Complex { real, imag }));
+        }
+        if (ty == t.tuple && exact(ObjKind::Tuple)) || ty == t.frozenset {
+            let is_tuple = ty == t.tuple;
+            let items = if is_tuple { v.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default() } else { self.vm.set_items(v) };
+            let mut elts = Vec::new();
+            for it in items {
+                elts.push(self.constant(it, range)?);
+            }
+            if !is_tuple {
+                return Err(self.vm.type_error("pyjit cannot compile a frozenset constant from a syntax tree"));
+            }
+            return Ok(Expr::Tuple(ra::ExprTuple { node_index, range, elts, ctx: ra::ExprContext::Load, parenthesized: true }));
+        }
+        if ty == t.int && self.vm.is_int(v) {
             let text = self.vm.repr(v)?;
             let (negative, digits) = match text.strip_prefix('-') {
                 Some(d) => (true, d),

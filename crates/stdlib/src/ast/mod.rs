@@ -37,10 +37,12 @@ fn classes(vm: &mut Vm) -> PyResult<Value> {
     Ok(module_dict(m))
 }
 
-/// `_parse(source, filename, mode)`: the tree of a source text (compile() with
-/// PyCF_ONLY_AST).
+/// `_parse(source, filename, mode, feature_version)`: the tree of a source text (compile()
+/// with PyCF_ONLY_AST; `feature_version`: the 3.x minor version whose grammar applies, -1
+/// for the current one).
 fn parse(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let [src, filename, mode, ..] = args else { return Err(vm.type_error("_parse() takes 3 arguments")) };
+    let [src, filename, mode, feature, ..] = args else { return Err(vm.type_error("_parse() takes 4 arguments")) };
+    let feature = vm.as_i64(*feature).filter(|m| *m >= 0).map(|m| m.min(11) as u8);
     let text = vm.str_of(*src);
     let fname = vm.str_of(*filename);
     let mode = vm.str_of(*mode);
@@ -54,7 +56,7 @@ fn parse(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")),
     };
     let limit = vm.compile_nesting_limit();
-    let (r, warnings) = pyjit_compiler::parse(&text, &fname, m, limit);
+    let (r, warnings) = pyjit_compiler::parse(&text, &fname, m, limit, feature);
     vm.report_compile_warnings(&warnings, &fname)?;
     let (tree, src) = match r {
         Ok(t) => t,
@@ -98,7 +100,7 @@ fn func_type(vm: &mut Vm, text: &str, fname: &str) -> PyResult<Value> {
     let limit = vm.compile_nesting_limit();
     let mut trees = Vec::new();
     for s in [args_src.trim_end().to_string(), ret_src] {
-        let (r, _) = pyjit_compiler::parse(&s, fname, pyjit_compiler::Mode::Eval, limit);
+        let (r, _) = pyjit_compiler::parse(&s, fname, pyjit_compiler::Mode::Eval, limit, None);
         match r {
             Ok(t) => trees.push(t),
             Err(e) => return Err(vm.syntax_error(&e)),

@@ -134,6 +134,9 @@ class AST:
     _attributes = ()
     __match_args__ = ()
 
+    def __new__(cls, *args, **kwargs):
+        return object.__new__(cls)
+
     def __init__(self, *args, **kwargs):
         fields = type(self)._fields
         if len(args) > len(fields):
@@ -154,18 +157,35 @@ AST.__module__ = "ast"
 
 def _make():
     g = globals()
+    rows = {}
     for row in _TABLE.splitlines():
         head, doc = row.split("|", 1)
         name, base, fields, attrs, optional = head.split(" ")
+        rows[name] = (base, fields, attrs, optional, doc.replace("\\n", "\n"))
+
+    def make(name):
+        base, fields, attrs, optional, doc = rows[name]
         fields = () if fields == "-" else tuple(fields.split(","))
         parent = g[base]
         attrs = parent._attributes if attrs == "=" else (() if attrs == "-" else tuple(attrs.split(",")))
         ns = {"_fields": fields, "_attributes": attrs, "__match_args__": fields,
-              "__doc__": doc.replace("\\n", "\n"), "__module__": "ast"}
+              "__doc__": doc, "__module__": "ast"}
         if optional != "-":
             for o in optional.split(","):
                 ns[o] = None
         g[name] = type(name, (parent,), ns)
+
+    # the families first, then each family's kinds in the grammar's order (as CPython
+    # makes them: __subclasses__() lists them so)
+    families = [n for n, r in rows.items() if r[0] == "AST"]
+    for n in families:
+        make(n)
+    for n in families:
+        doc = rows[n][4]
+        if " = " not in doc:
+            continue
+        for alt in doc.split(" = ", 1)[1].split("|"):
+            make(alt.strip().split("(")[0].strip())
 
 
 _make()

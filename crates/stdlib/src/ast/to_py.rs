@@ -42,6 +42,9 @@ impl<'a> ToPy<'a> {
     pub fn node(&mut self, cls: &'static str, fields: &[(&'static str, Value)], range: Option<TextRange>) -> PyResult<Value> {
         let c = self.class(cls)?;
         let obj = self.vm.call(c, &[])?;
+        // what a call returns is not an allocation root of this native: the tree holds it
+        // only from Rust vectors until it is done
+        self.vm.keep(obj);
         for &(k, v) in fields {
             let kn = self.name(k);
             self.vm.setattr(obj, kn, v)?;

@@ -863,6 +863,7 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let mut mode = pos.get(2).copied();
     let mut flags = pos.get(3).copied();
     let mut optimize = pos.get(5).copied();
+    let mut feature = None;
     for (k, v) in kws {
         match k.as_str() {
             "source" => src = Some(v),
@@ -870,6 +871,7 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             "mode" => mode = Some(v),
             "flags" => flags = Some(v),
             "optimize" => optimize = Some(v),
+            "_feature_version" => feature = Some(v),
             _ => {}
         }
     }
@@ -880,7 +882,8 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
         Some(f) => vm.as_i64(f).unwrap_or(0),
         None => 0,
     };
-    if let Some(r) = ast_compile(vm, src, filename, mode, flags, optimize)? {
+    let feature = feature.unwrap_or_else(|| vm.new_int(-1));
+    if let Some(r) = ast_compile(vm, src, filename, mode, flags, optimize, feature)? {
         return Ok(r);
     }
     let text = source_text(vm, src)?;
@@ -920,7 +923,7 @@ const PYCF_ONLY_AST: i64 = 0x400;
 
 /// compile() of a syntax tree, or to one (PyCF_ONLY_AST): handed to the `_ast` module.
 /// None when neither applies.
-fn ast_compile(vm: &mut Vm, src: Value, filename: Value, mode: Value, flags: i64, optimize: Option<Value>) -> PyResult<Option<Value>> {
+fn ast_compile(vm: &mut Vm, src: Value, filename: Value, mode: Value, flags: i64, optimize: Option<Value>, feature: Value) -> PyResult<Option<Value>> {
     let text_like = matches!(src.kind(), Some(ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Code));
     let only_ast = flags & PYCF_ONLY_AST != 0;
     if text_like && !only_ast {
@@ -950,7 +953,7 @@ fn ast_compile(vm: &mut Vm, src: Value, filename: Value, mode: Value, flags: i64
     let fname = vm.str(filename)?;
     let fname = vm.new_str(&fname);
     let f = vm.getattr_str(m, "_parse")?;
-    vm.call(f, &[text, fname, mode]).map(Some)
+    vm.call(f, &[text, fname, mode, feature]).map(Some)
 }
 
 fn source_text(vm: &mut Vm, src: Value) -> PyResult<String> {
