@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use pyjit_compiler::ruff_ast::{self as ra, Stmt};
-use pyjit_compiler::ruff_text_size::TextRange;
+use pyjit_compiler::ruff_text_size::{TextRange, TextSize};
 use pyjit_compiler::SourceMap;
 
 use crate::util::*;
@@ -117,8 +117,32 @@ impl<'a> ToPy<'a> {
         Ok(self.list(out))
     }
 
+    /// The end of a block ending at `end`: CPython's includes a `;` after its last statement.
+    fn block_end(&self, end: TextSize) -> TextSize {
+        let b = self.src.source.as_bytes();
+        let mut at = end.to_usize();
+        while at < b.len() && matches!(b[at], b' ' | b'\t' | b'\x0c') {
+            at += 1;
+        }
+        if b.get(at) == Some(&b';') {
+            return TextSize::try_from(at + 1).unwrap_or(end);
+        }
+        end
+    }
+
+    fn block_range(&self, r: TextRange) -> TextRange {
+        TextRange::new(r.start(), self.block_end(r.end()))
+    }
+
     fn stmt(&mut self, s: &Stmt) -> PyResult<Value> {
-        let r = Some(pyjit_compiler::stmt_range(self.src, s));
+        let mut r = pyjit_compiler::stmt_range(self.src, s);
+        if matches!(
+            s,
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::For(_) | Stmt::While(_) | Stmt::If(_) | Stmt::With(_) | Stmt::Match(_) | Stmt::Try(_)
+        ) {
+            r = self.block_range(r);
+        }
+        let r = Some(r);
         let none = self.none();
         match s {
             Stmt::FunctionDef(f) => {
@@ -224,7 +248,8 @@ impl<'a> ToPy<'a> {
                     let t = self.opt_expr(h.type_.as_deref())?;
                     let n = self.opt_str(h.name.as_ref().map(|n| n.as_str()));
                     let b = self.stmts(&h.body)?;
-                    hs.push(self.node("ExceptHandler", &[("type", t), ("name", n), ("body", b)], Some(h.range))?);
+                    let hr = self.block_range(h.range);
+                    hs.push(self.node("ExceptHandler", &[("type", t), ("name", n), ("body", b)], Some(hr))?);
                 }
                 let hs = self.list(hs);
                 let orelse = self.stmts(&x.orelse)?;
@@ -276,7 +301,7 @@ impl<'a> ToPy<'a> {
         let body = self.stmts(&first.body)?;
         let orelse = self.elif_chain(rest)?;
         let end = clauses.last().map(|c| c.range.end()).unwrap_or(first.range.end());
-        let n = self.node("If", &[("test", t), ("body", body), ("orelse", orelse)], Some(TextRange::new(first.range.start(), end)))?;
+        let n = self.node("If", &[("test", t), ("body", body), ("orelse", orelse)], Some(TextRange::new(first.range.start(), self.block_end(end))))?;
         Ok(self.list(vec![n]))
     }
 

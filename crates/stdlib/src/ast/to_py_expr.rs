@@ -3,7 +3,7 @@
 //! range including the call's parentheses).
 
 use pyjit_compiler::ruff_ast::{self as ra, Expr, InterpolatedStringElement, Pattern};
-use pyjit_compiler::ruff_text_size::{Ranged, TextRange};
+use pyjit_compiler::ruff_text_size::{Ranged, TextRange, TextSize};
 use pyjit_compiler::Const;
 
 use super::to_py::ToPy;
@@ -289,7 +289,16 @@ impl ToPy<'_> {
                         text.push_str(d.as_str());
                     }
                     self.flush_text(text, range, values)?;
-                    let v = self.expr(&i.expression)?;
+                    // 3.11 parses a field's expression in added parentheses: a bare tuple's
+                    // range takes them in
+                    let v = match &*i.expression {
+                        e @ Expr::Tuple(t) if !t.parenthesized => {
+                            let r = e.range();
+                            let start = r.start().checked_sub(1.into()).unwrap_or(r.start());
+                            self.expr_at(e, TextRange::new(start, r.end() + TextSize::from(1)))?
+                        }
+                        e => self.expr(e)?,
+                    };
                     let mut conv = i.conversion as i8 as i64;
                     if i.debug_text.is_some() && conv == -1 && i.format_spec.is_none() {
                         conv = i64::from(b'r');
@@ -297,9 +306,11 @@ impl ToPy<'_> {
                     let conv = self.int(conv);
                     let spec = match &i.format_spec {
                         Some(s) => {
+                            // CPython 3.11: text before a nested field and the fields take the
+                            // whole string's position; the spec and its last text, the part's
                             let (mut t, mut vs) = (String::new(), Vec::new());
                             self.fstring_elements(s.elements.iter(), part, range, &mut t, &mut vs)?;
-                            self.flush_text(&mut t, range, &mut vs)?;
+                            self.flush_text(&mut t, part, &mut vs)?;
                             let vs = self.list(vs);
                             self.node("JoinedStr", &[("values", vs)], Some(part))?
                         }
