@@ -64,6 +64,7 @@ fn parse(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     };
     let cls = classes(vm)?;
     let mut b = ToPy::new(vm, &src, cls);
+    b.feature = feature.unwrap_or(11);
     match (&tree, m) {
         (Mod::Module(md), pyjit_compiler::Mode::Single) => {
             let body = b.stmts(&md.body)?;

@@ -7,6 +7,9 @@ PyCF_ONLY_AST = 1024
 PyCF_TYPE_COMMENTS = 4096
 PyCF_ALLOW_TOP_LEVEL_AWAIT = 8192
 
+# the instances of Load, Add, Eq... the parser shares (filled by the native _parse)
+_singletons = {}
+
 _TABLE = """\
 operator AST - = -|operator = Add | Sub | Mult | MatMult | Div | Mod | Pow | LShift | RShift | BitOr | BitXor | BitAnd | FloorDiv
 Add operator - = -|Add

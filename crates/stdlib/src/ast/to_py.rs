@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use pyjit_compiler::ruff_ast::{self as ra, Stmt};
+use pyjit_compiler::ruff_text_size::Ranged;
 use pyjit_compiler::ruff_text_size::{TextRange, TextSize};
 use pyjit_compiler::SourceMap;
 
@@ -15,11 +16,13 @@ pub(super) struct ToPy<'a> {
     classes: Value,
     names: HashMap<&'static str, Value>,
     singletons: HashMap<&'static str, Value>,
+    /// ast.parse's feature_version (3.x) for the checks ruff's parser leaves out.
+    pub feature: u8,
 }
 
 impl<'a> ToPy<'a> {
     pub fn new(vm: &'a mut Vm, src: &'a SourceMap, classes: Value) -> Self {
-        ToPy { vm, src, classes, names: HashMap::new(), singletons: HashMap::new() }
+        ToPy { vm, src, classes, names: HashMap::new(), singletons: HashMap::new(), feature: 11 }
     }
 
     fn class(&mut self, name: &str) -> PyResult<Value> {
@@ -70,12 +73,23 @@ impl<'a> ToPy<'a> {
         Ok(())
     }
 
-    /// The shared instance of a field-less node class (Load, Add, Eq, ...).
+    /// The shared instance of a field-less node class (Load, Add, Eq, ...): one for all
+    /// parses, as CPython's (kept in `_ast._singletons`).
     pub fn single(&mut self, cls: &'static str) -> PyResult<Value> {
         if let Some(v) = self.singletons.get(cls) {
             return Ok(*v);
         }
-        let v = self.node(cls, &[], None)?;
+        let shared = self.vm.dict_get_by_str(self.classes, "_singletons").filter(|d| d.kind() == Some(ObjKind::Dict));
+        let v = match shared.and_then(|d| self.vm.dict_get_by_str(d, cls)) {
+            Some(v) => v,
+            None => {
+                let v = self.node(cls, &[], None)?;
+                if let Some(d) = shared {
+                    self.vm.dict_set_str(d, cls, v);
+                }
+                v
+            }
+        };
         self.singletons.insert(cls, v);
         Ok(v)
     }
@@ -212,6 +226,10 @@ impl<'a> ToPy<'a> {
                 self.node("If", &[("test", t), ("body", body), ("orelse", orelse)], r)
             }
             Stmt::With(x) => {
+                if self.feature < 9 && x.items.iter().any(|it| self.parenthesized_item(it)) {
+                    let e = self.src.syntax_error("Parenthesized context managers are only supported in Python 3.9 and greater".into(), x.range);
+                    return Err(self.vm.syntax_error(&e));
+                }
                 let mut items = Vec::new();
                 for it in &x.items {
                     let c = self.expr(&it.context_expr)?;
@@ -303,6 +321,22 @@ impl<'a> ToPy<'a> {
         let end = clauses.last().map(|c| c.range.end()).unwrap_or(first.range.end());
         let n = self.node("If", &[("test", t), ("body", body), ("orelse", orelse)], Some(TextRange::new(first.range.start(), self.block_end(end))))?;
         Ok(self.list(vec![n]))
+    }
+
+    /// `with (a as b):`: an item with a target inside parentheses of its own.
+    fn parenthesized_item(&self, it: &ra::WithItem) -> bool {
+        let Some(target) = &it.optional_vars else { return false };
+        let b = self.src.source.as_bytes();
+        let blank = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c' | b'\\');
+        let mut before = it.context_expr.start().to_usize();
+        while before > 0 && blank(b[before - 1]) {
+            before -= 1;
+        }
+        let mut after = target.end().to_usize();
+        while after < b.len() && blank(b[after]) {
+            after += 1;
+        }
+        before > 0 && b[before - 1] == b'(' && b.get(after) == Some(&b')')
     }
 
     fn decorators(&mut self, ds: &[ra::Decorator]) -> PyResult<Value> {

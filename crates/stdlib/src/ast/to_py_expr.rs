@@ -285,6 +285,10 @@ impl ToPy<'_> {
             match el {
                 InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
                 InterpolatedStringElement::Interpolation(i) => {
+                    if i.debug_text.is_some() && self.feature < 8 {
+                        let e = self.src.syntax_error("f-string: self documenting expressions are only supported in Python 3.8 and greater".into(), i.range);
+                        return Err(self.vm.syntax_error(&e));
+                    }
                     if let Some(d) = &i.debug_text {
                         text.push_str(d.as_str());
                     }
