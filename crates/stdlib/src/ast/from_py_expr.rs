@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use pyjit_compiler::ruff_ast::{self as ra, Expr, Pattern};
+use pyjit_compiler::ruff_ast::{self as ra, Expr};
 use pyjit_compiler::ruff_text_size::TextRange;
 
 use super::from_py::{Ctx, FromPy};
@@ -15,7 +15,6 @@ const EXPRS: &[&str] = &[
 ];
 const OPERATORS: &[&str] = &["Add", "Sub", "Mult", "MatMult", "Div", "Mod", "Pow", "LShift", "RShift", "BitOr", "BitXor", "BitAnd", "FloorDiv"];
 const CMPOPS: &[&str] = &["Eq", "NotEq", "Lt", "LtE", "Gt", "GtE", "Is", "IsNot", "In", "NotIn"];
-const PATTERNS: &[&str] = &["MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping", "MatchClass", "MatchStar", "MatchAs", "MatchOr"];
 
 fn ni() -> ra::AtomicNodeIndex {
     ra::AtomicNodeIndex::default()
@@ -281,7 +280,7 @@ impl FromPy<'_> {
 
     /// A Constant's value as a literal (a negative number as a negation, a tuple as a tuple
     /// of literals).
-    fn constant(&mut self, v: Value, range: TextRange) -> PyResult<Expr> {
+    pub fn constant(&mut self, v: Value, range: TextRange) -> PyResult<Expr> {
         let node_index = ni();
         let num = |value| Expr::NumberLiteral(ra::ExprNumberLiteral { node_index: ni(), range, value });
         let neg = |e: Expr| Expr::UnaryOp(ra::ExprUnaryOp { node_index: ni(), range, op: ra::UnaryOp::USub, operand: bx(e) });
@@ -381,87 +380,5 @@ impl FromPy<'_> {
             None => None,
         };
         Ok(ra::InterpolatedStringElement::Interpolation(ra::InterpolatedElement { range, node_index: ni(), expression, debug_text: None, conversion, format_spec }))
-    }
-
-    fn patterns(&mut self, o: Value, field: &str, owner: &str) -> PyResult<Vec<Pattern>> {
-        let mut out = Vec::new();
-        for p in self.list_field(o, field, owner)? {
-            out.push(self.pattern(p)?);
-        }
-        Ok(out)
-    }
-
-    pub fn pattern(&mut self, o: Value) -> PyResult<Pattern> {
-        let range = self.range(o, "pattern")?;
-        let Some(k) = self.kind_of(o, PATTERNS)? else { return Err(self.expected("pattern", o)) };
-        self.enter_node()?;
-        let node_index = ni();
-        let r = (|| -> PyResult<Pattern> {
-            Ok(match k {
-                "MatchValue" => Pattern::MatchValue(ra::PatternMatchValue { node_index, range, value: bx(self.expr(o, "value", k)?) }),
-                "MatchSingleton" => {
-                    let v = match self.vm.getattr_str(o, "value") {
-                        Ok(v) => v,
-                        Err(_) => return Err(self.vm.type_error("required field \"value\" missing from MatchSingleton")),
-                    };
-                    let value = if v == self.vm.none {
-                        ra::Singleton::None
-                    } else if v == self.vm.bool_val(true) {
-                        ra::Singleton::True
-                    } else if v == self.vm.bool_val(false) {
-                        ra::Singleton::False
-                    } else {
-                        return Err(self.vm.value_error("MatchSingleton can only contain True, False and None"));
-                    };
-                    Pattern::MatchSingleton(ra::PatternMatchSingleton { node_index, range, value })
-                }
-                "MatchSequence" => Pattern::MatchSequence(ra::PatternMatchSequence { node_index, range, patterns: self.patterns(o, "patterns", k)? }),
-                "MatchMapping" => {
-                    let keys = self.exprs(o, "keys", k)?;
-                    let patterns = self.patterns(o, "patterns", k)?;
-                    if keys.len() != patterns.len() {
-                        return Err(self.vm.value_error("MatchMapping doesn't have the same number of keys as patterns"));
-                    }
-                    let rest = self.opt_ident(o, "rest")?;
-                    Pattern::MatchMapping(ra::PatternMatchMapping { node_index, range, keys: keys.into(), patterns: patterns.into(), rest })
-                }
-                "MatchClass" => {
-                    let cls = bx(self.expr(o, "cls", k)?);
-                    let patterns = self.patterns(o, "patterns", k)?;
-                    let mut attrs = Vec::new();
-                    for a in self.list_field(o, "kwd_attrs", k)? {
-                        attrs.push(self.ident_value(a)?);
-                    }
-                    let kps = self.patterns(o, "kwd_patterns", k)?;
-                    if attrs.len() != kps.len() {
-                        return Err(self.vm.value_error("MatchClass doesn't have the same number of keyword attributes as patterns"));
-                    }
-                    let keywords = attrs.into_iter().zip(kps).map(|(attr, pattern)| ra::PatternKeyword { range, node_index: ni(), attr, pattern }).collect();
-                    let arguments = ra::PatternArguments { range, node_index: ni(), patterns: patterns.into(), keywords };
-                    Pattern::MatchClass(ra::PatternMatchClass { node_index, range, cls, arguments })
-                }
-                "MatchStar" => Pattern::MatchStar(ra::PatternMatchStar { node_index, range, name: self.opt_ident(o, "name")? }),
-                "MatchAs" => {
-                    let pattern = match self.opt_field(o, "pattern") {
-                        Some(p) => Some(Box::new(self.pattern(p)?)),
-                        None => None,
-                    };
-                    let name = self.opt_ident(o, "name")?;
-                    if pattern.is_some() && name.is_none() {
-                        return Err(self.vm.value_error("MatchAs must specify a target name if a pattern is given"));
-                    }
-                    Pattern::MatchAs(ra::PatternMatchAs { node_index, range, pattern, name })
-                }
-                _ => {
-                    let patterns = self.patterns(o, "patterns", k)?;
-                    if patterns.len() < 2 {
-                        return Err(self.vm.value_error("MatchOr requires at least 2 patterns"));
-                    }
-                    Pattern::MatchOr(ra::PatternMatchOr { node_index, range, patterns })
-                }
-            })
-        })();
-        self.leave();
-        r
     }
 }

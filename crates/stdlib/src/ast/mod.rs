@@ -3,6 +3,7 @@
 
 mod from_py;
 mod from_py_expr;
+mod from_py_pattern;
 mod from_py_stmt;
 mod to_py;
 mod to_py_expr;
