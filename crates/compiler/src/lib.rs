@@ -136,6 +136,33 @@ fn empty_input(src: &SourceMap) -> Option<CompileError> {
     Some(e)
 }
 
+/// An expression whose first line with a token is indented: CPython's tokenizer makes an
+/// INDENT token there and the parser fails on it ("unexpected indent"; ruff's expression
+/// mode does not track indentation).
+fn indented_expression(src: &SourceMap) -> Option<CompileError> {
+    let text = src.source.as_str();
+    for (i, l) in text.split('\n').enumerate() {
+        let body = l.trim_start_matches([' ', '\t', '\x0c']);
+        if body.is_empty() || body.starts_with('#') || body == "\r" {
+            continue;
+        }
+        let indent = l.len() - body.len();
+        if indent == 0 {
+            return None;
+        }
+        let line = i as u32 + 1;
+        let mut e = CompileError::syntax("unexpected indent".into(), src, line);
+        e.kind = ErrorKind::IndentationError;
+        e.col = indent as i32;
+        e.end_line = line;
+        e.end_col = -1;
+        e.stage = Stage::Tokenizer;
+        e.text = Some(l.to_string());
+        return Some(e);
+    }
+    None
+}
+
 /// Source length from which compile() moves to a stack of its own (the main thread's stack
 /// holds this many levels of any tree walk with room to spare).
 const BIG_SOURCE: usize = 256 * 1024;
@@ -217,6 +244,11 @@ fn parse_checked(
     warnings.append(&mut scan.warnings);
     if let Some(e) = scan.error {
         return Err(e);
+    }
+    if mode == Mode::Eval {
+        if let Some(e) = indented_expression(src) {
+            return Err(e);
+        }
     }
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,

@@ -149,6 +149,8 @@ class AST:
         for name, value in zip(fields, args):
             setattr(self, name, value)
         for name, value in kwargs.items():
+            if name in fields[:len(args)]:
+                raise TypeError("%s got multiple values for argument '%s'" % (type(self).__name__, name))
             setattr(self, name, value)
 
     def __reduce__(self):
