@@ -147,7 +147,13 @@ fn indented_expression(src: &SourceMap) -> Option<CompileError> {
             continue;
         }
         let indent = l.len() - body.len();
-        if indent == 0 {
+        // the tokenizer's column: a form feed starts it again
+        let col = l[..indent].bytes().fold(0usize, |c, b| match b {
+            b'\t' => (c / 8 + 1) * 8,
+            b'\x0c' => 0,
+            _ => c + 1,
+        });
+        if col == 0 {
             return None;
         }
         let line = i as u32 + 1;
