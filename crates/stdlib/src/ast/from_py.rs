@@ -38,13 +38,14 @@ pub(super) struct FromPy<'a> {
     widths: Vec<u32>,
     depth: u32,
     max_depth: u32,
+    cache: std::collections::HashMap<String, Value>,
 }
 
 impl<'a> FromPy<'a> {
     /// Reads the tree's positions first to size the blank source; returns it with the reader.
     pub fn new(vm: &'a mut Vm, classes: Value, tree: Value) -> PyResult<(Self, String)> {
         let max_depth = vm.compile_nesting_limit();
-        let mut f = FromPy { vm, classes, line_starts: vec![0], widths: vec![0], depth: 0, max_depth };
+        let mut f = FromPy { vm, classes, line_starts: vec![0], widths: vec![0], depth: 0, max_depth, cache: Default::default() };
         f.scan(tree)?;
         let total: usize = f.widths.iter().map(|w| *w as usize + 1).sum();
         if total > MAX_SOURCE {
@@ -89,13 +90,19 @@ impl<'a> FromPy<'a> {
             let v = s.vm.getattr_str(v, n).ok()?;
             s.vm.as_i64(v)
         };
-        if let (Some(l), Some(c)) = (get(self, "lineno"), get(self, "col_offset")) {
+        let ty = self.vm.type_of(v);
+        // (no lookup, and no AttributeError made, for nodes without positions: Load, Add...)
+        let has_positions = match self.vm.getattr_str(ty, "_attributes") {
+            Ok(a) => self.tuple_items(a).map(|t| !t.is_empty()).unwrap_or(true),
+            Err(_) => true,
+        };
+        let start = if has_positions { (get(self, "lineno"), get(self, "col_offset")) } else { (None, None) };
+        if let (Some(l), Some(c)) = start {
             let el = get(self, "end_lineno").unwrap_or(l);
             let ec = get(self, "end_col_offset").unwrap_or(c);
             self.note(l, c);
             self.note(el, ec);
         }
-        let ty = self.vm.type_of(v);
         let fields = self.vm.getattr_str(ty, "_fields")?;
         let names: Vec<Value> = self.tuple_items(fields).unwrap_or_default();
         for n in names {
@@ -125,8 +132,14 @@ impl<'a> FromPy<'a> {
     }
 
     pub fn class(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(c) = self.cache.get(name) {
+            return Ok(*c);
+        }
         match self.vm.dict_get_by_str(self.classes, name) {
-            Some(c) => Ok(c),
+            Some(c) => {
+                self.cache.insert(name.to_string(), c);
+                Ok(c)
+            }
             None => Err(self.vm.type_error(&format!("_ast has no node class {name}"))),
         }
     }
@@ -141,6 +154,13 @@ impl<'a> FromPy<'a> {
 
     /// The `_ast` class name `v` is an instance of, among `names`.
     pub fn kind_of(&mut self, v: Value, names: &[&'static str]) -> PyResult<Option<&'static str>> {
+        // the node's own class first (no walk of its bases), then subclasses
+        let ty = self.vm.type_of(v);
+        for n in names {
+            if self.class(n)? == ty {
+                return Ok(Some(n));
+            }
+        }
         for n in names {
             let c = self.class(n)?;
             if self.vm.isinstance(v, c) {
