@@ -97,3 +97,13 @@ ns = {}
 exec(compile(ast.parse("def f():\n    'doc'\n    assert False\n    return 1\n"), "<o>", "exec", optimize=2), ns)
 print(ns["f"].__doc__, ns["f"]())
 print(eval(compile(ast.Expression(ast.Constant((1, (2.5, -3), b"x", None), lineno=1, col_offset=0)), "<c>", "eval")))
+# under `from __future__ import annotations` the annotations are the trees' unparsed text
+fsrc = """from __future__ import annotations
+def f(a: List[int], *b: 'x', c: int | None = None) -> Dict[str, 'Y']:
+    pass
+class C:
+    x: ClassVar[int] = 3
+    y: a.b
+print(f.__annotations__, C.__annotations__)
+"""
+exec(compile(ast.parse(fsrc), "<f>", "exec"), {})

@@ -39,13 +39,30 @@ pub(super) struct FromPy<'a> {
     depth: u32,
     max_depth: u32,
     cache: std::collections::HashMap<String, Value>,
+    /// Under `from __future__ import annotations`: each annotation node's text (ast.unparse),
+    /// then where that text was put in the blank source (the compiler reads an annotation's
+    /// text from the source).
+    future_annotations: bool,
+    annotation_text: std::collections::HashMap<Value, String>,
+    annotation_at: std::collections::HashMap<Value, TextRange>,
 }
 
 impl<'a> FromPy<'a> {
     /// Reads the tree's positions first to size the blank source; returns it with the reader.
-    pub fn new(vm: &'a mut Vm, classes: Value, tree: Value) -> PyResult<(Self, String)> {
+    pub fn new(vm: &'a mut Vm, classes: Value, tree: Value, future_annotations: bool) -> PyResult<(Self, String)> {
         let max_depth = vm.compile_nesting_limit();
-        let mut f = FromPy { vm, classes, line_starts: vec![0], widths: vec![0], depth: 0, max_depth, cache: Default::default() };
+        let mut f = FromPy {
+            vm,
+            classes,
+            line_starts: vec![0],
+            widths: vec![0],
+            depth: 0,
+            max_depth,
+            cache: Default::default(),
+            future_annotations,
+            annotation_text: Default::default(),
+            annotation_at: Default::default(),
+        };
         f.scan(tree)?;
         let total: usize = f.widths.iter().map(|w| *w as usize + 1).sum();
         if total > MAX_SOURCE {
@@ -61,6 +78,15 @@ impl<'a> FromPy<'a> {
             }
         }
         src.push('\n');
+        // the annotations' texts after the blank lines
+        let texts: Vec<(Value, String)> = f.annotation_text.iter().map(|(k, v)| (*k, v.clone())).collect();
+        for (node, text) in texts {
+            let start = TextSize::try_from(src.len()).unwrap_or_default();
+            src.push_str(&text);
+            let end = TextSize::try_from(src.len()).unwrap_or(start);
+            src.push('\n');
+            f.annotation_at.insert(node, TextRange::new(start, end));
+        }
         Ok((f, src))
     }
 
@@ -103,6 +129,9 @@ impl<'a> FromPy<'a> {
             self.note(l, c);
             self.note(el, ec);
         }
+        if self.future_annotations {
+            self.note_annotation(v)?;
+        }
         let fields = self.vm.getattr_str(ty, "_fields")?;
         let names: Vec<Value> = self.tuple_items(fields).unwrap_or_default();
         for n in names {
@@ -113,6 +142,39 @@ impl<'a> FromPy<'a> {
         }
         self.depth -= 1;
         Ok(())
+    }
+
+    /// The text of `v`'s annotation (an arg's, a def's return, an annotated assignment's).
+    fn note_annotation(&mut self, v: Value) -> PyResult<()> {
+        let field = match self.kind_of(v, &["arg", "FunctionDef", "AsyncFunctionDef", "AnnAssign"])? {
+            Some("arg" | "AnnAssign") => "annotation",
+            Some(_) => "returns",
+            None => return Ok(()),
+        };
+        let Some(an) = self.opt_field(v, field) else { return Ok(()) };
+        let ast_cls = self.class("AST")?;
+        if !self.vm.isinstance(an, ast_cls) {
+            return Ok(());
+        }
+        let n = self.vm.new_str("ast");
+        let none = self.vm.none;
+        let zero = self.vm.new_int(0);
+        let m = pyjit_vm::modules::import::import_name(self.vm, n, Value::NULL, none, zero)?;
+        let unparse = self.vm.getattr_str(m, "unparse")?;
+        let text = self.vm.call(unparse, &[an])?;
+        let text = self.vm.str_of(text);
+        self.annotation_text.insert(an, text);
+        Ok(())
+    }
+
+    /// An annotation: under future annotations, a string literal over its text.
+    pub fn annotation(&mut self, v: Value) -> PyResult<ra::Expr> {
+        if let Some(&range) = self.annotation_at.get(&v) {
+            let text = self.annotation_text.get(&v).cloned().unwrap_or_default();
+            let lit = ra::StringLiteral { range, node_index: Default::default(), value: text.into(), flags: ra::StringLiteralFlags::empty() };
+            return Ok(ra::Expr::StringLiteral(ra::ExprStringLiteral { node_index: Default::default(), range, value: ra::StringLiteralValue::single(lit) }));
+        }
+        self.expr_value(v, Ctx::Load)
     }
 
     fn note(&mut self, line: i64, col: i64) {

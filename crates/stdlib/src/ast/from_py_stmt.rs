@@ -37,7 +37,10 @@ impl FromPy<'_> {
                 let parameters = Box::new(self.arguments(a)?);
                 let body = self.body(o, "body", k, true)?;
                 let decorator_list = self.decorators(o, k)?;
-                let returns = self.opt_expr(o, "returns")?.map(Box::new);
+                let returns = match self.opt_field(o, "returns") {
+                    Some(v) => Some(Box::new(self.annotation(v)?)),
+                    None => None,
+                };
                 Stmt::FunctionDef(ra::StmtFunctionDef {
                     node_index,
                     range,
@@ -84,7 +87,8 @@ impl FromPy<'_> {
             }
             "AnnAssign" => {
                 let target = Box::new(self.expr_ctx(o, "target", k, Ctx::Store)?);
-                let annotation = Box::new(self.expr(o, "annotation", k)?);
+                let a = self.field(o, "annotation", k)?;
+                let annotation = Box::new(self.annotation(a)?);
                 let value = self.opt_expr(o, "value")?.map(Box::new);
                 let simple = self.int_field(o, "simple", k)? != 0;
                 Stmt::AnnAssign(ra::StmtAnnAssign { node_index, range, target, annotation, value, simple })
@@ -262,7 +266,10 @@ impl FromPy<'_> {
         let range = self.range(a, "arg")?;
         let mut name = self.ident(a, "arg", "arg")?;
         name.range = range;
-        let annotation = self.opt_expr(a, "annotation")?.map(Box::new);
+        let annotation = match self.opt_field(a, "annotation") {
+            Some(v) => Some(Box::new(self.annotation(v)?)),
+            None => None,
+        };
         Ok(ra::Parameter { range, node_index: ni(), name, annotation })
     }
 

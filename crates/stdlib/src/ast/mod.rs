@@ -162,7 +162,8 @@ fn compile(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     if want == "FunctionType" {
         return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
     }
-    let (mut f, text) = from_py::FromPy::new(vm, cls, *tree)?;
+    let future = future_annotations(vm, *tree);
+    let (mut f, text) = from_py::FromPy::new(vm, cls, *tree, future)?;
     let range = pyjit_compiler::ruff_text_size::TextRange::default();
     let node_index = Default::default();
     let module = if want == "Expression" {
@@ -189,4 +190,26 @@ fn compile(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         Ok(code) => Ok(vm.load_code(std::rc::Rc::new(code))),
         Err(e) => Err(vm.syntax_error(&e)),
     }
+}
+
+/// Whether a module's tree imports `annotations` from `__future__`.
+fn future_annotations(vm: &mut Vm, tree: Value) -> bool {
+    let Ok(body) = vm.getattr_str(tree, "body") else { return false };
+    let stmts: Vec<Value> = body.get::<pyjit_vm::objects::ListObj>().map(|l| l.items.borrow().clone()).unwrap_or_default();
+    for s in stmts {
+        let Ok(m) = vm.getattr_str(s, "module") else { continue };
+        if m.kind() != Some(ObjKind::Str) || vm.str_of(m) != "__future__" {
+            continue;
+        }
+        let Ok(names) = vm.getattr_str(s, "names") else { continue };
+        let names: Vec<Value> = names.get::<pyjit_vm::objects::ListObj>().map(|l| l.items.borrow().clone()).unwrap_or_default();
+        for n in names {
+            if let Ok(name) = vm.getattr_str(n, "name") {
+                if name.kind() == Some(ObjKind::Str) && vm.str_of(name) == "annotations" {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
