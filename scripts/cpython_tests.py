@@ -57,7 +57,7 @@ test_class test_funcattrs test_dynamic test_print test_int_literal test_strtod
 test_errno test_stat test_time test_structseq test_bigmem test_coroutines test_generator_stop
 test_contextlib_async test_defaultdict test_ordered_dict test_queue test_sched test_secrets
 test_uuid test_string test_locale test_unicodedata test_codecs test_marshal test_argparse
-test_logging test_traceback test_inspect test_shutil test_tempfile test_pathlib
+test_logging test_traceback test_inspect test_shutil test_tempfile test_pathlib test_ast
 test_subprocess test_threading test_configparser test_zipfile test_tarfile test_gzip
 test_fileinput test_getopt test_optparse test_colorsys test_keyword test_cmath test_memoryview
 test_doctest test_unittest""".split()

@@ -1,5 +1,5 @@
 # The node classes of _ast under ast.py: construction, fields, dump, visitors and
-# transformers on hand-built trees (ast.parse needs compile() to return trees: not yet).
+# transformers on hand-built trees (lib_ast_* test trees from ast.parse).
 import ast
 
 n = ast.Name("x", ast.Load())

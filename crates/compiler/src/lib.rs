@@ -17,9 +17,11 @@ mod syntax_error;
 mod tokscan;
 
 pub use code::{CodeObject, Const};
-pub use compile::Mode;
+pub use compile::{str_const, stmt_range, Mode};
 pub use error::{CompileError, CompileWarning, ErrorKind, SourceMap, Stage, WarningCategory};
 
+pub use ruff_python_ast as ruff_ast;
+pub use ruff_text_size;
 use ruff_python_ast::{Mod, PythonVersion};
 use ruff_python_parser::{parse_unchecked, ParseOptions};
 
@@ -134,6 +136,39 @@ fn empty_input(src: &SourceMap) -> Option<CompileError> {
     Some(e)
 }
 
+/// An expression whose first line with a token is indented: CPython's tokenizer makes an
+/// INDENT token there and the parser fails on it ("unexpected indent"; ruff's expression
+/// mode does not track indentation).
+fn indented_expression(src: &SourceMap) -> Option<CompileError> {
+    let text = src.source.as_str();
+    for (i, l) in text.split('\n').enumerate() {
+        let body = l.trim_start_matches([' ', '\t', '\x0c']);
+        if body.is_empty() || body.starts_with('#') || body == "\r" {
+            continue;
+        }
+        let indent = l.len() - body.len();
+        // the tokenizer's column: a form feed starts it again
+        let col = l[..indent].bytes().fold(0usize, |c, b| match b {
+            b'\t' => (c / 8 + 1) * 8,
+            b'\x0c' => 0,
+            _ => c + 1,
+        });
+        if col == 0 {
+            return None;
+        }
+        let line = i as u32 + 1;
+        let mut e = CompileError::syntax("unexpected indent".into(), src, line);
+        e.kind = ErrorKind::IndentationError;
+        e.col = indent as i32;
+        e.end_line = line;
+        e.end_col = -1;
+        e.stage = Stage::Tokenizer;
+        e.text = Some(l.to_string());
+        return Some(e);
+    }
+    None
+}
+
 /// Source length from which compile() moves to a stack of its own (the main thread's stack
 /// holds this many levels of any tree walk with room to spare).
 const BIG_SOURCE: usize = 256 * 1024;
@@ -157,22 +192,76 @@ fn compile_unchecked(
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
     let src = SourceMap::new(filename, source);
+    let m = parse_checked(&src, mode, nesting_limit, warnings, None)?;
+    compile_tree(&m, &src, mode, warnings)
+}
+
+/// Compiles a parsed (or converted) tree whose ranges are byte offsets into `src`.
+pub fn compile_tree(m: &Mod, src: &SourceMap, mode: Mode, warnings: &mut Vec<CompileWarning>) -> Result<CodeObject, CompileError> {
+    match m {
+        Mod::Module(m) => compile::compile_module(&m.body, src, mode, warnings),
+        Mod::Expression(e) => compile::compile_expression(&e.body, src, warnings),
+    }
+}
+
+/// Parses source text to ruff's tree with every check CPython's tokenizer and parser make
+/// (not the symbol table's or the compiler's): what `ast.parse` builds its tree from. Returns
+/// the tree and the source map its ranges index (newlines translated as the tokenizer does).
+/// `feature_minor` is ast.parse's `feature_version` (3.x): newer syntax is a SyntaxError.
+pub fn parse(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    nesting_limit: u32,
+    feature_minor: Option<u8>,
+) -> (Result<(Mod, SourceMap), CompileError>, Vec<CompileWarning>) {
+    let translated = translate_newlines(source, mode == Mode::Exec);
+    let src = SourceMap::new(filename, &translated);
+    let mut warnings = Vec::new();
+    let r = if translated.len() > BIG_SOURCE {
+        let stack = translated.len().saturating_mul(STACK_PER_BYTE).saturating_add(1 << 20);
+        stacker::grow(stack, || parse_checked(&src, mode, nesting_limit, &mut warnings, feature_minor))
+    } else {
+        parse_checked(&src, mode, nesting_limit, &mut warnings, feature_minor)
+    };
+    let r = r.map_err(|e| parser_text(e, mode));
+    for w in &mut warnings {
+        w.error = parser_text(w.error.clone(), mode);
+    }
+    (r.map(|m| (m, src)), warnings)
+}
+
+fn parse_checked(
+    src: &SourceMap,
+    mode: Mode,
+    nesting_limit: u32,
+    warnings: &mut Vec<CompileWarning>,
+    feature_minor: Option<u8>,
+) -> Result<Mod, CompileError> {
+    let source = src.source.as_str();
+    let filename = &*src.filename;
     if mode != Mode::Exec {
-        if let Some(e) = empty_input(&src) {
+        if let Some(e) = empty_input(src) {
             return Err(e);
         }
     }
     // CPython's tokenizer errors win over any parser error, wherever they are
-    let mut scan = tokscan::scan(&src, mode == Mode::Eval);
+    let mut scan = tokscan::scan(src, mode == Mode::Eval);
     warnings.append(&mut scan.warnings);
     if let Some(e) = scan.error {
         return Err(e);
+    }
+    if mode == Mode::Eval {
+        if let Some(e) = indented_expression(src) {
+            return Err(e);
+        }
     }
     let parse_mode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
     };
-    let opts = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY311);
+    let minor = feature_minor.unwrap_or(11).min(11);
+    let opts = ParseOptions::from(parse_mode).with_target_version(PythonVersion { major: 3, minor });
     let parsed = parse_unchecked(source, opts);
     if let Some(e) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
         // an f-string CPython 3.11 rejects, met before the parser's error
@@ -181,7 +270,7 @@ fn compile_unchecked(
                 return Err(fe.clone());
             }
         }
-        return Err(syntax_error::from_parse(&src, &parsed, e, &scan, mode));
+        return Err(syntax_error::from_parse(src, &parsed, e, &scan, mode));
     }
     if let Some((_, fe)) = scan.fstring_error {
         return Err(fe);
@@ -196,10 +285,7 @@ fn compile_unchecked(
     if let Err(e) = nested {
         return Err(nesting_error(e, filename));
     }
-    match parsed.into_syntax() {
-        Mod::Module(m) => compile::compile_module(&m.body, &src, mode, warnings),
-        Mod::Expression(e) => compile::compile_expression(&e.body, &src, warnings),
-    }
+    Ok(parsed.into_syntax())
 }
 
 #[cfg(test)]

@@ -113,7 +113,14 @@ impl Scope {
 }
 
 /// Key of a scope: the start offset of the node that opens it.
-pub type ScopeKey = u32;
+pub type ScopeKey = usize;
+
+/// The key of the scope a node opens: the node's address, the same in the symbol table's
+/// walk and the code generator's (both walk one tree), and distinct for every node even
+/// when positions repeat (a tree built or rewritten in Python).
+pub fn scope_key<T: ?Sized>(node: &T) -> ScopeKey {
+    node as *const T as *const u8 as usize
+}
 
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
@@ -241,7 +248,7 @@ impl<'a> Builder<'a> {
                 }
                 self.add(f.name.as_str(), DEF_LOCAL);
                 let line = self.source.line_of(f.range.start());
-                let prev = self.push(ScopeKind::Function, f.name.as_str(), f.range.start().to_u32(), line);
+                let prev = self.push(ScopeKind::Function, f.name.as_str(), scope_key(f), line);
                 self.scopes[self.cur].is_coroutine = f.is_async;
                 self.scopes[self.cur].is_async_def = f.is_async;
                 self.params(&f.parameters)?;
@@ -262,7 +269,7 @@ impl<'a> Builder<'a> {
                 }
                 self.add(c.name.as_str(), DEF_LOCAL);
                 let line = self.source.line_of(c.range.start());
-                let prev = self.push(ScopeKind::Class, c.name.as_str(), c.range.start().to_u32(), line);
+                let prev = self.push(ScopeKind::Class, c.name.as_str(), scope_key(c), line);
                 self.class_names.push(c.name.to_string());
                 self.stmts(&c.body)?;
                 self.class_names.pop();
@@ -592,7 +599,7 @@ impl<'a> Builder<'a> {
                     self.param_defaults_and_annotations(p)?;
                 }
                 let line = self.source.line_of(l.range.start());
-                let prev = self.push(ScopeKind::Lambda, "<lambda>", l.range.start().to_u32(), line);
+                let prev = self.push(ScopeKind::Lambda, "<lambda>", scope_key(l), line);
                 if let Some(p) = &l.parameters {
                     self.params(p)?;
                 }
@@ -613,17 +620,17 @@ impl<'a> Builder<'a> {
                 }
             }
             Expr::Set(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
-            Expr::ListComp(c) => self.comprehension(c.range.start().to_u32(), "<listcomp>", &c.generators, &[&c.elt], false)?,
-            Expr::SetComp(c) => self.comprehension(c.range.start().to_u32(), "<setcomp>", &c.generators, &[&c.elt], false)?,
+            Expr::ListComp(c) => self.comprehension(scope_key(&c.generators[..]), "<listcomp>", &c.generators, &[&c.elt], false)?,
+            Expr::SetComp(c) => self.comprehension(scope_key(&c.generators[..]), "<setcomp>", &c.generators, &[&c.elt], false)?,
             Expr::DictComp(c) => {
                 // CPython visits the value before the key
                 let mut elts: Vec<&Expr> = vec![&c.value];
                 if let Some(k) = &c.key {
                     elts.push(k);
                 }
-                self.comprehension(c.range.start().to_u32(), "<dictcomp>", &c.generators, &elts, false)?
+                self.comprehension(scope_key(&c.generators[..]), "<dictcomp>", &c.generators, &elts, false)?
             }
-            Expr::Generator(g) => self.comprehension(g.range.start().to_u32(), "<genexpr>", &g.generators, &[&g.elt], true)?,
+            Expr::Generator(g) => self.comprehension(scope_key(&g.generators[..]), "<genexpr>", &g.generators, &[&g.elt], true)?,
             Expr::Await(a) => {
                 self.expr(&a.value)?;
                 // CPython marks the scope a coroutine; the code generator then decides

@@ -60,7 +60,7 @@ impl Vm {
         .value()
     }
 
-    fn load_const(&mut self, c: &Const) -> Value {
+    pub fn load_const(&mut self, c: &Const) -> Value {
         match c {
             Const::None => self.none,
             Const::Bool(b) => self.bool_val(*b),
@@ -118,9 +118,7 @@ impl Vm {
 
     /// compile(): a code object, or SyntaxError.
     pub fn compile_source(&mut self, source: &str, filename: &str, mode: pyjit_compiler::Mode) -> PyResult<Value> {
-        // CPython's compiler may nest three levels per frame of the recursion limit left
-        let left = self.recursion_limit.saturating_sub(self.frames.len()).max(1);
-        let limit = u32::try_from(left.saturating_mul(3)).unwrap_or(u32::MAX);
+        let limit = self.compile_nesting_limit();
         let (r, warnings) = pyjit_compiler::compile_with_warnings(source, filename, mode, limit);
         self.report_compile_warnings(&warnings, filename)?;
         match r {
@@ -129,10 +127,17 @@ impl Vm {
         }
     }
 
+    /// How deep the compiler may nest statements and expressions now: CPython's three
+    /// levels per frame of the recursion limit left.
+    pub fn compile_nesting_limit(&self) -> u32 {
+        let left = self.recursion_limit.saturating_sub(self.frames.len()).max(1);
+        u32::try_from(left.saturating_mul(3)).unwrap_or(u32::MAX)
+    }
+
     /// Issues the compiler's warnings through the warnings filters, in order. A warning a
     /// filter turns into its exception becomes the SyntaxError CPython raises instead (and
     /// ends compilation); other exceptions propagate.
-    fn report_compile_warnings(&mut self, warnings: &[pyjit_compiler::CompileWarning], filename: &str) -> PyResult<()> {
+    pub fn report_compile_warnings(&mut self, warnings: &[pyjit_compiler::CompileWarning], filename: &str) -> PyResult<()> {
         for (i, w) in warnings.iter().enumerate() {
             if let Some(error) = self.issue_compile_warning(w, filename)? {
                 if w.error.stage == pyjit_compiler::Stage::Parser {

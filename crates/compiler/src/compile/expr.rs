@@ -66,7 +66,7 @@ impl<'a> Compiler<'a> {
                     None => 0,
                 };
                 let line = self.src.line_of(l.range.start());
-                self.enter_scope(l.range.start().to_u32(), "<lambda>", line)?;
+                self.enter_scope(crate::symtable::scope_key(l), "<lambda>", line)?;
                 if let Some(p) = &l.parameters {
                     self.set_arg_counts(p);
                 }
@@ -546,7 +546,7 @@ impl<'a> Compiler<'a> {
         let line = self.src.line_of(first.iter.range().start());
         let outer = &self.table.scopes[self.u().scope];
         let outer_allows_async = outer.is_async_def || outer.kind == ScopeKind::Comprehension;
-        self.enter_scope(range.start().to_u32(), name, line)?;
+        self.enter_scope(crate::symtable::scope_key(gens), name, line)?;
         // the loop machinery of the comprehension's code is located at the whole expression
         self.set_loc(range);
         self.unit().argcount = 1;

@@ -106,24 +106,7 @@ impl<'a> Compiler<'a> {
     /// A statement's range as CPython's AST has it: a decorated def or class starts at its
     /// `def`, `async` or `class` keyword, not at the first decorator.
     pub(crate) fn stmt_range(&self, s: &Stmt) -> TextRange {
-        let (name_start, is_async) = match s {
-            Stmt::FunctionDef(f) if !f.decorator_list.is_empty() => (f.name.range.start(), f.is_async),
-            Stmt::ClassDef(c) if !c.decorator_list.is_empty() => (c.name.range.start(), false),
-            _ => return s.range(),
-        };
-        let src = self.src.source.as_bytes();
-        // back over the blanks (and line continuations) and the keyword(s) before the name
-        let mut at = name_start.to_usize().min(src.len());
-        for _ in 0..(1 + usize::from(is_async)) {
-            while at > 0 && matches!(src[at - 1], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
-                at -= 1;
-            }
-            while at > 0 && src[at - 1].is_ascii_alphabetic() {
-                at -= 1;
-            }
-        }
-        let start = ruff_text_size::TextSize::try_from(at).unwrap_or(name_start);
-        TextRange::new(start.max(s.range().start()), s.range().end())
+        stmt_range(self.src, s)
     }
 
     pub(crate) fn emit(&mut self, i: Instr) {
@@ -230,7 +213,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Opens a code unit for the scope keyed by `key`.
-    pub(crate) fn enter_scope(&mut self, key: u32, name: &str, line: u32) -> CResult<()> {
+    pub(crate) fn enter_scope(&mut self, key: crate::symtable::ScopeKey, name: &str, line: u32) -> CResult<()> {
         let scope = *self
             .table
             .by_node
@@ -339,6 +322,37 @@ impl ScopeKind {
 }
 
 /// Compiles a parsed module to its code object.
+/// A statement's range as CPython's AST has it: a decorated def or class starts at its
+/// `def`, `async` or `class` keyword, not at the first decorator.
+pub fn stmt_range(src: &SourceMap, s: &Stmt) -> TextRange {
+    let (name_start, is_async) = match s {
+        Stmt::FunctionDef(f) if !f.decorator_list.is_empty() => (f.name.range.start(), f.is_async),
+        Stmt::ClassDef(c) if !c.decorator_list.is_empty() => (c.name.range.start(), false),
+        _ => return s.range(),
+    };
+    let text = src.source.as_bytes();
+    // back over the blanks (and line continuations) and the keyword(s) before the name
+    let mut at = name_start.to_usize().min(text.len());
+    for _ in 0..(1 + usize::from(is_async)) {
+        while at > 0 && matches!(text[at - 1], b' ' | b'\t' | b'\x0c' | b'\\' | b'\n' | b'\r') {
+            at -= 1;
+        }
+        while at > 0 && text[at - 1].is_ascii_alphabetic() {
+            at -= 1;
+        }
+    }
+    let start = ruff_text_size::TextSize::try_from(at).unwrap_or(name_start);
+    TextRange::new(start.max(s.range().start()), s.range().end())
+}
+
+/// The constant of a string literal (rebuilding lone surrogates from the source text).
+pub fn str_const(src: &SourceMap, v: &ast::StringLiteralValue) -> Const {
+    match surrogates::literal_code_points(&src.source, v.iter()) {
+        Some(cps) => Const::StrCps(cps),
+        None => Const::Str(v.to_str().to_string()),
+    }
+}
+
 pub fn compile_module(body: &[Stmt], src: &SourceMap, mode: Mode, warnings: &mut Vec<CompileWarning>) -> CResult<CodeObject> {
     let ff = future::parse(body, src)?;
     let table = SymbolTable::build(body, src)?;
@@ -390,8 +404,10 @@ pub fn compile_expression(e: &Expr, src: &SourceMap, warnings: &mut Vec<CompileW
     let body = vec![stmt];
     let table = SymbolTable::build(&body, src)?;
     let debug = forbidden::find(&body, src);
+    // the code generator walks the tree the symbol table did (scopes are keyed by node)
+    let Some(Stmt::Expr(s)) = body.first() else { return Err(CompileError::syntax("internal error".into(), src, 1)) };
     let mut c = Compiler { src, table, units: Vec::new(), mode: Mode::Eval, future_annotations: false, future_lineno: 0, warnings: Vec::new() };
-    let r = c.compile_eval(e);
+    let r = c.compile_eval(&s.value);
     warnings.append(&mut c.warnings);
     first_error(debug, r)
 }

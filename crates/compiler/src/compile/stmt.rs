@@ -242,7 +242,7 @@ impl<'a> Compiler<'a> {
         }
         let line = self.src.line_of(f.range.start());
         let code_line = f.decorator_list.first().map(|d| self.src.line_of(d.range.start())).unwrap_or(line);
-        self.enter_scope(f.range.start().to_u32(), f.name.as_str(), code_line)?;
+        self.enter_scope(crate::symtable::scope_key(f), f.name.as_str(), code_line)?;
         self.set_arg_counts(&f.parameters);
         self.unit().doc = Self::is_docstring(&f.body);
         if f.is_async {
@@ -373,7 +373,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::LoadBuildClass);
         let line = self.src.line_of(c.range.start());
         let code_line = c.decorator_list.first().map(|d| self.src.line_of(d.range.start())).unwrap_or(line);
-        self.enter_scope(c.range.start().to_u32(), c.name.as_str(), code_line)?;
+        self.enter_scope(crate::symtable::scope_key(c), c.name.as_str(), code_line)?;
         let body: &'a [Stmt] = &c.body;
         self.set_loc(c.range);
         self.load_name("__name__");

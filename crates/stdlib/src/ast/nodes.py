@@ -7,6 +7,9 @@ PyCF_ONLY_AST = 1024
 PyCF_TYPE_COMMENTS = 4096
 PyCF_ALLOW_TOP_LEVEL_AWAIT = 8192
 
+# the instances of Load, Add, Eq... the parser shares (filled by the native _parse)
+_singletons = {}
+
 _TABLE = """\
 operator AST - = -|operator = Add | Sub | Mult | MatMult | Div | Mod | Pow | LShift | RShift | BitOr | BitXor | BitAnd | FloorDiv
 Add operator - = -|Add
@@ -134,6 +137,9 @@ class AST:
     _attributes = ()
     __match_args__ = ()
 
+    def __new__(cls, *args, **kwargs):
+        return object.__new__(cls)
+
     def __init__(self, *args, **kwargs):
         fields = type(self)._fields
         if len(args) > len(fields):
@@ -143,6 +149,8 @@ class AST:
         for name, value in zip(fields, args):
             setattr(self, name, value)
         for name, value in kwargs.items():
+            if name in fields[:len(args)]:
+                raise TypeError("%s got multiple values for argument '%s'" % (type(self).__name__, name))
             setattr(self, name, value)
 
     def __reduce__(self):
@@ -154,18 +162,35 @@ AST.__module__ = "ast"
 
 def _make():
     g = globals()
+    rows = {}
     for row in _TABLE.splitlines():
         head, doc = row.split("|", 1)
         name, base, fields, attrs, optional = head.split(" ")
+        rows[name] = (base, fields, attrs, optional, doc.replace("\\n", "\n"))
+
+    def make(name):
+        base, fields, attrs, optional, doc = rows[name]
         fields = () if fields == "-" else tuple(fields.split(","))
         parent = g[base]
         attrs = parent._attributes if attrs == "=" else (() if attrs == "-" else tuple(attrs.split(",")))
         ns = {"_fields": fields, "_attributes": attrs, "__match_args__": fields,
-              "__doc__": doc.replace("\\n", "\n"), "__module__": "ast"}
+              "__doc__": doc, "__module__": "ast"}
         if optional != "-":
             for o in optional.split(","):
                 ns[o] = None
         g[name] = type(name, (parent,), ns)
+
+    # the families first, then each family's kinds in the grammar's order (as CPython
+    # makes them: __subclasses__() lists them so)
+    families = [n for n, r in rows.items() if r[0] == "AST"]
+    for n in families:
+        make(n)
+    for n in families:
+        doc = rows[n][4]
+        if " = " not in doc:
+            continue
+        for alt in doc.split(" = ", 1)[1].split("|"):
+            make(alt.strip().split("(")[0].strip())
 
 
 _make()

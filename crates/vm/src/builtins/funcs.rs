@@ -861,19 +861,31 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let mut src = pos.first().copied();
     let mut filename = pos.get(1).copied();
     let mut mode = pos.get(2).copied();
+    let mut flags = pos.get(3).copied();
     let mut optimize = pos.get(5).copied();
+    let mut feature = None;
     for (k, v) in kws {
         match k.as_str() {
             "source" => src = Some(v),
             "filename" => filename = Some(v),
             "mode" => mode = Some(v),
+            "flags" => flags = Some(v),
             "optimize" => optimize = Some(v),
+            "_feature_version" => feature = Some(v),
             _ => {}
         }
     }
     let (Some(src), Some(filename), Some(mode)) = (src, filename, mode) else {
         return Err(vm.type_error("compile() missing required argument"));
     };
+    let flags = match flags {
+        Some(f) => vm.as_i64(f).unwrap_or(0),
+        None => 0,
+    };
+    let feature = feature.unwrap_or_else(|| vm.new_int(-1));
+    if let Some(r) = ast_compile(vm, src, filename, mode, flags, optimize, feature)? {
+        return Ok(r);
+    }
     let text = source_text(vm, src)?;
     let fname = vm.str(filename)?;
     let m = match vm.str_of(mode).as_str() {
@@ -904,6 +916,44 @@ fn f_compile(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     let r = vm.compile_source(&text, &fname, m);
     pyjit_compiler::set_optimize(saved);
     r
+}
+
+/// PyCF_ONLY_AST: compile() returns the syntax tree.
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// compile() of a syntax tree, or to one (PyCF_ONLY_AST): handed to the `_ast` module.
+/// None when neither applies.
+fn ast_compile(vm: &mut Vm, src: Value, filename: Value, mode: Value, flags: i64, optimize: Option<Value>, feature: Value) -> PyResult<Option<Value>> {
+    let text_like = matches!(src.kind(), Some(ObjKind::Str | ObjKind::Bytes | ObjKind::ByteArray | ObjKind::Code));
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    if text_like && !only_ast {
+        if vm.str_of(mode) == "func_type" {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
+        return Ok(None);
+    }
+    let n = vm.new_str("_ast");
+    let none = vm.none;
+    let zero = vm.new_int(0);
+    let m = crate::modules::import::import_name(vm, n, Value::NULL, none, zero)?;
+    if !text_like {
+        let ast_cls = vm.getattr_str(m, "AST")?;
+        if !vm.isinstance(src, ast_cls) {
+            return Ok(None);
+        }
+        if only_ast {
+            return Ok(Some(src));
+        }
+        let f = vm.getattr_str(m, "_compile")?;
+        let opt = optimize.unwrap_or_else(|| vm.new_int(-1));
+        return vm.call(f, &[src, filename, mode, opt]).map(Some);
+    }
+    let text = source_text(vm, src)?;
+    let text = vm.new_str(&text);
+    let fname = vm.str(filename)?;
+    let fname = vm.new_str(&fname);
+    let f = vm.getattr_str(m, "_parse")?;
+    vm.call(f, &[text, fname, mode, feature]).map(Some)
 }
 
 fn source_text(vm: &mut Vm, src: Value) -> PyResult<String> {
