@@ -373,6 +373,39 @@ impl Vm {
         self.frames.push(frame);
     }
 
+    /// `a op b` (not in place) of two instances of the same class whose special method for
+    /// `op` is a plain Python function: runs it as a frame of this dispatch loop (no nested
+    /// loop), above the operands, which stay on the stack at `sp - 2` and `sp - 1`. Its
+    /// return replaces them; NotImplemented ends in `binary_op_tail`, as in `binary_op`
+    /// (two operands of one class: the reflected method is not tried). False when the
+    /// operation is not of that kind, with nothing changed.
+    pub(super) fn push_binop_frame(&mut self, a: Value, b: Value, op: u32) -> bool {
+        let Some(inst) = a.get::<InstanceObj>() else { return false };
+        let ty = inst.hdr().ty.get();
+        if b.get::<InstanceObj>().is_none() || self.type_of(b) != ty {
+            return false;
+        }
+        if !ty.get::<TypeObj>().is_some_and(|t| t.has_flag(type_flags::HEAPTYPE)) {
+            return false;
+        }
+        let name = self.intern_static(pyjit_compiler::opcode::BinOp::from_u32(op).dunders().0);
+        let Some(f) = self.lookup(ty, name) else { return false };
+        let Some(func) = f.get::<FunctionObj>() else { return false };
+        let Some(code) = func.code.get().get::<CodeObj>() else { return false };
+        let Some(defaults) = simple_binding(code.shape, func, 2) else { return false };
+        let base = self.sp;
+        if self.frames.len() >= self.recursion_limit || base + code.shape.frame_size as usize + 64 > STACK_SLOTS {
+            return false;
+        }
+        self.stack[base] = a;
+        self.stack[base + 1] = b;
+        self.finish_simple_frame(f, func, code, base, 2, defaults, false);
+        if let Some(fr) = self.frames.last_mut() {
+            fr.binop = op as u8 + 1;
+        }
+        true
+    }
+
     /// The record of a function's frame whose slots start at `base`.
     #[inline]
     pub(super) fn function_frame(&self, code: Gc<CodeObj>, f: Value, globals: Value, base: usize, is_entry: bool) -> Frame {
@@ -388,6 +421,7 @@ impl Vm {
             is_entry,
             saved_sp: 0,
             init_self: Value::NULL,
+            binop: 0,
         }
     }
 
@@ -695,6 +729,7 @@ impl Vm {
             is_entry: true,
             saved_sp: 0,
             init_self: Value::NULL,
+            binop: 0,
         });
         let r = self.run_frames(exc);
         // the frame has been popped by the loop (on yield its state was saved into `gen`)

@@ -75,6 +75,7 @@ impl Vm {
             is_entry: true,
             saved_sp: 0,
             init_self: Value::NULL,
+            binop: 0,
         });
         match self.run_frames(None)? {
             Exit::Return(v) => Ok(v),
@@ -838,6 +839,13 @@ impl Vm {
                                 break 'dispatch;
                             }
                             save_ip!();
+                            if op < INPLACE && !self.jit.recording {
+                                self.sp += 1;
+                                if self.push_binop_frame(a, b, op) {
+                                    reload!();
+                                }
+                                self.sp -= 1;
+                            }
                             tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE))
                         }
                     };
@@ -1210,6 +1218,19 @@ impl Vm {
                     };
                     if f.is_entry {
                         return Ok(Exit::Return(v));
+                    }
+                    if f.binop != 0 {
+                        // the operands are still below the frame (`push_binop_frame`)
+                        let (a, b) = (self.stack[f.base - 2], self.stack[f.base - 1]);
+                        self.sp = f.base - 2;
+                        let v = if v == self.not_implemented {
+                            let op = BinOp::from_u32(f.binop as u32 - 1);
+                            tryv!(self.binary_op_tail(a, b, op, false, true))
+                        } else {
+                            v
+                        };
+                        self.push(v);
+                        reload!();
                     }
                     self.push(v);
                     reload!();

@@ -24,6 +24,10 @@ pub struct Frame {
     /// For an `__init__` frame started by instantiating a class: the new instance, which
     /// the call evaluates to.
     pub init_self: Value,
+    /// For a frame running a binary operator's special method for a `BinaryOp` of the
+    /// frame below (`Vm::push_binop_frame`): the operator + 1, else 0. The operands stay on
+    /// the caller's stack under this frame until it returns.
+    pub binop: u8,
 }
 
 impl Frame {

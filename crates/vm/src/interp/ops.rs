@@ -363,7 +363,14 @@ impl Vm {
                 }
             }
         }
-        if a_heap || b_heap {
+        self.binary_op_tail(a, b, op, inplace, a_heap || b_heap)
+    }
+
+    /// The end of `binary_op` once every special method declined (NotImplemented): the
+    /// builtin operation of a builtin base class, else CPython's TypeError.
+    pub(super) fn binary_op_tail(&mut self, a: Value, b: Value, op: BinOp, inplace: bool, heap: bool) -> PyResult<Value> {
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        if heap {
             if let Some(r) = self.native_binop(a, b, op, inplace)? {
                 return Ok(r);
             }
