@@ -665,10 +665,11 @@ impl Vm {
             self.sp += 1;
         }
         g.state.set(2);
+        // the generator sees its own handled exception, else the caller's (CPython's exc_info chain)
         let saved_exc = self.handled_exc;
-        if !g.exc_state.get().is_null() {
-            self.handled_exc = g.exc_state.get();
-        }
+        let outer = self.handled();
+        self.exc_outer.push(outer);
+        self.handled_exc = g.exc_state.get();
         self.frames.push(Frame {
             code,
             func: saved.func,
@@ -686,6 +687,7 @@ impl Vm {
         // the frame has been popped by the loop (on yield its state was saved into `gen`)
         let g = gen.get::<GeneratorObj>().expect("still a generator");
         g.exc_state.set(if matches!(r, Ok(Exit::Yield(_))) { self.handled_exc } else { Value::NULL });
+        self.exc_outer.pop();
         self.handled_exc = saved_exc;
         let mut dropped = None;
         match &r {

@@ -142,6 +142,8 @@ impl Vm {
                 self.sp = stack_base + h.depth as usize;
                 self.stack[self.sp] = e.0;
                 self.sp += 1;
+                // a safepoint: the natives that raised have returned, the exception is rooted
+                self.release_recent();
                 if let Some(f) = self.frames.last_mut() {
                     f.ip = h.handler as usize;
                 }
@@ -159,8 +161,8 @@ impl Vm {
     }
 
     fn chain_context(&mut self, exc: Value) {
-        let h = self.handled_exc;
-        if h.is_null() || h == exc || h == self.none {
+        let h = self.handled();
+        if h.is_null() || h == exc {
             return;
         }
         if let Some(x) = exc.get::<ExceptionObj>() {
@@ -1141,8 +1143,8 @@ impl Vm {
                     save_ip!();
                     let e = match n {
                         0 => {
-                            let h = self.handled_exc;
-                            if h.is_null() || h == self.none {
+                            let h = self.handled();
+                            if h.is_null() {
                                 self.runtime_error("No active exception to reraise")
                             } else {
                                 // a bare raise re-raises as is: no new traceback entry
