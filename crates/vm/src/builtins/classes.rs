@@ -334,7 +334,16 @@ impl Vm {
     pub fn dir_names(&mut self, v: Value) -> PyResult<Vec<Value>> {
         // module.__dir__: the module's namespace, or what its own __dir__ returns
         if let Some(m) = v.get::<ModuleObj>() {
-            let d = m.dict;
+            let mut d = m.dict;
+            let ty = self.type_of(v);
+            let n = self.intern("__dict__");
+            if let Some(x) = self.lookup(ty, n).filter(|_| ty != self.types.module) {
+                // a subclass may shadow __dict__ (CPython reads the attribute)
+                d = self.bind_descr(x, v, ty)?;
+                if d.kind() != Some(ObjKind::Dict) {
+                    return Err(self.type_error("<module>.__dict__ is not a dictionary"));
+                }
+            }
             if let Some(f) = self.dict_get_by_str(d, "__dir__") {
                 let r = self.call(f, &[])?;
                 let (_h, items) = self.to_vec(r)?;

@@ -6,7 +6,7 @@ use crate::heap::{ObjKind, Value};
 use crate::interp::{Exit, PyErr, PyResult, Vm};
 use crate::objects::*;
 
-use super::{arg, arity, getset, method, split_kw, static_method};
+use super::{arg, arity, getset, getset_del, method, split_kw, static_method};
 
 // ---- object ----
 
@@ -898,6 +898,32 @@ fn cell_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(v)
 }
 
+fn cell_set_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(c) = args[0].get::<CellObj>() {
+        c.v.set(args.get(1).copied().unwrap_or(Value::NULL));
+    }
+    Ok(vm.none)
+}
+
+fn cell_del_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(c) = args[0].get::<CellObj>() {
+        if c.v.get().is_null() {
+            return Err(vm.value_error("Cell is empty"));
+        }
+        c.v.set(Value::NULL);
+    }
+    Ok(vm.none)
+}
+
+/// cell([contents]): types.CellType, empty without an argument.
+fn cell_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "cell")?;
+    if args.len() > 2 {
+        return Err(vm.type_error(&format!("cell expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    Ok(vm.new_cell(args.get(1).copied().unwrap_or(Value::NULL)))
+}
+
 fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let name = arg(vm, args, 1, "module")?;
     let d = vm.new_dict();
@@ -1090,7 +1116,8 @@ pub fn register(vm: &mut Vm) {
         static_method(vm, t, "__new__", singleton_new);
     }
     let cell = vm.types.cell;
-    getset(vm, cell, "cell_contents", cell_contents, None);
+    getset_del(vm, cell, "cell_contents", cell_contents, Some(cell_set_contents), Some(cell_del_contents));
+    static_method(vm, cell, "__new__", cell_new);
     let md = vm.types.module;
     static_method(vm, md, "__new__", module_new);
     method(vm, md, "__init__", |vm, _a, _k| Ok(vm.none));

@@ -24,6 +24,12 @@ impl Vm {
         self.run_namespace_frame(code, Value::NULL, Value::NULL, globals, locals, "yield outside function")
     }
 
+    /// run_code with the cells of the code's free variables (exec(..., closure=)).
+    pub fn run_code_with_closure(&mut self, code: Value, globals: Value, locals: Value, closure: Value) -> PyResult<Value> {
+        let code: Gc<CodeObj> = code.get::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
+        self.run_namespace_frame(code, Value::NULL, closure, globals, locals, "yield outside function")
+    }
+
     /// Runs a class body function with `ns` as its namespace (for __build_class__).
     pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
         let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
