@@ -191,7 +191,13 @@ impl Vm {
         }
         let t = TypeObj::new(name_s.clone(), qualname, bases.clone(), dict, kind, flags);
         let cls = self.alloc(meta, t).value();
-        let mro = self.c3_mro(cls, &bases)?;
+        for &b in &bases {
+            if b.get::<TypeObj>().is_some_and(|bt| bt.mro.borrow().is_empty()) {
+                let bn = self.type_name(b);
+                return Err(self.type_error(&format!("Cannot extend an incomplete type '{bn}'")));
+            }
+        }
+        let mro = self.compute_mro(cls)?;
         if let Some(tt) = cls.get::<TypeObj>() {
             *tt.mro.borrow_mut() = mro.clone();
             let mut all_slots = slot_names.clone();
@@ -253,7 +259,11 @@ impl Vm {
                 }
             }
         }
-        // __init_subclass__ of the parent
+        // __init_subclass__ of the parent, through super(cls, cls): a custom MRO without
+        // the class itself fails that super's check, as in CPython
+        if !cls.get::<TypeObj>().is_some_and(|t| t.mro.borrow().contains(&cls)) {
+            return Err(self.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        }
         let isc = self.intern("__init_subclass__");
         let sup = self.alloc(self.types.super_, SuperObj { ty: cls, obj: cls, obj_type: cls }).value();
         if let Some(f) = self.getattr_opt(sup, isc)? {
@@ -419,7 +429,8 @@ impl Vm {
                     "__qualname__" => Some(self.new_str(&t.qualname.borrow().clone())),
                     "__mro__" => {
                         let m = t.mro.borrow().clone();
-                        Some(self.new_tuple(m))
+                        // None while a metaclass's mro() runs for a class being made
+                        Some(if m.is_empty() { self.none } else { self.new_tuple(m) })
                     }
                     "__bases__" => {
                         let b = t.bases.borrow().clone();

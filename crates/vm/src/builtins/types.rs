@@ -266,7 +266,17 @@ fn type_repr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let m = args[0].get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let Some(t) = args[0].get::<TypeObj>() else {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    };
+    // a class's C3 linearization from its bases (a metaclass's mro() may call this while
+    // the class is being made, before its MRO is set)
+    let m = if t.has_flag(type_flags::HEAPTYPE) {
+        let bases = t.bases.borrow().clone();
+        vm.c3_mro(args[0], &bases)?
+    } else {
+        t.mro.borrow().clone()
+    };
     Ok(vm.new_list(m))
 }
 
@@ -480,16 +490,47 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(ty);
         return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
     }
-    let obj_type = if obj.is_null() {
-        Value::NULL
-    } else if vm.is_type(obj) && vm.is_subtype(obj, ty) {
-        obj
-    } else if vm.isinstance(obj, ty) {
-        vm.type_of(obj)
-    } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
-    };
+    let obj_type = if obj.is_null() { Value::NULL } else { super_check(vm, ty, obj)? };
     Ok(vm.alloc(cls, SuperObj { ty, obj, obj_type }).value())
+}
+
+/// CPython's supercheck: the type whose MRO super(ty, obj) walks (obj itself for a class,
+/// else its type, else a proxy's `__class__`).
+fn super_check(vm: &mut Vm, ty: Value, obj: Value) -> PyResult<Value> {
+    if vm.is_type(obj) && vm.is_subtype(obj, ty) {
+        return Ok(obj);
+    }
+    let ot = vm.type_of(obj);
+    if vm.is_subtype(ot, ty) {
+        return Ok(ot);
+    }
+    let n = vm.intern("__class__");
+    if let Some(c) = vm.getattr_opt(obj, n)? {
+        if c != ot && vm.is_type(c) && vm.is_subtype(c, ty) {
+            return Ok(c);
+        }
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+/// super.__get__: an unbound super(T) stored in a class binds to the instance it is read from.
+pub fn super_descr_get(vm: &mut Vm, descr: Value, obj: Value) -> PyResult<Value> {
+    let Some(s) = descr.get::<SuperObj>() else { return Ok(descr) };
+    if obj.is_null() || obj == vm.none || !s.obj.is_null() {
+        return Ok(descr);
+    }
+    let ty = s.ty;
+    let st = vm.type_of(descr);
+    if st != vm.types.super_ {
+        return vm.call(st, &[ty, obj]);
+    }
+    let obj_type = super_check(vm, ty, obj)?;
+    Ok(vm.alloc(st, SuperObj { ty, obj, obj_type }).value())
+}
+
+fn super_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let obj = args.get(1).copied().unwrap_or(Value::NULL);
+    super_descr_get(vm, args[0], obj)
 }
 
 fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -1017,6 +1058,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, sm, "__call__", staticmethod_call);
     let sp = vm.types.super_;
     static_method(vm, sp, "__new__", super_new);
+    method(vm, sp, "__get__", super_get);
     method(vm, sp, "__init__", |vm, _a, _k| Ok(vm.none));
     method(vm, sp, "__getattribute__", super_getattribute);
     if let Some(tt) = sp.get::<TypeObj>() {

@@ -156,6 +156,7 @@ impl Vm {
                 self.call(f, &[obj])
             }
             None => Ok(descr),
+            Some(ObjKind::Super) => crate::builtins::types::super_descr_get(self, descr, obj),
             _ => {
                 let dt = self.type_of(descr);
                 if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) == Some(true) || descr.kind() == Some(ObjKind::Native) {
@@ -655,6 +656,9 @@ impl Vm {
             }
             *t.qualname.borrow_mut() = self.str_of(v);
         }
+        if nm == "__bases__" {
+            return self.set_type_bases(cls, v);
+        }
         if nm == "__abstractmethods__" {
             // abc sets it; object.__new__ then refuses to instantiate (Py_TPFLAGS_IS_ABSTRACT)
             let abstract_ = self.truthy(v)?;
@@ -684,7 +688,12 @@ impl Vm {
         let gattr = self.intern("__getattr__");
         let sa = self.intern("__setattr__");
         let da = self.intern("__delattr__");
-        let custom_get = self.lookup(cls, gattr).is_some()
+        // a builtin base with its own __getattribute__ (super, GenericAlias) keeps it in subclasses
+        let builtin_custom = cls.get::<TypeObj>().is_some_and(|t| {
+            t.mro.borrow().iter().skip(1).any(|b| b.get::<TypeObj>().is_some_and(|bt| !bt.has_flag(type_flags::HEAPTYPE) && bt.has_flag(type_flags::CUSTOM_GETATTR)))
+        });
+        let custom_get = builtin_custom
+            || self.lookup(cls, gattr).is_some()
             || self.lookup(cls, ga).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false);
         let custom_set = [sa, da].iter().any(|n| self.lookup(cls, *n).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false));
         let Some(t) = cls.get::<TypeObj>() else { return };

@@ -269,9 +269,11 @@ impl Vm {
     /// type.__call__: the default instantiation protocol.
     pub fn type_call_default(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let new_name = self.hot_name(0);
-        let new = self.lookup(cls, new_name).map(|n| match n.get::<StaticMethodObj>() {
-            Some(s) => s.f,
-            None => n,
+        let new = self.lookup(cls, new_name).map(|n| match (n.get::<StaticMethodObj>(), n.get::<ClassMethodObj>()) {
+            (Some(s), _) => s.f,
+            // a classmethod __new__ is bound to the class first (CPython reads cls.__new__)
+            (_, Some(c)) => self.new_method(c.f, cls),
+            _ => n,
         });
         let is_object_builtin = |v: Value, name: &str, object: Value| v.get::<BuiltinObj>().map(|b| b.owner == object && b.name == name).unwrap_or(false);
         let object = self.types.object;

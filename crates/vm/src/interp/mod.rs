@@ -15,6 +15,7 @@ pub mod jit_iface;
 pub mod jit_ops;
 mod lookup_cache;
 mod ops;
+mod type_bases;
 mod types_init;
 mod value_stack;
 
