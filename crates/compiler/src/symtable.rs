@@ -304,7 +304,8 @@ impl<'a> Builder<'a> {
                         let kind = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
                         return Err(self.err(format!("annotated name '{}' can't be {kind}", n.id), n));
                     }
-                    if a.value.is_some() || self.scopes[self.cur].kind != ScopeKind::Module || true {
+                    // `(x): int` with no value binds nothing (CPython's symtable)
+                    if a.simple || a.value.is_some() {
                         self.add(n.id.as_str(), DEF_LOCAL);
                     }
                 } else {

@@ -48,6 +48,8 @@ pub(crate) enum FBlock<'a> {
     With { is_async: bool },
     /// The body of a try/except: nothing to emit, but the handler is popped.
     TryExcept,
+    /// A finally body inlined by a return: the return value under it on the stack.
+    PopValue,
 }
 
 pub struct Compiler<'a> {

@@ -446,11 +446,16 @@ impl Vm {
                         }
                     }
                     "__module__" => Some(self.intern("builtins")),
-                    "__annotations__" => {
-                        let d = self.new_dict();
-                        self.dict_set_str(t.dict, "__annotations__", d);
-                        Some(d)
-                    }
+                    // the class's own annotations, never a base's (a new dict for a heap class)
+                    "__annotations__" => match self.dict_get_by_str(t.dict, "__annotations__") {
+                        Some(d) => Some(d),
+                        None if t.has_flag(crate::objects::type_flags::HEAPTYPE) => {
+                            let d = self.new_dict();
+                            self.dict_set_str(t.dict, "__annotations__", d);
+                            Some(d)
+                        }
+                        None => None,
+                    },
                     _ => None,
                 })
             }

@@ -456,7 +456,7 @@ impl Vm {
         }
         // the data descriptors of `type` itself win over the class's own namespace
         if let Some(n) = name.get::<StrObj>() {
-            if matches!(&*n.s, "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__" | "__flags__") && meta_attr.is_none() {
+            if matches!(&*n.s, "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__" | "__flags__" | "__annotations__") && meta_attr.is_none() {
                 if let Some(v) = self.special_attr(cls, name)? {
                     return Ok(Some(v));
                 }

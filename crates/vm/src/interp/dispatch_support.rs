@@ -500,7 +500,15 @@ impl Vm {
     /// Adds the items of a mapping to `d`; with `merge`, stops at the first key already
     /// present and returns it.
     fn dict_update_items(&mut self, d: Value, other: Value, merge: bool) -> PyResult<Option<Value>> {
-        if other.kind() == Some(ObjKind::Dict) {
+        // a dict whose class keeps dict's own __iter__ is copied in storage order; one that
+        // iterates otherwise (OrderedDict) goes through keys(), as CPython's dict_merge
+        let ot = self.type_of(other);
+        let plain = other.kind() == Some(ObjKind::Dict) && (ot == self.types.dict || {
+            let it = self.intern("__iter__");
+            let dt = self.types.dict;
+            self.lookup(ot, it) == self.lookup(dt, it)
+        });
+        if plain {
             for (k, v) in self.dict_items(other) {
                 if merge && self.dict_get(d, k)?.is_some() {
                     return Ok(Some(k));
@@ -527,6 +535,26 @@ impl Vm {
     }
 
     /// An exception instance from `raise X` (a class is instantiated).
+    /// SETUP_ANNOTATIONS: an `__annotations__` dict in the namespace unless it has one
+    /// (a mapping namespace is read and written through its item methods).
+    pub fn setup_annotations(&mut self, ns: Value, n: Value) -> PyResult<()> {
+        if ns.kind() == Some(ObjKind::Dict) && !self.is_heap_type(ns) {
+            if self.dict_get_str(ns, n).is_none() {
+                let d = self.new_dict();
+                self.dict_set(ns, n, d)?;
+            }
+            return Ok(());
+        }
+        match self.getitem(ns, n) {
+            Ok(_) => Ok(()),
+            Err(e) if self.isinstance(e.0, self.types.key_error) => {
+                let d = self.new_dict();
+                self.setitem(ns, n, d)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
         if self.is_type(v) && self.is_subtype(v, self.types.base_exception) {
             let e = self.call(v, &[])?;

@@ -1336,11 +1336,8 @@ impl Vm {
                     let f = &self.frames[self.frames.len() - 1];
                     let ns = if f.locals.is_null() { f.globals } else { f.locals };
                     let n = self.intern("__annotations__");
-                    if self.dict_get_str(ns, n).is_none() {
-                        let d = self.new_dict();
-                        save_ip!();
-                        tryv!(self.dict_set(ns, n, d));
-                    }
+                    save_ip!();
+                    tryv!(self.setup_annotations(ns, n));
                 }
                 Instr::LoadAssertionError => {
                     let t = self.types.assertion_error;
