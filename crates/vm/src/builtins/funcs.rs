@@ -278,6 +278,10 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     };
     match m {
         Some(m) if m != vm.none => {
+            // int subclasses may define __pow__/__rpow__: they go through the protocol
+            if overrides(vm, b, "__pow__") || overrides(vm, e, "__rpow__") {
+                return ternary_pow(vm, b, e, m);
+            }
             let (Some(x), Some(y), Some(z)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
                 return ternary_pow(vm, b, e, m);
             };
@@ -300,6 +304,16 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 /// pow(b, e, m) when not all three are ints: the base's `__pow__` with three arguments (three
 /// argument power never uses `__rpow__`), else the errors of the builtin numbers.
+/// Whether `v`'s class (a Python class) defines `name` other than int's.
+fn overrides(vm: &mut Vm, v: Value, name: &str) -> bool {
+    if !vm.is_heap_type(v) {
+        return false;
+    }
+    let n = vm.intern(name);
+    let (t, it) = (vm.type_of(v), vm.types.int);
+    vm.lookup(t, n) != vm.lookup(it, n)
+}
+
 fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     use super::num::Num;
     if vm.is_heap_type(b) {
@@ -307,6 +321,16 @@ fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
         let n = vm.intern("__pow__");
         if let Some(f) = vm.lookup(ty, n) {
             let r = vm.call(f, &[b, e, m])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    if vm.is_heap_type(e) && vm.type_of(e) != vm.type_of(b) {
+        let ty = vm.type_of(e);
+        let n = vm.intern("__rpow__");
+        if let Some(f) = vm.lookup(ty, n) {
+            let r = vm.call(f, &[e, b, m])?;
             if r != vm.not_implemented {
                 return Ok(r);
             }
