@@ -122,6 +122,10 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let name = arg(vm, args, 1, "__getattribute__")?;
+    if name.kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
     let n = vm.intern_value(name);
     match vm.generic_getattr(args[0], n)? {
         Some(v) => Ok(v),
@@ -939,6 +943,25 @@ fn cell_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(v)
 }
 
+/// property.fget / fset / fdel (read-only members of the property object).
+fn property_part(vm: &mut Vm, p: Value, i: usize) -> Value {
+    let v = p.get::<PropertyObj>().map(|p| [p.fget, p.fset, p.fdel][i]).unwrap_or(Value::NULL);
+    if v.is_null() {
+        vm.none
+    } else {
+        v
+    }
+}
+fn property_fget(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(property_part(vm, args[0], 0))
+}
+fn property_fset(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(property_part(vm, args[0], 1))
+}
+fn property_fdel(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(property_part(vm, args[0], 2))
+}
+
 fn cell_set_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     if let Some(c) = args[0].get::<CellObj>() {
         c.v.set(args.get(1).copied().unwrap_or(Value::NULL));
@@ -966,9 +989,14 @@ fn cell_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let name = arg(vm, args, 1, "module")?;
     let d = vm.new_dict();
     let mt = args[0];
+    if args.len() < 2 {
+        // module.__new__(M): an uninitialized module, with an empty namespace
+        let none = vm.none;
+        return Ok(vm.alloc(mt, ModuleObj { name: none, dict: d }).value());
+    }
+    let name = args[1];
     let m = vm.alloc(mt, ModuleObj { name, dict: d }).value();
     vm.dict_set_str(d, "__name__", name);
     let doc = args.get(2).copied().unwrap_or(vm.none);
@@ -1039,6 +1067,9 @@ pub fn register(vm: &mut Vm) {
 
     let p = vm.types.property;
     static_method(vm, p, "__new__", property_new);
+    getset(vm, p, "fget", property_fget, None);
+    getset(vm, p, "fset", property_fset, None);
+    getset(vm, p, "fdel", property_fdel, None);
     method(vm, p, "__init__", |vm, _a, _k| Ok(vm.none));
     method(vm, p, "getter", property_getter);
     method(vm, p, "setter", property_setter);

@@ -507,6 +507,10 @@ impl Vm {
                     let tn = self.type_name_of(obj);
                     if p.fget.kind() == Some(ObjKind::Builtin) {
                         let n = self.str_of(name);
+                        // property's fget/fset/fdel are members in CPython, not getsets
+                        if ty == self.types.property && matches!(n.as_str(), "fget" | "fset" | "fdel") {
+                            return Err(self.attribute_error("readonly attribute"));
+                        }
                         return Err(self.attribute_error(&format!("attribute '{n}' of '{tn}' objects is not writable")));
                     }
                     let pname = self.property_name(d);
