@@ -570,6 +570,18 @@ impl Vm {
         Err(self.type_error("exceptions must derive from BaseException"))
     }
 
+    /// An `except` clause's class, or each class of its tuple (no nesting), must derive
+    /// from BaseException, checked before matching (3.11's check_except_type_valid).
+    pub fn except_match(&mut self, exc: Value, ty: Value) -> PyResult<bool> {
+        if let Some(t) = ty.get::<TupleObj>() {
+            let base = self.types.base_exception;
+            if t.items.iter().any(|&x| !(self.is_type(x) && self.is_subtype(x, base))) {
+                return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+        }
+        self.exception_matches(exc, ty)
+    }
+
     pub fn exception_matches(&mut self, exc: Value, ty: Value) -> PyResult<bool> {
         if let Some(t) = ty.get::<TupleObj>() {
             for &x in t.items.iter() {

@@ -1203,7 +1203,7 @@ impl Vm {
                     let ty = self.pop();
                     let exc = self.top();
                     save_ip!();
-                    let m = tryv!(self.exception_matches(exc, ty));
+                    let m = tryv!(self.except_match(exc, ty));
                     self.push(self.bool_val(m));
                 }
                 Instr::CheckEgMatch => {
