@@ -31,7 +31,7 @@ pub enum NameScope {
 const DEF_LOCAL: u8 = 1;
 const DEF_PARAM: u8 = 2;
 const DEF_GLOBAL: u8 = 4;
-const DEF_NONLOCAL: u8 = 8;
+pub(crate) const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
 const DEF_COMP_ITER: u8 = 32;
 /// Bound by an import statement (CPython's DEF_IMPORT).
@@ -313,7 +313,8 @@ impl<'a> Builder<'a> {
                         let kind = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
                         return Err(self.err(format!("annotated name '{}' can't be {kind}", n.id), n));
                     }
-                    if a.value.is_some() || self.scopes[self.cur].kind != ScopeKind::Module || true {
+                    // `(x): int` with no value binds nothing (CPython's symtable)
+                    if a.simple || a.value.is_some() {
                         self.add(n.id.as_str(), DEF_LOCAL);
                     }
                 } else {
@@ -430,6 +431,14 @@ impl<'a> Builder<'a> {
                         return Err(self.err(format!("name '{}' is assigned to before global declaration", n), s));
                     }
                     self.add(n.as_str(), DEF_GLOBAL);
+                    // as CPython: a global declaration anywhere makes the module's own uses of
+                    // the name explicit globals too (STORE_GLOBAL even under exec with locals)
+                    let top = &mut self.scopes[0];
+                    let e = top.flags.entry(m.clone()).or_insert(0);
+                    if *e == 0 {
+                        top.order.push(m);
+                    }
+                    *e |= DEF_GLOBAL;
                 }
             }
             Stmt::Nonlocal(g) => {

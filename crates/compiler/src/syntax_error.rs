@@ -112,7 +112,15 @@ pub(crate) fn from_parse(src: &SourceMap, parsed: &Parsed<Mod>, e: &ParseError, 
         eprintln!("ruff: {text:?} at {:?}", e.location);
     }
     let cx = Ctx { src, scan, mode, ix: index(parsed.syntax()) };
-    cx.map(&e.error, &text, e.location)
+    let mut err = cx.map(&e.error, &text, e.location);
+    // 3.11 parses an f-string's expressions on their own: its parser errors say so
+    let at = e.location.start().to_usize();
+    if scan.fstrings.iter().any(|&(a, b)| a <= at && at < b) {
+        if err.msg.starts_with("invalid syntax") || err.msg == "cannot mix bytes and nonbytes literals" {
+            err.msg = format!("f-string: {}", err.msg);
+        }
+    }
+    err
 }
 
 impl<'a> Ctx<'a> {
@@ -368,6 +376,9 @@ impl<'a> Ctx<'a> {
             if let Some(e) = self.maybe_meant_equal(start) {
                 return e;
             }
+        }
+        if text == "Bytes literal cannot be mixed with non-bytes literals" {
+            return self.at("cannot mix bytes and nonbytes literals", range);
         }
         match err {
             ParseErrorType::UnexpectedIndentation => {

@@ -25,6 +25,8 @@ pub(crate) struct Scan {
     pub fstring_error: Option<(usize, CompileError)>,
     /// The warnings of the tokenizer and of string literals, in source order.
     pub warnings: Vec<CompileWarning>,
+    /// Byte ranges of the bodies of f-string literals (3.11 parses their expressions apart).
+    pub fstrings: Vec<(usize, usize)>,
 }
 
 struct Scanner<'a> {
@@ -407,6 +409,9 @@ impl<'a> Scanner<'a> {
                     self.out.warnings.push(CompileWarning { category, msg, line: error.line, error });
                 }
             }
+        }
+        if prefix.contains('f') {
+            self.out.fstrings.push((body_start, body_end));
         }
         if prefix.contains('f') && self.out.fstring_error.is_none() {
             let body = &self.src.source[body_start..body_end];

@@ -48,6 +48,8 @@ pub(crate) enum FBlock<'a> {
     With { is_async: bool },
     /// The body of a try/except: nothing to emit, but the handler is popped.
     TryExcept,
+    /// A finally body inlined by a return: the return value under it on the stack.
+    PopValue,
 }
 
 pub struct Compiler<'a> {
@@ -137,6 +139,7 @@ impl<'a> Compiler<'a> {
         let sc = &self.table.scopes[scope_id];
         let kind = sc.kind;
         let mut ns = sc.lookup(&mangled);
+        let declared_nonlocal = sc.flags_of(&mangled) & crate::symtable::DEF_NONLOCAL != 0;
         // `__class__` and `super` inside methods come from the implicit cell.
         if ns == NameScope::GlobalImplicit && sc.freevars.iter().any(|f| f == &mangled) {
             ns = NameScope::Free;
@@ -157,8 +160,8 @@ impl<'a> Compiler<'a> {
                     _ => Instr::DeleteDeref(idx),
                 };
                 // In a class body, an assigned name is local even if a method closes over
-                // a variable of the same name in an enclosing function.
-                if kind == ScopeKind::Class && ctx != ast::ExprContext::Load {
+                // a variable of the same name in an enclosing function (unless declared nonlocal).
+                if kind == ScopeKind::Class && ctx != ast::ExprContext::Load && !declared_nonlocal {
                     let n = u.add_name(&mangled);
                     u.emit(if ctx == ast::ExprContext::Store { Instr::StoreName(n) } else { Instr::DeleteName(n) });
                 } else {

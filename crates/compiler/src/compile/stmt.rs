@@ -1043,7 +1043,14 @@ impl<'a> Compiler<'a> {
                 self.unit().pop_handler();
                 // the finally body runs outside its own block
                 let saved: Vec<FBlock<'a>> = self.unit().fblocks.drain(index..).collect();
+                if preserve {
+                    // a break/continue in the body drops the pending return value
+                    self.unit().fblocks.push(FBlock::PopValue);
+                }
                 self.stmts(body)?;
+                if preserve {
+                    self.unit().fblocks.pop();
+                }
                 self.unit().fblocks.extend(saved);
             }
             FBlock::FinallyEnd => {
@@ -1060,6 +1067,12 @@ impl<'a> Compiler<'a> {
             }
             FBlock::StarHandler => {
                 return Err(self.err_here("'break', 'continue' and 'return' cannot appear in an except* block"));
+            }
+            FBlock::PopValue => {
+                if preserve {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
             }
             FBlock::Handler { name } => {
                 self.unit().pop_handler();

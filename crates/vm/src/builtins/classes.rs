@@ -191,7 +191,13 @@ impl Vm {
         }
         let t = TypeObj::new(name_s.clone(), qualname, bases.clone(), dict, kind, flags);
         let cls = self.alloc(meta, t).value();
-        let mro = self.c3_mro(cls, &bases)?;
+        for &b in &bases {
+            if b.get::<TypeObj>().is_some_and(|bt| bt.mro.borrow().is_empty()) {
+                let bn = self.type_name(b);
+                return Err(self.type_error(&format!("Cannot extend an incomplete type '{bn}'")));
+            }
+        }
+        let mro = self.compute_mro(cls)?;
         if let Some(tt) = cls.get::<TypeObj>() {
             *tt.mro.borrow_mut() = mro.clone();
             let mut all_slots = slot_names.clone();
@@ -253,7 +259,11 @@ impl Vm {
                 }
             }
         }
-        // __init_subclass__ of the parent
+        // __init_subclass__ of the parent, through super(cls, cls): a custom MRO without
+        // the class itself fails that super's check, as in CPython
+        if !cls.get::<TypeObj>().is_some_and(|t| t.mro.borrow().contains(&cls)) {
+            return Err(self.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        }
         let isc = self.intern("__init_subclass__");
         let sup = self.alloc(self.types.super_, SuperObj { ty: cls, obj: cls, obj_type: cls }).value();
         if let Some(f) = self.getattr_opt(sup, isc)? {
@@ -334,7 +344,16 @@ impl Vm {
     pub fn dir_names(&mut self, v: Value) -> PyResult<Vec<Value>> {
         // module.__dir__: the module's namespace, or what its own __dir__ returns
         if let Some(m) = v.get::<ModuleObj>() {
-            let d = m.dict;
+            let mut d = m.dict;
+            let ty = self.type_of(v);
+            let n = self.intern("__dict__");
+            if let Some(x) = self.lookup(ty, n).filter(|_| ty != self.types.module) {
+                // a subclass may shadow __dict__ (CPython reads the attribute)
+                d = self.bind_descr(x, v, ty)?;
+                if d.kind() != Some(ObjKind::Dict) {
+                    return Err(self.type_error("<module>.__dict__ is not a dictionary"));
+                }
+            }
             if let Some(f) = self.dict_get_by_str(d, "__dir__") {
                 let r = self.call(f, &[])?;
                 let (_h, items) = self.to_vec(r)?;
@@ -410,7 +429,8 @@ impl Vm {
                     "__qualname__" => Some(self.new_str(&t.qualname.borrow().clone())),
                     "__mro__" => {
                         let m = t.mro.borrow().clone();
-                        Some(self.new_tuple(m))
+                        // None while a metaclass's mro() runs for a class being made
+                        Some(if m.is_empty() { self.none } else { self.new_tuple(m) })
                     }
                     "__bases__" => {
                         let b = t.bases.borrow().clone();
@@ -426,11 +446,16 @@ impl Vm {
                         }
                     }
                     "__module__" => Some(self.intern("builtins")),
-                    "__annotations__" => {
-                        let d = self.new_dict();
-                        self.dict_set_str(t.dict, "__annotations__", d);
-                        Some(d)
-                    }
+                    // the class's own annotations, never a base's (a new dict for a heap class)
+                    "__annotations__" => match self.dict_get_by_str(t.dict, "__annotations__") {
+                        Some(d) => Some(d),
+                        None if t.has_flag(crate::objects::type_flags::HEAPTYPE) => {
+                            let d = self.new_dict();
+                            self.dict_set_str(t.dict, "__annotations__", d);
+                            Some(d)
+                        }
+                        None => None,
+                    },
                     _ => None,
                 })
             }

@@ -133,11 +133,15 @@ fn d_popitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn d_setdefault(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 3, "setdefault")?;
-    if let Some(v) = vm.dict_get(a[0], a[1])? {
+    // one hash and one lookup (CPython calls the key's __hash__ and __eq__ once)
+    let h = vm.hash(a[1])?;
+    if let Some(v) = vm.dict_get_h(a[0], a[1], h)? {
         return Ok(v);
     }
     let d = a.get(2).copied().unwrap_or(vm.none);
-    vm.dict_set(a[0], a[1], d)?;
+    if let Some(dict) = a[0].get::<DictObj>() {
+        dict.table.borrow_mut().insert_new(h, a[1], d);
+    }
     Ok(d)
 }
 
@@ -328,8 +332,9 @@ fn view_reversed(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_iter(t, IterState::Reversed { seq: l, index: n as isize - 1 }))
 }
 fn view_mapping(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    let _ = vm;
-    Ok(a[0].get::<DictViewObj>().map(|v| v.dict).unwrap_or(Value::NULL))
+    let d = a[0].get::<DictViewObj>().map(|v| v.dict).unwrap_or(Value::NULL);
+    // a read-only proxy of the dict, as CPython's view.mapping
+    Ok(vm.new_mappingproxy(d))
 }
 fn view_isdisjoint(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let (_h, items) = vm.to_vec(a[1])?;

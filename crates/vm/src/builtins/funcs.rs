@@ -278,6 +278,10 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     };
     match m {
         Some(m) if m != vm.none => {
+            // int subclasses may define __pow__/__rpow__: they go through the protocol
+            if overrides(vm, b, "__pow__") || overrides(vm, e, "__rpow__") {
+                return ternary_pow(vm, b, e, m);
+            }
             let (Some(x), Some(y), Some(z)) = (vm.as_bigint(b), vm.as_bigint(e), vm.as_bigint(m)) else {
                 return ternary_pow(vm, b, e, m);
             };
@@ -300,6 +304,16 @@ fn f_pow(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 /// pow(b, e, m) when not all three are ints: the base's `__pow__` with three arguments (three
 /// argument power never uses `__rpow__`), else the errors of the builtin numbers.
+/// Whether `v`'s class (a Python class) defines `name` other than int's.
+fn overrides(vm: &mut Vm, v: Value, name: &str) -> bool {
+    if !vm.is_heap_type(v) {
+        return false;
+    }
+    let n = vm.intern(name);
+    let (t, it) = (vm.type_of(v), vm.types.int);
+    vm.lookup(t, n) != vm.lookup(it, n)
+}
+
 fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
     use super::num::Num;
     if vm.is_heap_type(b) {
@@ -307,6 +321,16 @@ fn ternary_pow(vm: &mut Vm, b: Value, e: Value, m: Value) -> PyResult<Value> {
         let n = vm.intern_static("__pow__");
         if let Some(f) = vm.lookup(ty, n) {
             let r = vm.call(f, &[b, e, m])?;
+            if r != vm.not_implemented {
+                return Ok(r);
+            }
+        }
+    }
+    if vm.is_heap_type(e) && vm.type_of(e) != vm.type_of(b) {
+        let ty = vm.type_of(e);
+        let n = vm.intern("__rpow__");
+        if let Some(f) = vm.lookup(ty, n) {
+            let r = vm.call(f, &[e, b, m])?;
             if r != vm.not_implemented {
                 return Ok(r);
             }
@@ -735,7 +759,13 @@ fn f_dir(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     arity(vm, args, 0, 1, "dir")?;
     let names = if args.is_empty() {
         let l = vm.frame_locals()?;
-        vm.dict_keys(l)
+        if vm.type_of(l) == vm.types.dict {
+            vm.dict_keys(l)
+        } else {
+            // a mapping given to exec/eval as locals: its keys()
+            let ks = vm.call_method_str(l, "keys", &[])?;
+            vm.to_vec(ks)?.1
+        }
     } else {
         let v = args[0];
         let ty = vm.type_of(v);
@@ -851,6 +881,9 @@ fn f_import(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             "name" | "locals" => {}
             _ => return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for __import__()"))),
         }
+    }
+    if name.kind() != Some(ObjKind::Str) {
+        return Err(vm.type_error("module name must be a string"));
     }
     let name = vm.intern_value(name);
     crate::modules::import::import_name(vm, name, globals, fromlist, level)
@@ -993,13 +1026,16 @@ fn exec_eval(vm: &mut Vm, args: &[Value], kw: Value, mode: pyjit_compiler::Mode,
     let src = arg(vm, &pos, 0, name)?;
     let mut globals = pos.get(1).copied().filter(|g| *g != vm.none);
     let mut locals = pos.get(2).copied().filter(|g| *g != vm.none);
+    let mut closure = None;
     for (k, v) in kws {
         match k.as_str() {
             "globals" => globals = Some(v).filter(|g| *g != vm.none),
             "locals" => locals = Some(v).filter(|g| *g != vm.none),
+            "closure" if mode == pyjit_compiler::Mode::Exec => closure = Some(v).filter(|g| *g != vm.none),
             _ => {}
         }
     }
+    let closure = check_closure(vm, src, closure, name)?;
     if let Some(g) = globals {
         if g.kind() != Some(ObjKind::Dict) {
             let tn = vm.type_name_of(g);
@@ -1029,8 +1065,39 @@ fn exec_eval(vm: &mut Vm, args: &[Value], kw: Value, mode: pyjit_compiler::Mode,
         let text = if mode == pyjit_compiler::Mode::Eval { text.trim_start_matches([' ', '\t']).to_string() } else { text };
         vm.compile_source(&text, "<string>", mode)?
     };
-    let r = vm.run_code(code, globals, locals)?;
+    let r = vm.run_code_with_closure(code, globals, locals, closure)?;
     Ok(if mode == pyjit_compiler::Mode::Eval { r } else { vm.none })
+}
+
+/// exec()'s `closure` (None -> NULL) checked against a code source's free variables, as CPython.
+fn check_closure(vm: &mut Vm, src: Value, closure: Option<Value>, name: &str) -> PyResult<Value> {
+    let Some(code) = src.get::<CodeObj>() else {
+        if closure.is_some() {
+            return Err(vm.type_error("closure can only be used when source is a code object"));
+        }
+        return Ok(Value::NULL);
+    };
+    let nfree = code.code.freevars.len();
+    if name == "eval" {
+        if nfree > 0 {
+            return Err(vm.type_error("code object passed to eval() may not contain free variables"));
+        }
+        return Ok(Value::NULL);
+    }
+    if nfree == 0 {
+        if closure.is_some() {
+            return Err(vm.type_error("cannot use a closure with this code object"));
+        }
+        return Ok(Value::NULL);
+    }
+    let ok = closure.and_then(|c| {
+        if vm.type_of(c) != vm.types.tuple {
+            return None;
+        }
+        let t = c.get::<TupleObj>()?;
+        (t.items.len() == nfree && t.items.iter().all(|x| x.get::<CellObj>().is_some())).then_some(c)
+    });
+    ok.ok_or_else(|| vm.type_error(&format!("code object requires a closure of exactly length {nfree}")))
 }
 
 fn f_exec(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {

@@ -39,7 +39,7 @@ mod str_format;
 pub(crate) mod str_search;
 pub mod strfmt;
 mod type_docs;
-mod types;
+pub(crate) mod types;
 
 use std::cell::Cell;
 

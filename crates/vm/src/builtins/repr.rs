@@ -207,7 +207,15 @@ pub fn native_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
                 }
             }
         }
-        ObjKind::CellK => format!("<cell at {:#x}>", v.raw()),
+        ObjKind::CellK => {
+            let c = v.get::<CellObj>().map(|c| c.v.get()).unwrap_or(Value::NULL);
+            if c.is_null() {
+                format!("<cell at {:#x}: empty>", v.raw())
+            } else {
+                let tn = vm.type_name_of(c);
+                format!("<cell at {:#x}: {tn} object at {:#x}>", v.raw(), c.raw())
+            }
+        }
         ObjKind::Code => {
             let c = v.get::<CodeObj>().expect("kind checked");
             format!("<code object {} at {:#x}, file \"{}\", line {}>", c.code.name, v.raw(), c.code.filename, c.code.first_line)

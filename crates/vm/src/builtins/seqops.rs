@@ -659,6 +659,12 @@ pub fn seq_binop(vm: &mut Vm, a: Value, b: Value, op: BinOp, inplace: bool) -> P
         (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, Some(ObjKind::DictView), _) => {
             super::set::view_binop(vm, a, b, op).map(Some)
         }
+        // the reflected operators of keys and items views: set(a) op set(b)
+        (BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor, _, Some(ObjKind::DictView))
+            if b.get::<DictViewObj>().is_some_and(|v| v.which != 1) =>
+        {
+            super::set::view_binop(vm, a, b, op).map(Some)
+        }
         _ => Ok(None),
     }
 }

@@ -6,7 +6,7 @@ use crate::heap::{ObjKind, Value};
 use crate::interp::{Exit, PyErr, PyResult, Vm};
 use crate::objects::*;
 
-use super::{arg, arity, getset, method, split_kw, static_method};
+use super::{arg, arity, getset, getset_del, method, split_kw, static_method};
 
 // ---- object ----
 
@@ -122,6 +122,10 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let name = arg(vm, args, 1, "__getattribute__")?;
+    if name.kind() != Some(ObjKind::Str) {
+        let tn = vm.type_name_of(name);
+        return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+    }
     let n = vm.intern_value(name);
     match vm.generic_getattr(args[0], n)? {
         Some(v) => Ok(v),
@@ -266,7 +270,17 @@ fn type_repr(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let m = args[0].get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let Some(t) = args[0].get::<TypeObj>() else {
+        return Err(vm.type_error("descriptor 'mro' requires a 'type' object"));
+    };
+    // a class's C3 linearization from its bases (a metaclass's mro() may call this while
+    // the class is being made, before its MRO is set)
+    let m = if t.has_flag(type_flags::HEAPTYPE) {
+        let bases = t.bases.borrow().clone();
+        vm.c3_mro(args[0], &bases)?
+    } else {
+        t.mro.borrow().clone()
+    };
     Ok(vm.new_list(m))
 }
 
@@ -480,16 +494,47 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
         let tn = vm.type_name_of(ty);
         return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
     }
-    let obj_type = if obj.is_null() {
-        Value::NULL
-    } else if vm.is_type(obj) && vm.is_subtype(obj, ty) {
-        obj
-    } else if vm.isinstance(obj, ty) {
-        vm.type_of(obj)
-    } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
-    };
+    let obj_type = if obj.is_null() { Value::NULL } else { super_check(vm, ty, obj)? };
     Ok(vm.alloc(cls, SuperObj { ty, obj, obj_type }).value())
+}
+
+/// CPython's supercheck: the type whose MRO super(ty, obj) walks (obj itself for a class,
+/// else its type, else a proxy's `__class__`).
+fn super_check(vm: &mut Vm, ty: Value, obj: Value) -> PyResult<Value> {
+    if vm.is_type(obj) && vm.is_subtype(obj, ty) {
+        return Ok(obj);
+    }
+    let ot = vm.type_of(obj);
+    if vm.is_subtype(ot, ty) {
+        return Ok(ot);
+    }
+    let n = vm.intern("__class__");
+    if let Some(c) = vm.getattr_opt(obj, n)? {
+        if c != ot && vm.is_type(c) && vm.is_subtype(c, ty) {
+            return Ok(c);
+        }
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+/// super.__get__: an unbound super(T) stored in a class binds to the instance it is read from.
+pub fn super_descr_get(vm: &mut Vm, descr: Value, obj: Value) -> PyResult<Value> {
+    let Some(s) = descr.get::<SuperObj>() else { return Ok(descr) };
+    if obj.is_null() || obj == vm.none || !s.obj.is_null() {
+        return Ok(descr);
+    }
+    let ty = s.ty;
+    let st = vm.type_of(descr);
+    if st != vm.types.super_ {
+        return vm.call(st, &[ty, obj]);
+    }
+    let obj_type = super_check(vm, ty, obj)?;
+    Ok(vm.alloc(st, SuperObj { ty, obj, obj_type }).value())
+}
+
+fn super_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    let obj = args.get(1).copied().unwrap_or(Value::NULL);
+    super_descr_get(vm, args[0], obj)
 }
 
 fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
@@ -898,10 +943,60 @@ fn cell_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     Ok(v)
 }
 
+/// property.fget / fset / fdel (read-only members of the property object).
+fn property_part(vm: &mut Vm, p: Value, i: usize) -> Value {
+    let v = p.get::<PropertyObj>().map(|p| [p.fget, p.fset, p.fdel][i]).unwrap_or(Value::NULL);
+    if v.is_null() {
+        vm.none
+    } else {
+        v
+    }
+}
+fn property_fget(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(property_part(vm, args[0], 0))
+}
+fn property_fset(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(property_part(vm, args[0], 1))
+}
+fn property_fdel(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    Ok(property_part(vm, args[0], 2))
+}
+
+fn cell_set_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(c) = args[0].get::<CellObj>() {
+        c.v.set(args.get(1).copied().unwrap_or(Value::NULL));
+    }
+    Ok(vm.none)
+}
+
+fn cell_del_contents(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    if let Some(c) = args[0].get::<CellObj>() {
+        if c.v.get().is_null() {
+            return Err(vm.value_error("Cell is empty"));
+        }
+        c.v.set(Value::NULL);
+    }
+    Ok(vm.none)
+}
+
+/// cell([contents]): types.CellType, empty without an argument.
+fn cell_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
+    super::no_kw(vm, kw, "cell")?;
+    if args.len() > 2 {
+        return Err(vm.type_error(&format!("cell expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    Ok(vm.new_cell(args.get(1).copied().unwrap_or(Value::NULL)))
+}
+
 fn module_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
-    let name = arg(vm, args, 1, "module")?;
     let d = vm.new_dict();
     let mt = args[0];
+    if args.len() < 2 {
+        // module.__new__(M): an uninitialized module, with an empty namespace
+        let none = vm.none;
+        return Ok(vm.alloc(mt, ModuleObj { name: none, dict: d }).value());
+    }
+    let name = args[1];
     let m = vm.alloc(mt, ModuleObj { name, dict: d }).value();
     vm.dict_set_str(d, "__name__", name);
     let doc = args.get(2).copied().unwrap_or(vm.none);
@@ -972,6 +1067,9 @@ pub fn register(vm: &mut Vm) {
 
     let p = vm.types.property;
     static_method(vm, p, "__new__", property_new);
+    getset(vm, p, "fget", property_fget, None);
+    getset(vm, p, "fset", property_fset, None);
+    getset(vm, p, "fdel", property_fdel, None);
     method(vm, p, "__init__", |vm, _a, _k| Ok(vm.none));
     method(vm, p, "getter", property_getter);
     method(vm, p, "setter", property_setter);
@@ -991,6 +1089,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, sm, "__call__", staticmethod_call);
     let sp = vm.types.super_;
     static_method(vm, sp, "__new__", super_new);
+    method(vm, sp, "__get__", super_get);
     method(vm, sp, "__init__", |vm, _a, _k| Ok(vm.none));
     method(vm, sp, "__getattribute__", super_getattribute);
     if let Some(tt) = sp.get::<TypeObj>() {
@@ -1090,7 +1189,8 @@ pub fn register(vm: &mut Vm) {
         static_method(vm, t, "__new__", singleton_new);
     }
     let cell = vm.types.cell;
-    getset(vm, cell, "cell_contents", cell_contents, None);
+    getset_del(vm, cell, "cell_contents", cell_contents, Some(cell_set_contents), Some(cell_del_contents));
+    static_method(vm, cell, "__new__", cell_new);
     let md = vm.types.module;
     static_method(vm, md, "__new__", module_new);
     method(vm, md, "__init__", |vm, _a, _k| Ok(vm.none));

@@ -156,6 +156,7 @@ impl Vm {
                 self.call(f, &[obj])
             }
             None => Ok(descr),
+            Some(ObjKind::Super) => crate::builtins::types::super_descr_get(self, descr, obj),
             _ => {
                 let dt = self.type_of(descr);
                 if dt.get::<TypeObj>().map(|t| t.has_flag(type_flags::HEAPTYPE)) == Some(true) || descr.kind() == Some(ObjKind::Native) {
@@ -455,7 +456,7 @@ impl Vm {
         }
         // the data descriptors of `type` itself win over the class's own namespace
         if let Some(n) = name.get::<StrObj>() {
-            if matches!(&*n.s, "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__" | "__flags__") && meta_attr.is_none() {
+            if matches!(&*n.s, "__name__" | "__qualname__" | "__mro__" | "__bases__" | "__base__" | "__dict__" | "__flags__" | "__annotations__") && meta_attr.is_none() {
                 if let Some(v) = self.special_attr(cls, name)? {
                     return Ok(Some(v));
                 }
@@ -506,6 +507,10 @@ impl Vm {
                     let tn = self.type_name_of(obj);
                     if p.fget.kind() == Some(ObjKind::Builtin) {
                         let n = self.str_of(name);
+                        // property's fget/fset/fdel are members in CPython, not getsets
+                        if ty == self.types.property && matches!(n.as_str(), "fget" | "fset" | "fdel") {
+                            return Err(self.attribute_error("readonly attribute"));
+                        }
                         return Err(self.attribute_error(&format!("attribute '{n}' of '{tn}' objects is not writable")));
                     }
                     let pname = self.property_name(d);
@@ -655,6 +660,9 @@ impl Vm {
             }
             *t.qualname.borrow_mut() = self.str_of(v);
         }
+        if nm == "__bases__" {
+            return self.set_type_bases(cls, v);
+        }
         if nm == "__abstractmethods__" {
             // abc sets it; object.__new__ then refuses to instantiate (Py_TPFLAGS_IS_ABSTRACT)
             let abstract_ = self.truthy(v)?;
@@ -684,7 +692,12 @@ impl Vm {
         let gattr = self.intern_static("__getattr__");
         let sa = self.intern_static("__setattr__");
         let da = self.intern_static("__delattr__");
-        let custom_get = self.lookup(cls, gattr).is_some()
+        // a builtin base with its own __getattribute__ (super, GenericAlias) keeps it in subclasses
+        let builtin_custom = cls.get::<TypeObj>().is_some_and(|t| {
+            t.mro.borrow().iter().skip(1).any(|b| b.get::<TypeObj>().is_some_and(|bt| !bt.has_flag(type_flags::HEAPTYPE) && bt.has_flag(type_flags::CUSTOM_GETATTR)))
+        });
+        let custom_get = builtin_custom
+            || self.lookup(cls, gattr).is_some()
             || self.lookup(cls, ga).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false);
         let custom_set = [sa, da].iter().any(|n| self.lookup(cls, *n).map(|f| f.kind() == Some(ObjKind::Function)).unwrap_or(false));
         let Some(t) = cls.get::<TypeObj>() else { return };

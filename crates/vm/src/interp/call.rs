@@ -269,9 +269,11 @@ impl Vm {
     /// type.__call__: the default instantiation protocol.
     pub fn type_call_default(&mut self, cls: Value, args: &[Value], kwnames: Value) -> PyResult<Value> {
         let new_name = self.hot_name(0);
-        let new = self.lookup(cls, new_name).map(|n| match n.get::<StaticMethodObj>() {
-            Some(s) => s.f,
-            None => n,
+        let new = self.lookup(cls, new_name).map(|n| match (n.get::<StaticMethodObj>(), n.get::<ClassMethodObj>()) {
+            (Some(s), _) => s.f,
+            // a classmethod __new__ is bound to the class first (CPython reads cls.__new__)
+            (_, Some(c)) => self.new_method(c.f, cls),
+            _ => n,
         });
         let is_object_builtin = |v: Value, name: &str, object: Value| v.get::<BuiltinObj>().map(|b| b.owner == object && b.name == name).unwrap_or(false);
         let object = self.types.object;
@@ -713,10 +715,11 @@ impl Vm {
             self.sp += 1;
         }
         g.state.set(2);
+        // the generator sees its own handled exception, else the caller's (CPython's exc_info chain)
         let saved_exc = self.handled_exc;
-        if !g.exc_state.get().is_null() {
-            self.handled_exc = g.exc_state.get();
-        }
+        let outer = self.handled();
+        self.exc_outer.push(outer);
+        self.handled_exc = g.exc_state.get();
         self.frames.push(Frame {
             code,
             func: saved.func,
@@ -735,6 +738,7 @@ impl Vm {
         // the frame has been popped by the loop (on yield its state was saved into `gen`)
         let g = gen.get::<GeneratorObj>().expect("still a generator");
         g.exc_state.set(if matches!(r, Ok(Exit::Yield(_))) { self.handled_exc } else { Value::NULL });
+        self.exc_outer.pop();
         self.handled_exc = saved_exc;
         let mut dropped = None;
         match &r {

@@ -524,7 +524,15 @@ impl Vm {
     /// Adds the items of a mapping to `d`; with `merge`, stops at the first key already
     /// present and returns it.
     fn dict_update_items(&mut self, d: Value, other: Value, merge: bool) -> PyResult<Option<Value>> {
-        if other.kind() == Some(ObjKind::Dict) {
+        // a dict whose class keeps dict's own __iter__ is copied in storage order; one that
+        // iterates otherwise (OrderedDict) goes through keys(), as CPython's dict_merge
+        let ot = self.type_of(other);
+        let plain = other.kind() == Some(ObjKind::Dict) && (ot == self.types.dict || {
+            let it = self.intern("__iter__");
+            let dt = self.types.dict;
+            self.lookup(ot, it) == self.lookup(dt, it)
+        });
+        if plain {
             for (k, v) in self.dict_items(other) {
                 if merge && self.dict_get(d, k)?.is_some() {
                     return Ok(Some(k));
@@ -551,6 +559,26 @@ impl Vm {
     }
 
     /// An exception instance from `raise X` (a class is instantiated).
+    /// SETUP_ANNOTATIONS: an `__annotations__` dict in the namespace unless it has one
+    /// (a mapping namespace is read and written through its item methods).
+    pub fn setup_annotations(&mut self, ns: Value, n: Value) -> PyResult<()> {
+        if ns.kind() == Some(ObjKind::Dict) && !self.is_heap_type(ns) {
+            if self.dict_get_str(ns, n).is_none() {
+                let d = self.new_dict();
+                self.dict_set(ns, n, d)?;
+            }
+            return Ok(());
+        }
+        match self.getitem(ns, n) {
+            Ok(_) => Ok(()),
+            Err(e) if self.isinstance(e.0, self.types.key_error) => {
+                let d = self.new_dict();
+                self.setitem(ns, n, d)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
         if self.is_type(v) && self.is_subtype(v, self.types.base_exception) {
             let e = self.call(v, &[])?;
@@ -564,6 +592,18 @@ impl Vm {
             return Ok(PyErr(v));
         }
         Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// An `except` clause's class, or each class of its tuple (no nesting), must derive
+    /// from BaseException, checked before matching (3.11's check_except_type_valid).
+    pub fn except_match(&mut self, exc: Value, ty: Value) -> PyResult<bool> {
+        if let Some(t) = ty.get::<TupleObj>() {
+            let base = self.types.base_exception;
+            if t.items.iter().any(|&x| !(self.is_type(x) && self.is_subtype(x, base))) {
+                return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+        }
+        self.exception_matches(exc, ty)
     }
 
     pub fn exception_matches(&mut self, exc: Value, ty: Value) -> PyResult<bool> {

@@ -24,6 +24,12 @@ impl Vm {
         self.run_namespace_frame(code, Value::NULL, Value::NULL, globals, locals, "yield outside function")
     }
 
+    /// run_code with the cells of the code's free variables (exec(..., closure=)).
+    pub fn run_code_with_closure(&mut self, code: Value, globals: Value, locals: Value, closure: Value) -> PyResult<Value> {
+        let code: Gc<CodeObj> = code.get::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
+        self.run_namespace_frame(code, Value::NULL, closure, globals, locals, "yield outside function")
+    }
+
     /// Runs a class body function with `ns` as its namespace (for __build_class__).
     pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
         let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
@@ -143,6 +149,8 @@ impl Vm {
                 self.sp = stack_base + h.depth as usize;
                 self.stack[self.sp] = e.0;
                 self.sp += 1;
+                // a safepoint: the natives that raised have returned, the exception is rooted
+                self.release_recent();
                 if let Some(f) = self.frames.last_mut() {
                     f.ip = h.handler as usize;
                 }
@@ -160,8 +168,8 @@ impl Vm {
     }
 
     fn chain_context(&mut self, exc: Value) {
-        let h = self.handled_exc;
-        if h.is_null() || h == exc || h == self.none {
+        let h = self.handled();
+        if h.is_null() || h == exc {
             return;
         }
         if let Some(x) = exc.get::<ExceptionObj>() {
@@ -1331,8 +1339,8 @@ impl Vm {
                     save_ip!();
                     let e = match n {
                         0 => {
-                            let h = self.handled_exc;
-                            if h.is_null() || h == self.none {
+                            let h = self.handled();
+                            if h.is_null() {
                                 self.runtime_error("No active exception to reraise")
                             } else {
                                 // a bare raise re-raises as is: no new traceback entry
@@ -1389,7 +1397,7 @@ impl Vm {
                     let ty = self.pop();
                     let exc = self.top();
                     save_ip!();
-                    let m = tryv!(self.exception_matches(exc, ty));
+                    let m = tryv!(self.except_match(exc, ty));
                     self.push(self.bool_val(m));
                 }
                 Instr::CheckEgMatch => {
@@ -1536,11 +1544,8 @@ impl Vm {
                     let f = &self.frames[self.frames.len() - 1];
                     let ns = if f.locals.is_null() { f.globals } else { f.locals };
                     let n = self.intern_static("__annotations__");
-                    if self.dict_get_str(ns, n).is_none() {
-                        let d = self.new_dict();
-                        save_ip!();
-                        tryv!(self.dict_set(ns, n, d));
-                    }
+                    save_ip!();
+                    tryv!(self.setup_annotations(ns, n));
                 }
                 Instr::LoadAssertionError => {
                     self.sp = sp;

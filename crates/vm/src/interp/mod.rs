@@ -16,6 +16,7 @@ pub mod jit_iface;
 pub mod jit_ops;
 mod lookup_cache;
 mod ops;
+mod type_bases;
 mod types_init;
 mod value_stack;
 
@@ -204,8 +205,12 @@ pub struct Vm {
     static_names: Box<[(usize, usize, Value); STATIC_NAME_SLOTS]>,
     /// Single-character strings for code points < 256.
     pub chars: Vec<Value>,
-    /// The exception being handled (sys.exc_info()), or NULL.
+    /// The exception the running frame handles, or NULL. Inside a generator this is the
+    /// generator's own state; `handled()` falls back to the callers' (`exc_outer`).
     pub handled_exc: Value,
+    /// The handled exception of each caller that resumed a running generator (innermost last):
+    /// what sys.exc_info() sees while the generator handles nothing itself.
+    pub exc_outer: Vec<Value>,
     pub recursion_limit: usize,
     /// sys.set_int_max_str_digits: the most decimal digits int<->str converts (0: no limit).
     pub int_max_str_digits: usize,
@@ -253,6 +258,16 @@ pub struct Vm {
 pub const STACK_SLOTS: usize = 1 << 22;
 
 impl Vm {
+    /// The exception being handled as sys.exc_info() sees it (NULL if none): the running
+    /// frame's own, else that of the nearest caller that resumed a generator while handling one.
+    pub fn handled(&self) -> Value {
+        let h = self.handled_exc;
+        if !h.is_null() && h != self.none {
+            return h;
+        }
+        self.exc_outer.last().copied().unwrap_or(Value::NULL)
+    }
+
     /// Collects garbage now: precise roots plus a conservative scan of the native stack.
     pub fn collect(&mut self) -> crate::heap::Collected {
         self.collect_watching(&[]).0
@@ -293,6 +308,7 @@ impl Vm {
         roots.extend_from_slice(&self.recent);
         roots.extend(self.frame_objects.iter().map(|&(_, f)| f));
         roots.extend_from_slice(&self.pending_del);
+        roots.extend_from_slice(&self.exc_outer);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
         let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();

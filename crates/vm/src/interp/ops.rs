@@ -340,7 +340,9 @@ impl Vm {
         let rnm = self.intern_static(rname);
         let fa = self.lookup(ta, fnm);
         let fb = if ta != tb { self.lookup(tb, rnm) } else { None };
-        let sub_first = fb.is_some() && self.is_subtype(tb, ta) && ta != tb && fa != fb;
+        // the right operand's class goes first when it is a subclass that overrides the
+        // reflected method (CPython's method_is_overloaded)
+        let sub_first = fb.is_some() && ta != tb && self.is_subtype(tb, ta) && self.lookup(ta, rnm) != fb;
         if sub_first {
             if let Some(f) = fb {
                 let r = self.call_dunder(f, b, a)?;

@@ -189,6 +189,7 @@ impl Vm {
             static_names: Box::new([(0, 0, Value::NULL); super::STATIC_NAME_SLOTS]),
             chars: Vec::new(),
             handled_exc: Value::NULL,
+            exc_outer: Vec::new(),
             recursion_limit: 1000,
             int_max_str_digits: config.flags.int_max_str_digits.map_or(crate::builtins::num::MAX_STR_DIGITS, |n| n as usize),
             depth: 0,

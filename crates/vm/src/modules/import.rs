@@ -14,9 +14,23 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: usize) -> PyResu
         return Ok(name.to_string());
     }
     let package = if globals.kind() == Some(ObjKind::Dict) {
+        let spec = vm.dict_get_by_str(globals, "__spec__").filter(|s| *s != vm.none);
         match vm.dict_get_by_str(globals, "__package__") {
             Some(p) if p.kind() == Some(ObjKind::Str) && !vm.str_of(p).is_empty() => vm.str_of(p),
+            Some(p) if p != vm.none && p.kind() != Some(ObjKind::Str) => {
+                return Err(vm.type_error("package must be a string"));
+            }
+            None | Some(_) if spec.is_some() => {
+                let spec = spec.unwrap_or(Value::NULL);
+                let parent = vm.intern("parent");
+                match vm.getattr_opt(spec, parent)? {
+                    Some(p) if p.kind() == Some(ObjKind::Str) => vm.str_of(p),
+                    _ => return Err(vm.type_error("__spec__.parent must be a string")),
+                }
+            }
             _ => {
+                let w = vm.types.exceptions.iter().find(|e| e.0 == "ImportWarning").map(|e| e.1).unwrap_or(vm.types.warning);
+                crate::modules::warnings::warn(vm, w, "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__", 1)?;
                 let n = vm.dict_get_by_str(globals, "__name__").map(|n| vm.str_of(n)).unwrap_or_default();
                 if vm.dict_get_by_str(globals, "__path__").is_some() {
                     n

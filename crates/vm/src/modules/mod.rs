@@ -2,6 +2,7 @@
 
 mod clocks;
 mod errno;
+mod gc;
 pub mod import;
 pub mod io;
 mod math;
@@ -90,32 +91,6 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     vm.dict_set_str(d, name, v);
 }
 
-fn gc_collect(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let c = vm.collect();
-    vm.run_finalizers();
-    Ok(vm.new_int(c.objects as i64))
-}
-
-fn gc_enable(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.heap.enabled = true;
-    Ok(vm.none)
-}
-
-fn gc_disable(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    vm.heap.enabled = false;
-    Ok(vm.none)
-}
-
-fn gc_isenabled(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    Ok(vm.bool_val(vm.heap.enabled))
-}
-
-fn gc_get_count(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let n = vm.new_int(vm.heap.bytes_since_gc as i64 / 64);
-    let z = vm.new_int(0);
-    Ok(vm.new_tuple(vec![n, z, z]))
-}
-
 pub fn register(vm: &mut Vm) {
     vm.modules = vm.new_dict();
     let mods = vm.modules;
@@ -134,17 +109,7 @@ pub fn register(vm: &mut Vm) {
     io::register(vm);
     sre::register(vm);
     time::register(vm);
-    let g = new_module(vm, "gc");
-    let fns: &[(&'static str, NativeFn)] = &[
-        ("collect", gc_collect),
-        ("enable", gc_enable),
-        ("disable", gc_disable),
-        ("isenabled", gc_isenabled),
-        ("get_count", gc_get_count),
-    ];
-    for &(n, f) in fns {
-        add_fn(vm, g, n, f);
-    }
+    gc::register(vm);
     warnings::register(vm);
     abc::register(vm);
     pymods::builtin_module_names(vm);

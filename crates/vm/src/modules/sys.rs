@@ -215,8 +215,8 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value>
 
 /// sys.exc_info() of the exception being handled.
 pub fn exc_info_tuple(vm: &mut Vm) -> Value {
-    let e = vm.handled_exc;
-    if e.is_null() || e == vm.none {
+    let e = vm.handled();
+    if e.is_null() {
         let n = vm.none;
         return vm.new_tuple(vec![n, n, n]);
     }
@@ -231,7 +231,7 @@ fn sys_exc_info(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 fn sys_exception(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let e = vm.handled_exc;
+    let e = vm.handled();
     Ok(if e.is_null() { vm.none } else { e })
 }
 

@@ -160,24 +160,10 @@ pub fn environ_get(vm: &mut Vm, key: &str) -> Option<String> {
     }
 }
 
-/// Writes a RuntimeWarning for the innermost Python frame to stderr, in the format of the
-/// warnings module's default showwarning.
+/// A RuntimeWarning for the innermost Python frame, through the warnings filters.
 fn warn_runtime(vm: &mut Vm, msg: &str) -> PyResult<()> {
-    let (file, line) = match vm.frames.last() {
-        Some(f) => (f.code.code.filename.to_string(), f.line()),
-        None => ("sys".to_string(), 1),
-    };
-    let mut text = format!("{file}:{line}: RuntimeWarning: {msg}\n");
-    if let Ok(src) = std::fs::read_to_string(&file) {
-        if let Some(l) = src.lines().nth((line as usize).saturating_sub(1)) {
-            let l = l.trim();
-            if !l.is_empty() {
-                text.push_str(&format!("  {l}\n"));
-            }
-        }
-    }
-    let err = super::sys::stderr(vm);
-    super::sys::write_to(vm, err, &text)
+    let w = vm.types.runtime_warning;
+    super::warnings::warn(vm, w, msg, 1)
 }
 
 fn sys_breakpointhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
@@ -192,6 +178,11 @@ fn sys_breakpointhook(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         None => ("builtins".to_string(), hookname.clone()),
     };
     let found = (|| -> PyResult<Value> {
+        if modname.is_empty() {
+            // a leading dot names no module (CPython warns without importing)
+            let t = vm.types.import_error;
+            return Err(vm.err(t, "empty module name"));
+        }
         let n = vm.new_str(&modname);
         let (none, zero) = (vm.none, vm.new_int(0));
         let m = super::import::import_name(vm, n, none, none, zero)?;

@@ -355,6 +355,8 @@ def _unescape(s, errors, raw, as_bytes):
                 width = 4 if e == 'u' else 8
                 h = s[i + 2:i + 2 + width]
                 if len(h) == width and all(x in '0123456789abcdefABCDEF' for x in h):
+                    if int(h, 16) > 0x10ffff:
+                        raise UnicodeDecodeError('rawunicodeescape', s.encode('latin-1'), i, i + 2 + width, '\\Uxxxxxxxx out of range')
                     out.append(chr(int(h, 16)))
                     i += 2 + width
                     continue
@@ -375,6 +377,8 @@ def _unescape(s, errors, raw, as_bytes):
             width = {'x': 2, 'u': 4, 'U': 8}[e]
             h = s[i + 2:i + 2 + width]
             if len(h) == width and all(x in '0123456789abcdefABCDEF' for x in h):
+                if int(h, 16) > 0x10ffff:
+                    raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, i + 2 + width, 'illegal Unicode character')
                 out.append(chr(int(h, 16)))
                 i += 2 + width
             else:
@@ -384,7 +388,12 @@ def _unescape(s, errors, raw, as_bytes):
         elif e == 'N' and not as_bytes and i + 2 < n and s[i + 2] == '{':
             j = s.find('}', i + 3)
             import unicodedata
-            out.append(unicodedata.lookup(s[i + 3:j]))
+            if j < 0:
+                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, n, 'malformed \\N character escape')
+            try:
+                out.append(unicodedata.lookup(s[i + 3:j]))
+            except KeyError:
+                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, n if j < 0 else j + 1, 'unknown Unicode character name') from None
             i = j + 1
         else:
             out.append('\\' + e)
