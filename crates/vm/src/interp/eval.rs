@@ -823,40 +823,18 @@ impl Vm {
                         continue 'next;
                     }
                     self.sp = sp;
+                    // (small ints without overflow and exact floats were `fast_step`'s)
                     let b = self.pop();
                     let a = self.top();
-                    let r = if a.is_small() && b.is_small() {
-                        let (x, y) = (a.small_value(), b.small_value());
-                        match op % INPLACE {
-                            0 => x.checked_add(y).and_then(Value::small),
-                            1 => x.checked_sub(y).and_then(Value::small),
-                            2 => x.checked_mul(y).and_then(Value::small),
-                            _ => None,
+                    save_ip!();
+                    if op < INPLACE && !self.jit.recording {
+                        self.sp += 1;
+                        if self.push_binop_frame(a, b, op) {
+                            reload!();
                         }
-                    } else {
-                        None
-                    };
-                    let r = match r {
-                        Some(r) => r,
-                        None => {
-                            if let Some(f) = self.float_binop_fast(a, b, op) {
-                                // only the f64 is needed now; the result goes straight into
-                                // a's slot, below sp
-                                let v = self.new_float_for_stack(f);
-                                self.stack[self.sp - 1] = v;
-                                break 'dispatch;
-                            }
-                            save_ip!();
-                            if op < INPLACE && !self.jit.recording {
-                                self.sp += 1;
-                                if self.push_binop_frame(a, b, op) {
-                                    reload!();
-                                }
-                                self.sp -= 1;
-                            }
-                            tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE))
-                        }
-                    };
+                        self.sp -= 1;
+                    }
+                    let r = tryv!(self.binary_op(a, b, BinOp::from_u32(op), op >= INPLACE));
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::UnaryNegative | Instr::UnaryPositive | Instr::UnaryInvert => {
@@ -885,23 +863,9 @@ impl Vm {
                     self.sp = sp;
                     let b = self.pop();
                     let a = self.top();
-                    let ft = self.types.float;
-                    let r = if a.is_small() && b.is_small() {
-                        self.bool_val(super::ops::cmp_ord(a.small_value().cmp(&b.small_value()), CmpOp::from_u32(op)))
-                    } else if let (Some(x), Some(y), true) = (a.get::<FloatObj>(), b.get::<FloatObj>(), self.type_of(a) == ft && self.type_of(b) == ft) {
-                        let (x, y) = (x.0, y.0);
-                        self.bool_val(match CmpOp::from_u32(op) {
-                            CmpOp::Lt => x < y,
-                            CmpOp::Le => x <= y,
-                            CmpOp::Eq => x == y,
-                            CmpOp::Ne => x != y,
-                            CmpOp::Gt => x > y,
-                            CmpOp::Ge => x >= y,
-                        })
-                    } else {
-                        save_ip!();
-                        tryv!(self.rich_compare(a, b, CmpOp::from_u32(op)))
-                    };
+                    // (small ints and exact floats were `fast_step`'s)
+                    save_ip!();
+                    let r = tryv!(self.rich_compare(a, b, CmpOp::from_u32(op)));
                     self.stack[self.sp - 1] = r;
                 }
                 Instr::IsOp(inv) => {
