@@ -1,15 +1,13 @@
 //! The dispatch loop. Python-to-Python calls push a frame and continue in the same loop;
 //! only native code calling back into Python (and generator resumption) re-enters it.
 
-use std::cell::Cell;
-
 use pyjit_compiler::code::flags;
 use pyjit_compiler::opcode::{fmt_flags, make_fn, BinOp, CmpOp, Instr, INPLACE};
 
 use crate::heap::{Gc, ObjKind, Value};
 use crate::objects::*;
 
-use super::{Cache, Frame, PyErr, PyResult, Vm};
+use super::{Cache, PyErr, Vm};
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -18,218 +16,6 @@ pub enum Exit {
 }
 
 impl Vm {
-    /// Runs a module or class body with `locals` as its namespace.
-    pub fn run_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
-        let code: Gc<CodeObj> = code.get::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
-        self.run_namespace_frame(code, Value::NULL, Value::NULL, globals, locals, "yield outside function")
-    }
-
-    /// run_code with the cells of the code's free variables (exec(..., closure=)).
-    pub fn run_code_with_closure(&mut self, code: Value, globals: Value, locals: Value, closure: Value) -> PyResult<Value> {
-        let code: Gc<CodeObj> = code.get::<CodeObj>().ok_or_else(|| self.type_error("expected a code object"))?;
-        self.run_namespace_frame(code, Value::NULL, closure, globals, locals, "yield outside function")
-    }
-
-    /// Runs a class body function with `ns` as its namespace (for __build_class__).
-    pub fn run_class_body(&mut self, func: Value, ns: Value) -> PyResult<Value> {
-        let f = func.get::<FunctionObj>().ok_or_else(|| self.type_error("__build_class__: func must be a function"))?;
-        let code = f.code.get().get::<CodeObj>().ok_or_else(|| self.type_error("bad code"))?;
-        self.run_namespace_frame(code, func, f.closure, f.globals, ns, "yield in class body")
-    }
-
-    /// Pushes an entry frame for a module or class body (fresh cells, free variables from
-    /// `closure`) and runs it to completion.
-    fn run_namespace_frame(
-        &mut self,
-        code: Gc<CodeObj>,
-        func: Value,
-        closure: Value,
-        globals: Value,
-        locals: Value,
-        yield_msg: &str,
-    ) -> PyResult<Value> {
-        let base = self.sp;
-        let size = code.code.frame_size();
-        if base + size + 64 > super::STACK_SLOTS || self.frames.len() >= self.recursion_limit + 50 {
-            return Err(self.recursion_error());
-        }
-        for s in &mut self.stack[base..base + size] {
-            *s = Value::NULL;
-        }
-        let nl = code.code.nlocals();
-        let nc = code.code.cellvars.len();
-        for i in 0..nc {
-            let c = self.new_cell(Value::NULL);
-            self.stack[base + nl + i] = c;
-        }
-        if let Some(cl) = closure.get::<TupleObj>() {
-            for (i, &c) in cl.items.iter().enumerate() {
-                self.stack[base + nl + nc + i] = c;
-            }
-        }
-        self.sp = base + nl + code.code.ncells();
-        let builtins = self.builtins_for(globals);
-        self.frames.push(Frame {
-            code,
-            func,
-            globals,
-            builtins,
-            locals,
-            base,
-            ip: 0,
-            gen: Value::NULL,
-            is_entry: true,
-            saved_sp: 0,
-            init_self: Value::NULL,
-            binop: 0,
-        });
-        match self.run_frames(None)? {
-            Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(self.runtime_error(yield_msg)),
-        }
-    }
-
-    pub fn builtins_for(&mut self, globals: Value) -> Value {
-        let key = self.intern_static("__builtins__");
-        match self.dict_get_str(globals, key) {
-            Some(b) if b.kind() == Some(ObjKind::Dict) => b,
-            Some(m) if m.kind() == Some(ObjKind::Module) => m.get::<ModuleObj>().map(|m| m.dict).unwrap_or(self.builtins_dict),
-            _ => self.builtins_dict,
-        }
-    }
-
-    /// Runs until the innermost entry frame returns or yields. `pending` is raised first.
-    pub fn run_frames(&mut self, pending: Option<PyErr>) -> PyResult<Exit> {
-        self.recent_marks.push(self.recent.len());
-        let r = self.run_frames_inner(pending);
-        if let Some(m) = self.recent_marks.pop() {
-            self.recent.truncate(m);
-        }
-        r
-    }
-
-    fn run_frames_inner(&mut self, pending: Option<PyErr>) -> PyResult<Exit> {
-        let mut err = pending;
-        let mut reraise = false;
-        loop {
-            if let Some(e) = err.take() {
-                if let Some(e) = self.unwind(e, reraise) {
-                    return Err(e);
-                }
-            }
-            match self.execute() {
-                Ok(exit) => return Ok(exit),
-                Err((e, rr)) => {
-                    err = Some(e);
-                    reraise = rr;
-                }
-            }
-        }
-    }
-
-    /// Adds a traceback entry for the top frame and looks for a handler, popping frames
-    /// without one. Returns the exception when it leaves the entry frame.
-    fn unwind(&mut self, e: PyErr, reraise: bool) -> Option<PyErr> {
-        let mut first = true;
-        loop {
-            let Some(frame) = self.frames.last() else { return Some(e) };
-            let ip = frame.ip.saturating_sub(1) as u32;
-            let code = frame.code;
-            let base = frame.base;
-            let globals = frame.globals;
-            if !(first && reraise) {
-                self.add_traceback(e.0, code, globals, ip);
-            }
-            if first && !reraise {
-                self.chain_context(e.0);
-            }
-            first = false;
-            if let Some(h) = code.code.handler_for(ip) {
-                let stack_base = base + code.code.nlocals() + code.code.ncells();
-                self.sp = stack_base + h.depth as usize;
-                self.stack[self.sp] = e.0;
-                self.sp += 1;
-                // a safepoint: the natives that raised have returned, the exception is rooted
-                self.release_recent();
-                if let Some(f) = self.frames.last_mut() {
-                    f.ip = h.handler as usize;
-                }
-                return None;
-            }
-            let f = self.frames.pop().expect("frame present");
-            if !self.frame_objects.is_empty() {
-                self.detach_frame_object(&f, f.ip);
-            }
-            self.sp = f.base;
-            if f.is_entry {
-                return Some(e);
-            }
-        }
-    }
-
-    fn chain_context(&mut self, exc: Value) {
-        let h = self.handled();
-        if h.is_null() || h == exc {
-            return;
-        }
-        if let Some(x) = exc.get::<ExceptionObj>() {
-            if x.context.get().is_null() {
-                // avoid creating a cycle through the context chain
-                let mut c = h;
-                let mut n = 0;
-                while let Some(cx) = c.get::<ExceptionObj>() {
-                    if cx.context.get() == exc {
-                        cx.context.set(Value::NULL);
-                        break;
-                    }
-                    c = cx.context.get();
-                    n += 1;
-                    if n > 1000 {
-                        break;
-                    }
-                }
-                x.context.set(h);
-            }
-        }
-    }
-
-    fn add_traceback(&mut self, exc: Value, code: Gc<CodeObj>, globals: Value, ip: u32) {
-        let Some(x) = exc.get::<ExceptionObj>() else { return };
-        let line = code.code.line_at(ip as usize);
-        let tt = self.types.traceback;
-        let next = x.traceback.get();
-        let tb = self.alloc(tt, TracebackObj { next: Cell::new(next), code: code.value(), globals, lineno: line, ip });
-        if let Some(x) = exc.get::<ExceptionObj>() {
-            x.traceback.set(tb.value());
-        }
-    }
-
-    /// `a op b` for + - * / when both are exact floats, or one is and the other a small
-    /// int exactly representable as a float; None for every other case (including
-    /// division by zero, which the general path reports).
-    #[inline(always)]
-    pub(super) fn float_binop_fast(&self, a: Value, b: Value, op: u32) -> Option<f64> {
-        let ft = self.types.float;
-        let exact = |v: Value| v.get::<FloatObj>().filter(|f| f.hdr().ty.get() == ft).map(|f| f.0);
-        let small = |v: Value| {
-            let i = v.small_value();
-            (v.is_small() && i.unsigned_abs() < (1 << 53)).then_some(i as f64)
-        };
-        let (x, y) = match (exact(a), exact(b)) {
-            (Some(x), Some(y)) => (x, y),
-            (Some(x), None) => (x, small(b)?),
-            (None, Some(y)) => (small(a)?, y),
-            (None, None) => return None,
-        };
-        match op % INPLACE {
-            0 => Some(x + y),
-            1 => Some(x - y),
-            2 => Some(x * y),
-            4 if y != 0.0 => Some(x / y),
-            _ => None,
-        }
-    }
-
     /// When a frame ends (it was `frames[frames.len()]` before the pop): its frame object,
     /// if Python code took one, keeps the last line (at instruction `ip`) and stops reading
     /// the frame.
@@ -280,7 +66,7 @@ impl Vm {
 
     /// Executes instructions until the entry frame returns/yields (Ok) or an exception is
     /// raised (Err, with whether it is a re-raise that adds no traceback entry).
-    fn execute(&mut self) -> Result<Exit, (PyErr, bool)> {
+    pub(super) fn execute(&mut self) -> Result<Exit, (PyErr, bool)> {
         macro_rules! tryv {
             ($e:expr) => {
                 match $e {
@@ -537,13 +323,6 @@ impl Vm {
                     let (globals, builtins) = (f.globals, f.builtins);
                     let gv = globals.get::<DictObj>().map(|d| d.version()).unwrap_or(0);
                     let bv = builtins.get::<DictObj>().map(|d| d.version()).unwrap_or(0);
-                    let cached = code.caches.borrow().get(ip - 1).copied();
-                    if let Some(Cache::Global { globals_ver, builtins_ver, value }) = cached {
-                        if globals_ver == gv && builtins_ver == bv {
-                            self.push(value);
-                            break 'dispatch;
-                        }
-                    }
                     let v = match self.dict_get_str(globals, name) {
                         Some(v) => v,
                         None => match self.dict_get_str(builtins, name) {
@@ -633,10 +412,6 @@ impl Vm {
                     self.sp = sp;
                     let name = code.names[i as usize];
                     let obj = self.top();
-                    if let Some(v) = self.attr_cache_get(code, ip - 1, obj) {
-                        self.stack[self.sp - 1] = v;
-                        break 'dispatch;
-                    }
                     save_ip!();
                     let v = tryv!(self.getattr(obj, name));
                     self.attr_cache_fill(code, ip - 1, obj, name);
@@ -751,30 +526,7 @@ impl Vm {
                     self.sp = sp;
                     let key = self.pop();
                     let obj = self.top();
-                    if key.is_small() {
-                        let lt = self.types.list;
-                        let tt = self.types.tuple;
-                        let oty = self.type_of(obj);
-                        let k = key.small_value();
-                        let hit = if oty == lt {
-                            obj.get::<ListObj>().and_then(|l| {
-                                let items = l.items.borrow();
-                                let j = if k < 0 { k + items.len() as i64 } else { k };
-                                (j >= 0).then(|| items.get(j as usize).copied()).flatten()
-                            })
-                        } else if oty == tt {
-                            obj.get::<TupleObj>().and_then(|t| {
-                                let j = if k < 0 { k + t.items.len() as i64 } else { k };
-                                (j >= 0).then(|| t.items.get(j as usize).copied()).flatten()
-                            })
-                        } else {
-                            None
-                        };
-                        if let Some(v) = hit {
-                            self.stack[self.sp - 1] = v;
-                            break 'dispatch;
-                        }
-                    }
+                    // (exact lists and tuples with int keys were `fast_step`'s)
                     save_ip!();
                     let r = tryv!(self.getitem(obj, key));
                     self.stack[self.sp - 1] = r;
@@ -787,18 +539,6 @@ impl Vm {
                     let key = self.pop();
                     let obj = self.pop();
                     let v = self.pop();
-                    if let (Some(l), true) = (obj.get::<ListObj>(), key.is_small()) {
-                        if !self.is_heap_type(obj) {
-                            let mut items = l.items.borrow_mut();
-                            let n = items.len() as i64;
-                            let k = key.small_value();
-                            let j = if k < 0 { k + n } else { k };
-                            if j >= 0 && j < n {
-                                items[j as usize] = v;
-                                break 'dispatch;
-                            }
-                        }
-                    }
                     save_ip!();
                     tryv!(self.setitem(obj, key, v));
                 }
@@ -1454,25 +1194,7 @@ impl Vm {
                     self.sp = sp;
                     let seq = self.pop();
                     let n = n as usize;
-                    if let Some(t) = seq.get::<TupleObj>() {
-                        if t.items.len() == n {
-                            for k in (0..n).rev() {
-                                let v = t.items[k];
-                                self.push(v);
-                            }
-                            break 'dispatch;
-                        }
-                    }
-                    if let Some(l) = seq.get::<ListObj>() {
-                        let items = l.items.borrow();
-                        if items.len() == n {
-                            for k in (0..n).rev() {
-                                self.stack[self.sp] = items[k];
-                                self.sp += 1;
-                            }
-                            break 'dispatch;
-                        }
-                    }
+                    // (tuples and lists of the right length were `fast_step`'s)
                     save_ip!();
                     let items = tryv!(self.unpack(seq, n, None));
                     for v in items.into_iter().rev() {

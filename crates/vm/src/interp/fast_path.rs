@@ -18,6 +18,32 @@ use super::dispatch_support::instance_type_version;
 use super::{Cache, Vm};
 
 impl Vm {
+    /// `a op b` for + - * / when both are exact floats, or one is and the other a small
+    /// int exactly representable as a float; None for every other case (including
+    /// division by zero, which the general path reports).
+    #[inline(always)]
+    pub(super) fn float_binop_fast(&self, a: Value, b: Value, op: u32) -> Option<f64> {
+        let ft = self.types.float;
+        let exact = |v: Value| v.get::<FloatObj>().filter(|f| f.hdr().ty.get() == ft).map(|f| f.0);
+        let small = |v: Value| {
+            let i = v.small_value();
+            (v.is_small() && i.unsigned_abs() < (1 << 53)).then_some(i as f64)
+        };
+        let (x, y) = match (exact(a), exact(b)) {
+            (Some(x), Some(y)) => (x, y),
+            (Some(x), None) => (x, small(b)?),
+            (None, Some(y)) => (small(a)?, y),
+            (None, None) => return None,
+        };
+        match op % INPLACE {
+            0 => Some(x + y),
+            1 => Some(x - y),
+            2 => Some(x * y),
+            4 if y != 0.0 => Some(x / y),
+            _ => None,
+        }
+    }
+
     /// Runs `instr` (already counted in `ip`) when it is in its common case, with the stack
     /// pointer `sp`; false, with nothing changed, when the full dispatch must run it.
     #[inline(always)]

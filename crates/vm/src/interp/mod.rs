@@ -9,6 +9,7 @@ mod dictops;
 mod dispatch_support;
 mod errors;
 mod eval;
+mod run;
 mod fast_path;
 mod finalize;
 mod frame;
