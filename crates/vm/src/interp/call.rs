@@ -752,24 +752,7 @@ impl Vm {
             self.finalize_dropped(gen, &f.slots);
         }
         match r {
-            Err(e) if self.isinstance(e.0, self.types.stop_iteration) => {
-                let what = match g.flavor {
-                    1 => "coroutine raised StopIteration",
-                    2 => "async generator raised StopIteration",
-                    _ => "generator raised StopIteration",
-                };
-                let re = self.runtime_error(what);
-                if let Some(x) = re.0.get::<ExceptionObj>() {
-                    x.cause.set(e.0);
-                    x.context.set(e.0);
-                    x.suppress_context.set(true);
-                }
-                Err(re)
-            }
-            Err(e) if g.flavor == 2 && self.isinstance(e.0, self.types.stop_async_iteration) => {
-                let re = self.runtime_error("async generator raised StopAsyncIteration");
-                Err(re)
-            }
+            Err(e) => Err(self.gen_stop_iteration_error(g.flavor, e)),
             other => other,
         }
     }

@@ -892,6 +892,9 @@ impl Vm {
                         }
                     }
                     save_ip!();
+                    if Self::is_gen_object(it) && self.push_gen_frame(it, self.none) {
+                        reload!();
+                    }
                     match tryv!(self.next(it)) {
                         Some(v) => self.push(v),
                         None => {
@@ -931,6 +934,11 @@ impl Vm {
                     if f.is_entry {
                         return Ok(Exit::Return(v));
                     }
+                    if !f.gen.is_null() {
+                        // a generator resumed by the frame below (gen_frames.rs) ended
+                        self.gen_frame_returned(f.gen, v);
+                        reload!();
+                    }
                     if f.binop != 0 {
                         // the operands are still below the frame (`push_binop_frame`)
                         let (a, b) = (self.stack[f.base - 2], self.stack[f.base - 1]);
@@ -969,6 +977,12 @@ impl Vm {
                         }
                     }
                     self.sp = f.base;
+                    if !f.is_entry {
+                        // resumed by a ForIter or Send of the frame below (gen_frames.rs)
+                        self.gen_frame_yielded(f.gen);
+                        self.push(v);
+                        reload!();
+                    }
                     let is_await = matches!(code.code.code.get(ip), Some(Instr::JumpBackward(t)) if matches!(code.code.code.get(*t as usize), Some(Instr::Send(_))));
                     let v = if is_await { v } else { self.wrap_async_yield(f.gen, v) };
                     return Ok(Exit::Yield(v));
@@ -978,6 +992,9 @@ impl Vm {
                     let value = self.pop();
                     let recv = self.top();
                     save_ip!();
+                    if Self::is_gen_object(recv) && self.push_gen_frame(recv, value) {
+                        reload!();
+                    }
                     match tryv!(self.send_to(recv, value)) {
                         Exit::Yield(v) => self.push(v),
                         Exit::Return(r) => {

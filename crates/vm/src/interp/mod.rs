@@ -13,6 +13,7 @@ mod run;
 mod fast_path;
 mod finalize;
 mod frame;
+mod gen_frames;
 pub mod jit_iface;
 pub mod jit_ops;
 mod lookup_cache;
@@ -212,6 +213,9 @@ pub struct Vm {
     /// The handled exception of each caller that resumed a running generator (innermost last):
     /// what sys.exc_info() sees while the generator handles nothing itself.
     pub exc_outer: Vec<Value>,
+    /// For each generator frame running in a caller's dispatch loop (`gen_frames.rs`),
+    /// innermost last: the caller's `handled_exc`, restored when the generator yields or ends.
+    pub gen_exc_saved: Vec<Value>,
     pub recursion_limit: usize,
     /// sys.set_int_max_str_digits: the most decimal digits int<->str converts (0: no limit).
     pub int_max_str_digits: usize,
@@ -310,6 +314,7 @@ impl Vm {
         roots.extend(self.frame_objects.iter().map(|&(_, f)| f));
         roots.extend_from_slice(&self.pending_del);
         roots.extend_from_slice(&self.exc_outer);
+        roots.extend_from_slice(&self.gen_exc_saved);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
         let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();

@@ -121,7 +121,7 @@ impl Vm {
 
     /// Adds a traceback entry for the top frame and looks for a handler, popping frames
     /// without one. Returns the exception when it leaves the entry frame.
-    fn unwind(&mut self, e: PyErr, reraise: bool) -> Option<PyErr> {
+    fn unwind(&mut self, mut e: PyErr, reraise: bool) -> Option<PyErr> {
         let mut first = true;
         loop {
             let Some(frame) = self.frames.last() else { return Some(e) };
@@ -155,6 +155,10 @@ impl Vm {
             self.sp = f.base;
             if f.is_entry {
                 return Some(e);
+            }
+            if !f.gen.is_null() {
+                // a generator resumed by the frame below (gen_frames.rs): it is finished
+                e = self.gen_frame_raised(f.gen, e);
             }
         }
     }
