@@ -5,7 +5,7 @@
 use crate::ir::{Op, Ref, Trace, GUARD, PURE};
 
 fn removable(op: Op) -> bool {
-    (op.flags() & PURE != 0 && op != Op::FloatDiv && op != Op::FloatPow) || op.is_entry_read() || op == Op::ListGet
+    (op.flags() & PURE != 0 && op != Op::FloatDiv && op != Op::FloatPow && op != Op::FloatFn) || op.is_entry_read() || op == Op::ListGet
 }
 
 pub fn dce(t: &Trace) -> Trace {

@@ -160,6 +160,57 @@ pub extern "C" fn float_pow(ctx: *mut u64) -> u64 {
     }
 }
 
+macro_rules! float_fn_helper {
+    ($name:ident, $f:expr) => {
+        /// Called by generated code for `float_fn`: the double at `ctx[ARGS_AT]`, the result
+        /// back there; 0 (leave the trace) unless argument and result are finite.
+        pub extern "C" fn $name(ctx: *mut u64) -> u64 {
+            // SAFETY: ARGS_AT < CTX_WORDS.
+            let x = f64::from_bits(unsafe { *ctx.add(ARGS_AT) });
+            let f: fn(f64) -> f64 = $f;
+            let r = f(x);
+            if !(x.is_finite() && r.is_finite()) {
+                return 0;
+            }
+            // SAFETY: as above.
+            unsafe { *ctx.add(ARGS_AT) = r.to_bits() };
+            1
+        }
+    };
+}
+float_fn_helper!(float_sqrt, f64::sqrt);
+float_fn_helper!(float_sin, f64::sin);
+float_fn_helper!(float_cos, f64::cos);
+float_fn_helper!(float_tan, f64::tan);
+float_fn_helper!(float_exp, f64::exp);
+float_fn_helper!(float_log, f64::ln);
+float_fn_helper!(float_atan, f64::atan);
+float_fn_helper!(float_fabs, f64::abs);
+
+/// The helpers of `float_fn`, in the order of `pyjit_vm::interp::jit_ops::FLOAT_FNS`.
+pub const FLOAT_FN_HELPERS: [extern "C" fn(*mut u64) -> u64; 8] =
+    [float_sqrt, float_sin, float_cos, float_tan, float_exp, float_log, float_atan, float_fabs];
+
+/// Called by generated code for `slot_add`: appends `v` to the slots of instance `obj` and
+/// moves it to map `to`, when its slots are one fewer than `to` names and it has no
+/// `__dict__` (the trace checked its class and map before). 0 when not done.
+pub extern "C" fn slot_add(obj: u64, v: u64, to: u64) -> u64 {
+    let (obj, v, to) = (Value::from_raw(obj), Value::from_raw(v), Value::from_raw(to));
+    let (Some(inst), Some(m)) = (obj.get::<pyjit_vm::objects::InstanceObj>(), to.get::<pyjit_vm::objects::MapObj>()) else {
+        return 0;
+    };
+    if !inst.dict.get().is_null() {
+        return 0;
+    }
+    let Ok(mut slots) = inst.slots.try_borrow_mut() else { return 0 };
+    if slots.len() + 1 != m.names.len() {
+        return 0;
+    }
+    slots.push(v);
+    inst.map.set(to);
+    1
+}
+
 /// Called by generated code for `box_float`: a new float object for the double at
 /// `ctx[ARGS_AT]`.
 pub extern "C" fn box_float(ctx: *mut u64) -> u64 {

@@ -187,6 +187,11 @@ ops! {
     /// is positive and finite, `b` finite and the result finite (the interpreter then
     /// raises, or makes a complex number).
     FloatPow = "float_pow", Float, [Float, Float], None, PURE | GUARD;
+    /// Function `aux` of the math module's `FLOAT_FNS` (`sqrt`, `sin`...) of a double, by a
+    /// helper call of the same libm function the interpreter calls; leaves the trace unless
+    /// argument and result are finite (the interpreter then raises, or returns the NaN or
+    /// infinity).
+    FloatFn = "float_fn", Float, [Float], Int, PURE | GUARD;
     FloatLt = "float_lt", Bool, [Float, Float], None, PURE;
     FloatLe = "float_le", Bool, [Float, Float], None, PURE;
     FloatEq = "float_eq", Bool, [Float, Float], None, PURE;
@@ -223,6 +228,10 @@ ops! {
     SlotGet = "slot_get", Val, [Val], Int, READS;
     /// Stores `b` into slot `aux` of instance `a`.
     SlotSet = "slot_set", Void, [Val, Val], Int, 0;
+    /// Adds an attribute to instance `a`, holding `b`: appends a slot and moves the
+    /// instance to map `aux` (the map it has, checked before, plus the new name). Leaves
+    /// the trace when the instance's slots do not match its map or it has a `__dict__`.
+    SlotAdd = "slot_add", Void, [Val, Val], Ptr, GUARD | EFFECT;
     /// A new float object holding the double (an allocation, by a helper call).
     BoxFloat = "box_float", Val, [Float], None, PURE;
     /// True or False.

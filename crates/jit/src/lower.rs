@@ -213,6 +213,14 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                     f.push(L::Store { base: p, disp: 8 * i.aux as i32, src: b() });
                 }
             }
+            Op::SlotAdd => {
+                let e = exit(&mut f);
+                let m = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: m, imm: i.aux });
+                let ok = f.vreg(Class::Int);
+                f.push(L::Call { target: entry::slot_add as *const () as usize as u64, args: vec![a(), b(), m], ret: Some(ok) });
+                f.push(L::Guard { cc: Cc::Ne, a: ok, b: Operand::Imm(0), exit: e });
+            }
             Op::GuardCode => {
                 let e = exit(&mut f);
                 let c = f.vreg(Class::Int);
@@ -395,12 +403,17 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                 f.push(L::GuardF { cc: FCc::Ne, a: b(), b: z, exit: e });
                 f.push(L::FBin { op: FOp::Div, dst, a: a(), b: b() });
             }
-            Op::FloatPow => {
+            Op::FloatPow | Op::FloatFn => {
                 let e = exit(&mut f);
                 f.push(L::StoreF { base: ctx, disp: 8 * entry::ARGS_AT as i32, src: a() });
-                f.push(L::StoreF { base: ctx, disp: 8 * (entry::ARGS_AT + 1) as i32, src: b() });
+                let target = if i.op == Op::FloatPow {
+                    f.push(L::StoreF { base: ctx, disp: 8 * (entry::ARGS_AT + 1) as i32, src: b() });
+                    entry::float_pow as *const () as usize as u64
+                } else {
+                    entry::FLOAT_FN_HELPERS[i.aux as usize] as *const () as usize as u64
+                };
                 let ok = f.vreg(Class::Int);
-                f.push(L::Call { target: entry::float_pow as *const () as usize as u64, args: vec![ctx], ret: Some(ok) });
+                f.push(L::Call { target, args: vec![ctx], ret: Some(ok) });
                 f.push(L::Guard { cc: Cc::Ne, a: ok, b: Operand::Imm(0), exit: e });
                 f.push(L::LoadF { dst, base: ctx, disp: 8 * entry::ARGS_AT as i32 });
             }

@@ -630,7 +630,14 @@ impl Recorder {
                         self.pop()?;
                         self.push(v)?;
                     }
-                    None => self.generic_push(ip, JitOp::LoadAttr, i, 1)?,
+                    None => {
+                        if let Some(v) = self.module_attr(vm, ip, i)? {
+                            self.pop()?;
+                            self.push(v)?;
+                        } else {
+                            self.generic_push(ip, JitOp::LoadAttr, i, 1)?
+                        }
+                    }
                 }
             }
             Instr::StoreAttr(i) => {
@@ -645,9 +652,22 @@ impl Recorder {
                         self.pop()?;
                         self.pop()?;
                     }
-                    None => {
-                        self.generic(ip, JitOp::StoreAttr, i, 2)?;
-                    }
+                    None => match self.add_slot_hit(ip, obj) {
+                        Some((ty, ver, from, to)) => {
+                            let r = self.peek(1)?;
+                            let v = self.peek(2)?;
+                            self.guard_shape(ip, r, ty, ver, from, None)?;
+                            let bv = self.boxed(v)?;
+                            self.keep.push(to);
+                            let s = self.snap(ip);
+                            self.b.emit(Op::SlotAdd, r, bv, to.raw() as i64, Some(s))?;
+                            self.pop()?;
+                            self.pop()?;
+                        }
+                        None => {
+                            self.generic(ip, JitOp::StoreAttr, i, 2)?;
+                        }
+                    },
                 }
             }
             Instr::LoadMethod(i) => {
@@ -662,6 +682,14 @@ impl Recorder {
                         self.pop()?;
                         self.push(f)?;
                         self.push(r)?;
+                    }
+                    None if obj.kind() == Some(ObjKind::Module) && self.module_attr(vm, ip, i)?.is_some() => {
+                        // a function of a module: no method, its NULL and the function
+                        let v = self.module_attr(vm, ip, i)?.ok_or("module attribute")?;
+                        let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
+                        self.pop()?;
+                        self.push(z)?;
+                        self.push(v)?;
                     }
                     None => {
                         let b = self.generic(ip, JitOp::LoadMethod, i, 1)?;
@@ -682,6 +710,9 @@ impl Recorder {
                     }
                 }
                 let f = if a.is_null() { self.val(vm, self.sp - n - 1) } else { a };
+                if a.is_null() && n == 1 && self.float_fn_call(vm, ip, f, n + 2)? {
+                    return Ok(Step::Continue);
+                }
                 self.callable_here(vm, f)?;
                 self.generic_push(ip, JitOp::CallMethod, n as u32, n + 2)?
             }
@@ -713,6 +744,9 @@ impl Recorder {
                             return Ok(Step::Continue);
                         }
                     }
+                }
+                if n == 1 && self.float_fn_call(vm, ip, f, n + 1)? {
+                    return Ok(Step::Continue);
                 }
                 if n == 0 && f == vm.types.super_ && !self.inline.is_empty() {
                     return self.zero_arg_super(ip, fr).map(|_| Step::Continue);
@@ -881,6 +915,68 @@ impl Recorder {
             self.b.emit(Op::GuardSlotLen, r, Ref::NONE, i as i64, Some(s))?;
         }
         Ok(())
+    }
+
+    /// `m.name` (name `i` of the code) of a module `m` the trace holds as a constant, when
+    /// the module's dict has it (`Vm::jit_module_attr`): the value as a constant under a
+    /// version guard of that dict (rebinding the name leaves the trace).
+    fn module_attr(&mut self, vm: &mut Vm, ip: usize, i: u32) -> Result<Option<Ref>, String> {
+        let r = self.peek(1)?;
+        let Some(m) = self.b.kval(r) else { return Ok(None) };
+        let m = Value::from_raw(m as u64);
+        if m.kind() != Some(ObjKind::Module) {
+            return Ok(None);
+        }
+        let name = self.code.names.get(i as usize).copied().unwrap_or(Value::NULL);
+        let Some((d, ver, v)) = vm.jit_module_attr(m, name) else { return Ok(None) };
+        let s = self.snap(ip);
+        let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, d.raw() as i64, None)?;
+        self.b.emit(Op::GuardVer, k, Ref::NONE, ver as i64, Some(s))?;
+        self.keep.push(d);
+        self.keep.push(v);
+        Ok(Some(self.constant(vm, v)?))
+    }
+
+    /// A call of a math function (`Vm::jit_float_fn`) on one float or int: `float_fn` on
+    /// the unboxed double. `pop` is the stack words the call takes.
+    fn float_fn_call(&mut self, vm: &Vm, ip: usize, f: Value, pop: usize) -> Result<bool, String> {
+        let Some(which) = vm.jit_float_fn(f) else { return Ok(false) };
+        let x = self.val(vm, self.sp - 1);
+        let r = self.peek(1)?;
+        let fits = matches!(self.b.t.ty(r), Ty::Float | Ty::Int) || (self.b.t.ty(r) == Ty::Val && (x.is_small() || is_exact_float(vm, x)));
+        if !fits {
+            return Ok(false);
+        }
+        // the function is a constant under the guards that found it (globals or a module)
+        let fr = self.peek(2)?;
+        if self.b.kval(fr) != Some(f.raw() as i64) {
+            return Ok(false);
+        }
+        let s = self.snap(ip);
+        let u = self.as_float(vm, r, x, &s)?;
+        let y = self.b.emit(Op::FloatFn, u, Ref::NONE, which as i64, Some(s))?;
+        for _ in 0..pop {
+            self.pop()?;
+        }
+        self.push(y)?;
+        Ok(true)
+    }
+
+    /// The map transition a StoreAttr at `ip` caches (`Cache::AddSlot`) when it applies to
+    /// `obj` now: (class, class version, map before, map after).
+    fn add_slot_hit(&self, ip: usize, obj: Value) -> Option<(Value, u64, Value, Value)> {
+        crate::inst_layout()?;
+        let inst = obj.get::<pyjit_vm::objects::InstanceObj>()?;
+        let map = inst.map.get();
+        if map.is_null() || !inst.dict.get().is_null() {
+            return None;
+        }
+        let ty = obj.header()?.ty.get();
+        let ver = ty.get::<pyjit_vm::objects::TypeObj>()?.version.get();
+        let caches = self.code.caches.try_borrow().ok()?;
+        let Some(Cache::AddSlot { ty_ver, from, to, index }) = caches.get(ip).copied() else { return None };
+        let len = inst.slots.try_borrow().ok()?.len();
+        (from == map && ty_ver == ver && len == index as usize).then_some((ty, ver, from, to))
     }
 
     /// `r` as a boxed value, for a `call`'s arguments.

@@ -303,3 +303,38 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    /// For a trace reading `m.name` of a module: the module's dict, its version and the
+    /// value, when the read is a plain look-up in that dict (an exact module, a name that
+    /// is not a dunder, so no attribute of the module type comes first). A trace then
+    /// holds the value as a constant under a version guard of the dict.
+    pub fn jit_module_attr(&mut self, m: Value, name: Value) -> Option<(Value, u64, Value)> {
+        let mo = m.get::<ModuleObj>()?;
+        if self.type_of(m) != self.types.module || name.get::<StrObj>().is_none() {
+            return None;
+        }
+        if self.str_of(name).starts_with("__") {
+            return None;
+        }
+        let d = mo.dict;
+        let ver = d.get::<DictObj>()?.version();
+        let v = self.dict_get_str(d, name)?;
+        Some((d, ver, v))
+    }
+
+    /// Which function of the math module `f` is, among those a trace computes on an
+    /// unboxed float (`FLOAT_FNS`): its index there.
+    pub fn jit_float_fn(&self, f: Value) -> Option<u8> {
+        let b = f.get::<BuiltinObj>()?;
+        let m = b.module.get::<ModuleObj>()?;
+        if self.str_of(m.name) != "math" {
+            return None;
+        }
+        FLOAT_FNS.iter().position(|&n| n == b.name).map(|i| i as u8)
+    }
+}
+
+/// math functions of one float a trace calls directly on a double (`Vm::jit_float_fn`),
+/// in the order of the JIT's helpers.
+pub const FLOAT_FNS: [&str; 8] = ["sqrt", "sin", "cos", "tan", "exp", "log", "atan", "fabs"];
