@@ -95,6 +95,39 @@ pub extern "C" fn call_op(ctx: *mut u64, word: u64, argc: u64) -> u64 {
     }
 }
 
+/// Called by generated code for `call_framed`: writes flush `which & 0xffff_ffff` of trace
+/// `which >> 32` (the running one) to the frame, pushing a frame record for each inlined
+/// call, runs the call as `call_op` does, then takes the records back.
+pub extern "C" fn call_framed(ctx: *mut u64, word: u64, argc: u64, which: u64) -> u64 {
+    let vm = vm_of(ctx);
+    let Some(outer) = crate::trace_by_id(which >> 32) else { return fail(vm) };
+    let Some(m) = outer.flushes.get((which & 0xffff_ffff) as usize) else { return fail(vm) };
+    // SAFETY: the exit buffer is the first EXIT_WORDS words of ctx.
+    let words = unsafe { std::slice::from_raw_parts(ctx as *const u64, EXIT_WORDS) };
+    let (sp, ip) = (vm.sp, vm.frames.last().map_or(0, |f| f.ip));
+    crate::deopt::restore(vm, m, words);
+    // the frame making the call is past it while the callee runs, as in the interpreter
+    if let Some(f) = vm.frames.last_mut() {
+        f.ip = m.ip as usize + 1;
+    }
+    let r = call_op(ctx, word, argc);
+    let vm = vm_of(ctx);
+    vm.jit_pop_frames(m.frames.len());
+    vm.sp = sp;
+    if let Some(f) = vm.frames.last_mut() {
+        f.ip = ip;
+    }
+    r
+}
+
+/// A call from compiled code that cannot be made: raises (0, with the error pending).
+#[cold]
+fn fail(vm: &mut Vm) -> u64 {
+    let e = vm.runtime_error("bad operation in compiled code");
+    PENDING.with(|p| p.set(e.0.raw()));
+    0
+}
+
 /// Whether an exception is pending.
 pub fn has_pending() -> bool {
     PENDING.with(|p| p.get() != 0)
@@ -124,8 +157,28 @@ pub extern "C" fn call_loop(ctx: *mut u64, inner: u64, word: u64, id: u64) -> u6
     let Some(m) = outer.flushes.get((word & 0xffff) as usize) else { return 1 };
     crate::deopt::restore(vm, m, words);
     let left = word >> 16;
-    let end = crate::LoopEnd { header: m.ip, last: (left >> 32) as u32 & 0xffff, ip: left as u32 & 0xffff, sp: (left >> 16) as u32 & 0xffff };
+    let returns = left & crate::record::LOOP_RETURNS as u64 != 0;
+    let end = crate::LoopEnd { header: m.ip, last: (left >> 32) as u32 & 0x7fff, ip: left as u32 & 0xffff, sp: (left >> 16) as u32 & 0xffff, returns };
     let r = crate::run_inner(vm, mem, inner, end);
+    if returns && r == 1 {
+        // the call holding the loop runs in the interpreter to its return; the trace goes on
+        // after it when it returns where the recording saw it return
+        return match vm.jit_run_to_return() {
+            Ok(()) => {
+                let at = vm.frames.last().map(|f| (f.ip, vm.sp - f.base));
+                if at == Some((end.ip as usize, end.sp as usize)) {
+                    vm.jit_pop_frames(m.frames.len() - 1);
+                    0
+                } else {
+                    1
+                }
+            }
+            Err(e) => {
+                set_pending(e);
+                2
+            }
+        };
+    }
     if r == 0 {
         // the trace goes on inside the calls it inlined: their frames were only needed while
         // the loop ran

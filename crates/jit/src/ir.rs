@@ -247,6 +247,11 @@ ops! {
     /// snapshot (the state before the instruction) with the exception pending.
     /// `b` is the code object of the instruction (its inline caches and names).
     Call = "call", Val, [Args, Val], Int, GUARD | EFFECT;
+    /// A `call` of Python code from inside an inlined call: the snapshot's state is first
+    /// written to the frame with a frame record for each inlined call (a *flush*, as for
+    /// `call_loop`), so the callee finds its true callers (`sys._getframe(1)`, tracebacks,
+    /// warnings' `stacklevel`); the records are taken back after it returns.
+    CallFramed = "call_framed", Val, [Args, Val], Int, GUARD | EFFECT;
     /// The second result of the `call` just before (LoadMethod's first stack value).
     Ret2 = "ret2", Val, [Val], None, 0;
     /// Runs the compiled loop whose header is the snapshot's instruction (an inner loop):

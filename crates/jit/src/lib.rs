@@ -680,6 +680,9 @@ pub(crate) struct LoopEnd {
     pub last: u32,
     pub ip: u32,
     pub sp: u32,
+    /// The recording saw the inlined call holding the loop return (`record::LOOP_RETURNS`):
+    /// `ip` and `sp` are then the caller's, after the call.
+    pub returns: bool,
 }
 
 /// Runs compiled loop `root` (and its bridges) on the innermost frame for a `call_loop` of
@@ -719,7 +722,10 @@ fn run_inner_in(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEn
         };
     }
     deopt::restore(vm, m, &buf[..]);
-    if loop_ended(vm, m, end) {
+    if end.returns {
+        // the caller runs the call on to its return
+        1
+    } else if loop_ended(vm, m, end) {
         0
     } else {
         // the engine counts the exit (and may record a bridge from it) once the calling

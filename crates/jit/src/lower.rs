@@ -116,6 +116,19 @@ fn count_iteration(f: &mut Func, ctx: VReg) {
     f.push(L::Store { base: ctx, disp: 8 * entry::ITER_WORD as i32, src: n1 });
 }
 
+/// A flush: the values of snapshot `s` into the exit buffer, as an exit stub stores them,
+/// for a helper to write to the frame (`call_loop`, `call_framed`).
+fn flush(f: &mut Func, t: &Trace, v: &[VReg], s: &crate::ir::Snap, ctx: VReg) {
+    for (w, &(_, r)) in s.slots.iter().enumerate() {
+        let disp = 8 * w as i32;
+        if t.ty(r) == Ty::Float {
+            f.push(L::StoreF { base: ctx, disp, src: v[r.idx()] });
+        } else {
+            f.push(L::Store { base: ctx, disp, src: v[r.idx()] });
+        }
+    }
+}
+
 pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result<Lowered, String> {
     let mut f = Func::new();
     let ctx = f.vreg(Class::Int);
@@ -157,7 +170,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
         let mut exit = |f: &mut Func| {
             let s = &t.snaps[i.snap as usize];
             let vals: Vec<VReg> = s.slots.iter().map(|&(_, r)| v[r.idx()]).collect();
-            exits.push(ExitMap::of(s, t, i.op == Op::Call));
+            exits.push(ExitMap::of(s, t, matches!(i.op, Op::Call | Op::CallFramed)));
             f.exit(vals)
         };
         match i.op {
@@ -244,7 +257,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
             Op::BoxBool => box_bool(&mut f, layout, a(), dst),
             Op::BoxFloat => box_float(&mut f, ctx, a(), dst),
             Op::Arg1 | Op::Arg => {}
-            Op::Call => {
+            Op::Call | Op::CallFramed => {
                 let mut args = Vec::new();
                 let mut r = i.a;
                 loop {
@@ -269,7 +282,17 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                 f.push(L::Iconst { dst: word, imm: i.aux });
                 let argc = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: argc, imm: args.len() as i64 });
-                f.push(L::Call { target: entry::call_op as *const () as usize as u64, args: vec![ctx, word, argc], ret: Some(dst) });
+                if i.op == Op::CallFramed {
+                    // flush: the snapshot's values into the exit buffer (see CallLoop)
+                    let s = &t.snaps[i.snap as usize];
+                    flush(&mut f, t, &v, s, ctx);
+                    flushes.push(ExitMap::of(s, t, false));
+                    let which = f.vreg(Class::Int);
+                    f.push(L::Iconst { dst: which, imm: ((flushes.len() as u64 - 1) | (id as u64) << 32) as i64 });
+                    f.push(L::Call { target: entry::call_framed as *const () as usize as u64, args: vec![ctx, word, argc, which], ret: Some(dst) });
+                } else {
+                    f.push(L::Call { target: entry::call_op as *const () as usize as u64, args: vec![ctx, word, argc], ret: Some(dst) });
+                }
                 let e = exit(&mut f);
                 f.push(L::Guard { cc: Cc::Ne, a: dst, b: Operand::Imm(0), exit: e });
             }
@@ -277,14 +300,7 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                 // flush: the snapshot's values into the exit buffer, which the call writes
                 // to the frame before it runs the inner loop
                 let s = &t.snaps[i.snap as usize];
-                for (w, &(_, r)) in s.slots.iter().enumerate() {
-                    let disp = 8 * w as i32;
-                    if t.ty(r) == Ty::Float {
-                        f.push(L::StoreF { base: ctx, disp, src: v[r.idx()] });
-                    } else {
-                        f.push(L::Store { base: ctx, disp, src: v[r.idx()] });
-                    }
-                }
+                flush(&mut f, t, &v, s, ctx);
                 flushes.push(ExitMap::of(s, t, false));
                 let ptr = f.vreg(Class::Int);
                 f.push(L::Iconst { dst: ptr, imm: i.aux });

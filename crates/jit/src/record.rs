@@ -134,6 +134,10 @@ struct IterRec {
 
 const MAX_STEPS: usize = 3000;
 
+/// The flag of a `call_loop`'s packed constant saying that the recording saw the inlined
+/// call holding the loop return (bit 47; the loop's last instruction takes bits 32-46).
+pub(crate) const LOOP_RETURNS: usize = 1 << 47;
+
 /// Iterations of one inner loop a recording follows (see `Instr::JumpBackward`).
 const MAX_UNROLL: u32 = 12;
 
@@ -383,6 +387,36 @@ impl Recorder {
         }
     }
 
+    /// While the interpreter ran an inner loop the trace calls (`skipping`), the inlined
+    /// call the loop is in returned (`return` inside the loop, or after it): the `call_loop`
+    /// then runs that call to its return (`LOOP_RETURNS`) and the trace goes on in the
+    /// caller at `ip`, after the call, with the value it returned on the stack. False when
+    /// the frames are not in that state.
+    fn returned_while_skipping(&mut self, vm: &Vm, ip: usize, depth: usize) -> Result<bool, String> {
+        let (Some((_, j, k)), Some(fr)) = (self.skipping, self.inline.last()) else { return Ok(false) };
+        if vm.frames.len() + 1 != depth || fr.init_self != Ref::NONE || ip != fr.ret_ip {
+            return Ok(false);
+        }
+        if vm.frames.last().map(|f| f.base) != Some(self.base + fr.caller_fbase) {
+            return Ok(false);
+        }
+        let fr = self.inline.pop().ok_or("no inlined call")?;
+        for e in self.slots[fr.base..].iter_mut() {
+            *e = (Ref::NONE, false);
+        }
+        self.code = fr.caller_code;
+        self.fbase = fr.caller_fbase;
+        let rel = vm.sp.checked_sub(self.base + self.fbase).ok_or("stack depth mismatch")?;
+        if ip >= 1 << 16 || j >= LOOP_RETURNS >> 32 || rel >= 1 << 16 {
+            return Err("inner loop out of reach".into());
+        }
+        self.b.t.insts[k.idx()].aux = (ip | rel << 16 | j << 32 | LOOP_RETURNS) as i64;
+        self.skipping = None;
+        self.sp = self.fbase + rel;
+        self.expected = ip;
+        Ok(true)
+    }
+
     /// Whether the trace runs an inner loop by `call_loop` (then it is not peeled: its
     /// iteration ends by handing the state to the engine, which enters it again).
     pub fn calls_loops(&self) -> bool {
@@ -396,7 +430,7 @@ impl Recorder {
             // resumed, a property): the trace calls the instruction as a whole
             return Ok(Step::Continue);
         }
-        if vm.frames.len() != depth || vm.frames.last().map(|f| f.base) != Some(self.base + self.fbase) {
+        if (vm.frames.len() != depth || vm.frames.last().map(|f| f.base) != Some(self.base + self.fbase)) && !self.returned_while_skipping(vm, ip, depth)? {
             return Err("return from the loop's frame".into());
         }
         if let Some((h, j, k)) = self.skipping {
@@ -408,7 +442,7 @@ impl Recorder {
             // the depth within the frame the loop is in (the inner loop's own trace counts
             // from that frame's base)
             let rel = vm.sp.checked_sub(self.base + self.fbase).ok_or("stack depth mismatch")?;
-            if ip >= 1 << 16 || self.fbase + rel > self.sp || j >= 1 << 16 || rel >= 1 << 16 {
+            if ip >= 1 << 16 || self.fbase + rel > self.sp || j >= LOOP_RETURNS >> 32 || rel >= 1 << 16 {
                 return Err("inner loop out of reach".into());
             }
             self.b.t.insts[k.idx()].aux = (ip | rel << 16 | j << 32) as i64;
@@ -713,8 +747,8 @@ impl Recorder {
                 if a.is_null() && n == 1 && self.float_fn_call(vm, ip, f, n + 2)? {
                     return Ok(Step::Continue);
                 }
-                self.callable_here(vm, f)?;
-                self.generic_push(ip, JitOp::CallMethod, n as u32, n + 2)?
+                let framed = self.callable_here(vm, f)?;
+                self.generic_push_call(ip, JitOp::CallMethod, n as u32, n + 2, framed)?
             }
             Instr::CallKw(n) => {
                 let n = n as usize;
@@ -727,8 +761,8 @@ impl Recorder {
                 if self.b.kval(kwr) == Some(kw.raw() as i64) && self.inline_call_kw(vm, ip, f, fr, &args, kw, n + 2, Ref::NONE)? {
                     return Ok(Step::Continue);
                 }
-                self.callable_here(vm, f)?;
-                self.generic_push(ip, JitOp::CallKw, n as u32, n + 2)?
+                let framed = self.callable_here(vm, f)?;
+                self.generic_push_call(ip, JitOp::CallKw, n as u32, n + 2, framed)?
             }
             Instr::Call(n) => {
                 let n = n as usize;
@@ -751,8 +785,8 @@ impl Recorder {
                 if n == 0 && f == vm.types.super_ && !self.inline.is_empty() {
                     return self.zero_arg_super(ip, fr).map(|_| Step::Continue);
                 }
-                self.callable_here(vm, f)?;
-                self.generic_push(ip, JitOp::Call, n as u32, n + 1)?
+                let framed = self.callable_here(vm, f)?;
+                self.generic_push_call(ip, JitOp::Call, n as u32, n + 1, framed)?
             }
             Instr::ReturnValue if !self.inline.is_empty() => {
                 let mut r = self.pop()?;
@@ -996,6 +1030,18 @@ impl Recorder {
     /// Records the instruction at `ip` as a `call` of the interpreter's generic path
     /// (`Vm::jit_op`) on `args`, then pops `pop` stack slots. Returns the result.
     fn generic_args(&mut self, ip: usize, op: JitOp, operand: u32, args: &[Ref], pop: usize) -> Result<Ref, String> {
+        self.generic_args_as(ip, op, operand, args, pop, Op::Call)
+    }
+
+    /// A call instruction's generic path on the top `n` stack values, replaced by its
+    /// result: a `call`, or with `framed` a `call_framed` (see `callable_here`).
+    fn generic_push_call(&mut self, ip: usize, op: JitOp, operand: u32, n: usize, framed: bool) -> Result<(), String> {
+        let args: Vec<Ref> = (1..=n).rev().map(|k| self.peek(k)).collect::<Result<_, _>>()?;
+        let r = self.generic_args_as(ip, op, operand, &args, n, if framed { Op::CallFramed } else { Op::Call })?;
+        self.push(r)
+    }
+
+    fn generic_args_as(&mut self, ip: usize, op: JitOp, operand: u32, args: &[Ref], pop: usize, ir_op: Op) -> Result<Ref, String> {
         if args.is_empty() || args.len() > crate::entry::MAX_ARGS {
             return Err("call with too many arguments".into());
         }
@@ -1010,7 +1056,7 @@ impl Recorder {
         }
         let aux = op as i64 | (operand as i64) << 8 | (ip as i64) << 40;
         let code = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, self.code.value().raw() as i64, None)?;
-        let r = self.b.emit(Op::Call, chain, code, aux, Some(s))?;
+        let r = self.b.emit(ir_op, chain, code, aux, Some(s))?;
         for _ in 0..pop {
             self.pop()?;
         }
@@ -1086,8 +1132,8 @@ impl Recorder {
     }
 
     /// A `for` loop inside the loop that is compiled already: the trace calls it (`call_loop`)
-    /// and goes on after it with every slot read again, while the interpreter runs the loop
-    /// this once (the recorder skips its instructions).
+    /// and goes on after it with every slot of the loop's frame read again, while the
+    /// interpreter runs the loop this once (the recorder skips its instructions).
     fn call_loop(&mut self, ip: usize, ptr: u64, keep: InnerLoop) -> Result<Step, String> {
         // the loop's last instruction: the last backward jump to its header
         let last = self.code.code.code.iter().enumerate().skip(ip).filter(|(_, i)| matches!(i, Instr::JumpBackward(t) if *t as usize == ip)).map(|(k, _)| k).last();
@@ -1098,7 +1144,10 @@ impl Recorder {
         let s = self.snap(ip);
         self.b.emit(Op::CallLoop, k, Ref::NONE, ptr as i64, Some(s))?;
         self.deps.push(keep);
-        for e in self.slots.iter_mut() {
+        // the inner loop runs in the innermost frame: the slots of the frames that called
+        // it (an iterator of the caller's own loop, its locals) keep their values
+        let from = self.fbase.min(self.slots.len());
+        for e in self.slots[from..].iter_mut() {
             *e = (Ref::NONE, false);
         }
         self.skipping = Some((ip, last, k));

@@ -240,25 +240,24 @@ impl Recorder {
         Ok(())
     }
 
-    /// Whether a call of `f` the recorder did not inline may be recorded as a `call`. An
-    /// inlined call has no frame of its own while the trace runs, so from inside one:
+    /// How a call of `f` the recorder did not inline is recorded: a `call` (false), or a
+    /// `call_framed` (true). An inlined call has no frame of its own while the trace runs,
+    /// so from inside one:
     /// - builtins that read their caller's frame (`super()`, `sys._getframe`, `locals`...)
     ///   would read the loop's frame: the recording ends;
     /// - Python code (a nested dispatch loop) would find the loop's frame as its caller
-    ///   (`sys._getframe(1)`, warnings' `stacklevel`): the recording ends too.
-    /// In the loop's own frame a call of Python code is fine.
-    pub(super) fn callable_here(&self, vm: &Vm, f: Value) -> Result<(), String> {
+    ///   (`sys._getframe(1)`, warnings' `stacklevel`): it is a `call_framed`, which pushes
+    ///   the inlined calls' frame records first.
+    /// In the loop's own frame a call of Python code is a `call`.
+    pub(super) fn callable_here(&self, vm: &Vm, f: Value) -> Result<bool, String> {
         if self.inline.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         if vm.jit_reads_caller_frame(f) {
             return Err("a builtin that reads its caller's frame, in an inlined call".into());
         }
         let heap_class = f.get::<pyjit_vm::objects::TypeObj>().is_some_and(|t| t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE));
         let generator = f.get::<pyjit_vm::objects::FunctionObj>().and_then(|g| g.code.get().get::<CodeObj>()).is_some_and(|c| c.code.is_generator_like());
-        if (matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) && !generator) || heap_class {
-            return Err("call of Python code from an inlined call".into());
-        }
-        Ok(())
+        Ok((matches!(f.kind(), Some(ObjKind::Function) | Some(ObjKind::Method)) && !generator) || heap_class)
     }
 }

@@ -257,6 +257,21 @@ impl Vm {
         true
     }
 
+    /// Runs the innermost frame (one `jit_push_frame` pushed) to its return, in a dispatch
+    /// loop of its own, and pushes the value on the caller's stack as the return does in the
+    /// loop. An exception that leaves the frame is returned (the frame is gone).
+    pub fn jit_run_to_return(&mut self) -> PyResult<()> {
+        let Some(f) = self.frames.last_mut() else { return Err(self.runtime_error("no frame to run")) };
+        f.is_entry = true;
+        match self.run_frames(None)? {
+            super::eval::Exit::Return(v) => {
+                self.push(v);
+                Ok(())
+            }
+            super::eval::Exit::Yield(_) => Err(self.runtime_error("compiled code resumed a generator frame")),
+        }
+    }
+
     /// Whether calling `f` reads its caller's frame: zero-argument `super()`,
     /// `sys._getframe`, `locals`, `vars`, `dir`, `globals`, `eval`, `exec`, `breakpoint`
     /// (compiled code must call them from a real frame).
