@@ -81,7 +81,7 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
                 .unwrap_or(Value::NULL),
             f => Value::from_raw(f as u64),
         };
-        vm.jit_push_frame(func, base + fr.base as usize, ip as usize, init_self);
+        vm.jit_push_frame(func, base + fr.base as usize, ip as usize, init_self, fr.binop);
     }
     if m.frames.is_empty() {
         if let Some(f) = vm.frames.last_mut() {

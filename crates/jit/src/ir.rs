@@ -334,6 +334,9 @@ pub struct SnapFrame {
     pub func: i64,
     pub base: u32,
     pub ret_ip: u32,
+    /// For a binary operator's special method (`Frame::binop`), else 0: the operands lie
+    /// below `base`, in the caller's stack.
+    pub binop: u8,
 }
 
 /// A trace: instructions, snapshots, and the loop-carried values of its closing jump.

@@ -78,6 +78,9 @@ fn print_snap(sn: &Snap) -> String {
     }
     for f in &sn.frames {
         let _ = write!(s, " frame={:#x}:{}:{}", f.func, f.base, f.ret_ip);
+        if f.binop != 0 {
+            let _ = write!(s, ":b{}", f.binop);
+        }
     }
     s.push('}');
     s
@@ -174,7 +177,11 @@ fn parse_snap(s: &str) -> Option<Snap> {
                 let func = i64::from_str_radix(p.next()?.strip_prefix("0x")?, 16).ok()?;
                 let base = p.next()?.parse().ok()?;
                 let ret_ip = p.next()?.parse().ok()?;
-                sn.frames.push(crate::ir::SnapFrame { func, base, ret_ip });
+                let binop = match p.next() {
+                    Some(b) => b.strip_prefix('b')?.parse().ok()?,
+                    None => 0,
+                };
+                sn.frames.push(crate::ir::SnapFrame { func, base, ret_ip, binop });
             }
             slot => {
                 let n = match slot.strip_prefix("it") {

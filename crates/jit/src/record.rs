@@ -106,6 +106,9 @@ struct Inlined {
     /// For a function the trace made (`MakeFunction`): its IR value, which snapshots carry
     /// (else Ref::NONE: `func` is a constant).
     func_ref: Ref,
+    /// For a binary operator's special method run for a `BinaryOp` (`inline_binop`): the
+    /// frame's `Frame::binop`; the operands stay on the caller's stack below `base`.
+    binop: u8,
 }
 
 /// A function a `MakeFunction` in the trace made: its IR value, code object, and the IR
@@ -207,7 +210,7 @@ impl Recorder {
                 return Err("bridge: inlined function without code".into());
             };
             let base = fr.base as usize;
-            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE, func_ref: Ref::NONE });
+            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE, func_ref: Ref::NONE, binop: fr.binop });
             let size = code.code.frame_size();
             if self.slots.len() < base + size {
                 self.slots.resize(base + size, (Ref::NONE, false));
@@ -332,7 +335,7 @@ impl Recorder {
         let frames = self
             .inline
             .iter()
-            .map(|f| SnapFrame { func: if f.func_ref != Ref::NONE { 0 } else { f.func.raw() as i64 }, base: f.base as u32, ret_ip: f.ret_ip as u32 })
+            .map(|f| SnapFrame { func: if f.func_ref != Ref::NONE { 0 } else { f.func.raw() as i64 }, base: f.base as u32, ret_ip: f.ret_ip as u32, binop: f.binop })
             .collect();
         Snap { ip: ip as u32, sp: self.sp as u32, slots, frames }
     }
@@ -394,7 +397,7 @@ impl Recorder {
     /// the frames are not in that state.
     fn returned_while_skipping(&mut self, vm: &Vm, ip: usize, depth: usize) -> Result<bool, String> {
         let (Some((_, j, k)), Some(fr)) = (self.skipping, self.inline.last()) else { return Ok(false) };
-        if vm.frames.len() + 1 != depth || fr.init_self != Ref::NONE || ip != fr.ret_ip {
+        if vm.frames.len() + 1 != depth || fr.init_self != Ref::NONE || fr.binop != 0 || ip != fr.ret_ip {
             return Ok(false);
         }
         if vm.frames.last().map(|f| f.base) != Some(self.base + fr.caller_fbase) {
@@ -529,7 +532,11 @@ impl Recorder {
                 self.set(self.sp - 1, b)?;
                 self.set(self.sp - n as usize, a)?;
             }
-            Instr::BinaryOp(op) => self.binary(vm, ip, op)?,
+            Instr::BinaryOp(op) => {
+                if !self.inline_binop(vm, ip, op)? {
+                    self.binary(vm, ip, op)?
+                }
+            }
             Instr::CompareOp(op) => self.compare(vm, ip, op)?,
             Instr::UnaryNot => {
                 let r = self.peek(1)?;
@@ -790,6 +797,17 @@ impl Recorder {
             }
             Instr::ReturnValue if !self.inline.is_empty() => {
                 let mut r = self.pop()?;
+                let binop = self.inline.last().map_or(0, |f| f.binop);
+                if binop != 0 && self.b.t.ty(r) == Ty::Val {
+                    // NotImplemented goes on in the interpreter (`Vm::binop_declined`)
+                    if self.val(vm, self.sp) == vm.not_implemented {
+                        return Err("special method returned NotImplemented".into());
+                    }
+                    self.sp += 1;
+                    let s = self.snap(ip);
+                    self.sp -= 1;
+                    self.b.emit(Op::GuardNotIs, r, Ref::NONE, vm.not_implemented.raw() as i64, Some(s))?;
+                }
                 let init_self = self.inline.last().map(|f| f.init_self).unwrap_or(Ref::NONE);
                 if init_self != Ref::NONE {
                     // __init__ returns None (else the interpreter raises): the call is the instance
@@ -806,7 +824,8 @@ impl Recorder {
                 for e in self.slots[fr.base..].iter_mut() {
                     *e = (Ref::NONE, false);
                 }
-                self.sp = fr.base;
+                // a binary operator's operands are popped with the call
+                self.sp = fr.base.checked_sub(if fr.binop != 0 { 2 } else { 0 }).ok_or("stack underflow")?;
                 self.code = fr.caller_code;
                 self.fbase = fr.caller_fbase;
                 self.expected = fr.ret_ip;
@@ -949,6 +968,46 @@ impl Recorder {
             self.b.emit(Op::GuardSlotLen, r, Ref::NONE, i as i64, Some(s))?;
         }
         Ok(())
+    }
+
+    /// `a op b` whose first special method is a Python function (`Vm::binop_frame_target`):
+    /// the method inlined as the interpreter runs it, a frame above the operands, under
+    /// guards on the classes the choice depended on. A NotImplemented result leaves the
+    /// trace at the method's return (the interpreter goes on with `binop_declined`).
+    fn inline_binop(&mut self, vm: &mut Vm, ip: usize, op: u32) -> Result<bool, String> {
+        if op >= INPLACE {
+            return Ok(false);
+        }
+        let (ra, rb) = (self.peek(2)?, self.peek(1)?);
+        let (va, vb) = (self.val(vm, self.sp - 2), self.val(vm, self.sp - 1));
+        let Some((f, right)) = vm.binop_frame_target(va, vb, op) else { return Ok(false) };
+        let s = self.snap(ip);
+        for (r, v) in [(ra, va), (rb, vb)] {
+            match self.b.t.ty(r) {
+                Ty::Int | Ty::Float => {}
+                Ty::Val if v.is_small() => {
+                    self.b.emit(Op::GuardInt, r, Ref::NONE, 0, Some(s.clone()))?;
+                }
+                Ty::Val if is_exact_float(vm, v) => {
+                    self.b.emit(Op::GuardType, r, Ref::NONE, vm.types.float.raw() as i64, Some(s.clone()))?;
+                }
+                Ty::Val if v.get::<pyjit_vm::objects::InstanceObj>().is_some() => {
+                    let ty = v.header().ok_or("no header")?.ty.get();
+                    let ver = ty.get::<pyjit_vm::objects::TypeObj>().ok_or("no type")?.version.get();
+                    self.guard_shape(ip, r, ty, ver, Value::NULL, None)?;
+                }
+                _ => return Ok(false),
+            }
+        }
+        let args = if right { [rb, ra] } else { [ra, rb] };
+        let fr = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, f.raw() as i64, None)?;
+        if !self.inline_call(vm, ip, f, fr, &args, 0, Ref::NONE)? {
+            return Ok(false);
+        }
+        if let Some(fr) = self.inline.last_mut() {
+            fr.binop = op as u8 + 1 | if right { pyjit_vm::interp::BINOP_RIGHT } else { 0 };
+        }
+        Ok(true)
     }
 
     /// `m.name` (name `i` of the code) of a module `m` the trace holds as a constant, when

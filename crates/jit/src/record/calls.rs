@@ -155,7 +155,7 @@ impl Recorder {
             new_cells.push(self.generic_args(ip, JitOp::NewCell, 0, &[init], 0)?);
         }
         let func_ref = if fresh_cells.is_some() { fr } else { Ref::NONE };
-        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self, func_ref });
+        self.inline.push(Inlined { func: f, base, ret_ip: ip + 1, caller_code: self.code, caller_fbase: self.fbase, init_self, func_ref, binop: 0 });
         if self.slots.len() < base + size {
             self.slots.resize(base + size, (Ref::NONE, false));
         }

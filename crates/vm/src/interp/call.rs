@@ -9,6 +9,7 @@ use pyjit_compiler::opcode::Instr;
 use crate::heap::{Gc, ObjKind, Value};
 use crate::objects::*;
 
+use super::frame::BINOP_RIGHT;
 use super::eval::Exit;
 use super::{Frame, PyErr, PyResult, Vm, STACK_SLOTS};
 
@@ -375,23 +376,46 @@ impl Vm {
         self.frames.push(frame);
     }
 
-    /// `a op b` (not in place) of two instances of the same class whose special method for
-    /// `op` is a plain Python function: runs it as a frame of this dispatch loop (no nested
-    /// loop), above the operands, which stay on the stack at `sp - 2` and `sp - 1`. Its
-    /// return replaces them; NotImplemented ends in `binary_op_tail`, as in `binary_op`
-    /// (two operands of one class: the reflected method is not tried). False when the
-    /// operation is not of that kind, with nothing changed.
+    /// The Python special method that `a op b` (`op` not in place) calls first, when it is
+    /// a plain Python function that can run as a frame of the dispatch loop: (function,
+    /// `right`). Left: `a` is an instance of a class written in Python whose `__op__` is a
+    /// function, and `b`'s class does not go first (CPython lets a subclass that overrides
+    /// the reflected method go first). Right: `a` is a small int or an exact float, whose
+    /// own method declines any instance, and `b` an instance whose `__rop__` is a function.
+    pub fn binop_frame_target(&mut self, a: Value, b: Value, op: u32) -> Option<(Value, bool)> {
+        let (fname, rname, _) = pyjit_compiler::opcode::BinOp::from_u32(op).dunders();
+        let heap = |vm: &Self, v: Value| v.get::<InstanceObj>().is_some() && vm.type_of(v).get::<TypeObj>().is_some_and(|t| t.has_flag(type_flags::HEAPTYPE));
+        let is_func = |f: Value| f.get::<FunctionObj>().is_some();
+        if heap(self, a) {
+            let (ta, tb) = (self.type_of(a), self.type_of(b));
+            let name = self.intern_static(fname);
+            let f = self.lookup(ta, name).filter(|&f| is_func(f))?;
+            if ta != tb {
+                let rnm = self.intern_static(rname);
+                if let Some(fb) = self.lookup(tb, rnm) {
+                    if self.is_subtype(tb, ta) && self.lookup(ta, rnm) != Some(fb) {
+                        return None;
+                    }
+                }
+            }
+            return Some((f, false));
+        }
+        if (a.is_small() || self.type_of(a) == self.types.float) && heap(self, b) {
+            let tb = self.type_of(b);
+            let name = self.intern_static(rname);
+            let f = self.lookup(tb, name).filter(|&f| is_func(f))?;
+            return Some((f, true));
+        }
+        None
+    }
+
+    /// `a op b` (not in place) when its first special method is a Python function
+    /// (`binop_frame_target`): runs it as a frame of this dispatch loop (no nested loop),
+    /// above the operands, which stay on the stack at `sp - 2` and `sp - 1`. Its return
+    /// replaces them; NotImplemented goes on as `binary_op` would (`binop_declined`).
+    /// False when the operation is not of that kind, with nothing changed.
     pub(super) fn push_binop_frame(&mut self, a: Value, b: Value, op: u32) -> bool {
-        let Some(inst) = a.get::<InstanceObj>() else { return false };
-        let ty = inst.hdr().ty.get();
-        if b.get::<InstanceObj>().is_none() || self.type_of(b) != ty {
-            return false;
-        }
-        if !ty.get::<TypeObj>().is_some_and(|t| t.has_flag(type_flags::HEAPTYPE)) {
-            return false;
-        }
-        let name = self.intern_static(pyjit_compiler::opcode::BinOp::from_u32(op).dunders().0);
-        let Some(f) = self.lookup(ty, name) else { return false };
+        let Some((f, right)) = self.binop_frame_target(a, b, op) else { return false };
         let Some(func) = f.get::<FunctionObj>() else { return false };
         let Some(code) = func.code.get().get::<CodeObj>() else { return false };
         let Some(defaults) = simple_binding(code.shape, func, 2) else { return false };
@@ -399,13 +423,33 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || base + code.shape.frame_size as usize + 64 > STACK_SLOTS {
             return false;
         }
-        self.stack[base] = a;
-        self.stack[base + 1] = b;
+        let (x, y) = if right { (b, a) } else { (a, b) };
+        self.stack[base] = x;
+        self.stack[base + 1] = y;
         self.finish_simple_frame(f, func, code, base, 2, defaults, false);
         if let Some(fr) = self.frames.last_mut() {
-            fr.binop = op as u8 + 1;
+            fr.binop = op as u8 + 1 | if right { BINOP_RIGHT } else { 0 };
         }
         true
+    }
+
+    /// The rest of `a op b` after the method a binop frame ran returned NotImplemented
+    /// (`binop` is the frame's `Frame::binop`): the reflected method of `b`'s class when
+    /// the left one declined and the classes differ, then the builtin operation or
+    /// CPython's TypeError.
+    pub(super) fn binop_declined(&mut self, a: Value, b: Value, binop: u8) -> PyResult<Value> {
+        let op = pyjit_compiler::opcode::BinOp::from_u32((binop & !BINOP_RIGHT) as u32 - 1);
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        if binop & BINOP_RIGHT == 0 && ta != tb {
+            let rnm = self.intern_static(op.dunders().1);
+            if let Some(fb) = self.lookup(tb, rnm) {
+                let r = self.call_dunder(fb, b, a)?;
+                if r != self.not_implemented {
+                    return Ok(r);
+                }
+            }
+        }
+        self.binary_op_tail(a, b, op, false, true)
     }
 
     /// The record of a function's frame whose slots start at `base`.

@@ -567,7 +567,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.top();
                     save_ip!();
-                    if op < INPLACE && !self.jit.recording {
+                    if op < INPLACE {
                         self.sp += 1;
                         if self.push_binop_frame(a, b, op) {
                             reload!();
@@ -944,8 +944,7 @@ impl Vm {
                         let (a, b) = (self.stack[f.base - 2], self.stack[f.base - 1]);
                         self.sp = f.base - 2;
                         let v = if v == self.not_implemented {
-                            let op = BinOp::from_u32(f.binop as u32 - 1);
-                            tryv!(self.binary_op_tail(a, b, op, false, true))
+                            tryv!(self.binop_declined(a, b, f.binop))
                         } else {
                             v
                         };

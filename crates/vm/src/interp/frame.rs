@@ -25,10 +25,14 @@ pub struct Frame {
     /// the call evaluates to.
     pub init_self: Value,
     /// For a frame running a binary operator's special method for a `BinaryOp` of the
-    /// frame below (`Vm::push_binop_frame`): the operator + 1, else 0. The operands stay on
-    /// the caller's stack under this frame until it returns.
+    /// frame below (`Vm::push_binop_frame`): the operator + 1, with `BINOP_RIGHT` for the
+    /// right operand's reflected method; else 0. The operands stay on the caller's stack
+    /// under this frame until it returns.
     pub binop: u8,
 }
+
+/// `Frame::binop` of a frame running the right operand's reflected method (`__rmul__`).
+pub const BINOP_RIGHT: u8 = 0x80;
 
 impl Frame {
     pub fn roots(&self, out: &mut Vec<Value>) {

@@ -247,12 +247,13 @@ impl Vm {
     /// function `func` whose slots (already written) start at value-stack index `base`, to
     /// resume at instruction `ip` (`init_self`: the instance an `__init__` frame evaluates
     /// to, or NULL). False when `func` is not a function.
-    pub fn jit_push_frame(&mut self, func: Value, base: usize, ip: usize, init_self: Value) -> bool {
+    pub fn jit_push_frame(&mut self, func: Value, base: usize, ip: usize, init_self: Value, binop: u8) -> bool {
         let Some(fo) = func.get::<FunctionObj>() else { return false };
         let Some(code) = fo.code.get().get::<CodeObj>() else { return false };
         let mut frame = self.function_frame(code, func, fo.globals, base, false);
         frame.ip = ip;
         frame.init_self = init_self;
+        frame.binop = binop;
         self.frames.push(frame);
         true
     }

@@ -23,7 +23,7 @@ mod types_init;
 mod value_stack;
 
 pub use errors::{PyErr, PyResult};
-pub use frame::Frame;
+pub use frame::{Frame, BINOP_RIGHT};
 pub use types_init::Types;
 pub use ops::cmp_ord as ops_cmp_ord;
 pub use eval::Exit;
