@@ -459,13 +459,7 @@ impl Engine {
     }
 
     fn run(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>) -> PyResult<()> {
-        let mut buf = [0u64; entry::CTX_WORDS];
-        let r = self.run_in(vm, key, t, &mut buf);
-        // the buffer held object addresses (call arguments, exit values): left on the stack
-        // they would keep objects alive for the conservative scan of later collections
-        buf.fill(0);
-        std::hint::black_box(&mut buf);
-        r
+        with_ctx(|buf| self.run_in(vm, key, t, buf))
     }
 
     fn run_in(&mut self, vm: &mut Vm, key: (usize, u32), t: &Rc<CompiledTrace>, buf: &mut [u64; entry::CTX_WORDS]) -> PyResult<()> {
@@ -690,10 +684,27 @@ pub(crate) struct LoopEnd {
 /// was left where `end` says; else 1, or 2 with an exception pending, and the frame holds
 /// the interpreter's state.
 pub(crate) fn run_inner(vm: &mut Vm, mem: &CodeMemory, root: &CompiledTrace, end: LoopEnd) -> u64 {
-    let mut buf = [0u64; entry::CTX_WORDS];
-    let r = run_inner_in(vm, mem, root, end, &mut buf);
-    buf.fill(0);
-    std::hint::black_box(&mut buf);
+    with_ctx(|buf| run_inner_in(vm, mem, root, end, buf))
+}
+
+thread_local! {
+    /// Context buffers of runs of compiled code (one per run in progress: inner loops run
+    /// inside outer ones), reused. They live on the heap: neither cleared nor zeroed per run
+    /// (2.5 KB twice per inner loop call was 70% of fannkuch's instructions), and the
+    /// object addresses they held (call arguments, exit values) are not seen by the
+    /// conservative scan of the native stack, so they keep nothing alive. Nothing a
+    /// collection must see lives only there: calls copy their arguments to the native stack,
+    /// exits write values to the frame before they allocate, spill slots are on the stack.
+    static CTX_POOL: std::cell::RefCell<Vec<Box<[u64; entry::CTX_WORDS]>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with a context buffer from `CTX_POOL` (words a run reads are written first:
+/// the VM and frame words by `entry::run`, inputs by `entry::inputs`, exit words by exit
+/// stubs, arguments by calls).
+fn with_ctx<R>(f: impl FnOnce(&mut [u64; entry::CTX_WORDS]) -> R) -> R {
+    let mut buf = CTX_POOL.with(|p| p.borrow_mut().pop()).unwrap_or_else(|| Box::new([0; entry::CTX_WORDS]));
+    let r = f(&mut buf);
+    CTX_POOL.with(|p| p.borrow_mut().push(buf));
     r
 }
 
