@@ -232,6 +232,11 @@ ops! {
     /// instance to map `aux` (the map it has, checked before, plus the new name). Leaves
     /// the trace when the instance's slots do not match its map or it has a `__dict__`.
     SlotAdd = "slot_add", Void, [Val, Val], Ptr, GUARD | EFFECT;
+    /// The value in cell object `a` (a closure's variable; NULL when unbound). Not merged
+    /// with an identical read: a store (`cell_set`, or code a call runs) may come between.
+    CellGet = "cell_get", Val, [Val], None, READS;
+    /// Stores `b` into cell object `a`.
+    CellSet = "cell_set", Void, [Val, Val], None, 0;
     /// A new float object holding the double (an allocation, by a helper call).
     BoxFloat = "box_float", Val, [Float], None, PURE;
     /// True or False.

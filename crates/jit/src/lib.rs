@@ -219,6 +219,7 @@ impl Engine {
             true_: vm.true_.raw() as i64,
             false_: vm.false_.raw() as i64,
             inst: inst_layout(),
+            cell_value: (std::mem::offset_of!(Obj<pyjit_vm::objects::CellObj>, data) + std::mem::offset_of!(pyjit_vm::objects::CellObj, v)) as i32,
             func_code: (std::mem::offset_of!(Obj<pyjit_vm::objects::FunctionObj>, data) + std::mem::offset_of!(pyjit_vm::objects::FunctionObj, code)) as i32,
             func_defaults: (std::mem::offset_of!(Obj<pyjit_vm::objects::FunctionObj>, data) + std::mem::offset_of!(pyjit_vm::objects::FunctionObj, defaults)) as i32,
         }

@@ -23,6 +23,8 @@ pub struct Layout {
     pub dict_version: i32,
     /// Offsets of the item pointer and length words of lists and tuples.
     pub seq: pyjit_vm::heap::layout::SeqLayout,
+    /// Offset of a cell object's value word.
+    pub cell_value: i32,
     /// Offsets of a function object's code word and defaults word.
     pub func_code: i32,
     pub func_defaults: i32,
@@ -234,6 +236,8 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                 f.push(L::Call { target: entry::slot_add as *const () as usize as u64, args: vec![a(), b(), m], ret: Some(ok) });
                 f.push(L::Guard { cc: Cc::Ne, a: ok, b: Operand::Imm(0), exit: e });
             }
+            Op::CellGet => f.push(L::Load { dst, base: a(), disp: layout.cell_value }),
+            Op::CellSet => f.push(L::Store { base: a(), disp: layout.cell_value, src: b() }),
             Op::GuardCode => {
                 let e = exit(&mut f);
                 let c = f.vreg(Class::Int);

@@ -854,14 +854,32 @@ impl Recorder {
             }
             Instr::MakeFunction(fl) => self.make_function(vm, ip, fl)?,
             Instr::LoadDeref(i) => {
-                let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
-                let r = self.generic_args(ip, JitOp::LoadDeref, i, &[cell], 0)?;
+                // a closure's variable: a load from its cell, which a frame's cell slot
+                // always holds (an empty cell leaves the trace: the interpreter raises)
+                let at = self.fbase + self.code.code.nlocals() + i as usize;
+                let cell = self.get(at)?;
+                let bound = self.val(vm, at).get::<pyjit_vm::objects::CellObj>().is_some_and(|c| !c.v.get().is_null());
+                let r = if bound && self.b.t.ty(cell) == Ty::Val {
+                    let v = self.b.emit(Op::CellGet, cell, Ref::NONE, 0, None)?;
+                    let s = self.snap(ip);
+                    self.b.emit(Op::GuardNonNull, v, Ref::NONE, 0, Some(s))?;
+                    v
+                } else {
+                    self.generic_args(ip, JitOp::LoadDeref, i, &[cell], 0)?
+                };
                 self.push(r)?;
             }
             Instr::StoreDeref(i) => {
-                let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
+                let at = self.fbase + self.code.code.nlocals() + i as usize;
+                let cell = self.get(at)?;
                 let v = self.peek(1)?;
-                self.generic_args(ip, JitOp::StoreDeref, i, &[cell, v], 1)?;
+                if self.val(vm, at).get::<pyjit_vm::objects::CellObj>().is_some() && self.b.t.ty(cell) == Ty::Val {
+                    let bv = self.boxed(v)?;
+                    self.b.emit(Op::CellSet, cell, bv, 0, None)?;
+                    self.pop()?;
+                } else {
+                    self.generic_args(ip, JitOp::StoreDeref, i, &[cell, v], 1)?;
+                }
             }
             Instr::LoadName(i) => {
                 let none = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, vm.none.raw() as i64, None)?;
