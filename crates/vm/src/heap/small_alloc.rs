@@ -65,6 +65,30 @@ impl Default for SmallAlloc {
     }
 }
 
+/// Asks the processor to bring the cache line at `p` in (no effect on null or on
+/// processors without a hint here).
+///
+/// Why: after a sweep a free list links blocks scattered over the whole payload memory,
+/// so reading a popped block's link was a cache miss on the path of every allocation (on
+/// struct_bench 30% of the time sampled sat on that one load). Touching the next block
+/// while the current one is handed out lets its miss overlap the caller's work; the
+/// caller then also writes into a block already cached.
+#[inline(always)]
+fn prefetch(p: *mut u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch hint never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
+    }
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: PRFM is a hint: it never faults and changes no register or memory.
+    unsafe {
+        std::arch::asm!("prfm pldl1keep, [{0}]", in(reg) p, options(nostack, readonly, preserves_flags));
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    let _ = p;
+}
+
 /// Carves a fresh chunk into blocks of `size` bytes, links them, and returns the first.
 /// Null when the system is out of memory.
 ///
@@ -108,7 +132,9 @@ unsafe impl GlobalAlloc for SmallAlloc {
                 }
             }
             // SAFETY: a free block's first word is the next free block.
-            lists.heads[class] = unsafe { (head as *mut *mut u8).read() };
+            let next = unsafe { (head as *mut *mut u8).read() };
+            lists.heads[class] = next;
+            prefetch(next);
             head
         })
     }
