@@ -163,22 +163,25 @@ pub fn pack(vm: &mut Vm, layout: &Layout, args: &[Value], out: &mut [u8]) -> PyR
             b's' | b'p' => {
                 let v = args[ai];
                 ai += 1;
-                let data: Vec<u8> = match (v.get::<BytesObj>(), v.get::<ByteArrayObj>()) {
-                    (Some(b), _) => b.data.to_vec(),
-                    (_, Some(b)) => b.data.borrow().clone(),
+                let field = &mut out[code.offset..code.offset + code.count];
+                // the bytes are copied straight from the argument into the field
+                let fill = |data: &[u8], field: &mut [u8]| {
+                    if c == b's' {
+                        let n = data.len().min(field.len());
+                        field[..n].copy_from_slice(&data[..n]);
+                    } else if !field.is_empty() {
+                        let n = data.len().min(field.len() - 1).min(255);
+                        field[1..1 + n].copy_from_slice(&data[..n]);
+                        field[0] = n as u8;
+                    }
+                };
+                match (v.get::<BytesObj>(), v.get::<ByteArrayObj>()) {
+                    (Some(b), _) => fill(&b.data, field),
+                    (_, Some(b)) => fill(&b.data.borrow(), field),
                     _ => {
                         let msg = format!("argument for '{}' must be a bytes object", c as char);
                         return Err(err(vm, &msg));
                     }
-                };
-                let field = &mut out[code.offset..code.offset + code.count];
-                if c == b's' {
-                    let n = data.len().min(field.len());
-                    field[..n].copy_from_slice(&data[..n]);
-                } else if !field.is_empty() {
-                    let n = data.len().min(field.len() - 1).min(255);
-                    field[1..1 + n].copy_from_slice(&data[..n]);
-                    field[0] = n as u8;
                 }
             }
             _ => {

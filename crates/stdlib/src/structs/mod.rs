@@ -198,59 +198,102 @@ fn pack_into_buffer(vm: &mut Vm, l: &Layout, buf: Value, offset: Value, args: &[
         );
         return Err(codec::err(vm, &msg));
     }
-    let data = pack_values(vm, l, args)?;
+    // a small record is packed on the stack, then copied into the buffer
+    let mut small = [0u8; 128];
+    let mut big = Vec::new();
+    let data: &mut [u8] = if l.size <= small.len() {
+        &mut small[..l.size]
+    } else {
+        vm.check_alloc(l.size)?;
+        big.resize(l.size, 0);
+        &mut big
+    };
+    // CPython zeroes the record and packs in place, so an item that fails leaves the
+    // ones before it written and the rest zero: the buffer gets the record either way
+    let packed = codec::pack(vm, l, args, data);
     let at = offset as usize;
     with_buffer_mut(vm, buf, |d| {
         if at + data.len() <= d.len() {
-            d[at..at + data.len()].copy_from_slice(&data);
+            d[at..at + data.len()].copy_from_slice(data);
         }
     })?;
-    Ok(())
+    packed
 }
 
-/// iter_unpack's iterator: the layout, a copy of the data, the next offset.
+/// iter_unpack's data: a bytes object is immutable and read in place; any other buffer
+/// is copied when the iterator is made.
+enum UnpackData {
+    Bytes(Value),
+    /// Shared with each step, which unpacks from it without copying its record.
+    Copy(Rc<[u8]>),
+}
+
+/// iter_unpack's iterator: the layout, the data, the next offset.
 struct UnpackIter {
     layout: Rc<Layout>,
-    /// Shared with each step, which unpacks from it without copying its record.
-    data: Rc<[u8]>,
+    data: UnpackData,
+    len: usize,
     at: usize,
 }
-native_state!(UnpackIter);
+native_state!(UnpackIter, |s, t| {
+    if let UnpackData::Bytes(v) = s.data {
+        t.visit(v);
+    }
+});
 
 fn iter_unpack_of(vm: &mut Vm, l: Rc<Layout>, buf: Value) -> PyResult<Value> {
-    let Some(data) = with_buffer(vm, buf, |d| d.to_vec())? else {
+    let data = if buf.get::<pyjit_vm::objects::BytesObj>().is_some() {
+        Some(UnpackData::Bytes(buf))
+    } else {
+        with_buffer(vm, buf, |d| UnpackData::Copy(d.into()))?
+    };
+    let Some(data) = data else {
         let tn = vm.type_name_of(buf);
         return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+    };
+    let len = match &data {
+        UnpackData::Bytes(v) => v.get::<pyjit_vm::objects::BytesObj>().map(|b| b.data.len()).unwrap_or(0),
+        UnpackData::Copy(d) => d.len(),
     };
     if l.size == 0 {
         return Err(codec::err(vm, "cannot iteratively unpack with a struct of length 0"));
     }
-    if data.len() % l.size != 0 {
+    if len % l.size != 0 {
         return Err(codec::err(vm, &format!("iterative unpacking requires a buffer of a multiple of {} bytes", l.size)));
     }
     let t = UNPACK_ITER.with(|c| c.get());
-    Ok(new_native_iter(vm, t, UnpackIter { layout: l, data: data.into(), at: 0 }, unpack_iter_next))
+    Ok(new_native_iter(vm, t, UnpackIter { layout: l, data, len, at: 0 }, unpack_iter_next))
 }
 
 fn unpack_iter_next(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     let chunk = with_state::<UnpackIter, _>(vm, me, "unpack_iterator", |s| {
         let n = s.layout.size;
-        if s.at + n > s.data.len() {
+        if s.at + n > s.len {
             return None;
         }
         let at = s.at;
         s.at += n;
-        Some((Rc::clone(&s.layout), Rc::clone(&s.data), at))
+        let data = match &s.data {
+            UnpackData::Bytes(v) => UnpackData::Bytes(*v),
+            UnpackData::Copy(d) => UnpackData::Copy(Rc::clone(d)),
+        };
+        Some((Rc::clone(&s.layout), data, at))
     })?;
     Ok(chunk.map(|(l, d, at)| {
-        let items = codec::unpack(vm, &l, &d[at..at + l.size]);
+        let items = match &d {
+            UnpackData::Bytes(v) => match v.get::<pyjit_vm::objects::BytesObj>() {
+                Some(b) => codec::unpack(vm, &l, &b.data[at..at + l.size]),
+                None => Vec::new(),
+            },
+            UnpackData::Copy(d) => codec::unpack(vm, &l, &d[at..at + l.size]),
+        };
         vm.new_tuple(items)
     }))
 }
 
 fn unpack_iter_length_hint(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     slot(vm, a, 0)?;
-    let n = with_state::<UnpackIter, _>(vm, a[0], "unpack_iterator", |s| (s.data.len() - s.at.min(s.data.len())) / s.layout.size.max(1))?;
+    let n = with_state::<UnpackIter, _>(vm, a[0], "unpack_iterator", |s| (s.len - s.at.min(s.len)) / s.layout.size.max(1))?;
     Ok(vm.new_int(n as i64))
 }
 

@@ -141,6 +141,22 @@ fn halfway_even(a: f64, digits: &str, decpt: i64) -> Option<(String, i64)> {
 /// `PyOS_double_to_string(x, code, precision, flags)` for code in 'e', 'f', 'g', 'r' (and the
 /// upper-case 'E', 'F', 'G'). For 'r' the precision is ignored.
 pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) -> String {
+    // 'f' without flags on a finite value is C's %.Nf, which Rust's fixed formatting
+    // writes the same (digits rounded half-even on the exact binary value, no exponent,
+    // "-" kept on a negative value rounding to zero): one formatting call instead of
+    // digits, then layout
+    if code == 'f' && x.is_finite() && precision <= 64 && !flags.alt && !flags.add_dot_0 && !flags.no_neg_0 && !flags.sign {
+        use std::fmt::Write;
+        let mut out = String::with_capacity(24 + precision);
+        let _ = write!(out, "{:.*}", precision, x);
+        return out;
+    }
+    layout_digits(x, code, precision, flags)
+}
+
+/// double_to_string's general path: the correctly rounded digits, laid out by the rules of
+/// CPython's format_float_short.
+fn layout_digits(x: f64, code: char, precision: usize, flags: DtoaFlags) -> String {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
     let mut out = String::new();
@@ -295,6 +311,29 @@ mod tests {
         assert_eq!(s.len(), 1_000_002);
         assert!(s.starts_with("1.000") && s.ends_with("000"));
         assert_eq!(f(0.1, 'e', 100_000).len(), 100_006);
+    }
+
+    #[test]
+    fn fixed_fast_path_agrees_with_the_layout() {
+        let mut xs = vec![0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.0001, -0.0001, 1e21, 1e22, 123.456, 5e-324, 1.7976931348623157e308, 2.675, 1.005];
+        let mut state: u64 = 12345;
+        for _ in 0..2000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let bits = state >> 1;
+            let x = f64::from_bits(bits);
+            if x.is_finite() {
+                xs.push(x);
+                xs.push(-x);
+            }
+            xs.push((state % 100000) as f64 / 64.0 - 700.0);
+            xs.push((state % 1000) as f64 / 7.0);
+        }
+        for &x in &xs {
+            for p in [0usize, 1, 2, 3, 5, 6, 10, 17, 20, 40, 64] {
+                assert_eq!(f(x, 'f', p), layout_digits(x, 'f', p, DtoaFlags::default()), "{x:e} .{p}f");
+                assert_eq!(f(x, 'F', p), layout_digits(x, 'F', p, DtoaFlags::default()), "{x:e} .{p}F");
+            }
+        }
     }
 
     #[test]

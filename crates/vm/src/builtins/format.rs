@@ -44,9 +44,13 @@ impl Spec {
 }
 
 fn parse_count(c: &[char]) -> Result<usize, String> {
-    let s: String = c.iter().collect();
-    // CPython reads the number into a Py_ssize_t
-    s.parse::<usize>().ok().filter(|&n| n <= isize::MAX as usize).ok_or_else(|| "Too many decimal digits in format string".to_string())
+    // CPython reads the number into a Py_ssize_t (the callers pass ASCII digits only)
+    let mut n: usize = 0;
+    for &ch in c {
+        let d = ch.to_digit(10).ok_or_else(|| "Too many decimal digits in format string".to_string())? as usize;
+        n = n.checked_mul(10).and_then(|n| n.checked_add(d)).filter(|&n| n <= isize::MAX as usize).ok_or_else(|| "Too many decimal digits in format string".to_string())?;
+    }
+    Ok(n)
 }
 
 /// Parses a format spec for an object of type `type_name` whose default presentation type is
@@ -190,7 +194,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 
 /// Digits with separators every `every` digits, left-padded with zeros (which take part in the
 /// grouping) to at least `min_width` characters.
-fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: usize) -> String {
+fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: usize) -> std::borrow::Cow<'_, str> {
     let glen = |n: usize| if sep.is_some() && n > 0 { n + (n - 1) / every } else { n };
     let mut n = digits.len();
     if glen(n) < min_width {
@@ -199,11 +203,14 @@ fn group_digits(digits: &str, sep: Option<char>, every: usize, min_width: usize)
             n += 1;
         }
     }
+    if n == digits.len() && sep.is_none() {
+        return std::borrow::Cow::Borrowed(digits);
+    }
     let padded = if n > digits.len() { "0".repeat(n - digits.len()) + digits } else { digits.to_string() };
-    match sep {
+    std::borrow::Cow::Owned(match sep {
         Some(sep) => group(&padded, sep, every),
         None => padded,
-    }
+    })
 }
 
 /// One number laid out in its field: `[pad][sign][prefix][pad][digits][.][remainder][pad]`
@@ -232,7 +239,7 @@ fn layout_number(p: &NumParts, sp: &Spec) -> String {
     let width = sp.width.unwrap_or(0);
     let fixed = sign.len() + p.prefix.len() + p.decimal as usize + p.remainder.chars().count();
     let min_width = if fill == '0' && align == '=' { width.saturating_sub(fixed) } else { 0 };
-    let grouped = if p.digits.is_empty() { String::new() } else { group_digits(p.digits, sp.grouping, p.every, min_width) };
+    let grouped = if p.digits.is_empty() { std::borrow::Cow::Borrowed("") } else { group_digits(p.digits, sp.grouping, p.every, min_width) };
     let len = fixed + grouped.len();
     let padding = width.saturating_sub(len);
     let (l, s, r) = match align {
@@ -489,6 +496,12 @@ impl Vm {
 
     pub fn native_format(&mut self, v: Value, spec: Value) -> PyResult<Option<String>> {
         let spec_s = self.str_of(spec);
+        self.native_format_str(v, &spec_s)
+    }
+
+    /// format(v, spec) with the spec as text, for a value of a builtin class: None when
+    /// the class has no native formatting (then its `__format__` decides).
+    pub fn native_format_str(&mut self, v: Value, spec_s: &str) -> PyResult<Option<String>> {
         let kind = if v.is_small() { Some(ObjKind::BigInt) } else { v.kind() };
         let (type_name, default_ty) = match kind {
             Some(ObjKind::BigInt) => ("int", Some('d')),
@@ -506,7 +519,7 @@ impl Vm {
         if spec_s.is_empty() {
             return Ok(Some(self.str(v)?));
         }
-        let sp = parse_spec(&spec_s, type_name, default_ty).map_err(|m| self.value_error(&m))?;
+        let sp = parse_spec(spec_s, type_name, default_ty).map_err(|m| self.value_error(&m))?;
         check_field_sizes(self, &sp)?;
         match kind {
             Some(ObjKind::BigInt) | Some(ObjKind::Bool) => {

@@ -431,6 +431,10 @@ impl Vm {
     /// Decimal digits of `b` (with a `-` if negative), refused with ValueError beyond
     /// sys.get_int_max_str_digits() digits.
     pub fn bigint_to_decimal(&mut self, b: &BigInt) -> PyResult<String> {
+        // machine-sized values (far below any digit limit) skip num-bigint's general path
+        if let Some(x) = b.to_i64() {
+            return Ok(x.to_string());
+        }
         let limit = self.int_max_str_digits;
         // a number of `bits` bits has at least floor((bits - 1) * log10(2)) + 1 digits
         let too_big = |bits: u64| limit > 0 && (bits.saturating_sub(1) as f64 * std::f64::consts::LOG10_2).floor() as u64 + 1 > limit as u64;

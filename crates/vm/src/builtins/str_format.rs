@@ -93,7 +93,15 @@ fn build(vm: &mut Vm, chars: &[char], st: &mut State, depth: i32) -> PyResult<St
                 return Err(vm.value_error(&msg));
             }
         };
-        let spec = if expand { build(vm, spec, st, depth - 1)? } else { spec.iter().collect() };
+        let spec: String = if expand { build(vm, spec, st, depth - 1)? } else { spec.iter().collect() };
+        // a value of a builtin class is formatted natively, without the spec and the
+        // result going through str objects (format() would make both)
+        if !vm.is_heap_type(v) {
+            if let Some(text) = vm.native_format_str(v, &spec)? {
+                out.push_str(&text);
+                continue;
+            }
+        }
         let specv = vm.new_string(spec);
         let r = vm.format(v, specv)?;
         out.push_str(&vm.str_of(r));

@@ -213,7 +213,8 @@ impl Heap {
 
     /// Marks from `roots`, then every object reachable; returns the tracer for reuse.
     pub fn mark(&self, roots: &[Value], conservative: &[usize]) {
-        let mut t = Tracer { stack: Vec::with_capacity(1024) };
+        let mut t = Tracer { stack: MARK_STACK.with(|s| std::mem::take(&mut *s.borrow_mut())) };
+        t.stack.clear();
         for &r in roots {
             t.visit(r);
         }
@@ -228,6 +229,7 @@ impl Heap {
         while let Some(v) = t.stack.pop() {
             trace_object(v, &mut t);
         }
+        MARK_STACK.with(|s| *s.borrow_mut() = t.stack);
     }
 
     /// The unmarked objects (between a mark and its sweep) for which `want` holds, given
@@ -376,6 +378,13 @@ pub fn object_size(kind: ObjKind) -> usize {
     size_of_kind(kind)
 }
 
+thread_local! {
+    /// The mark stack, kept between collections (a deep structure grows it past the
+    /// system allocator's mmap threshold, and a fresh mapping per collection faulted in
+    /// page by page).
+    static MARK_STACK: std::cell::RefCell<Vec<Value>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,3 +441,4 @@ pub fn scan_stack(lo: usize, hi: usize, out: &mut Vec<usize>) {
         p += 8;
     }
 }
+

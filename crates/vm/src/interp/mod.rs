@@ -283,7 +283,12 @@ impl Vm {
     /// kept alive this time.
     #[inline(never)]
     pub fn collect_watching(&mut self, watched: &[u64]) -> (crate::heap::Collected, Vec<bool>) {
-        let mut roots: Vec<Value> = Vec::with_capacity(self.sp + 256);
+        // the root and stack-word buffers are kept between collections: grown past glibc's
+        // mmap threshold (128 KiB: a deep native stack, thousands of interned names) they
+        // were mapped, faulted in page by page and unmapped on every collection
+        let (mut roots, mut words) = GC_BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+        roots.clear();
+        words.clear();
         roots.extend_from_slice(&self.stack[..self.sp]);
         for f in &self.frames {
             f.roots(&mut roots);
@@ -317,7 +322,7 @@ impl Vm {
         roots.extend_from_slice(&self.gen_exc_saved);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
-        let mut words: Vec<usize> = regs.iter().map(|&r| r as usize).collect();
+        words.extend(regs.iter().map(|&r| r as usize));
         let lo = crate::heap::arch::approx_sp();
         if self.stack_top > lo {
             crate::heap::gc::scan_stack(lo, self.stack_top, &mut words);
@@ -325,6 +330,9 @@ impl Vm {
         let t0 = std::time::Instant::now();
         self.lookup_cache.clear();
         self.heap.mark(&roots, &words);
+        roots.clear();
+        words.clear();
+        GC_BUFFERS.with(|b| *b.borrow_mut() = (roots, words));
         let watched: Vec<Value> = watched.iter().map(|&w| Value::from_raw(w)).collect();
         let unreachable: Vec<bool> = watched.iter().map(|&w| !Heap::is_marked(w)).collect();
         self.heap.mark(&watched, &[]);
@@ -431,4 +439,9 @@ impl Vm {
             None => v,
         }
     }
+}
+
+thread_local! {
+    /// `collect_watching`'s root list and conservative stack words, reused.
+    static GC_BUFFERS: std::cell::RefCell<(Vec<Value>, Vec<usize>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }

@@ -31,6 +31,10 @@ pub struct DictTable {
     /// comparison ran Python code starts again only then, or when its entry changed (as
     /// CPython's lookdict, so a comparison that adds and removes other keys finishes).
     pub layout: u64,
+    /// No live entry lies before this index (deleting only ever adds holes, and the
+    /// places that compact `entries` reset it): OrderedDict.popitem(last=False) scans
+    /// from here, not over every hole an LRU cache's pops left at the front.
+    head: usize,
 }
 
 impl Default for DictTable {
@@ -41,7 +45,7 @@ impl Default for DictTable {
 
 impl DictTable {
     pub fn new() -> DictTable {
-        DictTable { entries: Vec::new(), indices: vec![EMPTY; 8], fill: 0, used: 0, version: 0, layout: 0 }
+        DictTable { entries: Vec::new(), indices: vec![EMPTY; 8], fill: 0, used: 0, version: 0, layout: 0, head: 0 }
     }
 
     fn mask(&self) -> usize {
@@ -125,6 +129,7 @@ impl DictTable {
         self.layout += 1;
         let live: Vec<Entry> = self.entries.iter().copied().filter(|e| !e.key.is_null()).collect();
         self.entries = live;
+        self.head = 0;
         self.indices = vec![EMPTY; size];
         self.fill = 0;
         for i in 0..self.entries.len() {
@@ -164,6 +169,7 @@ impl DictTable {
         while matches!(self.entries.last(), Some(e) if e.key.is_null()) {
             self.entries.pop();
         }
+        self.head = self.head.min(self.entries.len());
     }
 
     pub fn clear(&mut self) {
@@ -183,6 +189,7 @@ impl DictTable {
         live.push(e);
         live.extend(self.entries.iter().enumerate().filter(|(i, x)| *i != ei && !x.key.is_null()).map(|(_, x)| *x));
         self.entries = live;
+        self.head = 0;
         self.indices = vec![EMPTY; self.indices.len()];
         self.fill = 0;
         for i in 0..self.entries.len() {
@@ -193,11 +200,14 @@ impl DictTable {
     }
 
     /// The index of the first (or last) live entry.
-    pub fn end_entry(&self, last: bool) -> Option<usize> {
+    pub fn end_entry(&mut self, last: bool) -> Option<usize> {
         if last {
             self.entries.iter().rposition(|e| !e.key.is_null())
         } else {
-            self.entries.iter().position(|e| !e.key.is_null())
+            let from = self.head.min(self.entries.len());
+            let i = self.entries[from..].iter().position(|e| !e.key.is_null()).map(|i| from + i);
+            self.head = i.unwrap_or(self.entries.len());
+            i
         }
     }
 
@@ -280,6 +290,45 @@ mod tests {
         assert_eq!(keys, vec![0, 1, 2, 4, 5]);
         t.insert_new(21, v(3), v(0));
         assert_eq!(t.iter().last().map(|e| e.key.small_value()), Some(3));
+    }
+
+    #[test]
+    fn first_entry_hint_follows_lru_use() {
+        // an LRU cache: move keys to the end, pop the oldest; the first live entry found
+        // through the hint is always the one a full scan finds
+        let mut t = DictTable::new();
+        let mut next = 0i64;
+        for step in 0..5000i64 {
+            if step % 3 == 0 && t.used > 0 {
+                let ei = t.iter().nth((step as usize * 7) % t.used).map(|e| e.key.small_value());
+                if let Some(k) = ei {
+                    let pos = t.entries.iter().position(|e| !e.key.is_null() && e.key.small_value() == k).unwrap();
+                    t.move_entry(pos, step % 2 == 0);
+                }
+            } else {
+                t.insert_new(next as u64 as i64 * 31, v(next), v(0));
+                next += 1;
+            }
+            if t.used > 50 {
+                let want = t.entries.iter().position(|e| !e.key.is_null());
+                let got = t.end_entry(false);
+                assert_eq!(got, want);
+                if let Some(ei) = got {
+                    t.remove_at(ei);
+                    t.trim_deleted_tail();
+                }
+            }
+        }
+        while t.used > 0 {
+            let want = t.entries.iter().position(|e| !e.key.is_null());
+            let got = t.end_entry(false);
+            assert_eq!(got, want);
+            t.remove_at(got.unwrap());
+            t.trim_deleted_tail();
+        }
+        assert_eq!(t.end_entry(false), None);
+        t.insert_new(5, v(5), v(0));
+        assert_eq!(t.end_entry(false), Some(t.entries.len() - 1));
     }
 
     #[test]

@@ -132,16 +132,18 @@ pub fn push_fold(c: char, out: &mut String) {
 
 /// Lowercase of the character at `i` of `chars`: capital sigma becomes final sigma when it
 /// ends a word (preceded by a cased letter and not followed by one, case-ignorables skipped).
-fn push_lower_at(chars: &[char], i: usize, out: &mut String) {
-    let c = chars[i];
+/// Appends the lowercase of the character `c` at byte `i` of `s`: capital sigma becomes
+/// final sigma at the end of a cased word (CPython's handle_capital_sigma), which needs
+/// the text around it; every other character maps on its own.
+fn push_lower_at(s: &str, i: usize, c: char, out: &mut String) {
     if c != '\u{3a3}' {
         return push_lower(c, out);
     }
-    let before = chars[..i].iter().rev().find(|&&x| !is_case_ignorable(x));
-    let mut fin = before.is_some_and(|&x| is_cased(x));
+    let before = s[..i].chars().rev().find(|&x| !is_case_ignorable(x));
+    let mut fin = before.is_some_and(is_cased);
     if fin {
-        let after = chars[i + 1..].iter().find(|&&x| !is_case_ignorable(x));
-        fin = !after.is_some_and(|&x| is_cased(x));
+        let after = s[i + c.len_utf8()..].chars().find(|&x| !is_case_ignorable(x));
+        fin = !after.is_some_and(is_cased);
     }
     out.push(if fin { '\u{3c2}' } else { '\u{3c3}' });
 }
@@ -159,10 +161,9 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for i in 0..chars.len() {
-        push_lower_at(&chars, i, &mut out);
+    for (i, c) in s.char_indices() {
+        push_lower_at(s, i, c, &mut out);
     }
     out
 }
@@ -177,11 +178,10 @@ pub fn casefold(s: &str) -> String {
 }
 
 pub fn swapcase(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if is_upper(c) {
-            push_lower_at(&chars, i, &mut out);
+            push_lower_at(s, i, c, &mut out);
         } else if is_lower(c) {
             push_upper(c, &mut out);
         } else {
@@ -192,25 +192,23 @@ pub fn swapcase(s: &str) -> String {
 }
 
 pub fn capitalize(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if i == 0 {
             push_title(c, &mut out);
         } else {
-            push_lower_at(&chars, i, &mut out);
+            push_lower_at(s, i, c, &mut out);
         }
     }
     out
 }
 
 pub fn title(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
         if prev_cased {
-            push_lower_at(&chars, i, &mut out);
+            push_lower_at(s, i, c, &mut out);
         } else {
             push_title(c, &mut out);
         }
