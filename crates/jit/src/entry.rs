@@ -264,6 +264,15 @@ pub extern "C" fn slot_add(obj: u64, v: u64, to: u64) -> u64 {
     1
 }
 
+/// Called by generated code for `list_push`: appends `v` to list `list`; 0 (nothing done)
+/// when it is not a list or its items are borrowed.
+pub extern "C" fn list_push(list: u64, v: u64) -> u64 {
+    let Some(l) = Value::from_raw(list).get::<pyjit_vm::objects::ListObj>() else { return 0 };
+    let Ok(mut items) = l.items.try_borrow_mut() else { return 0 };
+    items.push(Value::from_raw(v));
+    1
+}
+
 /// Called by generated code for `box_float`: a new float object for the double at
 /// `ctx[ARGS_AT]`.
 pub extern "C" fn box_float(ctx: *mut u64) -> u64 {

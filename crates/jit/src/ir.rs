@@ -237,6 +237,9 @@ ops! {
     CellGet = "cell_get", Val, [Val], None, READS;
     /// Stores `b` into cell object `a`.
     CellSet = "cell_set", Void, [Val, Val], None, 0;
+    /// Appends `b` to list `a` (a comprehension's `ListAppend`: always an exact list), by a
+    /// helper call; leaves the trace, appending nothing, when the list is in use.
+    ListPush = "list_push", Void, [Val, Val], None, GUARD | EFFECT;
     /// A new float object holding the double (an allocation, by a helper call).
     BoxFloat = "box_float", Val, [Float], None, PURE;
     /// True or False.

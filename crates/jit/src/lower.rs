@@ -228,6 +228,12 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                     f.push(L::Store { base: p, disp: 8 * i.aux as i32, src: b() });
                 }
             }
+            Op::ListPush => {
+                let e = exit(&mut f);
+                let ok = f.vreg(Class::Int);
+                f.push(L::Call { target: entry::list_push as *const () as usize as u64, args: vec![a(), b()], ret: Some(ok) });
+                f.push(L::Guard { cc: Cc::Ne, a: ok, b: Operand::Imm(0), exit: e });
+            }
             Op::SlotAdd => {
                 let e = exit(&mut f);
                 let m = f.vreg(Class::Int);

@@ -846,7 +846,14 @@ impl Recorder {
             Instr::ListAppend(d) => {
                 let l = self.peek(d as usize + 1)?;
                 let v = self.peek(1)?;
-                self.generic_args(ip, JitOp::ListAppend, 0, &[l, v], 1)?;
+                if self.b.t.ty(l) == Ty::Val {
+                    let bv = self.boxed(v)?;
+                    let s = self.snap(ip);
+                    self.b.emit(Op::ListPush, l, bv, 0, Some(s))?;
+                    self.pop()?;
+                } else {
+                    self.generic_args(ip, JitOp::ListAppend, 0, &[l, v], 1)?;
+                }
             }
             Instr::LoadClosure(i) => {
                 let cell = self.get(self.fbase + self.code.code.nlocals() + i as usize)?;
