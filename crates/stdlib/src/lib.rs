@@ -7,6 +7,7 @@ pub mod util;
 mod array;
 mod ast;
 mod binascii;
+mod bz2;
 mod bisect;
 mod cmath;
 mod collections;
@@ -17,6 +18,7 @@ mod heapq;
 mod hashes;
 mod itertools;
 mod json;
+mod lzma;
 mod marshal;
 mod operator;
 mod posixsubprocess;
@@ -47,6 +49,8 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", structs::init),
     ("binascii", binascii::init),
     ("zlib", zlib::init),
+    ("_bz2", bz2::init),
+    ("_lzma", lzma::init),
     ("array", array::init),
     ("_json", json::init),
     ("_csv", csv::init),
