@@ -25,6 +25,7 @@ mod posixsubprocess;
 mod random;
 mod select;
 mod socket;
+mod sqlite;
 mod structs;
 mod unicodedata;
 mod zlib;
@@ -51,6 +52,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("zlib", zlib::init),
     ("_bz2", bz2::init),
     ("_lzma", lzma::init),
+    ("_sqlite3", sqlite::init),
     ("array", array::init),
     ("_json", json::init),
     ("_csv", csv::init),
