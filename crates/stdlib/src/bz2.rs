@@ -50,6 +50,9 @@ fn compressor_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if !(1..=9).contains(&level) {
         return Err(vm.value_error("compresslevel must be between 1 and 9"));
     }
+    // libbzip2's own memory (400 KiB + 8 x 100 KiB per level) counts towards the next
+    // collection: a dropped compressor is freed only by one
+    vm.heap.note_external(400 * 1024 + level as usize * 800 * 1024);
     Ok(new_native(vm, a[0], Compressor { c: Compress::new(Compression::new(level as u32), 0), flushed: false }))
 }
 
@@ -112,6 +115,8 @@ struct Decompressor {
     eof: bool,
     needs_input: bool,
     unused: Vec<u8>,
+    /// A data error left the stream unusable (libbzip2 cannot go on after one).
+    failed: bool,
 }
 native_state!(Decompressor);
 
@@ -120,7 +125,8 @@ fn decompressor_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return Err(vm.type_error("BZ2Decompressor() takes no positional arguments"));
     }
     no_kw(vm, kw, "BZ2Decompressor")?;
-    let st = Decompressor { d: Decompress::new(false), pending: Vec::new(), eof: false, needs_input: true, unused: Vec::new() };
+    vm.heap.note_external(3700 * 1024);
+    let st = Decompressor { d: Decompress::new(false), pending: Vec::new(), eof: false, needs_input: true, unused: Vec::new(), failed: false };
     Ok(new_native(vm, a[0], st))
 }
 
@@ -143,7 +149,15 @@ fn run_decompress(d: &mut Decompressor, data: &[u8], max_length: i64) -> Result<
         let r = d.d.decompress(&input[pos..], &mut out[old..]);
         out.truncate(old + (d.d.total_out() - before_out) as usize);
         pos += (d.d.total_in() - before_in) as usize;
-        if let Status::StreamEnd = r? {
+        let r = match r {
+            Ok(st) => st,
+            Err(e) => {
+                d.failed = true;
+                d.needs_input = false;
+                return Err(e);
+            }
+        };
+        if let Status::StreamEnd = r {
             d.eof = true;
             break;
         }
@@ -174,6 +188,10 @@ fn d_decompress(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         Some(v) => ssize(vm, v)?,
         None => -1,
     };
+    let failed = with_state::<Decompressor, _>(vm, a[0], "_bz2.BZ2Decompressor", |d| d.failed)?;
+    if failed {
+        return Err(vm.value_error("Decompressor cannot be used after a previous error"));
+    }
     let r = with_state::<Decompressor, _>(vm, a[0], "_bz2.BZ2Decompressor", |d| run_decompress(d, &data, max))?;
     match r {
         Ok(Some(out)) => Ok(vm.new_bytes(out)),

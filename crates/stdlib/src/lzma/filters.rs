@@ -47,7 +47,7 @@ pub enum BuildErr {
 }
 
 /// The dictionary size of each preset level (liblzma's lzma_lzma_preset).
-fn preset_dict_size(preset: u32) -> u32 {
+pub fn preset_dict_size(preset: u32) -> u32 {
     const SIZES: [u32; 10] = [1 << 18, 1 << 20, 1 << 21, 1 << 22, 1 << 22, 1 << 23, 1 << 23, 1 << 24, 1 << 25, 1 << 26];
     SIZES[(preset & 0x1f).min(9) as usize]
 }
@@ -100,6 +100,14 @@ impl LzParams {
 
     fn dict(&self) -> u32 {
         self.dict_size.unwrap_or_else(|| preset_dict_size(self.preset))
+    }
+}
+
+/// The dictionary size of a filter (0 for those without one).
+pub fn dict_size(s: &Spec) -> u32 {
+    match s {
+        Spec::Lzma { p, .. } => p.dict(),
+        _ => 0,
     }
 }
 

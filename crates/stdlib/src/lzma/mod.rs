@@ -128,6 +128,13 @@ fn compressor_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         }
         _ => return Err(vm.value_error(&format!("Invalid container format: {format}"))),
     };
+    // liblzma's encoder memory (94 MiB at preset 6) counts towards the next collection: a
+    // dropped compressor is freed only by one
+    let dict = match &specs {
+        Some(sp) => sp.iter().map(filters::dict_size).max().unwrap_or(0),
+        None => filters::preset_dict_size(preset),
+    };
+    vm.heap.note_external((dict as usize).saturating_mul(11));
     Ok(new_native(vm, a[0], Compressor { s: stream, flushed: false }))
 }
 
@@ -233,6 +240,8 @@ fn decompressor_new(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         _ => return Err(vm.value_error(&format!("Invalid container format: {format}"))),
     };
     let s = stream.map_err(|e| lz_err(vm, e))?;
+    // the decoder's dictionary (8 MiB for preset 6 streams) counts towards the next collection
+    vm.heap.note_external(9 << 20);
     let st = Decompressor { s, pending: Vec::new(), header: Vec::new(), check, eof: false, needs_input: true, unused: Vec::new() };
     Ok(new_native(vm, a[0], st))
 }

@@ -80,6 +80,24 @@ fn path_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")))
 }
 
+/// A float argument ("must be real number, not T").
+fn real_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if let Some(f) = v.get::<pyjit_vm::objects::FloatObj>() {
+        return Ok(f.0);
+    }
+    if v.is_small() {
+        return Ok(v.small_value() as f64);
+    }
+    let ty = vm.type_of(v);
+    if vm.lookup_str(ty, "__float__").is_some() || vm.lookup_str(ty, "__index__").is_some() {
+        let ft = vm.types.float;
+        let f = vm.call(ft, &[v])?;
+        return Ok(f.get::<pyjit_vm::objects::FloatObj>().map(|f| f.0).unwrap_or(0.0));
+    }
+    let tn = tname(vm, v);
+    Err(vm.type_error(&format!("must be real number, not {tn}")))
+}
+
 /// Validates an isolation_level value: None, or '', DEFERRED, IMMEDIATE, EXCLUSIVE.
 fn isolation_arg(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if v == vm.none {
@@ -101,10 +119,7 @@ fn conn_init(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let none = vm.none;
     let path = path_arg(vm, args[0].unwrap_or(none))?;
     let timeout = match args[1] {
-        Some(v) => match v.get::<pyjit_vm::objects::FloatObj>() {
-            Some(f) => f.0,
-            None => c_long(vm, v)? as f64,
-        },
+        Some(v) => real_arg(vm, v)?,
         None => 5.0,
     };
     let detect_types = match args[2] {
@@ -126,6 +141,11 @@ fn conn_init(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     }
     let db = match rusqlite::Connection::open_with_flags(&path, flags) {
         Ok(db) => db,
+        Err(rusqlite::Error::SqliteFailure(f, Some(msg))) => {
+            // rusqlite adds ": PATH" to SQLite's message
+            let msg = msg.strip_suffix(&format!(": {path}")).unwrap_or(&msg).to_string();
+            return Err(sql_error(vm, rusqlite::Error::SqliteFailure(f, Some(msg))));
+        }
         Err(e) => return Err(sql_error(vm, e)),
     };
     if timeout > 0.0 && timeout.is_finite() {
@@ -323,7 +343,7 @@ fn call_back(f: Value, method: Option<&str>, args: Vec<SqlVal>, what: &str) -> r
 fn create_function(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let args = parse(vm, &a[1..], kw, "create_function", &["name", "narg", "func"], &["deterministic"], 3)?;
     let none = vm.none;
-    let name = str_arg(vm, args[0].unwrap_or(none), "create_function", 1)?;
+    let name = str_arg(vm, args[0].unwrap_or(none), "create_function", "'name'")?;
     let narg = c_int(vm, args[1].unwrap_or(none))?;
     let func = args[2].unwrap_or(none);
     let deterministic = match args[3] {
@@ -385,7 +405,7 @@ impl Aggregate<Value, SqlValue> for PyAggregate {
 fn create_aggregate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     let args = parse(vm, &a[1..], kw, "create_aggregate", &["name", "n_arg", "aggregate_class"], &[], 3)?;
     let none = vm.none;
-    let name = str_arg(vm, args[0].unwrap_or(none), "create_aggregate", 1)?;
+    let name = str_arg(vm, args[0].unwrap_or(none), "create_aggregate", "'name'")?;
     let narg = c_int(vm, args[1].unwrap_or(none))?;
     let class = args[2].unwrap_or(none);
     let db = db_of(vm, a[0])?;
@@ -401,7 +421,7 @@ fn create_aggregate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 
 fn create_collation(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     check_pos(vm, &a[1..], kw, "create_collation", 2, 2)?;
-    let name = str_arg(vm, a[1], "create_collation", 1)?;
+    let name = str_arg(vm, a[1], "create_collation", "1")?;
     let f = a[2];
     let db = db_of(vm, a[0])?;
     let r = if f == vm.none {
@@ -429,8 +449,9 @@ fn create_collation(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-/// A str argument of a clinic function ("f() argument N must be str, not T").
-pub fn str_arg(vm: &mut Vm, v: Value, fname: &str, n: usize) -> PyResult<String> {
+/// A str argument of a clinic function ("f() argument N must be str, not T"; `n` is the
+/// position or the quoted name).
+pub fn str_arg(vm: &mut Vm, v: Value, fname: &str, n: &str) -> PyResult<String> {
     if !is_str(v) {
         let tn = tname(vm, v);
         return Err(vm.type_error(&format!("{fname}() argument {n} must be str, not {tn}")));

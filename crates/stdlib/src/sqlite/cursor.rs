@@ -216,6 +216,9 @@ fn run(vm: &mut Vm, me: Value, sql_v: Value, sets: Vec<Value>, multiple: bool, f
         return Err(vm.type_error(&format!("{fname}() argument 1 must be str, not {tn}")));
     }
     let sql = vm.str_of(sql_v);
+    if sql.contains('\0') {
+        return Err(programming(vm, "the query contains a null character"));
+    }
     let none = vm.none;
     state(vm, me, |c| {
         c.description = none;
@@ -305,7 +308,8 @@ fn executescript(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     check_pos(vm, &a[1..], kw, "executescript", 1, 1)?;
     let (_conn, db) = check(vm, a[0])?;
     if !is_str(a[1]) {
-        return Err(vm.value_error("script argument must be unicode."));
+        let tn = tname(vm, a[1]);
+        return Err(vm.type_error(&format!("executescript() argument must be str, not {tn}")));
     }
     let script = vm.str_of(a[1]);
     if !db.is_autocommit() {
