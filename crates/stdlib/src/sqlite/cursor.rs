@@ -1,12 +1,11 @@
 //! `sqlite3.Cursor`: execute/executemany/executescript with qmark and named parameters,
 //! description, rowcount and lastrowid as CPython 3.11 sets them, and fetching through
-//! converters, text_factory and row_factory. A statement's rows are stepped when it is
-//! executed and kept as SQLite values until fetched.
-
-use std::collections::VecDeque;
+//! converters, text_factory and row_factory. As in CPython, execute steps a statement to its
+//! first row and each fetch steps to the next one.
 
 use rusqlite::types::Value as SqlValue;
 
+use super::stmt::Stmt;
 use super::values::{self, SqlVal};
 use super::{bridge, connection, programming, sql_error, sql_text, CONVERTERS};
 use crate::util::*;
@@ -30,7 +29,9 @@ pub struct Cur {
     lastrowid: Value,
     arraysize: i64,
     row_factory: Value,
-    rows: VecDeque<Vec<SqlVal>>,
+    /// The statement being fetched from (None once it is done) and the row it is on.
+    stmt: Option<Stmt>,
+    next: Option<Vec<SqlVal>>,
     colnames: Vec<String>,
     /// Per column: its converter, or NULL.
     converters: Vec<Value>,
@@ -66,7 +67,8 @@ fn cur_new(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
         lastrowid: none,
         arraysize: 1,
         row_factory: none,
-        rows: VecDeque::new(),
+        stmt: None,
+        next: None,
         colnames: Vec::new(),
         converters: Vec::new(),
     };
@@ -103,17 +105,31 @@ fn check(vm: &mut Vm, me: Value) -> PyResult<(Value, std::rc::Rc<rusqlite::Conne
 }
 
 /// Binds one set of parameters (a sequence or a mapping) to the statement.
-fn bind(vm: &mut Vm, stmt: &mut rusqlite::Statement<'_>, params: Value) -> PyResult<()> {
-    let n = stmt.parameter_count();
+fn bind(vm: &mut Vm, stmt: &mut Stmt, params: Value) -> PyResult<()> {
+    let n = stmt.param_count();
     let dict_t = vm.types.dict;
     let is_dict = vm.isinstance(params, dict_t);
-    let is_seq = matches!(params.kind(), Some(ObjKind::Tuple | ObjKind::List)) || (!is_dict && {
+    let exact_seq = matches!(params.kind(), Some(ObjKind::Tuple | ObjKind::List));
+    let is_seq = exact_seq || (!is_dict && {
         let ty = vm.type_of(params);
-        vm.lookup_str(ty, "__getitem__").is_some() && vm.lookup_str(ty, "__len__").is_some() 
+        vm.lookup_str(ty, "__getitem__").is_some() && vm.lookup_str(ty, "__len__").is_some()
     });
     let mut vals: Vec<SqlValue> = Vec::with_capacity(n);
     if is_seq {
-        let items = vm.to_vec(params)?.1;
+        let items = if exact_seq {
+            vm.to_vec(params)?.1
+        } else {
+            let len = vm.len(params)?;
+            if len != n {
+                return Err(programming(vm, &format!("Incorrect number of bindings supplied. The current statement uses {n}, and there are {len} supplied.")));
+            }
+            let mut items = Vec::with_capacity(len);
+            for i in 0..len {
+                let k = vm.new_int(i as i64);
+                items.push(vm.getitem(params, k)?);
+            }
+            items
+        };
         if items.len() != n {
             return Err(programming(vm, &format!("Incorrect number of bindings supplied. The current statement uses {n}, and there are {} supplied.", items.len())));
         }
@@ -122,7 +138,7 @@ fn bind(vm: &mut Vm, stmt: &mut rusqlite::Statement<'_>, params: Value) -> PyRes
         }
     } else if is_dict {
         for i in 1..=n {
-            let Some(name) = stmt.parameter_name(i).map(|s| s.to_string()) else {
+            let Some(name) = stmt.param_name(i) else {
                 return Err(programming(vm, &format!("Binding {i} has no name, but you supplied a dictionary (which has only names).")));
             };
             let key = vm.new_str(&name[1..]);
@@ -141,32 +157,16 @@ fn bind(vm: &mut Vm, stmt: &mut rusqlite::Statement<'_>, params: Value) -> PyRes
     } else {
         return Err(programming(vm, "parameters are of unsupported type"));
     }
-    for (i, v) in vals.into_iter().enumerate() {
-        stmt.raw_bind_parameter(i + 1, v).map_err(|e| sql_error(vm, e))?;
+    for (i, v) in vals.iter().enumerate() {
+        stmt.bind(i + 1, v).map_err(|e| sql_error(vm, e))?;
     }
     Ok(())
 }
 
-/// Steps the statement to its end with the VM lent to callbacks; the rows it returned.
-fn step_all(vm: &mut Vm, stmt: &mut rusqlite::Statement<'_>) -> PyResult<Vec<Vec<SqlVal>>> {
-    let ncols = stmt.column_count();
-    let r = bridge::lend(vm, || {
-        let mut out = Vec::new();
-        let mut rows = stmt.raw_query();
-        loop {
-            match rows.next() {
-                Ok(Some(row)) => {
-                    let mut vals = Vec::with_capacity(ncols);
-                    for i in 0..ncols {
-                        vals.push(row.get_ref(i).map(SqlVal::from_ref).unwrap_or(SqlVal::Null));
-                    }
-                    out.push(vals);
-                }
-                Ok(None) => return Ok(out),
-                Err(e) => return Err(e),
-            }
-        }
-    });
+/// One step of the statement with the VM lent to the callbacks it runs: the row it
+/// reached, or None when it is done.
+fn step(vm: &mut Vm, stmt: &mut Stmt) -> PyResult<Option<Vec<SqlVal>>> {
+    let r = bridge::lend(vm, || stmt.step().map(|row| if row { Some(stmt.row()) } else { None }));
     r.map_err(|e| sql_error(vm, e))
 }
 
@@ -220,18 +220,22 @@ fn run(vm: &mut Vm, me: Value, sql_v: Value, sets: Vec<Value>, multiple: bool, f
         return Err(programming(vm, "the query contains a null character"));
     }
     let none = vm.none;
-    state(vm, me, |c| {
+    let old = state(vm, me, |c| {
         c.description = none;
-        c.rows.clear();
         c.rowcount = -1;
         c.colnames.clear();
         c.converters.clear();
+        c.next = None;
+        c.stmt.take()
     })?;
-    if sql_text::is_empty(&sql) {
-        return Ok(());
-    }
+    drop(old);
     let (isolation, detect, _) = connection::settings(vm, conn)?;
-    let mut stmt = db.prepare(&sql).map_err(|e| sql_error(vm, e))?;
+    let (stmt, rest) = Stmt::prepare(&db, &sql).map_err(|e| sql_error(vm, e))?;
+    let tail = &sql[rest..];
+    if sql_text::skip_blanks(tail, false) < tail.len() {
+        return Err(programming(vm, "You can only execute one statement at a time."));
+    }
+    let Some(mut stmt) = stmt else { return Ok(()) };
     let is_dml = sql_text::is_dml(&sql);
     if multiple && stmt.readonly() {
         return Err(programming(vm, "executemany() can only execute DML statements."));
@@ -242,27 +246,33 @@ fn run(vm: &mut Vm, me: Value, sql_v: Value, sets: Vec<Value>, multiple: bool, f
         }
     }
     let mut rowcount: i64 = if is_dml { 0 } else { -1 };
-    let mut rows = Vec::new();
+    let mut first = None;
     for params in sets {
+        stmt.reset();
         if !params.is_null() {
             bind(vm, &mut stmt, params)?;
-        } else if stmt.parameter_count() != 0 {
-            let n = stmt.parameter_count();
+        } else if stmt.param_count() != 0 {
+            let n = stmt.param_count();
             return Err(programming(vm, &format!("Incorrect number of bindings supplied. The current statement uses {n}, and there are 0 supplied.")));
         }
-        rows = step_all(vm, &mut stmt)?;
-        if is_dml {
+        first = step(vm, &mut stmt)?;
+        if multiple {
+            while first.is_some() {
+                first = step(vm, &mut stmt)?;
+            }
+        }
+        if is_dml && first.is_none() {
             rowcount += db.changes() as i64;
         }
     }
     let ncols = stmt.column_count();
     let mut names = Vec::with_capacity(ncols);
     let mut convs = Vec::with_capacity(ncols);
-    let cols: Vec<(String, Option<String>)> = stmt.columns().iter().map(|c| (c.name().to_string(), c.decl_type().map(|d| d.to_string()))).collect();
-    for (name, decl) in &cols {
-        let conv = if detect != 0 { converter_for(vm, name, decl.as_deref(), detect)? } else { Value::NULL };
+    for i in 0..ncols {
+        let name = stmt.column_name(i);
+        let conv = if detect != 0 { converter_for(vm, &name, stmt.column_decltype(i).as_deref(), detect)? } else { Value::NULL };
         convs.push(conv);
-        names.push(column_name(name, detect));
+        names.push(column_name(&name, detect));
     }
     let description = if ncols > 0 {
         let mut items = Vec::with_capacity(ncols);
@@ -275,11 +285,12 @@ fn run(vm: &mut Vm, me: Value, sql_v: Value, sets: Vec<Value>, multiple: bool, f
         none
     };
     let lastrowid = if multiple { None } else { Some(vm.new_int(db.last_insert_rowid())) };
-    drop(stmt);
+    let keep = if first.is_some() { Some(stmt) } else { None };
     state(vm, me, |c| {
         c.description = description;
         c.rowcount = rowcount;
-        c.rows = rows.into();
+        c.stmt = keep;
+        c.next = first;
         c.colnames = names;
         c.converters = convs;
         if let Some(l) = lastrowid {
@@ -315,39 +326,51 @@ fn executescript(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if !db.is_autocommit() {
         connection::run_simple(vm, &db, "COMMIT")?;
     }
+    if script.contains('\0') {
+        return Err(vm.value_error("embedded null character"));
+    }
     // each statement is prepared after the one before it ran (it may create a table)
-    let mut batch = rusqlite::Batch::new(&db, &script);
-    loop {
-        use rusqlite::fallible_iterator::FallibleIterator;
-        match batch.next() {
-            Ok(Some(mut stmt)) => {
-                step_all(vm, &mut stmt)?;
-            }
-            Ok(None) => break,
-            Err(e) => return Err(sql_error(vm, e)),
+    let mut rest: &str = &script;
+    while !rest.is_empty() {
+        let (stmt, used) = Stmt::prepare(&db, rest).map_err(|e| sql_error(vm, e))?;
+        if let Some(mut st) = stmt {
+            while step(vm, &mut st)?.is_some() {}
         }
+        if used == 0 {
+            break;
+        }
+        rest = &rest[used..];
     }
     let none = vm.none;
-    state(vm, a[0], |c| {
+    let old = state(vm, a[0], |c| {
         c.description = none;
-        c.rows.clear();
+        c.next = None;
         c.rowcount = -1;
+        c.stmt.take()
     })?;
+    drop(old);
     Ok(a[0])
 }
 
 /// The next row as Python sees it (converters, text_factory, row_factory), None at the end.
+/// The statement steps on to the following row after the row is converted, as in CPython.
 fn next_row(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
     let (conn, _db) = check(vm, me)?;
-    let Some(vals) = state(vm, me, |c| c.rows.pop_front())? else { return Ok(None) };
-    let (convs, names, rf) = state(vm, me, |c| (c.converters.clone(), c.colnames.clone(), c.row_factory))?;
+    let Some(vals) = state(vm, me, |c| c.next.take())? else { return Ok(None) };
+    let (convs, names) = state(vm, me, |c| (c.converters.clone(), c.colnames.clone()))?;
     let (_, _, text_factory) = connection::settings(vm, conn)?;
     let mut items = Vec::with_capacity(vals.len());
     for (i, v) in vals.iter().enumerate() {
         let conv = convs.get(i).copied().unwrap_or(Value::NULL);
         let item = if !conv.is_null() && !matches!(v, SqlVal::Null) {
-            let b = vm.new_bytes(v.as_bytes());
-            vm.call(conv, &[b])?
+            let b = v.as_bytes();
+            if b.is_empty() && matches!(v, SqlVal::Blob(_)) {
+                // sqlite3_column_blob gives NULL for an empty blob: no conversion
+                vm.none
+            } else {
+                let b = vm.new_bytes(b);
+                vm.call(conv, &[b])?
+            }
         } else {
             let name = names.get(i).map(|s| s.as_str()).unwrap_or("");
             values::column_value(vm, v, text_factory, name)?
@@ -355,6 +378,15 @@ fn next_row(vm: &mut Vm, me: Value) -> PyResult<Option<Value>> {
         items.push(item);
     }
     let row = vm.new_tuple(items);
+    if let Some(mut st) = state(vm, me, |c| c.stmt.take())? {
+        if let Some(next) = step(vm, &mut st)? {
+            state(vm, me, |c| {
+                c.next = Some(next);
+                c.stmt = Some(st);
+            })?;
+        }
+    }
+    let rf = state(vm, me, |c| c.row_factory)?;
     if rf != vm.none {
         return vm.call(rf, &[me, row]).map(Some);
     }
@@ -413,10 +445,12 @@ fn close(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         return Err(programming(vm, "Base Cursor.__init__ not called."));
     }
     connection::db_of(vm, conn)?;
-    state(vm, a[0], |c| {
+    let old = state(vm, a[0], |c| {
         c.closed = true;
-        c.rows.clear();
+        c.next = None;
+        c.stmt.take()
     })?;
+    drop(old);
     Ok(vm.none)
 }
 

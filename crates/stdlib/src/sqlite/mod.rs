@@ -8,6 +8,7 @@ mod constants;
 mod cursor;
 mod row;
 mod sql_text;
+mod stmt;
 mod values;
 
 use std::cell::Cell;

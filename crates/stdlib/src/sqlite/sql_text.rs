@@ -24,11 +24,6 @@ pub fn skip_blanks(sql: &str, semis: bool) -> usize {
     i
 }
 
-/// Whether the text holds no statement (only blanks, comments and semicolons).
-pub fn is_empty(sql: &str) -> bool {
-    skip_blanks(sql, true) >= sql.len()
-}
-
 /// Whether the statement starts with INSERT, UPDATE, DELETE or REPLACE.
 pub fn is_dml(sql: &str) -> bool {
     let rest = &sql[skip_blanks(sql, false)..];
@@ -42,8 +37,9 @@ mod tests {
 
     #[test]
     fn scanning() {
-        assert!(is_empty("  -- x\n ; /* y */ "));
-        assert!(!is_empty("select 1"));
+        assert_eq!(skip_blanks("  -- x\n ; /* y */ ", true), 18);
+        assert_eq!(skip_blanks(" ; x", false), 1);
+        assert_eq!(skip_blanks(" /* open", false), 8);
         assert!(is_dml(" /* c */ Insert into t values (1)"));
         assert!(is_dml("-- c\nREPLACE into t values (1)"));
         assert!(!is_dml("select 1"));
