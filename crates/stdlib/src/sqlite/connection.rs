@@ -29,6 +29,8 @@ pub struct Conn {
     pub text_factory: Value,
     /// The callables registered with SQLite, kept alive while the connection is.
     pub callbacks: Vec<Value>,
+    /// A number naming the connection to the C callbacks of `hooks`.
+    pub id: usize,
 }
 native_state!(Conn, |s, t| {
     t.visit(s.row_factory);
@@ -59,7 +61,7 @@ pub fn settings(vm: &mut Vm, me: Value) -> PyResult<(Option<String>, i64, Value)
 }
 
 fn conn_new(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
-    let st = Conn { db: None, init: false, isolation: Some(String::new()), detect_types: 0, row_factory: vm.none, text_factory: vm.types.str, callbacks: Vec::new() };
+    let st = Conn { db: None, init: false, isolation: Some(String::new()), detect_types: 0, row_factory: vm.none, text_factory: vm.types.str, callbacks: Vec::new(), id: 0 };
     Ok(new_native(vm, a[0], st))
 }
 
@@ -151,9 +153,12 @@ fn conn_init(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if timeout > 0.0 && timeout.is_finite() {
         let _ = db.busy_timeout(std::time::Duration::from_secs_f64(timeout.min(1e9)));
     }
+    static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+    let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     state(vm, a[0], |c| {
         c.db = Some(Rc::new(db));
         c.init = true;
+        c.id = id;
         c.isolation = isolation;
         c.detect_types = detect_types;
     })?;
@@ -227,7 +232,8 @@ fn close(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if !init {
         return Err(programming(vm, "Base Connection.__init__ not called."));
     }
-    let db = state(vm, a[0], |c| c.db.take())?;
+    let (db, id) = state(vm, a[0], |c| (c.db.take(), c.id))?;
+    super::hooks::forget(id);
     drop(db);
     Ok(vm.none)
 }
@@ -330,7 +336,7 @@ fn call_back(f: Value, method: Option<&str>, args: Vec<SqlVal>, what: &str) -> r
             Err(e) => Err(e),
         };
         if let Err(e) = r {
-            super::report_callback_error(vm, e);
+            super::report_callback_error(vm, e, f);
         }
         r
     });
@@ -374,7 +380,7 @@ fn new_instance(class: Value) -> rusqlite::Result<Value> {
     let r = bridge::with_vm(|vm| match vm.call(class, &[]) {
         Ok(v) => Ok(v),
         Err(e) => {
-            super::report_callback_error(vm, e);
+            super::report_callback_error(vm, e, class);
             Err(())
         }
     });
@@ -437,7 +443,7 @@ fn create_collation(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
                 match vm.call(f, &[xs, ys]) {
                     Ok(v) => vm.as_i64(v).unwrap_or(0),
                     Err(e) => {
-                        super::report_callback_error(vm, e);
+                        super::report_callback_error(vm, e, f);
                         0
                     }
                 }
@@ -474,13 +480,56 @@ fn interrupt(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-fn set_trace_callback(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    check_pos(vm, &a[1..], kw, "set_trace_callback", 1, 1)?;
-    db_of(vm, a[0])?;
-    if a[1] != vm.none {
-        return Err(super::raise(vm, Exc::NotSupported, "set_trace_callback() is not supported by pyjit's sqlite3"));
+/// Registers or removes (None) one of the C-level callbacks.
+fn set_hook(vm: &mut Vm, me: Value, h: super::hooks::Hook, f: Value, n: i32) -> PyResult<Value> {
+    let db = db_of(vm, me)?;
+    let id = state(vm, me, |c| c.id)?;
+    let f = if f == vm.none { None } else { Some(f) };
+    if let Some(f) = f {
+        keep(vm, me, f)?;
     }
+    super::hooks::install(&db, id, h, f, n);
     Ok(vm.none)
+}
+
+fn set_trace_callback(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let args = parse(vm, &a[1..], kw, "set_trace_callback", &["trace_callback"], &[], 1)?;
+    let none = vm.none;
+    set_hook(vm, a[0], super::hooks::Hook::Trace, args[0].unwrap_or(none), 0)
+}
+
+fn set_progress_handler(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let args = parse(vm, &a[1..], kw, "set_progress_handler", &["progress_handler", "n"], &[], 2)?;
+    let none = vm.none;
+    let n = c_int(vm, args[1].unwrap_or(none))?;
+    set_hook(vm, a[0], super::hooks::Hook::Progress, args[0].unwrap_or(none), n)
+}
+
+fn set_authorizer(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let args = parse(vm, &a[1..], kw, "set_authorizer", &["authorizer_callback"], &[], 1)?;
+    let none = vm.none;
+    set_hook(vm, a[0], super::hooks::Hook::Authorizer, args[0].unwrap_or(none), 0)
+}
+
+fn getlimit(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let v = onearg(vm, a, kw, "getlimit")?;
+    let cat = c_int(vm, v)?;
+    let db = db_of(vm, a[0])?;
+    match super::hooks::limit(&db, cat, -1) {
+        Some(n) => Ok(vm.new_int(n as i64)),
+        None => Err(programming(vm, "'category' is out of bounds")),
+    }
+}
+
+fn setlimit(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    check_pos(vm, &a[1..], kw, "setlimit", 2, 2)?;
+    let cat = c_int(vm, a[1])?;
+    let new = c_int(vm, a[2])?;
+    let db = db_of(vm, a[0])?;
+    match super::hooks::limit(&db, cat, new) {
+        Some(n) => Ok(vm.new_int(n as i64)),
+        None => Err(programming(vm, "'category' is out of bounds")),
+    }
 }
 
 fn unsupported(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
@@ -511,8 +560,10 @@ pub fn register(vm: &mut Vm, m: Value) {
             ("iterdump", iterdump),
             ("interrupt", interrupt),
             ("set_trace_callback", set_trace_callback),
-            ("set_authorizer", unsupported),
-            ("set_progress_handler", unsupported),
+            ("set_authorizer", set_authorizer),
+            ("set_progress_handler", set_progress_handler),
+            ("getlimit", getlimit),
+            ("setlimit", setlimit),
             ("backup", unsupported),
             ("blobopen", unsupported),
             ("enable_load_extension", unsupported),

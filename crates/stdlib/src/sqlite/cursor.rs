@@ -230,7 +230,8 @@ fn run(vm: &mut Vm, me: Value, sql_v: Value, sets: Vec<Value>, multiple: bool, f
     })?;
     drop(old);
     let (isolation, detect, _) = connection::settings(vm, conn)?;
-    let (stmt, rest) = Stmt::prepare(&db, &sql).map_err(|e| sql_error(vm, e))?;
+    // the authorizer runs while SQLite prepares
+    let (stmt, rest) = bridge::lend(vm, || Stmt::prepare(&db, &sql)).map_err(|e| sql_error(vm, e))?;
     let tail = &sql[rest..];
     if sql_text::skip_blanks(tail, false) < tail.len() {
         return Err(programming(vm, "You can only execute one statement at a time."));
@@ -332,7 +333,7 @@ fn executescript(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     // each statement is prepared after the one before it ran (it may create a table)
     let mut rest: &str = &script;
     while !rest.is_empty() {
-        let (stmt, used) = Stmt::prepare(&db, rest).map_err(|e| sql_error(vm, e))?;
+        let (stmt, used) = bridge::lend(vm, || Stmt::prepare(&db, rest)).map_err(|e| sql_error(vm, e))?;
         if let Some(mut st) = stmt {
             while step(vm, &mut st)?.is_some() {}
         }

@@ -6,6 +6,7 @@ mod bridge;
 mod connection;
 mod constants;
 mod cursor;
+mod hooks;
 mod row;
 mod sql_text;
 mod stmt;
@@ -122,16 +123,13 @@ pub fn sql_error(vm: &mut Vm, e: rusqlite::Error) -> PyErr {
     }
 }
 
-/// Prints the exception a user callback raised when enable_callback_tracebacks(True).
-pub fn report_callback_error(vm: &mut Vm, e: PyErr) {
+/// Reports the exception a user callback raised to sys.unraisablehook when
+/// enable_callback_tracebacks(True) (PyErr_WriteUnraisable(callable)).
+pub fn report_callback_error(vm: &mut Vm, e: PyErr, callable: Value) {
     if !CALLBACK_TRACEBACKS.with(|c| c.get()) {
         return;
     }
-    if let Ok(tb) = import(vm, "traceback") {
-        if let Ok(f) = vm.getattr_str(tb, "print_exception") {
-            let _ = vm.call(f, &[e.0]);
-        }
-    }
+    pyjit_vm::modules::sys_hooks::write_unraisable(vm, e.0, None, callable);
 }
 
 /// Imports a module by its dotted name and returns it (not its top package).
