@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use rusqlite::functions::{Aggregate, Context, FunctionFlags};
+use rusqlite::functions::{Aggregate, Context, FunctionFlags, WindowAggregate};
 use rusqlite::types::Value as SqlValue;
 
 use super::values::{self, SqlVal};
@@ -314,36 +314,80 @@ fn keep(vm: &mut Vm, me: Value, f: Value) -> PyResult<()> {
     state(vm, me, |c| c.callbacks.push(f))
 }
 
-/// The error a failing callback reports to SQLite: CPython's message, as SQLITE_ERROR.
-fn callback_error(msg: &str) -> rusqlite::Error {
-    rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR), Some(msg.to_string()))
+/// The error a failing callback reports to SQLite (with SQLite's code: the class Python sees).
+fn callback_error(code: i32, msg: &str) -> rusqlite::Error {
+    rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), Some(msg.to_string()))
 }
 
 fn ctx_args(ctx: &Context<'_>) -> Vec<SqlVal> {
     (0..ctx.len()).map(|i| SqlVal::from_ref(ctx.get_raw(i))).collect()
 }
 
-/// Calls `f(*args)` from inside SQLite and converts its result; `what` names the failure.
-fn call_back(f: Value, method: Option<&str>, args: Vec<SqlVal>, what: &str) -> rusqlite::Result<SqlValue> {
-    let r = bridge::with_vm(|vm| -> PyResult<Option<SqlValue>> {
-        let pyargs: Vec<Value> = args.iter().map(|v| values::arg_value(vm, v)).collect();
-        let r = match method {
-            Some(m) => vm.call_method_str(f, m, &pyargs),
-            None => vm.call(f, &pyargs),
-        };
-        let r = match r {
-            Ok(v) => values::result_value(vm, v),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = r {
-            super::report_callback_error(vm, e, f);
+/// How a callback failed.
+enum Failure {
+    /// The method is not there (an aggregate's AttributeError on lookup).
+    Missing,
+    /// It raised (or returned what cannot be an SQLite value): the exception.
+    Raised(PyErr),
+}
+
+/// The SQLite error for a failure, as CPython 3.11 sets it: OverflowError is "string or
+/// blob too big" (DataError), MemoryError SQLITE_NOMEM, anything else `raised`.
+fn failure_error(vm: &mut Vm, f: Failure, missing: &str, raised: &str) -> rusqlite::Error {
+    use rusqlite::ffi;
+    match f {
+        Failure::Missing => callback_error(ffi::SQLITE_ERROR, missing),
+        Failure::Raised(e) => {
+            let (ov, me) = (vm.types.overflow_error, vm.types.memory_error);
+            // no message for these: sqlite3_result_error would reset the code to SQLITE_ERROR,
+            // and SQLite's own text for the code is CPython's
+            if vm.isinstance(e.0, ov) {
+                rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_TOOBIG), None)
+            } else if vm.isinstance(e.0, me) {
+                rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_NOMEM), None)
+            } else {
+                callback_error(ffi::SQLITE_ERROR, raised)
+            }
         }
-        r
-    });
-    match r {
-        Some(Ok(Some(v))) => Ok(v),
-        _ => Err(callback_error(what)),
     }
+}
+
+/// Calls `f(*args)`, or `f.method(*args)`, from inside SQLite and converts its result.
+/// `report` is the object sys.unraisablehook is given (the function or aggregate class).
+fn call_back(f: Value, method: Option<&str>, args: Vec<SqlVal>, report: Value) -> Result<SqlValue, Failure> {
+    let r = bridge::with_vm(|vm| -> Result<SqlValue, Failure> {
+        let target = match method {
+            Some(m) => match vm.getattr_str(f, m) {
+                Ok(t) => t,
+                Err(e) => {
+                    super::report_callback_error(vm, e, report);
+                    return Err(Failure::Missing);
+                }
+            },
+            None => f,
+        };
+        let pyargs: Vec<Value> = args.iter().map(|v| values::arg_value(vm, v)).collect();
+        let r = vm.call(target, &pyargs).and_then(|v| match values::result_value(vm, v) {
+            Ok(Some(s)) => Ok(s),
+            Ok(None) => Err(vm.type_error("unsupported result type")),
+            Err(e) => Err(e),
+        });
+        r.map_err(|e| {
+            super::report_callback_error(vm, e, report);
+            Failure::Raised(e)
+        })
+    });
+    r.unwrap_or(Err(Failure::Missing))
+}
+
+/// A scalar function's call: its result, or CPython's error for its failure.
+fn call_function(f: Value, args: Vec<SqlVal>) -> rusqlite::Result<SqlValue> {
+    call_back(f, None, args, f).map_err(|e| with_vm_error(e, "", "user-defined function raised exception"))
+}
+
+/// Turns a failure into the SQLite error (needs the VM to classify the exception).
+fn with_vm_error(e: Failure, missing: &str, raised: &str) -> rusqlite::Error {
+    bridge::with_vm(|vm| failure_error(vm, e, missing, raised)).unwrap_or_else(|| callback_error(rusqlite::ffi::SQLITE_ERROR, raised))
 }
 
 fn create_function(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
@@ -365,15 +409,20 @@ fn create_function(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         db.remove_function(name.as_str(), narg)
     } else {
         keep(vm, a[0], func)?;
-        db.create_scalar_function(name.as_str(), narg, flags, move |ctx: &Context<'_>| call_back(func, None, ctx_args(ctx), "user-defined function raised exception"))
+        db.create_scalar_function(name.as_str(), narg, flags, move |ctx: &Context<'_>| call_function(func, ctx_args(ctx)))
     };
     r.map_err(|_| super::raise(vm, Exc::Operational, "Error creating function"))?;
     Ok(vm.none)
 }
 
-/// A Python aggregate class: an instance per group, `step(*args)`, `finalize()`.
+/// A Python aggregate (or window function) class: an instance per group, `step(*args)`,
+/// `finalize()`, and for windows `value()` and `inverse(*args)`.
 struct PyAggregate {
     class: Value,
+}
+
+fn aggregate_error(e: Failure, meth: &str) -> rusqlite::Error {
+    with_vm_error(e, &format!("user-defined aggregate's '{meth}' method not defined"), &format!("user-defined aggregate's '{meth}' method raised error"))
 }
 
 fn new_instance(class: Value) -> rusqlite::Result<Value> {
@@ -381,12 +430,19 @@ fn new_instance(class: Value) -> rusqlite::Result<Value> {
         Ok(v) => Ok(v),
         Err(e) => {
             super::report_callback_error(vm, e, class);
-            Err(())
+            Err(Failure::Raised(e))
         }
     });
     match r {
         Some(Ok(v)) => Ok(v),
-        _ => Err(callback_error("user-defined aggregate's '__init__' method raised error")),
+        Some(Err(e)) => Err(aggregate_error(e, "__init__")),
+        None => Err(aggregate_error(Failure::Missing, "__init__")),
+    }
+}
+
+impl PyAggregate {
+    fn method(&self, inst: Value, meth: &str, args: Vec<SqlVal>) -> rusqlite::Result<SqlValue> {
+        call_back(inst, Some(meth), args, self.class).map_err(|e| aggregate_error(e, meth))
     }
 }
 
@@ -396,7 +452,11 @@ impl Aggregate<Value, SqlValue> for PyAggregate {
     }
 
     fn step(&self, ctx: &mut Context<'_>, acc: &mut Value) -> rusqlite::Result<()> {
-        call_back(*acc, Some("step"), ctx_args(ctx), "user-defined aggregate's 'step' method raised error").map(|_| ())
+        // a step's None result is fine: only errors matter
+        match call_back(*acc, Some("step"), ctx_args(ctx), self.class) {
+            Ok(_) => Ok(()),
+            Err(e) => Err(aggregate_error(e, "step")),
+        }
     }
 
     fn finalize(&self, _ctx: &mut Context<'_>, acc: Option<Value>) -> rusqlite::Result<SqlValue> {
@@ -404,8 +464,41 @@ impl Aggregate<Value, SqlValue> for PyAggregate {
             Some(v) => v,
             None => new_instance(self.class)?,
         };
-        call_back(inst, Some("finalize"), Vec::new(), "user-defined aggregate's 'finalize' method raised error")
+        self.method(inst, "finalize", Vec::new())
     }
+}
+
+impl WindowAggregate<Value, SqlValue> for PyAggregate {
+    fn value(&self, acc: Option<&mut Value>) -> rusqlite::Result<SqlValue> {
+        let inst = match acc {
+            Some(v) => *v,
+            None => new_instance(self.class)?,
+        };
+        self.method(inst, "value", Vec::new())
+    }
+
+    fn inverse(&self, ctx: &mut Context<'_>, acc: &mut Value) -> rusqlite::Result<()> {
+        self.method(*acc, "inverse", ctx_args(ctx)).map(|_| ())
+    }
+}
+
+fn create_window_function(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    check_pos(vm, &a[1..], kw, "create_window_function", 3, 3)?;
+    let name = str_arg(vm, a[1], "create_window_function", "1")?;
+    let narg = c_int(vm, a[2])?;
+    let class = a[3];
+    let db = db_of(vm, a[0])?;
+    let r = if class == vm.none {
+        db.remove_function(name.as_str(), narg)
+    } else {
+        keep(vm, a[0], class)?;
+        db.create_window_function(name.as_str(), narg, FunctionFlags::SQLITE_UTF8, PyAggregate { class })
+    };
+    r.map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ApiMisuse => programming(vm, "Error creating window function"),
+        e => sql_error(vm, e),
+    })?;
+    Ok(vm.none)
 }
 
 fn create_aggregate(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
@@ -556,6 +649,7 @@ pub fn register(vm: &mut Vm, m: Value) {
             ("__exit__", exit),
             ("create_function", create_function),
             ("create_aggregate", create_aggregate),
+            ("create_window_function", create_window_function),
             ("create_collation", create_collation),
             ("iterdump", iterdump),
             ("interrupt", interrupt),
