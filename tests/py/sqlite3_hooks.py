@@ -49,3 +49,29 @@ try:
 except sqlite3.OperationalError as e:
     print(e)
 print(got)
+
+# adaptation protocols, Row indexes, a factory given by position
+class CustomProto:
+    def __adapt__(self):
+        return "adapted"
+print(sqlite3.adapt(1.0, CustomProto), sqlite3.adapt(1.0, None, "alt"))
+class BadConform:
+    def __init__(self, exc):
+        self.exc = exc
+    def __conform__(self, proto):
+        raise self.exc
+for exc in (TypeError, KeyError):
+    try:
+        con.execute("select ?", (BadConform(exc),))
+    except Exception as e:
+        print(type(e).__name__)
+con.row_factory = sqlite3.Row
+row = con.execute("select 1 as a_1, 2 as b").fetchone()
+for k in ["c", 2, -3, 2**1000, complex(), 1.5]:
+    try:
+        row[k]
+    except IndexError as e:
+        print("IndexError:", e)
+class Factory(sqlite3.Connection):
+    pass
+print(type(sqlite3.connect(":memory:", 5.0, 0, None, True, Factory)).__name__)

@@ -145,21 +145,16 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
 }
 
 fn connect(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
-    // connect(database, ..., factory=Connection, ...) is factory(database, ...)
-    let pos = positional(a, kw).to_vec();
-    let mut names = Vec::new();
-    let mut vals = pos.clone();
-    let mut factory = connection::class();
+    // connect(database, timeout, detect_types, isolation_level, check_same_thread, factory,
+    // ...) is factory(<the same arguments>)
+    let pos = positional(a, kw);
+    let mut factory = pos.get(5).copied().unwrap_or_else(connection::class);
     for (k, v) in keywords(vm, a, kw) {
         if k == "factory" {
             factory = v;
-        } else {
-            names.push(vm.new_str(&k));
-            vals.push(v);
         }
     }
-    let kwt = vm.new_tuple(names);
-    call_with_kw(vm, factory, &vals, kwt)
+    call_with_kw(vm, factory, a, kw)
 }
 
 fn register_adapter(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {

@@ -61,7 +61,14 @@ fn getitem(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
         }
         return Err(vm.index_error("No item with that key"));
     }
-    vm.getitem(data, key)
+    let int_t = vm.types.int;
+    if !key.is_small() && vm.isinstance(key, int_t) && vm.as_i64(key).is_none() {
+        return Err(vm.index_error("cannot fit 'int' into an index-sized integer"));
+    }
+    if key.is_small() || vm.isinstance(key, int_t) || key.kind() == Some(ObjKind::Slice) {
+        return vm.getitem(data, key);
+    }
+    Err(vm.index_error("Index must be int or string"))
 }
 
 fn len(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {

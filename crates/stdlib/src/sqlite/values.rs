@@ -69,11 +69,18 @@ pub fn adapt(vm: &mut Vm, obj: Value, proto: Value) -> PyResult<Option<Value>> {
     if let Some(f) = vm.dict_get(d, key)? {
         return vm.call(f, &[obj]).map(Some);
     }
-    let conform = vm.intern("__conform__");
-    if let Some(f) = vm.getattr_opt(obj, conform)? {
-        let r = vm.call(f, &[proto])?;
-        if r != vm.none {
-            return Ok(Some(r));
+    // proto.__adapt__(obj), then obj.__conform__(proto); a TypeError from either means
+    // "cannot adapt" (microprotocols.c), other exceptions propagate
+    let type_error = vm.types.type_error;
+    for (who, name, arg) in [(proto, "__adapt__", obj), (obj, "__conform__", proto)] {
+        let n = vm.intern(name);
+        if let Some(f) = vm.getattr_opt(who, n)? {
+            match vm.call(f, &[arg]) {
+                Ok(r) if r != vm.none => return Ok(Some(r)),
+                Ok(_) => {}
+                Err(e) if vm.isinstance(e.0, type_error) => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     Ok(None)
