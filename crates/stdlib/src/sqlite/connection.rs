@@ -625,6 +625,54 @@ fn setlimit(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     }
 }
 
+fn backup(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let args = parse(vm, &a[1..], kw, "backup", &["target"], &["pages", "progress", "name", "sleep"], 1)?;
+    let none = vm.none;
+    let target = args[0].unwrap_or(none);
+    let src = db_of(vm, a[0])?;
+    let ct = class();
+    if !vm.isinstance(target, ct) {
+        let tn = if target == none { "None".to_string() } else { tname(vm, target) };
+        return Err(vm.type_error(&format!("backup() argument 'target' must be sqlite3.Connection, not {tn}")));
+    }
+    let dst = db_of(vm, target)?;
+    if target == a[0] {
+        return Err(vm.value_error("target cannot be the same connection instance"));
+    }
+    let mut pages = match args[1] {
+        Some(v) => c_int(vm, v)?,
+        None => -1,
+    };
+    if pages == 0 {
+        pages = -1;
+    }
+    let progress = args[2].filter(|&p| p != none);
+    if let Some(p) = progress {
+        if !is_callable(vm, p) {
+            return Err(vm.type_error("progress argument must be a callable"));
+        }
+    }
+    let name = match args[3] {
+        Some(v) => str_arg(vm, v, "backup", "'name'")?,
+        None => "main".to_string(),
+    };
+    let Ok(cname) = std::ffi::CString::new(name) else { return Err(vm.value_error("embedded null character")) };
+    let sleep = match args[4] {
+        Some(v) => real_arg(vm, v)?,
+        None => 0.25,
+    };
+    let sleep_ms = (sleep * 1000.0).clamp(0.0, i32::MAX as f64) as i32;
+    let r = super::hooks::backup(&src, &dst, &cname, pages, sleep_ms, |status, remaining, count| -> PyResult<()> {
+        if let Some(p) = progress {
+            let args = [vm.new_int(status as i64), vm.new_int(remaining as i64), vm.new_int(count as i64)];
+            vm.call(p, &args)?;
+        }
+        Ok(())
+    })?;
+    r.map_err(|e| sql_error(vm, e))?;
+    Ok(vm.none)
+}
+
 fn unsupported(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
     db_of(vm, a[0])?;
     Err(super::raise(vm, Exc::NotSupported, "this Connection method is not supported by pyjit's sqlite3"))
@@ -658,7 +706,7 @@ pub fn register(vm: &mut Vm, m: Value) {
             ("set_progress_handler", set_progress_handler),
             ("getlimit", getlimit),
             ("setlimit", setlimit),
-            ("backup", unsupported),
+            ("backup", backup),
             ("blobopen", unsupported),
             ("enable_load_extension", unsupported),
             ("load_extension", unsupported),

@@ -151,3 +151,43 @@ pub fn limit(db: &rusqlite::Connection, category: c_int, new: c_int) -> Option<c
     // SAFETY: the handle is the open connection and the category is in SQLite's range
     Some(unsafe { ffi::sqlite3_limit(db.handle(), category, new) })
 }
+
+/// Connection.backup: copies database `name` of `src` into "main" of `dst`, `pages` pages
+/// a step, calling `progress(status, remaining, pagecount)` after each step. The outer error
+/// is the progress callback's (the backup is abandoned), the inner one SQLite's.
+pub fn backup<E>(
+    src: &rusqlite::Connection,
+    dst: &rusqlite::Connection,
+    name: &std::ffi::CStr,
+    pages: c_int,
+    sleep_ms: c_int,
+    mut progress: impl FnMut(c_int, c_int, c_int) -> Result<(), E>,
+) -> Result<Result<(), rusqlite::Error>, E> {
+    // SAFETY: both handles are open connections; the backup handle is finished exactly once
+    // on every path below
+    unsafe {
+        let b = ffi::sqlite3_backup_init(dst.handle(), c"main".as_ptr(), src.handle(), name.as_ptr());
+        if b.is_null() {
+            return Ok(Err(super::stmt::last_error(dst, ffi::SQLITE_ERROR)));
+        }
+        loop {
+            let rc = ffi::sqlite3_backup_step(b, pages);
+            let (remaining, count) = (ffi::sqlite3_backup_remaining(b), ffi::sqlite3_backup_pagecount(b));
+            if let Err(e) = progress(rc, remaining, count) {
+                ffi::sqlite3_backup_finish(b);
+                return Err(e);
+            }
+            if rc == ffi::SQLITE_BUSY || rc == ffi::SQLITE_LOCKED {
+                ffi::sqlite3_sleep(sleep_ms);
+            }
+            if !(rc == ffi::SQLITE_OK || rc == ffi::SQLITE_BUSY || rc == ffi::SQLITE_LOCKED) {
+                break;
+            }
+        }
+        let rc = ffi::sqlite3_backup_finish(b);
+        if rc != ffi::SQLITE_OK {
+            return Ok(Err(super::stmt::last_error(dst, rc)));
+        }
+        Ok(Ok(()))
+    }
+}

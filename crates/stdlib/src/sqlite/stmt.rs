@@ -21,7 +21,7 @@ pub struct Stmt {
 }
 
 /// The connection's last error as rusqlite's error (SQLite's code and message).
-fn last_error(db: &rusqlite::Connection, code: c_int) -> rusqlite::Error {
+pub(super) fn last_error(db: &rusqlite::Connection, code: c_int) -> rusqlite::Error {
     // SAFETY: the handle is the open connection `db` owns; sqlite3_errmsg returns a
     // NUL-terminated string owned by SQLite, copied at once.
     let (ext, msg) = unsafe {
