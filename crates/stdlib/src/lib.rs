@@ -7,6 +7,7 @@ pub mod util;
 mod array;
 mod ast;
 mod binascii;
+mod bz2;
 mod bisect;
 mod cmath;
 mod collections;
@@ -17,12 +18,14 @@ mod heapq;
 mod hashes;
 mod itertools;
 mod json;
+mod lzma;
 mod marshal;
 mod operator;
 mod posixsubprocess;
 mod random;
 mod select;
 mod socket;
+mod sqlite;
 mod structs;
 mod unicodedata;
 mod zlib;
@@ -47,6 +50,9 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", structs::init),
     ("binascii", binascii::init),
     ("zlib", zlib::init),
+    ("_bz2", bz2::init),
+    ("_lzma", lzma::init),
+    ("_sqlite3", sqlite::init),
     ("array", array::init),
     ("_json", json::init),
     ("_csv", csv::init),

@@ -55,7 +55,8 @@ impl Vm {
                 return Err(self.type_error("bases must be types"));
             };
             if !bt.has_flag(type_flags::BASETYPE) {
-                let n = bt.name.borrow().clone();
+                // tp_name: qualified by the module for a library class ('_bz2.BZ2Decompressor')
+                let n = self.type_name_qualified(b);
                 return Err(self.type_error(&format!("type '{n}' is not an acceptable base type")));
             }
         }

@@ -443,7 +443,22 @@ impl Vm {
                 return Ok(Some(v));
             }
         }
+        if obj.kind() == Some(ObjKind::Module) {
+            return self.module_getattr_hook(obj, name);
+        }
         Ok(None)
+    }
+
+    /// PEP 562: a module's own `__getattr__(name)` for a name it lacks (concurrent.futures
+    /// makes its executors so, sqlite3 its deprecated names).
+    #[cold]
+    fn module_getattr_hook(&mut self, m: Value, name: Value) -> PyResult<Option<Value>> {
+        let Some(d) = m.get::<ModuleObj>().map(|m| m.dict) else { return Ok(None) };
+        let k = self.intern_static("__getattr__");
+        match self.dict_get_str(d, k) {
+            Some(f) => self.call(f, &[name]).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {

@@ -28,6 +28,9 @@ def create_builtin(spec, /):
     m = _sys.modules.get(name)
     if m is None or name not in _sys.builtin_module_names:
         m = _builtin_modules.get(name)
+    if m is None and name in _sys.builtin_module_names:
+        # a library module written in Rust is made on its first import
+        m = __import__(name)
     if m is None:
         raise ImportError(f'no built-in module named {name}', name=name)
     return m
