@@ -46,7 +46,7 @@ import traceback
 try:
     for x in boom(): pass
 except ZeroDivisionError:
-    traceback.print_exc(file=sys.stdout)
+    print(traceback.format_exc().replace(__file__, 'THIS_FILE'), end='')
 def inner():
     x = yield 1
     print("got", x)
