@@ -17,11 +17,13 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
     let Some(base) = vm.frames.last().map(|f| f.base) else { return };
     // values that need no allocation first, and NULL where floats go, so that once the
     // stack pointer covers them no slot holds a stale word when a float allocation
-    // collects; the words still in `words` (on the native stack, scanned conservatively)
-    // stay visible meanwhile
+    // collects. `words` (a pooled context buffer on the heap) is not scanned: the values
+    // that go to frame records, not slots (an `__init__`'s instance, a function the trace
+    // made), are rooted in `vm.recent` until the interpreter's next safepoint.
     for (k, &(slot, ty)) in m.slots.iter().enumerate() {
         let w = words[k];
         if slot & ITER_POS == 0 && slot & (INIT_SELF | FRAME_FUNC) != 0 {
+            vm.recent.push(Value::from_raw(w));
             continue;
         }
         if slot & ITER_POS != 0 {

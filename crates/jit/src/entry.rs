@@ -105,6 +105,12 @@ pub extern "C" fn call_framed(ctx: *mut u64, word: u64, argc: u64, which: u64) -
     // SAFETY: the exit buffer is the first EXIT_WORDS words of ctx.
     let words = unsafe { std::slice::from_raw_parts(ctx as *const u64, EXIT_WORDS) };
     let (sp, ip) = (vm.sp, vm.frames.last().map_or(0, |f| f.ip));
+    // the arguments are read after `restore`, which may collect, and the context buffer is
+    // not scanned (a boxed float argument may live nowhere else): root them meanwhile
+    for k in 0..(argc as usize).min(MAX_ARGS) {
+        // SAFETY: ARGS_AT + k < CTX_WORDS.
+        vm.recent.push(Value::from_raw(unsafe { *ctx.add(ARGS_AT + k) }));
+    }
     crate::deopt::restore(vm, m, words);
     // the frame making the call is past it while the callee runs, as in the interpreter
     if let Some(f) = vm.frames.last_mut() {
