@@ -28,7 +28,7 @@ impl Vm {
         if g.flavor == 2 || self.jit.recording || self.frames.len() + 1 >= self.recursion_limit {
             return false;
         }
-        let code = g.code.get::<CodeObj>().expect("generators hold code");
+        let Some(code) = g.code.get::<CodeObj>() else { return false };
         let base = self.sp;
         if base + code.code.frame_size() + 64 > STACK_SLOTS {
             return false;
@@ -94,7 +94,8 @@ impl Vm {
                 caller.ip = t as usize;
                 self.stack[self.sp - 1] = v;
             }
-            _ => unreachable!("a generator frame is only pushed by ForIter and Send"),
+            // only ForIter and Send push generator frames: a plain return otherwise
+            _ => self.push(v),
         }
     }
 
