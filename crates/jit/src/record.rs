@@ -726,15 +726,16 @@ impl Recorder {
                         self.push(f)?;
                         self.push(r)?;
                     }
-                    None if obj.kind() == Some(ObjKind::Module) && self.module_attr(vm, ip, i)?.is_some() => {
-                        // a function of a module: no method, its NULL and the function
-                        let v = self.module_attr(vm, ip, i)?.ok_or("module attribute")?;
-                        let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
-                        self.pop()?;
-                        self.push(z)?;
-                        self.push(v)?;
-                    }
                     None => {
+                        let found = if obj.kind() == Some(ObjKind::Module) { self.module_attr(vm, ip, i)? } else { None };
+                        if let Some(v) = found {
+                            // a function of a module: no method, its NULL and the function
+                            let z = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, 0, None)?;
+                            self.pop()?;
+                            self.push(z)?;
+                            self.push(v)?;
+                            return Ok(Step::Continue);
+                        }
                         let b = self.generic(ip, JitOp::LoadMethod, i, 1)?;
                         let a = self.b.emit(Op::Ret2, b, Ref::NONE, 0, None)?;
                         self.push(a)?;
