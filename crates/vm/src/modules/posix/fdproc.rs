@@ -58,7 +58,7 @@ pub fn read(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         buf.truncate(got);
         return Ok(vm.new_bytes(buf));
     }
-    let data = sc::read(fd, (n as usize).min(1 << 30)).map_err(|c| os_err(vm, c, None, None))?;
+    let data = retry_eintr(vm, || sc::read(fd, (n as usize).min(1 << 30)))?;
     Ok(vm.new_bytes(data))
 }
 
@@ -84,7 +84,7 @@ pub fn write(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
         // keep order with what print() buffered
         crate::modules::sys::flush_stdout(vm);
     }
-    let n = sc::write(fd, &data).map_err(|c| os_err(vm, c, None, None))?;
+    let n = retry_eintr(vm, || sc::write(fd, &data))?;
     Ok(vm.new_int(n as i64))
 }
 
@@ -369,13 +369,13 @@ pub fn waitpid(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let pid = args::int(vm, args.get(0).unwrap_or(vm.none))? as i32;
     let opts = args::int(vm, args.get(1).unwrap_or(vm.none))? as i32;
     crate::modules::sys::flush_stdout(vm);
-    let (p, st) = sc::waitpid(pid, opts).map_err(|c| os_err(vm, c, None, None))?;
+    let (p, st) = retry_eintr(vm, || sc::waitpid(pid, opts))?;
     let (p, st) = (vm.new_int(p as i64), vm.new_int(st as i64));
     Ok(vm.new_tuple(vec![p, st]))
 }
 
 pub fn wait(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    let (p, st) = sc::waitpid(-1, 0).map_err(|c| os_err(vm, c, None, None))?;
+    let (p, st) = retry_eintr(vm, || sc::waitpid(-1, 0))?;
     let (p, st) = (vm.new_int(p as i64), vm.new_int(st as i64));
     Ok(vm.new_tuple(vec![p, st]))
 }
@@ -444,4 +444,15 @@ pub fn nice(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
     let i = args::int(vm, args.get(0).unwrap_or(vm.none))? as i32;
     let r = sc::nice(i).map_err(|c| os_err(vm, c, None, None))?;
     Ok(vm.new_int(r as i64))
+}
+
+/// A system call interrupted by a signal is made again once the signal's Python handler
+/// has run, unless the handler raised (PEP 475, as CPython's os.read, os.write, waitpid).
+fn retry_eintr<T>(vm: &mut Vm, mut call: impl FnMut() -> sc::Res<T>) -> PyResult<T> {
+    loop {
+        match call() {
+            Err(c) if c == libc::EINTR => crate::signals::check(vm)?,
+            r => return r.map_err(|c| os_err(vm, c, None, None)),
+        }
+    }
 }
