@@ -66,11 +66,30 @@ fn vm_of<'a>(ctx: *mut u64) -> &'a mut Vm {
 /// raised (the exception is then pending).
 pub extern "C" fn call_op(ctx: *mut u64, word: u64, argc: u64) -> u64 {
     let n = (argc as usize).min(MAX_ARGS);
+    if n <= FEW_ARGS {
+        // most operations take a few: a small array is cheaper to fill than MAX_ARGS words
+        let mut args = [Value::NULL; FEW_ARGS];
+        for (k, a) in args.iter_mut().enumerate().take(n) {
+            // SAFETY: ctx has CTX_WORDS words and ARGS_AT + k < CTX_WORDS.
+            *a = Value::from_raw(unsafe { *ctx.add(ARGS_AT + k) });
+        }
+        return call_op_on(ctx, word, &args[..n]);
+    }
     let mut args = [Value::NULL; MAX_ARGS];
     for (k, a) in args.iter_mut().enumerate().take(n) {
         // SAFETY: ctx has CTX_WORDS words and ARGS_AT + k < CTX_WORDS.
         *a = Value::from_raw(unsafe { *ctx.add(ARGS_AT + k) });
     }
+    call_op_on(ctx, word, &args[..n])
+}
+
+/// Arguments `call_op` copies to a small array (on the native stack, which the collector
+/// scans: the context buffer is not scanned).
+const FEW_ARGS: usize = 4;
+
+/// `call_op` with its arguments copied to the native stack.
+#[inline(always)]
+fn call_op_on(ctx: *mut u64, word: u64, args: &[Value]) -> u64 {
     // SAFETY: CODE_WORD < CTX_WORDS.
     let code = Value::from_raw(unsafe { *ctx.add(CODE_WORD) });
     let vm = vm_of(ctx);
@@ -80,7 +99,7 @@ pub extern "C" fn call_op(ctx: *mut u64, word: u64, argc: u64) -> u64 {
         return 0;
     };
     let mut ret2 = Value::NULL;
-    let r = vm.jit_op(code, op, (word >> 8) as u32, (word >> 40) as u32, &args[..n], &mut ret2);
+    let r = vm.jit_op(code, op, (word >> 8) as u32, (word >> 40) as u32, args, &mut ret2);
     // what the operation allocated is held by the trace (registers and its native frame,
     // which the collector scans) or by the objects it was stored into
     vm.release_recent();

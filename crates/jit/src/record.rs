@@ -85,6 +85,8 @@ pub struct Recorder {
     fresh: Vec<Fresh>,
     /// The last tuple the trace built and the IR values of its items.
     built_tuple: Option<(Ref, Vec<Ref>)>,
+    /// List iterators the trace made by `GetIter`, and their lists (IR values).
+    made_iters: Vec<(Ref, Ref)>,
 }
 
 /// A compiled loop as the recorder sees it: its trace's address and what keeps it alive.
@@ -135,6 +137,9 @@ struct IterRec {
     stop: Ref,
     step: Ref,
     advanced: bool,
+    /// For a list iterator the trace made (`GetIter` on a list): its IR value, which the
+    /// slot must still hold for the record to apply (else Ref::NONE: an entry input).
+    it: Ref,
 }
 
 const MAX_STEPS: usize = 3000;
@@ -187,6 +192,7 @@ impl Recorder {
             deps: Vec::new(),
             fresh: Vec::new(),
             built_tuple: None,
+            made_iters: Vec::new(),
         })
     }
 
@@ -221,6 +227,7 @@ impl Recorder {
             self.code = code;
             self.fbase = base;
         }
+        let mut taken_over: Vec<(usize, Ref)> = Vec::new();
         for (k, &(slot, ty)) in exit.iter().enumerate() {
             if slot & INIT_SELF != 0 && slot & ITER_POS == 0 {
                 let r = self.b.append(crate::ir::Inst::new(Op::ExitVal, Ref::NONE, Ref::NONE, k as i64), None);
@@ -246,17 +253,24 @@ impl Recorder {
                 let rec = if inputs.contains(&(Op::RangeCur, s as u32)) {
                     let stop = mk(&mut self.b, Op::RangeStop);
                     let step = mk(&mut self.b, Op::RangeStep);
-                    IterRec { slot: s, cur: r, stop, step, advanced: true }
+                    IterRec { slot: s, cur: r, stop, step, advanced: true, it: Ref::NONE }
                 } else if inputs.contains(&(Op::SeqIndex, s as u32)) {
                     let seq = mk(&mut self.b, Op::SeqObj);
-                    IterRec { slot: s, cur: r, stop: seq, step: Ref::NONE, advanced: true }
+                    IterRec { slot: s, cur: r, stop: seq, step: Ref::NONE, advanced: true, it: Ref::NONE }
                 } else {
-                    return Err("bridge: an iterator that is not an entry input".into());
+                    // a list iterator the parent trace made: the bridge sets its position
+                    // and goes on with it as with any iterator
+                    taken_over.push((s, r));
+                    continue;
                 };
                 self.iters.push(rec);
             } else {
                 *self.slots.get_mut(slot as usize).ok_or("slot out of range")? = (r, true);
             }
+        }
+        for (s, pos) in taken_over {
+            let it = self.slots.get(s).map(|e| e.0).filter(|&r| r != Ref::NONE).ok_or("bridge: an iterator position without its iterator")?;
+            self.generic_args(ip, JitOp::SetIterPos, 0, &[it, pos], 0)?;
         }
         for ((f, r), fr) in self.inline.iter_mut().zip(init_selfs).zip(func_refs) {
             f.init_self = r;
@@ -281,7 +295,7 @@ impl Recorder {
             .filter(|(_, e)| e.0 != Ref::NONE)
             .map(|(s, e)| (s as u32, e.0, e.1))
             .collect();
-        m.extend(self.iters.iter().filter(|i| i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur, i.advanced)));
+        m.extend(self.iters.iter().filter(|i| self.iter_live(i)).map(|i| (i.slot as u32 | ITER_POS, i.cur, i.advanced)));
         m
     }
 
@@ -316,6 +330,12 @@ impl Recorder {
     }
 
     /// The interpreter state before the current instruction.
+    /// Whether iterator record `i` is for an iterator still on the stack (one the trace
+    /// made is gone once its slot holds another value).
+    fn iter_live(&self, i: &IterRec) -> bool {
+        i.slot < self.sp && (i.it == Ref::NONE || self.slots.get(i.slot).is_some_and(|e| e.0 == i.it))
+    }
+
     fn snap(&self, ip: usize) -> Snap {
         let mut slots: Vec<(u32, Ref)> = self.slots[..self.sp.min(self.slots.len())]
             .iter()
@@ -325,7 +345,7 @@ impl Recorder {
             .collect();
         // every iterator position, advanced or not: a loop entered from a bridge has its
         // positions in the entry inputs, not in the iterator objects
-        slots.extend(self.iters.iter().filter(|i| i.slot < self.sp).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
+        slots.extend(self.iters.iter().filter(|i| self.iter_live(i)).map(|i| (i.slot as u32 | ITER_POS, i.cur)));
         for (k, f) in self.inline.iter().enumerate() {
             if f.init_self != Ref::NONE {
                 slots.push((INIT_SELF | k as u32, f.init_self));
@@ -845,7 +865,22 @@ impl Recorder {
             Instr::BuildSlice(n) => self.generic_push(ip, JitOp::BuildSlice, n, n as usize)?,
             Instr::UnaryPositive => self.generic_push(ip, JitOp::Unary, 1, 1)?,
             Instr::UnaryInvert => self.generic_push(ip, JitOp::Unary, 2, 1)?,
-            Instr::GetIter => self.generic_push(ip, JitOp::GetIter, 0, 1)?,
+            Instr::GetIter => {
+                let l = self.peek(1)?;
+                let v = self.val(vm, self.sp - 1);
+                let list = vm.types.list;
+                let exact = v.kind() == Some(ObjKind::List) && vm.type_of(v) == list && crate::seq_layout_known();
+                if exact && self.b.t.ty(l) == Ty::Val {
+                    // its `for` keeps the position in a register (`for_iter_made`)
+                    let s = self.snap(ip);
+                    self.b.emit(Op::GuardType, l, Ref::NONE, list.raw() as i64, Some(s))?;
+                    self.generic_push(ip, JitOp::GetIter, 0, 1)?;
+                    let it = self.peek(1)?;
+                    self.made_iters.push((it, l));
+                } else {
+                    self.generic_push(ip, JitOp::GetIter, 0, 1)?
+                }
+            }
             Instr::ListAppend(d) => {
                 let l = self.peek(d as usize + 1)?;
                 let v = self.peek(1)?;
@@ -1080,6 +1115,10 @@ impl Recorder {
         let it = self.val(vm, slot);
         if self.slots[slot].1 {
             // made in the trace (an inner loop being unrolled, or a call's result)
+            let it = self.slots[slot].0;
+            if let Some(&(_, list)) = self.made_iters.iter().find(|m| m.0 == it) {
+                return self.for_iter_made(vm, ip, slot, it, list);
+            }
             return self.for_iter_generic(ip);
         }
         let Some(io) = it.get::<IterObj>() else { return self.for_iter_generic(ip) };
@@ -1113,19 +1152,19 @@ impl Recorder {
             }
         };
         drop(state);
-        let k = match self.iters.iter().position(|i| i.slot == slot) {
+        let k = match self.iters.iter().position(|i| i.slot == slot && i.it == Ref::NONE) {
             Some(k) => k,
             None => {
                 let mk = |b: &mut Builder, op: Op| b.append(crate::ir::Inst::new(op, Ref::NONE, Ref::NONE, slot as i64), None);
                 let rec = if is_list {
                     let seq = mk(&mut self.b, Op::SeqObj);
                     let cur = mk(&mut self.b, Op::SeqIndex);
-                    IterRec { slot, cur, stop: seq, step: Ref::NONE, advanced: false }
+                    IterRec { slot, cur, stop: seq, step: Ref::NONE, advanced: false, it: Ref::NONE }
                 } else {
                     let cur = mk(&mut self.b, Op::RangeCur);
                     let stop = mk(&mut self.b, Op::RangeStop);
                     let step = mk(&mut self.b, Op::RangeStep);
-                    IterRec { slot, cur, stop, step, advanced: false }
+                    IterRec { slot, cur, stop, step, advanced: false, it: Ref::NONE }
                 };
                 self.iters.push(rec);
                 self.iters.len() - 1
@@ -1147,6 +1186,51 @@ impl Recorder {
         };
         self.iters[k].cur = next;
         self.iters[k].advanced = true;
+        self.push(item)
+    }
+
+    /// `for` over a list iterator the trace made (`it`, of list `list`, in `slot`): its
+    /// position lives in a register from 0 (written back to the iterator at exits), and the
+    /// loop's end is a guard too, the iterator popped.
+    fn for_iter_made(&mut self, vm: &Vm, ip: usize, slot: usize, it: Ref, list: Ref) -> Result<(), String> {
+        let Some(Instr::ForIter(target)) = self.code.code.code.get(ip).copied() else { return Err("not a ForIter".into()) };
+        let v = self.val(vm, slot);
+        let Some(io) = v.get::<IterObj>() else { return self.for_iter_generic(ip) };
+        let (index, n) = match *io.state.try_borrow().map_err(|_| "iterator busy")? {
+            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
+                (index, seq.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0))
+            }
+            _ => return self.for_iter_generic(ip),
+        };
+        let k = match self.iters.iter().position(|i| i.slot == slot && i.it == it && self.iter_live(i)) {
+            Some(k) => k,
+            None => {
+                if index != 0 {
+                    // advanced by something the trace did not see
+                    return self.for_iter_generic(ip);
+                }
+                let cur = self.b.kint_ref(0);
+                self.iters.push(IterRec { slot, cur, stop: list, step: Ref::NONE, advanced: true, it });
+                self.iters.len() - 1
+            }
+        };
+        let r = self.iters[k];
+        let s = self.snap(ip);
+        let len = self.b.emit(Op::ListLen, list, Ref::NONE, 0, None)?;
+        let c = self.b.emit(Op::IntLt, r.cur, len, 0, None)?;
+        if index >= n {
+            // the loop ends: the iterator popped, after the loop
+            self.b.emit(Op::GuardFalse, c, Ref::NONE, 0, Some(s))?;
+            self.iters.remove(k);
+            self.pop()?;
+            self.expected = target as usize;
+            return Ok(());
+        }
+        self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
+        let item = self.b.emit(Op::ListGet, list, r.cur, 0, None)?;
+        let one = self.b.kint_ref(1);
+        let next = self.b.emit(Op::IntAdd, r.cur, one, 0, Some(s))?;
+        self.iters[k].cur = next;
         self.push(item)
     }
 

@@ -72,17 +72,31 @@ pub enum JitOp {
     MakeFunction,
     /// `[v]` -> a new cell holding v (NULL: empty), for a cell variable of an inlined call.
     NewCell,
+    /// `[it, pos]`: a list iterator's position set to the int `pos` (a bridge takes over an
+    /// iterator whose position its parent trace kept in a register); -> None.
+    SetIterPos,
 }
 
 impl JitOp {
+    /// The operation numbered `n` (a table look-up: every `call` of compiled code asks).
+    #[inline]
     pub fn from_u8(n: u8) -> Option<JitOp> {
         use JitOp::*;
-        const ALL: [JitOp; 27] = [
+        const ALL: [JitOp; 28] = [
             LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
             BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance, CallKw,
-            MakeFunction, NewCell,
+            MakeFunction, NewCell, SetIterPos,
         ];
-        ALL.iter().copied().find(|o| *o as u8 == n)
+        const BY_NUMBER: [Option<JitOp>; 256] = {
+            let mut t = [None; 256];
+            let mut k = 0;
+            while k < ALL.len() {
+                t[ALL[k] as u8 as usize] = Some(ALL[k]);
+                k += 1;
+            }
+            t
+        };
+        BY_NUMBER[n as usize]
     }
 }
 
@@ -180,6 +194,17 @@ impl Vm {
                 None => Value::from_raw(JIT_STOP),
             },
             JitOp::NewCell => self.new_cell(arg(0)),
+            JitOp::SetIterPos => {
+                let pos = if arg(1).is_small() { arg(1).small_value().max(0) as usize } else { 0 };
+                if let Some(io) = arg(0).get::<IterObj>() {
+                    if let Ok(mut st) = io.state.try_borrow_mut() {
+                        if let IterState::Seq { index, .. } = &mut *st {
+                            *index = pos;
+                        }
+                    }
+                }
+                none
+            }
             JitOp::MakeFunction => {
                 if arg(0).get::<CodeObj>().is_none() {
                     return Err(self.runtime_error("compiled MakeFunction without a code object"));

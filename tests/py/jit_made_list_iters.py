@@ -1,0 +1,104 @@
+# `for` over lists a hot loop makes or loads inside its body (the trace keeps the list
+# iterator's position in a register): lists growing and shrinking while iterated,
+# `break` out of the inner loop, exceptions inside it, inner loops of different lengths
+# (exits and bridges inside the inner loop), and iterators that escape to code.
+class Node:
+    def __init__(self, k):
+        self.k = k
+        self.near = [k % 3, k % 5, k % 7][: 1 + k % 3]
+
+
+def sums(nodes):
+    t = 0
+    for n in nodes:
+        for m in n.near:
+            t += m * n.k
+    return t
+
+
+def grow(rounds):
+    out = []
+    for r in range(rounds):
+        xs = [1, 2, 3]
+        for x in xs:
+            if x < 6 and r % 4 == 0:
+                xs.append(x + 3)
+            out.append(x)
+    return sum(out), len(out)
+
+
+def shrink(rounds):
+    t = 0
+    for r in range(rounds):
+        xs = list(range(r % 9))
+        for x in xs:
+            if x == 2:
+                xs.remove(0)
+            t += x
+    return t
+
+
+def first_big(rows):
+    hits = []
+    for row in rows:
+        for v in row:
+            if v > 7:
+                hits.append(v)
+                break
+        else:
+            hits.append(-1)
+    return hits
+
+
+def with_errors(rounds):
+    caught = 0
+    t = 0
+    for r in range(rounds):
+        try:
+            for d in [3, 2, 1, r % 5]:
+                t += 60 // d
+        except ZeroDivisionError:
+            caught += 1
+    return t, caught
+
+
+def escape(rounds):
+    t = 0
+    for r in range(rounds):
+        it = iter([r, r + 1, r + 2])
+        for x in it:
+            if x % 3 == 0:
+                t += next(it, 100)
+            t += x
+    return t
+
+
+def nested(rounds):
+    t = 0
+    for r in range(rounds):
+        for a in [r, r + 1]:
+            for b in [a, a * 2, a * 3][: 1 + r % 3]:
+                t += a * b
+    return t
+
+
+def mixed(rounds):
+    t = 0.0
+    for r in range(rounds):
+        items = [r, r * 0.5, "x" * (r % 3), (r,)] if r % 50 == 49 else [r, r + 1]
+        for it in items:
+            if isinstance(it, (int, float)):
+                t += it
+            else:
+                t += len(it)
+    return t
+
+
+print(sums([Node(k) for k in range(3000)]))
+print(grow(2000))
+print(shrink(2000))
+print(first_big([[k % 10, (k * 7) % 10, (k * 3) % 11] for k in range(3000)])[-20:])
+print(with_errors(3000))
+print(escape(3000))
+print(nested(3000))
+print(mixed(3000))
