@@ -102,3 +102,29 @@ print(with_errors(3000))
 print(escape(3000))
 print(nested(3000))
 print(mixed(3000))
+
+
+# comprehensions loop over their hidden `.0` iterator: types changing mid-list, an
+# exception leaving the comprehension part-way, generator expressions consumed by builtins
+def comp(rows):
+    return [x * 2 for x in rows if x % 3]
+
+
+def comp_all(rounds):
+    t = 0
+    bad = 0
+    for r in range(rounds):
+        rows = list(range(r % 40))
+        if r % 97 == 96 and rows:
+            rows[r % len(rows)] = 1.5
+        if r % 211 == 210:
+            rows.append("s")
+        try:
+            t += sum(comp(rows))
+        except TypeError:
+            bad += 1
+        t += sum(v for v in rows if isinstance(v, int) and v > 20)
+    return t, bad
+
+
+print(comp_all(3000))

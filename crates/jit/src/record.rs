@@ -1124,8 +1124,10 @@ impl Recorder {
         let Some(io) = it.get::<IterObj>() else { return self.for_iter_generic(ip) };
         // an iterator a local also holds may be advanced by code the trace calls, while
         // the trace keeps its position in a register
+        // (a comprehension's `.0`, which no code sees, holds the iterator it loops over)
         let nl = self.code.code.nlocals() + self.code.code.ncells();
-        if (self.fbase..self.fbase + nl).any(|k| self.val(vm, k) == it) {
+        let hidden = |j: usize| self.code.code.varnames.get(j).is_some_and(|n| n.starts_with('.'));
+        if (self.fbase..self.fbase + nl).any(|k| self.val(vm, k) == it && !hidden(k - self.fbase)) {
             return self.for_iter_generic(ip);
         }
         let state = io.state.try_borrow().map_err(|_| "iterator busy")?;
