@@ -128,3 +128,25 @@ def comp_all(rounds):
 
 
 print(comp_all(3000))
+
+
+# tuples: a loop over a tuple an attribute holds, one built in the loop, one swapped
+# for a list part-way (the guard on its type fails)
+class Board:
+    def __init__(self):
+        self.dirs = (1, -1, 7, -7)
+
+
+def around(board, rounds):
+    t = 0
+    for r in range(rounds):
+        for d in board.dirs:
+            t += (r + d) % 5
+        for x in (r, r * 2, -r):
+            t += x & 3
+        if r == rounds // 2:
+            board.dirs = [2, -2]
+    return t
+
+
+print(around(Board(), 3000))

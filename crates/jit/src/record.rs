@@ -85,8 +85,9 @@ pub struct Recorder {
     fresh: Vec<Fresh>,
     /// The last tuple the trace built and the IR values of its items.
     built_tuple: Option<(Ref, Vec<Ref>)>,
-    /// List iterators the trace made by `GetIter`, and their lists (IR values).
-    made_iters: Vec<(Ref, Ref)>,
+    /// List and tuple iterators the trace made by `GetIter`: the iterator, the sequence
+    /// (IR values), and whether it is a tuple.
+    made_iters: Vec<(Ref, Ref, bool)>,
 }
 
 /// A compiled loop as the recorder sees it: its trace's address and what keeps it alive.
@@ -868,15 +869,15 @@ impl Recorder {
             Instr::GetIter => {
                 let l = self.peek(1)?;
                 let v = self.val(vm, self.sp - 1);
-                let list = vm.types.list;
-                let exact = v.kind() == Some(ObjKind::List) && vm.type_of(v) == list && crate::seq_layout_known();
-                if exact && self.b.t.ty(l) == Ty::Val {
+                let ty = vm.type_of(v);
+                let exact = (ty == vm.types.list && v.kind() == Some(ObjKind::List)) || (ty == vm.types.tuple && v.kind() == Some(ObjKind::Tuple));
+                if exact && crate::seq_layout_known() && self.b.t.ty(l) == Ty::Val {
                     // its `for` keeps the position in a register (`for_iter_made`)
                     let s = self.snap(ip);
-                    self.b.emit(Op::GuardType, l, Ref::NONE, list.raw() as i64, Some(s))?;
+                    self.b.emit(Op::GuardType, l, Ref::NONE, ty.raw() as i64, Some(s))?;
                     self.generic_push(ip, JitOp::GetIter, 0, 1)?;
                     let it = self.peek(1)?;
-                    self.made_iters.push((it, l));
+                    self.made_iters.push((it, l, ty == vm.types.tuple));
                 } else {
                     self.generic_push(ip, JitOp::GetIter, 0, 1)?
                 }
@@ -1116,8 +1117,8 @@ impl Recorder {
         if self.slots[slot].1 {
             // made in the trace (an inner loop being unrolled, or a call's result)
             let it = self.slots[slot].0;
-            if let Some(&(_, list)) = self.made_iters.iter().find(|m| m.0 == it) {
-                return self.for_iter_made(vm, ip, slot, it, list);
+            if let Some(&(_, seq, is_tuple)) = self.made_iters.iter().find(|m| m.0 == it) {
+                return self.for_iter_made(vm, ip, slot, it, seq, is_tuple);
             }
             return self.for_iter_generic(ip);
         }
@@ -1191,19 +1192,21 @@ impl Recorder {
         self.push(item)
     }
 
-    /// `for` over a list iterator the trace made (`it`, of list `list`, in `slot`): its
-    /// position lives in a register from 0 (written back to the iterator at exits), and the
-    /// loop's end is a guard too, the iterator popped.
-    fn for_iter_made(&mut self, vm: &Vm, ip: usize, slot: usize, it: Ref, list: Ref) -> Result<(), String> {
+    /// `for` over a list or tuple iterator the trace made (`it`, of sequence `list`, in
+    /// `slot`): its position lives in a register from 0 (written back to the iterator at
+    /// exits), and the loop's end is a guard too, the iterator popped.
+    fn for_iter_made(&mut self, vm: &Vm, ip: usize, slot: usize, it: Ref, list: Ref, is_tuple: bool) -> Result<(), String> {
         let Some(Instr::ForIter(target)) = self.code.code.code.get(ip).copied() else { return Err("not a ForIter".into()) };
         let v = self.val(vm, slot);
         let Some(io) = v.get::<IterObj>() else { return self.for_iter_generic(ip) };
         let (index, n) = match *io.state.try_borrow().map_err(|_| "iterator busy")? {
-            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) => {
+            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) && !is_tuple => {
                 (index, seq.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0))
             }
+            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::Tuple) && is_tuple => (index, seq.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0)),
             _ => return self.for_iter_generic(ip),
         };
+        let (len_op, get_op) = if is_tuple { (Op::TupleLen, Op::TupleGet) } else { (Op::ListLen, Op::ListGet) };
         let k = match self.iters.iter().position(|i| i.slot == slot && i.it == it && self.iter_live(i)) {
             Some(k) => k,
             None => {
@@ -1218,7 +1221,7 @@ impl Recorder {
         };
         let r = self.iters[k];
         let s = self.snap(ip);
-        let len = self.b.emit(Op::ListLen, list, Ref::NONE, 0, None)?;
+        let len = self.b.emit(len_op, list, Ref::NONE, 0, None)?;
         let c = self.b.emit(Op::IntLt, r.cur, len, 0, None)?;
         if index >= n {
             // the loop ends: the iterator popped, after the loop
@@ -1229,7 +1232,7 @@ impl Recorder {
             return Ok(());
         }
         self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
-        let item = self.b.emit(Op::ListGet, list, r.cur, 0, None)?;
+        let item = self.b.emit(get_op, list, r.cur, 0, None)?;
         let one = self.b.kint_ref(1);
         let next = self.b.emit(Op::IntAdd, r.cur, one, 0, Some(s))?;
         self.iters[k].cur = next;
