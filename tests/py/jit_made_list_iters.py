@@ -150,3 +150,19 @@ def around(board, rounds):
 
 
 print(around(Board(), 3000))
+
+
+# a hot loop over a tuple itself (the tuple's iterator an entry input), left by `break`
+# and by an exception, entered again with a list in its place
+def over_tuple(seq, rounds):
+    t = 0
+    for r in range(rounds):
+        for x in seq:
+            if x == r % 50:
+                break
+            t += x
+    return t
+
+
+print(over_tuple(tuple(range(40)), 300), over_tuple(list(range(40)), 300))
+print(over_tuple((1, 2.5, 3, 4), 300))
