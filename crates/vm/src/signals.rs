@@ -50,6 +50,13 @@ pub fn pending() -> bool {
     ANY_PENDING.load(Ordering::Relaxed)
 }
 
+/// Whether a signal (not just a request to run finalizers) waits for its Python handler:
+/// a blocking call gives way to it (`EINTR`), where queued `__del__` methods can wait for
+/// the next check.
+pub fn signal_pending() -> bool {
+    pending() && PENDING[1..].iter().any(|p| p.load(Ordering::SeqCst))
+}
+
 /// What the OS does on a signal.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Action {

@@ -56,11 +56,18 @@ pub fn arg(vm: &mut Vm, args: &[Value], i: usize, name: &str) -> PyResult<Value>
 }
 
 /// Checks the positional count for a function taking `min..=max` arguments.
+#[inline]
 pub fn arity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
     }
+    arity_error(vm, n, min, max, name)
+}
+
+#[cold]
+#[inline(never)]
+fn arity_error(vm: &mut Vm, n: usize, min: usize, max: usize, name: &str) -> PyResult<()> {
     let msg = if min == max {
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
@@ -88,11 +95,18 @@ pub fn slot_args(vm: &mut Vm, args: &[Value], n: usize) -> PyResult<()> {
     Ok(())
 }
 
+#[inline]
 pub fn marity(vm: &mut Vm, args: &[Value], min: usize, max: usize, name: &str) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
     }
+    marity_error(vm, n, min, max, name)
+}
+
+#[cold]
+#[inline(never)]
+fn marity_error(vm: &mut Vm, n: usize, min: usize, max: usize, name: &str) -> PyResult<()> {
     let (min, max, n) = (min - 1, max - 1, n - 1);
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     let msg = if min == max {
@@ -139,18 +153,25 @@ pub fn no_kw_unless_new(vm: &mut Vm, kw: Value, obj: Value, base: Value, name: &
 }
 
 /// Rejects keyword arguments for functions that take none.
+#[inline]
 pub fn no_kw(vm: &mut Vm, kw: Value, name: &str) -> PyResult<()> {
     if kw.is_null() || kw.get::<TupleObj>().map(|t| t.items.is_empty()).unwrap_or(true) {
         return Ok(());
     }
+    no_kw_error(vm, name)
+}
+
+#[cold]
+#[inline(never)]
+fn no_kw_error(vm: &mut Vm, name: &str) -> PyResult<()> {
     Err(vm.type_error(&format!("{name}() takes no keyword arguments")))
 }
 
 /// Splits positional arguments from keyword ones: (positional, [(name, value)]).
 pub fn split_kw(vm: &Vm, args: &[Value], kw: Value) -> (Vec<Value>, Vec<(String, Value)>) {
-    let names: Vec<Value> = kw.get::<TupleObj>().map(|t| t.items.to_vec()).unwrap_or_default();
-    let npos = args.len() - names.len();
-    let kws = names.iter().enumerate().map(|(i, n)| (vm.str_of(*n), args[npos + i])).collect();
+    let Some(names) = kw.get::<TupleObj>().filter(|t| !t.items.is_empty()) else { return (args.to_vec(), Vec::new()) };
+    let npos = args.len().saturating_sub(names.items.len());
+    let kws = names.items.iter().zip(&args[npos..]).map(|(n, &v)| (vm.str_of(*n), v)).collect();
     (args[..npos].to_vec(), kws)
 }
 

@@ -27,13 +27,15 @@ fn retry<T>(mut f: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
     loop {
         // a signal that arrived before the call: its handler runs first (the call could
         // block until the next one)
-        if crate::signals::pending() {
+        // (finalizers the collector queued wait for the next check: under GC stress one
+        // is queued at almost every call, which then failed with InterruptedError)
+        if crate::signals::signal_pending() {
             return Err(std::io::Error::from_raw_os_error(libc::EINTR));
         }
         match f() {
             // PEP 475: retried unless a signal's Python handler must run first (os_error
             // then runs it and returns what it raised)
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted && !crate::signals::pending() => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted && !crate::signals::signal_pending() => continue,
             r => return r,
         }
     }
