@@ -383,10 +383,14 @@ impl Vm {
     /// the reflected method go first). Right: `a` is a small int or an exact float, whose
     /// own method declines any instance, and `b` an instance whose `__rop__` is a function.
     pub fn binop_frame_target(&mut self, a: Value, b: Value, op: u32) -> Option<(Value, bool)> {
-        let (fname, rname, _) = pyjit_compiler::opcode::BinOp::from_u32(op).dunders();
         let heap = |vm: &Self, v: Value| v.get::<InstanceObj>().is_some() && vm.type_of(v).get::<TypeObj>().is_some_and(|t| t.has_flag(type_flags::HEAPTYPE));
         let is_func = |f: Value| f.get::<FunctionObj>().is_some();
-        if heap(self, a) {
+        let a_heap = heap(self, a);
+        if !a_heap && !(b.is_ptr() && heap(self, b)) {
+            return None;
+        }
+        let (fname, rname, _) = pyjit_compiler::opcode::BinOp::from_u32(op).dunders();
+        if a_heap {
             let (ta, tb) = (self.type_of(a), self.type_of(b));
             let name = self.intern_static(fname);
             let f = self.lookup(ta, name).filter(|&f| is_func(f))?;

@@ -8,7 +8,7 @@
 //! here calls Python code, and the one allocation (a float result) writes `self.sp` first,
 //! since a collection scans the stack only up to `self.sp`.
 
-use pyjit_compiler::opcode::{CmpOp, Instr, INPLACE};
+use pyjit_compiler::opcode::{BinOp, CmpOp, Instr, INPLACE};
 
 use crate::heap::cell_read::vec_get;
 use crate::heap::{Gc, ObjKind, Value};
@@ -195,14 +195,7 @@ impl Vm {
                     *sp = s - 1;
                     return true;
                 }
-                let (x, y) = (a.small_value(), b.small_value());
-                let r = match op % INPLACE {
-                    0 => x.checked_add(y),
-                    1 => x.checked_sub(y),
-                    2 => x.checked_mul(y),
-                    _ => None,
-                };
-                let Some(r) = r.and_then(Value::small) else { return false };
+                let Some(r) = small_binop(a.small_value(), b.small_value(), op % INPLACE).and_then(Value::small) else { return false };
                 self.stack[s - 2] = r;
                 *sp = s - 1;
             }
@@ -356,5 +349,68 @@ impl Vm {
             _ => return false,
         }
         true
+    }
+}
+
+/// `x op y` (`BinOp` number `op`) on two small ints when it is a small computation with an
+/// int result: what `Vm::small_op` gives, or None for the full path (other operators,
+/// overflow, division by zero and negative shifts, which raise there).
+#[inline(always)]
+fn small_binop(x: i64, y: i64, op: u32) -> Option<i64> {
+    // small ints have at most 63 bits: no quotient overflows
+    const ADD: u32 = BinOp::Add as u32;
+    const SUB: u32 = BinOp::Sub as u32;
+    const MUL: u32 = BinOp::Mul as u32;
+    const FLOORDIV: u32 = BinOp::FloorDiv as u32;
+    const MOD: u32 = BinOp::Mod as u32;
+    const AND: u32 = BinOp::And as u32;
+    const OR: u32 = BinOp::Or as u32;
+    const XOR: u32 = BinOp::Xor as u32;
+    const RSHIFT: u32 = BinOp::RShift as u32;
+    match op {
+        ADD => x.checked_add(y),
+        SUB => x.checked_sub(y),
+        MUL => x.checked_mul(y),
+        FLOORDIV if y != 0 => {
+            let q = x.checked_div(y)?;
+            Some(if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q })
+        }
+        MOD if y != 0 => {
+            let r = x.checked_rem(y)?;
+            Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+        }
+        AND => Some(x & y),
+        OR => Some(x | y),
+        XOR => Some(x ^ y),
+        RSHIFT if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::small_binop;
+    use pyjit_compiler::opcode::BinOp;
+
+    #[test]
+    fn small_binop_floors_and_declines() {
+        let fd = BinOp::FloorDiv as u32;
+        let m = BinOp::Mod as u32;
+        for (x, y) in [(7, 2), (-7, 2), (7, -2), (-7, -2), (6, 3), (-6, 3), (0, -5), (1, 1)] {
+            let q = (x as f64 / y as f64).floor() as i64;
+            assert_eq!(small_binop(x, y, fd), Some(q), "{x} // {y}");
+            assert_eq!(small_binop(x, y, m), Some(x - q * y), "{x} % {y}");
+        }
+        assert_eq!(small_binop(1, 0, fd), None);
+        assert_eq!(small_binop(1, 0, m), None);
+        let rs = BinOp::RShift as u32;
+        assert_eq!(small_binop(-5, 1, rs), Some(-3));
+        assert_eq!(small_binop(-5, 100, rs), Some(-1));
+        assert_eq!(small_binop(5, 100, rs), Some(0));
+        assert_eq!(small_binop(5, -1, rs), None);
+        assert_eq!(small_binop(6, 3, BinOp::And as u32), Some(2));
+        assert_eq!(small_binop(6, 3, BinOp::Xor as u32), Some(5));
+        assert_eq!(small_binop(2, 3, BinOp::Pow as u32), None);
+        assert_eq!(small_binop(2, 3, BinOp::TrueDiv as u32), None);
     }
 }
