@@ -10,6 +10,12 @@ def register(search_function, /):
     """Register a codec search function."""
     if not callable(search_function):
         raise TypeError('argument must be callable')
+    if not _search_functions and getattr(search_function, '__module__', None) != 'encodings':
+        # CPython's start-up imports encodings, whose search function comes first
+        try:
+            import encodings
+        except ImportError:
+            pass
     _search_functions.append(search_function)
 
 
