@@ -504,6 +504,17 @@ def _unescape(s, errors, raw, as_bytes):
             continue
         e = s[i + 1]
         if raw:
+            # in a run of backslashes only the last of an odd count can start \u or \U
+            j = i
+            while j < n and s[j] == '\\':
+                j += 1
+            if (j - i) % 2 == 0 or j == n or s[j] not in 'uU':
+                out.append(s[i:j])
+                i = j
+                continue
+            out.append(s[i:j - 1])
+            i = j - 1
+            e = s[j]
             if e in 'uU':
                 width = 4 if e == 'u' else 8
                 h = s[i + 2:i + 2 + width]
@@ -514,9 +525,6 @@ def _unescape(s, errors, raw, as_bytes):
                     i += 2 + width
                     continue
                 raise UnicodeDecodeError('rawunicodeescape', s.encode('latin-1'), i, min(n, i + 2 + width), 'truncated \\%sXXXX escape' % ('u' if e == 'u' else 'UXXXX'))
-            out.append('\\')
-            i += 1
-            continue
         if e in _SIMPLE:
             out.append(_SIMPLE[e])
             i += 2
@@ -537,7 +545,12 @@ def _unescape(s, errors, raw, as_bytes):
             else:
                 if as_bytes:
                     raise ValueError(f'invalid \\x escape at position {i}')
-                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, min(n, i + 2 + len(h)), f'truncated \\{"x" if e == "x" else e}{"X" * width} escape')
+                k = 0
+                while k < len(h) and h[k] in '0123456789abcdefABCDEF':
+                    k += 1
+                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, i + 2 + k, f'truncated \\{"x" if e == "x" else e}{"X" * width} escape')
+        elif e == 'N' and not as_bytes and not (i + 2 < n and s[i + 2] == '{'):
+            raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, i + 2, 'malformed \\N character escape')
         elif e == 'N' and not as_bytes and i + 2 < n and s[i + 2] == '{':
             j = s.find('}', i + 3)
             import unicodedata
