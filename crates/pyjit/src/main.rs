@@ -324,7 +324,7 @@ fn main() {
         let from_env: Vec<String> = w.split(',').filter(|o| !o.is_empty()).map(str::to_string).collect();
         cli.config.warn_options.splice(0..0, from_env);
     }
-    cli.config.executable = std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+    cli.config.executable = program_executable(cli.config.orig_argv.first().map(String::as_str));
     // -O / -OO: asserts, __debug__ and docstrings, for every compilation from here on
     pyjit_compiler::set_optimize(cli.config.flags.optimize.min(2));
     let script_dir = match &cli.program {
@@ -347,7 +347,8 @@ fn main() {
     };
     // -P and -I leave out the script's directory, unless it is the program itself
     let is_importer = matches!(&cli.program, Program::File(f) if main_importer_path(f));
-    let mut path = if cli.config.flags.safe_path && !is_importer { vec![] } else { vec![script_dir] };
+    cli.config.path0 = if cli.config.flags.safe_path && !is_importer { None } else { Some(script_dir) };
+    let mut path = vec![];
     if let Some(pp) = env("PYTHONPATH") {
         path.extend(pp.split(':').filter(|s| !s.is_empty()).map(|s| s.to_string()));
     }
@@ -420,6 +421,8 @@ fn run(cli: Cli, stack_top: usize) -> i32 {
     }
     if !cli.dis {
         vm.start_library();
+    } else {
+        vm.insert_path0();
     }
     let is_tty = std::io::IsTerminal::is_terminal(&std::io::stdin());
     let skip = |s: String| if cli.skip_first_line { skip_first_line(s) } else { s };
@@ -539,11 +542,60 @@ fn disassemble(source: &str, filename: &str) -> i32 {
     }
 }
 
+/// sys.executable as CPython's getpath computes it: argv[0] made absolute when it names a
+/// path, else the first executable file of that name on PATH; symlinks are not resolved, so
+/// a virtual environment's `bin/python` link stays itself (and finds its pyvenv.cfg).
+/// Failing both, the running binary.
+fn program_executable(argv0: Option<&str>) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let running = || std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+    let Some(prog) = argv0.filter(|p| !p.is_empty()) else { return running() };
+    if prog.contains('/') {
+        let p = std::path::Path::new(prog);
+        let abs = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            match std::env::current_dir() {
+                Ok(d) => d.join(p),
+                Err(_) => return running(),
+            }
+        };
+        return normalize_path(&abs);
+    }
+    if let Some(path) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&path) {
+            let c = dir.join(prog);
+            let exec = std::fs::metadata(&c).map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false);
+            if exec {
+                let abs = if c.is_absolute() { c } else { std::env::current_dir().map(|d| d.join(&c)).unwrap_or(c) };
+                return normalize_path(&abs);
+            }
+        }
+    }
+    running()
+}
+
+/// os.path.normpath of an absolute path: `.` and empty parts dropped, `..` removes the part
+/// before it (lexically, as abspath does).
+fn normalize_path(p: &std::path::Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.to_string_lossy().split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c.to_string()),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
 /// `-m name` without the library (no runpy): name.py or name/__main__.py on sys.path.
 fn run_module(vm: &mut Vm, name: &str) -> i32 {
     let rel = name.replace('.', "/");
     let mut dirs: Vec<String> = vec![std::env::current_dir().map(|d| d.to_string_lossy().to_string()).unwrap_or_default()];
-    dirs.extend(vm.config.path.iter().cloned());
+    dirs.extend(vm.config.path0.iter().chain(vm.config.path.iter()).cloned());
     for d in dirs {
         let base = std::path::Path::new(&d);
         for cand in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {

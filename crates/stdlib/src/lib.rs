@@ -20,6 +20,7 @@ mod itertools;
 mod json;
 mod lzma;
 mod marshal;
+mod mmap;
 mod operator;
 mod posixsubprocess;
 mod random;
@@ -58,6 +59,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_csv", csv::init),
     ("unicodedata", unicodedata::init),
     ("marshal", marshal::init),
+    ("mmap", mmap::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

@@ -287,7 +287,7 @@ impl Vm {
 
     /// zipimport's path hook first on sys.path_hooks, as CPython's start-up puts it (a zip
     /// file on sys.path, or run as the program, is then importable).
-    fn install_zipimport_hook(&mut self) {
+    pub(crate) fn install_zipimport_hook(&mut self) {
         let src = "import sys, zipimport\nif zipimport.zipimporter not in sys.path_hooks:\n    sys.path_hooks.insert(0, zipimport.zipimporter)\n    sys.path_importer_cache.clear()\n";
         let d = self.new_dict();
         let b = self.builtins;
@@ -324,6 +324,17 @@ impl Vm {
         let stress = std::mem::replace(&mut self.heap.stress, false);
         modules::stdlib::start(self, site);
         self.heap.stress = stress;
+        self.insert_path0();
+    }
+
+    /// Puts `Config::path0` first on sys.path (once).
+    pub fn insert_path0(&mut self) {
+        let Some(p0) = self.config.path0.take() else { return };
+        let v = self.new_str(&p0);
+        let sd = self.sys.get::<ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+        if let Some(l) = self.dict_get_by_str(sd, "path").and_then(|p| p.get::<ListObj>()) {
+            l.items.borrow_mut().insert(0, v);
+        }
     }
 
     pub fn at_exit(&mut self) {

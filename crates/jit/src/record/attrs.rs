@@ -51,9 +51,9 @@ impl Recorder {
                     && (map == e.map || map.get::<pyjit_vm::objects::MapObj>().is_some_and(|m| m.lookup(name).is_none()));
                 (unshadowed && inst.dict.get().is_null()).then_some((ty, ver, map, e.func))
             }
-            // an instance of a builtin class has no attributes of its own
-            None => (obj.kind() != Some(ObjKind::Type) && obj.kind() != Some(ObjKind::Module) && !t.has_flag(pyjit_vm::objects::type_flags::HEAPTYPE) && ty != vm.types.type_)
-                .then_some((ty, ver, Value::NULL, e.func)),
+            // an instance of a builtin class without an instance dict has no attributes of
+            // its own (io objects, functions and the like have one: they take the generic path)
+            None => (Vm::holds_no_attributes(obj, ty) && ty != vm.types.type_).then_some((ty, ver, Value::NULL, e.func)),
         }
     }
 

@@ -29,6 +29,10 @@ impl pyjit_vm::objects::NativeData for Array {
     fn buffer_mut(&mut self) -> Option<&mut [u8]> {
         Some(&mut self.data)
     }
+    fn buffer_format(&self) -> u8 {
+        // 'u' items are wchar_t, which the buffer protocol spells 'w'
+        if self.tc == b'u' { b'w' } else { self.tc }
+    }
     fn len(&self) -> Option<usize> {
         Some(self.data.len() / items::itemsize(self.tc))
     }

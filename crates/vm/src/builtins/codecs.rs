@@ -7,7 +7,7 @@
 //! CPython does; decoders produce code points too.
 
 use crate::heap::{ObjKind, Value};
-use crate::objects::{BytesObj, StrObj, TupleObj};
+use crate::objects::{type_flags, BytesObj, DictObj, ExceptionObj, StrObj, TupleObj, TypeObj};
 use crate::interp::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -282,7 +282,10 @@ fn registry_codec(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, encodin
     let idx = Value::small(if encoding_dir { 0 } else { 1 }).unwrap_or(Value::NULL);
     let f = vm.getitem(info, idx)?;
     let errs = vm.new_str(errors);
-    let r = vm.call(f, &[obj, errs])?;
+    let r = match vm.call(f, &[obj, errs]) {
+        Ok(r) => r,
+        Err(e) => return Err(wrap_codec_error(vm, e, if encoding_dir { "encoding" } else { "decoding" }, encoding)),
+    };
     let out = match r.get::<TupleObj>() {
         Some(t) if t.items.len() == 2 => t.items[0],
         _ => {
@@ -297,6 +300,63 @@ fn registry_codec(vm: &mut Vm, obj: Value, encoding: &str, errors: &str, encodin
         return Err(vm.type_error(&format!("'{encoding}' {dir} returned '{tn}' instead of '{want}'; use {how} to arbitrary types")));
     }
     Ok(out)
+}
+
+/// The builtin exception classes whose instances carry more than `args` (their own
+/// `__init__`/`__new__` in CPython): an error of one of them (or of a subclass) from a
+/// codec is not re-worded.
+const STATEFUL_EXCEPTIONS: &[&str] = &[
+    "OSError", "SyntaxError", "ImportError", "UnicodeEncodeError", "UnicodeDecodeError", "UnicodeTranslateError",
+    "StopIteration", "SystemExit", "AttributeError", "NameError", "BaseExceptionGroup",
+];
+
+/// CPython's `wrap_codec_error`: an exception a registry codec raised for str.encode or
+/// bytes.decode becomes one of the same class saying "decoding with 'ENC' codec failed
+/// (IndexError: message)", caused by the original, when it holds nothing but an empty or
+/// one-str `args` and its class keeps BaseException's `__init__` and `__new__`.
+fn wrap_codec_error(vm: &mut Vm, e: PyErr, operation: &str, encoding: &str) -> PyErr {
+    let exc = e.0;
+    let Some(x) = exc.get::<ExceptionObj>() else { return e };
+    let ty = vm.type_of(exc);
+    let mro = ty.get::<TypeObj>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let base = vm.types.base_exception;
+    for c in mro {
+        if c == base {
+            break;
+        }
+        let Some(t) = c.get::<TypeObj>() else { return e };
+        if t.has_flag(type_flags::HEAPTYPE) {
+            let own = ["__init__", "__new__", "__slots__"].iter().any(|n| vm.dict_get_by_str(t.dict, n).is_some());
+            if own {
+                return e;
+            }
+        } else if STATEFUL_EXCEPTIONS.contains(&t.name.borrow().as_str()) {
+            return e;
+        }
+    }
+    let args = x.args.get();
+    let simple_args = match args.get::<TupleObj>() {
+        Some(t) => t.items.is_empty() || (t.items.len() == 1 && t.items[0].kind() == Some(ObjKind::Str) && !vm.is_heap_type(t.items[0])),
+        None => args.is_null(),
+    };
+    let dict = x.dict.get();
+    let empty_dict = dict.is_null() || dict.get::<DictObj>().map(|d| d.len() == 0).unwrap_or(false);
+    if !simple_args || !empty_dict {
+        return e;
+    }
+    let Ok(shown) = vm.str(exc) else { return e };
+    let tn = ty.get::<TypeObj>().map(|t| t.name.borrow().to_string()).unwrap_or_default();
+    let msg = vm.new_string(format!("{operation} with '{encoding}' codec failed ({tn}: {shown})"));
+    let new = match vm.call(ty, &[msg]) {
+        Ok(v) if v.get::<ExceptionObj>().is_some() => v,
+        _ => return e,
+    };
+    if let Some(n) = new.get::<ExceptionObj>() {
+        n.cause.set(exc);
+        n.suppress_context.set(true);
+        n.traceback.set(x.traceback.get());
+    }
+    PyErr(new)
 }
 
 /// What a decoder found wrong: the byte range and the reason.

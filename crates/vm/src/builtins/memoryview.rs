@@ -1,6 +1,7 @@
-//! memoryview over bytes and bytearray: one-dimensional views, possibly strided, that read
-//! and write through to the viewed object; unsigned bytes (format 'B') unless `cast` gave
-//! them another native single-item format.
+//! memoryview over bytes, bytearray and native objects exporting a buffer (array.array):
+//! one-dimensional views, possibly strided, that read and write through to the viewed
+//! object; unsigned bytes (format 'B') unless the object's items (an array's typecode) or
+//! `cast` give them another native single-item format.
 
 use std::cell::Cell;
 
@@ -31,7 +32,7 @@ fn indices(m: &MemoryViewObj) -> impl Iterator<Item = usize> + '_ {
 pub fn itemsize(fmt: u8) -> usize {
     match fmt {
         b'H' | b'h' => 2,
-        b'I' | b'i' | b'f' => 4,
+        b'I' | b'i' | b'f' | b'w' => 4,
         b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
         _ => 1,
     }
@@ -55,7 +56,7 @@ pub fn view_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(b) => pick(&b.data),
         None => match src.get::<ByteArrayObj>() {
             Some(b) => pick(&b.data.borrow()),
-            None => vec![],
+            None => src.get::<NativeObj>().and_then(|o| o.with_buffer(pick)).unwrap_or_default(),
         },
     })
 }
@@ -96,9 +97,90 @@ fn unpack(vm: &mut Vm, fmt: u8, b: &[u8]) -> Value {
     }
 }
 
+/// The NotImplementedError for items of a format memoryview cannot convert ('w').
+fn check_format(vm: &mut Vm, fmt: u8) -> PyResult<()> {
+    if fmt == b'w' {
+        let t = vm.types.not_implemented_error;
+        return Err(vm.err(t, "memoryview: format w not supported"));
+    }
+    Ok(())
+}
+
+/// The bytes of `v` as an item of format `fmt` (native byte order), with memoryview's
+/// errors for a value of the wrong type or out of range.
+fn pack(vm: &mut Vm, fmt: u8, v: Value) -> PyResult<Vec<u8>> {
+    check_format(vm, fmt)?;
+    let fc = fmt as char;
+    let bad_type = |vm: &mut Vm| vm.type_error(&format!("memoryview: invalid type for format '{fc}'"));
+    let bad_value = |vm: &mut Vm| vm.value_error(&format!("memoryview: invalid value for format '{fc}'"));
+    match fmt {
+        b'f' | b'd' => {
+            let x = match vm.as_num(v) {
+                Some(crate::builtins::num::Num::Float(f)) => f,
+                Some(crate::builtins::num::Num::Small(i)) => i as f64,
+                Some(crate::builtins::num::Num::Int(b)) => vm.int_to_f64(&b)?,
+                _ => return Err(bad_type(vm)),
+            };
+            Ok(if fmt == b'f' { (x as f32).to_ne_bytes().to_vec() } else { x.to_ne_bytes().to_vec() })
+        }
+        b'?' => Ok(vec![vm.truthy(v)? as u8]),
+        b'c' => match v.get::<BytesObj>() {
+            Some(b) if b.data.len() == 1 => Ok(vec![b.data[0]]),
+            Some(_) => Err(bad_value(vm)),
+            None => Err(bad_type(vm)),
+        },
+        _ => {
+            if !vm.is_int(v) {
+                return Err(bad_type(vm));
+            }
+            let size = itemsize(fmt);
+            let signed = matches!(fmt, b'b' | b'h' | b'i' | b'l' | b'q' | b'n');
+            let x = match vm.as_num(v) {
+                Some(crate::builtins::num::Num::Small(i)) => i as i128,
+                Some(crate::builtins::num::Num::Int(b)) => match i128::try_from(&b) {
+                    Ok(x) => x,
+                    Err(_) => return Err(bad_value(vm)),
+                },
+                _ => return Err(bad_type(vm)),
+            };
+            let bits = size as u32 * 8;
+            let (lo, hi) = if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
+            if x < lo || x > hi {
+                return Err(bad_value(vm));
+            }
+            Ok((x as u64).to_ne_bytes()[..size].to_vec())
+        }
+    }
+}
+
+/// The format of the items of a bytes-like object (memoryview's for a view).
+fn format_of(v: Value) -> u8 {
+    if let Some(m) = v.get::<MemoryViewObj>() {
+        return m.fmt;
+    }
+    v.get::<NativeObj>().and_then(|o| o.buffer_info()).map(|(f, _)| f).unwrap_or(b'B')
+}
+
+/// Runs `f` on the writable bytes behind a view, or TypeError for read-only memory.
+fn with_target<R>(vm: &mut Vm, obj: Value, f: impl FnOnce(&mut [u8]) -> R) -> PyResult<R> {
+    if let Some(t) = obj.get::<ByteArrayObj>() {
+        return Ok(f(&mut t.data.borrow_mut()));
+    }
+    match obj.get::<NativeObj>().and_then(|o| o.with_buffer_mut(f)) {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error("cannot modify read-only memory")),
+    }
+}
+
+/// Whether a view's memory can be written.
+fn writable(obj: Value) -> bool {
+    obj.kind() == Some(ObjKind::ByteArray) || obj.get::<NativeObj>().is_some_and(|o| o.with_buffer_mut(|_| ()).is_some())
+}
+
 /// The items of a view as Python values.
 fn items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     let fmt = view(vm, v)?.fmt;
+    check_format(vm, fmt)?;
     let b = view_bytes(vm, v)?;
     let isz = itemsize(fmt);
     Ok(b.chunks(isz).map(|c| unpack(vm, fmt, c)).collect())
@@ -153,6 +235,11 @@ fn mv_new(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
             let m = view(vm, obj)?;
             Ok(new_view_fmt(vm, m.obj, m.start, m.len, m.step, m.fmt))
         }
+        Some(ObjKind::Native) if obj.get::<NativeObj>().and_then(|o| o.buffer_info()).is_some() => {
+            let (fmt, nbytes) = obj.get::<NativeObj>().and_then(|o| o.buffer_info()).unwrap_or((b'B', 0));
+            let isz = itemsize(fmt);
+            Ok(new_view_fmt(vm, obj, 0, nbytes / isz, isz as isize, fmt))
+        }
         _ => {
             let tn = vm.type_name_of(obj);
             Err(vm.type_error(&format!("memoryview: a bytes-like object is required, not '{tn}'")))
@@ -170,6 +257,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         return Ok(new_view_fmt(vm, m.obj, start, b.len, m.step * b.step as isize, m.fmt));
     }
     let i = item_index(vm, &m, key)?;
+    check_format(vm, m.fmt)?;
     let d = view_bytes(vm, obj)?;
     let isz = itemsize(m.fmt);
     let Some(item) = d.get(i * isz..(i + 1) * isz) else { return Err(vm.index_error("index out of bounds on dimension 1")) };
@@ -187,7 +275,9 @@ fn item_index(vm: &mut Vm, m: &MemoryViewObj, key: Value) -> PyResult<usize> {
         return Err(vm.type_error("memoryview: invalid slice key"));
     }
     let k = vm.index_of(key)?;
-    let i = vm.as_i64(k).unwrap_or(i64::MAX);
+    let Some(i) = vm.as_i64(k) else {
+        return Err(vm.index_error("cannot fit 'int' into an index-sized integer"));
+    };
     let n = m.len as i64;
     let j = if i < 0 { i.saturating_add(n) } else { i };
     if j < 0 || j >= n {
@@ -196,50 +286,44 @@ fn item_index(vm: &mut Vm, m: &MemoryViewObj, key: Value) -> PyResult<usize> {
     Ok(j as usize)
 }
 
-/// memoryview[key] = v, written through to the bytearray.
+/// memoryview[key] = v, written through to the viewed bytearray or array.
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
     let m = view(vm, obj)?;
-    let Some(target) = m.obj.get::<ByteArrayObj>() else {
+    if !writable(m.obj) {
         return Err(vm.type_error("cannot modify read-only memory"));
-    };
-    if m.fmt != b'B' {
-        return Err(vm.err(vm.types.not_implemented_error, &format!("memoryview: assignment to format '{}' is not supported", m.fmt as char)));
     }
+    let isz = itemsize(m.fmt);
     if key.kind() == Some(ObjKind::Slice) {
         let b = vm.slice_bounds(key, m.len)?;
-        let new = match v.kind() {
-            Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView) => super::bytes::bytes_from(vm, v)?,
-            _ => {
-                let tn = vm.type_name_of(v);
-                return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
-            }
-        };
-        if new.len() != b.len {
+        let is_buffer = matches!(v.kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView))
+            || v.get::<NativeObj>().and_then(|o| o.buffer_info()).is_some();
+        if !is_buffer {
+            let tn = vm.type_name_of(v);
+            return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+        }
+        let new = super::bytes::bytes_from(vm, v)?;
+        if format_of(v) != m.fmt || new.len() != b.len * isz {
             return Err(vm.value_error("memoryview assignment: lvalue and rvalue have different structures"));
         }
         let idx: Vec<usize> = indices(&m).collect();
-        let mut d = target.data.borrow_mut();
-        for (k, x) in new.into_iter().enumerate() {
-            let i = idx[(b.start + k as i64 * b.step) as usize];
-            if let Some(slot) = d.get_mut(i) {
-                *slot = x;
+        with_target(vm, m.obj, |d| {
+            for (k, item) in new.chunks(isz).enumerate() {
+                let at = idx[(b.start + k as i64 * b.step) as usize];
+                if let Some(slot) = d.get_mut(at..at + isz) {
+                    slot.copy_from_slice(item);
+                }
             }
-        }
+        })?;
         return Ok(());
     }
     let i = item_index(vm, &m, key)?;
-    if !vm.is_int(v) {
-        return Err(vm.type_error("memoryview: invalid type for format 'B'"));
-    }
-    let x = match vm.as_i64(v) {
-        Some(x) if (0..256).contains(&x) => x as u8,
-        _ => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
-    };
-    let src_i = indices(&m).nth(i).unwrap_or(usize::MAX);
-    if let Some(slot) = target.data.borrow_mut().get_mut(src_i) {
-        *slot = x;
-    }
-    Ok(())
+    let bytes = pack(vm, m.fmt, v)?;
+    let at = indices(&m).nth(i).unwrap_or(usize::MAX);
+    with_target(vm, m.obj, |d| {
+        if let Some(slot) = d.get_mut(at..at.saturating_add(isz)) {
+            slot.copy_from_slice(&bytes);
+        }
+    })
 }
 
 fn m_getitem(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
@@ -287,6 +371,11 @@ fn m_eq(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let released = |v: Value| v.get::<MemoryViewObj>().map(|m| m.released.get()).unwrap_or(false);
     if released(a[0]) || released(a[1]) {
         return Ok(vm.false_);
+    }
+    if a[1].get::<NativeObj>().and_then(|o| o.buffer_info()).is_some() {
+        // an array compares as a view of its items
+        let other = mv_new(vm, &[vm.none, a[1]], Value::NULL)?;
+        return m_eq(vm, &[a[0], other], Value::NULL);
     }
     if !matches!(a[1].kind(), Some(ObjKind::Bytes) | Some(ObjKind::ByteArray) | Some(ObjKind::MemoryView)) {
         return Ok(vm.not_implemented);
@@ -343,7 +432,7 @@ fn m_toreadonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
 
 fn g_readonly(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = view(vm, a[0])?;
-    Ok(vm.bool_val(m.obj.kind() != Some(ObjKind::ByteArray)))
+    Ok(vm.bool_val(!writable(m.obj)))
 }
 fn g_nbytes(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     let m = view(vm, a[0])?;

@@ -71,8 +71,16 @@ impl Vm {
         Ok(Bounds { start, stop, step, len: count })
     }
 
-    /// A normalised index into a sequence of length `len`, or IndexError.
+    /// A normalised index into a sequence of length `len`, or IndexError
+    /// ("{what} index out of range").
     pub fn seq_index(&mut self, key: Value, len: usize, what: &str) -> PyResult<usize> {
+        let msg = format!("{what} index out of range");
+        self.seq_index_msg(key, len, what, &msg)
+    }
+
+    /// `seq_index` with the message of the out-of-range IndexError given. An index beyond
+    /// Py_ssize_t is CPython's IndexError "cannot fit 'int' into an index-sized integer".
+    pub fn seq_index_msg(&mut self, key: Value, len: usize, what: &str, out_of_range: &str) -> PyResult<usize> {
         let Some(k) = self.index_opt(key)? else {
             let tn = self.type_name_of(key);
             return Err(if what == "string" {
@@ -81,11 +89,13 @@ impl Vm {
                 self.type_error(&format!("{what} indices must be integers or slices, not {tn}"))
             });
         };
-        let i = self.as_i64(k).unwrap_or(i64::MAX);
+        let Some(i) = self.as_i64(k) else {
+            return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
+        };
         let n = len as i64;
         let j = if i < 0 { i.saturating_add(n) } else { i };
         if j < 0 || j >= n {
-            return Err(self.index_error(&format!("{what} index out of range")));
+            return Err(self.index_error(out_of_range));
         }
         Ok(j as usize)
     }
@@ -198,13 +208,8 @@ pub fn native_getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Option<Va
                 None => obj.get::<ByteArrayObj>().expect("bytearray").data.borrow().clone(),
             };
             let what = if is_bytes { "byte" } else { "bytearray" };
-            let i = vm.seq_index(key, data.len(), what).map_err(|e| {
-                if is_bytes && vm.isinstance(e.0, vm.types.index_error) {
-                    vm.index_error("index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let msg = if is_bytes { "index out of range" } else { "bytearray index out of range" };
+            let i = vm.seq_index_msg(key, data.len(), what, msg)?;
             Ok(Some(Value::small(data[i] as i64).unwrap_or(Value::NULL)))
         }
         Some(ObjKind::Dict) => {
@@ -293,13 +298,7 @@ pub fn native_setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult
                 return Ok(true);
             }
             let n = l.len();
-            let i = vm.seq_index(key, n, "list").map_err(|e| {
-                if vm.isinstance(e.0, vm.types.index_error) {
-                    vm.index_error("list assignment index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let i = vm.seq_index_msg(key, n, "list", "list assignment index out of range")?;
             l.items.borrow_mut()[i] = v;
             Ok(true)
         }
@@ -371,13 +370,7 @@ pub fn native_delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<bool> {
                 return Ok(true);
             }
             let n = l.len();
-            let i = vm.seq_index(key, n, "list").map_err(|e| {
-                if vm.isinstance(e.0, vm.types.index_error) {
-                    vm.index_error("list assignment index out of range")
-                } else {
-                    e
-                }
-            })?;
+            let i = vm.seq_index_msg(key, n, "list", "list assignment index out of range")?;
             l.items.borrow_mut().remove(i);
             Ok(true)
         }

@@ -167,12 +167,27 @@ impl Vm {
         Ok((Value::NULL, v))
     }
 
-    /// Whether `obj`, of class `ty`, can hold no attributes of its own: an instance of a
-    /// builtin class other than functions and exceptions (`shadowed` is false for it).
+    /// Whether `obj`, of class `ty`, can hold no attributes of its own (`shadowed` is false
+    /// for it): an instance of a builtin class without an instance dict. Functions,
+    /// exceptions, class and static methods, modules, classes, io objects and the native
+    /// objects that ask for one have a dict (an attribute set on a BytesIO hides the method
+    /// of that name, as in CPython).
     #[inline]
-    fn holds_no_attributes(obj: Value, ty: Value) -> bool {
-        !matches!(obj.kind(), None | Some(ObjKind::Instance) | Some(ObjKind::Function) | Some(ObjKind::Exception))
-            && ty.get::<TypeObj>().is_some_and(|t| !t.has_flag(type_flags::HEAPTYPE))
+    pub fn holds_no_attributes(obj: Value, ty: Value) -> bool {
+        let dict_kind = match obj.kind() {
+            None
+            | Some(ObjKind::Instance)
+            | Some(ObjKind::Function)
+            | Some(ObjKind::Exception)
+            | Some(ObjKind::ClassMethod)
+            | Some(ObjKind::StaticMethod)
+            | Some(ObjKind::Module)
+            | Some(ObjKind::Type)
+            | Some(ObjKind::Io) => true,
+            Some(ObjKind::Native) => obj.get::<NativeObj>().is_some_and(|o| o.has_dict()),
+            _ => false,
+        };
+        !dict_kind && ty.get::<TypeObj>().is_some_and(|t| !t.has_flag(type_flags::HEAPTYPE) && !t.has_flag(type_flags::INSTANCE_DICT))
     }
 
     /// Does the instance itself hold an attribute `name`?
@@ -188,15 +203,13 @@ impl Vm {
             return !d.is_null() && self.dict_get_str(d, name).is_some();
         }
         match obj.kind() {
-            Some(ObjKind::Function) | Some(ObjKind::Exception) => {
-                self.instance_dict(obj, false).map(|d| self.dict_get_str(d, name).is_some()).unwrap_or(false)
-            }
             Some(ObjKind::Instance) | None => false,
             _ => {
-                if self.is_heap_type(obj) {
-                    self.instance_dict(obj, false).map(|d| self.dict_get_str(d, name).is_some()).unwrap_or(false)
-                } else {
+                let ty = self.type_of(obj);
+                if Self::holds_no_attributes(obj, ty) {
                     false
+                } else {
+                    self.instance_dict(obj, false).map(|d| self.dict_get_str(d, name).is_some()).unwrap_or(false)
                 }
             }
         }

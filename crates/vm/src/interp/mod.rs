@@ -132,7 +132,12 @@ pub fn fatal(msg: &str) -> ! {
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     pub argv: Vec<String>,
+    /// sys.path at start-up after sys.path[0]: PYTHONPATH's entries (the library's are added
+    /// when it is found).
     pub path: Vec<String>,
+    /// sys.path[0] (the script's directory, '' for -c and the prompt), which is put in front
+    /// once `site` ran, as CPython does (so site leaves '' as it is); None with -P/-I.
+    pub path0: Option<String>,
     pub gc_stress: bool,
     pub unbuffered: bool,
     pub hash_seed: Option<u32>,

@@ -191,6 +191,24 @@ fn find_with(vm: &mut Vm, finder: Value, full: &str, parent: Option<Value>) -> P
     }
     let loader = vm.getattr_str(spec, "loader")?;
     if loader == vm.none {
+        // a namespace package (a spec with search locations and no loader): importlib's own
+        // _load_unlocked gives it its NamespaceLoader, as CPython's import does
+        let ssl = vm.intern("submodule_search_locations");
+        let has_locs = vm.getattr_opt(spec, ssl)?.is_some_and(|l| l != vm.none);
+        let mods = vm.modules;
+        let bootstrap = vm.dict_get_by_str(mods, "_frozen_importlib");
+        if let (true, Some(b)) = (has_locs, bootstrap) {
+            let lu = vm.intern("_load_unlocked");
+            if let Some(load) = vm.getattr_opt(b, lu)? {
+                let m = vm.call(load, &[spec])?;
+                if let Some(p) = parent {
+                    let short = full.rsplit('.').next().unwrap_or(full);
+                    let pd = module_dict(p);
+                    vm.dict_set_str(pd, short, m);
+                }
+                return Ok(Some(m));
+            }
+        }
         let t = vm.types.import_error;
         let e = vm.err(t, "missing loader");
         let nk = vm.intern("name");

@@ -145,6 +145,9 @@ pub fn start(vm: &mut Vm, run_site: bool) {
         eprintln!("pyjit: the standard library's importlib in {dir} did not start: {msg}");
         return;
     }
+    // CPython's start-up installs zipimport's hook before site runs (wheels and eggs on
+    // sys.path, such as the pip wheel ensurepip runs from)
+    vm.install_zipimport_hook();
     if run_site {
         let n = vm.new_str("site");
         let none = vm.none;

@@ -50,6 +50,31 @@ pub fn find_prefix(home: Option<&str>) -> (String, String) {
     ("/usr/local".into(), "/usr/local".into())
 }
 
+/// sys._base_executable of an executable in a virtual environment, found as CPython's
+/// getpath finds one: a `pyvenv.cfg` beside the executable or in the directory above,
+/// holding a `home = DIR` line. The base executable is the executable with its symlinks
+/// resolved, or DIR/its name when it is no link.
+fn venv_base_executable(exe: &str) -> Option<String> {
+    let exe_dir = std::path::Path::new(exe).parent()?;
+    let text = match std::fs::read(exe_dir.join("pyvenv.cfg")) {
+        Ok(t) => t,
+        Err(_) => std::fs::read(exe_dir.parent()?.join("pyvenv.cfg")).ok()?,
+    };
+    let text = String::from_utf8_lossy(&text);
+    let home = text.lines().find_map(|line| {
+        let (k, v) = line.split_once('=')?;
+        (k.trim().eq_ignore_ascii_case("home")).then(|| v.trim().to_string())
+    })?;
+    let real = std::fs::canonicalize(exe).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let base_executable = if !real.is_empty() && real != exe {
+        real
+    } else {
+        let name = std::path::Path::new(exe).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        std::path::Path::new(&home).join(name).to_string_lossy().into_owned()
+    };
+    Some(base_executable)
+}
+
 /// (major, minor, micro) of a "x.y.z" version.
 fn version_triple(v: &str) -> [i64; 3] {
     let mut out = [0i64; 3];
@@ -93,13 +118,18 @@ fn finder_class(vm: &mut Vm, name: &str, module: &str, key: &str) -> Value {
 
 pub fn register(vm: &mut Vm, s: Value, version_info_type: Value) {
     let (prefix, exec_prefix) = find_prefix(vm.config.home.clone().as_deref());
+    let exe = vm.config.executable.clone();
+    // PYTHONHOME overrides the detection of a virtual environment, as in CPython
+    let venv_base = if vm.config.home.is_some() { None } else { venv_base_executable(&exe) };
+    // sys.prefix names the base installation until site reads pyvenv.cfg (as in CPython
+    // 3.11, whose site.venv() sets the environment's prefix; with -S it stays the base)
     for (name, v) in [("prefix", &prefix), ("base_prefix", &prefix), ("exec_prefix", &exec_prefix), ("base_exec_prefix", &exec_prefix)] {
         let sv = vm.new_str(v);
         set_attr(vm, s, name, sv);
     }
     super::stdlib::setup(vm, &prefix);
-    let exe = vm.config.executable.clone();
-    let ev = vm.new_str(&exe);
+    let base_exe = venv_base.unwrap_or(exe);
+    let ev = vm.new_str(&base_exe);
     set_attr(vm, s, "_base_executable", ev);
     let home = vm.config.home.clone();
     let hv = str_or_none(vm, home.as_deref());

@@ -29,6 +29,11 @@ pub trait NativeData: Any {
     fn buffer_mut(&mut self) -> Option<&mut [u8]> {
         None
     }
+    /// The struct format character of the buffer's items, as memoryview shows it ('B',
+    /// bytes, unless the object says otherwise).
+    fn buffer_format(&self) -> u8 {
+        b'B'
+    }
     /// Whether instances of the native class itself have a `__dict__` (functools.partial
     /// does; instances of Python subclasses always have one).
     fn has_dict(&self) -> bool {
@@ -80,6 +85,13 @@ impl NativeObj {
     pub fn with_buffer<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
         let b = self.state.try_borrow().ok()?;
         b.buffer().map(f)
+    }
+
+    /// (format character, byte length) of the object's buffer, if it exports one.
+    pub fn buffer_info(&self) -> Option<(u8, usize)> {
+        let b = self.state.try_borrow().ok()?;
+        let n = b.buffer()?.len();
+        Some((b.buffer_format(), n))
     }
 
     /// Runs `f` on the writable bytes of the object's buffer, if it exports one.

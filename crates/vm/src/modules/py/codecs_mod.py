@@ -10,6 +10,12 @@ def register(search_function, /):
     """Register a codec search function."""
     if not callable(search_function):
         raise TypeError('argument must be callable')
+    if not _search_functions and getattr(search_function, '__module__', None) != 'encodings':
+        # CPython's start-up imports encodings, whose search function comes first
+        try:
+            import encodings
+        except ImportError:
+            pass
     _search_functions.append(search_function)
 
 
@@ -263,11 +269,158 @@ def utf_32_ex_decode(data, errors=None, byteorder=0, final=False, /):
     return _ex_decode(32, data, errors, byteorder, final)
 
 
+# UTF-7 (RFC 2152) as CPython writes it: the encoder writes the direct and optionally
+# direct characters and whitespace as themselves, '+' as '+-', and everything else as
+# modified base64 of UTF-16 code units between '+' and (when needed) '-'; the decoder takes
+# any ASCII but '+' as itself and reports CPython's four errors through the error handler.
+_B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+_B64_VALUE = {ord(c): i for i, c in enumerate(_B64)}
+_UTF7_DIRECT = frozenset('\t\n\r !"#$%&\'()*,-./0123456789:;<=>?@'
+                         'ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}')
+
+
 def utf_7_encode(str, errors=None, /):
-    raise LookupError('pyjit does not implement the utf-7 codec yet')
+    _text(str, 'utf_7_encode')
+    out = []
+    in_shift = False
+    bits = 0
+    buf = 0
+    for ch in str:
+        if in_shift:
+            if ch in _UTF7_DIRECT:
+                if bits:
+                    out.append(_B64[(buf << (6 - bits)) & 0x3f])
+                    buf = bits = 0
+                in_shift = False
+                # a character outside the base64 set ends the shift by itself
+                if ch in _B64 or ch == '-':
+                    out.append('-')
+                out.append(ch)
+                continue
+        elif ch == '+':
+            out.append('+-')
+            continue
+        elif ch in _UTF7_DIRECT:
+            out.append(ch)
+            continue
+        else:
+            out.append('+')
+            in_shift = True
+        n = ord(ch)
+        units = (0xd800 | ((n - 0x10000) >> 10), 0xdc00 | (n & 0x3ff)) if n >= 0x10000 else (n,)
+        for u in units:
+            bits += 16
+            buf = (buf << 16) | u
+            while bits >= 6:
+                out.append(_B64[(buf >> (bits - 6)) & 0x3f])
+                bits -= 6
+            buf &= (1 << bits) - 1
+    if bits:
+        out.append(_B64[(buf << (6 - bits)) & 0x3f])
+    if in_shift:
+        out.append('-')
+    return (''.join(out).encode('ascii'), len(str))
 
 
-utf_7_decode = utf_7_encode
+def _decode_handler_result(res, n):
+    if not (isinstance(res, tuple) and len(res) == 2 and isinstance(res[0], str)
+            and isinstance(res[1], int)):
+        raise TypeError('decoding error handler must return (str, int) tuple')
+    rep, pos = res
+    if pos < 0:
+        pos += n
+    if not 0 <= pos <= n:
+        raise IndexError(f'position {res[1]} from error handler out of bounds')
+    return rep, pos
+
+
+def utf_7_decode(data, errors=None, final=False, /):
+    data = _data(data)
+    errors = errors or 'strict'
+    n = len(data)
+    out = []
+    in_shift = False
+    bits = 0
+    buf = 0
+    surrogate = 0
+    start = 0          # where the current shift sequence (or error) began
+    shift_out = 0      # len(out) when the current shift sequence began
+    i = 0
+
+    def error(reason, begin, end):
+        exc = UnicodeDecodeError('utf7', data, begin, end, reason)
+        rep, pos = _decode_handler_result(lookup_error(errors)(exc), n)
+        out.append(rep)
+        return pos
+
+    while True:
+        while i < n:
+            ch = data[i]
+            if in_shift:
+                if ch in _B64_VALUE:
+                    buf = (buf << 6) | _B64_VALUE[ch]
+                    bits += 6
+                    i += 1
+                    if bits >= 16:
+                        unit = buf >> (bits - 16)
+                        bits -= 16
+                        buf &= (1 << bits) - 1
+                        if surrogate:
+                            if 0xdc00 <= unit <= 0xdfff:
+                                out.append(chr(0x10000 + ((surrogate - 0xd800) << 10) + (unit - 0xdc00)))
+                                surrogate = 0
+                                continue
+                            out.append(chr(surrogate))
+                            surrogate = 0
+                        if 0xd800 <= unit <= 0xdbff:
+                            surrogate = unit
+                        else:
+                            out.append(chr(unit))
+                    continue
+                # leaving the shift sequence
+                in_shift = False
+                if bits >= 6:
+                    i = error('partial character in shift sequence', start, i + 1)
+                    continue
+                if bits and buf:
+                    i = error('non-zero padding bits in shift sequence', start, i + 1)
+                    continue
+                if surrogate and ch < 128 and ch != 0x2b:
+                    out.append(chr(surrogate))
+                surrogate = 0
+                if ch == 0x2d:
+                    i += 1
+            elif ch == 0x2b:
+                start = i
+                i += 1
+                if i < n and data[i] == 0x2d:
+                    i += 1
+                    out.append('+')
+                elif i < n and data[i] not in _B64_VALUE:
+                    i = error('ill-formed sequence', start, i + 1)
+                else:
+                    in_shift = True
+                    surrogate = 0
+                    shift_out = len(out)
+                    bits = buf = 0
+            elif ch < 128:
+                out.append(chr(ch))
+                i += 1
+            else:
+                i = error('unexpected special character', i, i + 1)
+        if in_shift and final:
+            in_shift = False
+            if surrogate or bits >= 6 or (bits and buf):
+                surrogate = 0
+                i = error('unterminated shift sequence', start, n)
+                if i < n:
+                    continue
+        break
+    if in_shift:
+        # an unfinished shift sequence waits for more input
+        del out[shift_out:]
+        return (''.join(out), start)
+    return (''.join(out), i)
 
 
 def readbuffer_encode(data, errors=None, /):
@@ -351,6 +504,17 @@ def _unescape(s, errors, raw, as_bytes):
             continue
         e = s[i + 1]
         if raw:
+            # in a run of backslashes only the last of an odd count can start \u or \U
+            j = i
+            while j < n and s[j] == '\\':
+                j += 1
+            if (j - i) % 2 == 0 or j == n or s[j] not in 'uU':
+                out.append(s[i:j])
+                i = j
+                continue
+            out.append(s[i:j - 1])
+            i = j - 1
+            e = s[j]
             if e in 'uU':
                 width = 4 if e == 'u' else 8
                 h = s[i + 2:i + 2 + width]
@@ -361,9 +525,6 @@ def _unescape(s, errors, raw, as_bytes):
                     i += 2 + width
                     continue
                 raise UnicodeDecodeError('rawunicodeescape', s.encode('latin-1'), i, min(n, i + 2 + width), 'truncated \\%sXXXX escape' % ('u' if e == 'u' else 'UXXXX'))
-            out.append('\\')
-            i += 1
-            continue
         if e in _SIMPLE:
             out.append(_SIMPLE[e])
             i += 2
@@ -384,7 +545,12 @@ def _unescape(s, errors, raw, as_bytes):
             else:
                 if as_bytes:
                     raise ValueError(f'invalid \\x escape at position {i}')
-                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, min(n, i + 2 + len(h)), f'truncated \\{"x" if e == "x" else e}{"X" * width} escape')
+                k = 0
+                while k < len(h) and h[k] in '0123456789abcdefABCDEF':
+                    k += 1
+                raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, i + 2 + k, f'truncated \\{"x" if e == "x" else e}{"X" * width} escape')
+        elif e == 'N' and not as_bytes and not (i + 2 < n and s[i + 2] == '{'):
+            raise UnicodeDecodeError('unicodeescape', s.encode('latin-1'), i, i + 2, 'malformed \\N character escape')
         elif e == 'N' and not as_bytes and i + 2 < n and s[i + 2] == '{':
             j = s.find('}', i + 3)
             import unicodedata
@@ -415,10 +581,65 @@ def escape_encode(data, errors=None, /):
     return (r, len(data))
 
 
+_HEX_DIGITS = frozenset(b'0123456789abcdefABCDEF')
+
+
+def _escape_tail(data, raw):
+    """Where an escape sequence cut off by the end of `data` starts (len(data) if none):
+    what a decoder told that more input follows (final=False) leaves for later."""
+    n = len(data)
+    i = 0
+    while i < n:
+        if data[i] != 0x5c:
+            i += 1
+            continue
+        start = i
+        if raw:
+            j = i
+            while j < n and data[j] == 0x5c:
+                j += 1
+            if (j - i) % 2 == 0:
+                i = j
+                continue
+            # the run's last backslash is the escape's
+            start = j - 1
+            if j >= n:
+                return start
+            i = j
+        else:
+            i += 1
+            if i >= n:
+                return start
+        c = data[i]
+        count = {0x78: 2, 0x75: 4, 0x55: 8}.get(c) if not raw else {0x75: 4, 0x55: 8}.get(c)
+        if count:
+            i += 1
+            while count and i < n and data[i] in _HEX_DIGITS:
+                i += 1
+                count -= 1
+            if count and i >= n:
+                return start
+        elif c == 0x4e and not raw:
+            if i + 1 >= n:
+                return start
+            if data[i + 1] == 0x7b:
+                close = data.find(b'}', i + 2)
+                if close < 0:
+                    return start
+                i = close + 1
+            else:
+                i += 1
+        elif not raw:
+            i += 1
+    return n
+
+
 def unicode_escape_decode(data, errors=None, final=True, /):
     if isinstance(data, str):
         data = data.encode('latin-1')
     data = bytes(data)
+    if not final:
+        data = data[:_escape_tail(data, False)]
     return (_unescape(data.decode('latin-1'), errors, False, False), len(data))
 
 
@@ -445,6 +666,8 @@ def raw_unicode_escape_decode(data, errors=None, final=True, /):
     if isinstance(data, str):
         data = data.encode('latin-1')
     data = bytes(data)
+    if not final:
+        data = data[:_escape_tail(data, True)]
     return (_unescape(data.decode('latin-1'), errors, True, False), len(data))
 
 
@@ -459,3 +682,12 @@ def raw_unicode_escape_encode(str, errors=None, /):
         else:
             out.append(f'\\U{n:08x}')
     return (''.join(out).encode('latin-1'), len(str))
+
+
+# CPython's codec functions are builtins, which do not bind as methods: the encodings
+# package stores them as class attributes (`_buffer_decode = codecs.utf_8_decode`,
+# `encode = codecs.latin_1_encode`) and calls them through instances.
+for _name, _f in list(globals().items()):
+    if not _name.startswith('_') and _name.endswith(('_encode', '_decode')) and callable(_f):
+        globals()[_name] = staticmethod(_f)
+del _name, _f
