@@ -225,6 +225,28 @@ except KeyboardInterrupt:
     print('KeyboardInterrupt')
 t.join()
 
+# os.fork from a thread: in the child, the thread that forked is the only one, and the
+# fork hooks run
+import os
+hooks = []
+os.register_at_fork(before=lambda: hooks.append('before'), after_in_parent=lambda: hooks.append('parent'),
+                    after_in_child=lambda: hooks.append('child'))
+r, w = os.pipe()
+def forker():
+    pid = os.fork()
+    if pid == 0:
+        t = threading.Thread(target=lambda: os.write(w, f'child thread ran {hooks}'.encode()))
+        t.start()
+        t.join()
+        os._exit(0)
+    os.waitpid(pid, 0)
+f = threading.Thread(target=forker)
+f.start()
+f.join()
+os.close(w)
+print(os.read(r, 200).decode(), hooks)
+os.close(r)
+
 # a daemon thread still sleeping at exit does not keep the program alive
 threading.Thread(target=time.sleep, args=(1000,), daemon=True).start()
 # a non-daemon thread is joined at exit

@@ -54,7 +54,7 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// Native stack of a new thread when none was asked for, and the least pyjit uses: native
 /// recursion (repr of nested data, callbacks) is bounded by counters sized for the main
 /// thread's 1 GiB, and mapped pages cost only when touched.
-const MIN_STACK: usize = 256 << 20;
+const MIN_STACK: usize = 64 << 20;
 /// Registered slots (addresses of boxed `Slot`s): every thread that started and has not
 /// ended, the main thread included. Changed and read only by the GIL holder.
 static REGISTRY: Mutex<Vec<usize>> = Mutex::new(Vec::new());
@@ -313,7 +313,8 @@ fn thread_main(addr: usize) {
     vm.recent.clear();
     vm.swap_thread_state(&mut s.ts);
     lock(&REGISTRY).retain(|&q| q != addr);
-    RUNNING.fetch_sub(1, Ordering::SeqCst);
+    // (a thread that forked is the child's main thread and was not counted there)
+    let _ = RUNNING.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| Some(n.saturating_sub(1)));
     gil_give();
     // SAFETY: unregistered, so no other thread reads the slot any more.
     drop(unsafe { Box::from_raw(slot) });
@@ -441,6 +442,40 @@ pub fn wait_free(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
             crate::signals::check(vm)?;
         }
     }
+}
+
+/// Runs `fork` (os.fork) holding the locks of this module, so that the child does not
+/// inherit one locked by a thread it does not have; in the child the calling thread is the
+/// only one and becomes the main thread (CPython's _PyEval_ReInitThreads).
+pub fn around_fork<T>(fork: impl FnOnce() -> Result<i32, T>) -> Result<i32, T> {
+    if !ACTIVE.load(Ordering::Relaxed) {
+        return fork();
+    }
+    let mut g = lock(&GIL);
+    let mut reg = lock(&REGISTRY);
+    let gen = lock(&LOCK_GEN);
+    let r = fork();
+    if let Ok(0) = r {
+        let me = CURRENT.with(|c| c.get()) as usize;
+        reg.retain(|&p| p == me);
+        g.waiters = 0;
+        RUNNING.store(0, Ordering::SeqCst);
+        LOCK_WAITERS.store(0, Ordering::SeqCst);
+        DROP_REQUEST.store(false, Ordering::SeqCst);
+        if WORKER.with(|w| w.replace(false)) {
+            // the new main thread takes the signals
+            // SAFETY: the set is initialised by sigfillset; the call changes this thread's mask.
+            unsafe {
+                let mut set: libc::sigset_t = std::mem::zeroed();
+                libc::sigfillset(&mut set);
+                libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+            }
+        }
+    }
+    drop(gen);
+    drop(reg);
+    drop(g);
+    r
 }
 
 /// sys.setswitchinterval's value, in seconds.

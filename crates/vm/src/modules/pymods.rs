@@ -33,6 +33,10 @@ fn interrupt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     if !crate::signals::trip(n.clamp(-1, 1 << 20) as i32) {
         return Err(vm.value_error("signal number out of range"));
     }
+    if !crate::threads::is_worker() {
+        // in the main thread the handler runs at once, as CPython's eval breaker runs it
+        crate::signals::check(vm)?;
+    }
     Ok(vm.none)
 }
 

@@ -382,7 +382,7 @@ pub fn wait(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 
 pub fn fork(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     crate::modules::sys::flush_stdout(vm);
-    let pid = sc::fork().map_err(|c| os_err(vm, c, None, None))?;
+    let pid = crate::threads::around_fork(sc::fork).map_err(|c| os_err(vm, c, None, None))?;
     Ok(vm.new_int(pid as i64))
 }
 
