@@ -361,15 +361,6 @@ pub fn stack_size(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.new_int(old as i64))
 }
 
-/// The generation of lock releases, read before testing a lock, so that a release
-/// between the test and the wait is not missed.
-pub fn lock_generation() -> u64 {
-    if LOCK_WAITERS.load(Ordering::SeqCst) == 0 && !ACTIVE.load(Ordering::Relaxed) {
-        return 0;
-    }
-    *lock(&LOCK_GEN)
-}
-
 /// `_thread._notify()`: a Python lock was released; its waiters look again.
 pub fn notify(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     if LOCK_WAITERS.load(Ordering::SeqCst) > 0 {
