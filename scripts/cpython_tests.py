@@ -85,6 +85,10 @@ FLAKY |= {"test.test_functools." + n for n in (
     "TestPartialC.test_weakref", "TestPartialCSubclass.test_weakref")}
 FLAKY |= {"test.test_generators.FinalizationTest.test_frame_resurrect",
           "test.test_generators.FinalizationTest.test_refcycle"}
+FLAKY |= {f"test.test_queue.{c}.test_references" for c in ("PySimpleQueueTest", "CSimpleQueueTest")}
+FLAKY |= {"test.test_threading.ConditionAsRLockTests.test_weakref_deleted",
+          "test.test_threading.PyRLockTests.test_weakref_deleted",
+          "test.test_thread.LockTests.test_weakref_deleted"}
 # Tests that check `__del__` ran after gc.collect(): the same stale-word caveat.
 FLAKY |= {"test.test_descr.ClassPropertiesAndMethods.test_subtype_resurrection",
           "test.test_descr.ClassPropertiesAndMethods.test_cycle_through_dict",
@@ -95,6 +99,10 @@ FLAKY |= {"test.test_descr.ClassPropertiesAndMethods.test_subtype_resurrection",
           "test.test_unicode.UnicodeTest.test_free_after_iterating"}
 FLAKY |= {f"test.test_set.{c}.test_free_after_iterating" for c in (
     "TestSet", "TestSetSubclass", "TestFrozenSet", "TestFrozenSetSubclass")}
+
+# Tests that never end under pyjit (they wait for an object to be freed, which a stale
+# conservative root can prevent forever): the driver skips them so the module can finish.
+HANGS = {"test.test_thread.ThreadRunningTests.test__count"}
 
 # The unittest driver run inside pyjit: argv = [module]. Prints one marker line per test.
 DRIVER = r'''
@@ -162,12 +170,19 @@ class _Result(unittest.TextTestResult):
         self._o = None
 
 _suite = unittest.defaultTestLoader.loadTestsFromModule(_mod)
+def _skip_hangs(suite):
+    for t in suite:
+        if isinstance(t, unittest.TestSuite):
+            _skip_hangs(t)
+        elif t.id() in HANGS:
+            setattr(t, t._testMethodName, unittest.skip("never ends under pyjit")(lambda: None))
+_skip_hangs(_suite)
 _runner = unittest.TextTestRunner(stream=sys.stderr, verbosity=2, resultclass=_Result)
 _runner.run(_suite)
 _mark("DONE")
 sys.stderr.flush()
 os._exit(0)
-'''.replace("MARK + ", repr(MARK) + " + ")
+'''.replace("MARK + ", repr(MARK) + " + ").replace("in HANGS", "in " + repr(HANGS))
 
 
 def find_stdlib(given):

@@ -121,7 +121,7 @@ pub(crate) struct CompiledTrace {
     judged_bridges: std::cell::Cell<u32>,
 }
 
-thread_local! {
+pyjit_vm::gil_local! {
     /// Every compiled trace by id: they stay for the program's life (code memory is not
     /// reclaimed yet), so a linked exit never reaches freed code.
     static TRACES: std::cell::RefCell<Vec<Rc<CompiledTrace>>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -617,6 +617,12 @@ impl JitEngine for Engine {
             Step::Continue => {}
             Step::Closed => self.close_trace(vm),
             Step::Abort(reason) => self.abort(vm, &reason),
+        }
+    }
+
+    fn abort_recording(&mut self, vm: &mut Vm) {
+        if self.rec.is_some() {
+            self.abort(vm, "another thread runs");
         }
     }
 

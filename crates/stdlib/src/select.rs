@@ -44,11 +44,13 @@ fn timeout_ms(vm: &mut Vm, v: Option<Value>, scale: f64) -> PyResult<i32> {
 fn do_poll(vm: &mut Vm, fds: &mut [libc::pollfd], ms: i32) -> PyResult<i32> {
     loop {
         // SAFETY: fds is a live slice of pollfd for the duration of the call.
-        let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+        let (r, e) = pyjit_vm::threads::allow_threads(vm, || {
+            let r = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+            (r, std::io::Error::last_os_error())
+        });
         if r >= 0 {
             return Ok(r);
         }
-        let e = std::io::Error::last_os_error();
         if e.raw_os_error() != Some(libc::EINTR) {
             return Err(pyjit_vm::modules::io::os_error(vm, &e, None));
         }

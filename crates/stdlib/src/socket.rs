@@ -14,7 +14,7 @@ use crate::util::*;
 class_slot!(SOCKET);
 class_slot!(GAIERROR);
 
-thread_local! {
+pyjit_vm::gil_local! {
     static DEFAULT_TIMEOUT: std::cell::Cell<f64> = const { std::cell::Cell::new(-1.0) };
 }
 
@@ -69,7 +69,7 @@ fn wait_ready(vm: &mut Vm, fd: i32, timeout: f64, writing: bool) -> PyResult<()>
     let ms = (timeout * 1000.0).ceil().min(i32::MAX as f64) as i32;
     loop {
         // SAFETY: p is a live pollfd for the call.
-        let r = unsafe { libc::poll(&mut p, 1, ms) };
+        let (r, e) = pyjit_vm::threads::allow_threads(vm, || (unsafe { libc::poll(&mut p, 1, ms) }, errno()));
         if r > 0 {
             return Ok(());
         }
@@ -78,8 +78,8 @@ fn wait_ready(vm: &mut Vm, fd: i32, timeout: f64, writing: bool) -> PyResult<()>
             let te = vm.dict_get_by_str(vm.builtins_dict, "TimeoutError").unwrap_or(t);
             return Err(vm.err(te, "timed out"));
         }
-        if errno() != libc::EINTR {
-            return Err(os_err(vm, errno()));
+        if e != libc::EINTR {
+            return Err(os_err(vm, e));
         }
     }
 }
@@ -510,14 +510,14 @@ fn sock_accept(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
         wait_ready(vm, fd, timeout, false)?;
         let mut addr = empty_addr();
         // SAFETY: addr's storage and length are live for the call.
-        let nfd = unsafe { libc::accept4(fd, &mut addr.buf as *mut _ as *mut libc::sockaddr, &mut addr.len, libc::SOCK_CLOEXEC) };
+        let (nfd, e) = pyjit_vm::threads::allow_threads(vm, || (unsafe { libc::accept4(fd, &mut addr.buf as *mut _ as *mut libc::sockaddr, &mut addr.len, libc::SOCK_CLOEXEC) }, errno()));
         if nfd >= 0 {
             let n = vm.new_int(nfd as i64);
             let ad = from_addr(vm, &addr);
             return Ok(vm.new_tuple(vec![n, ad]));
         }
-        if errno() != libc::EINTR {
-            return Err(os_err(vm, errno()));
+        if e != libc::EINTR {
+            return Err(os_err(vm, e));
         }
     }
 }
@@ -527,8 +527,8 @@ fn connect_common(vm: &mut Vm, a: &[Value], raise: bool) -> PyResult<i32> {
     let (fd, family, _, _, timeout) = state(vm, a[0])?;
     let addr = to_addr(vm, family, a[1], "connect")?;
     // SAFETY: addr holds addr.len valid bytes.
-    let r = unsafe { libc::connect(fd, &addr.buf as *const _ as *const libc::sockaddr, addr.len) };
-    let mut code = if r < 0 { errno() } else { 0 };
+    let (r, e) = pyjit_vm::threads::allow_threads(vm, || (unsafe { libc::connect(fd, &addr.buf as *const _ as *const libc::sockaddr, addr.len) }, errno()));
+    let mut code = if r < 0 { e } else { 0 };
     if code == libc::EINPROGRESS && timeout > 0.0 {
         wait_ready(vm, fd, timeout, true)?;
         code = getsockopt_int(fd, libc::SOL_SOCKET, libc::SO_ERROR).unwrap_or(0);
@@ -557,17 +557,20 @@ fn send_some(vm: &mut Vm, fd: i32, timeout: f64, data: &[u8], flags: i32, to: Op
     loop {
         wait_ready(vm, fd, timeout, true)?;
         // SAFETY: data is a live slice; the address, if any, holds len valid bytes.
-        let r = unsafe {
-            match to {
-                Some(ad) => libc::sendto(fd, data.as_ptr() as *const libc::c_void, data.len(), flags | libc::MSG_NOSIGNAL, &ad.buf as *const _ as *const libc::sockaddr, ad.len),
-                None => libc::send(fd, data.as_ptr() as *const libc::c_void, data.len(), flags | libc::MSG_NOSIGNAL),
-            }
-        };
+        let (r, e) = pyjit_vm::threads::allow_threads(vm, || {
+            let r = unsafe {
+                match to {
+                    Some(ad) => libc::sendto(fd, data.as_ptr() as *const libc::c_void, data.len(), flags | libc::MSG_NOSIGNAL, &ad.buf as *const _ as *const libc::sockaddr, ad.len),
+                    None => libc::send(fd, data.as_ptr() as *const libc::c_void, data.len(), flags | libc::MSG_NOSIGNAL),
+                }
+            };
+            (r, errno())
+        });
         if r >= 0 {
             return Ok(r as usize);
         }
-        if errno() != libc::EINTR {
-            return Err(os_err(vm, errno()));
+        if e != libc::EINTR {
+            return Err(os_err(vm, e));
         }
     }
 }
@@ -608,17 +611,20 @@ fn recv_some(vm: &mut Vm, fd: i32, timeout: f64, buf: &mut [u8], flags: i32, fro
     loop {
         wait_ready(vm, fd, timeout, false)?;
         // SAFETY: buf is a live mutable slice; the address storage, if any, is live.
-        let r = unsafe {
-            match from.as_deref_mut() {
-                Some(ad) => libc::recvfrom(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags, &mut ad.buf as *mut _ as *mut libc::sockaddr, &mut ad.len),
-                None => libc::recv(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags),
-            }
-        };
+        let (r, e) = pyjit_vm::threads::allow_threads(vm, || {
+            let r = unsafe {
+                match from.as_deref_mut() {
+                    Some(ad) => libc::recvfrom(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags, &mut ad.buf as *mut _ as *mut libc::sockaddr, &mut ad.len),
+                    None => libc::recv(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags),
+                }
+            };
+            (r, errno())
+        });
         if r >= 0 {
             return Ok(r as usize);
         }
-        if errno() != libc::EINTR {
-            return Err(os_err(vm, errno()));
+        if e != libc::EINTR {
+            return Err(os_err(vm, e));
         }
     }
 }

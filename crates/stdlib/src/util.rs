@@ -321,7 +321,7 @@ pub fn is_none(vm: &Vm, v: Value) -> bool {
 #[macro_export]
 macro_rules! class_slot {
     ($name:ident) => {
-        thread_local! {
+        pyjit_vm::gil_local! {
             static $name: std::cell::Cell<pyjit_vm::heap::Value> = std::cell::Cell::new(pyjit_vm::heap::Value::NULL);
         }
     };

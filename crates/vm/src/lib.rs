@@ -3,12 +3,14 @@
 
 pub mod builtins;
 pub mod fxhash;
+pub mod gil_local;
 pub mod heap;
 pub mod interp;
 pub mod modules;
 pub mod objects;
 pub mod unicode;
 pub mod signals;
+pub mod threads;
 pub mod source;
 mod suggestions;
 mod traceback;
@@ -338,6 +340,7 @@ impl Vm {
     }
 
     pub fn at_exit(&mut self) {
+        modules::threading_shutdown(self);
         modules::run_atexit(self);
         modules::io::flush_at_exit(self);
         modules::sys::flush_stdout(self);

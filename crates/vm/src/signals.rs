@@ -44,6 +44,22 @@ pub fn request_finalizers() {
     ANY_PENDING.store(true, Ordering::SeqCst);
 }
 
+/// Makes the next check run (a thread waiting for the GIL asks the holder to drop it).
+pub fn request_check() {
+    ANY_PENDING.store(true, Ordering::SeqCst);
+}
+
+/// Records `sig` as if it had arrived (`_thread.interrupt_main`); false if out of range.
+pub fn trip(sig: i32) -> bool {
+    match usize::try_from(sig) {
+        Ok(s) if (1..NSIG).contains(&s) => {
+            on_signal(sig);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Whether a signal waits for its Python handler.
 #[inline(always)]
 pub fn pending() -> bool {
@@ -253,6 +269,17 @@ pub fn check(vm: &mut Vm) -> PyResult<()> {
     if PENDING[0].swap(false, Ordering::SeqCst) {
         vm.run_finalizers();
     }
+    if crate::threads::is_worker() {
+        // handlers run in the main thread: the flag stays up for it, and this thread lets
+        // it have the GIL if it waits
+        let signals = PENDING[1..].iter().any(|p| p.load(Ordering::SeqCst));
+        if signals {
+            ANY_PENDING.store(true, Ordering::SeqCst);
+        }
+        crate::threads::check(vm, signals);
+        return Ok(());
+    }
+    crate::threads::check(vm, false);
     for sig in 1..NSIG {
         if !PENDING[sig].swap(false, Ordering::SeqCst) {
             continue;

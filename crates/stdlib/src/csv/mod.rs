@@ -9,7 +9,7 @@ use pyjit_vm::objects::StrObj;
 use crate::util::*;
 use crate::{class_slot, native_state};
 
-thread_local! {
+pyjit_vm::gil_local! {
     static FIELD_LIMIT: std::cell::Cell<i64> = const { std::cell::Cell::new(128 * 1024) };
 }
 

@@ -20,7 +20,7 @@ pub enum Hook {
     Authorizer,
 }
 
-thread_local! {
+pyjit_vm::gil_local! {
     static TABLE: RefCell<HashMap<(usize, Hook), Value>> = RefCell::new(HashMap::new());
 }
 

@@ -32,7 +32,7 @@ class_slot!(PREPARE_PROTOCOL);
 class_slot!(ADAPTERS);
 class_slot!(CONVERTERS);
 
-thread_local! {
+pyjit_vm::gil_local! {
     /// Whether an adapter was registered for int, float, str or bytearray (they are then
     /// adapted too, not bound directly).
     static BASE_TYPE_ADAPTED: Cell<bool> = const { Cell::new(false) };

@@ -355,6 +355,12 @@ impl Default for Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
+        if crate::threads::active() {
+            // daemon threads may still be inside blocking calls that read objects of this
+            // heap (a file's descriptor, a socket's buffer): the process is ending, so the
+            // memory is left to the OS
+            return;
+        }
         self.sweep();
         for c in &self.classes {
             for &b in &c.blocks {

@@ -28,6 +28,9 @@ pub trait JitEngine {
     fn record(&mut self, vm: &mut Vm, ip: usize);
     /// The interpreter exits (statistics, logs).
     fn finish(&mut self, vm: &mut Vm);
+    /// The running thread is about to give the VM to another thread: a recording in
+    /// progress must stop (the other thread's instructions are not part of the trace).
+    fn abort_recording(&mut self, _vm: &mut Vm) {}
 }
 
 /// The interpreter's JIT state.
@@ -51,6 +54,11 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(super) fn jit_backedge(&mut self, code: Gc<CodeObj>, target: usize) -> PyResult<()> {
+        // while other threads run the program is interpreted (see docs/architecture.md)
+        if crate::threads::others_running() {
+            code.hotness.set(0);
+            return Ok(());
+        }
         let Some(mut engine) = self.jit.engine.take() else {
             code.hotness.set(0);
             return Ok(());
@@ -88,6 +96,21 @@ impl Vm {
     /// Address of value-stack slot `i`, for compiled code that reads a frame's slots.
     pub fn stack_slot_addr(&mut self, i: usize) -> *mut Value {
         self.stack.slot_ptr(i)
+    }
+
+    /// The running thread gives the VM to another one (`crate::threads`): no recording
+    /// goes on across the switch.
+    pub fn before_thread_switch(&mut self) {
+        if !self.jit.recording {
+            return;
+        }
+        match self.jit.engine.take() {
+            Some(mut engine) => {
+                engine.abort_recording(self);
+                self.jit.engine = Some(engine);
+            }
+            None => self.jit.recording = false,
+        }
     }
 
     /// Called once when the interpreter exits.

@@ -20,6 +20,7 @@ mod lookup_cache;
 mod ops;
 mod type_bases;
 mod types_init;
+pub mod thread_state;
 mod value_stack;
 
 pub use errors::{PyErr, PyResult};
@@ -325,6 +326,7 @@ impl Vm {
         roots.extend_from_slice(&self.pending_del);
         roots.extend_from_slice(&self.exc_outer);
         roots.extend_from_slice(&self.gen_exc_saved);
+        crate::threads::parked_roots(&mut roots, &mut words);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);
         words.extend(regs.iter().map(|&r| r as usize));

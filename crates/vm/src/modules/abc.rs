@@ -15,7 +15,7 @@ use crate::objects::{NativeData, NativeObj, TupleObj, TypeObj};
 
 type ClassSet = Rc<RefCell<HashSet<u64>>>;
 
-thread_local! {
+crate::gil_local! {
     /// Every set of every ABC, for the purge after marking.
     static SETS: RefCell<Vec<Weak<RefCell<HashSet<u64>>>>> = const { RefCell::new(Vec::new()) };
     /// Bumped by every registration: negative caches older than it are stale.

@@ -115,6 +115,6 @@ pub fn register(vm: &mut Vm) {
     pymods::builtin_module_names(vm);
 }
 
-pub use pymods::run_atexit;
+pub use pymods::{run_atexit, threading_shutdown};
 pub use weakref::after_mark as weakref_after_mark;
 pub use abc::after_mark as abc_after_mark;

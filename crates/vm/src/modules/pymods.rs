@@ -24,9 +24,20 @@ pub fn py_module(vm: &mut Vm, name: &str, natives: &[(&'static str, NativeFn)], 
     m
 }
 
-fn thread_ident(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
-    // the interpreter thread's identity, stable for the process
-    Ok(vm.new_int(std::process::id() as i64 * 4096 + 1))
+/// `_thread._interrupt(signum)`: the signal as if it had arrived (the main thread runs its
+/// handler at its next check).
+fn interrupt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    crate::builtins::arity(vm, a, 1, 1, "interrupt_main")?;
+    let i = vm.index_of(a[0])?;
+    let n = vm.as_i64(i).unwrap_or(-1);
+    if !crate::signals::trip(n.clamp(-1, 1 << 20) as i32) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    if !crate::threads::is_worker() {
+        // in the main thread the handler runs at once, as CPython's eval breaker runs it
+        crate::signals::check(vm)?;
+    }
+    Ok(vm.none)
 }
 
 fn native_id(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
@@ -70,8 +81,10 @@ fn extension_suffixes() -> Vec<String> {
 }
 
 pub fn register(vm: &mut Vm) {
-    py_module(vm, "_thread", &[("_ident", thread_ident), ("_native_id", native_id)], include_str!("py/thread.py"), "<frozen _thread>");
+    let mut natives = vec![("_native_id", native_id as NativeFn), ("_interrupt", interrupt)];
+    natives.extend_from_slice(&crate::threads::NATIVES);
     super::weakref::register_module(vm);
+    py_module(vm, "_thread", &natives, include_str!("py/thread.py"), "<frozen _thread>");
     py_module(vm, "_warnings", &[], include_str!("py/warnings_mod.py"), "<frozen _warnings>");
     py_module(vm, "atexit", &[], include_str!("py/atexit.py"), "<frozen atexit>");
     py_module(vm, "_string", &[], include_str!("py/string_mod.py"), "<frozen _string>");
@@ -83,6 +96,17 @@ pub fn register(vm: &mut Vm) {
     let sfx: Vec<Value> = extension_suffixes().into_iter().map(|s| vm.new_string(s)).collect();
     let t = vm.new_tuple(sfx);
     super::set_attr(vm, imp, "_EXTENSION_SUFFIXES", t);
+}
+
+/// At interpreter exit, before the atexit callbacks: `threading._shutdown()` joins the
+/// threads that are not daemons, if the program imported threading (as CPython does).
+pub fn threading_shutdown(vm: &mut Vm) {
+    let mods = vm.modules;
+    let Some(m) = vm.dict_get_by_str(mods, "threading") else { return };
+    let Ok(f) = vm.getattr_str(m, "_shutdown") else { return };
+    if let Err(e) = vm.call(f, &[]) {
+        super::sys_hooks::write_unraisable(vm, e.0, None, f);
+    }
 }
 
 /// Runs the atexit callbacks (at interpreter exit).

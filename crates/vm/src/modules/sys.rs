@@ -9,7 +9,7 @@ use crate::objects::*;
 
 use super::{add_fn, new_module, set_attr};
 
-thread_local! {
+crate::gil_local! {
     /// The original standard streams while print() may write to them directly (0 once a
     /// stream was closed, detached or reconfigured away from the fast path).
     static STDOUT: Cell<u64> = const { Cell::new(0) };

@@ -430,6 +430,7 @@ fn sys_setswitchinterval(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> 
     // CPython keeps it in whole microseconds
     let us = (f * 1e6) as u64;
     let fv = vm.new_float(us.max(1) as f64 / 1e6);
+    crate::threads::set_switch_interval(us.max(1) as f64 / 1e6);
     state_set(vm, "switch_interval", fv);
     Ok(vm.none)
 }

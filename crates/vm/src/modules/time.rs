@@ -40,7 +40,7 @@ fn time_sleep(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     // PEP 475: a signal whose handler does not raise lets the sleep go on
     crate::signals::check(vm)?;
     let mut left = std::time::Duration::from_secs_f64(s);
-    while let Some(rest) = crate::signals::sleep(left) {
+    while let Some(rest) = crate::threads::allow_threads(vm, || crate::signals::sleep(left)) {
         crate::signals::check(vm)?;
         left = rest;
     }

@@ -350,7 +350,7 @@ pub fn load_zone(tz: Option<&str>) -> Zone {
     }
 }
 
-thread_local! {
+crate::gil_local! {
     static CURRENT: RefCell<Option<Rc<Zone>>> = const { RefCell::new(None) };
 }
 

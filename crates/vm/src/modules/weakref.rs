@@ -11,7 +11,7 @@ use crate::heap::gc::Heap;
 use crate::heap::{ObjKind, Value};
 use crate::interp::{NativeFn, PyResult, Vm};
 
-thread_local! {
+crate::gil_local! {
     /// weak reference object → referent (0 once the referent died).
     static TABLE: RefCell<HashMap<u64, u64>> = RefCell::new(HashMap::new());
 }

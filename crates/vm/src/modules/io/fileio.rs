@@ -163,7 +163,7 @@ impl Drop for WriteBack {
     }
 }
 
-thread_local! {
+crate::gil_local! {
     static REGISTRY: RefCell<Vec<Weak<WriteBack>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -485,7 +485,8 @@ fn need_writable(vm: &mut Vm, st: &FileState) -> PyResult<()> {
 /// Reads everything up to EOF.
 pub fn read_all(vm: &mut Vm, raw: &RawFile) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
-    match raw.read_to_end(&mut out) {
+    let r = if blocking_kind(raw) { crate::threads::allow_threads(vm, || raw.read_to_end(&mut out)) } else { raw.read_to_end(&mut out) };
+    match r {
         Ok(_) => Ok(out),
         Err(e) => Err(os_error(vm, &e, None)),
     }
@@ -507,7 +508,9 @@ pub fn read_some(vm: &mut Vm, raw: &RawFile, n: usize) -> PyResult<Vec<u8>> {
         };
     }
     let mut buf = vec![0u8; n];
-    match interruptible(vm, || raw.read(&mut buf))? {
+    let blocking = blocking_kind(raw);
+    let r = interruptible(vm, |vm| if blocking { crate::threads::allow_threads(vm, || raw.read(&mut buf)) } else { raw.read(&mut buf) })?;
+    match r {
         Ok(got) => {
             buf.truncate(got);
             Ok(buf)
@@ -516,11 +519,17 @@ pub fn read_some(vm: &mut Vm, raw: &RawFile, n: usize) -> PyResult<Vec<u8>> {
     }
 }
 
+/// Whether a read of `raw` may block for long (a pipe, socket or terminal, once threads
+/// exist): it then releases the GIL.
+fn blocking_kind(raw: &RawFile) -> bool {
+    crate::threads::active() && !raw.metadata().is_ok_and(|m| m.is_file())
+}
+
 /// A call that a signal may interrupt (PEP 475): the signal's Python handler runs, and
 /// the call is made again unless the handler raised.
-fn interruptible<T>(vm: &mut Vm, mut f: impl FnMut() -> std::io::Result<T>) -> PyResult<std::io::Result<T>> {
+fn interruptible<T>(vm: &mut Vm, mut f: impl FnMut(&mut Vm) -> std::io::Result<T>) -> PyResult<std::io::Result<T>> {
     loop {
-        match f() {
+        match f(vm) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => crate::signals::check(vm)?,
             r => return Ok(r),
         }
@@ -533,7 +542,7 @@ pub fn write_some(vm: &mut Vm, raw: &RawFile, data: &[u8]) -> PyResult<usize> {
     if raw.fd == 1 || raw.fd == 2 {
         crate::modules::sys::flush_stdout(vm);
     }
-    match interruptible(vm, || raw.write(data))? {
+    match interruptible(vm, |_vm| raw.write(data))? {
         Ok(n) => Ok(n),
         Err(e) => Err(os_error(vm, &e, None)),
     }

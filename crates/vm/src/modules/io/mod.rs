@@ -85,7 +85,7 @@ pub struct IoTypes {
     pub unsupported: Value,
 }
 
-thread_local! {
+crate::gil_local! {
     static TYPES: RefCell<IoTypes> = RefCell::new(IoTypes::default());
 }
 

@@ -382,7 +382,7 @@ pub fn wait(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 
 pub fn fork(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     crate::modules::sys::flush_stdout(vm);
-    let pid = sc::fork().map_err(|c| os_err(vm, c, None, None))?;
+    let pid = crate::threads::around_fork(sc::fork).map_err(|c| os_err(vm, c, None, None))?;
     Ok(vm.new_int(pid as i64))
 }
 
@@ -450,7 +450,7 @@ pub fn nice(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
 /// has run, unless the handler raised (PEP 475, as CPython's os.read, os.write, waitpid).
 fn retry_eintr<T>(vm: &mut Vm, mut call: impl FnMut() -> sc::Res<T>) -> PyResult<T> {
     loop {
-        match call() {
+        match crate::threads::allow_threads(vm, &mut call) {
             Err(c) if c == libc::EINTR => crate::signals::check(vm)?,
             r => return r.map_err(|c| os_err(vm, c, None, None)),
         }

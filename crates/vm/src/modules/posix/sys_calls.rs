@@ -251,8 +251,9 @@ pub fn terminal_size(fd: i32) -> Res<(u16, u16)> {
 }
 
 pub fn fork() -> Res<i32> {
-    // SAFETY: the child continues with a copy of this single-threaded interpreter's memory
-    // (the interpreter runs on one thread; the main thread only waits for it).
+    // SAFETY: the child continues with a copy of the interpreter's memory; other threads
+    // run no Python code meanwhile (the caller holds the GIL and, through
+    // threads::around_fork, the thread module's locks).
     check(unsafe { libc::fork() })
 }
 

@@ -284,13 +284,44 @@ def waitstatus_to_exitcode(status):
     raise ValueError(f'invalid wait status: {status!r}')
 
 
+_at_fork = ([], [], [])
+
+
 def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None):
     """Register callables to be called when forking a new process."""
-    for f in (before, after_in_child, after_in_parent):
+    for name, f in (('before', before), ('after_in_child', after_in_child),
+                    ('after_in_parent', after_in_parent)):
         if f is not None and not callable(f):
-            raise TypeError("'%s' must be callable, not %s" % ('before', type(f).__name__))
+            raise TypeError("'%s' must be callable, not %s" % (name, type(f).__name__))
     if before is None and after_in_child is None and after_in_parent is None:
         raise TypeError('At least one argument is required.')
+    for hooks, f in zip(_at_fork, (before, after_in_child, after_in_parent)):
+        if f is not None:
+            hooks.append(f)
+
+
+def _run_fork_hooks(hooks):
+    for f in hooks:
+        try:
+            f()
+        except BaseException as e:
+            import sys
+            print(f'Exception ignored in: {f!r}', file=sys.stderr)
+            import traceback
+            traceback.print_exception(e, file=sys.stderr)
+
+
+_fork_raw = fork
+
+
+def fork():
+    """Fork a child process.
+
+    Return 0 to child process and PID of child to parent process."""
+    _run_fork_hooks(reversed(_at_fork[0]))
+    pid = _fork_raw()
+    _run_fork_hooks(_at_fork[1] if pid == 0 else _at_fork[2])
+    return pid
 
 
 def cpu_count():

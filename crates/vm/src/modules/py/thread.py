@@ -1,14 +1,17 @@
-# pyjit's _thread module: one interpreter thread. Locks and thread-local data work as in
-# CPython for a single thread; starting a new thread is not supported yet.
+# pyjit's _thread module over the natives of crates/vm/src/threads.rs: OS threads that run
+# one at a time under the global interpreter lock; locks whose waits release it.
 
 import sys as _sys
+import _weakref
 
 error = RuntimeError
 TIMEOUT_MAX = 9223372036.0
-_MAIN_IDENT = _ident()
 
 
 class LockType:
+    # `_locked` changes only while the GIL is held, and no thread switch happens between a
+    # test of it and the store that takes the lock (switches are at backward jumps and
+    # blocking calls), so the test and the store are one atomic step.
     def __init__(self):
         self._locked = False
 
@@ -17,17 +20,15 @@ class LockType:
             raise ValueError("can't specify a timeout for a non-blocking call")
         if timeout < 0 and timeout != -1:
             raise ValueError('timeout value must be a non-negative number')
-        if not self._locked:
-            self._locked = True
-            return True
-        if not blocking:
-            return False
-        if timeout >= 0:
-            import time
-            time.sleep(timeout)
-            return False
-        raise RuntimeError('deadlock: the lock is held and no other thread can release it '
-                           '(pyjit runs one thread)')
+        if timeout > TIMEOUT_MAX:
+            raise OverflowError('timeout value is too large')
+        if self._locked:
+            if not blocking:
+                return False
+            if not _wait_free(self, '_locked', timeout):
+                return False
+        self._locked = True
+        return True
 
     acquire_lock = acquire
 
@@ -35,6 +36,7 @@ class LockType:
         if not self._locked:
             raise RuntimeError('release unlocked lock')
         self._locked = False
+        _notify()
 
     release_lock = release
 
@@ -67,15 +69,21 @@ class RLock:
         self._owner = None
 
     def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError('timeout value must be a non-negative number')
+        if timeout > TIMEOUT_MAX:
+            raise OverflowError('timeout value is too large')
         me = get_ident()
-        if self._count and self._owner == me:
-            self._count += 1
-            return True
         if self._count:
+            if self._owner == me:
+                self._count += 1
+                return True
             if not blocking:
                 return False
-            raise RuntimeError('deadlock: the lock is held and no other thread can release it '
-                               '(pyjit runs one thread)')
+            if not _wait_free(self, '_count', timeout):
+                return False
         self._owner = me
         self._count = 1
         return True
@@ -86,6 +94,7 @@ class RLock:
         self._count -= 1
         if self._count == 0:
             self._owner = None
+            _notify()
 
     def _is_owned(self):
         return self._count > 0 and self._owner == get_ident()
@@ -96,9 +105,12 @@ class RLock:
         state = (self._count, self._owner)
         self._count = 0
         self._owner = None
+        _notify()
         return state
 
     def _acquire_restore(self, state):
+        if self._count:
+            _wait_free(self, '_count', -1)
         self._count, self._owner = state
 
     def _recursion_count(self):
@@ -122,6 +134,9 @@ class RLock:
 RLock.__module__ = '_thread'
 
 
+# CPython's are builtin functions, which do not bind as methods (lock_tests keeps
+# `locktype = _thread.allocate_lock` in a class): staticmethod objects are callable
+@staticmethod
 def allocate_lock():
     """Create a new lock object."""
     return LockType()
@@ -130,23 +145,34 @@ def allocate_lock():
 allocate = allocate_lock
 
 
-def get_ident():
-    """Return a non-zero integer that uniquely identifies the current thread."""
-    return _MAIN_IDENT
-
-
+@staticmethod
 def get_native_id():
     """Return the native integral Thread ID of the current thread."""
     return _native_id()
 
 
+def _bootstrap(function, args, kwargs):
+    try:
+        if kwargs is None:
+            function(*args)
+        else:
+            function(*args, **kwargs)
+    except SystemExit:
+        pass
+    finally:
+        _forget_thread(get_ident())
+
+
+@staticmethod
 def start_new_thread(function, args, kwargs=None):
-    """Start a new thread (not supported by pyjit yet)."""
+    """Start a new thread and return its identifier."""
+    if not callable(function):
+        raise TypeError('first arg must be callable')
     if not isinstance(args, tuple):
         raise TypeError('2nd arg must be a tuple')
     if kwargs is not None and not isinstance(kwargs, dict):
         raise TypeError('optional 3rd arg must be a dictionary')
-    raise RuntimeError("can't start new thread: pyjit does not run threads yet")
+    return _start(_bootstrap, function, args, kwargs)
 
 
 start_new = start_new_thread
@@ -156,23 +182,15 @@ def daemon_threads_allowed():
     return True
 
 
-def _count():
-    return 0
-
-
-def stack_size(size=0):
-    if size != 0 and size < 32768:
-        raise ValueError('size not valid: %d bytes' % size)
-    return 0
-
-
 def _set_sentinel():
-    return LockType()
+    # threading acquires it; the thread's end releases it
+    lock = LockType()
+    _add_sentinel(lock)
+    return lock
 
 
 def interrupt_main(signum=2):
-    import _signal
-    _signal.raise_signal(signum)
+    _interrupt(signum)
 
 
 def exit():
@@ -182,15 +200,75 @@ def exit():
 exit_thread = exit
 
 
+class _localimpl:
+    __slots__ = ('dicts', 'args', '__weakref__')
+
+
 class _local:
     """Thread-local data"""
+    __slots__ = ('_local__impl', '__dict__')
 
-    def __init__(self, *args, **kwargs):
-        if (args or kwargs) and type(self).__init__ is object.__init__:
+    def __new__(cls, /, *args, **kw):
+        if (args or kw) and (cls.__init__ is object.__init__):
             raise TypeError('Initialization arguments are not supported')
+        self = object.__new__(cls)
+        impl = _localimpl()
+        impl.args = (args, kw)
+        impl.dicts = {get_ident(): object.__getattribute__(self, '__dict__')}
+        _live.append(_weakref.ref(impl))
+        object.__setattr__(self, '_local__impl', impl)
+        return self
+
+    def __getattribute__(self, name):
+        _local__patch(self)
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        if name == '__dict__':
+            raise AttributeError(
+                "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
+        _local__patch(self)
+        return object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        if name == '__dict__':
+            raise AttributeError(
+                "%r object attribute '__dict__' is read-only" % self.__class__.__name__)
+        _local__patch(self)
+        return object.__delattr__(self, name)
+
+
+def _local__patch(self):
+    # installs the calling thread's dict as the object's __dict__ (a new one, with
+    # __init__ run again, the first time a thread touches the object)
+    impl = object.__getattribute__(self, '_local__impl')
+    me = get_ident()
+    d = impl.dicts.get(me)
+    if d is None:
+        d = {}
+        impl.dicts[me] = d
+        object.__setattr__(self, '__dict__', d)
+        cls = type(self)
+        if cls.__init__ is not object.__init__:
+            args, kw = impl.args
+            cls.__init__(self, *args, **kw)
+    else:
+        object.__setattr__(self, '__dict__', d)
 
 
 _local.__module__ = '_thread'
+_live = []
+
+
+def _forget_thread(ident):
+    # a thread ended: its data in every local object goes (a new thread may get its ident)
+    alive = []
+    for r in _live:
+        impl = r()
+        if impl is not None:
+            impl.dicts.pop(ident, None)
+            alive.append(r)
+    _live[:] = alive
 
 
 class _ExceptHookArgs(tuple):

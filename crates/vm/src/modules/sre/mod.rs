@@ -116,7 +116,7 @@ pub struct SreTypes {
     holder: Value,
 }
 
-thread_local! {
+crate::gil_local! {
     static TYPES: Cell<SreTypes> = Cell::new(SreTypes { pattern: Value::NULL, matcht: Value::NULL, scanner: Value::NULL, holder: Value::NULL });
 }
 

@@ -90,7 +90,7 @@ impl Subject {
     }
 }
 
-thread_local! {
+crate::gil_local! {
     /// The last non-ASCII str converted to code points (its object is kept alive by the
     /// `_sre` module's holder, so its address cannot be reused while it is here).
     static WIDE_CACHE: RefCell<Option<(Value, Rc<[u32]>)>> = const { RefCell::new(None) };
