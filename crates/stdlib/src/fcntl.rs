@@ -192,9 +192,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("LOCK_NB", libc::LOCK_NB as i64),
         ("LOCK_UN", libc::LOCK_UN as i64),
     ];
-    for &(n, v) in consts {
-        let val = vm.new_int(v);
-        set_attr(vm, m, n, val);
-    }
+    crate::util::set_int_consts(vm, m, consts);
     Ok(())
 }

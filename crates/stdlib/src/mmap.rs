@@ -670,9 +670,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("MADV_DONTDUMP", libc::MADV_DONTDUMP as i64),
         ("MADV_DODUMP", libc::MADV_DODUMP as i64),
     ];
-    for &(n, v) in consts {
-        let iv = vm.new_int(v);
-        set_attr(vm, m, n, iv);
-    }
+    crate::util::set_int_consts(vm, m, consts);
     Ok(())
 }

@@ -216,9 +216,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("POLLRDHUP", libc::POLLRDHUP as i64),
         ("PIPE_BUF", libc::PIPE_BUF as i64),
     ];
-    for &(n, v) in consts {
-        let val = vm.new_int(v);
-        set_attr(vm, m, n, val);
-    }
+    crate::util::set_int_consts(vm, m, consts);
     Ok(())
 }

@@ -1104,9 +1104,6 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("INADDR_LOOPBACK", 0x7f00_0001),
         ("INADDR_NONE", 0xffff_ffff),
     ];
-    for &(n, v) in consts {
-        let val = vm.new_int(v);
-        set_attr(vm, m, n, val);
-    }
+    crate::util::set_int_consts(vm, m, consts);
     Ok(())
 }

@@ -106,6 +106,14 @@ pub fn set_attr(vm: &mut Vm, m: Value, name: &str, v: Value) {
     pyjit_vm::modules::set_attr(vm, m, name, v);
 }
 
+/// Sets int module attributes (a C module's constants).
+pub fn set_int_consts(vm: &mut Vm, m: Value, consts: &[(&str, i64)]) {
+    for &(n, v) in consts {
+        let val = vm.new_int(v);
+        set_attr(vm, m, n, val);
+    }
+}
+
 /// Adds methods to a class.
 pub fn add_methods(vm: &mut Vm, ty: Value, ms: &[(&'static str, NativeFn)]) {
     for &(n, f) in ms {

@@ -8,6 +8,16 @@ error = RuntimeError
 TIMEOUT_MAX = 9223372036.0
 
 
+def _check_wait(blocking, timeout):
+    """The argument errors of lock acquires, as CPython's lock_acquire_parse_args."""
+    if not blocking and timeout != -1:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    if timeout < 0 and timeout != -1:
+        raise ValueError('timeout value must be a non-negative number')
+    if timeout > TIMEOUT_MAX:
+        raise OverflowError('timeout value is too large')
+
+
 class LockType:
     # `_locked` changes only while the GIL is held, and no thread switch happens between a
     # test of it and the store that takes the lock (switches are at backward jumps and
@@ -16,12 +26,7 @@ class LockType:
         self._locked = False
 
     def acquire(self, blocking=True, timeout=-1):
-        if not blocking and timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        if timeout < 0 and timeout != -1:
-            raise ValueError('timeout value must be a non-negative number')
-        if timeout > TIMEOUT_MAX:
-            raise OverflowError('timeout value is too large')
+        _check_wait(blocking, timeout)
         if self._locked:
             if not blocking:
                 return False
@@ -69,12 +74,7 @@ class RLock:
         self._owner = None
 
     def acquire(self, blocking=True, timeout=-1):
-        if not blocking and timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        if timeout < 0 and timeout != -1:
-            raise ValueError('timeout value must be a non-negative number')
-        if timeout > TIMEOUT_MAX:
-            raise OverflowError('timeout value is too large')
+        _check_wait(blocking, timeout)
         me = get_ident()
         if self._count:
             if self._owner == me:
