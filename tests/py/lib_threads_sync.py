@@ -177,11 +177,11 @@ print(caught)
 # a sleeping thread does not stop another from computing
 marks = []
 def sleeper():
-    time.sleep(0.1)
+    time.sleep(1.0)
     marks.append('slept')
 def computer():
     s = 0
-    for i in range(200000):
+    for i in range(20000):
         s += i
     marks.append(('computed', s))
 ts = [threading.Thread(target=sleeper), threading.Thread(target=computer)]
