@@ -1176,12 +1176,9 @@ impl Recorder {
         let r = self.iters[k];
         let s = self.snap(ip);
         let (item, next) = if is_list {
-            let n = self.b.emit(Op::ListLen, r.stop, Ref::NONE, 0, None)?;
-            let c = self.b.emit(Op::IntLt, r.cur, n, 0, None)?;
+            let c = self.seq_has_item(r.cur, r.stop, false)?;
             self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
-            let item = self.b.emit(Op::ListGet, r.stop, r.cur, 0, None)?;
-            let one = self.b.kint_ref(1);
-            (item, self.b.emit(Op::IntAdd, r.cur, one, 0, Some(s))?)
+            self.seq_item(r.cur, r.stop, false, s)?
         } else {
             let c = self.b.emit(Op::IntLt, r.cur, r.stop, 0, None)?;
             self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
@@ -1206,7 +1203,6 @@ impl Recorder {
             IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::Tuple) && is_tuple => (index, seq.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0)),
             _ => return self.for_iter_generic(ip),
         };
-        let (len_op, get_op) = if is_tuple { (Op::TupleLen, Op::TupleGet) } else { (Op::ListLen, Op::ListGet) };
         let k = match self.iters.iter().position(|i| i.slot == slot && i.it == it && self.iter_live(i)) {
             Some(k) => k,
             None => {
@@ -1221,8 +1217,7 @@ impl Recorder {
         };
         let r = self.iters[k];
         let s = self.snap(ip);
-        let len = self.b.emit(len_op, list, Ref::NONE, 0, None)?;
-        let c = self.b.emit(Op::IntLt, r.cur, len, 0, None)?;
+        let c = self.seq_has_item(r.cur, list, is_tuple)?;
         if index >= n {
             // the loop ends: the iterator popped, after the loop
             self.b.emit(Op::GuardFalse, c, Ref::NONE, 0, Some(s))?;
@@ -1232,11 +1227,22 @@ impl Recorder {
             return Ok(());
         }
         self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
-        let item = self.b.emit(get_op, list, r.cur, 0, None)?;
-        let one = self.b.kint_ref(1);
-        let next = self.b.emit(Op::IntAdd, r.cur, one, 0, Some(s))?;
+        let (item, next) = self.seq_item(r.cur, list, is_tuple, s)?;
         self.iters[k].cur = next;
         self.push(item)
+    }
+
+    /// `cur < len(seq)` (a list's length is read each time: the loop may change it).
+    fn seq_has_item(&mut self, cur: Ref, seq: Ref, is_tuple: bool) -> Result<Ref, String> {
+        let len = self.b.emit(if is_tuple { Op::TupleLen } else { Op::ListLen }, seq, Ref::NONE, 0, None)?;
+        Ok(self.b.emit(Op::IntLt, cur, len, 0, None)?)
+    }
+
+    /// `seq[cur]` and `cur + 1`, once `seq_has_item` was guarded.
+    fn seq_item(&mut self, cur: Ref, seq: Ref, is_tuple: bool, s: Snap) -> Result<(Ref, Ref), String> {
+        let item = self.b.emit(if is_tuple { Op::TupleGet } else { Op::ListGet }, seq, cur, 0, None)?;
+        let one = self.b.kint_ref(1);
+        Ok((item, self.b.emit(Op::IntAdd, cur, one, 0, Some(s))?))
     }
 
     /// `for` over any other iterator: a `call` of `next`, and a guard on its outcome once

@@ -556,8 +556,8 @@ fn flags_at(vm: &mut Vm, a: &[Value], i: usize) -> PyResult<i32> {
 fn send_some(vm: &mut Vm, fd: i32, timeout: f64, data: &[u8], flags: i32, to: Option<&Addr>) -> PyResult<usize> {
     loop {
         wait_ready(vm, fd, timeout, true)?;
-        // SAFETY: data is a live slice; the address, if any, holds len valid bytes.
         let (r, e) = pyjit_vm::threads::allow_threads(vm, || {
+            // SAFETY: data is a live slice; the address, if any, holds len valid bytes.
             let r = unsafe {
                 match to {
                     Some(ad) => libc::sendto(fd, data.as_ptr() as *const libc::c_void, data.len(), flags | libc::MSG_NOSIGNAL, &ad.buf as *const _ as *const libc::sockaddr, ad.len),
@@ -610,8 +610,8 @@ fn recv_some(vm: &mut Vm, fd: i32, timeout: f64, buf: &mut [u8], flags: i32, fro
     let mut from = from;
     loop {
         wait_ready(vm, fd, timeout, false)?;
-        // SAFETY: buf is a live mutable slice; the address storage, if any, is live.
         let (r, e) = pyjit_vm::threads::allow_threads(vm, || {
+            // SAFETY: buf is a live mutable slice; the address storage, if any, is live.
             let r = unsafe {
                 match from.as_deref_mut() {
                     Some(ad) => libc::recvfrom(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len(), flags, &mut ad.buf as *mut _ as *mut libc::sockaddr, &mut ad.len),
