@@ -265,6 +265,9 @@ impl Engine {
                 _ => 1,
             };
             let st = if n >= MAX_ABORTS { LoopState::Blacklisted } else { LoopState::Aborted(n) };
+            // the next attempt is `threshold` backward jumps away, not the next one: an
+            // inner loop that ended the recording (unrolled too often) is compiled by then
+            r.root.hotness.set(0);
             self.loops.insert(key, st);
             if n >= MAX_ABORTS {
                 // keep the code object (its address is the key) alive

@@ -597,10 +597,7 @@ impl Recorder {
             Instr::IsOp(inv) => {
                 let b = self.peek(1)?;
                 let a = self.peek(2)?;
-                if self.b.t.ty(a) != Ty::Val || self.b.t.ty(b) != Ty::Val {
-                    return Err("`is` on unboxed values".into());
-                }
-                let mut r = self.b.emit(Op::Is, a, b, 0, None)?;
+                let mut r = self.is_op(a, b)?;
                 if inv == 1 {
                     r = self.b.emit(Op::BoolNot, r, Ref::NONE, 0, None)?;
                 }
@@ -965,6 +962,24 @@ impl Recorder {
             other => return Err(format!("{}", instr_name(other))),
         }
         Ok(Step::Continue)
+    }
+
+    /// `a is b`. Small ints and bools box to canonical words (a tagged int, the True and
+    /// False singletons), so unboxed ones compare boxed; an unboxed float has no identity
+    /// left, and is never a constant of another type (`x is None` on a float is False).
+    fn is_op(&mut self, a: Ref, b: Ref) -> Result<Ref, String> {
+        let (ta, tb) = (self.b.t.ty(a), self.b.t.ty(b));
+        if ta == Ty::Float || tb == Ty::Float {
+            let other = if ta == Ty::Float { b } else { a };
+            let o = self.b.t.inst(other);
+            if o.op == Op::KVal && o.aux != 0 && Value::from_raw(o.aux as u64).get::<FloatObj>().is_none() {
+                return Ok(self.b.kbool_ref(false));
+            }
+            return Err("`is` on an unboxed float".into());
+        }
+        let a = self.boxed(a)?;
+        let b = self.boxed(b)?;
+        Ok(self.b.emit(Op::Is, a, b, 0, None)?)
     }
 
     /// `r` as a boxed value, for a `call`'s arguments.

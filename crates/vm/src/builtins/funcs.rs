@@ -136,6 +136,10 @@ fn f_abs(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 fn f_all(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     super::no_kw(vm, kw, "all")?;
     arity(vm, args, 1, 1, "all")?;
+    if vm.drainable(args[0]) {
+        let found = vm.drain_find_truth(args[0], false)?;
+        return Ok(if found { vm.false_ } else { vm.true_ });
+    }
     let it = vm.iter(args[0])?;
     while let Some(v) = vm.next(it)? {
         if !vm.truthy(v)? {
@@ -148,6 +152,10 @@ fn f_all(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 fn f_any(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     super::no_kw(vm, kw, "any")?;
     arity(vm, args, 1, 1, "any")?;
+    if vm.drainable(args[0]) {
+        let found = vm.drain_find_truth(args[0], true)?;
+        return Ok(if found { vm.true_ } else { vm.false_ });
+    }
     let it = vm.iter(args[0])?;
     while let Some(v) = vm.next(it)? {
         if vm.truthy(v)? {
@@ -651,6 +659,9 @@ fn f_sum(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
             i += 1;
         }
         return Ok(acc);
+    }
+    if vm.drainable(seq) {
+        return vm.drain_sum(seq, acc);
     }
     let it = vm.iter(seq)?;
     // CPython 3.11 adds floats in order with doubles, as binary_op does

@@ -314,6 +314,9 @@ impl Vm {
             }
             return Ok(());
         }
+        if self.drainable(iterable) && s.get::<SetObj>().is_some_and(|t| t.table.borrow().used == 0) {
+            return self.drain_into_set(iterable, s);
+        }
         let it = self.iter(iterable)?;
         while let Some(v) = self.next(it)? {
             self.set_add(s, v)?;

@@ -957,6 +957,17 @@ impl Vm {
                 Instr::YieldValue => {
                     self.sp = sp;
                     let v = self.pop();
+                    if !self.drains.is_empty() {
+                        // a builtin draining this generator takes the item (gen_drain.rs)
+                        let f = self.frames.last().map(|f| (f.is_entry, f.gen));
+                        if let Some((true, g)) = f {
+                            if self.drain_take(g, v) {
+                                self.push(self.none);
+                                save_ip!();
+                                reload!();
+                            }
+                        }
+                    }
                     let f = self.frames.pop().expect("yielding frame");
                     if !self.frame_objects.is_empty() {
                         self.detach_frame_object(&f, ip);

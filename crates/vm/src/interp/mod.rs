@@ -13,6 +13,7 @@ mod run;
 mod fast_path;
 mod finalize;
 mod frame;
+mod gen_drain;
 mod gen_frames;
 pub mod jit_iface;
 pub mod jit_ops;
@@ -222,6 +223,8 @@ pub struct Vm {
     /// For each generator frame running in a caller's dispatch loop (`gen_frames.rs`),
     /// innermost last: the caller's `handled_exc`, restored when the generator yields or ends.
     pub gen_exc_saved: Vec<Value>,
+    /// Generators being drained by builtins (`gen_drain.rs`), innermost last.
+    pub drains: Vec<gen_drain::Drain>,
     pub recursion_limit: usize,
     /// sys.set_int_max_str_digits: the most decimal digits int<->str converts (0: no limit).
     pub int_max_str_digits: usize,
@@ -326,6 +329,9 @@ impl Vm {
         roots.extend_from_slice(&self.pending_del);
         roots.extend_from_slice(&self.exc_outer);
         roots.extend_from_slice(&self.gen_exc_saved);
+        for dr in &self.drains {
+            dr.roots(&mut roots);
+        }
         crate::threads::parked_roots(&mut roots, &mut words);
         let mut regs = [0u64; 16];
         crate::heap::arch::spill_registers(&mut regs);

@@ -821,6 +821,10 @@ impl Vm {
             }
         }
         let out = self.new_list(first);
+        if self.drainable(iterable) {
+            self.drain_into_list(iterable, out)?;
+            return Ok(out);
+        }
         let it = self.iter(iterable)?;
         while let Some(v) = self.next(it)? {
             if let Some(l) = out.get::<ListObj>() {

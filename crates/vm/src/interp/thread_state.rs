@@ -17,6 +17,7 @@ pub struct ThreadState {
     pub handled_exc: Value,
     pub exc_outer: Vec<Value>,
     pub gen_exc_saved: Vec<Value>,
+    pub drains: Vec<super::gen_drain::Drain>,
     pub depth: usize,
     pub native_depth: usize,
     pub stack_top: usize,
@@ -37,6 +38,7 @@ impl ThreadState {
             handled_exc: Value::NULL,
             exc_outer: Vec::new(),
             gen_exc_saved: Vec::new(),
+            drains: Vec::new(),
             depth: 0,
             native_depth: 0,
             stack_top: 0,
@@ -57,6 +59,9 @@ impl ThreadState {
         out.push(self.handled_exc);
         out.extend_from_slice(&self.exc_outer);
         out.extend_from_slice(&self.gen_exc_saved);
+        for d in &self.drains {
+            d.roots(out);
+        }
         out.extend_from_slice(&self.repr_stack);
         out.extend_from_slice(&self.recent);
         out.extend(self.frame_objects.iter().map(|&(_, f)| f));
@@ -79,6 +84,7 @@ impl Vm {
         swap(&mut self.handled_exc, &mut ts.handled_exc);
         swap(&mut self.exc_outer, &mut ts.exc_outer);
         swap(&mut self.gen_exc_saved, &mut ts.gen_exc_saved);
+        swap(&mut self.drains, &mut ts.drains);
         swap(&mut self.depth, &mut ts.depth);
         swap(&mut self.native_depth, &mut ts.native_depth);
         swap(&mut self.stack_top, &mut ts.stack_top);

@@ -191,6 +191,7 @@ impl Vm {
             handled_exc: Value::NULL,
             exc_outer: Vec::new(),
             gen_exc_saved: Vec::new(),
+            drains: Vec::new(),
             recursion_limit: 1000,
             int_max_str_digits: config.flags.int_max_str_digits.map_or(crate::builtins::num::MAX_STR_DIGITS, |n| n as usize),
             depth: 0,
