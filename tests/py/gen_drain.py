@@ -49,8 +49,8 @@ class H:
         print("hash", self.k)
         return self.k % 2
     def __eq__(self, o):
-        print("eq", self.k, o.k)
-        return self.k == o.k
+        print("eq", self.k, getattr(o, "k", o))
+        return isinstance(o, H) and self.k == o.k
 def hs():
     for k in (1, 2, 3, 1):
         print("make", k)
