@@ -74,6 +74,10 @@ pub fn restore(vm: &mut Vm, m: &ExitMap, words: &[u64]) {
             .position(|&(slot, _)| slot & ITER_POS == 0 && slot & INIT_SELF != 0 && (slot & !INIT_SELF) as usize == k)
             .map(|w| Value::from_raw(words[w]))
             .unwrap_or(Value::NULL);
+        if fr.gen {
+            vm.jit_push_gen_frame(base + fr.base as usize, ip as usize);
+            continue;
+        }
         let func = match fr.func {
             0 => m
                 .slots

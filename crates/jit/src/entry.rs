@@ -289,6 +289,28 @@ pub extern "C" fn slot_add(obj: u64, v: u64, to: u64) -> u64 {
     1
 }
 
+/// Called by generated code for `guard_unshadowed`: 1 when `obj` has no attribute `name`
+/// of its own (allocates nothing, runs no Python code).
+pub extern "C" fn unshadowed(ctx: *mut u64, obj: u64, name: u64) -> u64 {
+    u64::from(!vm_of(ctx).jit_shadowed(Value::from_raw(obj), Value::from_raw(name)))
+}
+
+/// Called by generated code for `gen_enter`: the address of generator `gen`'s saved slots,
+/// now running, or 0 (see `Vm::jit_gen_enter`; `word` is the resume instruction and, from
+/// bit 32, the number of slots).
+pub extern "C" fn gen_enter(ctx: *mut u64, gen: u64, code: u64, word: u64) -> u64 {
+    let running = word as usize & crate::record::GEN_RUNNING != 0;
+    let n = (word >> 32) as usize & (crate::record::GEN_RUNNING >> 32).wrapping_sub(1);
+    let p = vm_of(ctx).jit_gen_enter(Value::from_raw(gen), Value::from_raw(code), (word & 0xffff_ffff) as usize, n, running);
+    p as usize as u64
+}
+
+/// Called by generated code for `gen_leave`: generator `gen` is suspended again.
+pub extern "C" fn gen_leave(ctx: *mut u64, gen: u64) -> u64 {
+    vm_of(ctx).jit_gen_leave(Value::from_raw(gen));
+    0
+}
+
 /// Called by generated code for `list_push`: appends `v` to list `list`; 0 (nothing done)
 /// when it is not a list or its items are borrowed.
 pub extern "C" fn list_push(list: u64, v: u64) -> u64 {

@@ -224,6 +224,9 @@ ops! {
     GuardMap = "guard_map", Void, [Val], Ptr, GUARD | READS;
     /// Continues when the instance has more than `aux` slots.
     GuardSlotLen = "guard_slot_len", Void, [Val], Int, GUARD | READS;
+    /// Continues when object `a` has no attribute named `aux` (an interned str) of its
+    /// own, in its instance dict: a method its class has is not hidden (a helper call).
+    GuardUnshadowed = "guard_unshadowed", Void, [Val], Ptr, GUARD | READS;
     /// Slot `aux` of an instance (checked by the guards above).
     SlotGet = "slot_get", Val, [Val], Int, READS;
     /// Stores `b` into slot `aux` of instance `a`.
@@ -240,6 +243,17 @@ ops! {
     /// Appends `b` to list `a` (a comprehension's `ListAppend`: always an exact list), by a
     /// helper call; leaves the trace, appending nothing, when the list is in use.
     ListPush = "list_push", Void, [Val, Val], None, GUARD | EFFECT;
+    /// Resumes generator `a` inline (`Vm::jit_gen_enter`): when it is a plain generator of
+    /// code `b`, suspended at instruction `aux & 0xffff_ffff` with `aux >> 32` saved slots
+    /// and no exception of its own, it is marked running and the result is the address of
+    /// its saved slots; else the trace leaves before the `for`.
+    GenEnter = "gen_enter", Int, [Val, Val], Int, GUARD | EFFECT;
+    /// Saved slot `aux` of the generator `gen_enter` resumed (`a`: the address it gave).
+    GenLoad = "gen_load", Val, [Int], Int, READS;
+    /// Writes `b` into saved slot `aux` of that generator (at its `yield`).
+    GenStore = "gen_store", Void, [Int, Val], Int, 0;
+    /// Generator `a` yielded: suspended again (`Vm::jit_gen_leave`).
+    GenLeave = "gen_leave", Void, [Val], None, EFFECT;
     /// A new float object holding the double (an allocation, by a helper call).
     BoxFloat = "box_float", Val, [Float], None, PURE;
     /// True or False.
@@ -345,6 +359,9 @@ pub struct SnapFrame {
     /// For a binary operator's special method (`Frame::binop`), else 0: the operands lie
     /// below `base`, in the caller's stack.
     pub binop: u8,
+    /// A generator's frame the trace resumed inline (`gen_enter`): the generator is the
+    /// caller's iterator, in the slot below `base`; `func` is its function.
+    pub gen: bool,
 }
 
 /// A trace: instructions, snapshots, and the loop-carried values of its closing jump.

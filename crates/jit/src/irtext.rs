@@ -81,6 +81,9 @@ fn print_snap(sn: &Snap) -> String {
         if f.binop != 0 {
             let _ = write!(s, ":b{}", f.binop);
         }
+        if f.gen {
+            s.push_str(":g");
+        }
     }
     s.push('}');
     s
@@ -177,11 +180,15 @@ fn parse_snap(s: &str) -> Option<Snap> {
                 let func = i64::from_str_radix(p.next()?.strip_prefix("0x")?, 16).ok()?;
                 let base = p.next()?.parse().ok()?;
                 let ret_ip = p.next()?.parse().ok()?;
-                let binop = match p.next() {
-                    Some(b) => b.strip_prefix('b')?.parse().ok()?,
-                    None => 0,
-                };
-                sn.frames.push(crate::ir::SnapFrame { func, base, ret_ip, binop });
+                let (mut binop, mut gen) = (0, false);
+                for x in p {
+                    match x.strip_prefix('b') {
+                        Some(b) => binop = b.parse().ok()?,
+                        None if x == "g" => gen = true,
+                        None => return None,
+                    }
+                }
+                sn.frames.push(crate::ir::SnapFrame { func, base, ret_ip, binop, gen });
             }
             slot => {
                 let n = match slot.strip_prefix("it") {

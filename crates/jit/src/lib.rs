@@ -564,7 +564,8 @@ impl Engine {
         let Some(at) = vm.frames.len().checked_sub(1 + m.frames.len()) else { return };
         if let Some(mut r) = Recorder::new_at(vm, b, key.1 as usize, at) {
             let funcs: Vec<Value> = vm.frames[at + 1..].iter().map(|f| f.func).collect();
-            if r.start_bridge(m.ip as usize, &m.slots, &m.frames, &funcs, &root_inputs).is_err() {
+            let gens: Vec<Value> = vm.frames[at + 1..].iter().map(|f| f.gen).collect();
+            if r.start_bridge(m.ip as usize, &m.slots, &m.frames, &funcs, &gens, &root_inputs).is_err() {
                 *t.bridge_aborts.borrow_mut().entry(exit).or_insert(0) = MAX_ABORTS;
                 return;
             }

@@ -228,6 +228,24 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
                     f.push(L::Store { base: p, disp: 8 * i.aux as i32, src: b() });
                 }
             }
+            Op::GuardUnshadowed => {
+                let e = exit(&mut f);
+                let name = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: name, imm: i.aux });
+                let ok = f.vreg(Class::Int);
+                f.push(L::Call { target: entry::unshadowed as *const () as usize as u64, args: vec![ctx, a(), name], ret: Some(ok) });
+                f.push(L::Guard { cc: Cc::Ne, a: ok, b: Operand::Imm(0), exit: e });
+            }
+            Op::GenEnter => {
+                let e = exit(&mut f);
+                let w = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: w, imm: i.aux });
+                f.push(L::Call { target: entry::gen_enter as *const () as usize as u64, args: vec![ctx, a(), b(), w], ret: Some(dst) });
+                f.push(L::Guard { cc: Cc::Ne, a: dst, b: Operand::Imm(0), exit: e });
+            }
+            Op::GenLoad => f.push(L::Load { dst, base: a(), disp: 8 * i.aux as i32 }),
+            Op::GenStore => f.push(L::Store { base: a(), disp: 8 * i.aux as i32, src: b() }),
+            Op::GenLeave => f.push(L::Call { target: entry::gen_leave as *const () as usize as u64, args: vec![ctx, a()], ret: None }),
             Op::ListPush => {
                 let e = exit(&mut f);
                 let ok = f.vreg(Class::Int);

@@ -10,7 +10,7 @@ use pyjit_compiler::opcode::Instr;
 use pyjit_vm::heap::{Gc, ObjKind, Value};
 use pyjit_vm::interp::jit_ops::{JitOp, JIT_STOP};
 use pyjit_vm::interp::Cache;
-use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, IterObj, IterState, ListObj, TupleObj};
+use pyjit_vm::objects::{CodeObj, DictObj, FloatObj, ListObj, TupleObj};
 use pyjit_vm::Vm;
 
 use crate::fold::{small, AlwaysFails, Builder};
@@ -19,6 +19,9 @@ use crate::ir::{Op, Ref, Snap, SnapFrame, Ty, FRAME_FUNC, INIT_SELF, ITER_POS};
 mod arith;
 mod attrs;
 mod calls;
+mod gens;
+pub(crate) use gens::GEN_RUNNING;
+mod iters;
 
 /// What the recorder asks of the interpreter after an instruction.
 pub enum Step {
@@ -88,6 +91,9 @@ pub struct Recorder {
     /// List and tuple iterators the trace made by `GetIter`: the iterator, the sequence
     /// (IR values), and whether it is a tuple.
     made_iters: Vec<(Ref, Ref, bool)>,
+    /// Locals of generators resumed inline whose saved value no guard has checked yet:
+    /// the first `LoadFast` checks it is bound.
+    unchecked: Vec<usize>,
 }
 
 /// A compiled loop as the recorder sees it: its trace's address and what keeps it alive.
@@ -114,6 +120,19 @@ struct Inlined {
     /// For a binary operator's special method run for a `BinaryOp` (`inline_binop`): the
     /// frame's `Frame::binop`; the operands stay on the caller's stack below `base`.
     binop: u8,
+    /// For a generator resumed inline by a `for` (`for_iter_gen`), else None.
+    gen: Option<GenRec>,
+}
+
+/// A generator a `for` of the trace resumes inline: its IR value, the address of its saved
+/// slots (`gen_enter`), how many there are, and the instruction it resumed at (after its
+/// `yield`, the one it must yield at again).
+#[derive(Clone, Copy)]
+struct GenRec {
+    gen: Ref,
+    ptr: Ref,
+    n: usize,
+    resume: usize,
 }
 
 /// A function a `MakeFunction` in the trace made: its IR value, code object, and the IR
@@ -194,6 +213,7 @@ impl Recorder {
             fresh: Vec::new(),
             built_tuple: None,
             made_iters: Vec::new(),
+            unchecked: Vec::new(),
         })
     }
 
@@ -202,8 +222,9 @@ impl Recorder {
     /// runs (the frame does not hold them: they are read as `exit_*` and count as written).
     /// A range or list iterator's position continues from the exit; its stop, step or list
     /// are the loop's entry inputs (`inputs`).
-    /// `funcs` are the functions of the frames the exit rebuilt for `frames`.
-    pub fn start_bridge(&mut self, ip: usize, exit: &[(u32, Ty)], frames: &[SnapFrame], funcs: &[Value], inputs: &[(Op, u32)]) -> Result<(), String> {
+    /// `funcs` are the functions of the frames the exit rebuilt for `frames`, `gens` their
+    /// generators (NULL but for generators resumed inline).
+    pub fn start_bridge(&mut self, ip: usize, exit: &[(u32, Ty)], frames: &[SnapFrame], funcs: &[Value], gens: &[Value], inputs: &[(Op, u32)]) -> Result<(), String> {
         self.expected = ip;
         // the calls the exit is inside, as if the bridge had inlined them
         let mut init_selfs = vec![Ref::NONE; frames.len()];
@@ -211,7 +232,11 @@ impl Recorder {
         if funcs.len() != frames.len() {
             return Err("bridge: frames not rebuilt".into());
         }
-        for (fr, &func) in frames.iter().zip(funcs) {
+        if gens.len() != frames.len() {
+            return Err("bridge: frames not rebuilt".into());
+        }
+        let mut gen_frames = Vec::new();
+        for ((k, fr), &func) in frames.iter().enumerate().zip(funcs) {
             if fr.func != 0 && fr.func != func.raw() as i64 {
                 return Err("bridge: frames not rebuilt".into());
             }
@@ -219,7 +244,13 @@ impl Recorder {
                 return Err("bridge: inlined function without code".into());
             };
             let base = fr.base as usize;
-            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE, func_ref: Ref::NONE, binop: fr.binop });
+            if fr.gen != !gens[k].is_null() {
+                return Err("bridge: frames not rebuilt".into());
+            }
+            if fr.gen {
+                gen_frames.push((k, gens[k], code));
+            }
+            self.inline.push(Inlined { func, base, ret_ip: fr.ret_ip as usize, caller_code: self.code, caller_fbase: self.fbase, init_self: Ref::NONE, func_ref: Ref::NONE, binop: fr.binop, gen: None });
             let size = code.code.frame_size();
             if self.slots.len() < base + size {
                 self.slots.resize(base + size, (Ref::NONE, false));
@@ -276,6 +307,9 @@ impl Recorder {
         for ((f, r), fr) in self.inline.iter_mut().zip(init_selfs).zip(func_refs) {
             f.init_self = r;
             f.func_ref = fr;
+        }
+        for (k, gen, code) in gen_frames {
+            self.bridge_gen_frame(ip, k, gen, code)?;
         }
         if self.inline.iter().zip(frames).any(|(f, sf)| (sf.func == 0) != (f.func_ref != Ref::NONE)) {
             return Err("bridge: a made function's frame without its value".into());
@@ -358,7 +392,13 @@ impl Recorder {
         let frames = self
             .inline
             .iter()
-            .map(|f| SnapFrame { func: if f.func_ref != Ref::NONE { 0 } else { f.func.raw() as i64 }, base: f.base as u32, ret_ip: f.ret_ip as u32, binop: f.binop })
+            .map(|f| SnapFrame {
+                func: if f.func_ref != Ref::NONE { 0 } else { f.func.raw() as i64 },
+                base: f.base as u32,
+                ret_ip: f.ret_ip as u32,
+                binop: f.binop,
+                gen: f.gen.is_some(),
+            })
             .collect();
         Snap { ip: ip as u32, sp: self.sp as u32, slots, frames }
     }
@@ -506,7 +546,7 @@ impl Recorder {
             let flag = pyjit_vm::signals::pending_flag_addr() as i64;
             self.b.emit(Op::GuardNoSignal, Ref::NONE, Ref::NONE, flag, Some(s))?;
         }
-        if (ip != self.header || !self.inline.is_empty()) && self.virtual_tuple.is_none() {
+        if (ip != self.header || !self.inline.is_empty()) && self.virtual_tuple.is_none() && !self.in_gen() {
             if let Some((ptr, keep)) = inner(self.code.value().raw() as usize, ip as u32) {
                 return self.call_loop(ip, ptr, keep);
             }
@@ -524,9 +564,9 @@ impl Recorder {
                 if self.val(vm, i).is_null() {
                     return Err("unbound local".into());
                 }
-                let first = self.slots.get(i).is_some_and(|e| e.0 == Ref::NONE);
+                let first = self.slots.get(i).is_some_and(|e| e.0 == Ref::NONE) || self.take_unchecked(i);
                 let r = self.get(i)?;
-                if first {
+                if first && self.b.t.ty(r) == Ty::Val {
                     // a later entry may find the local deleted: the interpreter then raises
                     let s = self.snap(ip);
                     self.b.emit(Op::GuardNonNull, r, Ref::NONE, 0, Some(s))?;
@@ -735,9 +775,14 @@ impl Recorder {
                 let obj = self.val(vm, self.sp - 1);
                 let name = self.code.names.get(i as usize).copied().unwrap_or(Value::NULL);
                 match self.method_hit(vm, ip, obj, name) {
-                    Some((ty, ver, map, func)) => {
+                    Some((ty, ver, map, func, check_dict)) => {
                         let r = self.peek(1)?;
                         self.guard_shape(ip, r, ty, ver, map, None)?;
+                        if check_dict {
+                            let s = self.snap(ip);
+                            self.keep.push(name);
+                            self.b.emit(Op::GuardUnshadowed, r, Ref::NONE, name.raw() as i64, Some(s))?;
+                        }
                         self.keep.push(func);
                         let f = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, func.raw() as i64, None)?;
                         self.pop()?;
@@ -816,6 +861,8 @@ impl Recorder {
                 let framed = self.callable_here(vm, f)?;
                 self.generic_push_call(ip, JitOp::Call, n as u32, n + 1, framed)?
             }
+            Instr::ReturnValue if self.in_gen_frame() => return Err("generator returned while recording".into()),
+            Instr::YieldValue if self.in_gen_frame() => self.yield_gen(ip)?,
             Instr::ReturnValue if !self.inline.is_empty() => {
                 let mut r = self.pop()?;
                 let binop = self.inline.last().map_or(0, |f| f.binop);
@@ -857,6 +904,9 @@ impl Recorder {
                 self.push(z)?;
             }
             Instr::StoreSubscr => self.store_subscr(vm, ip)?,
+            Instr::DeleteSubscr => {
+                self.generic(ip, JitOp::DelItem, 0, 2)?;
+            }
             Instr::ContainsOp(inv) => self.generic_push(ip, JitOp::Contains, inv, 2)?,
             Instr::BuildList(n) => self.build(ip, JitOp::BuildList, n)?,
             Instr::BuildTuple(n) => self.build(ip, JitOp::BuildTuple, n)?,
@@ -1123,166 +1173,6 @@ impl Recorder {
         Ok(Step::Continue)
     }
 
-    /// `for` over a range or list iterator the trace was entered with: its position lives in
-    /// a register (written back to the iterator at exits); the range's stop and step, or the
-    /// list, are entry inputs.
-    fn for_iter(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
-        let slot = self.sp.checked_sub(1).ok_or("stack underflow")?;
-        let it = self.val(vm, slot);
-        if self.slots[slot].1 {
-            // made in the trace (an inner loop being unrolled, or a call's result)
-            let it = self.slots[slot].0;
-            if let Some(&(_, seq, is_tuple)) = self.made_iters.iter().find(|m| m.0 == it) {
-                return self.for_iter_made(vm, ip, slot, it, seq, is_tuple);
-            }
-            return self.for_iter_generic(ip);
-        }
-        let Some(io) = it.get::<IterObj>() else { return self.for_iter_generic(ip) };
-        // an iterator a local also holds may be advanced by code the trace calls, while
-        // the trace keeps its position in a register
-        // (a comprehension's `.0`, which no code sees, holds the iterator it loops over)
-        let nl = self.code.code.nlocals() + self.code.code.ncells();
-        let hidden = |j: usize| self.code.code.varnames.get(j).is_some_and(|n| n.starts_with('.'));
-        if (self.fbase..self.fbase + nl).any(|k| self.val(vm, k) == it && !hidden(k - self.fbase)) {
-            return self.for_iter_generic(ip);
-        }
-        let state = io.state.try_borrow().map_err(|_| "iterator busy")?;
-        let is_list = match *state {
-            IterState::Range { cur, stop, step } if step > 0 => {
-                if cur >= stop {
-                    return Err("loop ends while recording".into());
-                }
-                if small(cur).is_none() || small(stop).is_none() || small(step).is_none() || cur.checked_add(step).and_then(small).is_none() {
-                    return Err("range beyond small ints".into());
-                }
-                false
-            }
-            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) && crate::seq_layout_known() => {
-                let n = seq.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0);
-                if index >= n {
-                    return Err("loop ends while recording".into());
-                }
-                true
-            }
-            _ => {
-                drop(state);
-                return self.for_iter_generic(ip);
-            }
-        };
-        drop(state);
-        let k = match self.iters.iter().position(|i| i.slot == slot && i.it == Ref::NONE) {
-            Some(k) => k,
-            None => {
-                let mk = |b: &mut Builder, op: Op| b.append(crate::ir::Inst::new(op, Ref::NONE, Ref::NONE, slot as i64), None);
-                let rec = if is_list {
-                    let seq = mk(&mut self.b, Op::SeqObj);
-                    let cur = mk(&mut self.b, Op::SeqIndex);
-                    IterRec { slot, cur, stop: seq, step: Ref::NONE, advanced: false, it: Ref::NONE }
-                } else {
-                    let cur = mk(&mut self.b, Op::RangeCur);
-                    let stop = mk(&mut self.b, Op::RangeStop);
-                    let step = mk(&mut self.b, Op::RangeStep);
-                    IterRec { slot, cur, stop, step, advanced: false, it: Ref::NONE }
-                };
-                self.iters.push(rec);
-                self.iters.len() - 1
-            }
-        };
-        let r = self.iters[k];
-        let s = self.snap(ip);
-        let (item, next) = if is_list {
-            let c = self.seq_has_item(r.cur, r.stop, false)?;
-            self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
-            self.seq_item(r.cur, r.stop, false, s)?
-        } else {
-            let c = self.b.emit(Op::IntLt, r.cur, r.stop, 0, None)?;
-            self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
-            (r.cur, self.b.emit(Op::IntAdd, r.cur, r.step, 0, Some(s))?)
-        };
-        self.iters[k].cur = next;
-        self.iters[k].advanced = true;
-        self.push(item)
-    }
-
-    /// `for` over a list or tuple iterator the trace made (`it`, of sequence `list`, in
-    /// `slot`): its position lives in a register from 0 (written back to the iterator at
-    /// exits), and the loop's end is a guard too, the iterator popped.
-    fn for_iter_made(&mut self, vm: &Vm, ip: usize, slot: usize, it: Ref, list: Ref, is_tuple: bool) -> Result<(), String> {
-        let Some(Instr::ForIter(target)) = self.code.code.code.get(ip).copied() else { return Err("not a ForIter".into()) };
-        let v = self.val(vm, slot);
-        let Some(io) = v.get::<IterObj>() else { return self.for_iter_generic(ip) };
-        let (index, n) = match *io.state.try_borrow().map_err(|_| "iterator busy")? {
-            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::List) && !is_tuple => {
-                (index, seq.get::<ListObj>().map(|l| l.items.try_borrow().map(|v| v.len()).unwrap_or(0)).unwrap_or(0))
-            }
-            IterState::Seq { seq, index } if seq.kind() == Some(ObjKind::Tuple) && is_tuple => (index, seq.get::<TupleObj>().map(|t| t.items.len()).unwrap_or(0)),
-            _ => return self.for_iter_generic(ip),
-        };
-        let k = match self.iters.iter().position(|i| i.slot == slot && i.it == it && self.iter_live(i)) {
-            Some(k) => k,
-            None => {
-                if index != 0 {
-                    // advanced by something the trace did not see
-                    return self.for_iter_generic(ip);
-                }
-                let cur = self.b.kint_ref(0);
-                self.iters.push(IterRec { slot, cur, stop: list, step: Ref::NONE, advanced: true, it });
-                self.iters.len() - 1
-            }
-        };
-        let r = self.iters[k];
-        let s = self.snap(ip);
-        let c = self.seq_has_item(r.cur, list, is_tuple)?;
-        if index >= n {
-            // the loop ends: the iterator popped, after the loop
-            self.b.emit(Op::GuardFalse, c, Ref::NONE, 0, Some(s))?;
-            self.iters.remove(k);
-            self.pop()?;
-            self.expected = target as usize;
-            return Ok(());
-        }
-        self.b.emit(Op::GuardTrue, c, Ref::NONE, 0, Some(s.clone()))?;
-        let (item, next) = self.seq_item(r.cur, list, is_tuple, s)?;
-        self.iters[k].cur = next;
-        self.push(item)
-    }
-
-    /// `cur < len(seq)` (a list's length is read each time: the loop may change it).
-    fn seq_has_item(&mut self, cur: Ref, seq: Ref, is_tuple: bool) -> Result<Ref, String> {
-        let len = self.b.emit(if is_tuple { Op::TupleLen } else { Op::ListLen }, seq, Ref::NONE, 0, None)?;
-        Ok(self.b.emit(Op::IntLt, cur, len, 0, None)?)
-    }
-
-    /// `seq[cur]` and `cur + 1`, once `seq_has_item` was guarded.
-    fn seq_item(&mut self, cur: Ref, seq: Ref, is_tuple: bool, s: Snap) -> Result<(Ref, Ref), String> {
-        let item = self.b.emit(if is_tuple { Op::TupleGet } else { Op::ListGet }, seq, cur, 0, None)?;
-        let one = self.b.kint_ref(1);
-        Ok((item, self.b.emit(Op::IntAdd, cur, one, 0, Some(s))?))
-    }
-
-    /// `for` over any other iterator: a `call` of `next`, and a guard on its outcome once
-    /// the next instruction shows it (`pending_next`): the trace follows the item or the
-    /// loop's exit, as the recording did, and leaves for the other.
-    fn for_iter_generic(&mut self, ip: usize) -> Result<(), String> {
-        let Some(Instr::ForIter(target)) = self.code.code.code.get(ip).copied() else { return Err("not a ForIter".into()) };
-        let it = self.peek(1)?;
-        let r = self.generic_args(ip, JitOp::ForIter, 0, &[it], 0)?;
-        // exhausted: continue after the loop with the iterator popped
-        self.sp -= 1;
-        let mut done = self.snap(target as usize);
-        self.sp += 1;
-        done.ip = target;
-        // an item: continue after the `for` with it pushed
-        let below = self.slots.get(self.sp).copied().ok_or("slot out of range")?;
-        self.push(r)?;
-        let item = self.snap(ip + 1);
-        self.sp -= 1;
-        self.slots[self.sp] = below;
-        self.pending_next = Some((r, done, item, target as usize));
-        self.expected = usize::MAX;
-        self.branch_targets = Some((ip + 1, target as usize));
-        Ok(())
-    }
 
     /// The guards of indexing exact list (or tuple) `rs` by `ri` (whose current value `vi` is
     /// a small int in range): the sequence's type, an int, and `0 <= index < len` after a

@@ -33,8 +33,10 @@ impl Recorder {
     }
 
     /// The method cache of a LoadMethod at `ip` when it finds a plain method for `obj`
-    /// without a look-up: (class, class version, map or NULL, function).
-    pub(super) fn method_hit(&self, vm: &Vm, ip: usize, obj: Value, name: Value) -> Option<(Value, u64, Value, Value)> {
+    /// without a look-up: (class, class version, map or NULL, function, whether `obj` may
+    /// hold an attribute of that name in an instance dict, to be checked by
+    /// `guard_unshadowed`).
+    pub(super) fn method_hit(&self, vm: &Vm, ip: usize, obj: Value, name: Value) -> Option<(Value, u64, Value, Value, bool)> {
         crate::inst_layout()?;
         let ty = obj.header()?.ty.get();
         let t = ty.get::<pyjit_vm::objects::TypeObj>()?;
@@ -49,11 +51,13 @@ impl Recorder {
                 // the map the cache saw, or one without an attribute of that name
                 let unshadowed = !map.is_null()
                     && (map == e.map || map.get::<pyjit_vm::objects::MapObj>().is_some_and(|m| m.lookup(name).is_none()));
-                (unshadowed && inst.dict.get().is_null()).then_some((ty, ver, map, e.func))
+                (unshadowed && inst.dict.get().is_null()).then_some((ty, ver, map, e.func, false))
             }
             // an instance of a builtin class without an instance dict has no attributes of
-            // its own (io objects, functions and the like have one: they take the generic path)
-            None => (Vm::holds_no_attributes(obj, ty) && ty != vm.types.type_).then_some((ty, ver, Value::NULL, e.func)),
+            // its own; other objects (a subclass of a builtin class such as random.Random,
+            // io objects, functions) are checked by a look-up in their instance dict
+            None if matches!(obj.kind(), Some(ObjKind::Type | ObjKind::Module)) || ty == vm.types.type_ => None,
+            None => Some((ty, ver, Value::NULL, e.func, !Vm::holds_no_attributes(obj, ty))),
         }
     }
 

@@ -16,7 +16,8 @@ impl Vm {
     /// already saved after its `ForIter` or `Send`. False, with nothing changed, when the
     /// generator must go through `gen_resume` instead: an async generator, one not
     /// suspended at a plain yield (running, finished, just started with a value, or
-    /// leaving a delegation), a trace being recorded, or no room (the nested path raises).
+    /// leaving a delegation), or no room (the nested path raises). While a trace is
+    /// recorded the recorder follows the generator's frame (`Recorder::for_iter_gen`).
     pub(super) fn push_gen_frame(&mut self, gen: Value, value: Value) -> bool {
         let Some(g) = gen.get::<GeneratorObj>() else { return false };
         let state = g.state.get();
@@ -25,7 +26,7 @@ impl Vm {
             1 => true,
             _ => return false,
         };
-        if g.flavor == 2 || self.jit.recording || self.frames.len() + 1 >= self.recursion_limit {
+        if g.flavor == 2 || self.frames.len() + 1 >= self.recursion_limit {
             return false;
         }
         let Some(code) = g.code.get::<CodeObj>() else { return false };

@@ -75,6 +75,8 @@ pub enum JitOp {
     /// `[it, pos]`: a list iterator's position set to the int `pos` (a bridge takes over an
     /// iterator whose position its parent trace kept in a register); -> None.
     SetIterPos,
+    /// `del obj[key]`.
+    DelItem,
 }
 
 impl JitOp {
@@ -82,10 +84,10 @@ impl JitOp {
     #[inline]
     pub fn from_u8(n: u8) -> Option<JitOp> {
         use JitOp::*;
-        const ALL: [JitOp; 28] = [
+        const ALL: [JitOp; 29] = [
             LoadAttr, StoreAttr, LoadMethod, CallMethod, Call, BinaryOp, CompareOp, Contains, Truthy, Not, GetItem, SetItem, BuildList,
             BuildTuple, BuildSlice, Unary, GetIter, ForIter, LoadDeref, StoreDeref, ListAppend, LoadName, StoreName, NewInstance, CallKw,
-            MakeFunction, NewCell, SetIterPos,
+            MakeFunction, NewCell, SetIterPos, DelItem,
         ];
         const BY_NUMBER: [Option<JitOp>; 256] = {
             let mut t = [None; 256];
@@ -171,6 +173,10 @@ impl Vm {
             JitOp::GetItem => self.getitem(arg(0), arg(1))?,
             JitOp::SetItem => {
                 self.setitem(arg(1), arg(2), arg(0))?;
+                none
+            }
+            JitOp::DelItem => {
+                self.delitem(arg(0), arg(1))?;
                 none
             }
             JitOp::BuildList => self.new_list(args[..(operand as usize).min(args.len())].to_vec()),
@@ -296,6 +302,78 @@ impl Vm {
             }
             super::eval::Exit::Yield(_) => Err(self.runtime_error("compiled code resumed a generator frame")),
         }
+    }
+
+    /// A trace resumes generator `gen` inline (`gen_enter`): when it is a plain generator
+    /// running code `code`, suspended at instruction `ip` with `n` saved slots and no
+    /// exception of its own, marks it running and returns its saved slots (the trace reads
+    /// them, and writes them back at its next yield, which is the same `yield`); else NULL.
+    /// With `running`, the generator must be running already (a trace continuing inside
+    /// it) and stays so.
+    pub fn jit_gen_enter(&mut self, gen: Value, code: Value, ip: usize, n: usize, running: bool) -> *mut Value {
+        let Some(g) = gen.get::<GeneratorObj>() else { return std::ptr::null_mut() };
+        if g.state.get() != if running { 2 } else { 1 } || g.flavor != 0 || g.code != code || !g.exc_state.get().is_null() {
+            return std::ptr::null_mut();
+        }
+        let Ok(mut f) = g.frame.try_borrow_mut() else { return std::ptr::null_mut() };
+        let Some(saved) = f.as_mut() else { return std::ptr::null_mut() };
+        if saved.ip != ip || saved.slots.len() != n {
+            return std::ptr::null_mut();
+        }
+        g.state.set(2);
+        saved.slots.as_mut_ptr()
+    }
+
+    /// The trace's inline generator yielded (its slots written back): suspended again.
+    pub fn jit_gen_leave(&mut self, gen: Value) {
+        if let Some(g) = gen.get::<GeneratorObj>() {
+            g.state.set(1);
+        }
+    }
+
+    /// Deoptimisation inside a generator a trace resumed inline: pushes its frame record as
+    /// `push_gen_frame` does (the slots, from value-stack index `base`, are written; the
+    /// generator, running, is the caller's iterator just below them), to resume at `ip`.
+    pub fn jit_push_gen_frame(&mut self, base: usize, ip: usize) -> bool {
+        if base == 0 || base >= super::STACK_SLOTS {
+            return false;
+        }
+        let gen = self.stack[base - 1];
+        let Some(g) = gen.get::<GeneratorObj>() else { return false };
+        let Some(code) = g.code.get::<CodeObj>() else { return false };
+        let (func, globals) = match g.frame.try_borrow() {
+            Ok(f) => match f.as_ref() {
+                Some(saved) => (saved.func, saved.globals),
+                None => return false,
+            },
+            Err(_) => return false,
+        };
+        g.state.set(2);
+        self.gen_exc_saved.push(self.handled_exc);
+        let outer = self.handled();
+        self.exc_outer.push(outer);
+        self.handled_exc = g.exc_state.get();
+        self.frames.push(super::Frame {
+            code,
+            func,
+            globals,
+            builtins: self.builtins_dict,
+            locals: Value::NULL,
+            base,
+            ip,
+            gen,
+            is_entry: false,
+            saved_sp: 0,
+            init_self: Value::NULL,
+            binop: 0,
+        });
+        true
+    }
+
+    /// Whether a method `name` found on `obj`'s class would be hidden by an attribute of
+    /// `obj`'s own (its instance dict); see `Recorder::method_hit`. Allocates nothing.
+    pub fn jit_shadowed(&mut self, obj: Value, name: Value) -> bool {
+        self.shadowed(obj, name)
     }
 
     /// Whether calling `f` reads its caller's frame: zero-argument `super()`,

@@ -1,0 +1,198 @@
+//! Generators resumed inline: a `for` of the trace over a suspended generator follows the
+//! generator's frame as the interpreter runs it (`Vm::push_gen_frame`: its saved slots
+//! above the `for`'s stack) up to its `yield`, instead of calling `next()`.
+//!
+//! At the `for`, `gen_enter` checks the generator (plain, suspended at the `yield` the
+//! recording saw, no exception of its own), marks it running and gives the address of its
+//! saved slots; `gen_load` reads them into the slot map. The generator's code is then
+//! recorded like an inlined call's. Its `yield` (the same one: the generator goes on from
+//! there next time) writes back the slots that changed (`gen_store`), marks it suspended
+//! (`gen_leave`) and hands the value to the `for`. An exit inside the generator rebuilds
+//! its frame as `push_gen_frame` would (`Vm::jit_push_gen_frame`, snapshot frames marked
+//! `gen`). Not yet: bridges from such exits, calls the trace does not inline (or inner
+//! loops it calls) inside the generator, and `yield from`.
+
+use pyjit_compiler::opcode::Instr;
+use pyjit_vm::heap::{ObjKind, Value};
+use pyjit_vm::interp::jit_ops::JitOp;
+use pyjit_vm::objects::{CodeObj, GeneratorObj};
+use pyjit_vm::Vm;
+
+use super::{GenRec, Inlined, Recorder, MAX_INLINE};
+
+/// In `gen_enter`'s word: the generator is running already (a bridge inside it), and must
+/// stay so; the other checks are the same.
+pub const GEN_RUNNING: usize = 1 << 62;
+use crate::ir::{Op, Ref};
+
+impl Recorder {
+    /// Whether a generator's frame is among the frames being recorded.
+    pub(super) fn in_gen(&self) -> bool {
+        self.inline.iter().any(|f| f.gen.is_some())
+    }
+
+    /// Whether the innermost frame being recorded is a generator's.
+    pub(super) fn in_gen_frame(&self) -> bool {
+        self.inline.last().is_some_and(|f| f.gen.is_some())
+    }
+
+    /// Whether local slot `i` holds a generator's saved value no guard has checked yet
+    /// (it is checked now, by the caller).
+    pub(super) fn take_unchecked(&mut self, i: usize) -> bool {
+        match self.unchecked.iter().position(|&s| s == i) {
+            Some(k) => {
+                self.unchecked.swap_remove(k);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The generator `it` when a `for` can resume it inline: an exact, plain generator,
+    /// suspended at a plain `yield` (not delegating), without an exception of its own.
+    /// Returns its code, the instruction it resumes at, its number of saved slots and its
+    /// function.
+    pub(super) fn gen_resumable(&self, vm: &Vm, it: Value) -> Option<(pyjit_vm::heap::Gc<CodeObj>, usize, usize, Value)> {
+        if it.kind() != Some(ObjKind::Generator) || vm.type_of(it) != vm.types.generator || self.inline.len() >= MAX_INLINE {
+            return None;
+        }
+        let g = it.get::<GeneratorObj>()?;
+        if g.state.get() != 1 || g.flavor != 0 || !g.exc_state.get().is_null() {
+            return None;
+        }
+        let code = g.code.get::<CodeObj>()?;
+        let f = g.frame.try_borrow().ok()?;
+        let saved = f.as_ref()?;
+        let ops = &code.code.code;
+        if !matches!(ops.get(saved.ip.checked_sub(1)?), Some(Instr::YieldValue)) {
+            return None;
+        }
+        // `yield from` / `await` go back to their Send after the yield
+        if let Some(&Instr::JumpBackward(t)) = ops.get(saved.ip) {
+            if matches!(ops.get(t as usize), Some(Instr::Send(_))) {
+                return None;
+            }
+        }
+        if saved.ip >= 1 << 32 || saved.slots.len() >= 1 << 31 {
+            return None;
+        }
+        Some((code, saved.ip, saved.slots.len(), saved.func))
+    }
+
+    /// `for` at `ip` over the generator in stack slot `slot`: resumes it inline (see the
+    /// module comment); the interpreter pushes its frame next.
+    pub(super) fn for_iter_gen(&mut self, vm: &Vm, ip: usize, slot: usize, it: Value) -> Result<(), String> {
+        let (code, resume, n, func) = self.gen_resumable(vm, it).ok_or("generator not resumable inline")?;
+        let g = self.get(slot)?;
+        let s = self.snap(ip);
+        self.b.emit(Op::GuardType, g, Ref::NONE, vm.types.generator.raw() as i64, Some(s.clone()))?;
+        let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
+        let ptr = self.b.emit(Op::GenEnter, g, k, (resume | n << 32) as i64, Some(s))?;
+        self.keep.extend([code.value(), func]);
+        // the generator's frame lies above the `for`'s stack, as push_gen_frame lays it out
+        let base = self.sp;
+        let size = code.code.frame_size();
+        if self.slots.len() < base + size.max(n + 1) {
+            self.slots.resize(base + size.max(n + 1), (Ref::NONE, false));
+        }
+        let nlocals = code.code.nlocals();
+        for i in 0..n {
+            let v = self.b.emit(Op::GenLoad, ptr, Ref::NONE, i as i64, None)?;
+            self.slots[base + i] = (v, true);
+            if i < nlocals {
+                self.unchecked.push(base + i);
+            }
+        }
+        // the value `next()` sends: None
+        let none = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, vm.none.raw() as i64, None)?;
+        self.slots[base + n] = (none, true);
+        self.inline.push(Inlined {
+            func,
+            base,
+            ret_ip: ip + 1,
+            caller_code: self.code,
+            caller_fbase: self.fbase,
+            init_self: Ref::NONE,
+            func_ref: Ref::NONE,
+            binop: 0,
+            gen: Some(GenRec { gen: g, ptr, n, resume }),
+        });
+        self.code = code;
+        self.fbase = base;
+        self.sp = base + n + 1;
+        self.expected = resume;
+        Ok(())
+    }
+
+    /// A bridge starting inside generator `gen` (of code `code`), resumed inline by the
+    /// parent trace as inlined frame `k`: the generator is running, its frame rebuilt by
+    /// the exit; the bridge finds its saved slots again (`gen_enter` of a running
+    /// generator) to write them back at its `yield`.
+    pub(super) fn bridge_gen_frame(&mut self, ip: usize, k: usize, gen: Value, code: pyjit_vm::heap::Gc<CodeObj>) -> Result<(), String> {
+        let g = gen.get::<GeneratorObj>().ok_or("bridge: not a generator")?;
+        if g.code != code.value() {
+            return Err("bridge: generator of other code".into());
+        }
+        let (resume, n) = {
+            let f = g.frame.try_borrow().map_err(|_| "bridge: generator frame busy")?;
+            let saved = f.as_ref().ok_or("bridge: generator without a frame")?;
+            (saved.ip, saved.slots.len())
+        };
+        if resume >= 1 << 32 || n >= 1 << 30 {
+            return Err("bridge: generator out of reach".into());
+        }
+        let base = self.inline.get(k).map(|f| f.base).ok_or("bridge: bad inlined frame")?;
+        let gr = self.get(base.checked_sub(1).ok_or("bridge: generator frame at the bottom")?)?;
+        let s = self.snap(ip);
+        let kc = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
+        let ptr = self.b.emit(Op::GenEnter, gr, kc, (resume | n << 32 | GEN_RUNNING) as i64, Some(s))?;
+        if let Some(f) = self.inline.get_mut(k) {
+            f.gen = Some(GenRec { gen: gr, ptr, n, resume });
+        }
+        Ok(())
+    }
+
+    /// The `yield` at `ip` of the generator frame being recorded: its changed slots are
+    /// written back, it is suspended, and the value goes to the `for` that resumed it.
+    pub(super) fn yield_gen(&mut self, ip: usize) -> Result<(), String> {
+        let gr = self.inline.last().and_then(|f| f.gen).ok_or("not in a generator")?;
+        if ip + 1 != gr.resume {
+            return Err("generator yields at another yield".into());
+        }
+        let v = self.pop()?;
+        if self.sp != self.fbase + gr.n {
+            return Err("generator stack depth changed".into());
+        }
+        // list and tuple iterators the trace made in the generator keep their position in a
+        // register: it goes back into the iterator, which stays in the generator's slots
+        let top = self.fbase + gr.n;
+        let made: Vec<(Ref, Ref)> = self.iters.iter().filter(|i| i.slot >= self.fbase && i.slot < top && self.iter_live(i)).map(|i| (i.it, i.cur)).collect();
+        for (it, pos) in made {
+            if it == Ref::NONE {
+                return Err("entry iterator inside a generator".into());
+            }
+            self.generic_args(ip, JitOp::SetIterPos, 0, &[it, pos], 0)?;
+        }
+        self.iters.retain(|i| i.slot < self.fbase);
+        for i in 0..gr.n {
+            let r = self.get(self.fbase + i)?;
+            let inst = self.b.t.inst(r);
+            if inst.op == Op::GenLoad && inst.a == gr.ptr && inst.aux == i as i64 {
+                continue;
+            }
+            let bv = self.boxed(r)?;
+            self.b.emit(Op::GenStore, gr.ptr, bv, i as i64, None)?;
+        }
+        self.b.emit(Op::GenLeave, gr.gen, Ref::NONE, 0, None)?;
+        let fr = self.inline.pop().ok_or("no generator frame")?;
+        for e in self.slots[fr.base..].iter_mut() {
+            *e = (Ref::NONE, false);
+        }
+        self.unchecked.retain(|&s| s < fr.base);
+        self.sp = fr.base;
+        self.code = fr.caller_code;
+        self.fbase = fr.caller_fbase;
+        self.expected = fr.ret_ip;
+        self.push(v)
+    }
+}
