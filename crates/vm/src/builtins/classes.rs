@@ -628,18 +628,7 @@ impl Vm {
                     "__qualname__" => Some(g.qualname.get()),
                     "gi_running" | "cr_running" | "ag_running" => Some(self.bool_val(g.state.get() == 2)),
                     "gi_code" | "cr_code" | "ag_code" => Some(g.code),
-                    "gi_frame" | "cr_frame" | "ag_frame" => {
-                        if g.state.get() == 3 {
-                            Some(self.none)
-                        } else {
-                            let code = g.code;
-                            let globals = g.frame.borrow().as_ref().map(|f| f.globals).unwrap_or(Value::NULL);
-                            let line = code.get::<CodeObj>().map(|c| c.code.first_line).unwrap_or(0);
-                            let ft = self.types.frame;
-                            let none = self.none;
-                            Some(self.alloc(ft, FrameObj { code, globals, locals: Cell::new(none), lineno: Cell::new(line), back: Cell::new(Value::NULL), level: Cell::new(-1) }).value())
-                        }
-                    }
+                    "gi_frame" | "cr_frame" | "ag_frame" => Some(crate::modules::sys::gen_frame_object(self, obj)?),
                     "gi_yieldfrom" | "cr_await" => Some(self.gen_delegate(obj).unwrap_or(self.none)),
                     "gi_suspended" | "cr_suspended" => Some(self.bool_val(g.state.get() == 1)),
                     _ => None,

@@ -321,6 +321,50 @@ pub fn frame_object(vm: &mut Vm, depth: usize) -> PyResult<Value> {
 }
 
 /// The VM frame a frame object still reads, if that frame is running.
+/// `gen.gi_frame`: None once the generator finished; the live frame while it runs; else a
+/// frame whose `f_locals` and `f_lineno` are those of its saved state (where it is
+/// suspended, or its first line before it starts).
+pub fn gen_frame_object(vm: &mut Vm, gen: Value) -> PyResult<Value> {
+    let Some(g) = gen.get::<GeneratorObj>() else { return Ok(vm.none) };
+    match g.state.get() {
+        3 => return Ok(vm.none),
+        2 => {
+            if let Some(level) = vm.frames.iter().rposition(|f| f.gen == gen) {
+                let depth = vm.frames.len() - 1 - level;
+                return frame_object(vm, depth);
+            }
+        }
+        _ => {}
+    }
+    let Some(code) = g.code.get::<CodeObj>() else { return Ok(vm.none) };
+    let (globals, ip, slots) = match g.frame.try_borrow() {
+        Ok(f) => match f.as_ref() {
+            Some(saved) => (saved.globals, saved.ip, saved.slots.clone()),
+            None => (Value::NULL, 0, Vec::new()),
+        },
+        Err(_) => (Value::NULL, 0, Vec::new()),
+    };
+    let line = if g.state.get() == 0 { code.code.first_line } else { code.code.line_at(ip.saturating_sub(1)) };
+    let d = vm.new_dict();
+    let nl = code.code.nlocals();
+    let names: Vec<Value> = code.varnames.to_vec();
+    for (i, &name) in names.iter().enumerate().take(nl) {
+        if let Some(&v) = slots.get(i).filter(|v| !v.is_null()) {
+            vm.dict_set(d, name, v)?;
+        }
+    }
+    let cell_names: Vec<String> = code.code.cellvars.iter().chain(code.code.freevars.iter()).cloned().collect();
+    for (i, name) in cell_names.iter().enumerate() {
+        let v = slots.get(nl + i).and_then(|c| c.get::<CellObj>()).map(|c| c.v.get()).unwrap_or(Value::NULL);
+        if !v.is_null() {
+            let k = vm.intern(name);
+            vm.dict_set(d, k, v)?;
+        }
+    }
+    let ft = vm.types.frame;
+    Ok(vm.alloc(ft, FrameObj { code: code.value(), globals, locals: Cell::new(d), lineno: Cell::new(line), back: Cell::new(Value::NULL), level: Cell::new(-1) }).value())
+}
+
 pub fn live_frame(vm: &Vm, fobj: Value) -> Option<usize> {
     let level = fobj.get::<FrameObj>()?.level.get();
     (level >= 0 && (level as usize) < vm.frames.len() && vm.frame_objects.iter().any(|&(l, f)| l == level as usize && f == fobj))
