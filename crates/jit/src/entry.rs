@@ -316,6 +316,10 @@ pub extern "C" fn gen_leave(ctx: *mut u64, gen: u64) -> u64 {
 pub extern "C" fn list_push(list: u64, v: u64) -> u64 {
     let Some(l) = Value::from_raw(list).get::<pyjit_vm::objects::ListObj>() else { return 0 };
     let Ok(mut items) = l.items.try_borrow_mut() else { return 0 };
+    if items.len() == items.capacity() && items.try_reserve(1).is_err() {
+        // the interpreter's ListAppend raises MemoryError
+        return 0;
+    }
     items.push(Value::from_raw(v));
     1
 }

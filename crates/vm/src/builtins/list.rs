@@ -38,14 +38,27 @@ fn list_init(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
 
 fn l_append(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "list.append")?;
-    lst(vm, a[0])?.items.borrow_mut().push(a[1]);
+    let l = lst(vm, a[0])?;
+    let mut items = l.items.borrow_mut();
+    // a list that cannot grow is a MemoryError, not an abort
+    if items.len() == items.capacity() && items.try_reserve(1).is_err() {
+        drop(items);
+        return Err(vm.memory_error());
+    }
+    items.push(a[1]);
     Ok(vm.none)
 }
 
 fn l_extend(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     marity(vm, a, 2, 2, "list.extend")?;
     let (_h, items) = vm.to_vec(a[1])?;
-    lst(vm, a[0])?.items.borrow_mut().extend(items);
+    let l = lst(vm, a[0])?;
+    let mut dst = l.items.borrow_mut();
+    if dst.try_reserve(items.len()).is_err() {
+        drop(dst);
+        return Err(vm.memory_error());
+    }
+    dst.extend(items);
     Ok(vm.none)
 }
 

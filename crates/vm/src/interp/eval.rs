@@ -684,7 +684,13 @@ impl Vm {
                     let v = self.pop();
                     let l = self.peek(d as usize);
                     if let Some(l) = l.get::<ListObj>() {
-                        l.items.borrow_mut().push(v);
+                        let mut items = l.items.borrow_mut();
+                        if items.len() == items.capacity() && items.try_reserve(1).is_err() {
+                            drop(items);
+                            save_ip!();
+                            return Err((self.memory_error(), false));
+                        }
+                        items.push(v);
                     }
                 }
                 Instr::SetAdd(d) => {
