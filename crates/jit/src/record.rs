@@ -863,6 +863,7 @@ impl Recorder {
             }
             Instr::ReturnValue if self.in_gen_frame() => return Err("generator returned while recording".into()),
             Instr::YieldValue if self.in_gen_frame() => self.yield_gen(ip)?,
+            Instr::Send(_) => self.send_gen(vm, ip)?,
             Instr::ReturnValue if !self.inline.is_empty() => {
                 let mut r = self.pop()?;
                 let binop = self.inline.last().map_or(0, |f| f.binop);

@@ -48,8 +48,10 @@ impl Recorder {
         }
     }
 
-    /// The generator `it` when a `for` can resume it inline: an exact, plain generator,
-    /// suspended at a plain `yield` (not delegating), without an exception of its own.
+    /// The generator `it` when a `for` (or a `yield from`) can resume it inline: an exact,
+    /// plain generator, suspended at a `yield`, without an exception of its own. (One
+    /// suspended inside its own `yield from` resumes by sending None on to the generator
+    /// it delegates to: that `Send` is recorded as a resume too.)
     /// Returns its code, the instruction it resumes at, its number of saved slots and its
     /// function.
     pub(super) fn gen_resumable(&self, vm: &Vm, it: Value) -> Option<(pyjit_vm::heap::Gc<CodeObj>, usize, usize, Value)> {
@@ -67,12 +69,6 @@ impl Recorder {
         if !matches!(ops.get(saved.ip.checked_sub(1)?), Some(Instr::YieldValue)) {
             return None;
         }
-        // `yield from` / `await` go back to their Send after the yield
-        if let Some(&Instr::JumpBackward(t)) = ops.get(saved.ip) {
-            if matches!(ops.get(t as usize), Some(Instr::Send(_))) {
-                return None;
-            }
-        }
         if saved.ip >= 1 << 32 || saved.slots.len() >= 1 << 31 {
             return None;
         }
@@ -82,9 +78,34 @@ impl Recorder {
     /// `for` at `ip` over the generator in stack slot `slot`: resumes it inline (see the
     /// module comment); the interpreter pushes its frame next.
     pub(super) fn for_iter_gen(&mut self, vm: &Vm, ip: usize, slot: usize, it: Value) -> Result<(), String> {
+        // the value `next()` sends: None
+        let none = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, vm.none.raw() as i64, None)?;
+        let s = self.snap(ip);
+        self.resume_gen(vm, ip, slot, it, none, s)
+    }
+
+    /// `yield from` (`Send` at `ip`) to the generator below the value sent: resumed inline
+    /// with that value, as a `for` resumes one with None; its `yield` goes on at the
+    /// instruction after the `Send` (the delegating generator's own `yield`). Its return
+    /// leaves the trace.
+    pub(super) fn send_gen(&mut self, vm: &Vm, ip: usize) -> Result<(), String> {
+        let slot = self.sp.checked_sub(2).ok_or("stack underflow")?;
+        let recv = self.val(vm, slot);
+        if self.gen_resumable(vm, recv).is_none() {
+            return Err("Send".into());
+        }
+        // the state before the Send: the value still on the stack
+        let s = self.snap(ip);
+        let sent = self.pop()?;
+        let sent = self.boxed(sent)?;
+        self.resume_gen(vm, ip, slot, recv, sent, s)
+    }
+
+    /// Resumes the generator `it` in stack slot `slot` (the top of the stack) inline at
+    /// instruction `ip` of the frame being recorded, sending `sent`.
+    fn resume_gen(&mut self, vm: &Vm, ip: usize, slot: usize, it: Value, sent: Ref, s: crate::ir::Snap) -> Result<(), String> {
         let (code, resume, n, func) = self.gen_resumable(vm, it).ok_or("generator not resumable inline")?;
         let g = self.get(slot)?;
-        let s = self.snap(ip);
         self.b.emit(Op::GuardType, g, Ref::NONE, vm.types.generator.raw() as i64, Some(s.clone()))?;
         let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
         let ptr = self.b.emit(Op::GenEnter, g, k, (resume | n << 32) as i64, Some(s))?;
@@ -103,9 +124,7 @@ impl Recorder {
                 self.unchecked.push(base + i);
             }
         }
-        // the value `next()` sends: None
-        let none = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, vm.none.raw() as i64, None)?;
-        self.slots[base + n] = (none, true);
+        self.slots[base + n] = (sent, true);
         self.inline.push(Inlined {
             func,
             base,
