@@ -265,9 +265,14 @@ impl Engine {
                 _ => 1,
             };
             let st = if n >= MAX_ABORTS { LoopState::Blacklisted } else { LoopState::Aborted(n) };
-            // the next attempt is `threshold` backward jumps away, not the next one: an
-            // inner loop that ended the recording (unrolled too often) is compiled by then
-            r.root.hotness.set(0);
+            // an inner loop that ended the recording (unrolled too often) gets compiled if
+            // the next attempt is `threshold` backward jumps away; after other aborts (a
+            // loop that ended while recorded) the next backward jump tries again, so that
+            // a short loop compiles before loops around it unroll it (raytrace's
+            // `nearest`: 1.07 MB of code with it compiled first, 5 MB without)
+            if reason == "inner loop" {
+                r.root.hotness.set(0);
+            }
             self.loops.insert(key, st);
             if n >= MAX_ABORTS {
                 // keep the code object (its address is the key) alive
