@@ -299,15 +299,36 @@ pub extern "C" fn unshadowed(ctx: *mut u64, obj: u64, name: u64) -> u64 {
 /// now running, or 0 (see `Vm::jit_gen_enter`; `word` is the resume instruction and, from
 /// bit 32, the number of slots).
 pub extern "C" fn gen_enter(ctx: *mut u64, gen: u64, code: u64, word: u64) -> u64 {
-    let running = word as usize & crate::record::GEN_RUNNING != 0;
-    let n = (word >> 32) as usize & (crate::record::GEN_RUNNING >> 32).wrapping_sub(1);
-    let p = vm_of(ctx).jit_gen_enter(Value::from_raw(gen), Value::from_raw(code), (word & 0xffff_ffff) as usize, n, running);
+    let w = word as usize;
+    let state = if w & crate::record::GEN_RUNNING != 0 {
+        2
+    } else if w & crate::record::GEN_FRESH != 0 {
+        0
+    } else {
+        1
+    };
+    let n = (w >> 32) & ((1 << 28) - 1);
+    let p = vm_of(ctx).jit_gen_enter(Value::from_raw(gen), Value::from_raw(code), w & 0xffff_ffff, n, state);
     p as usize as u64
 }
 
 /// Called by generated code for `gen_leave`: generator `gen` is suspended again.
 pub extern "C" fn gen_leave(ctx: *mut u64, gen: u64) -> u64 {
     vm_of(ctx).jit_gen_leave(Value::from_raw(gen));
+    0
+}
+
+/// Called by generated code for `gen_resize`: the address of generator `gen`'s saved
+/// slots, resized to `word & 0xffff_ffff`, resuming at `word >> 32` next.
+pub extern "C" fn gen_resize(ctx: *mut u64, gen: u64, word: u64) -> u64 {
+    vm_of(ctx).jit_gen_resize(Value::from_raw(gen), (word & 0xffff_ffff) as usize, (word >> 32) as usize) as usize as u64
+}
+
+/// Called by generated code for `gen_finish`: generator `gen` returned.
+pub extern "C" fn gen_finish(ctx: *mut u64, gen: u64) -> u64 {
+    let vm = vm_of(ctx);
+    vm.jit_gen_finish(Value::from_raw(gen));
+    vm.release_recent();
     0
 }
 

@@ -252,8 +252,14 @@ ops! {
     GenLoad = "gen_load", Val, [Int], Int, READS;
     /// Writes `b` into saved slot `aux` of that generator (at its `yield`).
     GenStore = "gen_store", Void, [Int, Val], Int, 0;
+    /// Generator `a` (running inline) will resume at instruction `aux >> 32` with
+    /// `aux & 0xffff_ffff` saved slots (a yield elsewhere than the one it resumed after):
+    /// its saved slots resized, their address (`Vm::jit_gen_resize`).
+    GenResize = "gen_resize", Int, [Val], Int, EFFECT;
     /// Generator `a` yielded: suspended again (`Vm::jit_gen_leave`).
     GenLeave = "gen_leave", Void, [Val], None, EFFECT;
+    /// Generator `a` returned: finished, its saved frame dropped (`Vm::jit_gen_finish`).
+    GenFinish = "gen_finish", Void, [Val], None, EFFECT;
     /// A new float object holding the double (an allocation, by a helper call).
     BoxFloat = "box_float", Val, [Float], None, PURE;
     /// True or False.

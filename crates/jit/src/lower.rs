@@ -245,7 +245,13 @@ pub fn lower(t: &Trace, layout: Layout, id: u32, inputs: &[(Op, u32)]) -> Result
             }
             Op::GenLoad => f.push(L::Load { dst, base: a(), disp: 8 * i.aux as i32 }),
             Op::GenStore => f.push(L::Store { base: a(), disp: 8 * i.aux as i32, src: b() }),
+            Op::GenResize => {
+                let w = f.vreg(Class::Int);
+                f.push(L::Iconst { dst: w, imm: i.aux });
+                f.push(L::Call { target: entry::gen_resize as *const () as usize as u64, args: vec![ctx, a(), w], ret: Some(dst) });
+            }
             Op::GenLeave => f.push(L::Call { target: entry::gen_leave as *const () as usize as u64, args: vec![ctx, a()], ret: None }),
+            Op::GenFinish => f.push(L::Call { target: entry::gen_finish as *const () as usize as u64, args: vec![ctx, a()], ret: None }),
             Op::ListPush => {
                 let e = exit(&mut f);
                 let ok = f.vreg(Class::Int);

@@ -20,7 +20,7 @@ mod arith;
 mod attrs;
 mod calls;
 mod gens;
-pub(crate) use gens::GEN_RUNNING;
+pub(crate) use gens::{GEN_FRESH, GEN_RUNNING};
 mod iters;
 
 /// What the recorder asks of the interpreter after an instruction.
@@ -861,7 +861,7 @@ impl Recorder {
                 let framed = self.callable_here(vm, f)?;
                 self.generic_push_call(ip, JitOp::Call, n as u32, n + 1, framed)?
             }
-            Instr::ReturnValue if self.in_gen_frame() => return Err("generator returned while recording".into()),
+            Instr::ReturnValue if self.in_gen_frame() => self.return_gen()?,
             Instr::YieldValue if self.in_gen_frame() => self.yield_gen(ip)?,
             Instr::Send(_) => self.send_gen(vm, ip)?,
             Instr::ReturnValue if !self.inline.is_empty() => {

@@ -23,6 +23,9 @@ use super::{GenRec, Inlined, Recorder, MAX_INLINE};
 /// In `gen_enter`'s word: the generator is running already (a bridge inside it), and must
 /// stay so; the other checks are the same.
 pub const GEN_RUNNING: usize = 1 << 62;
+/// In `gen_enter`'s word: the generator has not started (it runs from its first
+/// instruction, and no value is sent).
+pub const GEN_FRESH: usize = 1 << 61;
 use crate::ir::{Op, Ref};
 
 impl Recorder {
@@ -54,25 +57,26 @@ impl Recorder {
     /// it delegates to: that `Send` is recorded as a resume too.)
     /// Returns its code, the instruction it resumes at, its number of saved slots and its
     /// function.
-    pub(super) fn gen_resumable(&self, vm: &Vm, it: Value) -> Option<(pyjit_vm::heap::Gc<CodeObj>, usize, usize, Value)> {
+    pub(super) fn gen_resumable(&self, vm: &Vm, it: Value) -> Option<(pyjit_vm::heap::Gc<CodeObj>, usize, usize, Value, bool)> {
         if it.kind() != Some(ObjKind::Generator) || vm.type_of(it) != vm.types.generator || self.inline.len() >= MAX_INLINE {
             return None;
         }
         let g = it.get::<GeneratorObj>()?;
-        if g.state.get() != 1 || g.flavor != 0 || !g.exc_state.get().is_null() {
+        let fresh = g.state.get() == 0;
+        if !(fresh || g.state.get() == 1) || g.flavor != 0 || !g.exc_state.get().is_null() {
             return None;
         }
         let code = g.code.get::<CodeObj>()?;
         let f = g.frame.try_borrow().ok()?;
         let saved = f.as_ref()?;
         let ops = &code.code.code;
-        if !matches!(ops.get(saved.ip.checked_sub(1)?), Some(Instr::YieldValue)) {
+        if !fresh && !matches!(ops.get(saved.ip.checked_sub(1)?), Some(Instr::YieldValue)) {
             return None;
         }
-        if saved.ip >= 1 << 32 || saved.slots.len() >= 1 << 31 {
+        if saved.ip >= 1 << 28 || saved.slots.len() >= 1 << 28 {
             return None;
         }
-        Some((code, saved.ip, saved.slots.len(), saved.func))
+        Some((code, saved.ip, saved.slots.len(), saved.func, fresh))
     }
 
     /// `for` at `ip` over the generator in stack slot `slot`: resumes it inline (see the
@@ -104,11 +108,16 @@ impl Recorder {
     /// Resumes the generator `it` in stack slot `slot` (the top of the stack) inline at
     /// instruction `ip` of the frame being recorded, sending `sent`.
     fn resume_gen(&mut self, vm: &Vm, ip: usize, slot: usize, it: Value, sent: Ref, s: crate::ir::Snap) -> Result<(), String> {
-        let (code, resume, n, func) = self.gen_resumable(vm, it).ok_or("generator not resumable inline")?;
+        let (code, resume, n, func, fresh) = self.gen_resumable(vm, it).ok_or("generator not resumable inline")?;
+        if fresh && self.b.kval(sent) != Some(vm.none.raw() as i64) {
+            // the interpreter raises TypeError for a value sent to a just-started generator
+            return Err("value sent to a just-started generator".into());
+        }
         let g = self.get(slot)?;
         self.b.emit(Op::GuardType, g, Ref::NONE, vm.types.generator.raw() as i64, Some(s.clone()))?;
         let k = self.b.emit(Op::KVal, Ref::NONE, Ref::NONE, code.value().raw() as i64, None)?;
-        let ptr = self.b.emit(Op::GenEnter, g, k, (resume | n << 32) as i64, Some(s))?;
+        let word = resume | n << 32 | if fresh { GEN_FRESH } else { 0 };
+        let ptr = self.b.emit(Op::GenEnter, g, k, word as i64, Some(s))?;
         self.keep.extend([code.value(), func]);
         // the generator's frame lies above the `for`'s stack, as push_gen_frame lays it out
         let base = self.sp;
@@ -124,7 +133,10 @@ impl Recorder {
                 self.unchecked.push(base + i);
             }
         }
-        self.slots[base + n] = (sent, true);
+        // a generator resumed after a yield gets the value sent; one just started does not
+        if !fresh {
+            self.slots[base + n] = (sent, true);
+        }
         self.inline.push(Inlined {
             func,
             base,
@@ -138,7 +150,7 @@ impl Recorder {
         });
         self.code = code;
         self.fbase = base;
-        self.sp = base + n + 1;
+        self.sp = base + n + usize::from(!fresh);
         self.expected = resume;
         Ok(())
     }
@@ -171,20 +183,58 @@ impl Recorder {
         Ok(())
     }
 
+    /// The `return` at `ip` of the generator frame being recorded: the generator is
+    /// finished (`gen_finish`) and its caller goes on as the interpreter's
+    /// `gen_frame_returned` has it: a `for` pops the generator and leaves its loop, a
+    /// `yield from` replaces it with the value returned and goes on after its loop.
+    pub(super) fn return_gen(&mut self) -> Result<(), String> {
+        let gr = self.inline.last().and_then(|f| f.gen).ok_or("not in a generator")?;
+        let r = self.pop()?;
+        let fr = self.inline.last().ok_or("no generator frame")?;
+        let caller = fr.ret_ip.checked_sub(1).and_then(|k| fr.caller_code.code.code.get(k).copied());
+        let (exit, send) = match caller {
+            Some(Instr::ForIter(t)) => (t as usize, false),
+            Some(Instr::Send(t)) => (t as usize, true),
+            _ => return Err("generator returned to an unknown caller".into()),
+        };
+        let r = if send { self.boxed(r)? } else { r };
+        self.b.emit(Op::GenFinish, gr.gen, Ref::NONE, 0, None)?;
+        let fr = self.inline.pop().ok_or("no generator frame")?;
+        for e in self.slots[fr.base..].iter_mut() {
+            *e = (Ref::NONE, false);
+        }
+        self.unchecked.retain(|&s| s < fr.base);
+        self.iters.retain(|i| i.slot < fr.base);
+        self.code = fr.caller_code;
+        self.fbase = fr.caller_fbase;
+        self.expected = exit;
+        if send {
+            self.sp = fr.base;
+            self.set(fr.base - 1, r)
+        } else {
+            self.sp = fr.base.checked_sub(1).ok_or("stack underflow")?;
+            Ok(())
+        }
+    }
+
     /// The `yield` at `ip` of the generator frame being recorded: its changed slots are
     /// written back, it is suspended, and the value goes to the `for` that resumed it.
     pub(super) fn yield_gen(&mut self, ip: usize) -> Result<(), String> {
         let gr = self.inline.last().and_then(|f| f.gen).ok_or("not in a generator")?;
-        if ip + 1 != gr.resume {
-            return Err("generator yields at another yield".into());
-        }
         let v = self.pop()?;
-        if self.sp != self.fbase + gr.n {
-            return Err("generator stack depth changed".into());
+        let depth = self.sp.checked_sub(self.fbase).ok_or("stack underflow")?;
+        if ip + 1 >= 1 << 28 || depth >= 1 << 28 {
+            return Err("generator out of reach".into());
         }
+        // it resumes after this yield next time, with this many saved slots
+        let ptr = if ip + 1 != gr.resume || depth != gr.n {
+            self.b.emit(Op::GenResize, gr.gen, Ref::NONE, (depth | (ip + 1) << 32) as i64, None)?
+        } else {
+            gr.ptr
+        };
         // list and tuple iterators the trace made in the generator keep their position in a
         // register: it goes back into the iterator, which stays in the generator's slots
-        let top = self.fbase + gr.n;
+        let top = self.fbase + depth;
         let made: Vec<(Ref, Ref)> = self.iters.iter().filter(|i| i.slot >= self.fbase && i.slot < top && self.iter_live(i)).map(|i| (i.it, i.cur)).collect();
         for (it, pos) in made {
             if it == Ref::NONE {
@@ -193,14 +243,15 @@ impl Recorder {
             self.generic_args(ip, JitOp::SetIterPos, 0, &[it, pos], 0)?;
         }
         self.iters.retain(|i| i.slot < self.fbase);
-        for i in 0..gr.n {
+        for i in 0..depth {
             let r = self.get(self.fbase + i)?;
             let inst = self.b.t.inst(r);
+            // (a resize keeps the slots it had)
             if inst.op == Op::GenLoad && inst.a == gr.ptr && inst.aux == i as i64 {
                 continue;
             }
             let bv = self.boxed(r)?;
-            self.b.emit(Op::GenStore, gr.ptr, bv, i as i64, None)?;
+            self.b.emit(Op::GenStore, ptr, bv, i as i64, None)?;
         }
         self.b.emit(Op::GenLeave, gr.gen, Ref::NONE, 0, None)?;
         let fr = self.inline.pop().ok_or("no generator frame")?;

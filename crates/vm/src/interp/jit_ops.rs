@@ -308,11 +308,11 @@ impl Vm {
     /// running code `code`, suspended at instruction `ip` with `n` saved slots and no
     /// exception of its own, marks it running and returns its saved slots (the trace reads
     /// them, and writes them back at its next yield, which is the same `yield`); else NULL.
-    /// With `running`, the generator must be running already (a trace continuing inside
-    /// it) and stays so.
-    pub fn jit_gen_enter(&mut self, gen: Value, code: Value, ip: usize, n: usize, running: bool) -> *mut Value {
+    /// `state` is the one expected: 1 suspended, 0 not started (`ip` is then where it
+    /// starts), 2 running already (a trace continuing inside it; it stays so).
+    pub fn jit_gen_enter(&mut self, gen: Value, code: Value, ip: usize, n: usize, state: u8) -> *mut Value {
         let Some(g) = gen.get::<GeneratorObj>() else { return std::ptr::null_mut() };
-        if g.state.get() != if running { 2 } else { 1 } || g.flavor != 0 || g.code != code || !g.exc_state.get().is_null() {
+        if g.state.get() != state || g.flavor != 0 || g.code != code || !g.exc_state.get().is_null() {
             return std::ptr::null_mut();
         }
         let Ok(mut f) = g.frame.try_borrow_mut() else { return std::ptr::null_mut() };
@@ -324,10 +324,34 @@ impl Vm {
         saved.slots.as_mut_ptr()
     }
 
+    /// The trace's inline generator yields elsewhere than where it resumed: its saved
+    /// slots resized to `n` (new ones NULL until the trace writes them), to resume at `ip`.
+    pub fn jit_gen_resize(&mut self, gen: Value, n: usize, ip: usize) -> *mut Value {
+        let Some(g) = gen.get::<GeneratorObj>() else { return std::ptr::null_mut() };
+        let Ok(mut f) = g.frame.try_borrow_mut() else { return std::ptr::null_mut() };
+        let Some(saved) = f.as_mut() else { return std::ptr::null_mut() };
+        saved.slots.resize(n, Value::NULL);
+        saved.ip = ip;
+        saved.slots.as_mut_ptr()
+    }
+
     /// The trace's inline generator yielded (its slots written back): suspended again.
     pub fn jit_gen_leave(&mut self, gen: Value) {
         if let Some(g) = gen.get::<GeneratorObj>() {
             g.state.set(1);
+        }
+    }
+
+    /// The trace's inline generator returned: finished, as `gen_frame_finished` leaves it
+    /// (its saved frame dropped, generators it held finalized).
+    pub fn jit_gen_finish(&mut self, gen: Value) {
+        let dropped = gen.get::<GeneratorObj>().and_then(|g| {
+            g.state.set(3);
+            g.exc_state.set(Value::NULL);
+            g.frame.try_borrow_mut().ok().and_then(|mut f| f.take())
+        });
+        if let Some(f) = dropped {
+            self.finalize_dropped(gen, &f.slots);
         }
     }
 
