@@ -30,7 +30,12 @@ impl Scanner {
                         if s.starts_with(b"<!--") {
                             self.comment(s, here)
                         } else if s.starts_with(b"<![CDATA[") {
-                            self.cdata(s, here)
+                            if in_entity {
+                                return self.cdata(s, here);
+                            }
+                            self.push(Ev::CdataStart, vec!["<![CDATA[".into()], here);
+                            self.state = State::Cdata;
+                            Ok(Some(9))
                         } else {
                             Err((code::INVALID_TOKEN, 2))
                         }
@@ -128,6 +133,52 @@ impl Scanner {
         flush(self, start, body.len());
         self.push(Ev::CdataEnd, vec!["]]>".into()], here);
         Ok(Some(9 + k + 3))
+    }
+
+    /// Text of a CDATA section as far as it is known, a line end, or the closing `]]>`.
+    pub(super) fn cdata_step(&mut self, s: &[u8], last: bool, here: Pos) -> Step {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        if s.starts_with(b"]]>") {
+            self.push(Ev::CdataEnd, vec!["]]>".into()], here);
+            self.state = State::Content;
+            return Ok(Some(3));
+        }
+        if s[0] == b'\r' || s[0] == b'\n' {
+            if s[0] == b'\r' && s.len() < 2 && !last {
+                return Ok(None);
+            }
+            let n = if s[0] == b'\r' && s.get(1) == Some(&b'\n') { 2 } else { 1 };
+            self.push(Ev::Data("\n".into()), vec![text(&s[..n])], here);
+            return Ok(Some(n));
+        }
+        let mut i = 0;
+        while i < s.len() {
+            let b = s[i];
+            if b == b'\n' || b == b'\r' || (b == b']' && s[i..].starts_with(b"]]>")) {
+                break;
+            }
+            if b == b']' && s.len() - i < 3 && b"]]>".starts_with(&s[i..]) {
+                break;
+            }
+            i += 1;
+        }
+        // a character split by the end of the input waits for the rest
+        let mut k = i;
+        if i == s.len() {
+            let back = s[..i].iter().rev().take_while(|&&c| c & 0xC0 == 0x80).count();
+            if back < i && utf8_len(s[i - back - 1]) > back + 1 {
+                k = i - back - 1;
+            }
+        }
+        check_chars(&s[..k])?;
+        if k == 0 {
+            return Ok(None);
+        }
+        let t = text(&s[..k]);
+        self.push(Ev::Data(t.clone()), vec![t], here);
+        Ok(Some(k))
     }
 
     /// `</name S? >`.
@@ -242,7 +293,8 @@ impl Scanner {
         let raw = text(&s[..i]);
         self.push(Ev::Start { name: name.clone(), attrs, nspec }, vec![raw], here);
         if empty {
-            self.push(Ev::End { name }, vec![], here);
+            let end = super::scan::pos_in(here, s, i);
+            self.push(Ev::End { name }, vec![], end);
             if self.stack.is_empty() && self.open.is_empty() {
                 self.state = State::Epilog;
             }

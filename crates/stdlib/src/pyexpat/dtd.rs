@@ -5,7 +5,7 @@
 use super::chars::{is_space, name_byte, push_char};
 use super::content::{entity_text, parse_ref, Ref};
 use super::events::{code, Ev, Model};
-use super::scan::{check_chars, scan_name, text, Entity, Pos, Scanner, State, Step};
+use super::scan::{check_chars, pos_in, scan_name, text, Entity, Pos, Scanner, State, Step};
 
 /// One token of a markup declaration.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,6 +123,7 @@ impl Scanner {
         if sysid.is_some() {
             self.has_external = true;
         }
+        let here = pos_in(here, s, end);
         if s[end] == b'[' {
             self.push(Ev::DoctypeStart { name, sysid, pubid, internal: true }, raw, here);
             self.state = State::Subset;
@@ -145,7 +146,11 @@ impl Scanner {
             if n == s.len() {
                 return Ok(None);
             }
-            self.push(Ev::Default(text(&s[..n])), vec![], here);
+            if self.state == State::AfterSubset {
+                self.doctype_tail.push(text(&s[..n]));
+            } else {
+                self.push(Ev::Default(text(&s[..n])), vec![], here);
+            }
             return Ok(Some(n));
         }
         if self.state == State::AfterSubset {
@@ -153,13 +158,15 @@ impl Scanner {
                 return Err((code::SYNTAX, 0));
             }
             self.state = State::Prolog;
-            self.push(Ev::DoctypeEnd, vec![">".into()], here);
+            let mut raw = std::mem::take(&mut self.doctype_tail);
+            raw.push(">".into());
+            self.push(Ev::DoctypeEnd, raw, here);
             return Ok(Some(1));
         }
         match s[0] {
             b']' => {
                 self.state = State::AfterSubset;
-                self.push(Ev::Default("]".into()), vec![], here);
+                self.doctype_tail = vec!["]".into()];
                 Ok(Some(1))
             }
             b'%' => {
@@ -204,8 +211,19 @@ impl Scanner {
             _ => return Err((code::SYNTAX, 2)),
         };
         let bad = |k: usize| (code::SYNTAX, words.get(k).map(|t| t.1).unwrap_or(s.len()));
+        // Expat reports a declaration when it reaches its last token (for ELEMENT: the last `)`)
+        let last_off = words.last().map(|t| t.1).unwrap_or(0);
+        let here_last = pos_in(here, s, last_off);
+        let close = words.iter().rev().find(|t| t.0 == Tok::Punct(b')')).map(|t| t.1).unwrap_or(last_off);
+        let here_close = pos_in(here, s, close);
         match kw.as_str() {
-            "ENTITY" => self.entity_decl(&words, raw, here, s.len()),
+            "ENTITY" => {
+                // an external entity without NDATA is known complete at the `>`
+                let ext = words.iter().any(|t| matches!(&t.0, Tok::Word(w) if w == "SYSTEM" || w == "PUBLIC"));
+                let ndata = words.iter().any(|t| matches!(&t.0, Tok::Word(w) if w == "NDATA"));
+                let at = if ext && !ndata { pos_in(here, s, s.len()) } else { here_last };
+                self.entity_decl(&words, raw, at, s.len())
+            }
             "NOTATION" => {
                 let Some((Tok::Word(name), _)) = words.get(1) else { return Err(bad(1)) };
                 let (sysid, pubid) = match (words.get(2), words.get(3), words.get(4)) {
@@ -217,17 +235,17 @@ impl Scanner {
                     },
                     _ => return Err(bad(2)),
                 };
-                self.push(Ev::NotationDecl { name: name.clone(), sysid, pubid }, raw, here);
+                self.push(Ev::NotationDecl { name: name.clone(), sysid, pubid }, raw, here_last);
                 Ok(())
             }
             "ELEMENT" => {
                 let Some((Tok::Word(name), _)) = words.get(1) else { return Err(bad(1)) };
                 let rest: Vec<Tok> = words[2..].iter().map(|t| t.0.clone()).collect();
                 let model = content_model(&rest).ok_or(bad(2))?;
-                self.push(Ev::ElementDecl { name: name.clone(), model }, raw, here);
+                self.push(Ev::ElementDecl { name: name.clone(), model }, raw, here_close);
                 Ok(())
             }
-            "ATTLIST" => self.attlist_decl(&words, raw, here, s.len()),
+            "ATTLIST" => self.attlist_decl(&words, raw, here, s),
             _ => Err((code::SYNTAX, 2)),
         }
     }
@@ -311,7 +329,8 @@ impl Scanner {
         Ok(entity_text(&text(&out)))
     }
 
-    fn attlist_decl(&mut self, w: &[(Tok, usize)], raw: Vec<String>, here: Pos, len: usize) -> Result<(), (u32, usize)> {
+    fn attlist_decl(&mut self, w: &[(Tok, usize)], raw: Vec<String>, here: Pos, s: &[u8]) -> Result<(), (u32, usize)> {
+        let len = s.len();
         let bad = |k: usize| (code::SYNTAX, w.get(k).map(|t| t.1).unwrap_or(len));
         let Some((Tok::Word(el), _)) = w.get(1) else { return Err(bad(1)) };
         let el = el.clone();
@@ -335,6 +354,7 @@ impl Scanner {
                 Some((Tok::Punct(b'('), _)) => k = enumeration(w, k, &mut atype).ok_or(bad(k))?,
                 _ => return Err(bad(k)),
             }
+            let at = pos_in(here, s, w.get(k).map(|t| t.1).unwrap_or(len));
             let (default, required) = match w.get(k) {
                 Some((Tok::Word(d), _)) if d == "#REQUIRED" => (None, true),
                 Some((Tok::Word(d), _)) if d == "#IMPLIED" => (None, false),
@@ -355,7 +375,7 @@ impl Scanner {
             }
             let r = if first { raw.clone() } else { vec![] };
             first = false;
-            self.push(Ev::AttlistDecl { elname: el.clone(), attname: att, atype, default, required }, r, here);
+            self.push(Ev::AttlistDecl { elname: el.clone(), attname: att, atype, default, required }, r, at);
         }
         if first {
             self.push(Ev::Default(raw.concat()), vec![], here);

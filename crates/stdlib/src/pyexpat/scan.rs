@@ -32,6 +32,8 @@ pub enum State {
     /// After the subset's `]`, before the `>` closing the DOCTYPE declaration.
     AfterSubset,
     Content,
+    /// Inside `<![CDATA[ ... ]]>`.
+    Cdata,
     /// After the root element.
     Epilog,
 }
@@ -42,6 +44,17 @@ pub struct Pos {
     pub line: u64,
     pub col: u64,
     pub byte: u64,
+    /// Input bytes per character of the encoding: 0 for UTF-8 (the scanner's own bytes),
+    /// 1 for 8-bit encodings, 2 for UTF-16 (4 for characters above U+FFFF).
+    pub unit: u8,
+}
+
+fn unit_of(d: &Decoder) -> u8 {
+    match d {
+        Decoder::Utf8 => 0,
+        Decoder::Utf16 { .. } => 2,
+        _ => 1,
+    }
 }
 
 /// A step's outcome: consumed `n` bytes, or needs more input.
@@ -81,6 +94,8 @@ pub struct Scanner {
     pub finished: bool,
     pub seen_root: bool,
     pub(super) seen_doctype: bool,
+    /// The default handler's pieces between the internal subset's `]` and the `>`.
+    pub(super) doctype_tail: Vec<String>,
     /// The element depth where the entity being expanded began.
     pub(super) floor: usize,
     /// standalone="yes" in the XML declaration.
@@ -98,7 +113,7 @@ impl Scanner {
         Scanner {
             buf: Vec::new(),
             pos: 0,
-            at: Pos { line: 1, col: 0, byte: 0 },
+            at: Pos { line: 1, col: 0, byte: 0, unit: 0 },
             state: State::Start,
             stack: Vec::new(),
             events: Vec::new(),
@@ -117,6 +132,7 @@ impl Scanner {
             finished: false,
             seen_root: false,
             seen_doctype: false,
+            doctype_tail: Vec::new(),
             floor: 0,
             standalone: false,
             unknown_encoding: None,
@@ -156,10 +172,12 @@ impl Scanner {
             if p.starts_with(&[0xEF, 0xBB, 0xBF]) && matches!(self.decoder, Decoder::Utf8) {
                 start = 3;
                 self.at.byte = 3;
+                self.at.col = 1;
             } else if !self.forced && (p.starts_with(&[0xFF, 0xFE]) || p.starts_with(&[0xFE, 0xFF])) {
                 self.decoder = Decoder::Utf16 { big: p[0] == 0xFE };
                 start = 2;
                 self.at.byte = 2;
+                self.at.col = 1;
             } else if !self.forced && p.starts_with(&[b'<', 0, b'?', 0]) {
                 self.decoder = Decoder::Utf16 { big: false };
             } else if !self.forced && p.starts_with(&[0, b'<', 0, b'?']) {
@@ -167,8 +185,10 @@ impl Scanner {
             } else if matches!(self.decoder, Decoder::Utf16 { .. }) && (p.starts_with(&[0xFF, 0xFE]) || p.starts_with(&[0xFE, 0xFF])) {
                 start = 2;
                 self.at.byte = 2;
+                self.at.col = 1;
             }
             let d = self.decoder.clone();
+            self.at.unit = unit_of(&d);
             d.decode(&mut self.pending, &p[start..], &mut self.buf);
         } else {
             let d = self.decoder.clone();
@@ -218,6 +238,7 @@ impl Scanner {
                 State::Start | State::Prolog | State::Epilog => self.prolog_step(s, last, here),
                 State::Subset | State::AfterSubset => self.subset_step(s, last, here),
                 State::Content => self.content_step(s, last, here, false),
+                State::Cdata => self.cdata_step(s, last, here),
             };
             let empty = s.is_empty();
             self.buf = buf;
@@ -249,6 +270,9 @@ impl Scanner {
             return Err(self.error_at(code::PARTIAL_CHAR, self.at));
         }
         let rest = &self.buf[self.pos..];
+        if self.state == State::Cdata {
+            return Err(self.error_at(code::UNCLOSED_CDATA_SECTION, self.pos_after(rest.len())));
+        }
         if empty || self.state == State::Epilog && rest.iter().all(|&b| is_space(b)) {
             if self.state == State::Epilog {
                 return Ok(());
@@ -259,7 +283,7 @@ impl Scanner {
             }
             return Err(e);
         }
-        if rest.starts_with(b"<![CDATA[") && self.state == State::Content {
+        if self.state == State::Cdata {
             return Err(self.error_at(code::UNCLOSED_CDATA_SECTION, self.pos_after(rest.len())));
         }
         let l = utf8_len(rest[0]);
@@ -440,6 +464,7 @@ impl Scanner {
             let mut out = Vec::new();
             d.decode(&mut self.pending, &raw, &mut out);
             self.buf.extend_from_slice(&out);
+            self.at.unit = unit_of(&d);
             self.decoder = d;
         }
     }
@@ -506,7 +531,13 @@ pub fn advance_pos(p: &mut Pos, bytes: &[u8], next: Option<u8>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        p.byte += 1;
+        p.byte += match p.unit {
+            0 => 1,
+            1 => (b & 0xC0 != 0x80) as u64,
+            _ if b & 0xC0 == 0x80 => 0,
+            _ if b >= 0xF0 => 4,
+            _ => 2,
+        };
         if b == b'\n' {
             p.line += 1;
             p.col = 0;
@@ -522,6 +553,14 @@ pub fn advance_pos(p: &mut Pos, bytes: &[u8], next: Option<u8>) {
         }
         i += 1;
     }
+}
+
+/// The position `off` bytes into `s`, which starts at `here`.
+pub fn pos_in(here: Pos, s: &[u8], off: usize) -> Pos {
+    let mut p = here;
+    let off = off.min(s.len());
+    advance_pos(&mut p, &s[..off], s.get(off).copied());
+    p
 }
 
 pub fn find(s: &[u8], pat: &[u8]) -> Option<usize> {

@@ -495,11 +495,11 @@ class xmlparser:
         if kind == 16:
             self._default([ev[5]])
             return
+        if kind == 10 and ev[10] is not None and self.UnparsedEntityDeclHandler is not None:
+            self._get('UnparsedEntityDeclHandler')(ev[5], self._base, ev[8], ev[9], ev[10])
+            return
         h = self._get(_KIND_HANDLER[kind])
         if h is None:
-            if kind == 10 and ev[10] is not None and self.UnparsedEntityDeclHandler is not None:
-                self._get('UnparsedEntityDeclHandler')(ev[5], self._base, ev[8], ev[9], ev[10])
-                return
             if kind == 15 or kind == 14:
                 if kind == 14 and (self.DefaultHandler or self.DefaultHandlerExpand) is None:
                     return
