@@ -122,6 +122,10 @@ impl Scanner {
         self.seen_doctype = true;
         if sysid.is_some() {
             self.has_external = true;
+            if !self.standalone {
+                let at = pos_in(here, s, words.last().map(|t| t.2).unwrap_or(end));
+                self.push(Ev::NotStandalone, vec![], at);
+            }
         }
         let here = pos_in(here, s, end);
         if s[end] == b'[' {
@@ -174,8 +178,14 @@ impl Scanner {
                 if s[j] != b';' {
                     return Err((code::INVALID_TOKEN, j));
                 }
+                // parameter entities are not read (XML_PARAM_ENTITY_PARSING_NEVER): later
+                // declarations are ignored unless the document is standalone, as in Expat
                 self.has_external = true;
-                self.push(Ev::Skipped { name, param: true }, vec![text(&s[..j + 1])], here);
+                if !self.standalone {
+                    self.keep_processing = false;
+                    self.push(Ev::NotStandalone, vec![text(&s[..j + 1])], here);
+                }
+                let _ = name;
                 Ok(Some(j + 1))
             }
             b'<' => {
@@ -288,6 +298,10 @@ impl Scanner {
             }
             _ => return Err(bad(k + 1)),
         }
+        if !self.keep_processing {
+            self.push(Ev::Default(raw.concat()), vec![], here);
+            return Ok(());
+        }
         let table = if param { &mut self.pents } else { &mut self.ents };
         if table.contains_key(&name) {
             return Ok(());
@@ -367,6 +381,9 @@ impl Scanner {
                 _ => return Err(bad(k)),
             };
             k += 1;
+            if !self.keep_processing {
+                continue;
+            }
             if let Some(d) = &default {
                 let list = self.defaults.entry(el.clone()).or_default();
                 if !list.iter().any(|(n, _)| *n == att) {

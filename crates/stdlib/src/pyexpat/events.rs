@@ -43,6 +43,9 @@ pub enum Ev {
     Skipped { name: String, param: bool },
     /// A reference to an external parsed entity in content.
     ExternalRef { name: String, sysid: Option<String>, pubid: Option<String> },
+    /// The document turned out not standalone (an external subset, a parameter entity
+    /// reference): NotStandaloneHandler.
+    NotStandalone,
     /// Markup no other event stands for (white space in the prolog, the pieces of a DOCTYPE
     /// declaration, the XML declaration...): the default handler's text.
     Default(String),

@@ -221,6 +221,7 @@ fn event_value(vm: &mut Vm, e: events::Event) -> PyResult<Value> {
             items.push(vm.new_str(&t));
             16
         }
+        Ev::NotStandalone => 17,
     };
     items[0] = vm.new_int(kind);
     Ok(vm.new_tuple(items))

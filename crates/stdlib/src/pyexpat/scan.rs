@@ -94,6 +94,8 @@ pub struct Scanner {
     pub finished: bool,
     pub seen_root: bool,
     pub(super) seen_doctype: bool,
+    /// Declarations are still processed (false after an unread parameter entity).
+    pub(super) keep_processing: bool,
     /// The default handler's pieces between the internal subset's `]` and the `>`.
     pub(super) doctype_tail: Vec<String>,
     /// The element depth where the entity being expanded began.
@@ -132,6 +134,7 @@ impl Scanner {
             finished: false,
             seen_root: false,
             seen_doctype: false,
+            keep_processing: true,
             doctype_tail: Vec::new(),
             floor: 0,
             standalone: false,
@@ -178,9 +181,9 @@ impl Scanner {
                 start = 2;
                 self.at.byte = 2;
                 self.at.col = 1;
-            } else if !self.forced && p.starts_with(&[b'<', 0, b'?', 0]) {
+            } else if !self.forced && p.starts_with(&[b'<', 0]) {
                 self.decoder = Decoder::Utf16 { big: false };
-            } else if !self.forced && p.starts_with(&[0, b'<', 0, b'?']) {
+            } else if !self.forced && p.starts_with(&[0, b'<']) {
                 self.decoder = Decoder::Utf16 { big: true };
             } else if matches!(self.decoder, Decoder::Utf16 { .. }) && (p.starts_with(&[0xFF, 0xFE]) || p.starts_with(&[0xFE, 0xFF])) {
                 start = 2;

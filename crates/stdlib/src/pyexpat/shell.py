@@ -92,13 +92,15 @@ class xmlparser:
     __slots__ = _HANDLERS + _FLAGS + (
         '_scanner', '_sep', '_intern', '_buffer', '_buffer_size', '_pos', '_in_callback',
         '_ns', '_ns_stack', '_base', '_error', '_expand', '_started', '_encoding',
-        '_finished', '_raw', '_fragment',
+        '_finished', '_raw', '_fragment', '_pe_parsing', '_foreign', '_subset', '_root_seen',
     )
 
     def __init__(self, *args, **kw):
         raise TypeError("cannot create 'pyexpat.xmlparser' instances")
 
     def __setattr__(self, name, value):
+        if not isinstance(name, str):
+            raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
         if name[0] == '_' and name in xmlparser.__slots__:
             object.__setattr__(self, name, value)
             return
@@ -204,13 +206,17 @@ class xmlparser:
         """Controls parsing of parameter entities (including the external DTD subset)."""
         if not isinstance(flag, int):
             raise TypeError("'%s' object cannot be interpreted as an integer" % type(flag).__name__)
-        return 1 if 0 <= flag <= 2 else 0
+        if self._started or not 0 <= flag <= 2:
+            return 0
+        object.__setattr__(self, '_pe_parsing', flag)
+        return 1
 
     def UseForeignDTD(self, flag=True):
         """Allows the application to provide an artificial external subset."""
         if self._started:
             raise ExpatError(_message(26, (1, 0)), 26, 1, 0)
         self._scanner.set_external(bool(flag))
+        object.__setattr__(self, '_foreign', bool(flag))
 
     def ExternalEntityParserCreate(self, context, encoding=None):
         """Create a parser for parsing an external entity based on the information
@@ -403,8 +409,20 @@ class xmlparser:
         finally:
             object.__setattr__(self, '_in_callback', False)
 
+    def _external_subset(self, sysid, pubid):
+        # with parameter entity parsing on, the external subset (or the foreign DTD) is
+        # offered to ExternalEntityRefHandler
+        h = self._get('ExternalEntityRefHandler')
+        if self._pe_parsing and h is not None:
+            if not h(None, self._base, sysid, pubid):
+                self._fail((21,) + self._pos)
+
     def _start(self, ev):
         name, flat, nspec = ev[5], ev[6], ev[7]
+        if not self._root_seen:
+            object.__setattr__(self, '_root_seen', True)
+            if self._foreign and self._subset is None:
+                self._external_subset(None, None)
         if self._sep is not None:
             decls = []
             keep = []
@@ -495,6 +513,21 @@ class xmlparser:
         if kind == 16:
             self._default([ev[5]])
             return
+        if kind == 17:
+            h = self._get('NotStandaloneHandler')
+            if h is not None:
+                if not h():
+                    self._fail((22,) + self._pos)
+            else:
+                self._default(raw)
+            return
+        if kind == 8:
+            object.__setattr__(self, '_subset', (ev[6], ev[7]))
+        elif kind == 9 and self._subset is not None:
+            if self._subset[0] is not None:
+                self._external_subset(*self._subset)
+            elif self._foreign:
+                self._external_subset(None, None)
         if kind == 10 and ev[10] is not None and self.UnparsedEntityDeclHandler is not None:
             self._get('UnparsedEntityDeclHandler')(ev[5], self._base, ev[8], ev[9], ev[10])
             return
@@ -578,6 +611,10 @@ def _new_parser(encoding, sep, intern):
     s(p, '_finished', False)
     s(p, '_raw', [])
     s(p, '_fragment', False)
+    s(p, '_pe_parsing', 0)
+    s(p, '_foreign', False)
+    s(p, '_subset', None)
+    s(p, '_root_seen', False)
     return p
 
 
@@ -590,7 +627,7 @@ def ParserCreate(encoding=None, namespace_separator=None, intern=_NO_INTERN):
         raise TypeError('ParserCreate() argument 1 must be str or None, not %s' % type(encoding).__name__)
     if namespace_separator is not None:
         if not isinstance(namespace_separator, str):
-            raise TypeError('ParserCreate() argument 2 must be str or None, not %s' % type(namespace_separator).__name__)
+            raise TypeError("ParserCreate() argument 'namespace_separator' must be str or None, not %s" % type(namespace_separator).__name__)
         if len(namespace_separator) > 1:
             raise ValueError('namespace_separator must be at most one character, omitted, or None')
     if intern is _NO_INTERN:
