@@ -624,7 +624,7 @@ _NO_INTERN = object()
 def ParserCreate(encoding=None, namespace_separator=None, intern=_NO_INTERN):
     """Return a new XML parser object."""
     if encoding is not None and not isinstance(encoding, str):
-        raise TypeError('ParserCreate() argument 1 must be str or None, not %s' % type(encoding).__name__)
+        raise TypeError("ParserCreate() argument 'encoding' must be str or None, not %s" % type(encoding).__name__)
     if namespace_separator is not None:
         if not isinstance(namespace_separator, str):
             raise TypeError("ParserCreate() argument 'namespace_separator' must be str or None, not %s" % type(namespace_separator).__name__)
