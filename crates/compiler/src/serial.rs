@@ -358,6 +358,11 @@ impl In<'_> {
         if exc_table.iter().any(|e| e.start > e.end || e.end > len || e.handler >= len.max(1)) {
             return Err("bad exception table");
         }
+        let ncells = (cellvars.len() + freevars.len()) as u32;
+        if cell_params.iter().any(|&(c, p)| c as usize >= cellvars.len() || p as usize >= varnames.len()) {
+            return Err("bad cell parameters");
+        }
+        check_operands(&code, consts.len() as u32, varnames.len() as u32, ncells, names.len() as u32)?;
         self.depth -= 1;
         Ok(CodeObject {
             name,
@@ -381,6 +386,32 @@ impl In<'_> {
             doc,
         })
     }
+}
+
+/// Refuses instructions whose operands index past the tables they refer to (what the
+/// interpreter would index without a check), jumps out of the code, code that can run off
+/// its end, and the instructions only the VM makes (superinstructions, the JIT's hook).
+fn check_operands(code: &[Instr], nconsts: u32, nlocals: u32, ncells: u32, nnames: u32) -> R<()> {
+    use Instr::*;
+    if !code.last().is_some_and(|i| i.is_terminal()) {
+        return Err("code runs off its end");
+    }
+    for &i in code {
+        let ok = match i {
+            LoadConst(k) => k < nconsts,
+            LoadFast(k) | StoreFast(k) | DeleteFast(k) => k < nlocals,
+            LoadDeref(k) | StoreDeref(k) | DeleteDeref(k) | LoadClosure(k) | LoadClassDeref(k) => k < ncells,
+            LoadGlobal(k) | StoreGlobal(k) | DeleteGlobal(k) | LoadName(k) | StoreName(k) | DeleteName(k)
+            | LoadAttr(k) | StoreAttr(k) | DeleteAttr(k) | LoadMethod(k) | ImportName(k) | ImportFrom(k) => k < nnames,
+            JitHook | LoadFastLoadFast(_) | LoadFastLoadConst(_) | LoadConstLoadFast(_) | StoreFastLoadFast(_)
+            | StoreFastStoreFast(_) => false,
+            _ => i.target().map_or(true, |t| (t as usize) < code.len()),
+        };
+        if !ok {
+            return Err("bad instruction operand");
+        }
+    }
+    Ok(())
 }
 
 /// A code object from `encode`'s bytes, and the number of bytes it took; an error when
@@ -407,5 +438,10 @@ mod tests {
         assert_eq!(n, bytes.len());
         assert_eq!(back, code);
         assert!(decode(&bytes[..bytes.len() - 3]).is_err());
+        // an operand past its table is refused
+        let mut bad = code.clone();
+        bad.code.insert(0, Instr::LoadConst(9999));
+        bad.positions = Positions::new();
+        assert_eq!(decode(&encode(&bad)).err(), Some("bad instruction operand"));
     }
 }
