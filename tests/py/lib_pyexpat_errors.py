@@ -15,6 +15,7 @@ for c in cases:
         print(c, e.code, str(e), e.lineno, e.offset, p.ErrorByteIndex)
 
 # the error object, ErrorString, the errors and model submodules
+import io
 from xml.parsers import expat
 from xml.parsers.expat import errors, model
 p = expat.ParserCreate()
@@ -44,7 +45,7 @@ for args, kw in [((1,), {}), ((None, 'ab'), {}), ((None, 5), {}), ((), {'intern'
         print(type(e).__name__, e)
 p = expat.ParserCreate()
 for bad in [lambda: p.Parse(5), lambda: setattr(p, 'nosuch', 1), lambda: setattr(p, 'buffer_size', 0),
-            lambda: setattr(p, 'buffer_size', 1.5), lambda: p.ParseFile(5), lambda: expat.XMLParserType()]:
+            lambda: setattr(p, 'buffer_size', 1.5), lambda: p.ParseFile(5), lambda: p.ParseFile(io.StringIO('<a/>')), lambda: expat.XMLParserType()]:
     try:
         bad()
     except Exception as e:

@@ -278,10 +278,7 @@ class xmlparser:
         while True:
             data = read(self._buffer_size if self.buffer_text else 2048)
             if not isinstance(data, (bytes, bytearray)):
-                if isinstance(data, str):
-                    data = data.encode('utf-8')
-                else:
-                    raise TypeError('read() did not return a bytes object (type=%s)' % type(data).__name__)
+                raise TypeError('read() did not return a bytes object (type=%.400s)' % type(data).__name__)
             if not data:
                 self.Parse(b'', True)
                 return 1
