@@ -58,7 +58,7 @@ with tempfile.TemporaryDirectory() as d:
     path = os.path.join(d, 'cached_mod.py')
     with open(path, 'w') as fh:
         fh.write(src)
-    cfile = py_compile.compile(path, doraise=True)
+    cfile = py_compile.compile(path, dfile='elsewhere.py', doraise=True)
     print(os.path.basename(os.path.dirname(cfile)), os.path.basename(cfile).split('.')[0], os.path.exists(cfile))
     print(cfile == importlib.util.cache_from_source(path))
     with open(cfile, 'rb') as fh:
@@ -66,6 +66,8 @@ with tempfile.TemporaryDirectory() as d:
     print(head[:4] == importlib.util.MAGIC_NUMBER)
     import cached_mod
     print(cached_mod.VALUE == ns['VALUE'], cached_mod.__cached__ == cfile, cached_mod.__doc__)
+    # compiled as 'elsewhere.py': the code names the source importlib found
+    print(cached_mod.outer.__code__.co_filename == path, cached_mod.C.m.__code__.co_filename == path)
     # the source changes (another size): the file is not used
     time.sleep(0.01)
     with open(path, 'w') as fh:

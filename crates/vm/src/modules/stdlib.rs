@@ -102,6 +102,16 @@ fn module_fn(vm: &mut Vm, m: Value, name: &str) -> PyResult<Value> {
     }
 }
 
+/// Wraps importlib's `_compile_bytecode` (see `bootstrap_importlib`).
+const FIX_FILENAME: &str = "
+_pyjit_compile_bytecode = _compile_bytecode
+def _compile_bytecode(data, name=None, bytecode_path=None, source_path=None):
+    code = _pyjit_compile_bytecode(data, name, bytecode_path, source_path)
+    if source_path is not None and code.co_filename != source_path:
+        code = _imp._code_with_filename(code, source_path)
+    return code
+";
+
 /// `sys.implementation.cache_tag`: names the bytecode files (`__pycache__/m.pyjit-311.pyc`).
 pub const CACHE_TAG: &str = "pyjit-311";
 
@@ -141,6 +151,12 @@ pub fn bootstrap_importlib(vm: &mut Vm, dir: &str) -> PyResult<()> {
         let raw = vm.new_int(i64::from(u32::from_le_bytes([m[0], m[1], b'\r', b'\n'])));
         vm.setattr_str(ext_mod, "MAGIC_NUMBER", magic)?;
         vm.setattr_str(ext_mod, "_RAW_MAGIC_NUMBER", raw)?;
+        // a file compiled under another path names its source as importlib found it
+        // (CPython's `_imp._fix_co_filename` changes the code object in place; pyjit's are
+        // immutable, so the loader takes a renamed copy)
+        let d = ext_mod.get::<crate::objects::ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+        let code = vm.compile_source(FIX_FILENAME, "<frozen importlib._bootstrap_external>", pyjit_compiler::Mode::Exec)?;
+        vm.run_code(code, d, d)?;
         let sd = sys_dict(vm);
         if let Some(imp) = vm.dict_get_by_str(sd, "implementation") {
             let tag = vm.new_str(CACHE_TAG);
