@@ -12,6 +12,7 @@ mod ident_tables;
 pub mod nesting;
 pub mod opcode;
 pub mod positions;
+pub mod serial;
 pub mod symtable;
 mod syntax_error;
 mod tokscan;

@@ -23,6 +23,7 @@ mod marshal;
 mod mmap;
 mod operator;
 mod posixsubprocess;
+mod pyexpat;
 mod random;
 mod select;
 mod socket;
@@ -60,6 +61,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("unicodedata", unicodedata::init),
     ("marshal", marshal::init),
     ("mmap", mmap::init),
+    ("pyexpat", pyexpat::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

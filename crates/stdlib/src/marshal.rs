@@ -1,5 +1,5 @@
-//! `marshal`: CPython's serialization format for values without code objects (pyjit's
-//! code objects are its own). Versions 0-4; loads reads CPython's output including object
+//! `marshal`: CPython's serialization format for values; code objects are pyjit's own and
+//! are written in pyjit's format (type code `J`, `pyjit_compiler::serial`). Versions 0-4; loads reads CPython's output including object
 //! references. Versions 0-2 write CPython's exact bytes. From version 3 CPython marks an
 //! object for reference when its reference count is above one; pyjit marks the objects
 //! that occur more than once in the value, the small ints CPython caches and the
@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
-use pyjit_vm::objects::{BytesObj, ComplexObj, FloatObj, ListObj, StrObj, TupleObj};
+use pyjit_compiler::serial;
+use pyjit_vm::objects::{BytesObj, CodeObj, ComplexObj, FloatObj, ListObj, StrObj, TupleObj};
 
 use crate::util::*;
 
@@ -249,6 +250,18 @@ impl Writer {
             self.long(items.len() as i32);
             for it in items {
                 self.obj(vm, it)?;
+            }
+        } else if let Some(c) = v.get::<CodeObj>() {
+            // pyjit's own code objects, in pyjit's format (`pyjit_compiler::serial`)
+            let (rc, fname) = (c.code.clone(), c.filename);
+            let fname = vm.str_of(fname);
+            self.out.push(b'J' | flag);
+            if *rc.filename == *fname {
+                self.out.extend_from_slice(&serial::encode(&rc));
+            } else {
+                let mut code = (*rc).clone();
+                code.filename = fname.as_str().into();
+                self.out.extend_from_slice(&serial::encode(&code));
             }
         } else if let Some(b) = v.get::<BytesObj>() {
             let d = b.data.to_vec();
@@ -504,7 +517,14 @@ impl Reader<'_> {
                     None => return Err(bad(vm, "invalid reference")),
                 }
             }
-            b'c' => return Err(bad(vm, "code objects are not supported by pyjit")),
+            b'c' => return Err(bad(vm, "CPython's code objects are not supported by pyjit")),
+            b'J' => match serial::decode(&self.d[self.at..]) {
+                Ok((code, n)) => {
+                    self.at += n;
+                    vm.load_code(std::rc::Rc::new(code))
+                }
+                Err(why) => return Err(bad(vm, why)),
+            },
             _ => return Err(bad(vm, "unknown type code")),
         };
         if let Some(s) = slot {

@@ -554,7 +554,7 @@ fn f_next(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     if args.len() == 1 && it.kind() != Some(ObjKind::Iter) && it.kind() != Some(ObjKind::Generator) {
         // propagate the StopIteration object itself (with its value)
         let f = vm.lookup(ty, nx).unwrap_or(vm.none);
-        return vm.call(f, &[it]);
+        return vm.call_unary_slot(f, it);
     }
     match vm.next(it)? {
         Some(v) => Ok(v),

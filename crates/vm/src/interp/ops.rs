@@ -772,6 +772,16 @@ impl Vm {
     }
 
     /// next(it): None when exhausted.
+    /// Calls a one-argument special method `f` found on `obj`'s class. A bound builtin
+    /// method stored on the class (`__next__ = gen.__next__`, as ElementTree's iterparse
+    /// does) is no descriptor: it is called as it is.
+    pub fn call_unary_slot(&mut self, f: Value, obj: Value) -> PyResult<Value> {
+        if f.get::<BuiltinObj>().is_some_and(|b| !b.self_.is_null()) {
+            return self.call(f, &[]);
+        }
+        self.call(f, &[obj])
+    }
+
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
         if let Some(io) = it.get::<IterObj>() {
             if !self.is_heap_type(it) {
@@ -789,7 +799,7 @@ impl Vm {
         let ty = self.type_of(it);
         let n = self.intern_static("__next__");
         match self.lookup(ty, n) {
-            Some(f) => match self.call(f, &[it]) {
+            Some(f) => match self.call_unary_slot(f, it) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if self.isinstance(e.0, self.types.stop_iteration) => Ok(None),
                 Err(e) => Err(e),

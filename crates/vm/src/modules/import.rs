@@ -252,6 +252,11 @@ fn find_with(vm: &mut Vm, finder: Value, full: &str, parent: Option<Value>) -> P
         if vm.truthy(h)? {
             let origin = vm.getattr_str(spec, "origin")?;
             let _ = vm.setattr_str(module, "__file__", origin);
+            // the bytecode file's path (None without a cache tag)
+            let cached = vm.getattr_str(spec, "cached")?;
+            if cached != none {
+                let _ = vm.setattr_str(module, "__cached__", cached);
+            }
         }
     }
     let mods = vm.modules;

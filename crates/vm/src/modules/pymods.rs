@@ -49,6 +49,32 @@ fn native_id(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
 }
 
 /// _codecs._encode(str, encoding, errors) -> bytes.
+/// `_imp._code_with_filename(code, path)`: a copy of `code` whose `co_filename`, and its
+/// nested code objects', is `path` (what CPython's `_fix_co_filename` does in place to a
+/// code object read from a bytecode file compiled under another path).
+fn code_with_filename(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    fn retarget(c: &pyjit_compiler::code::CodeObject, f: &std::rc::Rc<str>) -> pyjit_compiler::code::CodeObject {
+        use pyjit_compiler::code::Const;
+        let mut n = c.clone();
+        n.filename = f.clone();
+        for k in n.consts.iter_mut() {
+            if let Const::Code(inner) = k {
+                *k = Const::Code(std::rc::Rc::new(retarget(inner, f)));
+            }
+        }
+        n
+    }
+    let (Some(&code), Some(&path)) = (a.first(), a.get(1)) else {
+        return Err(vm.type_error("_code_with_filename() takes 2 arguments"));
+    };
+    let Some(rc) = code.get::<CodeObj>().map(|c| c.code.clone()) else {
+        return Err(vm.type_error("_code_with_filename() argument 1 must be code"));
+    };
+    let f: std::rc::Rc<str> = vm.str_of(path).as_str().into();
+    let n = retarget(&rc, &f);
+    Ok(vm.load_code(std::rc::Rc::new(n)))
+}
+
 fn codecs_encode(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::arity(vm, a, 3, 3, "_encode")?;
     let (enc, errors) = (vm.str_of(a[1]), vm.str_of(a[2]));
@@ -92,7 +118,7 @@ pub fn register(vm: &mut Vm) {
     py_module(vm, "_locale", &[], include_str!("py/locale_mod.py"), "<frozen _locale>");
     py_module(vm, "_codecs", &[("_encode", codecs_encode), ("_decode", codecs_decode)], include_str!("py/codecs_mod.py"), "<frozen _codecs>");
     py_module(vm, "_contextvars", &[], include_str!("py/contextvars_mod.py"), "<frozen _contextvars>");
-    let imp = py_module(vm, "_imp", &[], include_str!("py/imp.py"), "<frozen _imp>");
+    let imp = py_module(vm, "_imp", &[("_code_with_filename", code_with_filename)], include_str!("py/imp.py"), "<frozen _imp>");
     let sfx: Vec<Value> = extension_suffixes().into_iter().map(|s| vm.new_string(s)).collect();
     let t = vm.new_tuple(sfx);
     super::set_attr(vm, imp, "_EXTENSION_SUFFIXES", t);

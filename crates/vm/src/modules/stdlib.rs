@@ -102,6 +102,19 @@ fn module_fn(vm: &mut Vm, m: Value, name: &str) -> PyResult<Value> {
     }
 }
 
+/// Wraps importlib's `_compile_bytecode` (see `bootstrap_importlib`).
+const FIX_FILENAME: &str = "
+_pyjit_compile_bytecode = _compile_bytecode
+def _compile_bytecode(data, name=None, bytecode_path=None, source_path=None):
+    code = _pyjit_compile_bytecode(data, name, bytecode_path, source_path)
+    if source_path is not None and code.co_filename != source_path:
+        code = _imp._code_with_filename(code, source_path)
+    return code
+";
+
+/// `sys.implementation.cache_tag`: names the bytecode files (`__pycache__/m.pyjit-311.pyc`).
+pub const CACHE_TAG: &str = "pyjit-311";
+
 /// Loads importlib's bootstrap from the library and installs its finders, as CPython's
 /// start-up does with the frozen copies.
 pub fn bootstrap_importlib(vm: &mut Vm, dir: &str) -> PyResult<()> {
@@ -114,9 +127,15 @@ pub fn bootstrap_importlib(vm: &mut Vm, dir: &str) -> PyResult<()> {
     let mods = vm.modules;
     let imp = vm.dict_get_by_str(mods, "_imp").unwrap_or(vm.none);
     vm.call(install, &[sys, imp])?;
-    // _bootstrap_external imports marshal, which it uses only for bytecode files (pyjit has
-    // none: sys.implementation.cache_tag is None); a stand-in serves until marshal exists
-    let stub = vm.dict_get_by_str(mods, "marshal").is_none();
+    // _bootstrap_external imports marshal for bytecode files. With the native marshal
+    // (pyjit-stdlib), which writes and reads pyjit's code objects, bytecode files work:
+    // sys.implementation.cache_tag is "pyjit-311" and importlib's magic number is pyjit's
+    // (`pyjit_compiler::serial::MAGIC`), so files of another pyjit or of CPython are
+    // compiled again from source. Without it, a stand-in module serves and there is no
+    // cache tag (no bytecode files).
+    let have = vm.dict_get_by_str(mods, "marshal").is_some();
+    let native = if have { None } else { super::create_library_module(vm, "marshal")? };
+    let stub = !have && native.is_none();
     if stub {
         super::new_module(vm, "marshal");
     }
@@ -125,7 +144,25 @@ pub fn bootstrap_importlib(vm: &mut Vm, dir: &str) -> PyResult<()> {
         let k = vm.new_str("marshal");
         let _ = vm.dict_del(mods, k);
     }
-    r?;
+    let ext_mod = r?;
+    if native.is_some() {
+        let m = pyjit_compiler::serial::MAGIC.to_le_bytes();
+        let magic = vm.new_bytes(vec![m[0], m[1], b'\r', b'\n']);
+        let raw = vm.new_int(i64::from(u32::from_le_bytes([m[0], m[1], b'\r', b'\n'])));
+        vm.setattr_str(ext_mod, "MAGIC_NUMBER", magic)?;
+        vm.setattr_str(ext_mod, "_RAW_MAGIC_NUMBER", raw)?;
+        // a file compiled under another path names its source as importlib found it
+        // (CPython's `_imp._fix_co_filename` changes the code object in place; pyjit's are
+        // immutable, so the loader takes a renamed copy)
+        let d = ext_mod.get::<crate::objects::ModuleObj>().map(|m| m.dict).unwrap_or(Value::NULL);
+        let code = vm.compile_source(FIX_FILENAME, "<frozen importlib._bootstrap_external>", pyjit_compiler::Mode::Exec)?;
+        vm.run_code(code, d, d)?;
+        let sd = sys_dict(vm);
+        if let Some(imp) = vm.dict_get_by_str(sd, "implementation") {
+            let tag = vm.new_str(CACHE_TAG);
+            vm.setattr_str(imp, "cache_tag", tag)?;
+        }
+    }
     let ext = module_fn(vm, b, "_install_external_importers")?;
     vm.call(ext, &[])?;
     // the import statement recognises the finders it can run natively
