@@ -134,9 +134,30 @@ class RLock:
 RLock.__module__ = '_thread'
 
 
-# CPython's are builtin functions, which do not bind as methods (lock_tests keeps
-# `locktype = _thread.allocate_lock` in a class): staticmethod objects are callable
-@staticmethod
+class _builtin_function:
+    # CPython's are builtin functions, which do not bind as methods (lock_tests keeps
+    # `locktype = _thread.allocate_lock` in a class) and pickle by name (a
+    # multiprocessing manager sends `threading.Lock` to its server process)
+    def __init__(self, f):
+        self._f = f
+        self.__name__ = self.__qualname__ = f.__name__
+        self.__doc__ = f.__doc__
+
+    def __call__(self, /, *args, **kwargs):
+        return self._f(*args, **kwargs)
+
+    def __reduce__(self):
+        return self.__name__
+
+    def __repr__(self):
+        return f'<built-in function {self.__name__}>'
+
+
+_builtin_function.__module__ = '_thread'
+_builtin_function.__name__ = _builtin_function.__qualname__ = 'builtin_function_or_method'
+
+
+@_builtin_function
 def allocate_lock():
     """Create a new lock object."""
     return LockType()
@@ -145,7 +166,7 @@ def allocate_lock():
 allocate = allocate_lock
 
 
-@staticmethod
+@_builtin_function
 def get_native_id():
     """Return the native integral Thread ID of the current thread."""
     return _native_id()
@@ -163,7 +184,7 @@ def _bootstrap(function, args, kwargs):
         _forget_thread(get_ident())
 
 
-@staticmethod
+@_builtin_function
 def start_new_thread(function, args, kwargs=None):
     """Start a new thread and return its identifier."""
     if not callable(function):
