@@ -13,7 +13,7 @@ def _fileno(file):
             raise RuntimeError("sys.stderr is None")
     if isinstance(file, int):
         if file < 0:
-            raise ValueError("file is not a valid file descriptor")
+            raise ValueError("file is not a valid file descripter")  # sic, as CPython 3.11
         return file, None
     fd = file.fileno()
     if not isinstance(fd, int):
@@ -72,7 +72,7 @@ def cancel_dump_traceback_later():
 def register(signum, file=None, all_threads=True, chain=False):
     """Register a handler for the signal 'signum': dump the traceback of the current thread,
     or of all threads if all_threads is True, into file."""
-    signum = signum.__index__()
+    signum = _index(signum)
     _check_signum(signum)
     fd, f = _fileno(file)
     _files[signum] = f
@@ -81,7 +81,7 @@ def register(signum, file=None, all_threads=True, chain=False):
 
 def unregister(signum):
     """Unregister the handler of the signal 'signum' registered by register()."""
-    signum = signum.__index__()
+    signum = _index(signum)
     _check_signum(signum)
     r = _unregister(signum)
     _files.pop(signum, None)
@@ -104,7 +104,7 @@ def _timeout_us(timeout):
         us = timeout * 1e6
         us = int(us) + (1 if us > int(us) else 0) if us > 0 else int(us) - (1 if us < int(us) else 0)
     else:
-        us = timeout.__index__() * 1_000_000
+        us = _index(timeout) * 1_000_000
     if us <= 0:
         raise ValueError("timeout must be greater than 0")
     if us > 9_223_372_036_854_775:
@@ -113,3 +113,11 @@ def _timeout_us(timeout):
 
 
 _FATAL = (4, 6, 7, 8, 11)  # SIGILL, SIGABRT, SIGBUS, SIGFPE, SIGSEGV (Linux numbers)
+
+
+def _index(v):
+    try:
+        f = type(v).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__) from None
+    return f(v)
