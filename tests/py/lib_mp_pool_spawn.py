@@ -9,6 +9,10 @@ def cube(x):
     return x ** 3
 
 
+def put_name(q):
+    q.put((mp.current_process().name.split("-")[0], __name__))
+
+
 if __name__ == "__main__":
     run("spawn")
     print(sys.executable == mp.spawn.get_executable())
@@ -21,6 +25,16 @@ if __name__ == "__main__":
         print("ProcessPoolExecutor", sorted(ex.map(cube, range(4))), ex.submit(sq, 5).result())
         fs = [ex.submit(cube, i) for i in range(3)]
         print(sorted(f.result() for f in cf.as_completed(fs)))
+    # forkserver: a server process forks the workers; descriptors pass by SCM_RIGHTS
+    fs = mp.get_context("forkserver")
+    with fs.Pool(2) as p:
+        print("forkserver", p.map(cube, range(5)), sorted(p.imap_unordered(sq, range(4))))
+    q = fs.Queue()
+    proc = fs.Process(target=put_name, args=(q,))
+    proc.start()
+    print(q.get(timeout=120))
+    proc.join(120)
+    print("exitcode", proc.exitcode)
     mp.set_start_method("spawn", force=True)
     print(mp.get_start_method())
     with mp.Pool(1) as p:
