@@ -68,10 +68,10 @@ fn db_any_thread(vm: &mut Vm, me: Value) -> PyResult<Rc<rusqlite::Connection>> {
     db.ok_or_else(|| programming(vm, "Cannot operate on a closed database."))
 }
 
-/// The calling thread's identity, as `threading.get_ident()` gives it.
-fn thread_ident(vm: &mut Vm) -> i64 {
-    let none = vm.none;
-    pyjit_vm::threads::get_ident(vm, &[], none).ok().and_then(|v| vm.as_i64(v)).unwrap_or(0)
+/// The calling thread's identity, as `threading.get_ident()` gives it (no allocation: the
+/// callers of `db_of` hold values no root may reach during a collection).
+fn thread_ident(_vm: &mut Vm) -> i64 {
+    pyjit_vm::threads::ident()
 }
 
 /// CPython's ProgrammingError when `check_same_thread` holds and another thread than the

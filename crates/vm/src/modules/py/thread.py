@@ -134,39 +134,13 @@ class RLock:
 RLock.__module__ = '_thread'
 
 
-class _builtin_function:
-    # CPython's are builtin functions, which do not bind as methods (lock_tests keeps
-    # `locktype = _thread.allocate_lock` in a class) and pickle by name (a
-    # multiprocessing manager sends `threading.Lock` to its server process)
-    def __init__(self, f):
-        self._f = f
-        self.__name__ = self.__qualname__ = f.__name__
-        self.__doc__ = f.__doc__
-
-    def __call__(self, /, *args, **kwargs):
-        return self._f(*args, **kwargs)
-
-    def __reduce__(self):
-        return self.__name__
-
-    def __repr__(self):
-        return f'<built-in function {self.__name__}>'
-
-
-_builtin_function.__module__ = '_thread'
-_builtin_function.__name__ = _builtin_function.__qualname__ = 'builtin_function_or_method'
-
-
-@_builtin_function
-def allocate_lock():
-    """Create a new lock object."""
-    return LockType()
-
-
+# allocate_lock is a native (modules/pymods.rs), a builtin function as CPython's; the
+# others are staticmethod objects, which do not bind as methods either (lock_tests keeps
+# `locktype = _thread.allocate_lock` in a class)
 allocate = allocate_lock
 
 
-@_builtin_function
+@staticmethod
 def get_native_id():
     """Return the native integral Thread ID of the current thread."""
     return _native_id()
@@ -184,7 +158,7 @@ def _bootstrap(function, args, kwargs):
         _forget_thread(get_ident())
 
 
-@_builtin_function
+@staticmethod
 def start_new_thread(function, args, kwargs=None):
     """Start a new thread and return its identifier."""
     if not callable(function):
