@@ -40,17 +40,6 @@ fn interrupt(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-/// `_thread.allocate_lock()`: a new `LockType`. A builtin function, as CPython's: it does
-/// not bind as a method (lock_tests keeps `locktype = _thread.allocate_lock` in a class)
-/// and pickles by name (a multiprocessing Manager sends `threading.Lock` to its server).
-fn allocate_lock(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
-    crate::builtins::arity(vm, a, 0, 0, "allocate_lock")?;
-    let mods = vm.modules;
-    let m = vm.dict_get_by_str(mods, "_thread").unwrap_or(vm.none);
-    let lt = vm.getattr_str(m, "LockType")?;
-    vm.call(lt, &[])
-}
-
 fn native_id(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     let tid = std::fs::read_link("/proc/thread-self")
         .ok()
@@ -92,7 +81,7 @@ fn extension_suffixes() -> Vec<String> {
 }
 
 pub fn register(vm: &mut Vm) {
-    let mut natives = vec![("_native_id", native_id as NativeFn), ("_interrupt", interrupt), ("allocate_lock", allocate_lock)];
+    let mut natives = vec![("_native_id", native_id as NativeFn), ("_interrupt", interrupt)];
     natives.extend_from_slice(&crate::threads::NATIVES);
     super::weakref::register_module(vm);
     py_module(vm, "_thread", &natives, include_str!("py/thread.py"), "<frozen _thread>");

@@ -134,9 +134,14 @@ class RLock:
 RLock.__module__ = '_thread'
 
 
-# allocate_lock is a native (modules/pymods.rs), a builtin function as CPython's; the
-# others are staticmethod objects, which do not bind as methods either (lock_tests keeps
-# `locktype = _thread.allocate_lock` in a class)
+# CPython's are builtin functions, which do not bind as methods (lock_tests keeps
+# `locktype = _thread.allocate_lock` in a class): staticmethod objects are callable
+@staticmethod
+def allocate_lock():
+    """Create a new lock object."""
+    return LockType()
+
+
 allocate = allocate_lock
 
 
