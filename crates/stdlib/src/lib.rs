@@ -21,6 +21,7 @@ mod json;
 mod lzma;
 mod marshal;
 mod mmap;
+mod multiprocessing;
 mod operator;
 mod posixsubprocess;
 mod pyexpat;
@@ -62,6 +63,8 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("marshal", marshal::init),
     ("mmap", mmap::init),
     ("pyexpat", pyexpat::init),
+    ("_multiprocessing", multiprocessing::init),
+    ("_posixshmem", multiprocessing::init_posixshmem),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),

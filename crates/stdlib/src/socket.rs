@@ -1,7 +1,8 @@
 //! `_socket`, the basics: the socket class over libc sockets (IPv4, IPv6 and Unix stream
 //! and datagram sockets; blocking, non-blocking and timeouts), socketpair, getaddrinfo,
 //! gethostname, byte-order and address conversions, and the common constants; what socket.py,
-//! asyncio's event loop, http.client and email need. No sendmsg/recvmsg yet.
+//! asyncio's event loop, http.client and email need; sendmsg/recvmsg with ancillary data
+//! (descriptors passed by SCM_RIGHTS: multiprocessing's forkserver).
 #![allow(unsafe_code)]
 
 use std::ffi::{CStr, CString};
@@ -952,6 +953,181 @@ fn inet_ntop(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
+/// The items of an iterable (sendmsg's buffers and ancillary data).
+fn items_of(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    let it = vm.iter(v)?;
+    let mut out = Vec::new();
+    while let Some(x) = vm.next(it)? {
+        out.push(x);
+    }
+    Ok(out)
+}
+
+/// sendmsg(buffers[, ancdata[, flags[, address]]]): the buffers gathered into one message,
+/// with ancillary data items (level, type, bytes) (SCM_RIGHTS passes descriptors).
+fn sock_sendmsg(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    check_pos(vm, a, Value::NULL, "sendmsg", 2, 5)?;
+    let (fd, family, _, _, timeout) = state(vm, a[0])?;
+    let mut bufs = Vec::new();
+    for b in items_of(vm, a[1])? {
+        bufs.push(bytes_like(vm, b)?);
+    }
+    let mut anc: Vec<(i32, i32, Vec<u8>)> = Vec::new();
+    if let Some(&ad) = a.get(2) {
+        for item in items_of(vm, ad)? {
+            let parts = items_of(vm, item)?;
+            if parts.len() != 3 {
+                return Err(vm.type_error("[sendmsg() ancillary data items]() argument must be sequence of length 3"));
+            }
+            let level = c_int(vm, parts[0])?;
+            let kind = c_int(vm, parts[1])?;
+            let data = bytes_like(vm, parts[2])?;
+            anc.push((level, kind, data));
+        }
+    }
+    let flags = flags_at(vm, a, 3)?;
+    let to = match a.get(4) {
+        Some(&v) if !is_none(vm, v) => Some(to_addr(vm, family, v, "sendmsg")?),
+        _ => None,
+    };
+    // SAFETY: CMSG_SPACE computes a size from a length.
+    let space: usize = anc.iter().map(|(_, _, d)| unsafe { libc::CMSG_SPACE(d.len() as u32) } as usize).sum();
+    let mut control = vec![0u8; space];
+    let mut iov: Vec<libc::iovec> = bufs.iter().map(|b| libc::iovec { iov_base: b.as_ptr() as *mut libc::c_void, iov_len: b.len() }).collect();
+    // SAFETY: an all-zero msghdr is valid; its pointers are set to live buffers below.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = iov.as_mut_ptr();
+    msg.msg_iovlen = iov.len() as _;
+    if let Some(ad) = &to {
+        msg.msg_name = &ad.buf as *const _ as *mut libc::c_void;
+        msg.msg_namelen = ad.len;
+    }
+    if space > 0 {
+        msg.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+        msg.msg_controllen = space as _;
+        // SAFETY: the headers are walked with the CMSG macros inside `control`, which has
+        // room for every item (the sum of their CMSG_SPACE).
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            for (level, kind, data) in &anc {
+                if c.is_null() {
+                    break;
+                }
+                (*c).cmsg_level = *level;
+                (*c).cmsg_type = *kind;
+                (*c).cmsg_len = libc::CMSG_LEN(data.len() as u32) as _;
+                std::ptr::copy_nonoverlapping(data.as_ptr(), libc::CMSG_DATA(c), data.len());
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+    }
+    let mp = &msg as *const libc::msghdr as usize;
+    loop {
+        wait_ready(vm, fd, timeout, true)?;
+        // SAFETY: msg and the buffers it points to live across the call.
+        let (r, e) = pyjit_vm::threads::allow_threads(vm, || (unsafe { libc::sendmsg(fd, mp as *const libc::msghdr, flags | libc::MSG_NOSIGNAL) }, errno()));
+        if r >= 0 {
+            return Ok(vm.new_int(r as i64));
+        }
+        if e != libc::EINTR {
+            return Err(os_err(vm, e));
+        }
+    }
+}
+
+/// recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address).
+fn sock_recvmsg(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
+    check_pos(vm, a, Value::NULL, "recvmsg", 2, 4)?;
+    let (fd, _, _, _, timeout) = state(vm, a[0])?;
+    let n = bufsize(vm, a[1], "recvmsg")?;
+    let anc_n = match a.get(2) {
+        Some(&v) => {
+            let k = c_long(vm, v)?;
+            if k < 0 {
+                return Err(vm.value_error("negative buffer size in recvmsg()"));
+            }
+            k as usize
+        }
+        None => 0,
+    };
+    let flags = flags_at(vm, a, 3)?;
+    let mut buf = vec![0u8; n];
+    let mut control = vec![0u8; anc_n];
+    let mut ad = empty_addr();
+    let mut iov = libc::iovec { iov_base: buf.as_mut_ptr() as *mut libc::c_void, iov_len: n };
+    // SAFETY: an all-zero msghdr is valid; its pointers are set to live buffers below.
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_name = &mut ad.buf as *mut _ as *mut libc::c_void;
+    msg.msg_namelen = ad.len;
+    if anc_n > 0 {
+        msg.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+        msg.msg_controllen = anc_n as _;
+    }
+    let mp = &mut msg as *mut libc::msghdr as usize;
+    let got = loop {
+        wait_ready(vm, fd, timeout, false)?;
+        // SAFETY: msg and the buffers it points to live across the call.
+        let (r, e) = pyjit_vm::threads::allow_threads(vm, || (unsafe { libc::recvmsg(fd, mp as *mut libc::msghdr, flags | libc::MSG_CMSG_CLOEXEC) }, errno()));
+        if r >= 0 {
+            break r as usize;
+        }
+        if e != libc::EINTR {
+            return Err(os_err(vm, e));
+        }
+    };
+    let mut items: Vec<(i32, i32, Vec<u8>)> = Vec::new();
+    if anc_n > 0 && msg.msg_controllen > 0 {
+        // SAFETY: the kernel filled `control` with msg_controllen bytes of headers, walked
+        // with the CMSG macros, each data part bounded by its header's length and the buffer.
+        unsafe {
+            let end = control.as_ptr() as usize + (msg.msg_controllen as usize).min(anc_n);
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            while !c.is_null() {
+                let data = libc::CMSG_DATA(c) as usize;
+                let len = ((*c).cmsg_len as usize).saturating_sub(data - c as usize);
+                let len = len.min(end.saturating_sub(data));
+                let bytes = std::slice::from_raw_parts(data as *const u8, len).to_vec();
+                items.push(((*c).cmsg_level, (*c).cmsg_type, bytes));
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+    }
+    buf.truncate(got);
+    let data = vm.new_bytes(buf);
+    let mut anc = Vec::new();
+    for (level, kind, bytes) in items {
+        let (l, k, b) = (vm.new_int(level as i64), vm.new_int(kind as i64), vm.new_bytes(bytes));
+        anc.push(vm.new_tuple(vec![l, k, b]));
+    }
+    let anc = vm.new_list(anc);
+    let fl = vm.new_int(msg.msg_flags as i64);
+    ad.len = msg.msg_namelen;
+    let addr = if ad.len == 0 { vm.none } else { from_addr(vm, &ad) };
+    Ok(vm.new_tuple(vec![data, anc, fl, addr]))
+}
+
+fn cmsg_len(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let v = onearg_fn(vm, a, kw, "CMSG_LEN")?;
+    let n = c_long(vm, v)?;
+    if !(0..=i32::MAX as i64 - 64).contains(&n) {
+        return Err(vm.overflow_error("CMSG_LEN() argument out of range"));
+    }
+    // SAFETY: CMSG_LEN computes a size from a length.
+    Ok(vm.new_int(unsafe { libc::CMSG_LEN(n as u32) } as i64))
+}
+
+fn cmsg_space(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
+    let v = onearg_fn(vm, a, kw, "CMSG_SPACE")?;
+    let n = c_long(vm, v)?;
+    if !(0..=i32::MAX as i64 - 64).contains(&n) {
+        return Err(vm.overflow_error("CMSG_SPACE() argument out of range"));
+    }
+    // SAFETY: CMSG_SPACE computes a size from a length.
+    Ok(vm.new_int(unsafe { libc::CMSG_SPACE(n as u32) } as i64))
+}
+
 pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
     add_fns(
         vm,
@@ -961,6 +1137,8 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("gethostname", gethostname),
             ("gethostbyname", gethostbyname),
             ("socketpair", socketpair),
+            ("CMSG_LEN", cmsg_len),
+            ("CMSG_SPACE", cmsg_space),
             ("getdefaulttimeout", getdefaulttimeout),
             ("setdefaulttimeout", setdefaulttimeout),
             ("dup", dup),
@@ -996,6 +1174,8 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
             ("recv", sock_recv),
             ("recvfrom", sock_recvfrom),
             ("recv_into", sock_recv_into),
+            ("sendmsg", sock_sendmsg),
+            ("recvmsg", sock_recvmsg),
             ("setsockopt", sock_setsockopt),
             ("getsockopt", sock_getsockopt),
             ("getsockname", sock_getsockname),
@@ -1043,6 +1223,11 @@ pub fn init(vm: &mut Vm, m: Value) -> PyResult<()> {
         ("SOCK_NONBLOCK", libc::SOCK_NONBLOCK as i64),
         ("SOCK_CLOEXEC", libc::SOCK_CLOEXEC as i64),
         ("SOL_SOCKET", libc::SOL_SOCKET as i64),
+        ("SCM_RIGHTS", libc::SCM_RIGHTS as i64),
+        ("SCM_CREDENTIALS", libc::SCM_CREDENTIALS as i64),
+        ("MSG_CTRUNC", libc::MSG_CTRUNC as i64),
+        ("MSG_CMSG_CLOEXEC", libc::MSG_CMSG_CLOEXEC as i64),
+        ("MSG_EOR", libc::MSG_EOR as i64),
         ("SO_REUSEADDR", libc::SO_REUSEADDR as i64),
         ("SO_REUSEPORT", libc::SO_REUSEPORT as i64),
         ("SO_KEEPALIVE", libc::SO_KEEPALIVE as i64),

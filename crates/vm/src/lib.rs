@@ -322,11 +322,28 @@ impl Vm {
     /// GC stress begins after it: the start-up imports (tens of thousands of allocations)
     /// run under the normal trigger, and stress mode tests the program.
     pub fn start_library(&mut self) {
+        self.start_faulthandler();
         let site = !self.config.no_site;
         let stress = std::mem::replace(&mut self.heap.stress, false);
         modules::stdlib::start(self, site);
         self.heap.stress = stress;
         self.insert_path0();
+    }
+
+    /// `-X faulthandler`, PYTHONFAULTHANDLER (unless -E) or development mode: faulthandler
+    /// is enabled before anything else runs, as in CPython.
+    fn start_faulthandler(&mut self) {
+        let c = &self.config;
+        let env = !c.ignore_env && std::env::var("PYTHONFAULTHANDLER").is_ok_and(|v| !v.is_empty());
+        if !(env || c.flags.dev_mode || c.x_options.iter().any(|x| x == "faulthandler")) {
+            return;
+        }
+        let mods = self.modules;
+        let Some(m) = self.dict_get_by_str(mods, "faulthandler") else { return };
+        let r = self.getattr_str(m, "enable").and_then(|f| self.call(f, &[]));
+        if let Err(e) = r {
+            modules::sys_hooks::write_unraisable(self, e.0, Some("Exception ignored enabling faulthandler"), m);
+        }
     }
 
     /// Puts `Config::path0` first on sys.path (once).

@@ -4,7 +4,7 @@
 //! interrupted (sleep, reads).
 #![allow(unsafe_code)]
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 use crate::heap::Value;
 use crate::interp::{PyResult, Vm};
@@ -22,12 +22,33 @@ static ANY_PENDING: AtomicBool = AtomicBool::new(false);
 /// The program ended by an uncaught KeyboardInterrupt: the process should die by SIGINT.
 static EXIT_BY_SIGINT: AtomicBool = AtomicBool::new(false);
 
+/// `signal.set_wakeup_fd`: the descriptor the C handler writes each signal's number to
+/// (-1: none), so that a loop waiting in select/poll wakes (asyncio, multiprocessing's
+/// forkserver).
+static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+
 extern "C" fn on_signal(sig: libc::c_int) {
-    // only async-signal-safe work here: two atomic stores
+    // only async-signal-safe work here: atomic stores and write(2)
     if let Some(p) = usize::try_from(sig).ok().and_then(|s| PENDING.get(s)) {
         p.store(true, Ordering::SeqCst);
         ANY_PENDING.store(true, Ordering::SeqCst);
     }
+    let fd = WAKEUP_FD.load(Ordering::SeqCst);
+    if fd >= 0 {
+        let b = sig as u8;
+        // SAFETY: errno is thread-local and put back; write(2) is async-signal-safe and
+        // reads one byte from this frame (a full pipe drops it, as in CPython).
+        unsafe {
+            let e = *libc::__errno_location();
+            libc::write(fd, &b as *const u8 as *const libc::c_void, 1);
+            *libc::__errno_location() = e;
+        }
+    }
+}
+
+/// Sets the wakeup descriptor (-1: none) and returns the previous one.
+pub fn set_wakeup_fd(fd: i32) -> i32 {
+    WAKEUP_FD.swap(fd, Ordering::SeqCst)
 }
 
 /// The address of the flag `pending` reads (one byte, non-zero when a signal waits), for

@@ -74,6 +74,8 @@ struct Slot {
     native_sp: usize,
     /// Locks released when the thread ends (`_thread._set_sentinel`), roots all along.
     sentinels: Vec<Value>,
+    /// Its pthread_t (what `_thread.get_ident` gives it), for faulthandler's listings.
+    ident: u64,
 }
 
 thread_local! {
@@ -138,7 +140,9 @@ fn activate(vm: &mut Vm) {
         return;
     }
     VM.store(vm as *mut Vm, Ordering::SeqCst);
-    let slot = Box::into_raw(Box::new(Slot { ts: ThreadState::new(), parked: false, native_sp: 0, sentinels: Vec::new() }));
+    // SAFETY: pthread_self has no preconditions.
+    let ident = unsafe { libc::pthread_self() } as u64;
+    let slot = Box::into_raw(Box::new(Slot { ts: ThreadState::new(), parked: false, native_sp: 0, sentinels: Vec::new(), ident }));
     lock(&REGISTRY).push(slot as usize);
     CURRENT.with(|c| c.set(slot));
     {
@@ -256,7 +260,7 @@ pub fn parked_roots(roots: &mut Vec<Value>, words: &mut Vec<usize>) {
 pub fn start(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     crate::builtins::arity(vm, a, 4, 4, "_start")?;
     activate(vm);
-    let slot = Box::new(Slot { ts: ThreadState::new(), parked: true, native_sp: 0, sentinels: Vec::new() });
+    let slot = Box::new(Slot { ts: ThreadState::new(), parked: true, native_sp: 0, sentinels: Vec::new(), ident: 0 });
     let p = Box::into_raw(slot);
     // SAFETY: `p` was just made and no other thread knows it yet.
     unsafe { (*p).ts.recent = a.to_vec() };
@@ -268,6 +272,8 @@ pub fn start(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     match spawned {
         Ok(h) => {
             let ident = std::os::unix::thread::JoinHandleExt::as_pthread_t(&h) as u64;
+            // SAFETY: the new thread reads its slot only once it has the GIL, which we hold.
+            unsafe { (*p).ident = ident };
             Ok(vm.new_int((ident & (i64::MAX as u64)) as i64))
         }
         Err(_) => {
@@ -331,11 +337,16 @@ pub fn add_sentinel(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-/// `_thread.get_ident()`.
-pub fn get_ident(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+/// The calling thread's identity as `_thread.get_ident()` gives it (no allocation).
+pub fn ident() -> i64 {
     // SAFETY: pthread_self has no preconditions.
     let t = unsafe { libc::pthread_self() } as u64;
-    Ok(vm.new_int((t & (i64::MAX as u64)) as i64))
+    (t & (i64::MAX as u64)) as i64
+}
+
+/// `_thread.get_ident()`.
+pub fn get_ident(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
+    Ok(vm.new_int(ident()))
 }
 
 /// `_thread._count()`.
@@ -489,3 +500,88 @@ pub const NATIVES: [(&str, crate::interp::NativeFn); 7] = [
     ("_notify", notify),
     ("_wait_free", wait_free),
 ];
+
+/// Makes the VM threaded (the GIL exists from now on) without starting a thread, so that a
+/// helper thread that is not Python's can take the GIL (faulthandler's watchdog).
+pub fn make_threaded(vm: &mut Vm) {
+    activate(vm);
+}
+
+/// Runs `f` holding the GIL from a thread that runs no Python (faulthandler's watchdog):
+/// every Python thread is then parked, its frames in its slot. Gives up after `timeout`
+/// (a thread holding the GIL in a blocking call never lets it go) and returns false.
+pub fn with_gil_for(timeout: Duration, f: impl FnOnce()) -> bool {
+    if !ACTIVE.load(Ordering::Relaxed) {
+        return false;
+    }
+    let deadline = Instant::now() + timeout;
+    let mut g = lock(&GIL);
+    g.waiters += 1;
+    while g.held {
+        let now = Instant::now();
+        if now >= deadline {
+            g.waiters -= 1;
+            return false;
+        }
+        let seen = g.switches;
+        let interval = Duration::from_nanos(SWITCH_INTERVAL_NS.load(Ordering::Relaxed).max(1000)).min(deadline - now);
+        let (ng, to) = GIL_CV.wait_timeout(g, interval).unwrap_or_else(|e| e.into_inner());
+        g = ng;
+        if to.timed_out() && g.held && g.switches == seen {
+            DROP_REQUEST.store(true, Ordering::SeqCst);
+            crate::signals::request_check();
+        }
+    }
+    g.waiters -= 1;
+    g.held = true;
+    g.switches += 1;
+    drop(g);
+    f();
+    gil_give();
+    true
+}
+
+/// Calls `f(ident, frames, is_current)` for each Python thread, newest first: the calling
+/// thread's frames are the VM's when it holds the GIL, a parked thread's are in its slot.
+/// With `try_only` (in a signal handler) the registry is not waited for: when another
+/// thread holds it, only the calling thread is listed.
+///
+/// # Safety
+/// `vm` is the process's VM. Outside a signal handler the caller holds the GIL (or is the
+/// watchdog inside `with_gil_for`); in a handler the frames are read as they are, which
+/// is what faulthandler does in CPython too (best effort on a dying process).
+pub unsafe fn each_thread(vm: *const Vm, try_only: bool, f: &mut dyn FnMut(u64, &[crate::interp::Frame], bool)) {
+    let me = CURRENT.with(|c| c.get());
+    // SAFETY: pthread_self has no preconditions.
+    let my_ident = unsafe { libc::pthread_self() } as u64;
+    // SAFETY: the caller's contract.
+    let vm_frames: &[crate::interp::Frame] = unsafe { &(*vm).frames };
+    if !ACTIVE.load(Ordering::Relaxed) {
+        f(my_ident, vm_frames, true);
+        return;
+    }
+    let reg = if try_only {
+        match REGISTRY.try_lock() {
+            Ok(r) => r,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => {
+                if !me.is_null() {
+                    // SAFETY: the calling thread's own slot lives while it runs.
+                    let s = unsafe { &*me };
+                    f(my_ident, if s.parked { &s.ts.frames } else { vm_frames }, true);
+                }
+                return;
+            }
+        }
+    } else {
+        lock(&REGISTRY)
+    };
+    for &p in reg.iter().rev() {
+        // SAFETY: registered slots are alive (see `parked_roots`).
+        let s = unsafe { &*(p as *const Slot) };
+        let current = p as *mut Slot == me;
+        // a slot not parked is the GIL holder's, whose frames are the VM's
+        let frames = if s.parked { &s.ts.frames[..] } else { vm_frames };
+        f(if current { my_ident } else { s.ident }, frames, current);
+    }
+}

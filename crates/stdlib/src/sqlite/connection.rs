@@ -31,6 +31,10 @@ pub struct Conn {
     pub callbacks: Vec<Value>,
     /// A number naming the connection to the C callbacks of `hooks`.
     pub id: usize,
+    /// `check_same_thread`: only the thread that opened the connection may use it.
+    pub same_thread: bool,
+    /// That thread's identity (`threading.get_ident()`).
+    pub thread: i64,
 }
 native_state!(Conn, |s, t| {
     t.visit(s.row_factory);
@@ -48,11 +52,40 @@ fn state<R>(vm: &mut Vm, me: Value, f: impl FnOnce(&mut Conn) -> R) -> PyResult<
 
 /// The open SQLite connection of `me`, or CPython's ProgrammingError.
 pub fn db_of(vm: &mut Vm, me: Value) -> PyResult<Rc<rusqlite::Connection>> {
+    let init = state(vm, me, |c| c.init)?;
+    if init {
+        check_thread(vm, me)?;
+    }
+    db_any_thread(vm, me)
+}
+
+/// `db_of` for what any thread may read (isolation_level, in_transaction, total_changes).
+fn db_any_thread(vm: &mut Vm, me: Value) -> PyResult<Rc<rusqlite::Connection>> {
     let (init, db) = state(vm, me, |c| (c.init, c.db.clone()))?;
     if !init {
         return Err(programming(vm, "Base Connection.__init__ not called."));
     }
     db.ok_or_else(|| programming(vm, "Cannot operate on a closed database."))
+}
+
+/// The calling thread's identity, as `threading.get_ident()` gives it (no allocation: the
+/// callers of `db_of` hold values no root may reach during a collection).
+fn thread_ident(_vm: &mut Vm) -> i64 {
+    pyjit_vm::threads::ident()
+}
+
+/// CPython's ProgrammingError when `check_same_thread` holds and another thread than the
+/// one that opened the connection uses it.
+pub fn check_thread(vm: &mut Vm, me: Value) -> PyResult<()> {
+    let (same, owner) = state(vm, me, |c| (c.same_thread, c.thread))?;
+    let here = thread_ident(vm);
+    if same && owner != here {
+        let msg = format!(
+            "SQLite objects created in a thread can only be used in that same thread. The object was created in thread id {owner} and this is thread id {here}."
+        );
+        return Err(programming(vm, &msg));
+    }
+    Ok(())
 }
 
 /// (isolation level, detect_types, text_factory) of an open connection.
@@ -61,7 +94,7 @@ pub fn settings(vm: &mut Vm, me: Value) -> PyResult<(Option<String>, i64, Value)
 }
 
 fn conn_new(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
-    let st = Conn { db: None, init: false, isolation: Some(String::new()), detect_types: 0, row_factory: vm.none, text_factory: vm.types.str, callbacks: Vec::new(), id: 0 };
+    let st = Conn { db: None, init: false, isolation: Some(String::new()), detect_types: 0, row_factory: vm.none, text_factory: vm.types.str, callbacks: Vec::new(), id: 0, same_thread: false, thread: 0 };
     Ok(new_native(vm, a[0], st))
 }
 
@@ -132,6 +165,10 @@ fn conn_init(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
         Some(v) => isolation_arg(vm, v)?,
         None => Some(String::new()),
     };
+    let same_thread = match args[4] {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
     let uri = match args[7] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -153,12 +190,15 @@ fn conn_init(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if timeout > 0.0 && timeout.is_finite() {
         let _ = db.busy_timeout(std::time::Duration::from_secs_f64(timeout.min(1e9)));
     }
+    let thread = thread_ident(vm);
     static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
     let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     state(vm, a[0], |c| {
         c.db = Some(Rc::new(db));
         c.init = true;
         c.id = id;
+        c.same_thread = same_thread;
+        c.thread = thread;
         c.isolation = isolation;
         c.detect_types = detect_types;
     })?;
@@ -232,6 +272,7 @@ fn close(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
     if !init {
         return Err(programming(vm, "Base Connection.__init__ not called."));
     }
+    check_thread(vm, a[0])?;
     let (db, id) = state(vm, a[0], |c| (c.db.take(), c.id))?;
     super::hooks::forget(id);
     drop(db);
@@ -261,7 +302,7 @@ fn exit(vm: &mut Vm, a: &[Value], kw: Value) -> PyResult<Value> {
 }
 
 fn get_isolation(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
-    db_of(vm, a[0])?;
+    db_any_thread(vm, a[0])?;
     match state(vm, a[0], |c| c.isolation.clone())? {
         Some(s) => Ok(vm.new_str(&s)),
         None => Ok(vm.none),
@@ -281,12 +322,12 @@ fn set_isolation(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
 }
 
 fn in_transaction(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
-    let db = db_of(vm, a[0])?;
+    let db = db_any_thread(vm, a[0])?;
     Ok(vm.bool_val(!db.is_autocommit()))
 }
 
 fn total_changes(vm: &mut Vm, a: &[Value], _kw: Value) -> PyResult<Value> {
-    let db = db_of(vm, a[0])?;
+    let db = db_any_thread(vm, a[0])?;
     Ok(vm.new_int(db.total_changes() as i64))
 }
 

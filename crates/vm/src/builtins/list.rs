@@ -300,7 +300,8 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> {
     }
     let items = match args.get(1) {
         Some(&src) => {
-            if cls == vm.types.tuple && src.kind() == Some(ObjKind::Tuple) && !vm.is_heap_type(src) {
+            if cls == vm.types.tuple && src.kind() == Some(ObjKind::Tuple) && vm.type_of(src) == vm.types.tuple {
+                // an exact tuple is its own copy (a subclass, sys.flags included, is copied)
                 return Ok(src);
             }
             vm.to_vec(src)?.1

@@ -442,6 +442,30 @@ fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: Value) -> PyResult<Value> 
     vm.call_kw(f, &args[1..], kw)
 }
 
+/// staticmethod objects do not pickle ("cannot pickle 'staticmethod' object"), except one
+/// that is a module's attribute under its function's name: the Python-written functions of
+/// pyjit's native modules (`_thread.allocate_lock`), builtin functions in CPython, pickle
+/// by reference as those do (a multiprocessing Manager sends `threading.Lock`).
+fn staticmethod_reduce(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
+    arity(vm, args, 1, 1, "__reduce__")?;
+    let me = args[0];
+    let f = me.get::<StaticMethodObj>().map(|s| s.f).unwrap_or(vm.none);
+    let module = vm.getattr_str(f, "__module__").ok().filter(|m| m.get::<crate::objects::StrObj>().is_some());
+    let name = vm.getattr_str(f, "__qualname__").ok().filter(|m| m.get::<crate::objects::StrObj>().is_some());
+    if let (Some(module), Some(name)) = (module, name) {
+        let mods = vm.modules;
+        if let Some(m) = vm.dict_get(mods, module)? {
+            let n = vm.str_of(name);
+            if let Some(d) = m.get::<crate::objects::ModuleObj>().map(|m| m.dict) {
+                if vm.dict_get_by_str(d, &n) == Some(me) {
+                    return Ok(name);
+                }
+            }
+        }
+    }
+    Err(vm.type_error("cannot pickle 'staticmethod' object"))
+}
+
 fn cm_get(vm: &mut Vm, args: &[Value], _kw: Value) -> PyResult<Value> {
     let obj = args.get(1).copied().unwrap_or(vm.none);
     let ty = match args.get(2) {
@@ -1087,6 +1111,7 @@ pub fn register(vm: &mut Vm) {
     method(vm, sm, "__init__", |vm, _a, _k| Ok(vm.none));
     method(vm, sm, "__get__", cm_get);
     method(vm, sm, "__call__", staticmethod_call);
+    method(vm, sm, "__reduce__", staticmethod_reduce);
     let sp = vm.types.super_;
     static_method(vm, sp, "__new__", super_new);
     method(vm, sp, "__get__", super_get);

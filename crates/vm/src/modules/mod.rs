@@ -11,6 +11,7 @@ pub mod posix;
 pub mod sre;
 mod pymods;
 mod signal_natives;
+mod faulthandler;
 pub mod stdlib;
 mod weakref;
 mod abc;

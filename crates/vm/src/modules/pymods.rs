@@ -115,6 +115,7 @@ pub fn register(vm: &mut Vm) {
     py_module(vm, "atexit", &[], include_str!("py/atexit.py"), "<frozen atexit>");
     py_module(vm, "_string", &[], include_str!("py/string_mod.py"), "<frozen _string>");
     py_module(vm, "_signal", &super::signal_natives::NATIVES, include_str!("py/signal_mod.py"), "<frozen _signal>");
+    py_module(vm, "faulthandler", &super::faulthandler::NATIVES, include_str!("py/faulthandler_mod.py"), "<frozen faulthandler>");
     py_module(vm, "_locale", &[], include_str!("py/locale_mod.py"), "<frozen _locale>");
     py_module(vm, "_codecs", &[("_encode", codecs_encode), ("_decode", codecs_decode)], include_str!("py/codecs_mod.py"), "<frozen _codecs>");
     py_module(vm, "_contextvars", &[], include_str!("py/contextvars_mod.py"), "<frozen _contextvars>");

@@ -120,7 +120,14 @@ fn check(vm: &mut Vm, _a: &[Value], _k: Value) -> PyResult<Value> {
     Ok(vm.none)
 }
 
-pub const NATIVES: [(&str, crate::interp::NativeFn); 8] = [
+/// _set_wakeup_fd(fd) -> the previous descriptor (the checks are in signal_mod.py).
+fn set_wakeup_fd(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let fd = int_arg(vm, a, 0)?;
+    Ok(vm.new_int(signals::set_wakeup_fd(fd as i32) as i64))
+}
+
+pub const NATIVES: [(&str, crate::interp::NativeFn); 9] = [
+    ("_set_wakeup_fd", set_wakeup_fd),
     ("_setitimer", setitimer),
     ("_getitimer", getitimer),
     ("_os_action", os_action),

@@ -456,3 +456,27 @@ fn retry_eintr<T>(vm: &mut Vm, mut call: impl FnMut() -> sc::Res<T>) -> PyResult
         }
     }
 }
+
+/// `_statvfs_raw(path_or_fd)`: the 11 fields of os.statvfs_result.
+pub fn statvfs_raw(vm: &mut Vm, a: &[Value], _k: Value) -> PyResult<Value> {
+    let v = a.first().copied().unwrap_or(vm.none);
+    let r = match args::path_or_fd(vm, v, "statvfs", "path", true)? {
+        args::PathOrFd::Fd(fd) => sc::statvfs(b"", Some(fd)).map_err(|c| os_err(vm, c, None, None))?,
+        args::PathOrFd::Path(p) => sc::statvfs(&p.bytes, None).map_err(|c| os_err(vm, c, Some(p.obj), None))?,
+    };
+    let items: Vec<Value> = r.iter().map(|&x| vm.new_int(x as i64)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+/// `sched_getaffinity(pid)`: the set of CPUs the process may run on.
+pub fn sched_getaffinity(vm: &mut Vm, a: &[Value], k: Value) -> PyResult<Value> {
+    let args = bind(vm, a, k, "sched_getaffinity", &["pid"], 1, 1)?;
+    let pid = args::int(vm, args.get(0).unwrap_or(vm.none))? as i32;
+    let cpus = sc::sched_getaffinity(pid).map_err(|c| os_err(vm, c, None, None))?;
+    let set = vm.new_set();
+    for c in cpus {
+        let v = vm.new_int(c as i64);
+        vm.set_add(set, v)?;
+    }
+    Ok(set)
+}

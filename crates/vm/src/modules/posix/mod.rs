@@ -103,6 +103,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("_uname_raw", fdproc::uname_raw),
     ("_times_raw", fdproc::times_raw),
     ("_sysconf_raw", fdproc::sysconf_raw),
+    ("_statvfs_raw", fdproc::statvfs_raw),
+    ("sched_getaffinity", fdproc::sched_getaffinity),
     ("_terminal_size_raw", fdproc::terminal_size_raw),
     ("_environ_raw", fdproc::environ_raw),
     ("_execv_raw", fdproc::execv_raw),

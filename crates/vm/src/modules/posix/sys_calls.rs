@@ -342,3 +342,42 @@ pub fn getgroups() -> Res<Vec<u32>> {
     g.truncate(n as usize);
     Ok(g)
 }
+
+/// statvfs(3) of a path or (with `fd` set) fstatvfs(3) of a descriptor: the fields of
+/// os.statvfs_result in order.
+pub fn statvfs(path: &[u8], fd: Option<i32>) -> Res<[u64; 11]> {
+    // SAFETY: an all-zero struct statvfs is a valid value; the call fills it.
+    let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
+    match fd {
+        // SAFETY: s is a live struct statvfs.
+        Some(fd) => check(unsafe { libc::fstatvfs(fd, &mut s) })?,
+        None => {
+            let c = cpath(path)?;
+            // SAFETY: c is NUL-terminated; s is a live struct statvfs.
+            check(unsafe { libc::statvfs(c.as_ptr(), &mut s) })?
+        }
+    };
+    Ok([
+        s.f_bsize as u64,
+        s.f_frsize as u64,
+        s.f_blocks as u64,
+        s.f_bfree as u64,
+        s.f_bavail as u64,
+        s.f_files as u64,
+        s.f_ffree as u64,
+        s.f_favail as u64,
+        s.f_flag as u64,
+        s.f_namemax as u64,
+        s.f_fsid as u64,
+    ])
+}
+
+/// The CPUs `pid` (0: this process) may run on.
+pub fn sched_getaffinity(pid: i32) -> Res<Vec<usize>> {
+    // SAFETY: an all-zero cpu_set_t is the empty set; the call fills it.
+    let mut set: libc::cpu_set_t = unsafe { std::mem::zeroed() };
+    // SAFETY: set is a live cpu_set_t of the size passed.
+    check(unsafe { libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set) })?;
+    // SAFETY: CPU_ISSET reads the set within its size.
+    Ok((0..libc::CPU_SETSIZE as usize).filter(|&i| unsafe { libc::CPU_ISSET(i, &set) }).collect())
+}

@@ -324,6 +324,18 @@ def fork():
     return pid
 
 
+def statvfs(path):
+    """Perform a statvfs system call on the given path."""
+    return statvfs_result(_statvfs_raw(path))
+
+
+def fstatvfs(fd, /):
+    """Perform an fstatvfs system call on the given fd."""
+    if not isinstance(fd, int):
+        fd = fd.__index__()
+    return statvfs_result(_statvfs_raw(fd))
+
+
 def cpu_count():
     """Return the number of CPUs in the system; return None if indeterminable."""
     n = _sysconf_raw(84)

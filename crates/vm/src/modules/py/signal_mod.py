@@ -96,7 +96,15 @@ def valid_signals():
 
 
 def set_wakeup_fd(fd, /, *, warn_on_full_buffer=True):
-    return -1
+    """Sets the fd to be written to (with the signal number) when a signal comes in."""
+    if not isinstance(fd, int):
+        raise TypeError(f"'{type(fd).__name__}' object cannot be interpreted as an integer")
+    if fd != -1:
+        import posix
+        posix.fstat(fd)
+        if posix.get_blocking(fd):
+            raise ValueError("the fd %i must be in non-blocking mode" % fd)
+    return _set_wakeup_fd(fd)
 
 
 def siginterrupt(signalnum, flag, /):
