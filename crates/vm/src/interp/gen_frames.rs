@@ -6,7 +6,7 @@
 
 use pyjit_compiler::opcode::Instr;
 
-use crate::heap::{ObjKind, Value};
+use crate::heap::{Gc, ObjKind, Value};
 use crate::objects::{CodeObj, GeneratorObj};
 
 use super::{Frame, PyErr, Vm, STACK_SLOTS};
@@ -46,12 +46,22 @@ impl Vm {
             self.stack[self.sp] = value;
             self.sp += 1;
         }
-        g.state.set(2);
-        // as gen_resume: the generator sees its own handled exception, else the caller's
+        self.enter_gen_frame(gen, code, func, globals, base, ip);
+        true
+    }
+
+    /// Marks `gen` running and pushes its frame record (slots from `base`, resuming at
+    /// `ip`), with the exception state swapped as `gen_resume` does: the generator sees
+    /// its own handled exception, else the caller's.
+    pub(super) fn enter_gen_frame(&mut self, gen: Value, code: Gc<CodeObj>, func: Value, globals: Value, base: usize, ip: usize) {
+        let exc = gen.get::<GeneratorObj>().map_or(Value::NULL, |g| {
+            g.state.set(2);
+            g.exc_state.get()
+        });
         self.gen_exc_saved.push(self.handled_exc);
         let outer = self.handled();
         self.exc_outer.push(outer);
-        self.handled_exc = g.exc_state.get();
+        self.handled_exc = exc;
         self.frames.push(Frame {
             code,
             func,
@@ -66,7 +76,6 @@ impl Vm {
             init_self: Value::NULL,
             binop: 0,
         });
-        true
     }
 
     /// After a generator frame of this loop yielded (its slots saved by `YieldValue`):

@@ -307,7 +307,8 @@ impl Vm {
     /// A trace resumes generator `gen` inline (`gen_enter`): when it is a plain generator
     /// running code `code`, suspended at instruction `ip` with `n` saved slots and no
     /// exception of its own, marks it running and returns its saved slots (the trace reads
-    /// them, and writes them back at its next yield, which is the same `yield`); else NULL.
+    /// them, and writes them back at its next yield, resized first by `jit_gen_resize` when
+    /// that yield saves another number); else NULL.
     /// `state` is the one expected: 1 suspended, 0 not started (`ip` is then where it
     /// starts), 2 running already (a trace continuing inside it; it stays so).
     pub fn jit_gen_enter(&mut self, gen: Value, code: Value, ip: usize, n: usize, state: u8) -> *mut Value {
@@ -372,25 +373,7 @@ impl Vm {
             },
             Err(_) => return false,
         };
-        g.state.set(2);
-        self.gen_exc_saved.push(self.handled_exc);
-        let outer = self.handled();
-        self.exc_outer.push(outer);
-        self.handled_exc = g.exc_state.get();
-        self.frames.push(super::Frame {
-            code,
-            func,
-            globals,
-            builtins: self.builtins_dict,
-            locals: Value::NULL,
-            base,
-            ip,
-            gen,
-            is_entry: false,
-            saved_sp: 0,
-            init_self: Value::NULL,
-            binop: 0,
-        });
+        self.enter_gen_frame(gen, code, func, globals, base, ip);
         true
     }
 
